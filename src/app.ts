@@ -1,0 +1,104 @@
+import type { AppConfig } from './config/env.js';
+import { Directory, directoryCollections, seedDemoPeople, syncOrganisations } from './directory/index.js';
+import { loadKnowledgeBase, knowledgeCollections } from './knowledge/index.js';
+import type { Logger } from './logging/logger.js';
+import { connectDatabase, ensureCollections, type CollectionDefinition, type Database } from './storage/database.js';
+import { handledActivitiesCollection, HandledActivities } from './storage/handledActivities.js';
+import { botStateCollection } from './storage/mongoStorage.js';
+import { writeClaimsCollection, WriteClaims } from './storage/writeClaims.js';
+import { createBot, type Bot, type BotServices } from './teams/bot.js';
+import { conversationReferencesCollection } from './teams/conversationReferences.js';
+import { answerFeedbackCollection } from './teams/feedback.js';
+import { startHttpServer, type HttpServer } from './teams/server.js';
+import { workflowCollections } from './workflow/index.js';
+
+/** Every collection the product uses, so one start-up call creates them and their indexes. */
+export const allCollections: CollectionDefinition[] = [
+  botStateCollection,
+  handledActivitiesCollection,
+  writeClaimsCollection,
+  conversationReferencesCollection,
+  answerFeedbackCollection,
+  ...directoryCollections,
+  ...knowledgeCollections,
+  ...workflowCollections,
+];
+
+export interface RunningApp {
+  bot: Bot;
+  http: HttpServer;
+  database: Database;
+  services: BotServices;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  config: AppConfig;
+  logger: Logger;
+  now?: () => Date;
+  /** Loads the fictional demo people; the demo and the tests use it, production never does. */
+  seedDemoData?: boolean;
+  host?: string;
+}
+
+/** The composition root: database, directory, knowledge, bot and HTTP server, in that order. */
+export async function startApp(options: StartOptions): Promise<RunningApp> {
+  const { config, logger } = options;
+  const database = await connectDatabase({ uri: config.MONGODB_URI, dbName: config.MONGODB_DB });
+  try {
+    await ensureCollections(database.db, allCollections);
+    await syncOrganisations(database.db);
+    if (options.seedDemoData) await seedDemoPeople(database.db);
+    const knowledge = await loadKnowledgeBase(database.db);
+    const services: BotServices = {
+      config,
+      logger,
+      database,
+      directory: new Directory(database.db),
+      knowledge,
+      now: options.now ?? (() => new Date()),
+    };
+    const bot = createBot(services);
+    const http = await startHttpServer(bot, database, logger, config.PORT, options.host);
+
+    const handled = new HandledActivities(database.db);
+    const claims = new WriteClaims(database.db);
+    const pruneTimer = setInterval(() => {
+      Promise.all([handled.prune(), claims.prune()]).catch((error: unknown) =>
+        logger.warn({ event: 'prune.failed', err: String(error) }, 'prune failed'),
+      );
+    }, 60 * 60 * 1000);
+    pruneTimer.unref();
+
+    // Reminders and escalations; overlapping runs (slow run, several instances) are safe, each
+    // reminder is claimed once, but one instance need not start a run while its last is busy.
+    let deadlinesRunning = false;
+    const deadlineTimer = setInterval(() => {
+      if (deadlinesRunning) return;
+      deadlinesRunning = true;
+      bot.workflows.engine
+        .processDueWorkflowDeadlines(services.now())
+        .catch((error: unknown) => logger.error({ event: 'workflow.deadlines.failed', err: String(error) }, 'deadline run failed'))
+        .finally(() => {
+          deadlinesRunning = false;
+        });
+    }, config.REMINDER_CHECK_INTERVAL_MINUTES * 60 * 1000);
+    deadlineTimer.unref();
+
+    return {
+      bot,
+      http,
+      database,
+      services,
+      async stop() {
+        clearInterval(pruneTimer);
+        clearInterval(deadlineTimer);
+        await http.close(config.SHUTDOWN_TIMEOUT_MS);
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+
+/**
+ * The whole runtime configuration comes from the environment through this one schema, so
+ * the README's configuration table and the code cannot drift apart silently: a test reads
+ * `configurationVariables` and checks the table lists each of them.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const port = z.coerce
+  .number({ message: 'expected a TCP port number (0-65535)' })
+  .int('expected a whole TCP port number (1-65535)')
+  .min(0, 'expected a TCP port number (0-65535)')
+  .max(65535, 'expected a TCP port number (0-65535)');
+
+const positiveInt = (what: string) =>
+  z.coerce.number({ message: `expected ${what}` }).int(`expected ${what}`).positive(`expected ${what}`);
+
+const httpUrl = z
+  .string()
+  .trim()
+  .url('expected an http(s) URL')
+  .refine((value) => /^https?:\/\//.test(value), 'expected an http(s) URL');
+
+const baseSchema = z.object({
+    NODE_ENV: z.enum(['development', 'test', 'production'], {
+      message: 'expected one of development, test, production',
+    }).default('development'),
+    PORT: port.default(3978),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        message: 'expected one of fatal, error, warn, info, debug, trace, silent',
+      })
+      .default('info'),
+    MONGODB_URI: z
+      .string()
+      .trim()
+      .regex(/^mongodb(\+srv)?:\/\/.+/, 'expected a MongoDB connection string starting with mongodb:// or mongodb+srv://')
+      .default('mongodb://127.0.0.1:27017'),
+    MONGODB_DB: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{1,38}$/, 'expected a database name of 1-38 letters, digits, _ or -')
+      .default('integriteit'),
+    DEFAULT_ORG: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9-]{2,40}$/, 'expected an organisation id such as "velsen" (lower-case letters, digits, -)')
+      .optional(),
+    BOT_ID: optionalString,
+    BOT_PASSWORD: optionalString,
+    BOT_TENANT_ID: optionalString,
+    BOT_TYPE: z
+      .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'], {
+        message: 'expected one of MultiTenant, SingleTenant, UserAssignedMSI',
+      })
+      .default('MultiTenant'),
+    BOT_CERTIFICATE_THUMBPRINT: optionalString,
+    BOT_CERTIFICATE_PRIVATE_KEY_FILE: optionalString,
+    /** Where the Bot Framework signing keys are published; overridden only by tests with a local key server. */
+    BOT_OPENID_METADATA_URL: httpUrl.optional(),
+    SHUTDOWN_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(10000),
+    OPENAI_API_KEY: optionalString,
+    OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+    OPENAI_BASE_URL: httpUrl.optional(),
+    AZURE_OPENAI_API_KEY: optionalString,
+    AZURE_OPENAI_ENDPOINT: httpUrl.optional(),
+    AZURE_OPENAI_DEPLOYMENT: optionalString,
+    REMINDER_CHECK_INTERVAL_MINUTES: positiveInt('a positive number of minutes').default(60),
+    SEED_DEMO_DATA: z
+      .enum(['true', 'false'], { message: 'expected true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
+});
+
+type RawSettings = Partial<Record<keyof z.infer<typeof baseSchema>, string | undefined>>;
+
+/**
+ * Rules between settings. They read the raw strings so they are reported even when another
+ * variable is malformed: an operator should see every problem at once, not one per restart.
+ */
+function crossFieldProblems(raw: RawSettings): { path: string; message: string }[] {
+  const set = (value: string | undefined) => value !== undefined && value.trim() !== '';
+  const problems: { path: string; message: string }[] = [];
+  const botType = raw.BOT_TYPE?.trim() || 'MultiTenant';
+  if ((raw.NODE_ENV?.trim() || 'development') === 'production' && !set(raw.BOT_ID)) {
+    problems.push({ path: 'BOT_ID', message: 'required when NODE_ENV=production (the bot must not run without Bot Framework authentication)' });
+  }
+  if (set(raw.BOT_ID) && botType !== 'UserAssignedMSI' && !set(raw.BOT_PASSWORD) && !set(raw.BOT_CERTIFICATE_THUMBPRINT)) {
+    problems.push({ path: 'BOT_PASSWORD', message: 'required with BOT_ID unless BOT_CERTIFICATE_THUMBPRINT is set or BOT_TYPE=UserAssignedMSI' });
+  }
+  if (set(raw.BOT_CERTIFICATE_THUMBPRINT) && !set(raw.BOT_CERTIFICATE_PRIVATE_KEY_FILE)) {
+    problems.push({ path: 'BOT_CERTIFICATE_PRIVATE_KEY_FILE', message: 'required with BOT_CERTIFICATE_THUMBPRINT (path to the PEM private key)' });
+  }
+  if (botType === 'SingleTenant' && set(raw.BOT_ID) && !set(raw.BOT_TENANT_ID)) {
+    problems.push({ path: 'BOT_TENANT_ID', message: 'required when BOT_TYPE=SingleTenant' });
+  }
+  if (set(raw.AZURE_OPENAI_API_KEY) && (!set(raw.AZURE_OPENAI_ENDPOINT) || !set(raw.AZURE_OPENAI_DEPLOYMENT))) {
+    problems.push({ path: 'AZURE_OPENAI_ENDPOINT', message: 'AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT are required with AZURE_OPENAI_API_KEY' });
+  }
+  return problems;
+}
+
+export const configSchema = baseSchema;
+
+export type AppConfig = z.infer<typeof baseSchema>;
+
+/** Every variable the schema reads; the README's configuration table must list each one. */
+export const configurationVariables = Object.keys(baseSchema.shape);
+
+export class ConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.join('\n')}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** One line per bad variable: `NAME: what it expects (got "...")`, never echoing secret values. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const relevant = Object.fromEntries(configurationVariables.map((name) => [name, env[name]])) as RawSettings;
+  const parsed = baseSchema.safeParse(relevant);
+  const issues = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => ({ path: String(issue.path[0] ?? 'configuration'), message: issue.message }))),
+    ...crossFieldProblems(relevant),
+  ];
+  if (parsed.success && issues.length === 0) return parsed.data;
+  const problems = issues.map(({ path, message }) => {
+    const raw = env[path];
+    const shown = raw === undefined || raw === '' || /PASSWORD|KEY|SECRET|THUMBPRINT/.test(path) ? '' : ` (got "${raw}")`;
+    return `${path}: ${message}${shown}`;
+  });
+  throw new ConfigurationError([...new Set(problems)]);
+}
+
+export type ModelSettings =
+  | { provider: 'openai'; apiKey: string; model: string; endpoint?: string }
+  | { provider: 'azure'; apiKey: string; endpoint: string; deployment: string };
+
+/** The language model is optional: without a key the assistant answers extractively. */
+export function modelSettings(config: AppConfig): ModelSettings | undefined {
+  if (config.AZURE_OPENAI_API_KEY && config.AZURE_OPENAI_ENDPOINT && config.AZURE_OPENAI_DEPLOYMENT) {
+    return {
+      provider: 'azure',
+      apiKey: config.AZURE_OPENAI_API_KEY,
+      endpoint: config.AZURE_OPENAI_ENDPOINT,
+      deployment: config.AZURE_OPENAI_DEPLOYMENT,
+    };
+  }
+  if (config.OPENAI_API_KEY) {
+    return { provider: 'openai', apiKey: config.OPENAI_API_KEY, model: config.OPENAI_MODEL, endpoint: config.OPENAI_BASE_URL };
+  }
+  return undefined;
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/** Roles an organisation assigns to people; `decision_body:<name>` names a body such as the college. */
+export const roleSchema = z.union([
+  z.enum(['hr', 'integrity_coordinator', 'vertrouwenspersoon_ongewenst_gedrag', 'vertrouwenspersoon_integriteit']),
+  z.string().regex(/^decision_body:[a-z0-9_-]{2,40}$/, 'decision_body:<name> with lower-case letters, digits, _ or -'),
+]);
+export type Role = z.infer<typeof roleSchema>;
+
+export const languageSchema = z.enum(['nl', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+export interface Person {
+  /** Teams / Entra object id: the identity every authorisation decision is made on. */
+  aadObjectId: string;
+  orgId: string;
+  upn: string;
+  name: string;
+  department: string;
+  function: string;
+  managerAadObjectId?: string;
+  roles: Role[];
+  /** Designated functions whose side jobs are made public (Ambtenarenwet art. 8 lid 2). */
+  publishSideJobs: boolean;
+  /** Designated functions that must report financial interests (Ambtenarenwet art. 8 lid 1 onder c). */
+  reportsFinancialInterests: boolean;
+}
+
+/** A body that decides on notifications, e.g. the college van B&W or a dagelijks bestuur. */
+export interface DecisionBody {
+  /** Used in the role `decision_body:<id>`. */
+  id: string;
+  name: string;
+}
+
+export type OrganisationKind = 'gemeente' | 'gemeenschappelijke_regeling';
+
+export interface WorkflowSettings {
+  /** Working days an open notification waits before its decider is reminded. */
+  reminderAfterWorkingDays: number;
+  /** Working days before it is escalated up the manager chain; always after the reminder. */
+  escalateAfterWorkingDays: number;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: OrganisationKind;
+  /** Entra tenant ids whose users belong to this organisation unless the directory says otherwise. */
+  tenantIds: string[];
+  defaultLanguage: Language;
+  /** Ids of the policy documents that are this organisation's own. */
+  policyDocumentIds: string[];
+  decisionBodies: DecisionBody[];
+  /** Starts every case reference (e.g. VEL-2025-0042); unique across organisations. */
+  referencePrefix: string;
+  workflow: WorkflowSettings;
+  /** Where to send people when the assistant cannot help (P&O / HR desk, intranet page). */
+  contacts: { hrDesk: string; vertrouwenspersonenInfo: string };
+}
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** The shape of `src/organisations/<id>/organisation.json`; unknown keys are rejected to catch typos. */
+export const organisationSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{2,40}$/, 'lower-case letters, digits and - (2-40)'),
+    name: text(120),
+    kind: z.enum(['gemeente', 'gemeenschappelijke_regeling']),
+    tenantIds: z.array(z.string().regex(guid, 'a lower-case GUID')),
+    defaultLanguage: languageSchema,
+    policyDocumentIds: z.array(z.string().regex(/^[a-z0-9-]{2,80}$/, 'lower-case letters, digits and -')).min(1),
+    decisionBodies: z
+      .array(
+        z.object({ id: z.string().regex(/^[a-z0-9_-]{2,40}$/, 'lower-case letters, digits, _ or -'), name: text(120) }).strict(),
+      )
+      .min(1),
+    referencePrefix: z.string().regex(/^[A-Z]{2,5}$/, '2-5 capital letters'),
+    workflow: z
+      .object({
+        reminderAfterWorkingDays: z.number().int().min(1).max(60),
+        escalateAfterWorkingDays: z.number().int().min(1).max(120),
+      })
+      .strict()
+      .refine((w) => w.escalateAfterWorkingDays > w.reminderAfterWorkingDays, {
+        message: 'escalateAfterWorkingDays must be later than reminderAfterWorkingDays',
+      }),
+    contacts: z.object({ hrDesk: text(500), vertrouwenspersonenInfo: text(500) }).strict(),
+  })
+  .strict()
+  .superRefine((org, ctx) => {
+    const ids = org.decisionBodies.map((body) => body.id);
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: 'custom', path: ['decisionBodies'], message: 'decision body ids must be unique' });
+    }
+  });
+
+// Fails to compile when the schema and the interface drift apart.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const organisationSchemaMatches: Same<z.infer<typeof organisationSchema>, Organisation> = true;
+void organisationSchemaMatches;
+
+export interface ImportError {
+  /** Line in the file (the header is line 1); 0 for problems with the file or organisation as a whole. */
+  line: number;
+  /** Dutch, without the line prefix, e.g. "managerAadObjectId 'x' bestaat niet in dit bestand of in de directory". */
+  message: string;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  errors: ImportError[];
+  added: number;
+  updated: number;
+  unchanged: number;
+  /** People of the organisation missing from the file: kept as inactive, never deleted. */
+  deactivated: number;
+  /** Dutch, several lines: the outcome or every error, ready to print. */
+  summary: string;
+}

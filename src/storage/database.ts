@@ -1,0 +1,84 @@
+import { MongoClient, type Db, type IndexDescription } from 'mongodb';
+
+/**
+ * Every stored document carries this so later releases can migrate old shapes lazily.
+ * Bump it (and add a migration) when a stored shape changes incompatibly.
+ */
+export const SCHEMA_VERSION = 1;
+
+export interface Database {
+  readonly client: MongoClient;
+  readonly db: Db;
+  /** FerretDB lacks TTL indexes, partial indexes and transactions; callers pick portable fallbacks. */
+  readonly isFerretDb: boolean;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface CollectionDefinition {
+  name: string;
+  indexes: IndexDescription[];
+}
+
+export interface ConnectOptions {
+  uri: string;
+  dbName: string;
+  /** How long to wait for a server before an operation fails; short so /readyz answers quickly. */
+  serverSelectionTimeoutMs?: number;
+}
+
+export async function connectDatabase(options: ConnectOptions): Promise<Database> {
+  const client = new MongoClient(options.uri, {
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 3000,
+    appName: 'integriteitsassistent',
+    // Cosmos DB for MongoDB does not support retryable writes; every write here is
+    // idempotent by design (conditional updates, unique keys), so we do not rely on them.
+    retryWrites: false,
+  });
+  await client.connect();
+  const db = client.db(options.dbName);
+  const buildInfo = await db.admin().command({ buildInfo: 1 }).catch(() => ({}) as Record<string, unknown>);
+  const isFerretDb = typeof (buildInfo as Record<string, unknown>).ferretdbVersion === 'string';
+  return {
+    client,
+    db,
+    isFerretDb,
+    async ping() {
+      try {
+        await db.command({ ping: 1 }, { timeoutMS: 2000 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}
+
+/** Creates collections and indexes; safe to run at every start and from several instances at once. */
+export async function ensureCollections(db: Db, definitions: CollectionDefinition[]): Promise<void> {
+  const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+  for (const definition of definitions) {
+    if (!existing.has(definition.name)) {
+      await db.createCollection(definition.name).catch((error: unknown) => {
+        // Another instance may have created it between our list and create.
+        if (!isNamespaceExists(error)) throw error;
+      });
+    }
+    // One index per call: FerretDB 1.24 drops the connection when a single createIndexes names
+    // two or more indexes that all exist already, which is every restart after the first.
+    for (const index of definition.indexes) {
+      await db.collection(definition.name).createIndexes([index]);
+    }
+  }
+}
+
+export function isDuplicateKeyError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+function isNamespaceExists(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 48;
+}

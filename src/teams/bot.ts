@@ -1,0 +1,159 @@
+import { Application, TeamsAdapter, TurnState, type DefaultConversationState } from '@microsoft/teams-ai';
+import {
+  ActivityTypes,
+  TurnContext,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type Request,
+  type Response,
+} from 'botbuilder';
+import { readFileSync } from 'node:fs';
+import { AuthenticationConstants } from 'botframework-connector';
+import { CallerIdConstants } from 'botbuilder';
+import type { AppConfig } from '../config/env.js';
+import type { Directory } from '../directory/index.js';
+import type { KnowledgeBase } from '../knowledge/index.js';
+import type { Logger } from '../logging/logger.js';
+import type { Database } from '../storage/database.js';
+import { HandledActivities } from '../storage/handledActivities.js';
+import { MongoStorage } from '../storage/mongoStorage.js';
+import { refuseUnauthenticatedRequests } from './authentication.js';
+import { registerConversationBasics } from './conversationBasics.js';
+import { ConversationReferences } from './conversationReferences.js';
+import { registerGifts } from './gifts.js';
+import { TeamsMessenger, type Messenger } from './proactive.js';
+import { registerQuestions } from './questions.js';
+import { createWorkflows, registerRecords, type Workflows } from './records.js';
+
+export interface BotServices {
+  config: AppConfig;
+  logger: Logger;
+  database: Database;
+  directory: Directory;
+  knowledge: KnowledgeBase;
+  /** Injected so reminders, deadlines and reference years can be tested with a controlled clock. */
+  now: () => Date;
+}
+
+/** What every feature's Teams handlers receive: the services plus the Teams-side helpers. */
+export interface FeatureContext extends BotServices {
+  messenger: Messenger;
+  references: ConversationReferences;
+}
+
+/** What the bot keeps per conversation between turns (in MongoDB, through MongoStorage). */
+export interface ConversationState extends DefaultConversationState {
+  lastWelcomeAt?: number;
+}
+
+export type AppTurnState = TurnState<ConversationState>;
+export type BotApplication = Application<AppTurnState>;
+
+export interface Bot {
+  app: BotApplication;
+  adapter: TeamsAdapter;
+  messenger: Messenger;
+  /** The notification workflows; the reminder scheduler runs their deadlines. */
+  workflows: Workflows;
+  handle(req: Request, res: Response): Promise<void>;
+}
+
+export function createAdapter(config: AppConfig): TeamsAdapter {
+  const auth: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: config.BOT_ID ?? '',
+    MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
+    MicrosoftAppType: config.BOT_TYPE,
+    MicrosoftAppTenantId: config.BOT_TENANT_ID ?? '',
+    ...(config.BOT_CERTIFICATE_THUMBPRINT && config.BOT_CERTIFICATE_PRIVATE_KEY_FILE
+      ? {
+          CertificateThumbprint: config.BOT_CERTIFICATE_THUMBPRINT,
+          CertificatePrivateKey: readFileSync(config.BOT_CERTIFICATE_PRIVATE_KEY_FILE, 'utf8'),
+        }
+      : {}),
+    // Overriding one endpoint makes botbuilder expect all of them, so the public-cloud values
+    // are spelled out with only the signing-key metadata replaced.
+    ...(config.BOT_OPENID_METADATA_URL
+      ? {
+          ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA_URL,
+          ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+          ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+          ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+          OAuthUrl: AuthenticationConstants.OAuthUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+          CallerId: CallerIdConstants.PublicAzureChannel,
+        }
+      : {}),
+  };
+  return refuseUnauthenticatedRequests(new TeamsAdapter(auth));
+}
+
+export function createBot(services: BotServices): Bot {
+  const { config, logger, database } = services;
+  const adapter = createAdapter(config);
+  const app = new Application<AppTurnState>({
+    adapter,
+    turnStateFactory: () => new TurnState<ConversationState>(),
+    botAppId: config.BOT_ID ?? '',
+    storage: new MongoStorage(database.db),
+    // Answers are fast; typing indicators would only add activities to expectReplies bodies.
+    startTypingTimer: false,
+    removeRecipientMention: true,
+  });
+
+  const references = new ConversationReferences(database.db);
+  const messenger = new TeamsMessenger(adapter, config.BOT_ID ?? '', references, logger);
+  const handled = new HandledActivities(database.db);
+  const feature: FeatureContext = { ...services, messenger, references };
+
+  app.error(async (context, error) => {
+    logger.error({ event: 'turn.error', err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type }, 'turn failed');
+    if (context.activity.type === ActivityTypes.Message) {
+      await context.sendActivity(
+        context.activity.locale?.toLowerCase().startsWith('en')
+          ? 'Sorry, something went wrong on my side. Your message was not lost; please try again in a moment.'
+          : 'Sorry, er ging aan mijn kant iets mis. Je bericht is niet verloren; probeer het zo nog eens.',
+      );
+    }
+  });
+
+  registerConversationBasics(app, feature);
+  const workflows = createWorkflows(feature);
+  registerGifts(app, feature, workflows);
+  registerRecords(app, feature, workflows);
+  // Free-text questions are the catch-all, so they register last.
+  registerQuestions(app, feature);
+
+  async function handle(req: Request, res: Response): Promise<void> {
+    await adapter.process(req, res, async (context) => {
+      const started = Date.now();
+      const activity = context.activity;
+      const log = logger.child({ requestId: activity.id ?? 'none', activityType: activity.type });
+      // Invokes are made idempotent by the domain (idempotency keys, conditional updates) so a
+      // redelivered card action can still be answered with the current card; everything else
+      // is deduplicated here by activity id.
+      const dedupe = activity.type !== ActivityTypes.Invoke && Boolean(activity.id && activity.conversation?.id);
+      if (dedupe && !(await handled.claim(activity.conversation.id, activity.id!))) {
+        log.info({ event: 'activity.duplicate' }, 'redelivered activity acknowledged without handling');
+        return;
+      }
+      try {
+        await rememberReference(context, references);
+        await app.run(context);
+        log.info({ event: 'activity.handled', ms: Date.now() - started }, 'activity handled');
+      } catch (error) {
+        if (dedupe) await handled.release(activity.conversation.id, activity.id!).catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  return { app, adapter, messenger, workflows, handle };
+}
+
+async function rememberReference(context: TurnContext, references: ConversationReferences): Promise<void> {
+  const activity = context.activity;
+  const aadObjectId = activity.from?.aadObjectId;
+  const conversationType = activity.conversation?.conversationType;
+  // Only personal chats: a proactive card about a notification must never land in a channel.
+  if (!aadObjectId || (conversationType && conversationType !== 'personal')) return;
+  await references.remember(aadObjectId, TurnContext.getConversationReference(activity));
+}

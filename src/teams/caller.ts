@@ -1,0 +1,40 @@
+import type { TurnContext } from 'botbuilder';
+import type { Directory, Organisation, Person } from '../directory/index.js';
+import { languageOf, type Language } from '../i18n/index.js';
+
+/**
+ * Who is acting in this turn, established on the server from the Teams identity of the
+ * activity (never from card data): every authorisation decision starts here.
+ */
+export interface Caller {
+  aadObjectId: string | undefined;
+  tenantId: string | undefined;
+  lang: Language;
+  orgId: string | undefined;
+  organisation: Organisation | undefined;
+  person: Person | undefined;
+}
+
+export function teamsIdentity(context: TurnContext): { aadObjectId?: string; tenantId?: string } {
+  const activity = context.activity;
+  const channelData = (activity.channelData ?? {}) as { tenant?: { id?: string } };
+  return {
+    aadObjectId: activity.from?.aadObjectId || undefined,
+    tenantId: channelData.tenant?.id ?? activity.conversation?.tenantId ?? undefined,
+  };
+}
+
+export async function resolveCaller(context: TurnContext, directory: Directory, defaultOrg: string | undefined): Promise<Caller> {
+  const identity = teamsIdentity(context);
+  const person = identity.aadObjectId ? await directory.person(identity.aadObjectId) : undefined;
+  const orgId = person?.orgId ?? (await directory.resolveOrganisation(identity, defaultOrg));
+  const organisation = orgId ? await directory.organisation(orgId) : undefined;
+  return {
+    aadObjectId: identity.aadObjectId,
+    tenantId: identity.tenantId,
+    lang: languageOf(context.activity.locale, organisation?.defaultLanguage ?? 'nl'),
+    orgId: organisation?.id,
+    organisation,
+    person,
+  };
+}

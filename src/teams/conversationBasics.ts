@@ -1,0 +1,113 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { localize } from '../i18n/index.js';
+import type { AppTurnState, BotApplication, FeatureContext } from './bot.js';
+import { resolveCaller } from './caller.js';
+import { cardAttachment } from './cards/adaptiveCard.js';
+import { helpCard, organisationChoiceCard, taskVerbs, welcomeCard } from './cards/welcome.js';
+import { recordAnswerFeedback } from './feedback.js';
+
+/**
+ * Teams sends both installationUpdate and conversationUpdate when the app is installed; one
+ * welcome is enough, but a reinstall later deserves a new one.
+ */
+const WELCOME_REPEAT_AFTER_MS = 60_000;
+
+export const HELP_PATTERN = /^\s*(help|hulp|\?|menu|start)\s*[.!?]?\s*$/i;
+const QUESTION_PROMPT = /^\s*(vraag stellen|ask a question)\s*$/i;
+
+export function registerConversationBasics(app: BotApplication, feature: FeatureContext): void {
+  const { directory, config } = feature;
+
+  async function sendWelcome(context: TurnContext, state: AppTurnState): Promise<void> {
+    const last = Number(state.conversation.lastWelcomeAt ?? 0);
+    const now = feature.now().getTime();
+    if (now - last < WELCOME_REPEAT_AFTER_MS) return;
+    state.conversation.lastWelcomeAt = now;
+    const caller = await resolveCaller(context, directory, config.DEFAULT_ORG);
+    await context.sendActivity({ attachments: [cardAttachment(welcomeCard(caller.lang, caller.organisation?.name))] });
+  }
+
+  app.conversationUpdate('membersAdded', async (context, state) => {
+    const botId = context.activity.recipient?.id;
+    const added = context.activity.membersAdded ?? [];
+    // In a personal chat the user and the bot are both "added"; in a team only the bot's own
+    // arrival warrants a welcome, not every new colleague.
+    if (added.some((member) => member.id === botId) || context.activity.conversation?.conversationType === 'personal') {
+      await sendWelcome(context, state);
+    }
+  });
+
+  app.activity(ActivityTypes.InstallationUpdate, async (context, state) => {
+    const action = String(context.activity.action ?? 'add');
+    if (action.startsWith('add')) await sendWelcome(context, state);
+  });
+
+  async function showHelp(context: TurnContext): Promise<void> {
+    const caller = await resolveCaller(context, directory, config.DEFAULT_ORG);
+    await context.sendActivity({ attachments: [cardAttachment(helpCard(caller.lang))] });
+  }
+
+  app.message(HELP_PATTERN, async (context) => showHelp(context));
+  app.adaptiveCards.actionSubmit(taskVerbs.help, async (context) => showHelp(context));
+
+  async function promptForQuestion(context: TurnContext): Promise<void> {
+    const caller = await resolveCaller(context, directory, config.DEFAULT_ORG);
+    await context.sendActivity(
+      localize(
+        {
+          nl: 'Typ je vraag over integriteit, bijvoorbeeld: "Mag ik een etentje van een leverancier aannemen?" Ik zoek het antwoord op in de regels van je organisatie.',
+          en: 'Type your integrity question, for example: "May I accept a dinner from a supplier?" I will look up the answer in your organisation’s rules.',
+        },
+        caller.lang,
+      ),
+    );
+  }
+
+  app.message(QUESTION_PROMPT, async (context) => promptForQuestion(context));
+  app.adaptiveCards.actionSubmit(taskVerbs.question, async (context) => promptForQuestion(context));
+
+  app.adaptiveCards.actionSubmit('organisation.choose', async (context, _state, data) => {
+    const orgId = typeof (data as { orgId?: unknown })?.orgId === 'string' ? (data as { orgId: string }).orgId : undefined;
+    const aadObjectId = context.activity.from?.aadObjectId;
+    const organisation = orgId ? await directory.organisation(orgId) : undefined;
+    const caller = await resolveCaller(context, directory, config.DEFAULT_ORG);
+    if (!organisation || !aadObjectId || caller.person || config.BOT_ID) {
+      // Only an unknown user in local mode may pick; everyone else is placed by the directory.
+      await context.sendActivity(localize({ nl: 'Dat kan ik niet aanpassen. Neem contact op met P&O als je organisatie niet klopt.', en: 'I cannot change that. Contact HR if your organisation is wrong.' }, caller.lang));
+      return;
+    }
+    await directory.rememberOrganisationChoice(aadObjectId, organisation.id);
+    await context.sendActivity(
+      localize({ nl: `Dank je. Ik gebruik voortaan de regels van ${organisation.name}.`, en: `Thank you. From now on I use the rules of ${organisation.name}.` }, caller.lang),
+    );
+  });
+
+  app.feedbackLoop(async (context, _state, feedback) => {
+    await recordAnswerFeedback(feature.database.db, context, feedback, feature.now());
+  });
+}
+
+/**
+ * In local mode an unknown user is asked once for their organisation; elsewhere the
+ * directory or the tenant mapping decides and an unplaced user is told whom to contact.
+ * Returns true when the turn was answered here.
+ */
+export async function askForOrganisationIfUnknown(context: TurnContext, feature: FeatureContext, orgId: string | undefined): Promise<boolean> {
+  if (orgId) return false;
+  const lang = context.activity.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+  if (feature.config.BOT_ID) {
+    await context.sendActivity(
+      localize(
+        {
+          nl: 'Ik kan je niet aan een organisatie koppelen, dus ik weet niet welke regels voor je gelden. Neem contact op met P&O om je op te laten nemen in de directory.',
+          en: 'I cannot link you to an organisation, so I do not know which rules apply to you. Please contact HR to be added to the directory.',
+        },
+        lang,
+      ),
+    );
+    return true;
+  }
+  const organisations = await feature.directory.organisations();
+  await context.sendActivity({ attachments: [cardAttachment(organisationChoiceCard(lang, organisations.map((o: { id: string; name: string }) => ({ id: o.id, name: o.name }))))] });
+  return true;
+}

@@ -1,0 +1,44 @@
+import { ActivityTypes } from 'botbuilder';
+import { toAnswerActivity } from '../knowledge/index.js';
+import { localize } from '../i18n/index.js';
+import type { BotApplication, FeatureContext } from './bot.js';
+import { resolveCaller } from './caller.js';
+import { askForOrganisationIfUnknown } from './conversationBasics.js';
+
+/** Long enough for any real question; longer input is almost always pasted documents. */
+export const MAX_QUESTION_LENGTH = 1000;
+
+/**
+ * Every message no other route claimed is a question for the policy library: the
+ * question-then-act flow, where an answer about gifts offers the gift form and so on.
+ */
+export function registerQuestions(app: BotApplication, feature: FeatureContext): void {
+  app.activity(ActivityTypes.Message, async (context) => {
+    const caller = await resolveCaller(context, feature.directory, feature.config.DEFAULT_ORG);
+    const text = (context.activity.text ?? '').trim();
+    if (!text) {
+      await context.sendActivity(
+        localize(
+          { nl: 'Dat begreep ik niet. Typ je vraag, of typ "help" om te zien wat ik kan.', en: 'I did not understand that. Type your question, or type "help" to see what I can do.' },
+          caller.lang,
+        ),
+      );
+      return;
+    }
+    if (await askForOrganisationIfUnknown(context, feature, caller.orgId)) return;
+    if (text.length > MAX_QUESTION_LENGTH) {
+      await context.sendActivity(
+        localize(
+          {
+            nl: `Je bericht is langer dan ${MAX_QUESTION_LENGTH} tekens. Stel je vraag wat korter, dan zoek ik het antwoord op.`,
+            en: `Your message is longer than ${MAX_QUESTION_LENGTH} characters. Please ask a shorter question and I will look up the answer.`,
+          },
+          caller.lang,
+        ),
+      );
+      return;
+    }
+    const answer = feature.knowledge.answer({ orgId: caller.orgId!, text, lang: caller.lang });
+    await context.sendActivity(toAnswerActivity(answer, caller.lang));
+  });
+}
