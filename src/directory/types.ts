@@ -55,8 +55,12 @@ export interface Organisation {
   /** Starts every case reference (e.g. VEL-2025-0042); unique across organisations. */
   referencePrefix: string;
   workflow: WorkflowSettings;
-  /** Where to send people when the assistant cannot help (P&O / HR desk, intranet page). */
-  contacts: { hrDesk: string; vertrouwenspersonenInfo: string };
+  /** How answers name the organisation inside a sentence, e.g. "de gemeente Velsen". */
+  answerName: Record<Language, string>;
+  /** Who can help when the assistant cannot, as the organisation's own policy names them. */
+  whoCanHelp: Record<Language, string>;
+  /** Words in a question that name this organisation (its id always counts). */
+  mentions: string[];
 }
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -86,7 +90,9 @@ export const organisationSchema = z
       .refine((w) => w.escalateAfterWorkingDays > w.reminderAfterWorkingDays, {
         message: 'escalateAfterWorkingDays must be later than reminderAfterWorkingDays',
       }),
-    contacts: z.object({ hrDesk: text(500), vertrouwenspersonenInfo: text(500) }).strict(),
+    answerName: z.object({ nl: text(120), en: text(120) }).strict(),
+    whoCanHelp: z.object({ nl: text(500), en: text(500) }).strict(),
+    mentions: z.array(z.string().trim().toLowerCase().min(3).max(60)),
   })
   .strict()
   .superRefine((org, ctx) => {

@@ -39,6 +39,10 @@ export class HandledActivities {
     }
   }
 
+  async wasClaimed(conversationId: string, activityId: string): Promise<boolean> {
+    return (await this.handled.countDocuments({ _id: `${conversationId}|${activityId}` }, { limit: 1 })) > 0;
+  }
+
   /** Lets a failed turn be retried by Teams instead of being silently dropped. */
   async release(conversationId: string, activityId: string): Promise<void> {
     await this.handled.deleteOne({ _id: `${conversationId}|${activityId}` });

@@ -41,9 +41,7 @@ export interface FeatureContext extends BotServices {
 }
 
 /** What the bot keeps per conversation between turns (in MongoDB, through MongoStorage). */
-export interface ConversationState extends DefaultConversationState {
-  lastWelcomeAt?: number;
-}
+export type ConversationState = DefaultConversationState;
 
 export type AppTurnState = TurnState<ConversationState>;
 export type BotApplication = Application<AppTurnState>;

@@ -1,45 +1,57 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { localize } from '../i18n/index.js';
-import type { AppTurnState, BotApplication, FeatureContext } from './bot.js';
+import { HandledActivities } from '../storage/handledActivities.js';
+import type { BotApplication, FeatureContext } from './bot.js';
 import { resolveCaller } from './caller.js';
 import { cardAttachment } from './cards/adaptiveCard.js';
 import { helpCard, organisationChoiceCard, taskVerbs, welcomeCard } from './cards/welcome.js';
 import { recordAnswerFeedback } from './feedback.js';
 
 /**
- * Teams sends both installationUpdate and conversationUpdate when the app is installed; one
- * welcome is enough, but a reinstall later deserves a new one.
+ * Teams sends both installationUpdate and conversationUpdate when the app is installed, often
+ * handled at the same moment; one welcome is enough, but a reinstall later deserves a new one.
  */
-const WELCOME_REPEAT_AFTER_MS = 60_000;
+const WELCOME_WINDOW_MS = 60_000;
 
 export const HELP_PATTERN = /^\s*(help|hulp|\?|menu|start)\s*[.!?]?\s*$/i;
 const QUESTION_PROMPT = /^\s*(vraag stellen|ask a question)\s*$/i;
 
 export function registerConversationBasics(app: BotApplication, feature: FeatureContext): void {
   const { directory, config } = feature;
+  const handled = new HandledActivities(feature.database.db);
 
-  async function sendWelcome(context: TurnContext, state: AppTurnState): Promise<void> {
-    const last = Number(state.conversation.lastWelcomeAt ?? 0);
-    const now = feature.now().getTime();
-    if (now - last < WELCOME_REPEAT_AFTER_MS) return;
-    state.conversation.lastWelcomeAt = now;
+  /**
+   * Claimed in the database, not in turn state: the two install events are processed
+   * concurrently, so both would read "not welcomed yet" from state. A welcome claims its
+   * time window; one in the window before also counts, so events straddling a window
+   * boundary still welcome once.
+   */
+  async function claimWelcome(conversationId: string): Promise<boolean> {
+    const now = feature.now();
+    const window = Math.floor(now.getTime() / WELCOME_WINDOW_MS);
+    if (!(await handled.claim(conversationId, `welcome@${window}`, now))) return false;
+    return !(await handled.wasClaimed(conversationId, `welcome@${window - 1}`));
+  }
+
+  async function sendWelcome(context: TurnContext): Promise<void> {
+    if (!(await claimWelcome(context.activity.conversation.id))) return;
     const caller = await resolveCaller(context, directory, config.DEFAULT_ORG);
     await context.sendActivity({ attachments: [cardAttachment(welcomeCard(caller.lang, caller.organisation?.name))] });
   }
 
-  app.conversationUpdate('membersAdded', async (context, state) => {
+  app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
     const added = context.activity.membersAdded ?? [];
     // In a personal chat the user and the bot are both "added"; in a team only the bot's own
     // arrival warrants a welcome, not every new colleague.
     if (added.some((member) => member.id === botId) || context.activity.conversation?.conversationType === 'personal') {
-      await sendWelcome(context, state);
+      await sendWelcome(context);
     }
   });
 
-  app.activity(ActivityTypes.InstallationUpdate, async (context, state) => {
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     const action = String(context.activity.action ?? 'add');
-    if (action.startsWith('add')) await sendWelcome(context, state);
+    if (action.startsWith('add')) await sendWelcome(context);
   });
 
   async function showHelp(context: TurnContext): Promise<void> {

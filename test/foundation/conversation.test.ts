@@ -36,6 +36,28 @@ describe('conversation basics over the Bot Framework endpoint', () => {
     expect(second).toHaveLength(0);
   });
 
+  it('welcomes once when both install events are handled at the same moment', async () => {
+    const user = { aadObjectId: demoUsers.vertrouwenspersoonIntegriteit.aadObjectId };
+    const [installation, membersAdded] = await Promise.all([
+      bot.send({ ...bot.message('', user), text: undefined, type: 'installationUpdate', action: 'add' }),
+      bot.send({
+        ...bot.message('', user),
+        text: undefined,
+        type: 'conversationUpdate',
+        membersAdded: [{ id: '28:integriteitsassistent', name: 'Integriteitsassistent' }],
+      }),
+    ]);
+    expect(installation.length + membersAdded.length).toBe(1);
+  });
+
+  it('welcomes again after a reinstall later on', async () => {
+    const user = { aadObjectId: demoUsers.vertrouwenspersoonOngewenstGedrag.aadObjectId };
+    const install = () => bot.send({ ...bot.message('', user), text: undefined, type: 'installationUpdate', action: 'add' });
+    expect(await install()).toHaveLength(1);
+    bot.clock.now = new Date(bot.clock.now.getTime() + 5 * 60_000);
+    expect(await install()).toHaveLength(1);
+  });
+
   it('welcomes in English when the Teams client is English', async () => {
     const replies = await bot.send({
       ...bot.message('', { ...demoUsers.manager, locale: 'en-US' }),

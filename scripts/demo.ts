@@ -1,0 +1,167 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { startApp, type RunningApp } from '../src/app.js';
+import { ConfigurationError, loadConfig } from '../src/config/env.js';
+import { createLogger } from '../src/logging/logger.js';
+import {
+  playgroundCurrentUser,
+  repoPlaygroundConfig,
+  startLocaleProxy,
+  startPlaygroundProcess,
+  type PlaygroundProcess,
+} from './lib/playground.js';
+import { freePort, projectRoot, startFerretDb, waitForPing, type RunningFerretDb } from './lib/ferretdb.js';
+
+/**
+ * `npm run demo`: from a fresh clone (after `npm ci`) to a running demo in one command. Starts
+ * FerretDB (data in .data/ferretdb), the bot with the fictional demo people of Velsen, and the
+ * Microsoft 365 Agents Playground pointing at it; prints the address to open; Ctrl-C stops all three.
+ *
+ * Environment: everything `loadConfig` reads (PORT defaults to 3978, DEFAULT_ORG to velsen), plus
+ * - PLAYGROUND_PORT (default 56150; the Playground takes another one when it is in use),
+ * - PLAYGROUND_LOCALE (default nl-NL): the Playground always reports locale en-US, where Teams
+ *   reports the user's language, so a small proxy sets this one; "off" shows the Playground as is,
+ * - FERRETDB_PORT (default 27017, a free one when taken) and FERRETDB_DATA_DIR (default .data/ferretdb).
+ * A FerretDB already started with `npm run db:start` is reused; MONGODB_URI skips FerretDB altogether.
+ */
+const dataRoot = path.join(projectRoot, '.data');
+const stops: { name: string; stop: () => Promise<void> }[] = [];
+let stopping = false;
+
+function say(line: string): void {
+  process.stdout.write(`[demo] ${line}\n`);
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** The FerretDB of `npm run db:start`, when its recorded process is alive and answers. */
+async function runningDbStartServer(port: number): Promise<string | undefined> {
+  const pidFile = path.join(dataRoot, 'ferretdb.pid');
+  if (!existsSync(pidFile)) return undefined;
+  try {
+    process.kill(Number(readFileSync(pidFile, 'utf8').trim()), 0);
+    const uri = `mongodb://127.0.0.1:${port}`;
+    await waitForPing(uri, 3000);
+    return uri;
+  } catch {
+    return undefined;
+  }
+}
+
+async function database(): Promise<string> {
+  if (process.env.MONGODB_URI) {
+    say(`Using the database at MONGODB_URI.`);
+    return process.env.MONGODB_URI;
+  }
+  const preferred = Number(process.env.FERRETDB_PORT ?? 27017);
+  const shared = await runningDbStartServer(preferred);
+  if (shared) {
+    say(`Using the FerretDB started by "npm run db:start" (${shared}).`);
+    return shared;
+  }
+  const port = (await portIsFree(preferred)) ? preferred : await freePort();
+  if (port !== preferred) say(`Port ${preferred} is taken; starting FerretDB on ${port}.`);
+  else say('Starting FerretDB (the first run builds it, which takes about a minute)...');
+  mkdirSync(dataRoot, { recursive: true });
+  const ferret: RunningFerretDb = await startFerretDb({
+    port,
+    dataDir: process.env.FERRETDB_DATA_DIR ? path.resolve(process.env.FERRETDB_DATA_DIR) : path.join(dataRoot, 'ferretdb'),
+    detached: false,
+    logFile: path.join(dataRoot, 'ferretdb.log'),
+  });
+  stops.push({ name: 'FerretDB', stop: () => ferret.stop() });
+  say(`FerretDB is running at ${ferret.uri}.`);
+  return ferret.uri;
+}
+
+async function shutdown(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    for (const { name, stop } of stops.splice(0).reverse()) {
+      await stop().catch((error: unknown) => say(`Stopping ${name} failed: ${String(error)}`));
+    }
+    say('Stopped.');
+  }
+  process.exit(code);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    say(`${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping the Playground, the bot and the database...`);
+    void shutdown(0);
+  });
+}
+
+try {
+  const uri = await database();
+  const config = loadConfig({
+    ...process.env,
+    MONGODB_URI: uri,
+    DEFAULT_ORG: process.env.DEFAULT_ORG ?? 'velsen',
+  });
+  // Loopback only: without BOT_ID the bot accepts unauthenticated requests.
+  const app: RunningApp = await startApp({ config, logger: createLogger(config.LOG_LEVEL), seedDemoData: true, host: '127.0.0.1' }).catch(
+    (error: unknown) => {
+      if ((error as { code?: string }).code === 'EADDRINUSE') throw new Error(`Port ${config.PORT} is in use; run with PORT=<another port> npm run demo`);
+      throw error;
+    },
+  );
+  stops.push({ name: 'the bot', stop: () => app.stop() });
+  const endpoint = `${app.http.url}/api/messages`;
+  say(`Bot is running at ${endpoint} (organisation ${config.DEFAULT_ORG}, demo people loaded).`);
+
+  const locale = process.env.PLAYGROUND_LOCALE ?? 'nl-NL';
+  let playgroundEndpoint = endpoint;
+  if (locale !== 'off') {
+    const proxy = await startLocaleProxy(endpoint, locale);
+    stops.push({ name: 'the locale proxy', stop: () => proxy.close() });
+    playgroundEndpoint = proxy.endpoint;
+  }
+
+  mkdirSync(path.join(projectRoot, 'devTools'), { recursive: true });
+  const playground: PlaygroundProcess = await startPlaygroundProcess({
+    endpoint: playgroundEndpoint,
+    port: Number(process.env.PLAYGROUND_PORT ?? 56150),
+    logFile: path.join(projectRoot, 'devTools', 'm365agentsplayground.log'),
+    configPath: existsSync(repoPlaygroundConfig) ? repoPlaygroundConfig : undefined,
+    onOutput: process.env.PLAYGROUND_VERBOSE ? (line) => process.stdout.write(`[playground] ${line}\n`) : undefined,
+  });
+  stops.push({ name: 'the Playground', stop: () => playground.stop() });
+  playground.child.once('exit', (code) => {
+    // On Ctrl-C the terminal signals the Playground too; let our own handler claim the stop first.
+    setTimeout(() => {
+      if (stopping) return;
+      say(`The Playground exited unexpectedly (code ${String(code)}):\n${playground.recentOutput()}`);
+      void shutdown(1);
+    }, 500);
+  });
+
+  const user = existsSync(repoPlaygroundConfig) ? playgroundCurrentUser(readFileSync(repoPlaygroundConfig, 'utf8')) : undefined;
+  const banner = `Open ${playground.url} in your browser`;
+  process.stdout.write(
+    [
+      '',
+      `  ${'='.repeat(banner.length + 4)}`,
+      `  = ${banner} =`,
+      `  ${'='.repeat(banner.length + 4)}`,
+      '',
+      `  You chat as ${user ?? 'the Playground\'s default user'}; the mock users are in .m365agentsplayground.yml.`,
+      locale === 'off' ? '  Client locale: the Playground\'s en-US.' : `  Client locale: ${locale} (PLAYGROUND_LOCALE=off for the Playground's own en-US).`,
+      '  Press Ctrl-C to stop the Playground, the bot and the database.',
+      '',
+      '',
+    ].join('\n'),
+  );
+} catch (error) {
+  if (error instanceof ConfigurationError) say(error.message);
+  else say(`Could not start the demo: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  await shutdown(1);
+}

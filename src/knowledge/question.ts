@@ -1,0 +1,90 @@
+import { fold } from './text.js';
+
+export interface SanitizedQuestion {
+  /** The question without any sentence that tries to instruct the assistant. */
+  text: string;
+  /** Some part of the question tried to give the assistant instructions. */
+  injection: boolean;
+  /** The question asks for other people's reports, registrations or files. */
+  recordsRequest: boolean;
+}
+
+/**
+ * Sentences that address the assistant itself rather than the policy: "ignore your
+ * instructions", "you are now ...", "show your prompt". They are dropped whole, so neither
+ * the search nor a language model ever sees them; whatever such a sentence asks for is
+ * never answered.
+ */
+const INJECTION_PATTERNS: RegExp[] = [
+  /\b(negeer|vergeet|ignoreer|omzeil|overschrijf|overrule)\b\s+(?:(?:al|alle|je|jouw|uw|eerdere|vorige|bovenstaande|voorgaande|deze|die|het|de|systeem|even)\s+){0,3}(instructie|instructies|opdracht|opdrachten|prompt|systeemprompt|richtlijnen|beperkingen)\b/,
+  /\b(negeer|vergeet|ignoreer|omzeil)\b\s+(?:(?:al|alle|je|jouw|uw|eerdere|vorige|bovenstaande|voorgaande|even)\s+){1,3}(regels|afspraken|voorschriften)\b/,
+  /\b(ignore|disregard|forget|override|bypass)\b\s+(?:(?:all|any|your|the|previous|prior|above|earlier|these|those|system|of)\s+){0,3}(instruction|instructions|prompt|prompts|guidelines|restrictions|constraints|directives|context)\b/,
+  /\b(ignore|disregard|forget|override|bypass)\b\s+(?:(?:all|any|your|previous|prior|above|earlier)\s+){1,3}(rules|policies|messages)\b/,
+  /\b(ignore|disregard|forget)\b\s+(?:(?:all|everything|what)\s+){0,2}(above|before|previous|prior|you were told)\b/,
+  /\b(je bent nu|jij bent nu|vanaf nu ben je|doe alsof|speel de rol|gedraag je als|neem de rol|stel je voor dat je|je mag nu alles)\b/,
+  /\b(you are now|from now on|act as|pretend to be|pretend you|roleplay|role-play|behave as|you must now|you can now)\b/,
+  /\b(systeemprompt|system prompt|systeembericht|system message|developer mode|ontwikkelaarsmodus|jailbreak|dan mode|do anything now)\b/,
+  /\b(toon|geef|laat|print|herhaal|onthul|lees)\b.{0,30}\b(je|jouw|de|het)\b.{0,15}\b(prompt|instructies|systeeminstructies|configuratie|verborgen)\b/,
+  /\b(show|print|reveal|repeat|output|display|leak)\b.{0,30}\b(your|the|hidden|initial)\b.{0,15}\b(prompt|instructions|configuration|system)\b/,
+  /\b(antwoord|reageer|zeg|schrijf)\b.{0,20}\b(alleen|enkel|uitsluitend)\b.{0,10}\b(met|in|dat)\b/,
+  /\b(answer|respond|reply|say|write)\b.{0,20}\b(only|just|exclusively)\b.{0,10}\b(with|in|that)\b/,
+  /\b(nieuwe instructie|new instruction|new instructions|nieuwe opdracht)\b/,
+  /(<\/?(system|assistant|user|instructions?)>|\[\/?inst\]|^\s*(system|assistant)\s*:)/,
+];
+
+const REQUEST_VERBS =
+  /\b(toon|tonen|laat|geef|stuur|noem|lijst|overzicht|exporteer|download|print|zoek op|opzoeken|show|list|give|send|tell me|display|export|look up|find)\b/;
+const RECORD_NOUNS =
+  /\b(melding|meldingen|dossier|dossiers|personeelsdossier|registratie|registraties|gegevens|records?|reports?|notifications?|files?|data|namen|names|aanvragen|requests?|klachten|complaints?|onderzoeken|cases?|zaken)\b/;
+const OTHER_PEOPLE =
+  /\b(collega|collegas|medewerker|medewerkers|iemand|anderen|andere mensen|andere medewerkers|alle|iedereen|personen|mensen|colleague|colleagues|employee|employees|staff|someone|others|other people|everyone|people|persons?|mijn team|my team|manager|leidinggevende|burgemeester|wethouder)\b/;
+const WHO_HAS =
+  /\b(wie|welke (collega|collegas|medewerker|medewerkers|persoon|personen|mensen|ambtenaren)|who|which (colleague|colleagues|employee|employees|person|people|staff))\b.{0,60}\b(heeft|hebben|had|hadden|has|have|had|did)\b.{0,60}\b(gemeld|melding|aangegeven|ontvangen|gekregen|aangenomen|nevenfunctie|nevenfuncties|nevenwerkzaamheden|bijbaan|cadeau|cadeaus|geschenk|geschenken|klacht|klachten|reported|report|received|accepted|side job|side jobs|gift|gifts|complaint|complained|filed|notified|declared)\b/;
+const PERSONAL_DATA =
+  /\b(salaris|adres|huisadres|bsn|telefoonnummer|geboortedatum|personeelsdossier|ziekmelding|ziekte|salary|home address|phone number|personnel file|medical)\b.{0,20}\b(van|of)\b.{0,20}\b(collega|medewerker|iemand|mijn|colleague|employee|someone|my|[a-z]+)\b/;
+
+/** Questions about the rules, such as where to find the confidential counsellors, are not records requests. */
+const LEGITIMATE_LOOKUPS = /\b(vertrouwenspersoon|vertrouwenspersonen|contactpersoon|contactpersonen|confidential counsellors?|confidential advisers?|confidential advisors?)\b/;
+
+export function sanitizeQuestion(raw: string): SanitizedQuestion {
+  const sentences = splitSentences(raw);
+  const kept: string[] = [];
+  let injection = false;
+  for (const sentence of sentences) {
+    const folded = fold(sentence);
+    if (INJECTION_PATTERNS.some((pattern) => pattern.test(folded))) {
+      injection = true;
+      continue;
+    }
+    kept.push(sentence.trim());
+  }
+  const text = kept.join(' ').replace(/\s+/g, ' ').trim();
+  return { text, injection, recordsRequest: isRecordsRequest(fold(raw)) };
+}
+
+function isRecordsRequest(folded: string): boolean {
+  if (WHO_HAS.test(folded)) return true;
+  if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
+  if (REQUEST_VERBS.test(folded) && RECORD_NOUNS.test(folded) && OTHER_PEOPLE.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) {
+    // "Geef me de meldingen van mijn collega's", not "Waar meld ik iets over een collega?"
+    return /\b(van|of|door|by|from|over|about)\b/.test(folded) && /\b(alle|all|lijst|list|overzicht|overview|meldingen|dossiers|registraties|records|reports|notifications|files|namen|names)\b/.test(folded);
+  }
+  return false;
+}
+
+/** Sentence and line boundaries; a question mark inside a sentence also ends it. */
+export function splitSentences(text: string): string[] {
+  return text
+    .replace(/\r/g, '')
+    .split(/(?<=[.!?;:])\s+|\n+/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence !== '');
+}
+
+/** Organisation ids named in the question, among the ones the knowledge base knows. */
+export function mentionedOrganisations(text: string, mentions: Map<string, string[]>): string[] {
+  const words = new Set(fold(text).match(/[a-z0-9-]+/g) ?? []);
+  const found: string[] = [];
+  for (const [orgId, names] of mentions) if (names.some((name) => words.has(name))) found.push(orgId);
+  return found;
+}

@@ -1,0 +1,402 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { startApp, type RunningApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/env.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { testDatabaseName, testMongoUri } from '../support/database.js';
+import {
+  playgroundConfigForUser,
+  playgroundCurrentUser,
+  playgroundUserNames,
+  projectRoot,
+  repoPlaygroundConfig,
+  startLocaleProxy,
+  startPlaygroundProcess,
+  type PlaygroundProcess,
+} from '../../scripts/lib/playground.js';
+
+/**
+ * End-to-end harness: the bot in-process, the Microsoft 365 Agents Playground (the real Teams-like
+ * client) as a child process, and Debian's Chromium driven by playwright-core.
+ *
+ * Users. The Playground signs in one fixed mock user, `currentUser` from
+ * .m365agentsplayground.yml, read once at start; 0.2.28 has no UI control or API to switch (its
+ * header only shows the name). So every user a scenario needs gets a Playground of their own
+ * (with a derived config naming them `currentUser` and a personal chat id of their own) and a page
+ * of their own, all talking to the same bot. `switchUser(name)` then directs the helpers at that
+ * user's page. Like in Teams, each user has a personal chat of their own: the bot stores a
+ * conversation reference per user when their page loads (installationUpdate), so its proactive
+ * messages (a manager's decision card) land in that user's Playground. Start everyone who must
+ * receive proactive messages up front with `users`, before the scenario begins.
+ *
+ * Language. The Playground reports locale en-US in every activity; by default a proxy between it
+ * and the bot reports nl-NL instead, as a Dutch Teams client would (see `clientLocale`).
+ *
+ * One session per test file: all pages of one Playground share one conversation. E2E_DEBUG=1
+ * prints the start-up steps with timings; screenshots go to E2E_ARTIFACTS_DIR (default
+ * <tmp>/integriteit-e2e-artifacts).
+ */
+export const chromiumPath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Why the e2e tests cannot run here, or undefined when they can. */
+export const e2eSkipReason: string | undefined = existsSync(chromiumPath)
+  ? undefined
+  : `e2e tests skipped: Chromium not found at ${chromiumPath} (install Debian's chromium package: apt-get install chromium; never download a browser)`;
+
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Offline by design (the page asks a CDN for fonts): only the loopback is reachable. Every other
+  // host fails to resolve, and anything else (an IP address) goes to a proxy that is not there.
+  // Not Playwright's route(): request interception disables the HTTP cache and V8's code cache.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+  '--proxy-server=http://127.0.0.1:1',
+  '--proxy-bypass-list=localhost;127.0.0.1',
+];
+
+const viewport = { width: 1280, height: 900 };
+
+/**
+ * The Playground's page runs 9 MB of JavaScript, which takes Chromium 4-8 s to compile on two
+ * busy cores. V8 caches compiled code per script URL in the browser profile, so each vitest worker
+ * keeps a profile of its own (in node_modules/.cache) and asks each user's Playground for the same
+ * port every time: from the third page load on the page is ready in under 2 s. When the profile
+ * is in use (another run in this checkout) or a port is taken, it all still works, only slower.
+ */
+const workerSlot = Number(process.env.VITEST_POOL_ID ?? '1') % 40;
+const profileDir = path.join(projectRoot, 'node_modules', '.cache', 'integriteit-e2e', `chromium-${workerSlot}`);
+const preferredPort = (userIndex: number) => 47_000 + workerSlot * 10 + Math.max(0, Math.min(userIndex, 9));
+
+async function openBrowser(): Promise<BrowserContext> {
+  try {
+    mkdirSync(profileDir, { recursive: true });
+    return await chromium.launchPersistentContext(profileDir, { executablePath: chromiumPath, args: chromiumArgs, viewport, locale: 'nl-NL', timeout: 15_000 });
+  } catch {
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+    const context = await browser.newContext({ viewport, locale: 'nl-NL' });
+    context.once('close', () => void browser.close());
+    return context;
+  }
+}
+
+/** Bot replies: the content next to a message header that names an author (own messages have none). */
+const BOT_MESSAGE = '[aria-label="Message header"]:has(> [aria-label="Message author"]) + div';
+/** Top-level cards only (an Action.ShowCard card is nested inside its parent). */
+const CARD = '.ac-preview-panel > .ac-adaptiveCard';
+const CHAT_INPUT = '[data-lexical-editor="true"]';
+
+export interface PlaygroundSessionOptions {
+  /**
+   * Mock users (display names from .m365agentsplayground.yml) who get a Playground at start, the
+   * first one being the current user. Default: the config's `currentUser` (Alex Wilber) only.
+   */
+  users?: string[];
+  /** Extra configuration for the bot (e.g. OPENAI_* unset, REMINDER_CHECK_INTERVAL_MINUTES). */
+  env?: Record<string, string>;
+  now?: () => Date;
+  seedDemoData?: boolean;
+  /**
+   * The locale the client reports. The Playground always sends en-US; Teams sends the user's UI
+   * language. Default nl-NL (a Dutch Teams client), through a small rewriting proxy; null sends
+   * the Playground's activities unchanged.
+   */
+  clientLocale?: string | null;
+}
+
+export interface PlaygroundSession {
+  app: RunningApp;
+  /** http://127.0.0.1:<port>/api/messages */
+  botEndpoint: string;
+  /** The current user's display name. */
+  readonly user: string;
+  /** The current user's Playground page and address. */
+  readonly page: Page;
+  readonly playgroundUrl: string;
+  /** Where screenshots go (kept after stop). */
+  artifactsDir: string;
+  /** Types a message in the chat input and sends it (waits until the Playground accepted it). */
+  say(text: string): Promise<void>;
+  /**
+   * Waits until a bot message shows the text; only matches that are new since the last say/click
+   * count (a card replaced in place counts when its new text matches). Returns that message.
+   */
+  waitForBotText(text: string | RegExp, timeoutMs?: number): Promise<Locator>;
+  /** All text of the bot's messages, oldest first (for assertions and error messages). */
+  botMessages(): Promise<string[]>;
+  /** A card in the chat by index (0 = first, -1 = last) or the last one. */
+  card(which?: number | 'last'): Locator;
+  /** Fills a text, number, date or time input by its label in the last card that has it. */
+  fillCardInput(label: string | RegExp, value: string, scope?: Locator): Promise<void>;
+  /** Picks an option of a choice set (compact or expanded, single or multi) by its label. */
+  chooseCardOption(label: string | RegExp, optionTitle: string, scope?: Locator): Promise<void>;
+  /** Sets an Input.Toggle (a checkbox named by its title). */
+  setCardToggle(title: string | RegExp, on: boolean, scope?: Locator): Promise<void>;
+  /** Clicks a card button by its title in the last card that has it. */
+  clickCardButton(title: string | RegExp, scope?: Locator): Promise<void>;
+  /** A PNG of the current user's page; returns its path. */
+  screenshot(name: string): Promise<string>;
+  /** Acts as another mock user from now on (starts their Playground when it is not running yet). */
+  switchUser(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface UserClient {
+  name: string;
+  playground: PlaygroundProcess;
+  page: Page;
+  /** Bot message texts at the last action, for "new since" matching. */
+  mark: string[];
+}
+
+const startedAt = Date.now();
+/** E2E_DEBUG=1 prints the harness's steps with their timing. */
+const trace = (step: string) => {
+  if (process.env.E2E_DEBUG) console.log(`[e2e ${((Date.now() - startedAt) / 1000).toFixed(2)}s] ${step}`);
+};
+
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Labels match from the start: an invalid input's error message is appended to its accessible name. */
+const labelPattern = (label: string | RegExp) => (typeof label === 'string' ? new RegExp(`^\\s*${escapeRegex(label)}`) : label);
+const exactName = (name: string | RegExp) => (typeof name === 'string' ? new RegExp(`^\\s*${escapeRegex(name)}\\s*$`) : name);
+
+export async function startPlaygroundSession(options: PlaygroundSessionOptions = {}): Promise<PlaygroundSession> {
+  if (e2eSkipReason) throw new Error(e2eSkipReason);
+  const workDir = mkdtempSync(path.join(tmpdir(), 'integriteit-e2e-'));
+  const artifactsDir = process.env.E2E_ARTIFACTS_DIR ?? path.join(tmpdir(), 'integriteit-e2e-artifacts');
+  mkdirSync(artifactsDir, { recursive: true });
+  const repoConfigText = existsSync(repoPlaygroundConfig) ? readFileSync(repoPlaygroundConfig, 'utf8') : undefined;
+  const defaultUser = (repoConfigText && playgroundCurrentUser(repoConfigText)) ?? 'Alex Wilber';
+  const users = options.users?.length ? options.users : [defaultUser];
+  const knownUsers = repoConfigText ? playgroundUserNames(repoConfigText) : [defaultUser];
+  const userIndex = (name: string) => (knownUsers.includes(name) ? knownUsers.indexOf(name) : 9);
+
+  const cleanups: (() => Promise<void>)[] = [];
+  const clients = new Map<string, UserClient>();
+  let current: UserClient | undefined;
+
+  async function stop(): Promise<void> {
+    const steps = cleanups.splice(0).reverse();
+    for (const step of steps) await step().catch(() => undefined);
+    rmSync(workDir, { recursive: true, force: true });
+  }
+
+  try {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      MONGODB_URI: testMongoUri(),
+      MONGODB_DB: testDatabaseName(),
+      DEFAULT_ORG: 'velsen',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      ...options.env,
+    });
+    const [appResult, browserResult] = await Promise.allSettled([
+      startApp({ config, logger: createLogger(config.LOG_LEVEL), now: options.now, seedDemoData: options.seedDemoData ?? true, host: '127.0.0.1' }),
+      openBrowser(),
+    ]);
+    if (appResult.status === 'fulfilled') {
+      const started = appResult.value;
+      cleanups.push(async () => {
+        await started.database.db.dropDatabase().catch(() => undefined);
+        await started.stop();
+      });
+    }
+    if (browserResult.status === 'fulfilled') cleanups.push(() => browserResult.value.close());
+    if (appResult.status === 'rejected') throw appResult.reason;
+    if (browserResult.status === 'rejected') throw browserResult.reason;
+    const startedApp = appResult.value;
+    const browser = browserResult.value;
+
+    const runningApp = startedApp;
+    trace(`bot at ${runningApp.http.url}, chromium launched`);
+    const botEndpoint = `${runningApp.http.url}/api/messages`;
+    const clientLocale = options.clientLocale === undefined ? 'nl-NL' : options.clientLocale;
+    let playgroundEndpoint = botEndpoint;
+    if (clientLocale) {
+      const proxy = await startLocaleProxy(botEndpoint, clientLocale);
+      cleanups.push(() => proxy.close());
+      playgroundEndpoint = proxy.endpoint;
+    }
+
+    async function openClient(name: string): Promise<UserClient> {
+      const existing = clients.get(name);
+      if (existing) return existing;
+      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      let configPath: string | undefined;
+      if (repoConfigText) {
+        if (name === defaultUser) configPath = repoPlaygroundConfig;
+        else {
+          configPath = path.join(workDir, `playground-${slug}.yml`);
+          writeFileSync(configPath, playgroundConfigForUser(repoConfigText, name, `personal-chat-${slug}-${randomUUID().slice(0, 8)}`));
+        }
+      } else if (name !== defaultUser) {
+        throw new Error(`Cannot act as "${name}": ${repoPlaygroundConfig} (the Playground's mock users) is missing`);
+      }
+      const playground = await startPlaygroundProcess({
+        endpoint: playgroundEndpoint,
+        port: preferredPort(userIndex(name)),
+        logFile: path.join(workDir, `playground-${slug}.log`),
+        configPath,
+      });
+      cleanups.push(() => playground.stop());
+      trace(`${name}: playground at ${playground.url}`);
+      // One page per user; their Playgrounds listen on different ports, so nothing is shared.
+      const page = await browser.newPage();
+      cleanups.push(() => page.close());
+      // The chat input shows before the Playground has connected to the bot; text typed then is
+      // dropped. The page is usable once /_internal/v1/config has answered.
+      const configAnswered = page.waitForResponse((response) => response.url().includes('/_internal/v1/config') && response.ok(), { timeout: 30_000 });
+      await page.goto(playground.url);
+      trace(`${name}: page loaded`);
+      await configAnswered;
+      await page.locator(CHAT_INPUT).waitFor({ state: 'visible' });
+      trace(`${name}: page ready`);
+      const client: UserClient = { name, playground, page, mark: [] };
+      clients.set(name, client);
+      return client;
+    }
+
+    // In parallel, but settled before a failure is thrown so stop() finds every started process.
+    const opened = await Promise.allSettled(users.map((name) => openClient(name)));
+    const failed = opened.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    current = clients.get(users[0] as string);
+
+    const active = (): UserClient => {
+      if (!current) throw new Error('no current Playground user');
+      return current;
+    };
+    const botMessageTexts = (page: Page) =>
+      page.locator(BOT_MESSAGE).evaluateAll((nodes) => nodes.map((node) => String((node as unknown as { innerText: string }).innerText).trim()));
+    const markNow = async () => {
+      const client = active();
+      client.mark = await botMessageTexts(client.page);
+    };
+    const matches = (text: string | RegExp) => (message: string) =>
+      typeof text === 'string' ? message.toLowerCase().includes(text.toLowerCase()) : new RegExp(text.source, text.flags.replace('g', '')).test(message);
+
+    /** The last top-level card that contains the given element (cards are replaced or added over time). */
+    const lastCardWith = (page: Page, inner: Locator) => page.locator(CARD).filter({ has: inner }).last();
+
+    const session: PlaygroundSession = {
+      app: runningApp,
+      botEndpoint,
+      artifactsDir,
+      get user() {
+        return active().name;
+      },
+      get page() {
+        return active().page;
+      },
+      get playgroundUrl() {
+        return active().playground.url;
+      },
+
+      async say(text) {
+        const { page } = active();
+        await markNow();
+        const input = page.locator(CHAT_INPUT);
+        await input.click();
+        await input.fill(text);
+        const accepted = page.waitForResponse(
+          (response) => response.request().method() === 'POST' && /\/_conversation\/v1\/conversations\/[^/]+\/messages$/.test(new URL(response.url()).pathname),
+          { timeout: 10_000 },
+        );
+        await input.press('Enter');
+        const response = await accepted;
+        if (!response.ok()) throw new Error(`the Playground refused the message (${response.status()})`);
+      },
+
+      async waitForBotText(text, timeoutMs = 10_000) {
+        const { page, mark } = active();
+        const isMatch = matches(text);
+        const before = mark.filter(isMatch).length;
+        const deadline = Date.now() + timeoutMs;
+        let texts: string[] = [];
+        for (;;) {
+          texts = await botMessageTexts(page);
+          const hits = texts.map((message, index) => (isMatch(message) ? index : -1)).filter((index) => index >= 0);
+          if (hits.length > before) return page.locator(BOT_MESSAGE).nth(hits[hits.length - 1] as number);
+          if (Date.now() > deadline) break;
+          await page.waitForTimeout(100);
+        }
+        const recent = texts.slice(-3).map((message) => `  > ${message.replace(/\s+/g, ' ').slice(0, 300)}`);
+        throw new Error(`No new bot message with ${String(text)} within ${timeoutMs} ms (user ${active().name}). Last bot messages:\n${recent.join('\n') || '  (none)'}`);
+      },
+
+      botMessages() {
+        return botMessageTexts(active().page);
+      },
+
+      card(which = 'last') {
+        const cards = active().page.locator(`${BOT_MESSAGE} ${CARD}`);
+        return which === 'last' ? cards.last() : cards.nth(which);
+      },
+
+      async fillCardInput(label, value, scope) {
+        const { page } = active();
+        const field = page.getByLabel(labelPattern(label));
+        const input = (scope ?? lastCardWith(page, field)).getByLabel(labelPattern(label)).first();
+        await input.fill(value);
+      },
+
+      async chooseCardOption(label, optionTitle, scope) {
+        const { page } = active();
+        const field = page.getByLabel(labelPattern(label));
+        const control = (scope ?? lastCardWith(page, field)).getByLabel(labelPattern(label)).first();
+        const role = await control.getAttribute('role');
+        if (role === 'combobox') {
+          // Compact choice set: a Fluent combobox whose options render in a popup outside the card.
+          await control.click();
+          await page.getByRole('option', { name: exactName(optionTitle) }).click();
+          if ((await control.getAttribute('aria-expanded')) === 'true') await control.press('Escape');
+          return;
+        }
+        // Expanded choice set: a radio group, or checkboxes when it allows several choices.
+        const radio = control.getByRole('radio', { name: exactName(optionTitle) });
+        if ((await radio.count()) > 0) await radio.check();
+        else await control.getByRole('checkbox', { name: exactName(optionTitle) }).check();
+      },
+
+      async setCardToggle(title, on, scope) {
+        const { page } = active();
+        const box = page.getByRole('checkbox', { name: labelPattern(title) });
+        await (scope ?? lastCardWith(page, box)).getByRole('checkbox', { name: labelPattern(title) }).first().setChecked(on);
+      },
+
+      async clickCardButton(title, scope) {
+        const { page } = active();
+        const button = page.getByRole('button', { name: exactName(title) });
+        const target = (scope ?? lastCardWith(page, button)).getByRole('button', { name: exactName(title) }).first();
+        await target.waitFor({ state: 'visible', timeout: 10_000 });
+        await markNow();
+        await target.click();
+      },
+
+      async screenshot(name) {
+        const file = path.join(artifactsDir, `${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.png`);
+        await active().page.screenshot({ path: file });
+        return file;
+      },
+
+      async switchUser(name) {
+        current = await openClient(name);
+      },
+
+      stop,
+    };
+    return session;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
