@@ -88,7 +88,7 @@ function nextStepCard(topic: AnswerTopic, lang: Lang): Attachment {
       $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
       version: '1.5',
       body: [{ type: 'TextBlock', text: step.prompt[lang], wrap: true }],
-      actions: [{ type: 'Action.Submit', title: step.button[lang], data: { action: step.action } }],
+      actions: [{ type: 'Action.Submit', title: step.button[lang], data: { verb: step.action } }],
     },
   };
 }

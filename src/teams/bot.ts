@@ -22,6 +22,7 @@ import { ConversationReferences } from './conversationReferences.js';
 import { registerGifts } from './gifts.js';
 import { TeamsMessenger, type Messenger } from './proactive.js';
 import { registerQuestions } from './questions.js';
+import { registerReferrals } from './referrals.js';
 import { createWorkflows, registerRecords, type Workflows } from './records.js';
 
 export interface BotServices {
@@ -117,6 +118,7 @@ export function createBot(services: BotServices): Bot {
   const workflows = createWorkflows(feature);
   registerGifts(app, feature, workflows);
   registerRecords(app, feature, workflows);
+  registerReferrals(app, feature);
   // Free-text questions are the catch-all, so they register last.
   registerQuestions(app, feature);
 

@@ -10,7 +10,8 @@ export const answerFeedbackCollection: CollectionDefinition = {
 
 /**
  * Thumbs up/down on an answer, kept to improve the corpus and retrieval. The person is not
- * stored: feedback is about answers, and keeping it anonymous makes people freer to give it.
+ * stored, nor the conversation (its id identifies the person in a personal chat): feedback is
+ * about answers, and keeping it anonymous makes people freer to give it.
  */
 export async function recordAnswerFeedback(db: Db, context: TurnContext, feedback: FeedbackLoopData, now: Date): Promise<void> {
   const value = feedback.actionValue ?? ({} as FeedbackLoopData['actionValue']);
@@ -18,7 +19,6 @@ export async function recordAnswerFeedback(db: Db, context: TurnContext, feedbac
   const comment = typeof value.feedback === 'string' ? value.feedback.slice(0, 2000) : '';
   await db.collection(answerFeedbackCollection.name).insertOne({
     answerActivityId: feedback.replyToId ?? context.activity.replyToId ?? null,
-    conversationId: context.activity.conversation?.id ?? null,
     reaction,
     comment,
     createdAt: now,

@@ -1,5 +1,6 @@
 import { ActivityTypes } from 'botbuilder';
-import { toAnswerActivity } from '../knowledge/index.js';
+import { modelSettings } from '../config/env.js';
+import { createModelAnswerer, toAnswerActivity } from '../knowledge/index.js';
 import { localize } from '../i18n/index.js';
 import type { BotApplication, FeatureContext } from './bot.js';
 import { resolveCaller } from './caller.js';
@@ -13,7 +14,12 @@ export const MAX_QUESTION_LENGTH = 1000;
  * question-then-act flow, where an answer about gifts offers the gift form and so on.
  */
 export function registerQuestions(app: BotApplication, feature: FeatureContext): void {
-  app.activity(ActivityTypes.Message, async (context) => {
+  const settings = modelSettings(feature.config);
+  // With a model configured it words the answer from our own retrieval; without one the
+  // extractive answer (quoted passages) is the product, not a degraded fallback.
+  const model = settings ? createModelAnswerer(settings, feature.knowledge) : undefined;
+
+  app.activity(ActivityTypes.Message, async (context, state) => {
     const caller = await resolveCaller(context, feature.directory, feature.config.DEFAULT_ORG);
     const text = (context.activity.text ?? '').trim();
     if (!text) {
@@ -38,7 +44,9 @@ export function registerQuestions(app: BotApplication, feature: FeatureContext):
       );
       return;
     }
-    const answer = feature.knowledge.answer({ orgId: caller.orgId!, text, lang: caller.lang });
+    const question = { orgId: caller.orgId!, text, lang: caller.lang };
+    const answer = model ? await model.answer(context, state, question) : feature.knowledge.answer(question);
+    feature.logger.info({ event: 'question.answered', mode: answer.mode, outOfScope: answer.outOfScope, citations: answer.citations.length, topic: answer.topic ?? null }, 'question answered');
     await context.sendActivity(toAnswerActivity(answer, caller.lang));
   });
 }

@@ -138,7 +138,7 @@ describe('toAnswerActivity', () => {
       expect(claim.appearance.abstract.length).toBeLessThanOrEqual(160);
     }
     const card = activity.attachments?.[0]?.content as { actions: { type: string; data: unknown; title: string }[] };
-    expect(card.actions[0]).toMatchObject({ type: 'Action.Submit', data: { action: 'gift.start' }, title: 'Geschenk of uitnodiging melden' });
+    expect(card.actions[0]).toMatchObject({ type: 'Action.Submit', data: { verb: 'gift.start' }, title: 'Geschenk of uitnodiging melden' });
   });
 
   it('labels model answers as AI-generated and offers no next step when declining', () => {

@@ -129,6 +129,9 @@ export function visibleText(activities: Partial<Activity>[]): string {
       if ((record.type === 'TextBlock' || record.type === 'TextRun') && typeof record.text === 'string') parts.push(record.text);
       if (typeof record.title === 'string' && typeof record.type === 'string' && record.type.startsWith('Action.')) parts.push(record.title);
       if (typeof record.label === 'string') parts.push(record.label);
+      if (record.type === 'FactSet' && Array.isArray(record.facts)) {
+        for (const fact of record.facts as { title?: string; value?: string }[]) parts.push(`${fact.title ?? ''}: ${fact.value ?? ''}`);
+      }
       Object.values(record).forEach(walk);
     }
   };
