@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConfigurationError, loadConfig } from '../config/env.js';
+import { ConfigurationError } from '../config/env.js';
 import { directoryCollections, importPeople, syncOrganisations } from '../directory/index.js';
-import { connectDatabase, ensureCollections } from '../storage/database.js';
+import { withConfiguredDatabase } from './support.js';
 
 const usage = `Gebruik: npm run directory:import -- --org <id> [--dry-run] <bestand.csv>
 
@@ -55,17 +55,12 @@ async function main(argv: string[]): Promise<number> {
   const { text, legacy } = decode(bytes);
   if (legacy) console.log(`${file} is geen geldige UTF-8; gelezen als Windows-1252.`);
 
-  const config = loadConfig();
-  const database = await connectDatabase({ uri: config.MONGODB_URI, dbName: config.MONGODB_DB });
-  try {
-    await ensureCollections(database.db, directoryCollections);
-    await syncOrganisations(database.db);
-    const report = await importPeople(database.db, orgId, text, { dryRun: args.values['dry-run'] });
+  return withConfiguredDatabase(directoryCollections, async (db) => {
+    await syncOrganisations(db);
+    const report = await importPeople(db, orgId, text, { dryRun: args.values['dry-run'] });
     (report.ok ? console.log : console.error)(report.summary);
     return report.ok ? 0 : 1;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 main(process.argv.slice(2)).then(

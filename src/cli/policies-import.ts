@@ -12,10 +12,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config/env.js';
 import { importPolicyFile } from '../knowledge/importer.js';
 import { policyDocumentsCollection, saveImportedDocument } from '../knowledge/store.js';
-import { connectDatabase, ensureCollections } from '../storage/database.js';
+import { withConfiguredDatabase } from './support.js';
 
 const USAGE = `Usage: policies:import -- --org <id> [--id <documentId>] [--title <title>] [--year <yyyy>] [--source <text>]
                        [--dry-run] [--markdown-out <file.md>] <file.txt|.md|.pdf|.docx>`;
@@ -65,11 +64,8 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const config = loadConfig();
-  const database = await connectDatabase({ uri: config.MONGODB_URI, dbName: config.MONGODB_DB });
-  try {
-    await ensureCollections(database.db, [policyDocumentsCollection]);
-    const outcome = await saveImportedDocument(database.db, {
+  await withConfiguredDatabase([policyDocumentsCollection], async (db) => {
+    const outcome = await saveImportedDocument(db, {
       _id: policy.id,
       organisation: policy.organisation,
       title: policy.title,
@@ -86,9 +82,7 @@ async function main(): Promise<number> {
         ? `Replaced the earlier version of ${policy.id}. Restart the bot to use it.\n`
         : `Stored ${policy.id}. Restart the bot to use it.\n`,
     );
-  } finally {
-    await database.close();
-  }
+  });
   return 0;
 }
 

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Db } from 'mongodb';
-import { ConfigurationError, loadConfig } from '../config/env.js';
+import { ConfigurationError } from '../config/env.js';
 import { Directory } from '../directory/index.js';
-import { connectDatabase } from '../storage/database.js';
+import { withConfiguredDatabase } from './support.js';
 import { recordPresentations } from '../teams/records.js';
 import { recordsCollection } from '../workflow/store.js';
 
@@ -67,15 +67,11 @@ async function main(argv: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
-  const config = loadConfig();
-  const database = await connectDatabase({ uri: config.MONGODB_URI, dbName: config.MONGODB_DB });
-  try {
-    const lines = await exportRecords(database.db, { orgId: args.values.org, type: args.values.type, json: args.values.json });
-    for (const line of lines) process.stdout.write(`${line}\n`);
+  const query = { orgId: args.values.org, type: args.values.type, json: args.values.json };
+  return withConfiguredDatabase([], async (db) => {
+    for (const line of await exportRecords(db, query)) process.stdout.write(`${line}\n`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 // Only when run as the command, so tests can import exportRecords.

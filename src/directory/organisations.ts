@@ -1,6 +1,6 @@
+import { organisationsFolder } from '../config/paths.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AnyBulkWriteOperation, Db } from 'mongodb';
 import { isDuplicateKeyError, SCHEMA_VERSION } from '../storage/database.js';
 import { ORGANISATIONS } from './collections.js';
@@ -12,14 +12,8 @@ export interface OrganisationDocument extends Organisation {
   active: boolean;
 }
 
-/**
- * Next to this module when run from source; from the working directory when run compiled
- * (tsc does not copy the JSON files into dist/).
- */
 export function organisationsDirectory(): string {
-  const besideSource = fileURLToPath(new URL('../organisations/', import.meta.url));
-  if (existsSync(besideSource)) return besideSource;
-  return path.resolve(process.cwd(), 'src', 'organisations');
+  return organisationsFolder;
 }
 
 export function loadOrganisationFiles(directory: string = organisationsDirectory()): Organisation[] {

@@ -207,9 +207,17 @@ function citationBlocks(citations: CitedSource[], lang: Language): CardElement[]
   return blocks;
 }
 
-function adviceBlocks(view: GiftView, lang: Language): CardElement[] {
+/**
+ * The advice is written to the employee ("je mag het houden"); on a decider's card it is
+ * introduced as the advice the employee got, so the manager does not read it as addressed to them.
+ */
+function adviceBlocks(view: GiftView, lang: Language, audience: 'owner' | 'decider' = 'owner'): CardElement[] {
   const assessment = view.record.data.assessment;
-  return [subheading(t(lang, outcomeTitles[assessment.outcome])), paragraph(t(lang, assessment.advice))];
+  const blocks = [subheading(t(lang, outcomeTitles[assessment.outcome])), paragraph(t(lang, assessment.advice))];
+  if (audience === 'decider') {
+    blocks.splice(1, 0, { type: 'TextBlock', isSubtle: true, wrap: true, spacing: 'None', text: t(lang, { nl: `Dit advies kreeg ${view.ownerName}:`, en: `The advice ${view.ownerName} received:` }) });
+  }
+  return blocks;
 }
 
 function decisionLine(view: GiftView, lang: Language): CardElement[] {
@@ -295,7 +303,7 @@ export function giftDeciderCard(view: GiftView, lang: Language, reason: Assignme
       }),
     ),
     giftFacts(record.data.form, lang, record.reference, view.ownerName),
-    ...adviceBlocks(view, lang),
+    ...adviceBlocks(view, lang, 'decider'),
     ...citationBlocks(view.citations, lang),
     {
       type: 'Input.Text',
@@ -324,7 +332,7 @@ export function giftDecidedCard(view: GiftView, lang: Language, notice?: Localiz
     ...(notice ? [{ type: 'TextBlock' as const, id: 'notice', text: t(lang, notice), wrap: true, color: 'Warning' as const, weight: 'Bolder' as const }] : []),
     ...decisionLine(view, lang),
     giftFacts(record.data.form, lang, record.reference, view.ownerName),
-    ...adviceBlocks(view, lang),
+    ...adviceBlocks(view, lang, 'decider'),
     ...citationBlocks(view.citations, lang),
   ]);
 }

@@ -104,7 +104,10 @@ export function createBot(services: BotServices): Bot {
   const feature: FeatureContext = { ...services, messenger, references };
 
   app.error(async (context, error) => {
-    logger.error({ event: 'turn.error', err: { name: error.name, message: error.message, stack: error.stack }, activityType: context.activity.type }, 'turn failed');
+    // Error messages can quote input (validation errors, driver errors with values), so only
+    // the error's type and stack frames are logged.
+    const frames = (error.stack ?? '').split('\n').slice(1, 8).join('\n');
+    logger.error({ event: 'turn.error', err: { name: error.name, frames }, activityType: context.activity.type }, 'turn failed');
     if (context.activity.type === ActivityTypes.Message) {
       await context.sendActivity(
         context.activity.locale?.toLowerCase().startsWith('en')

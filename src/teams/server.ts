@@ -54,7 +54,7 @@ export async function startHttpServer(bot: Bot, database: Database, logger: Logg
     server.listen(port, host, () => resolve());
   });
   const address = server.address();
-  const url = `http://${host ?? '127.0.0.1'}:${address.port}`;
+  const url = `http://${host ?? 'localhost'}:${address.port}`;
   logger.info({ event: 'http.listening', port: address.port }, 'listening');
 
   return {

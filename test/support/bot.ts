@@ -41,6 +41,8 @@ export interface TestBot {
 
 export interface StartTestBotOptions {
   env?: Record<string, string>;
+  /** Collects every log line the bot writes, to check what reaches the logs. */
+  logLines?: string[];
   seedDemoData?: boolean;
   now?: Date;
 }
@@ -59,7 +61,9 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
   });
   const app = await startApp({
     config,
-    logger: createLogger(config.LOG_LEVEL),
+    logger: options.logLines
+      ? createLogger(config.LOG_LEVEL, { write: (line: string) => void options.logLines!.push(line) })
+      : createLogger(config.LOG_LEVEL),
     now: () => clock.now,
     seedDemoData: options.seedDemoData ?? true,
     host: '127.0.0.1',
