@@ -65,7 +65,7 @@ const DEADLINE_PARALLELISM = 4;
 const ORPHANED_CLAIM_MS = 15_000;
 const POLL_MS = 25;
 
-type AuditInput = Omit<AuditEntry, '_id' | 'recordId' | 'version' | 'at'>;
+type AuditInput = Omit<AuditEntry, '_id' | 'recordId' | 'version' | 'at' | 'schemaVersion'>;
 
 /** What a change wants to write, decided on a freshly read record; undefined writes nothing. */
 type ChangePlan =
@@ -182,6 +182,7 @@ export class WorkflowEngine {
       recordId: id,
       version: 1,
       at: now,
+      schemaVersion: SCHEMA_VERSION,
       actor: owner,
       action: 'submitted',
       fromState: null,
@@ -363,7 +364,7 @@ export class WorkflowEngine {
       const version = record.version + 1;
       const now = this.services.now();
       try {
-        await this.audit.insertOne({ _id: `${recordId}:${version}`, recordId, version, at: now, ...step.entry });
+        await this.audit.insertOne({ _id: `${recordId}:${version}`, recordId, version, at: now, ...step.entry, schemaVersion: SCHEMA_VERSION });
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         await this.waitForVersionAfter(definition, record);

@@ -80,6 +80,7 @@ export interface AuditEntry {
   toState: string | null;
   /** Who the record was (re)assigned to, for assignment entries. */
   assignee?: string;
+  schemaVersion: number;
 }
 
 export interface DecisionTaken<TTransition extends string = string> {

@@ -40,7 +40,7 @@ export interface TestBot {
 }
 
 export interface StartTestBotOptions {
-  env?: Record<string, string>;
+  env?: Record<string, string | undefined>;
   /** Collects every log line the bot writes, to check what reaches the logs. */
   logLines?: string[];
   seedDemoData?: boolean;
@@ -58,7 +58,7 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
     MONGODB_DB: testDatabaseName(),
     DEFAULT_ORG: 'velsen',
     ...options.env,
-  });
+  } as NodeJS.ProcessEnv);
   const app = await startApp({
     config,
     logger: options.logLines

@@ -8,6 +8,7 @@ import {
   WorkflowEngine,
   assertValidDefinition,
   transitionsFrom,
+  nextSequence,
   workflowCollections,
   WORKFLOW_RECORDS,
   type WorkflowDefinition,
@@ -258,5 +259,19 @@ describe('workflow engine against the database', () => {
     const page = await engine.register('demo', sample, 0, 10);
     expect(page.total).toBe(2);
     expect(page.records.map((r) => r.reference)).toEqual(['DEM-S-2026-0002', 'DEM-S-2026-0001']);
+  });
+});
+
+describe('reference numbers under load', () => {
+  it('gives 30 concurrent requests 30 different, consecutive numbers', async () => {
+    const database = await openTestDatabase();
+    try {
+      const values = await Promise.all(Array.from({ length: 30 }, () => nextSequence(database.db, 'org-a', 'gift', 2026)));
+      expect(new Set(values).size).toBe(30);
+      expect(Math.max(...values)).toBe(30);
+      expect(await nextSequence(database.db, 'org-a', 'gift', 2027)).toBe(1);
+    } finally {
+      await database.drop();
+    }
   });
 });
