@@ -1,10 +1,22 @@
-import { performance } from 'node:perf_hooks';
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
 import { loadBuiltInDocuments } from './corpus.js';
+import { evaluationSets } from './evalSets.js';
+import { readEvalQuestions } from './evaluation.js';
 import { PolicyKnowledgeBase, type LoadedDocument } from './kb.js';
 import { NATIONAL, BACKGROUND } from './organisations.js';
-import type { Lang } from './text.js';
+import { detectLanguage, type Lang } from './text.js';
 
-const QUESTIONS: { org: string; text: string; lang: Lang }[] = [
+interface BenchQuestion {
+  org: string;
+  text: string;
+  lang: Lang;
+}
+
+/** Used when the evaluation sets are not there (a deployed build). */
+const QUESTIONS: BenchQuestion[] = [
   { org: 'velsen', text: 'Mag ik een cadeaubon van 25 euro van een inwoner houden?', lang: 'nl' },
   { org: 'velsen', text: 'Waar vind ik de namen van de vertrouwenspersonen?', lang: 'nl' },
   { org: 'heerde', text: 'Mag ik gemeentelijke spullen voor privé gebruiken?', lang: 'nl' },
@@ -18,28 +30,79 @@ const QUESTIONS: { org: string; text: string; lang: Lang }[] = [
 ];
 
 const SYNTHETIC_PASSAGES = 10_000;
+/** Untimed questions first, so the JIT and the caches are warm as in a running bot. */
+const WARM_UP_QUESTIONS = 1_000;
+const TIMED_QUESTIONS = 2_000;
 
 /**
  * Retrieval speed and index build time over the built-in library and over a synthetic
  * library of about 10,000 passages (the built-in one copied for generated organisations),
- * plus the process's memory. Targets: p95 <= 5 ms at 10,000 passages, build <= 10 s,
- * RSS <= 200 MB.
+ * plus memory. Targets: p95 <= 5 ms at 10,000 passages, build <= 10 s, RSS <= 200 MB.
+ *
+ * Runs in a child process of its own (with `--expose-gc`), so the memory figures are the
+ * knowledge base's and not those of whatever else the caller loaded, and garbage from the
+ * caller does not land in the timings. `rssMb` is that process's RSS after a forced garbage
+ * collection with both libraries loaded; `hostRssMb` the caller's. `isolated: 0` means the
+ * child could not be started and everything was measured in the calling process.
  */
-export async function benchKnowledge(): Promise<Record<string, number>> {
-  const builtIn = loadBuiltInDocuments();
+export async function benchKnowledge(options: { isolated?: boolean } = {}): Promise<Record<string, number>> {
+  if (options.isolated !== false) {
+    try {
+      const figures = await inChildProcess();
+      return { ...figures, isolated: 1, hostRssMb: round(rssAfterGc()) };
+    } catch {
+      // Fall through: measure here.
+    }
+  }
+  return { ...(await measureKnowledge()), isolated: 0 };
+}
 
-  let started = performance.now();
+function inChildProcess(): Promise<Record<string, number>> {
+  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  const entry = fileURLToPath(new URL(`./benchProcess${extension}`, import.meta.url));
+  if (!existsSync(entry)) return Promise.reject(new Error(`missing ${entry}`));
+  return new Promise((resolve, reject) => {
+    const child = fork(entry, [], {
+      execArgv: [...process.execArgv.filter((arg) => arg !== '--expose-gc'), '--expose-gc'],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    let result: Record<string, number> | undefined;
+    child.once('message', (message) => {
+      result = message as Record<string, number>;
+    });
+    child.once('error', reject);
+    child.once('exit', (code) => (result && code === 0 ? resolve(result) : reject(new Error(`knowledge bench exited with ${code}`))));
+  });
+}
+
+/** The measurements themselves, in this process. */
+export async function measureKnowledge(): Promise<Record<string, number>> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const builtIn = loadBuiltInDocuments();
+  const questions = benchQuestions();
+
+  let started = process.hrtime.bigint();
   const small = new PolicyKnowledgeBase(builtIn);
-  const builtInBuildMs = performance.now() - started;
-  const builtInTimes = measure(small, (question) => question.org);
+  const builtInBuildMs = since(started);
+  gc?.();
+  const builtInTimes = measure((question) => small.retrieve(question), questions, (question) => question.org);
 
   const synthetic = syntheticLibrary(builtIn, SYNTHETIC_PASSAGES, small.passageCount);
-  started = performance.now();
+  started = process.hrtime.bigint();
   const large = new PolicyKnowledgeBase(synthetic.documents);
-  const syntheticBuildMs = performance.now() - started;
-  let turn = 0;
-  const syntheticTimes = measure(large, () => synthetic.organisations[turn++ % synthetic.organisations.length] as string);
+  const syntheticBuildMs = since(started);
+  // A bot builds its library at start-up, long before the first question: the build's
+  // garbage is gone by then. Collections the questions themselves cause are counted below.
+  gc?.();
+  const organisations = synthetic.organisations;
+  const orgFor = (_question: BenchQuestion, turn: number) => organisations[(turn * 7) % organisations.length] as string;
+  const collections = observeGc();
+  const syntheticTimes = measure((question) => large.retrieve(question), questions, orgFor);
+  const gcDuringRetrieval = await collections.stop();
+  const answerTimes = measure((question) => large.answer(question), questions, orgFor);
 
+  gc?.();
+  const memory = process.memoryUsage();
   return {
     builtInPassages: small.passageCount,
     builtInBuildMs: round(builtInBuildMs),
@@ -49,23 +112,70 @@ export async function benchKnowledge(): Promise<Record<string, number>> {
     syntheticBuildMs: round(syntheticBuildMs),
     syntheticRetrieveP50Ms: round(percentile(syntheticTimes, 50)),
     syntheticRetrieveP95Ms: round(percentile(syntheticTimes, 95)),
-    rssMb: round(process.memoryUsage().rss / 1024 / 1024),
+    rssMb: round(memory.rss / 1024 / 1024),
+    builtInRetrieveP99Ms: round(percentile(builtInTimes, 99)),
+    syntheticRetrieveP99Ms: round(percentile(syntheticTimes, 99)),
+    syntheticRetrieveMaxMs: round(percentile(syntheticTimes, 100)),
+    syntheticAnswerP50Ms: round(percentile(answerTimes, 50)),
+    syntheticAnswerP95Ms: round(percentile(answerTimes, 95)),
+    syntheticGcCount: gcDuringRetrieval.count,
+    syntheticGcMaxMs: round(gcDuringRetrieval.maxMs),
+    timedQuestions: syntheticTimes.length,
+    distinctQuestions: questions.length,
+    heapUsedMb: round(memory.heapUsed / 1024 / 1024),
+    gcForced: gc ? 1 : 0,
   };
 }
 
-function measure(knowledge: PolicyKnowledgeBase, orgFor: (question: (typeof QUESTIONS)[number]) => string): number[] {
-  // Warm the caches and the JIT first, as a running bot would be.
-  for (const question of QUESTIONS) knowledge.retrieve({ orgId: question.org, text: question.text, lang: question.lang });
-  const times: number[] = [];
-  for (let round = 0; round < 20; round++) {
-    for (const question of QUESTIONS) {
-      const orgId = orgFor(question);
-      const started = performance.now();
-      knowledge.retrieve({ orgId, text: question.text, lang: question.lang });
-      times.push(performance.now() - started);
-    }
+/** The evaluation questions (varied: in and out of scope, Dutch and English, injections), else a short list. */
+function benchQuestions(): BenchQuestion[] {
+  try {
+    const questions = evaluationSets()
+      .filter((set) => existsSync(set.file))
+      .flatMap((set) => readEvalQuestions(set.file))
+      .map((question) => ({ org: question.org, text: question.question, lang: question.lang ?? detectLanguage(question.question) }));
+    if (questions.length >= QUESTIONS.length) return questions;
+  } catch {
+    // The short list below.
+  }
+  return QUESTIONS;
+}
+
+function measure(ask: (question: { orgId: string; text: string; lang: Lang }) => unknown, questions: BenchQuestion[], orgFor: (question: BenchQuestion, turn: number) => string): number[] {
+  const turn = (index: number) => {
+    const question = questions[(index * 13) % questions.length] as BenchQuestion;
+    return { orgId: orgFor(question, index), text: question.text, lang: question.lang };
+  };
+  for (let i = 0; i < WARM_UP_QUESTIONS; i++) ask(turn(i));
+  const times = new Array<number>(TIMED_QUESTIONS);
+  for (let i = 0; i < TIMED_QUESTIONS; i++) {
+    const question = turn(WARM_UP_QUESTIONS + i);
+    const started = process.hrtime.bigint();
+    ask(question);
+    times[i] = since(started);
   }
   return times;
+}
+
+/** Garbage collections from now until stop(): how many and the longest pause. */
+function observeGc(): { stop(): Promise<{ count: number; maxMs: number }> } {
+  let count = 0;
+  let maxMs = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      count++;
+      maxMs = Math.max(maxMs, entry.duration);
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    async stop() {
+      // Entries are delivered asynchronously.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      observer.disconnect();
+      return { count, maxMs };
+    },
+  };
 }
 
 /** Copies of every organisation's own documents for generated organisations; national and background texts once. */
@@ -79,17 +189,26 @@ function syntheticLibrary(builtIn: LoadedDocument[], target: number, builtInPass
   for (let copy = 0; copy < copies; copy++) {
     const orgId = `org${String(copy + 1).padStart(3, '0')}`;
     organisations.push(orgId);
-    for (const doc of own) {
-      documents.push({ info: { ...doc.info, id: `${doc.info.id}-${orgId}`, organisation: orgId }, blocks: doc.blocks });
-    }
+    // The copies share the (immutable) blocks: the index is built per copy all the same.
+    for (const doc of own) documents.push({ info: { ...doc.info, id: `${doc.info.id}-${orgId}`, organisation: orgId }, blocks: doc.blocks });
   }
   return { documents, organisations };
 }
 
+function rssAfterGc(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().rss / 1024 / 1024;
+}
+
+function since(started: bigint): number {
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+/** Nearest-rank percentile; p = 100 is the maximum. */
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
 }
 
 function round(value: number): number {

@@ -1,9 +1,8 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
 import { buildAnswer, declineAnswer } from './answer.js';
 import { BACKGROUND, NATIONAL, organisationMentions } from './organisations.js';
-import { mentionedOrganisations, sanitizeQuestion, type SanitizedQuestion } from './question.js';
+import { mentionedOrganisationsInFolded, sanitizeQuestion, type SanitizedQuestion } from './question.js';
 import type { PolicyBlock } from './structure.js';
-import { ALTERNATIVE_WEIGHT, Analyzer, COVERAGE_CREDIT, fold, QueryAnalyzer, type AnalyzedQuery } from './text.js';
+import { ALTERNATIVE_WEIGHT, Analyzer, COVERAGE_CREDIT, fold, QueryAnalyzer, type AlternativeKind, type AnalyzedQuery } from './text.js';
 import type { Citation, KnowledgeAnswer, PolicyDocumentInfo, Question, RetrievedPassage } from './types.js';
 
 export interface LoadedDocument {
@@ -11,26 +10,18 @@ export interface LoadedDocument {
   blocks: PolicyBlock[];
 }
 
-interface IndexedPassage {
-  id: number;
-  doc: LoadedDocument;
-  block: PolicyBlock;
-  /** Term ids in ascending order, with their frequency in the text and in the headings: compact for large libraries. */
-  termIds: Int32Array;
-  textTf: Uint16Array;
-  headingTf: Uint16Array;
-  textLength: number;
-  headingLength: number;
+/**
+ * The terms of one scope (an organisation, 'national' or 'background') with the passages
+ * that contain each: `terms` ascending, the passages of terms[i] are
+ * passages[starts[i] .. starts[i + 1]), ascending.
+ */
+interface ScopeIndex {
+  terms: Int32Array;
+  starts: Int32Array;
+  passages: Int32Array;
+  /** Indexes into the document list, in its order. */
+  docs: number[];
 }
-
-interface IndexEntry {
-  id: number;
-  text: string;
-  heading: string;
-}
-
-/** Enough candidates per scope for any answer; the rest cannot reach the citations. */
-const MAX_CANDIDATES_PER_SCOPE = 150;
 
 /** BM25 parameters (the usual values) and the weight of a passage's headings against its text. */
 const BM25 = { k1: 1.2, b: 0.75, heading: 0.5 };
@@ -64,53 +55,142 @@ const SCOPE_WEIGHT = { own: 1, named: 1.1, ownWhenOtherNamed: 0.8, national: 0.8
  */
 export const SCOPE_THRESHOLDS = { strongDomainCoverage: 0.15, strongSynonymCoverage: 0.4, weakDomainCoverage: 0.5, weakSynonymCoverage: 0.6, plainCoverage: 0.65, plainMinTerms: 2 };
 
-interface Evidence {
-  matchedTerms: number;
-  /** Some question word occurs as typed (not only through a synonym or compound part). */
-  exact: boolean;
-  strong: boolean;
-  strongSynonym: boolean;
-  weak: boolean;
-  weakSynonym: boolean;
-  referenced: boolean;
+/** Evidence bits of a scored passage (see isInScope). */
+const EXACT = 1;
+const STRONG = 2;
+const STRONG_SYNONYM = 4;
+const WEAK = 8;
+const WEAK_SYNONYM = 16;
+const REFERENCED = 32;
+
+const KIND_SELF = 0;
+const KIND_SYNONYM = 3;
+const KIND_CODE: Record<AlternativeKind, number> = { self: KIND_SELF, head: 1, modifier: 2, synonym: KIND_SYNONYM };
+
+const HAS_WORD = /[\p{L}\d]{2}/u;
+const LAW_NAMED = /\b(ambtenarenwet|aw2017|wet|wetgeving|wettelijk|law|act)\b/;
+const COUNCIL_NAMED = /\b(raad|raadsvragen|raadsvraag|raadsleden|gemeenteraad|council|incident|incidenten|2018|antwoordde|beantwoording|antwoorden)\b/;
+
+/** A growable typed array, so building a large library keeps no boxed numbers. */
+class IntList<A extends Int32Array | Uint16Array> {
+  length = 0;
+
+  constructor(
+    public data: A,
+    private readonly make: (size: number) => A,
+  ) {}
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = this.make(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
+
+  toArray(): A {
+    return this.data.slice(0, this.length) as A;
+  }
 }
 
-interface Scored {
-  passage: IndexedPassage;
-  score: number;
-  coverage: number;
-  evidence: Evidence;
+function int32List(): IntList<Int32Array> {
+  return new IntList(new Int32Array(1024), (size) => new Int32Array(size));
 }
 
-function isInScope(passages: Scored[]): boolean {
-  return passages.slice(0, 3).some(({ coverage, evidence }) => {
-    if (evidence.referenced) return true;
-    if (evidence.strong && coverage >= SCOPE_THRESHOLDS.strongDomainCoverage) return true;
-    if (evidence.strongSynonym && coverage >= SCOPE_THRESHOLDS.strongSynonymCoverage) return true;
-    if (evidence.weak && coverage >= SCOPE_THRESHOLDS.weakDomainCoverage) return true;
-    if (evidence.weakSynonym && coverage >= SCOPE_THRESHOLDS.weakSynonymCoverage && evidence.matchedTerms >= 2) return true;
-    return evidence.exact && coverage >= SCOPE_THRESHOLDS.plainCoverage && evidence.matchedTerms >= SCOPE_THRESHOLDS.plainMinTerms;
-  });
+function uint16List(): IntList<Uint16Array> {
+  return new IntList(new Uint16Array(1024), (size) => new Uint16Array(size));
+}
+
+/**
+ * Reusable per-question working memory, sized to the library: scoring a question allocates
+ * nothing per candidate passage, so questions cause few and short garbage collections.
+ */
+class Scratch {
+  /** `seen[p] === stamp` marks passage p as a candidate of the current question. */
+  readonly seen: Int32Array;
+  /** Position of a candidate passage in the lists below. */
+  readonly position: Int32Array;
+  readonly candidates: Int32Array;
+  readonly score: Float64Array;
+  readonly coverage: Float64Array;
+  readonly evidence: Uint8Array;
+  readonly matched: Int32Array;
+  stamp = 0;
+
+  constructor(passages: number) {
+    const size = Math.max(1, passages);
+    this.seen = new Int32Array(size);
+    this.position = new Int32Array(size);
+    this.candidates = new Int32Array(size);
+    this.score = new Float64Array(size);
+    this.coverage = new Float64Array(size);
+    this.evidence = new Uint8Array(size);
+    this.matched = new Int32Array(size);
+  }
+
+  next(): number {
+    if (this.stamp === 0x7fffffff) {
+      this.seen.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
+  }
+}
+
+/** A question prepared for scoring: its words with the alternatives some passage contains. */
+interface PreparedQuery {
+  /** Alternatives of word t: alternative indexes altStart[t] .. altStart[t + 1]. */
+  altStart: number[];
+  altTerm: number[];
+  altKind: number[];
+  /** ALTERNATIVE_WEIGHT[kind] * idf(stem). */
+  altScale: number[];
+  altCredit: number[];
+  content: boolean[];
+  /** idf of the word as typed, for coverage. */
+  termIdf: number[];
+  /** The evidence bits a match of the word as typed / literally (compound part) / only through a synonym gives. */
+  typedEvidence: number[];
+  literalEvidence: number[];
+  otherEvidence: number[];
+  /** Distinct term ids to look up in the scope indexes. */
+  lookup: number[];
 }
 
 export class PolicyKnowledgeBase implements KnowledgeBase {
-  private readonly passages: IndexedPassage[] = [];
   private readonly analyzer: Analyzer;
   private readonly queries: QueryAnalyzer;
-  /**
-   * One index per scope (each organisation, 'national', 'background'): a question searches
-   * only the indexes it may cite, so its cost does not grow with other organisations' texts.
-   */
-  private readonly indexes = new Map<string, MiniSearch<IndexEntry>>();
-  private readonly idfCache = new Map<string, number>();
-  private readonly termIdOf = new Map<string, number>();
-  private readonly documentFrequency = new Map<string, number>();
   private readonly docs: LoadedDocument[];
+  private readonly docIndexById = new Map<string, number>();
+  /** Scope (organisation) number of each document. */
+  private readonly docScope: Int32Array;
+  /** Passages of document d: docStart[d] .. docStart[d + 1] (passages are numbered in document order). */
+  private readonly docStart: Int32Array;
+  private readonly scopeNames: string[] = [];
+  private readonly scopeNumber = new Map<string, number>();
+  /** One inverted index per scope: a question looks only at the scopes it may cite. */
+  private readonly scopeIndexes: ScopeIndex[] = [];
   private readonly mentions = new Map<string, string[]>();
-  private readonly docsById = new Map<string, LoadedDocument>();
-  private readonly passagesByDoc = new Map<string, IndexedPassage[]>();
-  private totalTextLength = 0;
-  private totalHeadingLength = 0;
+  private readonly termIdOf = new Map<string, number>();
+  /** idf of each term id. */
+  private readonly idfOf: Float64Array;
+
+  // Passages, one entry per passage id, as parallel arrays.
+  private readonly passageDoc: Int32Array;
+  private readonly passageBlock: PolicyBlock[] = [];
+  /** Term ids of passage p ascending at termStart[p] .. termStart[p + 1], with their frequency in the text and the headings. */
+  private readonly termStart: Int32Array;
+  private readonly termIds: Int32Array;
+  private readonly textTf: Uint16Array;
+  private readonly headingTf: Uint16Array;
+  /** The length part of the BM25 denominator, k1 * (1 - b + b * length / average length). */
+  private readonly textNorm: Float64Array;
+  private readonly headingNorm: Float64Array;
+
+  private readonly scratch: Scratch;
+  /** Normalised section labels per document, for section(). */
+  private readonly labelCache = new Map<number, string[]>();
   private averageText = 1;
   private averageHeading = 1;
 
@@ -127,48 +207,157 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
       })(),
     );
     this.queries = new QueryAnalyzer(this.analyzer);
-    const entries = new Map<string, IndexEntry[]>();
-    for (const doc of documents) {
+
+    const docCount = documents.length;
+    this.docScope = new Int32Array(docCount);
+    this.docStart = new Int32Array(docCount + 1);
+    const passageDoc = int32List();
+    const termStart = int32List();
+    const termIds = int32List();
+    const textTf = uint16List();
+    const headingTf = uint16List();
+    const textLengths = int32List();
+    const headingLengths = int32List();
+    const documentFrequency = int32List();
+    // Term counting scratch, indexed by term id.
+    const textCount = int32List();
+    const headingCount = int32List();
+    const countedFor = int32List();
+    const passageTerms: number[] = [];
+    let totalTextLength = 0;
+    let totalHeadingLength = 0;
+
+    const termId = (term: string): number => {
+      let id = this.termIdOf.get(term);
+      if (id === undefined) {
+        id = this.termIdOf.size;
+        this.termIdOf.set(term, id);
+        documentFrequency.push(0);
+        textCount.push(0);
+        headingCount.push(0);
+        countedFor.push(-1);
+      }
+      return id;
+    };
+
+    for (let d = 0; d < docCount; d++) {
+      const doc = documents[d] as LoadedDocument;
       const org = doc.info.organisation;
+      if (!this.docIndexById.has(doc.info.id)) this.docIndexById.set(doc.info.id, d);
       if (org !== NATIONAL && org !== BACKGROUND && !this.mentions.has(org)) this.mentions.set(org, organisationMentions(org));
+      let scope = this.scopeNumber.get(org);
+      if (scope === undefined) {
+        scope = this.scopeNames.length;
+        this.scopeNames.push(org);
+        this.scopeNumber.set(org, scope);
+        this.scopeIndexes.push({ terms: new Int32Array(0), starts: new Int32Array(1), passages: new Int32Array(0), docs: [] });
+      }
+      this.docScope[d] = scope;
+      (this.scopeIndexes[scope] as ScopeIndex).docs.push(d);
+      this.docStart[d] = passageDoc.length;
       for (const block of doc.blocks) {
-        if (!/[\p{L}\d]{2}/u.test(block.text)) continue;
-        const id = this.passages.length;
+        if (!HAS_WORD.test(block.text)) continue;
+        const id = passageDoc.length;
         const textTerms = this.analyzer.indexTerms(block.text);
         // The document heading (level 1) is the same for every passage and says nothing.
         const headingTerms = this.analyzer.indexTerms(block.headingPath.slice(1).join(' '));
-        this.passages.push({
-          id,
-          doc,
-          block,
-          ...this.termTable(textTerms, headingTerms),
-          textLength: textTerms.length,
-          headingLength: headingTerms.length,
-        });
-        if (!this.passagesByDoc.has(doc.info.id)) this.passagesByDoc.set(doc.info.id, []);
-        this.passagesByDoc.get(doc.info.id)?.push(this.passages[id] as IndexedPassage);
-        this.totalTextLength += textTerms.length;
-        this.totalHeadingLength += headingTerms.length;
-        for (const term of new Set([...textTerms, ...headingTerms])) {
-          this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+        passageTerms.length = 0;
+        for (const term of textTerms) {
+          const t = termId(term);
+          if (countedFor.data[t] !== id) {
+            countedFor.data[t] = id;
+            textCount.data[t] = 0;
+            headingCount.data[t] = 0;
+            passageTerms.push(t);
+          }
+          textCount.data[t] = (textCount.data[t] as number) + 1;
         }
-        const scope = doc.info.organisation;
-        if (!entries.has(scope)) entries.set(scope, []);
-        entries.get(scope)?.push({ id, text: textTerms.join(' '), heading: headingTerms.join(' ') });
+        for (const term of headingTerms) {
+          const t = termId(term);
+          if (countedFor.data[t] !== id) {
+            countedFor.data[t] = id;
+            textCount.data[t] = 0;
+            headingCount.data[t] = 0;
+            passageTerms.push(t);
+          }
+          headingCount.data[t] = (headingCount.data[t] as number) + 1;
+        }
+        passageTerms.sort((a, b) => a - b);
+        termStart.push(termIds.length);
+        for (const t of passageTerms) {
+          termIds.push(t);
+          textTf.push(Math.min(65535, textCount.data[t] as number));
+          headingTf.push(Math.min(65535, headingCount.data[t] as number));
+          documentFrequency.data[t] = (documentFrequency.data[t] as number) + 1;
+        }
+        passageDoc.push(d);
+        this.passageBlock.push(block);
+        textLengths.push(textTerms.length);
+        headingLengths.push(headingTerms.length);
+        totalTextLength += textTerms.length;
+        totalHeadingLength += headingTerms.length;
       }
     }
-    for (const doc of documents) this.docsById.set(doc.info.id, doc);
-    this.averageText = this.totalTextLength / (this.passages.length || 1) || 1;
-    this.averageHeading = this.totalHeadingLength / (this.passages.length || 1) || 1;
-    for (const [scope, list] of entries) {
-      const index = new MiniSearch<IndexEntry>({
-        fields: ['text', 'heading'],
-        idField: 'id',
-        tokenize: (text) => text.split(' '),
-        processTerm: (term) => (term === '' ? null : term),
+    const passageCount = passageDoc.length;
+    this.docStart[docCount] = passageCount;
+    termStart.push(termIds.length);
+    this.passageDoc = passageDoc.toArray();
+    this.termStart = termStart.toArray();
+    this.termIds = termIds.toArray();
+    this.textTf = textTf.toArray();
+    this.headingTf = headingTf.toArray();
+
+    this.averageText = totalTextLength / (passageCount || 1) || 1;
+    this.averageHeading = totalHeadingLength / (passageCount || 1) || 1;
+    this.textNorm = new Float64Array(passageCount);
+    this.headingNorm = new Float64Array(passageCount);
+    for (let p = 0; p < passageCount; p++) {
+      this.textNorm[p] = lengthNorm(textLengths.data[p] as number, this.averageText);
+      this.headingNorm[p] = lengthNorm(headingLengths.data[p] as number, this.averageHeading);
+    }
+    this.idfOf = new Float64Array(this.termIdOf.size);
+    for (let t = 0; t < this.idfOf.length; t++) this.idfOf[t] = idf(passageCount, documentFrequency.data[t] as number);
+
+    // Inverted index per scope, by counting sort on the term: passages stay ascending per term.
+    const count = new Int32Array(this.termIdOf.size);
+    const fill = new Int32Array(this.termIdOf.size);
+    for (const index of this.scopeIndexes) {
+      const terms: number[] = [];
+      this.forEachTerm(index.docs, (t) => {
+        if (count[t] === 0) terms.push(t);
+        count[t] = (count[t] as number) + 1;
       });
-      index.addAll(list);
-      this.indexes.set(scope, index);
+      terms.sort((a, b) => a - b);
+      const starts = new Int32Array(terms.length + 1);
+      let total = 0;
+      terms.forEach((t, i) => {
+        starts[i] = total;
+        fill[t] = total;
+        total += count[t] as number;
+        count[t] = 0;
+      });
+      starts[terms.length] = total;
+      const passages = new Int32Array(total);
+      this.forEachTerm(index.docs, (t, passage) => {
+        const at = fill[t] as number;
+        fill[t] = at + 1;
+        passages[at] = passage;
+      });
+      index.terms = Int32Array.from(terms);
+      index.starts = starts;
+      index.passages = passages;
+    }
+    this.scratch = new Scratch(passageCount);
+  }
+
+  /** Every (term id, passage) of the given documents, passages ascending. */
+  private forEachTerm(docs: number[], visit: (term: number, passage: number) => void): void {
+    for (const d of docs) {
+      const end = this.docStart[d + 1] as number;
+      for (let passage = this.docStart[d] as number; passage < end; passage++) {
+        const last = this.termStart[passage + 1] as number;
+        for (let k = this.termStart[passage] as number; k < last; k++) visit(this.termIds[k] as number, passage);
+      }
     }
   }
 
@@ -177,7 +366,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   }
 
   get passageCount(): number {
-    return this.passages.length;
+    return this.passageBlock.length;
   }
 
   answer(question: Question): KnowledgeAnswer {
@@ -196,202 +385,295 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     const sanitized = sanitizeQuestion(question.text);
     if (sanitized.text === '' || sanitized.recordsRequest) return { sanitized, analyzed: undefined, passages: [], inScope: false };
     const analyzed = this.queries.analyze(sanitized.text, question.lang);
-    const contentTerms = analyzed.terms.filter((term) => term.content);
-    if (contentTerms.length === 0) return { sanitized, analyzed, passages: [], inScope: false };
-
-    const scope = this.scopeWeights(question.orgId, sanitized);
-    const references = articleReferences(sanitized.text);
-    const totalIdf = contentTerms.reduce((sum, term) => sum + this.idf(term.stem), 0);
-    // Words no passage contains cannot find anything; leaving them out keeps the search fast.
-    const terms = analyzed.terms.map((term) => ({
-      term,
-      present: [...term.alternatives].filter(([stem]) => this.documentFrequency.has(stem)),
-    }));
-    const query = [...new Set(terms.flatMap((entry) => entry.present.map(([stem]) => stem)))].join(' ');
-    const scopes = new Set<string>();
-    for (const docId of scope.keys()) {
-      const organisation = this.docsById.get(docId)?.info.organisation;
-      if (organisation !== undefined) scopes.add(organisation);
+    let totalIdf = 0;
+    let hasContent = false;
+    for (const term of analyzed.terms) {
+      if (!term.content) continue;
+      hasContent = true;
+      totalIdf += this.idf(term.stem);
     }
-    const candidates: number[] = [];
-    if (query !== '') {
-      for (const scopeKey of scopes) {
-        const index = this.indexes.get(scopeKey);
-        if (!index) continue;
-        const found = index.search(query, {
-          combineWith: 'OR',
-          tokenize: (text) => text.split(' '),
-          processTerm: (term) => term,
-          boost: { text: 1, heading: BM25.heading },
-          boostTerm: (term) => analyzed.weights.get(term) ?? 0.1,
-          filter: (result) => scope.has((this.passages[result.id as number] as IndexedPassage).doc.info.id),
-        });
-        // The library's ranking picks the candidates; the scoring below orders them.
-        for (let i = 0; i < found.length && i < MAX_CANDIDATES_PER_SCOPE; i++) candidates.push((found[i] as SearchResult).id as number);
+    if (!hasContent) return { sanitized, analyzed, passages: [], inScope: false };
+
+    const folded = fold(sanitized.text);
+    const scopes = this.searchScopes(question.orgId, sanitized, folded);
+    const references = articleReferences(folded, sanitized.text);
+    const query = this.prepare(analyzed);
+    const scratch = this.scratch;
+    const stamp = scratch.next();
+    const { seen, position, candidates, score, coverage, evidence, matched } = scratch;
+
+    // Candidates: every passage of the searched scopes with some word of the question, in passage order.
+    let count = 0;
+    for (const { index } of scopes) {
+      for (const term of query.lookup) {
+        const at = findTerm(index.terms, 0, index.terms.length, term);
+        if (at < 0) continue;
+        const end = index.starts[at + 1] as number;
+        for (let i = index.starts[at] as number; i < end; i++) {
+          const passage = index.passages[i] as number;
+          if (seen[passage] === stamp) continue;
+          seen[passage] = stamp;
+          candidates[count++] = passage;
+        }
       }
     }
-    const scored: Scored[] = [];
-    const byId = new Map<number, Scored>();
-    for (const id of candidates) {
-      const passage = this.passages[id] as IndexedPassage;
+    candidates.subarray(0, count).sort();
+    const weightOfScope = (scope: number): number => {
+      for (const entry of scopes) if (entry.scope === scope) return entry.weight;
+      return 0;
+    };
+
+    const terms = analyzed.terms.length;
+    for (let c = 0; c < count; c++) {
+      const passage = candidates[c] as number;
+      position[passage] = c;
+      const first = this.termStart[passage] as number;
+      const last = this.termStart[passage + 1] as number;
+      const textNorm = this.textNorm[passage] as number;
+      const headingNorm = this.headingNorm[passage] as number;
       let relevance = 0;
       let covered = 0;
-      const evidence: Evidence = { matchedTerms: 0, exact: false, strong: false, strongSynonym: false, weak: false, weakSynonym: false, referenced: false };
-      for (const { term, present } of terms) {
+      let flags = 0;
+      let matchedTerms = 0;
+      for (let t = 0; t < terms; t++) {
         let best = 0;
         let credit = 0;
         let literal = false;
         let typed = false;
-        for (const [stem, kind] of present) {
-          const position = findTerm(passage.termIds, this.termIdOf.get(stem) ?? -1);
-          if (position < 0) continue;
-          const text = passage.textTf[position] ?? 0;
-          const heading = passage.headingTf[position] ?? 0;
+        const altEnd = query.altStart[t + 1] as number;
+        for (let a = query.altStart[t] as number; a < altEnd; a++) {
+          const at = findTerm(this.termIds, first, last, query.altTerm[a] as number);
+          if (at < 0) continue;
+          const text = this.textTf[at] as number;
+          const heading = this.headingTf[at] as number;
           if (text === 0 && heading === 0) continue;
-          const bm25 = this.saturate(text, passage.textLength, this.averageText) + BM25.heading * this.saturate(heading, passage.headingLength, this.averageHeading);
-          best = Math.max(best, ALTERNATIVE_WEIGHT[kind] * this.idf(stem) * bm25);
-          credit = Math.max(credit, COVERAGE_CREDIT[kind]);
-          if (kind !== 'synonym') literal = true;
-          if (kind === 'self') typed = true;
-          if (kind === 'self' && term.content) evidence.exact = true;
+          const bm25 = saturate(text, textNorm) + BM25.heading * saturate(heading, headingNorm);
+          best = Math.max(best, (query.altScale[a] as number) * bm25);
+          credit = Math.max(credit, query.altCredit[a] as number);
+          const kind = query.altKind[a];
+          if (kind !== KIND_SYNONYM) literal = true;
+          if (kind === KIND_SELF) {
+            typed = true;
+            if (query.content[t]) flags |= EXACT;
+          }
         }
         if (best === 0) continue;
         // Each question word counts once, through its best alternative: five synonyms of one
         // word in a passage do not outrank a passage that answers two words.
-        relevance += best * (term.content ? 1 : 0.3);
-        if (!term.content) continue;
-        covered += this.idf(term.stem) * credit;
-        evidence.matchedTerms++;
+        relevance += best * (query.content[t] ? 1 : 0.3);
+        if (!query.content[t]) continue;
+        covered += (query.termIdf[t] as number) * credit;
+        matchedTerms++;
         // An integrity word found as typed is better evidence than one found through a synonym;
         // a weak one counts fully only as typed ("telefoon" found for "laptop" proves little,
         // "vergadering" inside "gemeenteraadsvergadering" nothing).
-        if (term.domain === 'strong' && literal) evidence.strong = true;
-        else if (term.domain === 'strong' || term.strongGroup) evidence.strongSynonym = true;
-        else if (term.domain === 'weak' && typed) evidence.weak = true;
-        else if (term.domain === 'weak') evidence.weakSynonym = true;
+        flags |= (typed ? query.typedEvidence[t] : literal ? query.literalEvidence[t] : query.otherEvidence[t]) as number;
       }
-      const coverage = totalIdf > 0 ? covered / totalIdf : 0;
-      const score = relevance * (scope.get(passage.doc.info.id) ?? 0) * referenceBoost(passage, references) * (0.3 + coverage);
-      const entry: Scored = { passage, score, coverage, evidence };
-      scored.push(entry);
-      byId.set(id, entry);
+      const share = totalIdf > 0 ? covered / totalIdf : 0;
+      const weight = weightOfScope(this.docScope[this.passageDoc[passage] as number] as number);
+      score[c] = relevance * weight * referenceBoost(this.passageBlock[passage] as PolicyBlock, references) * (0.3 + share);
+      coverage[c] = share;
+      evidence[c] = flags;
+      matched[c] = matchedTerms;
     }
+
     // An explicit article reference with its lid ("artikel 5 lid 2") always brings that text.
+    let entries = count;
     if (references.length > 0) {
-      const best = Math.max(1, ...scored.map((entry) => entry.score));
-      for (const docId of scope.keys()) {
-        for (const passage of this.passagesByDoc.get(docId) ?? []) {
-          if (referenceBoost(passage, references) < 3) continue;
-          const score = best * 1.05 * (scope.get(docId) ?? 0);
-          const existing = byId.get(passage.id);
-          if (existing) {
-            existing.score = Math.max(existing.score, score);
-            existing.evidence.referenced = true;
+      let best = 1;
+      for (let c = 0; c < count; c++) best = Math.max(best, score[c] as number);
+      const docs = scopes.flatMap((entry) => entry.index.docs).sort((a, b) => a - b);
+      for (const d of docs) {
+        const weight = weightOfScope(this.docScope[d] as number);
+        const end = this.docStart[d + 1] as number;
+        for (let passage = this.docStart[d] as number; passage < end; passage++) {
+          if (referenceBoost(this.passageBlock[passage] as PolicyBlock, references) < 3) continue;
+          const boosted = best * 1.05 * weight;
+          if (seen[passage] === stamp) {
+            const c = position[passage] as number;
+            score[c] = Math.max(score[c] as number, boosted);
+            evidence[c] = (evidence[c] as number) | REFERENCED;
           } else {
-            scored.push({ passage, score, coverage: 1, evidence: { matchedTerms: 1, exact: true, strong: true, strongSynonym: false, weak: false, weakSynonym: false, referenced: true } });
+            seen[passage] = stamp;
+            position[passage] = entries;
+            candidates[entries] = passage;
+            score[entries] = boosted;
+            coverage[entries] = 1;
+            evidence[entries] = EXACT | STRONG | REFERENCED;
+            matched[entries] = 1;
+            entries++;
           }
         }
       }
     }
-    scored.sort((a, b) => b.score - a.score);
-    const top = scored.slice(0, limit);
-    return {
-      sanitized,
-      analyzed,
-      passages: top.map((entry) => this.toRetrieved(entry.passage, entry.score, entry.coverage)),
-      inScope: isInScope(top),
-    };
+
+    // The best `limit` entries, ties in entry order (a stable sort would give the same).
+    const top = topEntries(score, entries, limit);
+    const passages = top.map((c) => this.toRetrieved(candidates[c] as number, score[c] as number, coverage[c] as number));
+    return { sanitized, analyzed, passages, inScope: isInScope(top, coverage, evidence, matched) };
   }
 
-  private termTable(textTerms: string[], headingTerms: string[]): { termIds: Int32Array; textTf: Uint16Array; headingTf: Uint16Array } {
-    const counts = new Map<number, [number, number]>();
-    const count = (term: string, field: 0 | 1) => {
-      let id = this.termIdOf.get(term);
-      if (id === undefined) {
-        id = this.termIdOf.size;
-        this.termIdOf.set(term, id);
+  /** The question's words with the alternatives the library contains, as flat arrays. */
+  private prepare(analyzed: AnalyzedQuery): PreparedQuery {
+    const query: PreparedQuery = {
+      altStart: [0],
+      altTerm: [],
+      altKind: [],
+      altScale: [],
+      altCredit: [],
+      content: [],
+      termIdf: [],
+      literalEvidence: [],
+      typedEvidence: [],
+      otherEvidence: [],
+      lookup: [],
+    };
+    for (const term of analyzed.terms) {
+      for (const [stem, kind] of term.alternatives) {
+        const id = this.termIdOf.get(stem);
+        if (id === undefined) continue;
+        query.altTerm.push(id);
+        query.altKind.push(KIND_CODE[kind]);
+        query.altScale.push(ALTERNATIVE_WEIGHT[kind] * (this.idfOf[id] as number));
+        query.altCredit.push(COVERAGE_CREDIT[kind]);
+        if (!query.lookup.includes(id)) query.lookup.push(id);
       }
-      const entry = counts.get(id) ?? [0, 0];
-      entry[field]++;
-      counts.set(id, entry);
-    };
-    for (const term of textTerms) count(term, 0);
-    for (const term of headingTerms) count(term, 1);
-    const ids = [...counts.keys()].sort((a, b) => a - b);
-    return {
-      termIds: Int32Array.from(ids),
-      textTf: Uint16Array.from(ids.map((id) => Math.min(65535, counts.get(id)?.[0] ?? 0))),
-      headingTf: Uint16Array.from(ids.map((id) => Math.min(65535, counts.get(id)?.[1] ?? 0))),
-    };
-  }
-
-  private saturate(tf: number, length: number, average: number): number {
-    return tf === 0 ? 0 : (tf * (BM25.k1 + 1)) / (tf + BM25.k1 * (1 - BM25.b + (BM25.b * length) / average));
+      query.altStart.push(query.altTerm.length);
+      query.content.push(term.content);
+      query.termIdf.push(term.content ? this.idf(term.stem) : 0);
+      const strong = term.domain === 'strong';
+      const strongish = strong || term.strongGroup;
+      const weak = term.domain === 'weak';
+      // A clear integrity word counts as such when found literally (as typed or as part of a
+      // compound), else through a synonym; a weak one counts fully only as typed.
+      query.typedEvidence.push(strong ? STRONG : strongish ? STRONG_SYNONYM : weak ? WEAK : 0);
+      query.literalEvidence.push(strong ? STRONG : strongish ? STRONG_SYNONYM : weak ? WEAK_SYNONYM : 0);
+      query.otherEvidence.push(strongish ? STRONG_SYNONYM : weak ? WEAK_SYNONYM : 0);
+    }
+    return query;
   }
 
   private idf(stem: string): number {
-    let value = this.idfCache.get(stem);
-    if (value === undefined) {
-      const df = this.documentFrequency.get(stem) ?? 0;
-      value = Math.log(1 + (this.passages.length - df + 0.5) / (df + 0.5));
-      this.idfCache.set(stem, value);
-    }
-    return value;
+    const id = this.termIdOf.get(stem);
+    return id === undefined ? idf(this.passageBlock.length, 0) : (this.idfOf[id] as number);
   }
 
-  private toRetrieved(passage: IndexedPassage, score: number, coverage: number): RetrievedPassage {
+  private toRetrieved(passage: number, score: number, coverage: number): RetrievedPassage {
+    const doc = this.docs[this.passageDoc[passage] as number] as LoadedDocument;
+    const block = this.passageBlock[passage] as PolicyBlock;
     return {
-      documentId: passage.doc.info.id,
-      title: passage.doc.info.title,
-      organisation: passage.doc.info.organisation,
-      section: passage.block.label,
-      headingPath: passage.block.headingPath,
-      text: passage.block.text,
+      documentId: doc.info.id,
+      title: doc.info.title,
+      organisation: doc.info.organisation,
+      section: block.label,
+      headingPath: block.headingPath,
+      text: block.text,
       score,
       coverage,
-      order: passage.block.order,
+      order: block.order,
     };
   }
 
-  private scopeWeights(orgId: string, sanitized: SanitizedQuestion): Map<string, number> {
-    const named = sanitized.injection ? [] : mentionedOrganisations(sanitized.text, this.mentions).filter((org) => org !== orgId);
-    const folded = fold(sanitized.text);
-    const lawNamed = /\b(ambtenarenwet|aw2017|wet|wetgeving|wettelijk|law|act)\b/.test(folded);
-    const councilNamed = /\b(raad|raadsvragen|raadsvraag|raadsleden|gemeenteraad|council|incident|incidenten|2018|antwoordde|beantwoording|antwoorden)\b/.test(folded);
-    const weights = new Map<string, number>();
-    for (const doc of this.docs) {
-      const org = doc.info.organisation;
-      if (org === orgId) weights.set(doc.info.id, named.length > 0 ? SCOPE_WEIGHT.ownWhenOtherNamed : SCOPE_WEIGHT.own);
-      else if (named.includes(org)) weights.set(doc.info.id, SCOPE_WEIGHT.named);
-      else if (org === NATIONAL) weights.set(doc.info.id, lawNamed ? SCOPE_WEIGHT.named : SCOPE_WEIGHT.national);
-      else if (org === BACKGROUND) weights.set(doc.info.id, councilNamed ? SCOPE_WEIGHT.named : SCOPE_WEIGHT.background);
-    }
-    return weights;
+  /**
+   * The scopes a question may cite with their weight: the user's organisation, organisations
+   * the question names (not when it also tries to instruct the assistant), the national and
+   * the background texts.
+   */
+  private searchScopes(orgId: string, sanitized: SanitizedQuestion, folded: string): { scope: number; weight: number; index: ScopeIndex }[] {
+    const named = sanitized.injection ? [] : mentionedOrganisationsInFolded(folded, this.mentions).filter((org) => org !== orgId);
+    const lawNamed = LAW_NAMED.test(folded);
+    const councilNamed = COUNCIL_NAMED.test(folded);
+    const scopes: { scope: number; weight: number; index: ScopeIndex }[] = [];
+    const add = (org: string) => {
+      const scope = this.scopeNumber.get(org);
+      if (scope === undefined || scopes.some((entry) => entry.scope === scope)) return;
+      let weight: number;
+      if (org === orgId) weight = named.length > 0 ? SCOPE_WEIGHT.ownWhenOtherNamed : SCOPE_WEIGHT.own;
+      else if (named.includes(org)) weight = SCOPE_WEIGHT.named;
+      else if (org === NATIONAL) weight = lawNamed ? SCOPE_WEIGHT.named : SCOPE_WEIGHT.national;
+      else weight = councilNamed ? SCOPE_WEIGHT.named : SCOPE_WEIGHT.background;
+      scopes.push({ scope, weight, index: this.scopeIndexes[scope] as ScopeIndex });
+    };
+    add(orgId);
+    for (const org of named) add(org);
+    add(NATIONAL);
+    add(BACKGROUND);
+    return scopes;
   }
 
   section(documentId: string, sectionRef: string): Citation | undefined {
-    const doc = this.docs.find((candidate) => candidate.info.id === documentId);
-    if (!doc) return undefined;
-    const wanted = normaliseRef(sectionRef);
-    let blocks = doc.blocks.filter((block) => normaliseRef(block.label) === wanted);
-    if (blocks.length === 0) {
-      // "Artikel 5" asks for every lid; "§ 3.2.1.5" for the paragraph whatever its title.
-      blocks = doc.blocks.filter((block) => {
-        const label = normaliseRef(block.label);
-        return label.startsWith(`${wanted} `) || label.startsWith(`${wanted}lid`) || (wanted.startsWith('§') && label.split(' ')[1] === wanted.split(' ')[1]);
-      });
+    const index = this.docIndexById.get(documentId);
+    if (index === undefined) return undefined;
+    const doc = this.docs[index] as LoadedDocument;
+    let labels = this.labelCache.get(index);
+    if (!labels) {
+      labels = doc.blocks.map((block) => normaliseRef(block.label));
+      this.labelCache.set(index, labels);
     }
-    if (blocks.length === 0) return undefined;
-    const whole = blocks.some((block) => normaliseRef(block.label) !== wanted);
+    const wanted = normaliseRef(sectionRef);
+    let picked = labels.flatMap((label, i) => (label === wanted ? [i] : []));
+    if (picked.length === 0) {
+      // "Artikel 5" asks for every lid; "§ 3.2.1.5" for the paragraph whatever its title.
+      picked = labels.flatMap((label, i) =>
+        label.startsWith(`${wanted} `) || label.startsWith(`${wanted}lid`) || (wanted.startsWith('§') && label.split(' ')[1] === wanted.split(' ')[1]) ? [i] : [],
+      );
+    }
+    if (picked.length === 0) return undefined;
+    const whole = picked.some((i) => labels[i] !== wanted);
+    const blocks = picked.map((i) => doc.blocks[i] as PolicyBlock);
     return {
       documentId,
       title: doc.info.title,
       section: whole ? sectionRef.trim() : (blocks[0] as PolicyBlock).label,
-      quote: blocks
-        .map((block) => (whole && /lid (\d+[a-z]?)$/.test(block.label) ? `${/lid (\d+[a-z]?)$/.exec(block.label)?.[1]}. ${block.text}` : block.text))
-        .join('\n\n'),
+      quote: blocks.map((block) => (whole && LID_SUFFIX.test(block.label) ? `${LID_SUFFIX.exec(block.label)?.[1]}. ${block.text}` : block.text)).join('\n\n'),
     };
   }
+}
+
+const LID_SUFFIX = /lid (\d+[a-z]?)$/;
+
+function lengthNorm(length: number, average: number): number {
+  return BM25.k1 * (1 - BM25.b + (BM25.b * length) / average);
+}
+
+function saturate(tf: number, norm: number): number {
+  return tf === 0 ? 0 : (tf * (BM25.k1 + 1)) / (tf + norm);
+}
+
+function idf(passages: number, df: number): number {
+  return Math.log(1 + (passages - df + 0.5) / (df + 0.5));
+}
+
+/** Entry numbers of the `limit` highest scores, best first; equal scores keep entry order. */
+function topEntries(score: Float64Array, entries: number, limit: number): number[] {
+  const size = Math.max(0, Math.min(entries, limit));
+  const top: number[] = [];
+  if (size === 0) return top;
+  for (let c = 0; c < entries; c++) {
+    const value = score[c] as number;
+    if (top.length === size) {
+      if (!(value > (score[top[size - 1] as number] as number))) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && value > (score[top[at - 1] as number] as number)) at--;
+    top.splice(at, 0, c);
+  }
+  return top;
+}
+
+function isInScope(top: number[], coverage: Float64Array, evidence: Uint8Array, matched: Int32Array): boolean {
+  return top.slice(0, 3).some((c) => {
+    const share = coverage[c] as number;
+    const flags = evidence[c] as number;
+    const matchedTerms = matched[c] as number;
+    if (flags & REFERENCED) return true;
+    if (flags & STRONG && share >= SCOPE_THRESHOLDS.strongDomainCoverage) return true;
+    if (flags & STRONG_SYNONYM && share >= SCOPE_THRESHOLDS.strongSynonymCoverage) return true;
+    if (flags & WEAK && share >= SCOPE_THRESHOLDS.weakDomainCoverage) return true;
+    if (flags & WEAK_SYNONYM && share >= SCOPE_THRESHOLDS.weakSynonymCoverage && matchedTerms >= 2) return true;
+    return (flags & EXACT) !== 0 && share >= SCOPE_THRESHOLDS.plainCoverage && matchedTerms >= SCOPE_THRESHOLDS.plainMinTerms;
+  });
 }
 
 function normaliseRef(ref: string): string {
@@ -411,22 +693,25 @@ interface Reference {
   paragraph?: string;
 }
 
-function articleReferences(text: string): Reference[] {
-  const folded = fold(text);
+const ARTICLE_REFERENCE = /\b(?:artikel|art|article)\.?\s*(\d+[a-z]?)(?:,?\s*(?:lid|paragraph)\s*(\d+))?/g;
+const PARAGRAPH_REFERENCE = /(?:§|paragraaf)\s*(\d+(?:\.\d+)*)/gi;
+const ARTICLE_LABEL = /^Artikel \d+[a-z]?( |$)/;
+const LID_NUMBER = /lid (\d+)/;
+
+/** References in a question: `folded` is fold(text). */
+function articleReferences(folded: string, text: string): Reference[] {
   const references: Reference[] = [];
-  for (const match of folded.matchAll(/\b(?:artikel|art|article)\.?\s*(\d+[a-z]?)(?:,?\s*(?:lid|paragraph)\s*(\d+))?/g)) {
-    references.push({ article: match[1], lid: match[2] });
-  }
-  for (const match of text.matchAll(/(?:§|paragraaf)\s*(\d+(?:\.\d+)*)/gi)) references.push({ paragraph: match[1] });
+  for (const match of folded.matchAll(ARTICLE_REFERENCE)) references.push({ article: match[1], lid: match[2] });
+  for (const match of text.matchAll(PARAGRAPH_REFERENCE)) references.push({ paragraph: match[1] });
   return references;
 }
 
-function referenceBoost(passage: IndexedPassage, references: Reference[]): number {
+function referenceBoost(block: PolicyBlock, references: Reference[]): number {
   let boost = 1;
   for (const reference of references) {
-    const label = passage.block.label;
-    if (reference.article && label.startsWith(`Artikel ${reference.article}`) && /^Artikel \d+[a-z]?( |$)/.test(label)) {
-      const lid = /lid (\d+)/.exec(label)?.[1];
+    const label = block.label;
+    if (reference.article && label.startsWith(`Artikel ${reference.article}`) && ARTICLE_LABEL.test(label)) {
+      const lid = LID_NUMBER.exec(label)?.[1];
       boost = Math.max(boost, reference.lid && lid === reference.lid ? 3 : reference.lid ? 1.5 : 2);
     }
     if (reference.paragraph && label.startsWith(`§ ${reference.paragraph}`)) boost = Math.max(boost, 2);
@@ -434,15 +719,16 @@ function referenceBoost(passage: IndexedPassage, references: Reference[]): numbe
   return boost;
 }
 
-function findTerm(ids: Int32Array, id: number): number {
-  let low = 0;
-  let high = ids.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
+/** Position of `id` in the ascending ids[low .. high), or -1. */
+function findTerm(ids: Int32Array, low: number, high: number, id: number): number {
+  let lo = low;
+  let hi = high - 1;
+  while (lo <= hi) {
+    const middle = (lo + hi) >> 1;
     const value = ids[middle] as number;
     if (value === id) return middle;
-    if (value < id) low = middle + 1;
-    else high = middle - 1;
+    if (value < id) lo = middle + 1;
+    else hi = middle - 1;
   }
   return -1;
 }

@@ -83,7 +83,12 @@ export function splitSentences(text: string): string[] {
 
 /** Organisation ids named in the question, among the ones the knowledge base knows. */
 export function mentionedOrganisations(text: string, mentions: Map<string, string[]>): string[] {
-  const words = new Set(fold(text).match(/[a-z0-9-]+/g) ?? []);
+  return mentionedOrganisationsInFolded(fold(text), mentions);
+}
+
+/** The same for a question already folded (`fold(text)`). */
+export function mentionedOrganisationsInFolded(folded: string, mentions: Map<string, string[]>): string[] {
+  const words = new Set(folded.match(/[a-z0-9-]+/g) ?? []);
   const found: string[] = [];
   for (const [orgId, names] of mentions) if (names.some((name) => words.has(name))) found.push(orgId);
   return found;

@@ -1,8 +1,8 @@
-import { createRequire } from 'node:module';
 import { stemmer as dutchStemmer } from '@orama/stemmers/dutch';
 import { stopwords as dutchStopwords } from '@orama/stopwords/dutch';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { allOrganisationMentions } from './organisations.js';
+import synonymsData from './synonyms.json' with { type: 'json' };
 
 export type Lang = 'nl' | 'en';
 
@@ -14,8 +14,7 @@ interface Vocabulary {
   lemmas: Record<string, string>;
 }
 
-const require = createRequire(import.meta.url);
-const vocabulary = require('./synonyms.json') as Vocabulary;
+const vocabulary = synonymsData as Vocabulary;
 
 /**
  * Question words, modal verbs and fillers that the general Dutch list keeps but that carry
@@ -121,11 +120,12 @@ export class Analyzer {
         target.add(snowball(this.lemmas.get(piece) ?? piece));
       }
     };
-    for (const text of texts) {
-      for (const word of tokenize(text)) {
-        add(word, this.lexicon);
-        add(word, this.corpus);
-      }
+    // The sets only answer membership, so each distinct word needs adding once.
+    const words = new Set<string>();
+    for (const text of texts) for (const word of tokenize(text)) words.add(word);
+    for (const word of words) {
+      add(word, this.lexicon);
+      add(word, this.corpus);
     }
     const listed = [...vocabulary.groups.flat(), ...vocabulary.domain, ...vocabulary.weakDomain];
     for (const phrase of listed) {
