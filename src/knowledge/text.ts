@@ -234,10 +234,22 @@ export class Analyzer {
   indexTerms(text: string): string[] {
     const terms: string[] = [];
     for (const word of tokenize(text)) {
-      if (word.length < 2 || STOPWORDS.has(word)) continue;
-      terms.push(this.stem(word));
-      for (const part of this.compoundParts(word)) terms.push(part.stem);
+      const wordTerms = this.wordTerms(word);
+      if (wordTerms) for (const term of wordTerms) terms.push(term);
     }
+    return terms;
+  }
+
+  /**
+   * Index terms of one word of `tokenize`: its stem and the stems of its compound parts, or
+   * null for a stop word. This is the search library's `processTerm`.
+   */
+  wordTerms(word: string): string[] | null {
+    if (word.length < 2 || STOPWORDS.has(word)) return null;
+    const parts = this.compoundParts(word);
+    if (parts.length === 0) return [this.stem(word)];
+    const terms = [this.stem(word)];
+    for (const part of parts) terms.push(part.stem);
     return terms;
   }
 }
