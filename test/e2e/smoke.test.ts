@@ -47,4 +47,16 @@ describe.skipIf(Boolean(e2eSkipReason))('Agents Playground smoke test', () => {
     const helpCards = (await session.botMessages()).filter((message) => message.includes('Wat kan ik voor je doen?'));
     expect(helpCards).toHaveLength(2);
   });
+
+  it('answers a typed question with the quoted article and its citation markers', async () => {
+    await session.say('Mag ik een cadeaubon van 25 euro van een inwoner houden?');
+    const answer = await session.waitForBotText(/Artikel 5 lid 4/, 15_000);
+    const text = await answer.innerText();
+    expect(text).toMatch(/€ ?50/);
+    expect(text).toMatch(/\[?1\]?/);
+    // Teams shows the next-step card as its own bubble below the answer text.
+    const nextStep = session.card('last');
+    expect(await nextStep.getByRole('button', { name: 'Geschenk of uitnodiging melden' }).isVisible()).toBe(true);
+    await session.screenshot('smoke-question');
+  });
 });
