@@ -24,7 +24,7 @@ export interface CitationGroup {
  * The passages an answer cites, best first: at most MAX_CITATIONS, none far below the best,
  * passages of the same section merged into one citation, and a short section quoted whole.
  */
-export function selectCitations(passages: RetrievedPassage[], lookup?: SectionLookup): CitationGroup[] {
+export function selectCitations(passages: RetrievedPassage[], lookup?: SectionLookup, relevance?: (text: string) => number): CitationGroup[] {
   const first = passages[0];
   if (!first) return [];
   const groups: CitationGroup[] = [];
@@ -42,6 +42,8 @@ export function selectCitations(passages: RetrievedPassage[], lookup?: SectionLo
     const whole = lookup?.(group.citation.documentId, group.citation.section);
     if (whole && whole.section === group.citation.section && whole.quote.length <= MAX_WHOLE_SECTION) {
       group.citation.quote = whole.quote;
+    } else if (whole && whole.section === group.citation.section && relevance) {
+      group.citation.quote = relevantParagraphs(whole.quote, group.passages, relevance);
     } else if (group.passages.length > 1) {
       // Quote merged paragraphs in the order the document has them.
       const ordered = [...group.passages].sort((a, b) => documentOrder(a) - documentOrder(b));
@@ -49,6 +51,35 @@ export function selectCitations(passages: RetrievedPassage[], lookup?: SectionLo
     }
   }
   return groups;
+}
+
+/**
+ * A long section quoted as its retrieved paragraphs plus the other paragraphs that match the
+ * question (a rule is often stated a paragraph after the one that matched best), in the
+ * document's order, within MAX_WHOLE_SECTION where the retrieved ones leave room.
+ */
+function relevantParagraphs(section: string, passages: RetrievedPassage[], relevance: (text: string) => number): string {
+  const paragraphs = section.split('\n\n');
+  const retrieved = new Set(passages.map((passage) => passage.text));
+  const keep = new Set<number>();
+  let length = 0;
+  paragraphs.forEach((paragraph, index) => {
+    if (retrieved.has(paragraph) || retrieved.has(paragraph.replace(/^\d+[a-z]?\.\s/, ''))) {
+      keep.add(index);
+      length += paragraph.length;
+    }
+  });
+  if (keep.size === 0) return passages.map((passage) => passage.text).join('\n\n');
+  const others = paragraphs
+    .map((paragraph, index) => ({ index, score: keep.has(index) ? 0 : relevance(paragraph), length: paragraph.length }))
+    .filter((entry) => entry.score >= 0.6)
+    .sort((a, b) => b.score - a.score || a.index - b.index);
+  for (const entry of others) {
+    if (length + entry.length > MAX_WHOLE_SECTION) continue;
+    keep.add(entry.index);
+    length += entry.length;
+  }
+  return [...keep].sort((a, b) => a - b).map((index) => paragraphs[index]).join('\n\n');
 }
 
 function documentOrder(passage: RetrievedPassage): number {
@@ -65,7 +96,7 @@ export function buildAnswer(
   analyzer: Analyzer,
   lookup?: SectionLookup,
 ): KnowledgeAnswer {
-  const groups = selectCitations(passages, lookup);
+  const groups = selectCitations(passages, lookup, (text) => questionOverlap(text, analyzed, analyzer));
   const citations = groups.map((group) => group.citation);
   const lang = question.lang;
   const lead = leadSentence(analyzed, groups, analyzer);
@@ -136,6 +167,19 @@ function shortTitle(title: string): string {
 interface Lead {
   sentence: string;
   index: number;
+}
+
+/** How well a text matches the question's subject words: 1 per word found as typed, less through an alternative. */
+function questionOverlap(text: string, analyzed: AnalyzedQuery, analyzer: Analyzer): number {
+  const terms = new Set(analyzer.indexTerms(text));
+  let overlap = 0;
+  for (const term of analyzed.terms) {
+    if (!term.content) continue;
+    let hit = 0;
+    for (const [stem, kind] of term.alternatives) if (terms.has(stem)) hit = Math.max(hit, ALTERNATIVE_WEIGHT[kind]);
+    overlap += hit;
+  }
+  return overlap;
 }
 
 /** The sentence that best states a rule for this question: a threshold, who decides, a frequency. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface EvaluationSet {
-  name: 'own' | 'public';
+  name: 'own' | 'public' | 'holdout-blind';
   file: string;
 }
 
@@ -13,14 +13,19 @@ function repositoryRoot(): string {
 }
 
 /**
- * Our own questions, and the public sample: the shared copy beside the repository when it
- * is there (it is the one releases are scored against), else the copy in test/eval.
+ * Our own questions, the public sample (the shared copy beside the repository when it is
+ * there, as releases are scored against it, else the copy in test/eval) and, when present,
+ * the blind held-out set an independent evaluator wrote (test/eval/holdout-blind.jsonl:
+ * scored, never tuned on question by question).
  */
 export function evaluationSets(): EvaluationSet[] {
   const root = repositoryRoot();
   const sharedPublic = path.resolve(root, '..', 'shared', 'eval', 'public-questions.jsonl');
-  return [
+  const holdout = path.join(root, 'test', 'eval', 'holdout-blind.jsonl');
+  const sets: EvaluationSet[] = [
     { name: 'own', file: path.join(root, 'test', 'eval', 'questions.jsonl') },
     { name: 'public', file: existsSync(sharedPublic) ? sharedPublic : path.join(root, 'test', 'eval', 'public-questions.jsonl') },
   ];
+  if (existsSync(holdout)) sets.push({ name: 'holdout-blind', file: holdout });
+  return sets;
 }

@@ -413,7 +413,9 @@ export class QueryAnalyzer {
         const byWord = singles.some((stem) => originals.has(stem));
         const byPhrase = !byWord && group.multi.some((entry) => entry.some((stem) => term.alternatives.has(stem)) && containsSequence(sequence, entry));
         if (!byWord && !byPhrase) return;
-        if (group.strong && (byPhrase || singles.some((stem) => (meaningful[index] as Set<string>).has(stem)))) term.strongGroup = true;
+        // Only the word itself (or a phrase) makes it evidence for the group's subject: the head
+        // of a compound is not enough ("appeltaart" is no gift, "kerstborrel" no invitation).
+        if (group.strong && (byPhrase || singles.includes(term.stem))) term.strongGroup = true;
         for (const member of singles) if (!term.alternatives.has(member)) term.alternatives.set(member, 'synonym');
       });
     }
