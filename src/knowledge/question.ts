@@ -17,7 +17,14 @@ export interface SanitizedQuestion {
  */
 const INJECTION_PATTERNS: RegExp[] = [
   /\b(negeer|vergeet|ignoreer|omzeil|overschrijf|overrule)\b\s+(?:(?:al|alle|je|jouw|uw|eerdere|vorige|bovenstaande|voorgaande|deze|die|het|de|systeem|even)\s+){0,3}(instructie|instructies|opdracht|opdrachten|prompt|systeemprompt|richtlijnen|beperkingen)\b/,
-  /\b(negeer|vergeet|ignoreer|omzeil)\b\s+(?:(?:al|alle|je|jouw|uw|eerdere|vorige|bovenstaande|voorgaande|even)\s+){1,3}(regels|afspraken|voorschriften)\b/,
+  /\b(negeer|vergeet|ignoreer|omzeil)\b\s+(?:(?:al|alle|je|jouw|uw|eerdere|vorige|bovenstaande|voorgaande|even|de|het|die|deze)\s+){1,3}(regels|afspraken|voorschriften|beleid|beleidsstukken|documenten|bronnen|teksten)\b/,
+  // Standing orders and claimed authority: "vanaf nu antwoord je ...", "de beheerder zegt dat je ...",
+  // "[admin] ...". They try to change whose rules apply, so they are dropped like any instruction.
+  /\b(vanaf nu|voortaan|from now on|henceforth)\b.{0,80}\b(je|jij|u|you)\b|\b(je|jij|you)\b.{0,80}\b(vanaf nu|voortaan|from now on)\b/,
+  /\b(beheerder|beheer|administrator|admin|ontwikkelaar|developer|systeembeheerder|moderator)\b.{0,40}\b(zegt|zei|wil|vraagt|eist|beveelt|says|said|wants|asks|orders|requires)\b/,
+  /^\s*\[(admin|system|systeem|beheerder|developer|ontwikkelaar|root)\]/,
+  /\b(antwoord|reageer|spreek)\b.{0,30}\bnamens\b|\b(answer|respond|reply|speak)\b.{0,30}\bon behalf of\b/,
+  /\b(zeg|antwoord|schrijf)\b.{0,15}\b(gewoon|maar|simpelweg)\b.{0,25}\b(dat|ja|alles)\b|\b(just|simply)\b.{0,10}\b(say|answer|tell me)\b.{0,20}\b(yes|that|everything)\b/,
   /\b(ignore|disregard|forget|override|bypass)\b\s+(?:(?:all|any|your|the|previous|prior|above|earlier|these|those|system|of)\s+){0,3}(instruction|instructions|prompt|prompts|guidelines|restrictions|constraints|directives|context)\b/,
   /\b(ignore|disregard|forget|override|bypass)\b\s+(?:(?:all|any|your|previous|prior|above|earlier)\s+){1,3}(rules|policies|messages)\b/,
   /\b(ignore|disregard|forget)\b\s+(?:(?:all|everything|what)\s+){0,2}(above|before|previous|prior|you were told)\b/,
