@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { organisationsFolder } from '../config/paths.js';
 import type { LoadedDocument } from './kb.js';
 import { parsePolicyMarkdown } from './structure.js';
 import type { PolicyDocumentInfo } from './types.js';
@@ -11,9 +11,7 @@ import type { PolicyDocumentInfo } from './types.js';
  * from the working directory when run compiled (tsc does not copy Markdown into dist/).
  */
 export function organisationsRoot(): string {
-  const besideSource = fileURLToPath(new URL('../organisations/', import.meta.url));
-  if (existsSync(besideSource)) return besideSource;
-  return path.resolve(process.cwd(), 'src', 'organisations');
+  return organisationsFolder;
 }
 
 export function loadBuiltInDocuments(root: string = organisationsRoot()): LoadedDocument[] {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { projectRoot } from '../config/paths.js';
 
 export interface EvaluationSet {
   name: 'own' | 'public' | 'holdout-blind';
@@ -8,8 +8,7 @@ export interface EvaluationSet {
 }
 
 function repositoryRoot(): string {
-  const fromSource = fileURLToPath(new URL('../../', import.meta.url));
-  return existsSync(path.join(fromSource, 'package.json')) ? fromSource : process.cwd();
+  return projectRoot;
 }
 
 /**

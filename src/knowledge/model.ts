@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { promptsFolder } from '../config/paths.js';
 import { ActionPlanner, MemoryFork, OpenAIModel, PromptManager, type Memory } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import type { ModelSettings } from '../config/env.js';
@@ -30,11 +28,6 @@ const PROMPT = 'answer';
 const NO_ANSWER = 'NO_ANSWER';
 const MAX_QUESTION_CHARS = 1000;
 
-export function promptsFolder(): string {
-  const besideSource = fileURLToPath(new URL('../../prompts/', import.meta.url));
-  if (existsSync(besideSource)) return besideSource;
-  return path.resolve(process.cwd(), 'prompts');
-}
 
 export function createModelAnswerer(settings: ModelSettings, knowledge: KnowledgeBase, options: ModelAnswererOptions = {}): ModelAnswerer {
   const model =
@@ -56,7 +49,7 @@ export function createModelAnswerer(settings: ModelSettings, knowledge: Knowledg
           maxRetries: 1,
           clientOptions: { timeout: 20_000, maxRetries: 1 },
         });
-  const prompts = new PromptManager({ promptsFolder: options.promptsFolder ?? promptsFolder() });
+  const prompts = new PromptManager({ promptsFolder: options.promptsFolder ?? promptsFolder });
   const planner = new ActionPlanner({ model, prompts, defaultPrompt: PROMPT, max_repair_attempts: 0 });
   const maxSources = options.maxSources ?? 4;
 
