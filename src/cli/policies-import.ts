@@ -12,7 +12,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { importPolicyFile } from '../knowledge/importer.js';
+import { importPolicyFile, toStoredDocument } from '../knowledge/importer.js';
 import { policyDocumentsCollection, saveImportedDocument } from '../knowledge/store.js';
 import { withConfiguredDatabase } from './support.js';
 
@@ -65,18 +65,7 @@ async function main(): Promise<number> {
   }
 
   await withConfiguredDatabase([policyDocumentsCollection], async (db) => {
-    const outcome = await saveImportedDocument(db, {
-      _id: policy.id,
-      organisation: policy.organisation,
-      title: policy.title,
-      year: policy.year,
-      source: policy.source,
-      markdown: policy.markdown,
-      sections: policy.sections,
-      format: policy.format,
-      fileName: policy.fileName,
-      importedAt: new Date(),
-    });
+    const outcome = await saveImportedDocument(db, toStoredDocument(policy));
     process.stdout.write(
       outcome === 'replaced'
         ? `Replaced the earlier version of ${policy.id}. Restart the bot to use it.\n`

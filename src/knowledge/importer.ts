@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import type { StoredPolicyDocument } from './store.js';
 import path from 'node:path';
 import { cleanExtractedText } from './cleaner.js';
 import { parsePolicyMarkdown, renderFrontMatter, splitFrontMatter, structureToMarkdown, type PolicyBlock } from './structure.js';
@@ -204,4 +205,20 @@ function decodeEntities(text: string): string {
     .replace(/&#39;/g, "'")
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&');
+}
+
+/** The stored form of an imported policy, as `saveImportedDocument` takes it. */
+export function toStoredDocument(policy: ImportedPolicy, importedAt = new Date()): Omit<StoredPolicyDocument, 'schemaVersion'> {
+  return {
+    _id: policy.id,
+    organisation: policy.organisation,
+    title: policy.title,
+    year: policy.year,
+    source: policy.source,
+    markdown: policy.markdown,
+    sections: policy.sections,
+    format: policy.format,
+    fileName: policy.fileName,
+    importedAt,
+  };
 }

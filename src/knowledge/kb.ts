@@ -273,26 +273,20 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
         const headingTerms = this.analyzer.indexTerms(heading);
         (this.scopeIndexes[scope] as ScopeIndex).search.add({ id, text: block.text, heading });
         passageTerms.length = 0;
-        for (const term of textTerms) {
-          const t = termId(term);
-          if (countedFor.data[t] !== id) {
-            countedFor.data[t] = id;
-            textCount.data[t] = 0;
-            headingCount.data[t] = 0;
-            passageTerms.push(t);
+        const count = (terms: Iterable<string>, counts: typeof textCount) => {
+          for (const term of terms) {
+            const t = termId(term);
+            if (countedFor.data[t] !== id) {
+              countedFor.data[t] = id;
+              textCount.data[t] = 0;
+              headingCount.data[t] = 0;
+              passageTerms.push(t);
+            }
+            counts.data[t] = (counts.data[t] as number) + 1;
           }
-          textCount.data[t] = (textCount.data[t] as number) + 1;
-        }
-        for (const term of headingTerms) {
-          const t = termId(term);
-          if (countedFor.data[t] !== id) {
-            countedFor.data[t] = id;
-            textCount.data[t] = 0;
-            headingCount.data[t] = 0;
-            passageTerms.push(t);
-          }
-          headingCount.data[t] = (headingCount.data[t] as number) + 1;
-        }
+        };
+        count(textTerms, textCount);
+        count(headingTerms, headingCount);
         passageTerms.sort((a, b) => a - b);
         termStart.push(termIds.length);
         for (const t of passageTerms) {

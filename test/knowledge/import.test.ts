@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPolicy } from '../../src/knowledge/importer.js';
+import { importPolicy, toStoredDocument } from '../../src/knowledge/importer.js';
 import { loadKnowledgeBase } from '../../src/knowledge/index.js';
 import { POLICY_DOCUMENTS, saveImportedDocument, type StoredPolicyDocument } from '../../src/knowledge/store.js';
 import { SCHEMA_VERSION } from '../../src/storage/database.js';
@@ -141,18 +141,7 @@ describe('stored documents', () => {
 
   it('replaces an earlier version in one write and is answered from at start', async () => {
     const first = await importPolicy(Buffer.from(TEXT), 'gedragscode.txt', { orgId: 'testorg' });
-    const stored = (policy: typeof first) => ({
-      _id: policy.id,
-      organisation: policy.organisation,
-      title: policy.title,
-      year: policy.year,
-      source: policy.source,
-      markdown: policy.markdown,
-      sections: policy.sections,
-      format: policy.format,
-      fileName: policy.fileName,
-      importedAt: new Date(),
-    });
+    const stored = (policy: typeof first) => toStoredDocument(policy);
     expect(await saveImportedDocument(database.db, stored(first))).toBe('created');
     const second = await importPolicy(Buffer.from(TEXT.replace('€ 25,-', '€ 15,-')), 'gedragscode.txt', { orgId: 'testorg' });
     expect(await saveImportedDocument(database.db, stored(second))).toBe('replaced');
