@@ -59,7 +59,7 @@ const SCOPE_WEIGHT = { own: 1, named: 1.1, ownWhenOtherNamed: 0.8, national: 0.8
  * question's words without any integrity term. Coverage is the rarity-weighted share of the
  * question's subject words a passage matches. Calibrated on test/eval and the scope test.
  */
-export const SCOPE_THRESHOLDS = { strongDomainCoverage: 0.08, strongSynonymCoverage: 0.25, weakDomainCoverage: 0.5, weakSynonymCoverage: 0.6, plainCoverage: 0.65, plainMinTerms: 2, broadCoverage: 0.45, broadMinTerms: 3 };
+export const SCOPE_THRESHOLDS = { strongDomainCoverage: 0.08, strongSynonymCoverage: 0.25, weakDomainCoverage: 0.5, weakSynonymCoverage: 0.6, plainCoverage: 0.65, plainMinTerms: 2, broadCoverage: 0.45, broadMinTerms: 3, permissionCoverage: 0.15 };
 
 /** Evidence bits of a scored passage (see isInScope). */
 const EXACT = 1;
@@ -492,7 +492,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     // The best `limit` entries, ties in entry order (a stable sort would give the same).
     const top = topEntries(score, entries, limit);
     const passages = top.map((c) => this.toRetrieved(candidates[c] as number, score[c] as number, coverage[c] as number));
-    return { sanitized, analyzed, passages, inScope: isInScope(top, coverage, evidence, matched) };
+    return { sanitized, analyzed, passages, inScope: isInScope(top, coverage, evidence, matched, PERMISSION_FRAMED.test(folded)) };
   }
 
   /** The question's words with the alternatives the library contains, as flat arrays. */
@@ -644,7 +644,19 @@ function topEntries(score: Float64Array, entries: number, limit: number): number
   return top;
 }
 
-function isInScope(top: number[], coverage: Float64Array, evidence: Uint8Array, matched: Int32Array): boolean {
+/** A question asking permission or what to do ("mag ik", "wat moet ik doen", "am I allowed"). */
+const PERMISSION_FRAMED =
+  /\b(mag ik|moet ik|kan ik|kun ik|mogen wij|mogen we|is het toegestaan|wat moet ik doen|wat doe ik|hoe zit het met|may i|can i|am i allowed|should i|what should i do)\b/;
+
+function isInScope(top: number[], coverage: Float64Array, evidence: Uint8Array, matched: Int32Array, permission: boolean): boolean {
+  // Asking permission or what to do is an integrity question when the best passage answers an
+  // integrity word of it (typed or through a synonym), not only everyday words.
+  const best = top[0];
+  if (permission && best !== undefined && (coverage[best] as number) >= SCOPE_THRESHOLDS.permissionCoverage) {
+    const flags = evidence[best] as number;
+    // A weak word alone ("kleding") needs a second word of the question in the same passage.
+    if (flags & (STRONG | STRONG_SYNONYM) || (flags & WEAK && (matched[best] as number) >= 2)) return true;
+  }
   return top.slice(0, 3).some((c) => {
     const share = coverage[c] as number;
     const flags = evidence[c] as number;

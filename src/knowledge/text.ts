@@ -149,6 +149,8 @@ export class Analyzer {
     if (lemma) return snowball(lemma);
     const base = snowball(word);
     if (/^\d+$/.test(word) || word.length < 5) return base;
+    const diminutive = this.diminutiveBase(word, base);
+    if (diminutive !== undefined) return diminutive;
     const candidates: string[] = [];
     if (word.endsWith('t')) {
       const root = word.slice(0, -1);
@@ -181,6 +183,27 @@ export class Analyzer {
       }
     }
     return base;
+  }
+
+  /**
+   * The stem of a diminutive's base word ("pakketje" → pakket, "cadeautjes" → cadeau,
+   * "balletje" → bal, "raampje" → raam), when the lexicon knows it and not the diminutive itself.
+   */
+  private diminutiveBase(word: string, base: string): string | undefined {
+    const match = /(?:etje|tje|pje|je)s?$/.exec(word);
+    if (!match || this.corpus.has(base)) return undefined;
+    const root = word.replace(/s$/, '');
+    const candidates: string[] = [];
+    for (const suffix of ['je', 'tje', 'etje', 'pje']) {
+      if (root.endsWith(suffix) && root.length - suffix.length >= 3) candidates.push(root.slice(0, -suffix.length));
+    }
+    for (const candidate of candidates) {
+      for (const form of [candidate, undouble(candidate)]) {
+        const stem = snowball(form);
+        if (stem.length >= 3 && this.lexicon.has(stem)) return stem;
+      }
+    }
+    return undefined;
   }
 
   /**
