@@ -1,4 +1,4 @@
-import type { Language, Localized } from '../i18n/index.js';
+import { localize, type Language, type Localized } from '../i18n/index.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from '../teams/cards/adaptiveCard.js';
 import type { AssignmentReason } from '../workflow/index.js';
 import { GIFT_LIMITS, giftKinds, giverRelations, type GiftDecision, type GiftField, type GiftForm, type GiftKind, type GiverRelation, type YesNo } from './form.js';
@@ -13,7 +13,8 @@ export const giftVerbs = {
   open: 'gift.open',
 } as const;
 
-const t = (lang: Language, text: Localized) => text[lang];
+// Language first reads better in the many card lines below; the lookup itself is i18n's.
+const t = (lang: Language, text: Localized) => localize(text, lang);
 
 const relationLabels: Record<GiverRelation, Localized> = {
   supplier_or_contractor: { nl: 'Leverancier of aannemer', en: 'Supplier or contractor' },
