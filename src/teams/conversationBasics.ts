@@ -1,9 +1,9 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { localize } from '../i18n/index.js';
 import { HandledActivities } from '../storage/handledActivities.js';
-import type { BotApplication, FeatureContext } from './bot.js';
+import type { BotApplication, FeatureContext } from './context.js';
 import { resolveCaller } from './caller.js';
-import { cardAttachment } from './cards/adaptiveCard.js';
+import { cardAttachment } from './cards/attachment.js';
 import { helpCard, organisationChoiceCard, taskVerbs, welcomeCard } from './cards/welcome.js';
 import { recordAnswerFeedback } from './feedback.js';
 
