@@ -258,6 +258,31 @@ describe('routing and deciding', () => {
   });
 });
 
+describe('withdrawal by the employee', () => {
+  it('lets the employee withdraw while it waits; the manager can no longer decide and sees why', async () => {
+    const { card, reference } = await submitOk(demoUsers.employee, { description: 'Per ongeluk gemeld' }, 'card-withdraw');
+    const withdraw = card.actions.find((action: any) => action.verb === 'gift.withdraw');
+    expect(withdraw).toMatchObject({ type: 'Action.Execute', title: 'Melding intrekken' });
+    const stored = await byReference(reference);
+    // Nobody else can withdraw it.
+    expect((await bot.invoke(cardInvoke(bot, demoUsers.manager, 'gift.withdraw', withdraw.data))).body.value).toContain('niet bevoegd');
+    const response = await bot.invoke(cardInvoke(bot, demoUsers.employee, 'gift.withdraw', withdraw.data));
+    expectValidCard(response.body.value);
+    expect(findById(response.body.value, 'decision')?.text).toBe('Deze melding is ingetrokken door de medewerker.');
+    expect(response.body.value.actions).toBeUndefined();
+    expect((await byReference(reference)).state).toBe('withdrawn');
+
+    await bot.settle();
+    const managerCardId = (await delivered(stored._id, demoUsers.manager))!.activityId;
+    const managerUpdate = bot.connector.updatesIn(bot.conversationOf(demoUsers.manager)).filter((update) => update.activityId === managerCardId).at(-1);
+    expect(cardText(managerUpdate?.activity.attachments?.[0]?.content)).toContain('ingetrokken door de medewerker');
+    const late = await decideGift(bot, demoUsers.manager, stored._id, 'approve_keep');
+    expect(findById(late.body.value, 'notice')?.text).toContain('ingetrokken door de medewerker. Je keuze is niet opgeslagen.');
+    const trail = await bot.app.services.workflows.engine.auditTrail(stored._id);
+    expect(trail.map((entry) => entry.action)).toEqual(['submitted', 'withdraw']);
+  });
+});
+
 describe('reminders and escalation in working days', () => {
   it('reminds the manager after 5 working days and escalates to the next manager after 10', async () => {
     bot.clock.now = new Date('2026-03-13T16:00:00+01:00'); // Friday
