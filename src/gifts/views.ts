@@ -1,5 +1,5 @@
+import { citeSources, type CitedSource, type SectionLookup } from '../cards/citations.js';
 import type { Organisation, Person } from '../directory/types.js';
-import type { Citation } from '../knowledge/types.js';
 import type { Logger } from '../logging/logger.js';
 import type { WorkflowRecord } from '../workflow/index.js';
 import { giftDecisions, type GiftDecision, type GiftForm } from './form.js';
@@ -38,18 +38,14 @@ export interface GiftView {
   mayWithdraw: boolean;
 }
 
-/** A rule's source with its exact text when the knowledge base still has it. */
-export interface CitedSource extends GiftSource {
-  title?: string;
-  quote?: string;
-}
+export type { CitedSource };
 
 export interface GiftServices {
   directory: {
     person(aadObjectId: string): Promise<Person | undefined>;
     organisation(orgId: string): Promise<Organisation | undefined>;
   };
-  knowledge: { section(documentId: string, sectionRef: string): Citation | undefined };
+  knowledge: SectionLookup;
   logger: Logger;
 }
 
@@ -86,14 +82,7 @@ export class GiftViews {
   }
 
   cite(sources: GiftSource[]): CitedSource[] {
-    return sources.map((source) => {
-      const found = this.services.knowledge.section(source.documentId, source.section);
-      if (!found) {
-        this.services.logger.warn({ event: 'gift.citation_missing', documentId: source.documentId }, 'cited section not found');
-        return source;
-      }
-      return { ...source, section: found.section, title: found.title, quote: found.quote };
-    });
+    return citeSources(this.services.knowledge, sources, (source) => this.services.logger.warn({ event: 'gift.citation_missing', documentId: source.documentId }, 'cited section not found'));
   }
 }
 
