@@ -142,3 +142,47 @@ export function formBlocks(inputs: readonly InputElement[], errors: Partial<Reco
   }
   return blocks;
 }
+
+export const yesNo = ['yes', 'no'] as const;
+export type YesNo = (typeof yesNo)[number];
+export const yesNoLabels: Record<YesNo, Localized> = { yes: { nl: 'Ja', en: 'Yes' }, no: { nl: 'Nee', en: 'No' } };
+
+interface TextOptions {
+  required?: boolean;
+  maxLength: number;
+  multiline?: boolean;
+  placeholder?: Localized;
+}
+
+/**
+ * Builds a form's inputs in the reader's language with what they typed kept, the same way for
+ * every form: labels, required markers and the client-side message; the server checks again.
+ */
+export function formInputs(lang: Language, values: Partial<Record<string, string>>) {
+  const required = localize(fieldMessages.required, lang);
+  const requiredProps = (isRequired: boolean | undefined) => (isRequired ? { isRequired: true, errorMessage: required } : {});
+  const options = <T extends string>(keys: readonly T[], labels: Record<T, Localized>) => keys.map((key) => ({ title: localize(labels[key], lang), value: key }));
+  return {
+    text(id: string, label: Localized, text: TextOptions): InputElement {
+      return stripUndefined({
+        type: 'Input.Text',
+        id,
+        label: localize(label, lang),
+        ...requiredProps(text.required),
+        isMultiline: text.multiline,
+        maxLength: text.maxLength,
+        placeholder: text.placeholder && localize(text.placeholder, lang),
+        value: values[id],
+      });
+    },
+    choice<T extends string>(id: string, label: Localized, keys: readonly T[], labels: Record<T, Localized>, style: 'compact' | 'expanded' = 'compact', isRequired = true): InputElement {
+      return stripUndefined({ type: 'Input.ChoiceSet', id, label: localize(label, lang), ...requiredProps(isRequired), style, choices: options(keys, labels), value: values[id] });
+    },
+    yesNo(id: string, label: Localized): InputElement {
+      return stripUndefined({ type: 'Input.ChoiceSet', id, label: localize(label, lang), ...requiredProps(true), style: 'expanded', choices: options(yesNo, yesNoLabels), value: values[id] });
+    },
+    date(id: string, label: Localized, range: { min?: string; max?: string }, isRequired = true): InputElement {
+      return stripUndefined({ type: 'Input.Date', id, label: localize(label, lang), ...requiredProps(isRequired), min: range.min, max: range.max, value: values[id] });
+    },
+  };
+}

@@ -27,6 +27,8 @@ export interface Bot {
   adapter: TeamsAdapter;
   /** Where proactive messages go: the personal chat each person last used. */
   references: ConversationReferences;
+  /** What the handlers work with; the HTTP routes besides /api/messages use it too. */
+  services: BotServices;
   handle(req: Request, res: Response): Promise<void>;
 }
 
@@ -121,7 +123,7 @@ export function createBot(services: BotServices): Bot {
     });
   }
 
-  return { app, adapter, references, handle };
+  return { app, adapter, references, services, handle };
 }
 
 async function rememberReference(context: TurnContext, references: ConversationReferences): Promise<void> {

@@ -2,6 +2,7 @@ import restify from 'restify';
 import type { Logger } from '../logging/logger.js';
 import type { Database } from '../storage/database.js';
 import type { Bot } from './bot.js';
+import { PUBLIC_SIDE_JOB_REGISTER_ROUTE, publicSideJobRegisterHandler } from './publicRegister.js';
 
 export interface HttpServer {
   /** The base URL it listens on, e.g. http://127.0.0.1:3978. */
@@ -39,6 +40,8 @@ export async function startHttpServer(bot: Bot, database: Database, logger: Logg
       if (inFlight === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
     }
   });
+
+  server.get(PUBLIC_SIDE_JOB_REGISTER_ROUTE, publicSideJobRegisterHandler(bot.services));
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });

@@ -39,6 +39,8 @@ export interface RecordPresentation {
   stateLabel(record: WorkflowRecord, lang: Language): string;
   summary(record: WorkflowRecord, lang: Language): string;
   registerFacts(record: WorkflowRecord, lang: Language, ownerName: string): { title: string; value: string }[];
+  /** More for the register table than the summary says (dates, conditions); none when the summary says it all. */
+  detail?(record: WorkflowRecord, lang: Language): string;
   /** One register row for `npm run records -- --json`. */
   exportRow(record: WorkflowRecord, ownerName: string): Record<string, string | number | boolean | null>;
 }
