@@ -16,7 +16,8 @@ import { deliveryCollections, DeliveryWorker, MongoOutbox } from './delivery/ind
 import { languageOf } from './i18n/index.js';
 import { WorkflowEngine, workflowCollections } from './workflow/index.js';
 import { createWorkflowFeatures } from './workflows.js';
-import { loadAllSideJobRules, runYearlySideJobReconfirmation, sideJobCollections } from './sidejobs/index.js';
+import { loadAllSideJobRules, runYearlySideJobReconfirmation } from './sidejobs/index.js';
+import { loadAllFinanceSettings, runYearlyFinancialInterestReminder } from './finance/index.js';
 
 /** Every collection the product uses, so one start-up call creates them and their indexes. */
 export const allCollections: CollectionDefinition[] = [
@@ -29,7 +30,6 @@ export const allCollections: CollectionDefinition[] = [
   ...knowledgeCollections,
   ...workflowCollections,
   ...deliveryCollections,
-  ...sideJobCollections,
 ];
 
 export interface RunningApp {
@@ -107,13 +107,15 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     // Plain domain functions taking the moment; issue 11 moves them onto its scheduler. Each one
     // claims what it does, so overlapping runs (slow run, several instances) act once.
     const yearly = { db: database.db, directory, outbox, logger, rules: loadAllSideJobRules() };
+    const financeSettings = loadAllFinanceSettings();
     const periodicJobs: [string, (at: Date) => Promise<unknown>][] = [
       ['workflow.deadlines', (at) => engine.processDueWorkflowDeadlines(at)],
       ['sidejob.reconfirmation', (at) => runYearlySideJobReconfirmation(yearly, at)],
+      ['finance.reminder', (at) => runYearlyFinancialInterestReminder({ ...yearly, settings: financeSettings }, at)],
     ];
     async function runPeriodicJobs(at: Date): Promise<void> {
       for (const [name, job] of periodicJobs) {
-        await job(at).catch((error: unknown) => logger.error({ event: `${name}.failed`, err: { name: (error as Error).name } }, 'periodic job failed'));
+        await job(at).catch((error: unknown) => logger.error({ event: `${name}.failed`, errorType: (error as Error).name, frames: ((error as Error).stack ?? '').split('\n').slice(1, 6).join('\n') }, 'periodic job failed'));
       }
     }
 

@@ -4,7 +4,7 @@ import { ConfigurationError } from '../config/env.js';
 import { deliveryCollections, MongoOutbox } from '../delivery/index.js';
 import { Directory, directoryCollections, importPeople, syncOrganisations } from '../directory/index.js';
 import { createLogger } from '../logging/logger.js';
-import { askSideJobReconfirmationAfterFunctionChange, loadAllSideJobRules, sideJobCollections } from '../sidejobs/index.js';
+import { askSideJobReconfirmationAfterFunctionChange, loadAllSideJobRules } from '../sidejobs/index.js';
 import { withConfiguredDatabase } from './support.js';
 
 const usage = `Gebruik: npm run directory:import -- --org <id> [--dry-run] <bestand.csv>
@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   const { text, legacy } = decode(bytes);
   if (legacy) console.log(`${file} is geen geldige UTF-8; gelezen als Windows-1252.`);
 
-  return withConfiguredDatabase([...directoryCollections, ...deliveryCollections, ...sideJobCollections], async (db) => {
+  return withConfiguredDatabase([...directoryCollections, ...deliveryCollections], async (db) => {
     await syncOrganisations(db);
     const report = await importPeople(db, orgId, text, { dryRun: args.values['dry-run'] });
     (report.ok ? console.log : console.error)(report.summary);

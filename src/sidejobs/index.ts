@@ -10,7 +10,6 @@ export { sideJobDecisionOf, type SideJobData, type SideJobRecord } from './views
 export {
   askSideJobReconfirmationAfterFunctionChange,
   runYearlySideJobReconfirmation,
-  sideJobCollections,
   type FunctionChange,
   type ReconfirmationServices,
 } from './reconfirmation.js';

@@ -1,36 +1,17 @@
 import type { Db } from 'mongodb';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from '../cards/adaptiveCard.js';
 import { formatDay, heading, paragraph } from '../cards/blocks.js';
+import { enqueueOnce } from '../delivery/once.js';
 import type { Outbox } from '../delivery/types.js';
 import type { Person } from '../directory/types.js';
 import { localize, type Language, type Localized } from '../i18n/index.js';
 import type { Logger } from '../logging/logger.js';
-import { isDuplicateKeyError, SCHEMA_VERSION, type CollectionDefinition } from '../storage/database.js';
 import { recordsCollection } from '../workflow/store.js';
 import { calendarDateIn } from '../workflow/workingDays.js';
 import { approvedStates, SIDE_JOB_TYPE } from './chain.js';
 import { sideJobVerbs, sideJobSummary } from './cards.js';
 import type { SideJobRules } from './rules.js';
 import { isCurrent, sideJobDecisionOf, type SideJobRecord } from './views.js';
-
-export const SIDE_JOB_RECONFIRMATIONS = 'sideJobReconfirmations';
-
-/**
- * One document per person and round: `<orgId>:<round>:<owner>`. Inserting it is the claim that
- * makes overlapping runs (several instances, a slow run) ask each person once per round.
- */
-interface ReconfirmationRequest {
-  _id: string;
-  orgId: string;
-  owner: string;
-  round: string;
-  reason: ReconfirmationReason;
-  recordIds: string[];
-  requestedAt: Date;
-  schemaVersion: number;
-}
-
-export const sideJobCollections: CollectionDefinition[] = [{ name: SIDE_JOB_RECONFIRMATIONS, indexes: [{ key: { orgId: 1, requestedAt: -1 }, name: 'orgId_requestedAt' }] }];
 
 export type ReconfirmationReason = 'yearly' | 'function_change';
 export const reconfirmAnswers = ['still_current', 'changed', 'ended'] as const;
@@ -128,27 +109,15 @@ interface Round {
   newFunction?: string;
 }
 
+/** One card per person and round: overlapping runs (several instances, a slow run) ask each person once. */
 async function ask(services: ReconfirmationServices, round: Round, records: SideJobRecord[], now: Date): Promise<boolean> {
   const person = await services.directory.person(round.owner);
   if (!person || person.orgId !== round.orgId) return false;
-  const requests = services.db.collection<ReconfirmationRequest>(SIDE_JOB_RECONFIRMATIONS);
-  const _id = `${round.orgId}:${round.round}:${round.owner}`;
-  try {
-    await requests.insertOne({ _id, orgId: round.orgId, owner: round.owner, round: round.round, reason: round.reason, recordIds: records.map((record) => record._id), requestedAt: now, schemaVersion: SCHEMA_VERSION });
-  } catch (error) {
-    if (isDuplicateKeyError(error)) return false;
-    throw error;
-  }
   const lang = records.at(-1)?.ownerLang ?? 'nl';
   const card = reconfirmationCard({ lang, round: round.round, reason: round.reason, newFunction: round.newFunction, items: records.map((record) => ({ record })) });
-  try {
-    await services.outbox.enqueue([{ mode: 'send', to: round.owner, key: `sidejob-reconfirm:${round.round}:${round.owner}`, purpose: 'sidejob_reconfirmation', content: { kind: 'card', card }, orgId: round.orgId }]);
-  } catch (error) {
-    // Not asked after all: the next run tries again.
-    await requests.deleteOne({ _id }).catch(() => undefined);
-    throw error;
-  }
-  return true;
+  const key = `sidejob-reconfirm:${round.orgId}:${round.round}:${round.owner}`;
+  const message = { mode: 'send' as const, to: round.owner, key, purpose: 'sidejob_reconfirmation', content: { kind: 'card' as const, card }, orgId: round.orgId };
+  return enqueueOnce(services.db, services.outbox, key, [message], now, { reason: round.reason, recordIds: records.map((record) => record._id) });
 }
 
 /** The round's side jobs of one person with what they answered so far, for the card after each answer. */

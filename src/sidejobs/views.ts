@@ -3,6 +3,7 @@ import type { Organisation, Person } from '../directory/types.js';
 import type { Localized } from '../i18n/index.js';
 import type { Logger } from '../logging/logger.js';
 import type { HistoryEntry, WorkflowRecord } from '../workflow/index.js';
+import { namesOnRecord } from '../workflow/names.js';
 import { approvedStates, SIDE_JOB_TYPE } from './chain.js';
 import type { SideJobDecision, SideJobForm } from './form.js';
 import { assessmentSources, type SideJobAssessment } from './rules.js';
@@ -73,23 +74,18 @@ export class SideJobViews {
   constructor(private readonly services: SideJobServices) {}
 
   async of(record: SideJobRecord, actions: readonly string[] = []): Promise<SideJobView> {
-    const names = new Map<string, string>();
-    const ids = [...new Set([record.owner, ...record.assignees, ...record.history.map((entry) => entry.actor)])];
-    const people = await Promise.all(ids.map((id) => this.services.directory.person(id)));
-    ids.forEach((id, index) => names.set(id, people[index]?.name ?? '—'));
-    const owner = people[0];
-    const organisation = await this.services.directory.organisation(record.orgId);
-    const entries = record.history.map((entry) => ({ ...entry, actorName: names.get(entry.actor) ?? '—' }));
+    const [{ name, owner }, organisation] = await Promise.all([namesOnRecord(this.services.directory, record), this.services.directory.organisation(record.orgId)]);
+    const entries = record.history.map((entry) => ({ ...entry, actorName: name(entry.actor) }));
     const position = record.step && record.closedAt === null ? record.route.findIndex((step) => step.id === record.step!.id) : -1;
     const stepLabel = position >= 0 ? record.data.steps.find((step) => step.id === record.step!.id)?.label : undefined;
     return {
       record,
       organisation,
-      ownerName: names.get(record.owner) ?? '—',
+      ownerName: name(record.owner),
       ownerFunction: owner?.function || undefined,
       step: stepLabel ? { label: stepLabel, number: position + 1, of: record.route.length } : undefined,
       nextStepLabel: position >= 0 ? record.data.steps.find((step) => step.id === record.route[position + 1]?.id)?.label : undefined,
-      assigneeNames: record.assignees.map((id) => names.get(id) ?? '—'),
+      assigneeNames: record.assignees.map(name),
       entries,
       decision: [...entries].reverse().find((entry) => entry.action === 'decide'),
       citations: this.cite(record),

@@ -9,4 +9,6 @@ export { invalidAction, parseActionForm, performCardAction, type ActionChoice, t
 export { choiceCondition, conditionMatches, rangeCondition } from './conditions.js';
 export { startButton, type CardHandler, type CardRequest, type RecordPresentation, type Reply, type Requester, type WorkflowFeature, type WorkflowModule } from './module.js';
 export { submitForm, type FormCardState, type FormSubmission } from './submission.js';
+export { namesOnRecord } from './names.js';
+export { historyBlocks, listOfNames, reasonBanner, staleNotice, whereItIs, type HistoryLine, type StepPlace } from './recordCards.js';
 export { awaitingCard, myRecordsCard, recordVerbs, registerCard, REGISTER_PAGE_SIZE, type RegisterCardOptions } from './lists.js';
