@@ -155,7 +155,9 @@ export function createSideJobFeature(services: SideJobFeatureServices, rules: Re
         const answer = { kind: 'valid' as const, recordId: parsed.recordId, action: 'reconfirm', outcome: parsed.answer, fields };
         if (!parsed.round) return performCardAction(engine, definition, request, answer, texts);
         const record = await engine.find(definition, parsed.recordId);
-        const answered = record?.history.some((entry) => entry.action === 'reconfirm' && entry.fields.round === parsed.round);
+        if (!record || record.owner !== requester.aadObjectId.toLowerCase()) return text(requester, texts.notFound);
+        // A second click on the same round changes nothing: the card shows the first answer.
+        const answered = record.history.some((entry) => entry.action === 'reconfirm' && entry.fields.round === parsed.round);
         if (!answered) {
           const result = await engine.act(definition, { recordId: parsed.recordId, actor: requester.aadObjectId, action: 'reconfirm', outcome: parsed.answer, fields: answer.fields });
           if (result.kind === 'not_found') return text(requester, texts.notFound);
