@@ -10,6 +10,12 @@ export const attention = (id: string, text: string): CardElement => ({ type: 'Te
 /** A banner about why the reader sees the card (a reminder, someone else was first). */
 export const warning = (id: string, text: string): CardElement => ({ type: 'TextBlock', id, text, wrap: true, color: 'Warning', weight: 'Bolder' });
 
+/** A label inside a sentence: "Advies van de HR-adviseur" becomes "advies van de HR-adviseur". */
+export const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** A line for a list: at most `max` characters, with an ellipsis when cut. */
+export const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 const locale = (lang: Language) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
 
 /** A calendar date as people write it: "9 maart 2026". */

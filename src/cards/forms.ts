@@ -18,6 +18,7 @@ export const fieldMessages = {
   choice: { nl: 'Kies een van de mogelijkheden.', en: 'Choose one of the options.' },
   tooLong: { nl: 'Deze tekst is te lang.', en: 'This text is too long.' },
   dateFormat: { nl: 'Vul een geldige datum in.', en: 'Enter a valid date.' },
+  dateFuture: { nl: 'De datum mag niet in de toekomst liggen.', en: 'The date cannot be in the future.' },
   number: { nl: 'Vul een heel getal in.', en: 'Enter a whole number.' },
 } satisfies Record<string, Localized>;
 

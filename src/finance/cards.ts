@@ -1,5 +1,5 @@
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptiveCard.js';
-import { formatDay, formatMoment, heading, paragraph, subheading, warning } from '../cards/blocks.js';
+import { formatDay, formatMoment, heading, paragraph, shorten, subheading, warning } from '../cards/blocks.js';
 import { citationBlocks } from '../cards/citations.js';
 import { formBlocks, formInputs, type FormErrors, type FormValues } from '../cards/forms.js';
 import { localize, type Language, type Localized } from '../i18n/index.js';
@@ -39,8 +39,7 @@ export function financeStateLabel(record: FinanceRecord, lang: Language): string
 
 export function financeSummary(record: FinanceRecord, lang: Language): string {
   const { kind, description } = record.data.form;
-  const text = `${t(lang, kindLabels[kind])}: ${description}`;
-  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
+  return shorten(`${t(lang, kindLabels[kind])}: ${description}`, 90);
 }
 
 export interface FinanceFormOptions {

@@ -1,19 +1,17 @@
 import type { Organisation } from '../directory/types.js';
-import type { StepSpec, WorkflowDefinition } from '../workflow/index.js';
+import { organisationTiming, type StepSpec, type WorkflowDefinition } from '../workflow/index.js';
 import { financeCard, financeOwnerNotice } from './cards.js';
 import type { FinanceSettings } from './settings.js';
 import { FINANCE_TYPE, FinanceViews, type FinanceData, type FinanceServices } from './views.js';
 
 /** One step: the holders of the organisation's recipient roles register it, reminded twice, flagged when overdue. */
 export function financeRoute(organisation: Organisation): StepSpec[] {
-  const days = organisation.workflow;
   return [
     {
       id: 'registration',
       actor: { kind: 'chosen' },
       actions: ['decide'],
-      deadline: { workingDays: days.escalateAfterWorkingDays },
-      reminders: [{ after: { workingDays: days.reminderAfterWorkingDays } }, { after: { workingDays: days.secondReminderAfterWorkingDays } }],
+      ...organisationTiming(organisation.workflow),
       // Nobody holding a recipient role: the integrity coordinator, else HR.
       escalation: { upTheChain: false, roles: ['integrity_coordinator', 'hr'] },
     },

@@ -21,7 +21,6 @@ export const financeFields = ['kind', 'description', 'relationToOwnWork', 'acqui
 export const FINANCE_LIMITS = { description: 1000, relationToOwnWork: 1000, measures: 1000, comment: 1000 } as const;
 
 const messages = {
-  dateFuture: { nl: 'De datum mag niet in de toekomst liggen.', en: 'The date cannot be in the future.' },
   dateTooOld: { nl: 'Vul een datum in na 1 januari 1900.', en: 'Enter a date after 1 January 1900.' },
   measuresRequired: { nl: 'Schrijf op welke maatregelen zijn afgesproken.', en: 'Write down which measures were agreed.' },
   measuresNotChosen: {

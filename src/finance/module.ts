@@ -1,32 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { SectionLookup } from '../cards/citations.js';
-import type { Organisation, Person, Role } from '../directory/types.js';
 import { localize, type Localized } from '../i18n/index.js';
-import type { Logger } from '../logging/logger.js';
-import { parseActionForm, performCardAction, submitForm, type CardRequest, type FormCardState, type Reply, type Requester, type WorkflowFeature } from '../workflow/index.js';
+import { parseActionForm, performCardAction, recordNotFound, submitForm, type CardRequest, type FeatureServices, type FormCardState, type Reply, type Requester, type WorkflowFeature } from '../workflow/index.js';
 import { financeFormCard, financeVerbs } from './cards.js';
 import { createFinanceDefinition } from './definition.js';
 import { financeDecisionSpec, financeFormSpec, type FinanceField } from './form.js';
 import { financePresentation } from './presentation.js';
 import { loadAllFinanceSettings, type FinanceSettings } from './settings.js';
+import type { FinanceServices } from './views.js';
 
-export interface FinanceFeatureServices {
-  directory: {
-    person(aadObjectId: string): Promise<Person | undefined>;
-    organisation(orgId: string): Promise<Organisation | undefined>;
-    peopleWithRole(orgId: string, role: Role): Promise<Person[]>;
-  };
-  knowledge: SectionLookup;
-  logger: Logger;
-  now: () => Date;
-}
+export type FinanceFeatureServices = FeatureServices & FinanceServices;
 
 const texts = {
   notSetUp: {
     nl: 'Voor je organisatie is het melden van financiële belangen nog niet in de assistent ingericht. Meld een financieel belang rechtstreeks bij de integriteitscoördinator.',
     en: 'Reporting financial interests has not been set up in the assistant for your organisation yet. Please report a financial interest directly to the integrity coordinator.',
   },
-  notFound: { nl: 'Deze melding kan ik niet vinden, of je mag hem niet zien.', en: 'I cannot find this notice, or you may not see it.' },
+  notFound: recordNotFound,
   notAllowed: {
     nl: 'Je bent niet bevoegd om deze melding vast te leggen: dat kunnen alleen de ontvangers die de organisatie daarvoor heeft aangewezen. Er is niets veranderd.',
     en: 'You are not authorised to record this notice: only the recipients the organisation designated can. Nothing has changed.',

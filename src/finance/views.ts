@@ -1,7 +1,6 @@
-import { citeSources, type CitedSource, type SectionLookup } from '../cards/citations.js';
-import type { Organisation, Person, Role } from '../directory/types.js';
-import type { Logger } from '../logging/logger.js';
-import { namesOnRecord, type HistoryEntry, type WorkflowRecord } from '../workflow/index.js';
+import { citeSources, type CitedSource } from '../cards/citations.js';
+import type { Person, Role } from '../directory/types.js';
+import { namesOnRecord, type HistoryEntry, type PresenterServices, type WorkflowRecord } from '../workflow/index.js';
 import type { FinancialInterestForm } from './form.js';
 import type { FinanceSettings } from './settings.js';
 
@@ -15,14 +14,9 @@ export interface FinanceData {
 
 export type FinanceRecord = WorkflowRecord<FinanceData>;
 
-export interface FinanceServices {
-  directory: {
-    person(aadObjectId: string): Promise<Person | undefined>;
-    organisation(orgId: string): Promise<Organisation | undefined>;
-    peopleWithRole(orgId: string, role: Role): Promise<Person[]>;
-  };
-  knowledge: SectionLookup;
-  logger: Logger;
+/** The recipients are looked up by role when a notice is made. */
+export interface FinanceServices extends PresenterServices {
+  directory: PresenterServices['directory'] & { peopleWithRole(orgId: string, role: Role): Promise<Person[]> };
 }
 
 export interface FinanceView {

@@ -1,6 +1,6 @@
 import { localize, type Language, type Localized } from '../i18n/index.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type InputElement } from '../cards/adaptiveCard.js';
-import { formatDay, formatMoment, heading, paragraph, subheading } from '../cards/blocks.js';
+import { formatDay, formatMoment, heading, paragraph, shorten, subheading } from '../cards/blocks.js';
 import { citationBlocks } from '../cards/citations.js';
 import { formBlocks } from '../cards/forms.js';
 import type { NoticeReason, Viewer } from '../workflow/index.js';
@@ -330,8 +330,7 @@ export function ownerDecisionText(view: GiftView, lang: Language): string {
 /** One line for lists: what it is, worth how much. */
 export function giftSummary(record: GiftRecord, lang: Language): string {
   const form = record.data.form;
-  const description = form.description.length > 60 ? `${form.description.slice(0, 59)}…` : form.description;
-  return `${description} (${formatEuro(form.valueEur, lang)})`;
+  return `${shorten(form.description, 60)} (${formatEuro(form.valueEur, lang)})`;
 }
 
 export function giftStateLabel(record: GiftRecord, lang: Language): string {

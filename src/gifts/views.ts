@@ -1,7 +1,5 @@
-import { citeSources, type CitedSource, type SectionLookup } from '../cards/citations.js';
-import type { Organisation, Person } from '../directory/types.js';
-import type { Logger } from '../logging/logger.js';
-import type { WorkflowRecord } from '../workflow/index.js';
+import { citeSources, type CitedSource } from '../cards/citations.js';
+import type { PresenterServices, WorkflowRecord } from '../workflow/index.js';
 import { giftDecisions, type GiftDecision, type GiftForm } from './form.js';
 import type { GiftAssessment, GiftSource } from './rules.js';
 
@@ -40,14 +38,7 @@ export interface GiftView {
 
 export type { CitedSource };
 
-export interface GiftServices {
-  directory: {
-    person(aadObjectId: string): Promise<Person | undefined>;
-    organisation(orgId: string): Promise<Organisation | undefined>;
-  };
-  knowledge: SectionLookup;
-  logger: Logger;
-}
+export type GiftServices = PresenterServices;
 
 export function giftDecisionOf(record: GiftRecord): GiftDecisionTaken | undefined {
   const entry = [...record.history].reverse().find((candidate) => candidate.action === 'decide');

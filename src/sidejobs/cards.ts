@@ -1,5 +1,5 @@
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptiveCard.js';
-import { attention, formatDay, formatMoment, heading, paragraph, subheading } from '../cards/blocks.js';
+import { attention, formatDay, formatMoment, heading, lowerFirst, paragraph, shorten, subheading, warning } from '../cards/blocks.js';
 import { citationBlocks } from '../cards/citations.js';
 import { formBlocks, formInputs, yesNoLabels, type FormErrors, type FormValues } from '../cards/forms.js';
 import { localize, type Language, type Localized } from '../i18n/index.js';
@@ -112,14 +112,13 @@ export function sideJobStateLabel(record: SideJobRecord, lang: Language): string
   const closed = closedStateLabels[record.state];
   if (closed) return t(lang, closed);
   const step = record.data.steps.find((candidate) => `awaiting_${candidate.id}` === record.state);
-  return step ? `${t(lang, { nl: 'Wacht op', en: 'Awaiting' })}: ${t(lang, step.label).toLowerCase()}` : record.state;
+  return step ? `${t(lang, { nl: 'Wacht op', en: 'Awaiting' })}: ${lowerFirst(t(lang, step.label))}` : record.state;
 }
 
 /** One line for lists: what, for whom. */
 export function sideJobSummary(record: SideJobRecord): string {
   const { activity, organisation } = record.data.form;
-  const text = `${activity} — ${organisation}`;
-  return text.length > 90 ? `${text.slice(0, 89)}…` : text;
+  return shorten(`${activity} — ${organisation}`, 90);
 }
 
 export function sideJobPeriod(form: SideJobForm, lang: Language): string {
@@ -352,7 +351,7 @@ function actorInputs(view: SideJobView, lang: Language, feedback: CardFeedback |
     );
     actions.push({ type: 'Action.Execute', title: t(lang, { nl: 'Besluit vastleggen', en: 'Record decision' }), verb: sideJobVerbs.decide, data, style: 'positive' });
   }
-  if (view.actions.includes('refer')) actions.push({ type: 'Action.Execute', title: t(lang, { nl: `Voorleggen (${(view.nextStepLabel?.nl ?? 'volgende stap').toLowerCase()})`, en: `Refer (${(view.nextStepLabel?.en ?? 'next step').toLowerCase()})` }), verb: sideJobVerbs.refer, data });
+  if (view.actions.includes('refer')) actions.push({ type: 'Action.Execute', title: t(lang, { nl: `Voorleggen (${lowerFirst(view.nextStepLabel?.nl ?? 'volgende stap')})`, en: `Refer (${lowerFirst(view.nextStepLabel?.en ?? 'next step')})` }), verb: sideJobVerbs.refer, data });
   if (view.actions.includes('return')) actions.push({ type: 'Action.Execute', title: t(lang, { nl: 'Terugsturen voor aanvulling', en: 'Return for changes' }), verb: sideJobVerbs.return, data });
   return { inputs: fields, actions };
 }
@@ -385,7 +384,7 @@ export function sideJobActorCard(view: SideJobView, lang: Language, reason: Noti
 export function sideJobRecordCard(view: SideJobView, lang: Language, notice?: string): AdaptiveCard {
   return adaptiveCard([
     heading(t(lang, { nl: `Melding nevenwerkzaamheid van ${view.ownerName}`, en: `Side-job notification from ${view.ownerName}` })),
-    ...(notice ? [{ type: 'TextBlock' as const, id: 'notice', text: notice, wrap: true, color: 'Warning' as const, weight: 'Bolder' as const }] : []),
+    ...(notice ? [warning('notice', notice)] : []),
     ...statusBlocks(view, lang),
     facts(view, lang, true),
     ...assessmentBlocks(view, lang, 'actor'),
@@ -408,11 +407,11 @@ export function sideJobCard(view: SideJobView, viewer: Viewer, reason: NoticeRea
 export function sideJobOwnerNotice(view: SideJobView, entry: NamedEntry, lang: Language): string | undefined {
   const { record } = view;
   const ref = record.reference;
-  const now = view.step && view.assigneeNames.length > 0 ? t(lang, { nl: ` Je melding ligt nu bij: ${view.step.label.nl.toLowerCase()} (${view.assigneeNames.join(', ')}).`, en: ` Your notification is now at: ${view.step.label.en.toLowerCase()} (${view.assigneeNames.join(', ')}).` }) : '';
+  const now = view.step && view.assigneeNames.length > 0 ? t(lang, { nl: ` Je melding ligt nu bij: ${lowerFirst(view.step.label.nl)} (${view.assigneeNames.join(', ')}).`, en: ` Your notification is now at: ${lowerFirst(view.step.label.en)} (${view.assigneeNames.join(', ')}).` }) : '';
   const written = (fields: Record<string, string>) =>
     Object.entries(fields)
       .filter(([key]) => fieldTexts[key])
-      .map(([key, value]) => ` ${t(lang, fieldTexts[key]!)}: ${value}`)
+      .map(([key, value]) => ` ${t(lang, fieldTexts[key]!)}: ${/[.!?]$/.test(value) ? value : `${value}.`}`)
       .join('');
   switch (entry.action) {
     case 'advise': {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleSchema, type WorkflowSettings } from '../directory/types.js';
 import { localizedSchema } from '../i18n/index.js';
-import { CHANGES_REQUESTED, type ActionSpec, type StepSpec } from '../workflow/index.js';
+import { CHANGES_REQUESTED, organisationTiming, type ActionSpec, type StepSpec } from '../workflow/index.js';
 
 export const SIDE_JOB_TYPE = 'sidejob';
 
@@ -77,8 +77,7 @@ export function sideJobRoute(chain: readonly ChainStep[], days: WorkflowSettings
       id: step.id,
       actor: step.actor === 'manager' || step.actor === 'next_higher_manager' ? { kind: step.actor } : { kind: 'role', role: step.actor },
       actions: step.actions,
-      deadline: { workingDays: step.deadlineWorkingDays ?? days.escalateAfterWorkingDays },
-      reminders: [{ after: { workingDays: days.reminderAfterWorkingDays } }, { after: { workingDays: days.secondReminderAfterWorkingDays } }],
+      ...organisationTiming(days, step.deadlineWorkingDays),
       // A manager who does not act is passed over for the next one up, then HR; a body or HR is only reminded and flagged.
       escalation: step.escalation ?? (byManager ? { upTheChain: true, roles: ['hr'] } : { upTheChain: false, roles: [] }),
     };

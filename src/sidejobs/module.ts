@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { SectionLookup } from '../cards/citations.js';
 import { parseCardAction } from '../cards/forms.js';
 import type { Outbox } from '../delivery/types.js';
 import { loadOrganisationFiles } from '../directory/organisations.js';
-import type { Organisation, Person } from '../directory/types.js';
 import { localize, type Localized } from '../i18n/index.js';
-import type { Logger } from '../logging/logger.js';
 import {
   invalidAction,
   parseActionForm,
   performCardAction,
+  recordNotFound,
   submitForm,
   type CardRequest,
+  type FeatureServices,
   type FormCardState,
   type Reply,
   type Requester,
@@ -27,14 +26,7 @@ import { reconfirmAnswers, reconfirmationCard, roundItems, ROUND_PATTERN } from 
 import { assessSideJob, loadAllSideJobRules, type SideJobRules } from './rules.js';
 import { isApproved, SIDE_JOB_TYPE, type SideJobData, type SideJobRecord } from './views.js';
 
-export interface SideJobFeatureServices {
-  directory: {
-    person(aadObjectId: string): Promise<Person | undefined>;
-    organisation(orgId: string): Promise<Organisation | undefined>;
-  };
-  knowledge: SectionLookup;
-  logger: Logger;
-  now: () => Date;
+export interface SideJobFeatureServices extends FeatureServices {
   /** For the filled-in form a "gewijzigd" answer sends as a message of its own. */
   outbox: Outbox;
 }
@@ -44,7 +36,7 @@ const texts = {
     nl: 'Voor je organisatie zijn in de assistent nog geen regels voor nevenwerkzaamheden ingesteld. Meld je nevenwerkzaamheid rechtstreeks bij je leidinggevende.',
     en: 'No side-job rules have been set up in the assistant for your organisation yet. Please report your side job directly to your manager.',
   },
-  notFound: { nl: 'Deze melding kan ik niet vinden, of je mag hem niet zien.', en: 'I cannot find this notification, or you may not see it.' },
+  notFound: recordNotFound,
   notAllowed: {
     nl: 'Je bent niet bevoegd om over deze melding te adviseren of te besluiten: dat kunnen alleen de mensen die in deze stap aan de beurt zijn. Er is niets veranderd.',
     en: 'You are not authorised to advise or decide on this notification: only the people whose step it is can. Nothing has changed.',

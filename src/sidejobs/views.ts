@@ -1,8 +1,7 @@
-import { citeSources, type CitedSource, type SectionLookup } from '../cards/citations.js';
-import type { Organisation, Person } from '../directory/types.js';
+import { citeSources, type CitedSource } from '../cards/citations.js';
+import type { Organisation } from '../directory/types.js';
 import type { Localized } from '../i18n/index.js';
-import type { Logger } from '../logging/logger.js';
-import type { HistoryEntry, WorkflowRecord } from '../workflow/index.js';
+import type { HistoryEntry, PresenterServices, WorkflowRecord } from '../workflow/index.js';
 import { namesOnRecord } from '../workflow/names.js';
 import { approvedStates, SIDE_JOB_TYPE } from './chain.js';
 import type { SideJobDecision, SideJobForm } from './form.js';
@@ -21,14 +20,7 @@ export type SideJobRecord = WorkflowRecord<SideJobData>;
 
 export { SIDE_JOB_TYPE };
 
-export interface SideJobServices {
-  directory: {
-    person(aadObjectId: string): Promise<Person | undefined>;
-    organisation(orgId: string): Promise<Organisation | undefined>;
-  };
-  knowledge: SectionLookup;
-  logger: Logger;
-}
+export type SideJobServices = PresenterServices;
 
 /** A history entry with the name of who took it. */
 export interface NamedEntry extends HistoryEntry {

@@ -19,6 +19,9 @@ export interface ActionTexts {
 
 export const invalidAction: Localized = { nl: 'Deze actie kan ik niet verwerken.', en: 'I cannot process this action.' };
 
+/** Said alike for a record that does not exist and one the caller may not see: nothing is given away. */
+export const recordNotFound: Localized = { nl: 'Deze melding kan ik niet vinden, of je mag hem niet zien.', en: 'I cannot find this notification, or you may not see it.' };
+
 /** The outcome a valid set of card inputs means, with what is kept of it in history and audit. */
 export interface ActionChoice {
   outcome: string;

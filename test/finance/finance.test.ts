@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FinanceRecord } from '../../src/finance/index.js';
 import { loadAllFinanceSettings } from '../../src/finance/index.js';
 import { loadOrganisationFiles } from '../../src/directory/organisations.js';
 import { loadBuiltInKnowledgeBase } from '../../src/knowledge/index.js';
 import { startTestBot, visibleText, type TestBot, type TestUser } from '../support/bot.js';
-import { testMongoUri } from '../support/database.js';
+import { runCommand } from '../support/cli.js';
 import { cardInvoke, cardText, expectValidCard, findById } from '../gifts/support.js';
-
-const run = promisify(execFile);
 
 const alex: TestUser = { aadObjectId: '00000000-0000-0000-0000-0000000000020', name: 'Alex Wilber' };
 const megan: TestUser = { aadObjectId: '00000000-0000-0000-0000-0000000000021', name: 'Megan Bowen' };
@@ -126,9 +122,7 @@ describe('the register of financial interests', () => {
   });
 
   it('is printed by the records command, with --json', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/records.ts', '--org', 'velsen', '--type', 'finance', '--json'], {
-      env: { ...process.env, MONGODB_URI: testMongoUri(), MONGODB_DB: bot.app.database.db.databaseName, LOG_LEVEL: 'silent' },
-    });
+    const { stdout } = await runCommand(bot, 'records', ['--org', 'velsen', '--type', 'finance', '--json']);
     const rows = stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ reference: 'VEL-F-2026-0001', ownerName: 'Hasan Yilmaz', kind: 'shares_or_securities', state: 'measures_agreed', decision: 'measures_agreed' });

@@ -102,7 +102,7 @@ describe('WerkSaam: manager advice, HR advice, the dagelijks bestuur decides', (
     expect(findById(advised.value, 'status')?.text).toBe('Status: Advies van de HR-adviseur (stap 2 van 3), bij Nicole Prins.');
     await bot.settle();
     expect(textsTo(bot, werksaam.employee).at(-1)).toContain(`Saskia Groen heeft advies gegeven over je melding nevenwerkzaamheid ${reference}: **Positief, met voorwaarden**.`);
-    expect(textsTo(bot, werksaam.employee).at(-1)).toContain('Je melding ligt nu bij: advies van de hr-adviseur (Nicole Prins)');
+    expect(textsTo(bot, werksaam.employee).at(-1)).toContain('Voorwaarden: Niet voor werkzoekenden uit de regio Westfriesland. Toelichting: Zelfde vakgebied; binnen de regio zou hij klanten van WerkSaam kunnen treffen. Je melding ligt nu bij: advies van de HR-adviseur (Nicole Prins).');
 
     // HR sees the manager's advice on its own card; the manager's late second click changes nothing.
     const hrCard = latestCardAbout(werksaam.hr, reference);

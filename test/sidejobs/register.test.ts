@@ -1,16 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRecords } from '../../src/cli/records.js';
 import { startTestBot, visibleText, type TestBot, type TestUser } from '../support/bot.js';
-import { testMongoUri } from '../support/database.js';
+import { runCommand } from '../support/cli.js';
 import { cardText, expectValidCard, findById } from '../gifts/support.js';
 import { act, byReference, cardsIn, people, sideJobData, submitSideJob } from './support.js';
-
-const run = promisify(execFile);
 const { velsen } = people;
 const isaiah = velsen.departmentManager; // designated: his side jobs are published
 const marloes = velsen.secretary; // Isaiah's manager
@@ -124,9 +120,7 @@ describe('the side-job register for HR and the integrity coordinator', () => {
     const lines = await exportRecords(bot.app.database.db, { orgId: 'velsen', type: 'sidejob', json: false });
     expect(lines[0]).toMatch(/^Kenmerk\s+Datum\s+Medewerker\s+Omschrijving\s+Status\s+Details$/);
     expect(lines.find((line) => line.includes(chair.reference))).toContain('voorwaarden: Geen contact met vergunningaanvragen');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/records.ts', '--org', 'velsen', '--type', 'sidejob', '--json'], {
-      env: { ...process.env, MONGODB_URI: testMongoUri(), MONGODB_DB: bot.app.database.db.databaseName, LOG_LEVEL: 'silent' },
-    });
+    const { stdout } = await runCommand(bot, 'records', ['--org', 'velsen', '--type', 'sidejob', '--json']);
     const rows = stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(rows).toHaveLength(4);
     expect(rows.find((row) => row.reference === chair.reference)).toMatchObject({
@@ -204,9 +198,7 @@ describe('a function change', () => {
       .replace('Sanne de Wit;Publiekszaken;Medewerker vergunningen', 'Sanne de Wit;Publiekszaken;Senior medewerker vergunningen');
     writeFileSync(file, csv);
     try {
-      const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/directory-import.ts', '--org', 'velsen', file], {
-        env: { ...process.env, MONGODB_URI: testMongoUri(), MONGODB_DB: bot.app.database.db.databaseName, LOG_LEVEL: 'silent' },
-      });
+      const { stdout } = await runCommand(bot, 'directory-import', ['--org', 'velsen', file]);
       expect(stdout).toContain('1 persoon is met een andere functie gevraagd');
     } finally {
       rmSync(dir, { recursive: true, force: true });
