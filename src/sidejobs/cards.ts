@@ -332,7 +332,7 @@ function actorInputs(view: SideJobView, lang: Language, feedback: CardFeedback |
     fields = formBlocks(
       [
         input.choice('advice', { nl: 'Je advies', en: 'Your advice' }, sideJobAdvice, adviceLabels, 'expanded'),
-        input.text('conditions', { nl: 'Voorwaarden (bij een positief advies met voorwaarden)', en: 'Conditions (with a positive advice with conditions)' }, { multiline: true, maxLength: SIDE_JOB_LIMITS.explanation, placeholder: { nl: 'bijvoorbeeld: niet in de regio Westfriesland', en: 'for example: not in the region' } }),
+        input.text('conditions', { nl: 'Voorwaarden (bij een positief advies met voorwaarden)', en: 'Conditions (with a positive advice with conditions)' }, { multiline: true, maxLength: SIDE_JOB_LIMITS.explanation, placeholder: { nl: 'bijvoorbeeld: niet in de eigen regio', en: 'for example: not in our own region' } }),
         input.text('reasoning', { nl: 'Toelichting (verplicht bij voorwaarden of een negatief advies)', en: 'Explanation (required with conditions or a negative advice)' }, { multiline: true, maxLength: SIDE_JOB_LIMITS.explanation }),
       ],
       errors,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botClockFrom, e2eSkipReason, startPlaygroundSession, textOf, type PlaygroundSession } from './playground.js';
+import { botClockFrom, e2eSkipReason, SESSION_START_MS, startPlaygroundSession, textOf, type PlaygroundSession } from './playground.js';
 
 if (e2eSkipReason) console.warn(e2eSkipReason);
 
@@ -45,7 +45,7 @@ describe.skipIf(Boolean(e2eSkipReason))('gift notification in the Agents Playgro
   beforeAll(async () => {
     // Megan's chat must exist before Alex submits: the bot sends her the card proactively.
     session = await startPlaygroundSession({ users: [alex, megan], now });
-  });
+  }, SESSION_START_MS);
 
   afterAll(async () => {
     await session?.stop();

@@ -91,6 +91,8 @@ const viewport = { width: 1280, height: 900 };
 /** How long one user's Playground and page may take to become usable. */
 const PAGE_READY_MS = 90_000;
 const OPEN_AT_ONCE = 2;
+/** For a test file's beforeAll that starts a session: every user's Playground and page, two at a time. */
+export const SESSION_START_MS = 4 * PAGE_READY_MS;
 
 /** Someone from any organisation's demo directory, by display name, as the Playground signs them in. */
 function demoPerson(name: string): PlaygroundPerson | undefined {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { botClockFrom, e2eSkipReason, startPlaygroundSession, textOf, type PlaygroundSession } from './playground.js';
+import { botClockFrom, e2eSkipReason, SESSION_START_MS, startPlaygroundSession, textOf, type PlaygroundSession } from './playground.js';
 
 if (e2eSkipReason) console.warn(e2eSkipReason);
 
@@ -30,7 +30,7 @@ describe.skipIf(Boolean(e2eSkipReason))('a WerkSaam side job through advice and 
   beforeAll(async () => {
     // Everyone in the chain must have their chat open before the cards are sent to them.
     session = await startPlaygroundSession({ users: [dennis, saskia, nicole, jolanda], now });
-  }, 240_000);
+  }, SESSION_START_MS);
 
   afterAll(async () => {
     await session?.stop();

@@ -3,7 +3,7 @@ import { recordCardKey } from '../../src/workflow/index.js';
 import { loadBuiltInKnowledgeBase } from '../../src/knowledge/index.js';
 import { startTestBot, visibleText, type TestBot, type TestUser } from '../support/bot.js';
 import { cardText, expectValidCard, findById } from '../gifts/support.js';
-import { act, byReference, cardsIn, people, sideJobData, submitSideJob, textsTo } from './support.js';
+import { act, byReference, cardsIn, people, sideJobData, sideJobReference, submitSideJob, textsTo } from './support.js';
 
 const { werksaam, velsen, heerde, heemskerk } = people;
 let bot: TestBot;
@@ -46,6 +46,31 @@ describe('starting a side-job notification', () => {
     expect(card.version).toBe('1.5');
     // No longer the interim referral that only named the manager.
     expect(visibleText(replies)).not.toContain('Meld je nevenwerkzaamheid bij je leidinggevende');
+  });
+});
+
+describe('the form over HTTP', () => {
+  it('keeps what was typed with a Dutch message at each wrong field, and stores nothing', async () => {
+    const typed = sideJobData({ activity: '', hoursPerWeek: 'heel veel', organisation: 'Bakkerij Jansen' });
+    const body = await act(bot, velsen.employee, 'sidejob.submit', typed);
+    expect(findById(body.value, 'activityError')?.text).toBe('Dit veld is verplicht.');
+    expect(findById(body.value, 'hoursPerWeekError')?.text).toContain('tussen 0 en 80');
+    expect(findById(body.value, 'organisation')?.value).toBe('Bakkerij Jansen');
+    expect(findById(body.value, 'hoursPerWeek')?.value).toBe('heel veel');
+    expect(body.value.actions[0].data.formId).toBe(typed.formId);
+    expect(await bot.app.database.db.collection('workflowRecords').countDocuments({ 'data.form.organisation': 'Bakkerij Jansen' })).toBe(0);
+  });
+
+  it('refuses tampered data with a clear message and nothing echoed, and makes one record of a double click', async () => {
+    for (const tampered of [sideJobData({ $set: { state: 'approved' } }), sideJobData({ owner: velsen.manager.aadObjectId }), sideJobData({ activity: 'x'.repeat(10_000) })]) {
+      const body = await act(bot, velsen.employee, 'sidejob.submit', tampered);
+      expect(findById(body.value, 'formError')?.text).toContain('Er is niets opgeslagen');
+      expect(JSON.stringify(body.value)).not.toContain('xxxxxxxxxx');
+    }
+    const form = sideJobData({ activity: 'Dubbel geklikt' });
+    const [first, second] = await Promise.all([act(bot, velsen.employee, 'sidejob.submit', form, 'card-double'), act(bot, velsen.employee, 'sidejob.submit', form, 'card-double')]);
+    expect(sideJobReference(first.value)).toBe(sideJobReference(second.value));
+    expect(await bot.app.database.db.collection('workflowRecords').countDocuments({ 'data.form.activity': 'Dubbel geklikt' })).toBe(1);
   });
 });
 
@@ -116,6 +141,8 @@ describe('WerkSaam: manager advice, HR advice, the dagelijks bestuur decides', (
     let stored = await byReference(bot, reference);
     expect(stored.state).toBe('awaiting_board_decision');
     expect(stored.assignees.sort()).toEqual([werksaam.chair.aadObjectId, werksaam.boardMember.aadObjectId].sort());
+    // The board has the 20 working days WerkSaam's chain gives it (Easter Monday is a holiday).
+    expect(stored.step!.dueAt).toEqual(new Date('2026-04-08T10:00:00+02:00'));
     for (const member of [werksaam.chair, werksaam.boardMember]) {
       const boardCard = latestCardAbout(member, reference);
       expect(boardCard.actions.map((action: any) => action.verb)).toEqual(['sidejob.decide']);
