@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { choice, isRealDate, optionalText, requiredText, type FormSpec } from '../cards/forms.js';
 import type { Localized } from '../i18n/index.js';
-import { calendarDateIn } from '../workflow/workingDays.js';
+import { isoDateIn } from '../workflow/workingDays.js';
 
 export const interestKinds = ['shares_or_securities', 'real_estate_or_land', 'claims', 'participation_in_company', 'other'] as const;
 export type InterestKind = (typeof interestKinds)[number];
@@ -29,10 +29,7 @@ const messages = {
   },
 } satisfies Record<string, Localized>;
 
-export function today(now: Date): string {
-  const { year, month, day } = calendarDateIn(now, 'Europe/Amsterdam');
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
+export const today = (now: Date) => isoDateIn(now);
 
 export function financeFormSpec(now: Date): FormSpec<FinanceField, FinancialInterestForm> {
   const latest = today(now);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { parseCardAction } from '../cards/forms.js';
 import type { Outbox } from '../delivery/types.js';
+import { normaliseObjectId } from '../directory/directory.js';
 import { loadOrganisationFiles } from '../directory/organisations.js';
 import { localize, type Localized } from '../i18n/index.js';
 import {
@@ -85,7 +86,7 @@ export function createSideJobFeature(services: SideJobFeatureServices, rules: Re
         const asked = z.object({ replaces: z.string().uuid() }).passthrough().safeParse(request.data);
         if (!asked.success) return undefined;
         const record = await engine.find(definition, asked.data.replaces);
-        return record && record.owner === request.requester.aadObjectId.toLowerCase() && isApproved(record) ? record._id : undefined;
+        return record && record.owner === normaliseObjectId(request.requester.aadObjectId) && isApproved(record) ? record._id : undefined;
       }
 
       async function submit(request: CardRequest): Promise<Reply> {
@@ -147,7 +148,7 @@ export function createSideJobFeature(services: SideJobFeatureServices, rules: Re
         const answer = { kind: 'valid' as const, recordId: parsed.recordId, action: 'reconfirm', outcome: parsed.answer, fields };
         if (!parsed.round) return performCardAction(engine, definition, request, answer, texts);
         const record = await engine.find(definition, parsed.recordId);
-        if (!record || record.owner !== requester.aadObjectId.toLowerCase()) return text(requester, texts.notFound);
+        if (!record || record.owner !== normaliseObjectId(requester.aadObjectId)) return text(requester, texts.notFound);
         // A second click on the same round changes nothing: the card shows the first answer.
         const answered = record.history.some((entry) => entry.action === 'reconfirm' && entry.fields.round === parsed.round);
         if (!answered) {

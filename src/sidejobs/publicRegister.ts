@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import type { Organisation, Person } from '../directory/types.js';
-import { currentSideJobs } from './reconfirmation.js';
+import { currentSideJobs } from './current.js';
 
 /**
  * The public side-job register (Ambtenarenwet art. 5 lid 1 onder c): for people in designated

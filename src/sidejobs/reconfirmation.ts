@@ -6,9 +6,9 @@ import type { Outbox } from '../delivery/types.js';
 import type { Person } from '../directory/types.js';
 import { localize, type Language, type Localized } from '../i18n/index.js';
 import type { Logger } from '../logging/logger.js';
-import { recordsCollection } from '../workflow/store.js';
 import { calendarDateIn } from '../workflow/workingDays.js';
-import { approvedStates, SIDE_JOB_TYPE } from './chain.js';
+import { SIDE_JOB_TYPE } from './chain.js';
+import { currentSideJobs, isoDay } from './current.js';
 import { sideJobVerbs, sideJobSummary } from './cards.js';
 import type { SideJobRules } from './rules.js';
 import { isCurrent, sideJobDecisionOf, type SideJobRecord } from './views.js';
@@ -40,30 +40,6 @@ const answerLabels: Record<ReconfirmAnswer, Localized> = {
   changed: { nl: 'Gewijzigd', en: 'Changed' },
   ended: { nl: 'Beëindigd', en: 'Ended' },
 };
-
-function isoDay(now: Date): string {
-  const { year, month, day } = calendarDateIn(now, 'Europe/Amsterdam');
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/**
- * Approved, current side jobs of an organisation by owner, oldest first. A side job whose change
- * was approved since is no longer current: the newer record replaces it.
- */
-export async function currentSideJobs(db: Db, orgId: string, now: Date, owner?: string): Promise<Map<string, SideJobRecord[]>> {
-  const approved = (await recordsCollection(db)
-    .find({ orgId, type: SIDE_JOB_TYPE, state: { $in: [...approvedStates] }, ...(owner ? { owner } : {}) })
-    .sort({ createdAt: 1 })
-    .toArray()) as SideJobRecord[];
-  const replaced = new Set(approved.flatMap((record) => (record.data.replaces ? [record.data.replaces] : [])));
-  const today = isoDay(now);
-  const byOwner = new Map<string, SideJobRecord[]>();
-  for (const record of approved) {
-    if (replaced.has(record._id) || !isCurrent(record, today)) continue;
-    byOwner.set(record.owner, [...(byOwner.get(record.owner) ?? []), record]);
-  }
-  return byOwner;
-}
 
 /**
  * The yearly round: in each organisation's configured month, everyone with an approved, current

@@ -4,7 +4,7 @@ export { addDuration, organisationTiming, stepClock } from './clock.js';
 export { escalationTarget, resolveActors, type RoutingDirectory } from './routing.js';
 export { formatReference, nextSequence, workflowCollections, WORKFLOW_AUDIT, WORKFLOW_COUNTERS, WORKFLOW_RECORDS } from './store.js';
 export * from './types.js';
-export { addCalendarDays, addMonths, addWorkingDays, calendarDateIn, dutchHolidays, easterSunday, holidaysOf, isWorkingDay, yearIn, type HolidayCalendar } from './workingDays.js';
+export { addCalendarDays, addMonths, addWorkingDays, calendarDateIn, isoDateIn, dutchHolidays, easterSunday, holidaysOf, isWorkingDay, yearIn, type HolidayCalendar } from './workingDays.js';
 export { invalidAction, recordNotFound, parseActionForm, performCardAction, type ActionChoice, type ActionTexts, type ParsedAction } from './actions.js';
 export { choiceCondition, conditionMatches, rangeCondition } from './conditions.js';
 export { startButton, type CardHandler, type CardRequest, type FeatureServices, type PresenterServices, type RecordPresentation, type Reply, type Requester, type WorkflowFeature, type WorkflowModule } from './module.js';
