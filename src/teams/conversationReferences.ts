@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Collection, Db } from 'mongodb';
-import { SCHEMA_VERSION, type CollectionDefinition } from '../storage/database.js';
+import { isDuplicateKeyError, SCHEMA_VERSION, type CollectionDefinition } from '../storage/database.js';
+import { aadObjectIdSchema, type InboundActivity } from './inbound.js';
 
 interface StoredReference {
   /** The user's aadObjectId: proactive messages are addressed to people, not conversations. */
@@ -14,36 +15,96 @@ interface StoredReference {
 
 export const conversationReferencesCollection: CollectionDefinition = { name: 'conversationReferences', indexes: [] };
 
+/** How long a remembered "already stored" is trusted before the reference is written again. */
+const LAST_SEEN_TTL_MS = 10 * 60 * 1000;
+const LAST_SEEN_MAX = 10_000;
+
 /**
  * The personal-chat conversation reference per user, needed to message them proactively (a
  * manager's decision card, the employee's outcome). Stored as JSON text because references
  * carry keys we do not control.
+ *
+ * A reference is only ever stored for the sender of a validated inbound activity, under the
+ * sender's own aadObjectId, so one person's messages can never redirect another person's cards.
  */
 export class ConversationReferences {
   private readonly references: Collection<StoredReference>;
-  /** Avoids a database write on every turn: only a changed reference is written. */
-  private readonly lastSeen = new Map<string, string>();
+  /**
+   * Avoids a database write on every turn: only a changed reference is written. Entries expire,
+   * so a reference changed elsewhere (another instance, an operator) is repaired by the user's
+   * next message within minutes rather than never.
+   */
+  private readonly lastSeen = new Map<string, { fingerprint: string; at: number }>();
 
-  constructor(db: Db) {
+  constructor(db: Db, private readonly clock: () => number = Date.now) {
     this.references = db.collection<StoredReference>(conversationReferencesCollection.name);
   }
 
-  async remember(aadObjectId: string, reference: Partial<ConversationReference>): Promise<void> {
+  /**
+   * Stores the reference of the sender's personal chat. Other conversation types are skipped: a
+   * proactive card about a notification must never land in a channel or group chat.
+   */
+  async rememberSender(activity: InboundActivity): Promise<void> {
+    const aadObjectId = activity.from.aadObjectId;
+    const conversationType = activity.conversation.conversationType;
+    if (!aadObjectId || (conversationType && conversationType !== 'personal')) return;
+    await this.store(aadObjectId, senderReference(activity));
+  }
+
+  private async store(aadObjectId: string, reference: Partial<ConversationReference>): Promise<void> {
+    // Defence in depth: the id is a query key, so it is checked again here whatever the caller did.
+    const id = aadObjectIdSchema.parse(aadObjectId);
     const serviceUrl = reference.serviceUrl ?? '';
     const conversationId = reference.conversation?.id ?? '';
     const fingerprint = `${serviceUrl}|${conversationId}`;
-    if (this.lastSeen.get(aadObjectId) === fingerprint) return;
-    await this.references.updateOne(
-      { _id: aadObjectId },
-      { $set: { reference: JSON.stringify(reference), serviceUrl, conversationId, updatedAt: new Date(), schemaVersion: SCHEMA_VERSION } },
-      { upsert: true },
-    );
-    if (this.lastSeen.size > 10_000) this.lastSeen.clear();
-    this.lastSeen.set(aadObjectId, fingerprint);
+    const now = this.clock();
+    const seen = this.lastSeen.get(id);
+    if (seen && seen.fingerprint === fingerprint && now - seen.at < LAST_SEEN_TTL_MS) return;
+    const write = () =>
+      this.references.updateOne(
+        { _id: id },
+        { $set: { reference: JSON.stringify(reference), serviceUrl, conversationId, updatedAt: new Date(now), schemaVersion: SCHEMA_VERSION } },
+        { upsert: true },
+      );
+    try {
+      await write();
+    } catch (error) {
+      // Two first turns of a new user at once (the Playground sends installationUpdate and
+      // conversationUpdate together): both upserts insert, one gets 11000. The document exists
+      // now, so the retry is a plain update.
+      if (!isDuplicateKeyError(error)) throw error;
+      await write();
+    }
+    if (this.lastSeen.size >= LAST_SEEN_MAX) this.lastSeen.clear();
+    this.lastSeen.set(id, { fingerprint, at: now });
   }
 
   async find(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {
-    const stored = await this.references.findOne({ _id: aadObjectId });
+    const id = aadObjectIdSchema.safeParse(aadObjectId);
+    if (!id.success) return undefined;
+    const stored = await this.references.findOne({ _id: id.data });
     return stored ? (JSON.parse(stored.reference) as Partial<ConversationReference>) : undefined;
   }
+}
+
+/**
+ * The reference botbuilder needs to continue the conversation, built from validated fields only
+ * (what `TurnContext.getConversationReference` would take from the raw activity).
+ */
+function senderReference(activity: InboundActivity): Partial<ConversationReference> {
+  return {
+    activityId: activity.id,
+    user: { id: activity.from.id, name: activity.from.name ?? '', ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}) },
+    bot: { id: activity.recipient.id, name: activity.recipient.name ?? '' },
+    conversation: {
+      id: activity.conversation.id,
+      isGroup: activity.conversation.isGroup ?? false,
+      conversationType: activity.conversation.conversationType ?? 'personal',
+      name: activity.conversation.name ?? '',
+      ...(activity.conversation.tenantId ? { tenantId: activity.conversation.tenantId } : {}),
+    },
+    channelId: activity.channelId,
+    serviceUrl: activity.serviceUrl,
+    ...(activity.locale ? { locale: activity.locale } : {}),
+  };
 }

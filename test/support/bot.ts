@@ -16,6 +16,9 @@ export const demoUsers = {
   vertrouwenspersoonOngewenstGedrag: { aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins' },
 } as const;
 
+/** A tenant no organisation claims (Teams tenant ids are GUIDs): users are placed by the directory or DEFAULT_ORG. */
+export const UNKNOWN_TENANT = '0000feed-0000-4000-8000-000000000000';
+
 export interface TestUser {
   aadObjectId: string;
   name?: string;
@@ -57,6 +60,8 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
     MONGODB_URI: testMongoUri(),
     MONGODB_DB: testDatabaseName(),
     DEFAULT_ORG: 'velsen',
+    // With BOT_ID set only allowed service URLs are accepted: the local connector is one of them.
+    ...(options.env?.BOT_ID ? { ALLOWED_SERVICE_URLS: connector.url } : {}),
     ...options.env,
   } as NodeJS.ProcessEnv);
   const app = await startApp({
@@ -81,7 +86,7 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
       from: { id: `29:${user.aadObjectId}`, name: user.name ?? 'Test', aadObjectId: user.aadObjectId },
       recipient: { id: '28:integriteitsassistent', name: 'Integriteitsassistent' },
       conversation: { id: conversationOf(user), conversationType: 'personal', tenantId: user.tenantId, isGroup: false, name: '' },
-      channelData: { tenant: { id: user.tenantId ?? 'velsen-demo-tenant' } },
+      channelData: { tenant: { id: user.tenantId ?? UNKNOWN_TENANT } },
     };
   }
 
