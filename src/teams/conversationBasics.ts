@@ -14,7 +14,7 @@ import { recordAnswerFeedback } from './feedback.js';
  */
 const WELCOME_WINDOW_MS = 60_000;
 
-export const HELP_PATTERN = /^\s*(help|hulp|\?|menu|start)\s*[.!?]?\s*$/i;
+export const HELP_PATTERN = /^\s*(help|hulp|\?|menu|start)[\s.!?]*$/i;
 const QUESTION_PROMPT = /^\s*(vraag stellen|ask a question)\s*$/i;
 
 export function registerConversationBasics(app: BotApplication, feature: FeatureContext): void {

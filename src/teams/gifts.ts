@@ -3,6 +3,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { normaliseObjectId } from '../directory/directory.js';
 import { alreadyDecidedNotice, giftDecidedCard, giftDeciderCard, giftFormCard, giftOutcomeCard, giftVerbs } from '../gifts/cards.js';
 import { allowedReceivedRange, parseGiftDecision, parseGiftReference, parseGiftSubmission } from '../gifts/form.js';
+import { isGiftReport } from '../gifts/intent.js';
 import { assessGift, loadAllGiftRules } from '../gifts/rules.js';
 import { GiftViews } from '../gifts/workflow.js';
 import { localize, type Localized } from '../i18n/index.js';
@@ -11,20 +12,6 @@ import { resolveCaller, type Caller } from './caller.js';
 import { cardAttachment, type AdaptiveCard } from './cards/adaptiveCard.js';
 import { askForOrganisationIfUnknown } from './conversationBasics.js';
 import { invokeCard, type Workflows } from './records.js';
-
-/** A question about gifts starts with a question word; a report of receipt does not. */
-const QUESTION_START =
-  /^\s*(mag|mogen|moet|moeten|kan|kun|kunnen|wat|hoe|hoeveel|wanneer|waarom|wie|welke|waar|is het|zijn|als|wanneer|stel|may|can|could|should|must|what|how|when|why|who|which|where|is it|am i|do i|does|are|if)\b/i;
-const RECEIPT_NL =
-  /\b(heb|hebben|kreeg|kregen|ontving|ontvingen)\b.*\b(gekregen|ontvangen|aangeboden|gegeven|toegestuurd|thuisgestuurd|bezorgd)\b|\bik\s+(kreeg|ontving)\b|\b(is|werd|zijn|werden)\s+(bij\s+mij\s+)?(thuis\s+)?(bezorgd|afgeleverd|langsgebracht)\b|\b(cadeau|geschenk|gift|relatiegeschenk|kerstpakket|uitnodiging)\s+(melden|doorgeven)\b/i;
-const RECEIPT_EN =
-  /\bi\s+(have\s+|'ve\s+|just\s+)?(received|got|been\s+given|been\s+offered|was\s+given|was\s+offered|was\s+sent)\b|\b(was|got|were)\s+delivered\s+to\s+my\s+home\b|\breport\s+(a|my|the)\s+gift\b/i;
-
-/** "ik heb een kerstpakket gekregen van de aannemer" offers the form; "mag ik een cadeau aannemen?" is a question. */
-export function isGiftReport(text: string): boolean {
-  if (QUESTION_START.test(text)) return false;
-  return RECEIPT_NL.test(text) || RECEIPT_EN.test(text);
-}
 
 const START_VERB = giftVerbs.start;
 
@@ -89,7 +76,7 @@ export function registerGifts(app: BotApplication, feature: FeatureContext, work
     await context.sendActivity({ ...(intro ? { text: localize(intro, who.lang) } : {}), attachments: [cardAttachment(formCard(who))] });
   }
 
-  app.message(/^\s*(cadeau melden|geschenk melden|report a gift)\s*[.!]?\s*$/i, (context) => offerForm(context));
+  app.message(/^\s*(cadeau melden|geschenk melden|report a gift)[\s.!]*$/i, (context) => offerForm(context));
   app.message(async (context) => context.activity.type === ActivityTypes.Message && isGiftReport(context.activity.text ?? ''), (context) => offerForm(context, messages.offer));
   app.message(isStartSubmit, (context) => offerForm(context));
   app.adaptiveCards.actionExecute(START_VERB, async (context) => {

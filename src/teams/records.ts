@@ -48,10 +48,10 @@ export function createWorkflows(feature: FeatureContext): Workflows {
   return { engine, gift, presentations: recordPresentations };
 }
 
-export const MY_RECORDS_PATTERN = /^\s*(mijn meldingen|my notifications|my reports)\s*[.!?]?\s*$/i;
-export const AWAITING_PATTERN = /^\s*(openstaand|openstaande meldingen|pending|awaiting my decision)\s*[.!?]?\s*$/i;
+export const MY_RECORDS_PATTERN = /^\s*(mijn meldingen|my notifications|my reports)[\s.!?]*$/i;
+export const AWAITING_PATTERN = /^\s*(openstaand|openstaande meldingen|pending|awaiting my decision)[\s.!?]*$/i;
 /** Register commands per record type. */
-const REGISTER_COMMANDS: { pattern: RegExp; type: string }[] = [{ pattern: /^\s*(cadeauregister|geschenkenregister|gift register)\s*[.!?]?\s*$/i, type: 'gift' }];
+const REGISTER_COMMANDS: { pattern: RegExp; type: string }[] = [{ pattern: /^\s*(cadeauregister|geschenkenregister|gift register)[\s.!?]*$/i, type: 'gift' }];
 
 export const recordVerbs = { register: 'records.register' } as const;
 export const REGISTER_PAGE_SIZE = 10;

@@ -74,9 +74,9 @@ export function registerReferrals(app: BotApplication, feature: FeatureContext):
     await sendPolicyAnswer(context, feature, caller, { nl: 'Hoe meld ik een vermoeden van een misstand?', en: 'How do I report suspected wrongdoing?' });
   };
 
-  app.message(/^\s*(nevenwerkzaamheid|nevenwerkzaamheden|nevenfunctie) melden\s*[.!]?\s*$/i, sideJob);
+  app.message(/^\s*(nevenwerkzaamheid|nevenwerkzaamheden|nevenfunctie) melden[\s.!]*$/i, sideJob);
   app.adaptiveCards.actionSubmit(taskVerbs.sideJob, sideJob);
-  app.message(/^\s*(melding doen|melding maken|misstand melden|report wrongdoing|make a report)\s*[.!]?\s*$/i, report);
+  app.message(/^\s*(melding doen|melding maken|misstand melden|report wrongdoing|make a report)[\s.!]*$/i, report);
   app.adaptiveCards.actionSubmit(taskVerbs.report, report);
 }
 
