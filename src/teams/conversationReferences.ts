@@ -15,10 +15,6 @@ interface StoredReference {
 
 export const conversationReferencesCollection: CollectionDefinition = { name: 'conversationReferences', indexes: [] };
 
-/** How long a remembered "already stored" is trusted before the reference is written again. */
-const LAST_SEEN_TTL_MS = 10 * 60 * 1000;
-const LAST_SEEN_MAX = 10_000;
-
 /**
  * The personal-chat conversation reference per user, needed to message them proactively (a
  * manager's decision card, the employee's outcome). Stored as JSON text because references
@@ -29,14 +25,8 @@ const LAST_SEEN_MAX = 10_000;
  */
 export class ConversationReferences {
   private readonly references: Collection<StoredReference>;
-  /**
-   * Avoids a database write on every turn: only a changed reference is written. Entries expire,
-   * so a reference changed elsewhere (another instance, an operator) is repaired by the user's
-   * next message within minutes rather than never.
-   */
-  private readonly lastSeen = new Map<string, { fingerprint: string; at: number }>();
 
-  constructor(db: Db, private readonly clock: () => number = Date.now) {
+  constructor(db: Db) {
     this.references = db.collection<StoredReference>(conversationReferencesCollection.name);
   }
 
@@ -51,19 +41,22 @@ export class ConversationReferences {
     await this.store(aadObjectId, senderReference(activity));
   }
 
+  /**
+   * Written only when the serviceUrl or conversation changed. The comparison reads the stored
+   * document every turn (no in-process cache), so a reference that went wrong anywhere is
+   * repaired by the person's very next message.
+   */
   private async store(aadObjectId: string, reference: Partial<ConversationReference>): Promise<void> {
     // Defence in depth: the id is a query key, so it is checked again here whatever the caller did.
     const id = aadObjectIdSchema.parse(aadObjectId);
     const serviceUrl = reference.serviceUrl ?? '';
     const conversationId = reference.conversation?.id ?? '';
-    const fingerprint = `${serviceUrl}|${conversationId}`;
-    const now = this.clock();
-    const seen = this.lastSeen.get(id);
-    if (seen && seen.fingerprint === fingerprint && now - seen.at < LAST_SEEN_TTL_MS) return;
+    const stored = await this.references.findOne({ _id: id }, { projection: { serviceUrl: 1, conversationId: 1 } });
+    if (stored && stored.serviceUrl === serviceUrl && stored.conversationId === conversationId) return;
     const write = () =>
       this.references.updateOne(
         { _id: id },
-        { $set: { reference: JSON.stringify(reference), serviceUrl, conversationId, updatedAt: new Date(now), schemaVersion: SCHEMA_VERSION } },
+        { $set: { reference: JSON.stringify(reference), serviceUrl, conversationId, updatedAt: new Date(), schemaVersion: SCHEMA_VERSION } },
         { upsert: true },
       );
     try {
@@ -75,8 +68,6 @@ export class ConversationReferences {
       if (!isDuplicateKeyError(error)) throw error;
       await write();
     }
-    if (this.lastSeen.size >= LAST_SEEN_MAX) this.lastSeen.clear();
-    this.lastSeen.set(id, { fingerprint, at: now });
   }
 
   async find(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {
