@@ -80,6 +80,10 @@ export async function answerFailedTurn(context: TurnContext, error: unknown, log
   const unavailable = isDatabaseUnavailable(error);
   logger.error({ event: unavailable ? 'turn.database_unavailable' : 'turn.error', err: errorFields(error) }, 'turn failed');
   const lang = languageOfTurn(context);
+  if (context.activity.type !== ActivityTypes.Invoke && isChannelUnreachable(error)) {
+    // The reply itself could not be delivered: an apology would only wait for the same retries.
+    return;
+  }
   try {
     if (context.activity.type === ActivityTypes.Invoke) {
       if (!invokeAnswered(context)) await answerInvoke(context, localize(unavailable ? fallbackTexts.actionNotSaved : fallbackTexts.actionFailed, lang));
@@ -89,6 +93,15 @@ export async function answerFailedTurn(context: TurnContext, error: unknown, log
   } catch (deliveryError) {
     logger.warn({ event: 'turn.error_reply_failed', err: errorFields(deliveryError) }, 'could not tell the user about the failure');
   }
+}
+
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'REQUEST_SEND_ERROR']);
+
+/** A failure of the Bot Connector call itself (botbuilder's REST client): the channel cannot be reached. */
+function isChannelUnreachable(error: unknown): boolean {
+  const candidate = error as { name?: unknown; code?: unknown; statusCode?: unknown };
+  if (candidate?.name !== 'RestError') return false;
+  return (typeof candidate.code === 'string' && NETWORK_CODES.has(candidate.code)) || (typeof candidate.statusCode === 'number' && candidate.statusCode >= 500);
 }
 
 /** Only for logs: the activity type as one of the known names, never a 40-character invention. */
