@@ -60,9 +60,17 @@ export function invokeAnswered(context: TurnContext): boolean {
   return Boolean(context.turnState.get(INVOKE_RESPONSE_KEY));
 }
 
-/** After the handlers ran: an invoke none of them answered gets a 200 saying so. */
+/**
+ * After the handlers ran: an invoke none of them answered gets a 200 saying so, and an answer
+ * without a body (teams-ai's feedback route) gets the empty object Teams expects instead of nothing.
+ */
 export async function answerUnhandledInvoke(context: TurnContext, logger: Logger): Promise<void> {
-  if (context.activity.type !== ActivityTypes.Invoke || invokeAnswered(context)) return;
+  if (context.activity.type !== ActivityTypes.Invoke) return;
+  const answered = context.turnState.get(INVOKE_RESPONSE_KEY) as { value?: { status?: number; body?: unknown } } | undefined;
+  if (answered) {
+    if (answered.value && answered.value.body === undefined) answered.value.body = {};
+    return;
+  }
   logger.info({ event: 'invoke.unhandled' }, 'invoke without a handler answered with a message');
   await answerInvoke(context, localize(fallbackTexts.unknownAction, languageOfTurn(context)));
 }
