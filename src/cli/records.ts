@@ -6,14 +6,14 @@ import { ConfigurationError } from '../config/env.js';
 import { Directory } from '../directory/index.js';
 import { escapeControls, terminalSafeJson } from '../text/controls.js';
 import { withConfiguredDatabase } from './support.js';
-import { recordPresentations } from '../teams/records.js';
+import { recordPresentations } from '../workflows.js';
 import { recordsCollection } from '../workflow/store.js';
 
 const usage = `Gebruik: npm run records -- --org <id> [--type gift] [--json]
 
 Toont het register van een organisatie: alle meldingen van een soort (standaard: gift),
 oudste eerst. Zonder --json als tabel; met --json één JSON-object per regel.
-Soorten: ${Object.keys(recordPresentations).join(', ')}.
+Soorten: ${[...recordPresentations.keys()].join(', ')}.
 Database: MONGODB_URI en MONGODB_DB.`;
 
 export interface ExportOptions {
@@ -24,8 +24,8 @@ export interface ExportOptions {
 
 /** The register as lines of text: a table for people, JSON lines for other tools. */
 export async function exportRecords(db: Db, options: ExportOptions): Promise<string[]> {
-  const presentation = recordPresentations[options.type];
-  if (!presentation) throw new Error(`Onbekende soort "${escapeControls(options.type)}". Soorten: ${Object.keys(recordPresentations).join(', ')}.`);
+  const presentation = recordPresentations.get(options.type);
+  if (!presentation) throw new Error(`Onbekende soort "${escapeControls(options.type)}". Soorten: ${[...recordPresentations.keys()].join(', ')}.`);
   const directory = new Directory(db);
   if (!(await directory.organisation(options.orgId))) throw new Error(`Onbekende organisatie "${escapeControls(options.orgId)}".`);
   const names = new Map<string, string>();

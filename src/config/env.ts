@@ -71,7 +71,7 @@ const baseSchema = z.object({
     DEFAULT_ORG: z
       .string()
       .trim()
-      .regex(/^[a-z0-9-]{2,40}$/, 'expected an organisation id such as "velsen" (lower-case letters, digits, -)')
+      .regex(/^[a-z0-9-]{2,40}$/, 'expected the id of an organisation folder under src/organisations (lower-case letters, digits, -)')
       .optional(),
     BOT_ID: optionalString,
     BOT_PASSWORD: optionalString,

@@ -1,56 +1,30 @@
-import { Application, TeamsAdapter, TurnState, type DefaultConversationState } from '@microsoft/teams-ai';
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, type ConfigurationBotFrameworkAuthenticationOptions, type Request } from 'botbuilder';
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { AuthenticationConstants } from 'botframework-connector';
 import { CallerIdConstants } from 'botbuilder';
 import type { AppConfig } from '../config/env.js';
-import type { Directory } from '../directory/index.js';
-import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Logger } from '../logging/logger.js';
-import type { Database } from '../storage/database.js';
 import { HandledActivities } from '../storage/handledActivities.js';
-import { MongoStorage } from '../storage/mongoStorage.js';
+import { MongoStorage } from './botState.js';
 import { refuseUnauthenticatedRequests } from './authentication.js';
 import { activityTypeForLog, answerFailedTurn, answerTooLong, answerUnhandledInvoke } from './fallback.js';
 import { capturedAnswer, refusal, type HttpAnswer } from './httpAnswer.js';
 import { MAX_MESSAGE_TEXT_LENGTH, parseInboundActivity, rememberInbound, serviceUrlPolicy } from './inbound.js';
 import { registerConversationBasics } from './conversationBasics.js';
+import type { AppTurnState, BotApplication, BotServices, ConversationState, FeatureContext } from './context.js';
 import { ConversationReferences } from './conversationReferences.js';
-import { registerGifts } from './gifts.js';
-import { TeamsMessenger, type Messenger } from './proactive.js';
 import { registerQuestions } from './questions.js';
+import { registerRecords } from './records.js';
 import { registerReferrals } from './referrals.js';
-import { createWorkflows, registerRecords, type Workflows } from './records.js';
-
-export interface BotServices {
-  config: AppConfig;
-  logger: Logger;
-  database: Database;
-  directory: Directory;
-  knowledge: KnowledgeBase;
-  /** Injected so reminders, deadlines and reference years can be tested with a controlled clock. */
-  now: () => Date;
-}
-
-/** What every feature's Teams handlers receive: the services plus the Teams-side helpers. */
-export interface FeatureContext extends BotServices {
-  messenger: Messenger;
-  references: ConversationReferences;
-}
-
-/** What the bot keeps per conversation between turns (in MongoDB, through MongoStorage). */
-export type ConversationState = DefaultConversationState;
-
-export type AppTurnState = TurnState<ConversationState>;
-export type BotApplication = Application<AppTurnState>;
+import { registerWorkflowModules } from './workflows.js';
 
 export interface Bot {
   app: BotApplication;
   adapter: TeamsAdapter;
-  messenger: Messenger;
-  /** The notification workflows; the reminder scheduler runs their deadlines. */
-  workflows: Workflows;
+  /** Where proactive messages go: the personal chat each person last used. */
+  references: ConversationReferences;
   /** One activity from `POST /api/messages` (already read as JSON): parsed at the edge, then handled. */
   handle(body: unknown, headers: IncomingHttpHeaders): Promise<HttpAnswer>;
 }
@@ -98,18 +72,16 @@ export function createBot(services: BotServices): Bot {
   });
 
   const references = new ConversationReferences(database.db);
-  const messenger = new TeamsMessenger(adapter, config.BOT_ID ?? '', references, logger);
   const handled = new HandledActivities(database.db);
-  const feature: FeatureContext = { ...services, messenger, references };
+  const feature: FeatureContext = { ...services, references };
 
   // A safety net only: `handle` catches a failed turn itself. Anything that still reaches the
   // adapter's error hook is answered the same way instead of becoming a 500 with its message.
   app.error(async (context, error) => answerFailedTurn(context, error, logger));
 
   registerConversationBasics(app, feature);
-  const workflows = createWorkflows(feature);
-  registerGifts(app, feature, workflows);
-  registerRecords(app, feature, workflows);
+  registerWorkflowModules(app, feature, services.workflows.modules);
+  registerRecords(app, feature, services.workflows.engine, services.workflows.modules);
   registerReferrals(app, feature);
   // Free-text questions are the catch-all, so they register last.
   registerQuestions(app, feature);
@@ -161,6 +133,6 @@ export function createBot(services: BotServices): Bot {
     return answer.result();
   }
 
-  return { app, adapter, messenger, workflows, handle };
+  return { app, adapter, references, handle };
 }
 

@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Directory, Organisation, Person } from '../directory/index.js';
 import { languageOf, type Language } from '../i18n/index.js';
+import type { Requester } from '../workflow/index.js';
 import { identityOf } from './inbound.js';
 
 /**
@@ -35,4 +36,10 @@ export async function resolveCaller(context: TurnContext, directory: Directory, 
     organisation,
     person,
   };
+}
+
+/** The caller as the domain needs them: known identity and organisation, or undefined. */
+export function requesterOf(caller: Caller): Requester | undefined {
+  if (!caller.aadObjectId || !caller.organisation) return undefined;
+  return { aadObjectId: caller.aadObjectId, lang: caller.lang, organisation: caller.organisation, person: caller.person };
 }

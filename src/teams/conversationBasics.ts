@@ -1,10 +1,10 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { languageOf, localize } from '../i18n/index.js';
 import { HandledActivities } from '../storage/handledActivities.js';
-import type { BotApplication, FeatureContext } from './bot.js';
+import type { BotApplication, FeatureContext } from './context.js';
 import { resolveCaller } from './caller.js';
 import { identityOf } from './inbound.js';
-import { cardAttachment } from './cards/adaptiveCard.js';
+import { cardAttachment } from './cards/attachment.js';
 import { helpCard, organisationChoiceCard, taskVerbs, welcomeCard } from './cards/welcome.js';
 import { recordAnswerFeedback } from './feedback.js';
 

@@ -1,10 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import type { Person } from '../directory/index.js';
 import { localize, type Language } from '../i18n/index.js';
-import type { BotApplication, FeatureContext } from './bot.js';
+import type { BotApplication, FeatureContext } from './context.js';
 import { resolveCaller, type Caller } from './caller.js';
 import { askForOrganisationIfUnknown } from './conversationBasics.js';
-import { adaptiveCard, cardAttachment, type CardElement } from './cards/adaptiveCard.js';
+import { adaptiveCard, type CardElement } from '../cards/adaptiveCard.js';
+import { cardAttachment } from './cards/attachment.js';
 import { taskVerbs } from './cards/welcome.js';
 import { toAnswerActivity } from '../knowledge/index.js';
 

@@ -39,6 +39,8 @@ export interface TestBot {
   message(text: string, user?: TestUser): Partial<Activity>;
   /** The personal conversation id used for a user, where proactive messages land. */
   conversationOf(user: TestUser): string;
+  /** Waits until the outbox has delivered everything that is due: proactive messages leave after the turn. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -115,6 +117,16 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
     },
     post,
+    async settle() {
+      const outbox = app.database.db.collection('outbox');
+      for (let round = 0; round < 200; round += 1) {
+        await app.delivery.idle();
+        if ((await outbox.countDocuments({ status: 'pending', nextAttemptAt: { $lte: new Date() } })) === 0) return;
+        app.delivery.kick();
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error('the outbox did not settle');
+    },
     async close() {
       await app.database.db.dropDatabase().catch(() => undefined);
       await app.stop();

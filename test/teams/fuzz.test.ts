@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { giftVerbs } from '../../src/gifts/cards.js';
-import type { GiftRecord } from '../../src/gifts/workflow.js';
-import { recordVerbs } from '../../src/teams/records.js';
+import type { GiftRecord } from '../../src/gifts/index.js';
+import { recordVerbs } from '../../src/workflow/index.js';
 import { taskVerbs } from '../../src/teams/cards/welcome.js';
 import { ConnectorServer } from '../support/connector.js';
 import { demoUsers, startTestBot, UNKNOWN_TENANT, type TestBot } from '../support/bot.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startFerretDb, type RunningFerretDb } from '../../scripts/lib/ferretdb.js';
-import type { GiftRecord } from '../../src/gifts/workflow.js';
+import type { GiftRecord } from '../../src/gifts/index.js';
 import { cardInvoke, decideGift, giftData, referenceOf, submitGift } from '../gifts/support.js';
 import { ConnectorServer } from '../support/connector.js';
 import { demoUsers, startTestBot, visibleText, type TestBot } from '../support/bot.js';
