@@ -114,7 +114,15 @@ const channelData = plainJson.pipe(
     .passthrough(),
 );
 
-export const inboundActivitySchema = z.object({
+/** botbuilder reads `mentioned.id` and `text` of every mention entity (to strip the bot's own @-mention). */
+const entity = plainJson.pipe(
+  z.union([
+    z.object({ type: z.literal('mention'), mentioned: channelAccount.passthrough(), text: z.string().max(1000) }).passthrough(),
+    z.object({ type: z.string().max(200).refine((type) => type !== 'mention') }).passthrough(),
+  ]),
+);
+
+const activityFields = z.object({
   type: z.string().min(1).max(40).regex(/^[A-Za-z]+$/),
   id: optional(identifier(256)),
   name: optional(token(128)),
@@ -138,7 +146,7 @@ export const inboundActivitySchema = z.object({
   value: optional(plainJson),
   valueType: optional(z.string().max(200).regex(/^[\x21-\x7e]+$/)),
   channelData: optional(channelData),
-  entities: optional(z.array(plainJson).max(64)),
+  entities: optional(z.array(entity).max(64)),
   attachments: optional(z.array(plainJson).max(32)),
   membersAdded: optional(z.array(channelAccount).max(256)),
   membersRemoved: optional(z.array(channelAccount).max(256)),
@@ -146,6 +154,12 @@ export const inboundActivitySchema = z.object({
   replyToId: optional(identifier(256)),
   deliveryMode: optional(z.enum(['normal', 'notification', 'expectReplies', 'ephemeral'])),
 });
+
+export const inboundActivitySchema = activityFields.refine(
+  // The @-mention is cut out of the text: a mention without text to cut it from is not an activity Teams sends.
+  (activity) => !activity.entities?.some((candidate) => candidate.type === 'mention') || typeof activity.text === 'string',
+  { path: ['text'], message: 'a mention needs text' },
+);
 
 /** An activity as it came in, after the edge: the only shape handlers see. */
 export type InboundActivity = z.infer<typeof inboundActivitySchema>;
@@ -162,7 +176,7 @@ export type InboundParse =
   /** The names of the top-level fields that were wrong (from this schema, never from the input). */
   | { ok: false; reason: 'malformed' | 'service_url_not_allowed'; fields: string[] };
 
-const TOP_LEVEL_FIELDS = new Set(Object.keys(inboundActivitySchema.shape));
+const TOP_LEVEL_FIELDS = new Set(Object.keys(activityFields.shape));
 
 export function parseInboundActivity(body: unknown, allowServiceUrl: (url: string) => boolean): InboundParse {
   const parsed = inboundActivitySchema.safeParse(body);

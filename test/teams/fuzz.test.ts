@@ -116,13 +116,18 @@ const plausible = fc.record(
     deliveryMode: fc.constantFrom('expectReplies', 'expectReplies', 'expectReplies', 'normal'),
     membersAdded: fc.constant([{ id: '28:integriteitsassistent' }]),
     timestamp: fc.constant('2026-03-10T09:00:00.000Z'),
+    entities: fc.oneof(
+      { weight: 6, arbitrary: fc.constant([{ type: 'clientInfo', locale: 'nl-NL', platform: 'Web' }]) },
+      { weight: 3, arbitrary: fc.constant([{ type: 'mention', text: '<at>Integriteitsassistent</at>', mentioned: { id: '28:integriteitsassistent', name: 'Integriteitsassistent' } }]) },
+      { weight: 1, arbitrary: fc.constantFrom<unknown[]>([{ type: 'mention', text: '<at>x</at>' }], [{ type: 'mention', mentioned: { id: '28:integriteitsassistent' } }]) },
+    ),
   },
   { requiredKeys: ['type', 'id', 'channelId', 'serviceUrl', 'from', 'recipient', 'conversation', 'locale', 'deliveryMode'] },
 );
 
 type Path = readonly string[];
 const mutablePaths: Path[] = [
-  ['type'], ['id'], ['name'], ['channelId'], ['serviceUrl'], ['locale'], ['text'], ['value'], ['replyToId'], ['deliveryMode'], ['membersAdded'], ['timestamp'], ['channelData'],
+  ['type'], ['id'], ['name'], ['entities'], ['channelId'], ['serviceUrl'], ['locale'], ['text'], ['value'], ['replyToId'], ['deliveryMode'], ['membersAdded'], ['timestamp'], ['channelData'],
   ['from'], ['from', 'id'], ['from', 'aadObjectId'], ['from', 'name'], ['recipient'], ['conversation'], ['conversation', 'id'], ['conversation', 'conversationType'], ['conversation', 'tenantId'], ['channelData', 'tenant', 'id'],
   ['value', 'action', 'verb'], ['value', 'action', 'type'], ['value', 'action', 'data'],
 ];

@@ -136,6 +136,8 @@ describe('malformed activities (defect 4)', () => {
     ['a tenant id object', () => ({ ...valid(), channelData: { tenant: { id: { $regex: '.' } } } })],
     ['deeply nested card data', () => ({ ...valid(), value: JSON.parse(`${'{"a":'.repeat(40)}1${'}'.repeat(40)}`) })],
     ['a prototype key', () => JSON.parse(`{"type":"message","channelId":"msteams","serviceUrl":"${bot.connector.url}","from":{"id":"x"},"recipient":{"id":"b"},"conversation":{"id":"c"},"value":{"__proto__":{"admin":true}}}`)],
+    ['a mention entity without the mentioned account', () => ({ ...valid(), entities: [{ type: 'mention', text: '<at>Bot</at>' }] })],
+    ['a mention without text to cut it from', () => ({ ...valid(), text: undefined, entities: [{ type: 'mention', text: '<at>Bot</at>', mentioned: { id: '28:integriteitsassistent' } }] })],
     ['an array', () => [valid()]],
     ['null', () => null],
   ];
