@@ -100,6 +100,20 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Runs an upsert, and once more if it lost a race: two concurrent upserts of the same new
+ * document can both try to insert (FerretDB, and MongoDB without a unique-index retry), and one
+ * gets 11000. The document exists by then, so the second run is a plain update.
+ */
+export async function upsertRetryingOnce<T>(upsert: () => Promise<T>): Promise<T> {
+  try {
+    return await upsert();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    return upsert();
+  }
+}
+
 export function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }

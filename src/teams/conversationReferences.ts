@@ -1,6 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Collection, Db } from 'mongodb';
-import { isDuplicateKeyError, SCHEMA_VERSION, type CollectionDefinition } from '../storage/database.js';
+import { SCHEMA_VERSION, upsertRetryingOnce, type CollectionDefinition } from '../storage/database.js';
 import { aadObjectIdSchema, type InboundActivity } from './inbound.js';
 
 interface StoredReference {
@@ -53,21 +53,15 @@ export class ConversationReferences {
     const conversationId = reference.conversation?.id ?? '';
     const stored = await this.references.findOne({ _id: id }, { projection: { serviceUrl: 1, conversationId: 1 } });
     if (stored && stored.serviceUrl === serviceUrl && stored.conversationId === conversationId) return;
-    const write = () =>
+    // Two first turns of a new user at once (the Playground sends installationUpdate and
+    // conversationUpdate together) make two upserts of the same new document.
+    await upsertRetryingOnce(() =>
       this.references.updateOne(
         { _id: id },
         { $set: { reference: JSON.stringify(reference), serviceUrl, conversationId, updatedAt: new Date(), schemaVersion: SCHEMA_VERSION } },
         { upsert: true },
-      );
-    try {
-      await write();
-    } catch (error) {
-      // Two first turns of a new user at once (the Playground sends installationUpdate and
-      // conversationUpdate together): both upserts insert, one gets 11000. The document exists
-      // now, so the retry is a plain update.
-      if (!isDuplicateKeyError(error)) throw error;
-      await write();
-    }
+      ),
+    );
   }
 
   async find(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError, configurationVariables, loadConfig } from '../../src/config/env.js';
 import { readFileSync } from 'node:fs';
 import { foreignKey, LocalTokenIssuer } from '../support/botFrameworkAuth.js';
+import { runBotUntilExit } from '../support/process.js';
 import { demoUsers, startTestBot, visibleText, type TestBot } from '../support/bot.js';
 
 describe('Bot Framework authentication when BOT_ID is set', () => {
@@ -107,13 +107,7 @@ describe('configuration', () => {
   });
 
   it('stops the process with the error lines when started with a bad setting', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-      env: { ...process.env, PORT: 'not-a-port', NODE_ENV: 'production', BOT_ID: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const { code, stderr } = await runBotUntilExit({ PORT: 'not-a-port', NODE_ENV: 'production', BOT_ID: '' });
     expect(code).not.toBe(0);
     expect(stderr).toContain('PORT: expected a TCP port number (0-65535) (got "not-a-port")');
     expect(stderr).toContain('BOT_ID: required when NODE_ENV=production');

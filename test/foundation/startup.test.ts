@@ -1,18 +1,13 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runBotUntilExit } from '../support/process.js';
 
 /** Issue 7, defect 9: nothing on start-up that a new user would read as a problem. */
 describe('start-up noise', () => {
   it('loads the bot (restify included) without a deprecation warning', async () => {
     // A bad PORT stops the process right after every module, restify among them, has loaded.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-      env: { ...process.env, PORT: 'not-a-port', NODE_OPTIONS: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const { code, stderr } = await runBotUntilExit({ PORT: 'not-a-port', NODE_OPTIONS: '' });
     expect(code).not.toBe(0);
     expect(stderr).toContain('PORT: expected a TCP port number');
     expect(stderr).not.toContain('DEP0111');

@@ -38,3 +38,28 @@ export async function storedReferences(bot: TestBot): Promise<Record<string, { s
   const documents = await bot.app.database.db.collection<{ _id: unknown; serviceUrl: string; conversationId: string }>('conversationReferences').find({}).toArray();
   return Object.fromEntries(documents.map((document) => [JSON.stringify(document._id), { serviceUrl: document.serviceUrl, conversationId: document.conversationId }]));
 }
+
+/**
+ * Polls `/healthz` until stopped; `stop()` returns each answer's latency in ms (Infinity for a
+ * failed or non-200 answer), so a test can check the process kept answering meanwhile.
+ */
+export function watchHealth(bot: TestBot, intervalMs = 50): { stop(): Promise<number[]> } {
+  const latencies: number[] = [];
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const started = Date.now();
+      const response = await fetch(`${bot.url}/healthz`).catch(() => undefined);
+      await response?.text();
+      latencies.push(response?.status === 200 ? Date.now() - started : Number.POSITIVE_INFINITY);
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      return latencies;
+    },
+  };
+}

@@ -6,7 +6,7 @@ import { recordVerbs } from '../../src/workflow/index.js';
 import { taskVerbs } from '../../src/teams/cards/welcome.js';
 import { ConnectorServer } from '../support/connector.js';
 import { demoUsers, startTestBot, UNKNOWN_TENANT, type TestBot } from '../support/bot.js';
-import { EXCEPTION_TEXT } from '../support/edge.js';
+import { EXCEPTION_TEXT, watchHealth } from '../support/edge.js';
 import { giftData, submitGift } from '../gifts/support.js';
 
 /**
@@ -169,17 +169,8 @@ function toBody(generated: { base: Record<string, unknown>; mutations: { path: P
 describe('fuzzed activities through the HTTP endpoint', () => {
   it(`answers ${RUNS} generated activities without a 5xx or exception text, changing only the sender's own data`, async () => {
     const before = await protectedState();
-    const health: number[] = [];
-    let running = true;
-    const watcher = (async () => {
-      while (running) {
-        const started = Date.now();
-        const response = await fetch(`${bot.url}/healthz`).catch(() => undefined);
-        await response?.text();
-        health.push(response?.status === 200 ? Date.now() - started : Number.POSITIVE_INFINITY);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    })();
+    const watcher = watchHealth(bot, 100);
+    let health: number[] = [];
     let invokes = 0;
     const statuses: Record<number, number> = {};
     try {
@@ -199,8 +190,7 @@ describe('fuzzed activities through the HTTP endpoint', () => {
         { seed: SEED, numRuns: RUNS, endOnFailure: true },
       );
     } finally {
-      running = false;
-      await watcher;
+      health = await watcher.stop();
     }
     expect(invokes).toBeGreaterThan(50);
     // Both sides were exercised: activities refused at the edge and activities that reached the handlers.

@@ -8,7 +8,7 @@ import type { GiftRecord } from '../../src/gifts/index.js';
 import { cardInvoke, decideGift, giftData, referenceOf, submitGift } from '../gifts/support.js';
 import { ConnectorServer } from '../support/connector.js';
 import { demoUsers, startTestBot, visibleText, type TestBot } from '../support/bot.js';
-import { actionInvoke, expectNoExceptionText, invokeText, postRaw } from '../support/edge.js';
+import { actionInvoke, expectNoExceptionText, invokeText, postRaw, watchHealth } from '../support/edge.js';
 
 /**
  * The third-party probe of issue 7's "Done when", as a test: the bot in local mode on a FerretDB
@@ -60,22 +60,11 @@ describe('the probe of issue 7', () => {
   });
 
   it('a 520 KB message is answered within 5 s and /healthz answers within 1 s meanwhile', async () => {
-    let done = false;
-    const health: number[] = [];
-    const watcher = (async () => {
-      while (!done) {
-        const started = Date.now();
-        const response = await fetch(`${bot.url}/healthz`);
-        await response.text();
-        health.push(response.status === 200 ? Date.now() - started : Number.POSITIVE_INFINITY);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    })();
+    const watcher = watchHealth(bot, 25);
     const started = Date.now();
     const replies = await bot.send(bot.message('heb '.repeat(130_000)));
     const elapsed = Date.now() - started;
-    done = true;
-    await watcher;
+    const health = await watcher.stop();
     expect(elapsed).toBeLessThan(5000);
     expect(visibleText(replies)).toContain('Je bericht is te lang');
     expect(health.length).toBeGreaterThan(0);
