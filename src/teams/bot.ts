@@ -8,9 +8,9 @@ import type { AppConfig } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
 import { HandledActivities } from '../storage/handledActivities.js';
 import { MongoStorage } from './botState.js';
-import { refuseUnauthenticatedRequests } from './authentication.js';
+import { isAuthenticated, refuseUnauthenticatedRequests } from './authentication.js';
 import { activityTypeForLog, answerFailedTurn, answerTooLong, answerUnhandledInvoke } from './fallback.js';
-import { capturedAnswer, refusal, type HttpAnswer } from './httpAnswer.js';
+import { capturedAnswer, httpErrors, refusal, type HttpAnswer } from './httpAnswer.js';
 import { MAX_MESSAGE_TEXT_LENGTH, parseInboundActivity, rememberInbound, serviceUrlPolicy } from './inbound.js';
 import { registerConversationBasics } from './conversationBasics.js';
 import type { AppTurnState, BotApplication, BotServices, ConversationState, FeatureContext } from './context.js';
@@ -89,6 +89,9 @@ export function createBot(services: BotServices): Bot {
   const allowServiceUrl = serviceUrlPolicy(config);
 
   async function handle(body: unknown, headers: IncomingHttpHeaders): Promise<HttpAnswer> {
+    if (config.BOT_ID && !(await isAuthenticated(adapter, body, String(headers.authorization ?? '')))) {
+      return { status: 401, body: httpErrors.unauthorized() };
+    }
     const parsed = parseInboundActivity(body, allowServiceUrl);
     if (!parsed.ok) {
       logger.warn({ event: 'activity.refused', reason: parsed.reason, fields: parsed.fields }, 'malformed activity refused');

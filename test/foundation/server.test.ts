@@ -41,6 +41,24 @@ describe('Bot Framework authentication when BOT_ID is set', () => {
     expect(response.status).toBe(401);
   });
 
+  it('answers any body without a valid token with 401, before looking at it', async () => {
+    for (const body of [{ ...helpRequest(), locale: { a: 1 } }, { ...helpRequest(), from: { id: 'x', aadObjectId: { $regex: '^0000' } } }, { type: 1 }]) {
+      const response = await bot.post(body as never, { authorization: 'Bearer forged.token.value' });
+      expect(response.status).toBe(401);
+      expect(await response.text()).toContain('Unauthorized');
+    }
+  });
+
+  it('with a valid token still refuses a forged id (400) and a service URL outside the allowlist (403)', async () => {
+    const token = issuer.token({ audience: appId, serviceUrl: bot.connector.url });
+    const forged = await bot.post({ ...helpRequest(), from: { id: 'x', aadObjectId: { $regex: '^0000' } } } as never, { authorization: `Bearer ${token}` });
+    expect(forged.status).toBe(400);
+    const elsewhere = 'https://attacker.example/';
+    const elsewhereToken = issuer.token({ audience: appId, serviceUrl: elsewhere });
+    const redirected = await bot.post({ ...helpRequest(), serviceUrl: elsewhere }, { authorization: `Bearer ${elsewhereToken}` });
+    expect(redirected.status).toBe(403);
+  });
+
   it('refuses a token issued for another bot', async () => {
     const token = issuer.token({ audience: '99999999-0000-0000-0000-000000000000', serviceUrl: bot.connector.url });
     const response = await bot.post(helpRequest(), { authorization: `Bearer ${token}` });
