@@ -107,6 +107,18 @@ describe('patterns that see user text', () => {
     expect(Math.max(...health)).toBeLessThan(1000);
   });
 
+  it('lets no knowledge-base pattern see a question longer than it accepts', async () => {
+    const patterns = await patternsSeeing(async () => {
+      await bot.send(bot.message(`Mag ik ${MARKER} ${'een cadeau aannemen van wie heeft je '.repeat(100)}`.slice(0, MAX_MESSAGE_TEXT_LENGTH)));
+      await bot.send(bot.message(`Mag ik een cadeau aannemen? ${MARKER}`));
+    });
+    const knowledge = patterns.filter((seen) => seen.knowledge);
+    expect(knowledge.length).toBeGreaterThan(0);
+    for (const seen of knowledge) expect(seen.longestInput, String(seen.pattern)).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
+  });
+
+  // Last: its timing loops block this process (the bot's too) for seconds, which idle keep-alive
+  // connections of the tests before it would not survive.
   it('are each linear: under 50 ms on 500 KB adversarial inputs (and the knowledge base’s on the longest question)', async () => {
     const patterns = await patternsSeeing(async () => {
       for (const text of [MARKER, `help ${MARKER}`, `ik heb ${MARKER} gekregen`, `${MARKER} melden`, `mag ik een ${MARKER} aannemen?`, `I received ${MARKER}`]) {
@@ -125,15 +137,5 @@ describe('patterns that see user text', () => {
     expect(knowledge.length).toBeGreaterThan(0);
     expect(slowPatterns(routing, SIZE)).toEqual([]);
     expect(slowPatterns(knowledge, MAX_QUESTION_LENGTH)).toEqual([]);
-  });
-
-  it('lets no knowledge-base pattern see a question longer than it accepts', async () => {
-    const patterns = await patternsSeeing(async () => {
-      await bot.send(bot.message(`Mag ik ${MARKER} ${'een cadeau aannemen van wie heeft je '.repeat(100)}`.slice(0, MAX_MESSAGE_TEXT_LENGTH)));
-      await bot.send(bot.message(`Mag ik een cadeau aannemen? ${MARKER}`));
-    });
-    const knowledge = patterns.filter((seen) => seen.knowledge);
-    expect(knowledge.length).toBeGreaterThan(0);
-    for (const seen of knowledge) expect(seen.longestInput, String(seen.pattern)).toBeLessThanOrEqual(MAX_QUESTION_LENGTH);
   });
 });
