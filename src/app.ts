@@ -1,7 +1,7 @@
 import type { AppConfig } from './config/env.js';
 import { Directory, directoryCollections, seedDemoPeople, syncOrganisations } from './directory/index.js';
 import { loadKnowledgeBase, knowledgeCollections } from './knowledge/index.js';
-import type { Logger } from './logging/logger.js';
+import { errorFields, type Logger } from './logging/logger.js';
 import { connectDatabase, ensureCollections, type CollectionDefinition, type Database } from './storage/database.js';
 import { handledActivitiesCollection, HandledActivities } from './storage/handledActivities.js';
 import { botStateCollection } from './teams/botState.js';
@@ -99,7 +99,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const claims = new WriteClaims(database.db);
     const pruneTimer = setInterval(() => {
       Promise.all([handled.prune(), claims.prune()]).catch((error: unknown) =>
-        logger.warn({ event: 'prune.failed', err: String(error) }, 'prune failed'),
+        logger.warn({ event: 'prune.failed', err: errorFields(error) }, 'prune failed'),
       );
     }, 60 * 60 * 1000);
     pruneTimer.unref();
@@ -115,7 +115,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     ];
     async function runPeriodicJobs(at: Date): Promise<void> {
       for (const [name, job] of periodicJobs) {
-        await job(at).catch((error: unknown) => logger.error({ event: `${name}.failed`, errorType: (error as Error).name, frames: ((error as Error).stack ?? '').split('\n').slice(1, 6).join('\n') }, 'periodic job failed'));
+        await job(at).catch((error: unknown) => logger.error({ event: `${name}.failed`, err: errorFields(error) }, 'periodic job failed'));
       }
     }
 

@@ -79,7 +79,7 @@ export function createFinanceFeature(services: FinanceFeatureServices, settings:
         start: {
           verb: financeVerbs.start,
           title: { nl: 'Financieel belang melden', en: 'Report a financial interest' },
-          commands: [/^\s*(financieel belang melden|financiële belangen melden|financiele belangen melden|report a financial interest)\s*[.!]?\s*$/i],
+          commands: [/^\s*(financieel belang melden|financiële belangen melden|financiele belangen melden|report a financial interest)[\s.!]*$/i],
         },
         open,
         verbs: {

@@ -8,7 +8,7 @@ import { financeDecisionOf, type FinanceRecord } from './views.js';
 export const financePresentation: RecordPresentation = {
   typeLabel: { nl: 'Financieel belang', en: 'Financial interest' },
   registerTitle: { nl: 'Register financiële belangen', en: 'Financial interests register' },
-  registerCommands: [/^\s*(register financiële belangen|register financiele belangen|financial interests register)\s*[.!?]?\s*$/i],
+  registerCommands: [/^\s*(register financiële belangen|register financiele belangen|financial interests register)[\s.!?]*$/i],
   stateLabel: (record, lang) => financeStateLabel(record as FinanceRecord, lang),
   summary: (record, lang) => financeSummary(record as FinanceRecord, lang),
   registerFacts(record, lang: Language, ownerName) {

@@ -187,7 +187,7 @@ export function createSideJobFeature(services: SideJobFeatureServices, rules: Re
         start: {
           verb: sideJobVerbs.start,
           title: { nl: 'Nevenwerkzaamheid melden', en: 'Report a side job' },
-          commands: [/^\s*((nevenwerkzaamheid|nevenwerkzaamheden|nevenfunctie|bijbaan) melden|report a side job)\s*[.!]?\s*$/i],
+          commands: [/^\s*((nevenwerkzaamheid|nevenwerkzaamheden|nevenfunctie|bijbaan) melden|report a side job)[\s.!]*$/i],
         },
         open,
         verbs: {

@@ -15,7 +15,7 @@ function lastConfirmation(record: SideJobRecord) {
 export const sideJobPresentation: RecordPresentation = {
   typeLabel: { nl: 'Nevenwerkzaamheid', en: 'Side job' },
   registerTitle: { nl: 'Register nevenwerkzaamheden', en: 'Side-job register' },
-  registerCommands: [/^\s*(register nevenwerkzaamheden|nevenwerkzaamhedenregister|side job register|side-job register)\s*[.!?]?\s*$/i],
+  registerCommands: [/^\s*(register nevenwerkzaamheden|nevenwerkzaamhedenregister|side job register|side-job register)[\s.!?]*$/i],
   stateLabel: (record, lang) => sideJobStateLabel(record as SideJobRecord, lang),
   summary: (record) => sideJobSummary(record as SideJobRecord),
   registerFacts(record, lang: Language, ownerName) {

@@ -40,7 +40,7 @@ export function registerReferrals(app: BotApplication, feature: FeatureContext):
     await sendPolicyAnswer(context, feature, caller, { nl: 'Hoe meld ik een vermoeden van een misstand?', en: 'How do I report suspected wrongdoing?' });
   };
 
-  app.message(/^\s*(melding doen|melding maken|misstand melden|report wrongdoing|make a report)\s*[.!]?\s*$/i, report);
+  app.message(/^\s*(melding doen|melding maken|misstand melden|report wrongdoing|make a report)[\s.!]*$/i, report);
   app.adaptiveCards.actionSubmit(taskVerbs.report, report);
 }
 

@@ -16,6 +16,9 @@ export const demoUsers = {
   vertrouwenspersoonOngewenstGedrag: { aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins' },
 } as const;
 
+/** A tenant no organisation claims (Teams tenant ids are GUIDs): users are placed by the directory or DEFAULT_ORG. */
+export const UNKNOWN_TENANT = '0000feed-0000-4000-8000-000000000000';
+
 export interface TestUser {
   aadObjectId: string;
   name?: string;
@@ -59,6 +62,8 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
     MONGODB_URI: testMongoUri(),
     MONGODB_DB: testDatabaseName(),
     DEFAULT_ORG: 'velsen',
+    // With BOT_ID set only allowed service URLs are accepted: the local connector is one of them.
+    ...(options.env?.BOT_ID ? { ALLOWED_SERVICE_URLS: connector.url } : {}),
     ...options.env,
   } as NodeJS.ProcessEnv);
   const app = await startApp({
@@ -83,7 +88,7 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
       from: { id: `29:${user.aadObjectId}`, name: user.name ?? 'Test', aadObjectId: user.aadObjectId },
       recipient: { id: '28:integriteitsassistent', name: 'Integriteitsassistent' },
       conversation: { id: conversationOf(user), conversationType: 'personal', tenantId: user.tenantId, isGroup: false, name: '' },
-      channelData: { tenant: { id: user.tenantId ?? 'velsen-demo-tenant' } },
+      channelData: { tenant: { id: user.tenantId ?? UNKNOWN_TENANT } },
     };
   }
 
@@ -113,12 +118,13 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
     },
     post,
     async settle() {
+      // Everything still pending, including messages waiting a moment for the change they announce.
       const outbox = app.database.db.collection('outbox');
-      for (let round = 0; round < 200; round += 1) {
+      for (let round = 0; round < 400; round += 1) {
         await app.delivery.idle();
-        if ((await outbox.countDocuments({ status: 'pending', nextAttemptAt: { $lte: new Date() } })) === 0) return;
+        if ((await outbox.countDocuments({ status: 'pending' })) === 0) return;
         app.delivery.kick();
-        await new Promise((resolve) => setTimeout(resolve, 10));
+        await new Promise((resolve) => setTimeout(resolve, 25));
       }
       throw new Error('the outbox did not settle');
     },
