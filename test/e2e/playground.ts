@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { vi } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/logging/logger.js';
@@ -93,6 +94,9 @@ const PAGE_READY_MS = 90_000;
 const OPEN_AT_ONCE = 2;
 /** For a test file's beforeAll that starts a session: every user's Playground and page, two at a time. */
 export const SESSION_START_MS = 4 * PAGE_READY_MS;
+// A scenario step is a few seconds on an idle machine; on two cores shared with other test runs
+// it can take several times that. The files that use this harness get the room.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Someone from any organisation's demo directory, by display name, as the Playground signs them in. */
 function demoPerson(name: string): PlaygroundPerson | undefined {
