@@ -3,9 +3,9 @@ import { Directory, directoryCollections, seedDemoPeople, syncOrganisations } fr
 import { loadKnowledgeBase, knowledgeCollections } from './knowledge/index.js';
 import type { Logger } from './logging/logger.js';
 import { connectDatabase, ensureCollections, type CollectionDefinition, type Database } from './storage/database.js';
-import { handledActivitiesCollection, HandledActivities } from './storage/handledActivities.js';
+import { handledActivitiesCollection } from './storage/handledActivities.js';
 import { botStateCollection } from './teams/botState.js';
-import { writeClaimsCollection, WriteClaims } from './storage/writeClaims.js';
+import { writeClaimsCollection } from './storage/writeClaims.js';
 import { createBot, type Bot } from './teams/bot.js';
 import type { BotServices } from './teams/context.js';
 import { conversationReferencesCollection } from './teams/conversationReferences.js';
@@ -16,6 +16,8 @@ import { deliveryCollections, DeliveryWorker, MongoOutbox } from './delivery/ind
 import { languageOf } from './i18n/index.js';
 import { WorkflowEngine, workflowCollections } from './workflow/index.js';
 import { createWorkflowFeatures } from './workflows.js';
+import { Scheduler, schedulingCollections } from './scheduling/index.js';
+import { periodicJobs, scheduledJobs, type JobServices } from './schedules.js';
 
 /** Every collection the product uses, so one start-up call creates them and their indexes. */
 export const allCollections: CollectionDefinition[] = [
@@ -28,12 +30,15 @@ export const allCollections: CollectionDefinition[] = [
   ...knowledgeCollections,
   ...workflowCollections,
   ...deliveryCollections,
+  ...schedulingCollections,
 ];
 
 export interface RunningApp {
   bot: Bot;
   /** Delivers the stored outbox; tests wait on it to see proactive messages. */
   delivery: DeliveryWorker;
+  /** Runs the periodic jobs; tests drive it with `tick(now)` or `runNow(name)`. */
+  scheduler: Scheduler;
   http: HttpServer;
   database: Database;
   services: BotServices;
@@ -47,6 +52,8 @@ export interface StartOptions {
   /** Loads the fictional demo people; the demo and the tests use it, production never does. */
   seedDemoData?: boolean;
   host?: string;
+  /** False leaves the schedules to be driven by hand (`scheduler.tick`), as tests with a controlled clock do. */
+  runSchedules?: boolean;
 }
 
 /** The composition root: database, directory, knowledge, bot and HTTP server, in that order. */
@@ -91,40 +98,23 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     delivery.start();
     const http = await startHttpServer(bot, database, logger, config.PORT, options.host);
 
-    const handled = new HandledActivities(database.db);
-    const claims = new WriteClaims(database.db);
-    const pruneTimer = setInterval(() => {
-      Promise.all([handled.prune(), claims.prune()]).catch((error: unknown) =>
-        logger.warn({ event: 'prune.failed', err: String(error) }, 'prune failed'),
-      );
-    }, 60 * 60 * 1000);
-    pruneTimer.unref();
-
-    // Reminders and escalations; overlapping runs (slow run, several instances) are safe, each
-    // reminder is claimed once, but one instance need not start a run while its last is busy.
-    let deadlinesRunning = false;
-    const deadlineTimer = setInterval(() => {
-      if (deadlinesRunning) return;
-      deadlinesRunning = true;
-      engine
-        .processDueWorkflowDeadlines(services.now())
-        .catch((error: unknown) => logger.error({ event: 'workflow.deadlines.failed', err: String(error) }, 'deadline run failed'))
-        .finally(() => {
-          deadlinesRunning = false;
-        });
-    }, config.REMINDER_CHECK_INTERVAL_MINUTES * 60 * 1000);
-    deadlineTimer.unref();
+    // Reminders, escalations, digests and every other periodic job: once per occurrence across
+    // instances, from MongoDB-backed schedules (src/scheduling, the list in src/schedules.ts).
+    const jobServices: JobServices = { db: database.db, config, logger, directory, engine, outbox };
+    const scheduler = new Scheduler({ db: database.db, logger, now });
+    for (const job of scheduledJobs(periodicJobs, config, await directory.organisations(), () => jobServices)) scheduler.register(job);
+    if (options.runSchedules ?? true) scheduler.start();
 
     return {
       bot,
       delivery,
+      scheduler,
       http,
       database,
       services,
       async stop() {
-        clearInterval(pruneTimer);
-        clearInterval(deadlineTimer);
         await http.close(config.SHUTDOWN_TIMEOUT_MS);
+        await scheduler.stop();
         await delivery.stop();
         await database.close();
       },

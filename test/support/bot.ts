@@ -47,6 +47,8 @@ export interface StartTestBotOptions {
   logLines?: string[];
   seedDemoData?: boolean;
   now?: Date;
+  /** Let the scheduler run on its own timer (default: tests drive it with `app.scheduler.tick`). */
+  runSchedules?: boolean;
 }
 
 export async function startTestBot(options: StartTestBotOptions = {}): Promise<TestBot> {
@@ -69,6 +71,7 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
     now: () => clock.now,
     seedDemoData: options.seedDemoData ?? true,
     host: '127.0.0.1',
+    runSchedules: options.runSchedules ?? false,
   });
   const endpoint = `${app.http.url}/api/messages`;
   const conversationOf = (user: TestUser) => `a:personal-${user.aadObjectId}`;
