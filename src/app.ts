@@ -8,11 +8,13 @@ import { botStateCollection } from './teams/botState.js';
 import { writeClaimsCollection } from './storage/writeClaims.js';
 import { createBot, type Bot } from './teams/bot.js';
 import type { BotServices } from './teams/context.js';
-import { conversationReferencesCollection } from './teams/conversationReferences.js';
+import { conversationReferencesCollection, tenantEndpointsCollection } from './teams/conversationReferences.js';
 import { answerFeedbackCollection } from './teams/feedback.js';
 import { startHttpServer, type HttpServer } from './teams/server.js';
 import { TeamsTransport } from './teams/transport.js';
 import { deliveryCollections, DeliveryWorker, MongoOutbox } from './delivery/index.js';
+import { undeliverableHandler } from './delivery/undeliverable.js';
+import { GraphAppInstaller } from './teams/graph.js';
 import { languageOf } from './i18n/index.js';
 import { WorkflowEngine, workflowCollections } from './workflow/index.js';
 import { createWorkflowFeatures } from './workflows.js';
@@ -25,6 +27,7 @@ export const allCollections: CollectionDefinition[] = [
   handledActivitiesCollection,
   writeClaimsCollection,
   conversationReferencesCollection,
+  tenantEndpointsCollection,
   answerFeedbackCollection,
   ...directoryCollections,
   ...knowledgeCollections,
@@ -82,7 +85,21 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const bot = createBot(services);
 
     // Proactive messages leave through the outbox: rendered for each reader in their language.
-    const transport = new TeamsTransport(bot.adapter, config.BOT_ID ?? '', bot.references);
+    // A person without a stored chat is reached by opening one (createConversation), after
+    // installing the app for them through Graph when that is configured.
+    const tenantsOf = async (aadObjectId: string) => {
+      const person = await directory.person(aadObjectId);
+      return (person && (await directory.organisation(person.orgId))?.tenantIds) ?? [];
+    };
+    const transport = new TeamsTransport({
+      adapter: bot.adapter,
+      botAppId: config.BOT_ID ?? '',
+      references: bot.references,
+      tenantsOf,
+      defaultServiceUrl: config.TEAMS_SERVICE_URL,
+      installer: graphInstaller(config, logger),
+      logger,
+    });
     const delivery = new DeliveryWorker({
       db: database.db,
       transport,
@@ -93,6 +110,17 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         const organisation = person ? await directory.organisation(person.orgId) : undefined;
         return engine.render(view, to, languageOf(reference?.locale, organisation?.defaultLanguage ?? 'nl'));
       },
+      tenantOf: async (to, orgId) => (await tenantsOf(to))[0] ?? orgId ?? 'default',
+      onUndeliverable: undeliverableHandler({
+        outbox,
+        now,
+        actorUnreachable: (recordId, to, reason) => engine.assigneeUnreachable(recordId, to, reason, config.UNREACHABLE_ESCALATE_AFTER_MINUTES * 60_000),
+        coordinatorsFor: async (to, orgId) => {
+          const id = orgId ?? (await directory.person(to))?.orgId;
+          return id ? { orgId: id, coordinators: (await directory.peopleWithRole(id, 'integrity_coordinator')).map((person) => person.aadObjectId) } : undefined;
+        },
+        nameOf: async (id) => (await directory.person(id))?.name,
+      }),
     });
     outbox.onEnqueued = () => delivery.kick();
     delivery.start();
@@ -123,4 +151,17 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     await database.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The Graph installer when GRAPH_INSTALL_APP=true (the configuration checks its settings). */
+function graphInstaller(config: AppConfig, logger: Logger): GraphAppInstaller | undefined {
+  if (!config.GRAPH_INSTALL_APP || !config.BOT_ID || !config.BOT_PASSWORD || !config.TEAMS_APP_CATALOG_ID) return undefined;
+  return new GraphAppInstaller({
+    clientId: config.BOT_ID,
+    clientSecret: config.BOT_PASSWORD,
+    teamsAppId: config.TEAMS_APP_CATALOG_ID,
+    graphBaseUrl: config.GRAPH_BASE_URL,
+    authorityUrl: config.ENTRA_AUTHORITY_URL,
+    logger,
+  });
 }

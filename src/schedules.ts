@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import type { AppConfig } from './config/env.js';
-import { OutboxStore, type Outbox } from './delivery/index.js';
+import { OutboxStore, Pacer, type Outbox } from './delivery/index.js';
 import type { Directory } from './directory/index.js';
 import type { Organisation } from './directory/types.js';
 import type { Logger } from './logging/logger.js';
@@ -71,6 +71,7 @@ export const periodicJobs: readonly PeriodicJobEntry[] = [
         new HandledActivities(db).prune(now),
         new WriteClaims(db).prune(now),
         new OutboxStore(db).prune(now, 7 * DAY_MS),
+        new Pacer(db).prune(now),
         db.collection(SCHEDULE_CLAIMS).deleteMany({ at: { $lt: new Date(now.getTime() - 30 * DAY_MS) } }),
       ]);
     },

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import { SCHEMA_VERSION, isDuplicateKeyError, type CollectionDefinition } from '../storage/database.js';
+import { pacingCollections } from './pacing.js';
 import type { DeliveredMessage, Outbox, OutgoingMessage } from './types.js';
 
 export const OUTBOX = 'outbox';
@@ -45,6 +46,7 @@ export const deliveryCollections: CollectionDefinition[] = [
   },
   { name: DELIVERIES, indexes: [{ key: { recordId: 1 }, name: 'recordId' }] },
   { name: OUTBOX_CLAIMS, indexes: [{ key: { at: 1 }, name: 'at' }] },
+  ...pacingCollections,
 ];
 
 /**

@@ -126,6 +126,9 @@ export function createBot(services: BotServices): Bot {
 
 async function rememberReference(context: TurnContext, references: ConversationReferences): Promise<void> {
   const activity = context.activity;
+  // The tenant's service URL, to open a personal chat later with someone who never wrote to the bot.
+  const tenantId = activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  if (typeof tenantId === 'string' && tenantId && activity.serviceUrl && activity.recipient?.id) await references.rememberTenant(tenantId, activity.serviceUrl, activity.recipient.id);
   const aadObjectId = activity.from?.aadObjectId;
   const conversationType = activity.conversation?.conversationType;
   // Only personal chats: a proactive card about a notification must never land in a channel.

@@ -9,3 +9,4 @@ export { invalidAction, performCardAction, type ActionTexts, type ParsedAction }
 export { startButton, type CardHandler, type CardRequest, type RecordPresentation, type Reply, type Requester, type WorkflowFeature, type WorkflowModule } from './module.js';
 export { submitForm, type FormCardState, type FormSubmission } from './submission.js';
 export { awaitingCard, myRecordsCard, recordVerbs, registerCard, REGISTER_PAGE_SIZE, type RegisterCardOptions } from './lists.js';
+export { reachabilityLines, reachabilityNotice, reachableAssignees, type NameOf } from './reachability.js';
