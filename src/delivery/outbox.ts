@@ -23,6 +23,8 @@ export interface OutboxDocument {
   updatedAt: Date;
   /** The HTTP status or reason of the last failed attempt, for the digest and operators. */
   lastError?: string;
+  /** A send slot reserved under Teams' limits that the message waits for (see Pacer). */
+  pacedFor?: Date;
   schemaVersion: number;
 }
 
@@ -128,7 +130,12 @@ export class OutboxStore {
   }
 
   async retryAt(id: string, at: Date, now: Date, lastError: string): Promise<void> {
-    await this.outbox.updateOne({ _id: id }, { $set: { nextAttemptAt: at, leaseUntil: null, updatedAt: now, lastError } });
+    await this.outbox.updateOne({ _id: id }, { $set: { nextAttemptAt: at, leaseUntil: null, updatedAt: now, lastError }, $unset: { pacedFor: '' } });
+  }
+
+  /** Sends the message back until its reserved send slot, keeping the slot for the next attempt. */
+  async pacedUntil(id: string, at: Date, now: Date): Promise<void> {
+    await this.outbox.updateOne({ _id: id }, { $set: { nextAttemptAt: at, pacedFor: at, leaseUntil: null, updatedAt: now } });
   }
 
   async delivered(key: string): Promise<DeliveryDocument | undefined> {

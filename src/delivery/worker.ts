@@ -61,8 +61,11 @@ export interface UndeliverableOutcome {
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long a message waits for the record change it is about; a writer that died never lands it. */
 const AWAIT_CHANGE_MS = 2 * 60_000;
-/** A pacing wait up to this long is waited out; a longer one sends the message back to the outbox until then. */
-const MAX_INLINE_WAIT_MS = 2000;
+/**
+ * A pacing wait up to this long is waited out; a longer one sends the message back to the outbox
+ * until its slot, so messages to other people go on meanwhile.
+ */
+const MAX_INLINE_WAIT_MS = 250;
 /** A result meaning: the record is not there yet, look again shortly. */
 const NOT_YET: TransportResult = { ok: false, permanent: false, retryAfterMs: 250, reason: 'record_not_yet' };
 
@@ -81,6 +84,7 @@ export class DeliveryWorker {
   private readonly giveUpAfterMs: number;
   private readonly batchSize: number;
   private timer: NodeJS.Timeout | undefined;
+  private wake: { at: number; timer: NodeJS.Timeout } | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
@@ -121,6 +125,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.wake) clearTimeout(this.wake.timer);
     await this.running;
   }
 
@@ -186,13 +191,25 @@ export class DeliveryWorker {
       return;
     }
     if (result.reason === PACED) {
-      // Not a failure: the message waits for its turn under Teams' limits.
-      await this.store.retryAt(document._id, new Date(now.getTime() + (result.retryAfterMs ?? 1000)), now, document.lastError ?? PACED);
+      // Not a failure: the message waits for its reserved turn under Teams' limits.
+      await this.store.pacedUntil(document._id, new Date(now.getTime() + (result.retryAfterMs ?? 1000)), now);
       return;
     }
     const delay = result.retryAfterMs ?? backoffMs(document.attempts + 1);
     await this.store.retryAt(document._id, new Date(now.getTime() + delay), now, lastError);
     this.options.logger.info({ event: 'delivery.retry', ...log, status: result.status ?? null, delayMs: delay }, 'message will be retried');
+  }
+
+  /** Looks at the outbox again when a paced message's slot comes, rather than at the next poll. */
+  private wakeAt(at: Date): void {
+    if (this.stopped || (this.wake && this.wake.at <= at.getTime())) return;
+    if (this.wake) clearTimeout(this.wake.timer);
+    const timer = setTimeout(() => {
+      this.wake = undefined;
+      this.kick();
+    }, Math.max(0, at.getTime() - Date.now()) + 5);
+    timer.unref();
+    this.wake = { at: at.getTime(), timer };
   }
 
   private async tellUndeliverable(document: OutboxDocument, outcome: UndeliverableOutcome): Promise<void> {
@@ -207,12 +224,20 @@ export class DeliveryWorker {
    * Waits for the message's turn under Teams' limits for the person's conversation and their
    * tenant, reserved across instances; a long wait sends it back to the outbox instead.
    */
-  private async paced(to: string, orgId: string | undefined, send: () => Promise<TransportResult>): Promise<TransportResult> {
-    const tenant = this.options.tenantOf ? await this.options.tenantOf(to, orgId) : (orgId ?? 'default');
+  private async paced(to: string, orgId: string | undefined, send: () => Promise<TransportResult>, reserved?: Date): Promise<TransportResult> {
     const now = this.now();
+    // A message sent back to wait for its slot uses that slot: a new one would push every later message back too.
+    if (reserved && reserved.getTime() <= now.getTime() + MAX_INLINE_WAIT_MS) {
+      if (reserved > now) await sleep(reserved.getTime() - now.getTime());
+      return send();
+    }
+    const tenant = this.options.tenantOf ? await this.options.tenantOf(to, orgId) : (orgId ?? 'default');
     const at = await this.pacer.reserve([{ key: `conversation:${to}`, limits: CONVERSATION_LIMITS }, { key: `tenant:${tenant}`, limits: TENANT_LIMITS }], now);
     const wait = at.getTime() - now.getTime();
-    if (wait > MAX_INLINE_WAIT_MS) return { ok: false, permanent: false, retryAfterMs: wait, reason: PACED };
+    if (wait > MAX_INLINE_WAIT_MS) {
+      this.wakeAt(at);
+      return { ok: false, permanent: false, retryAfterMs: wait, reason: PACED };
+    }
     if (wait > 0) await sleep(wait);
     return send();
   }
@@ -244,13 +269,13 @@ export class DeliveryWorker {
         if (!content) return undefined;
         const existing = await this.store.delivered(message.key);
         if (existing) {
-          const updated = await this.paced(message.to, message.orgId, () => transport.update(message.to, existing, content));
+          const updated = await this.paced(message.to, message.orgId, () => transport.update(message.to, existing, content), document.pacedFor);
           if (updated.ok || message.mode === 'update' || !updated.permanent) return updated;
           // The earlier message is gone: a new one it is.
         } else if (message.mode === 'update') {
           return undefined;
         }
-        const sent = await this.paced(message.to, message.orgId, () => transport.send(message.to, content));
+        const sent = await this.paced(message.to, message.orgId, () => transport.send(message.to, content), document.pacedFor);
         if (sent.ok) {
           await this.store.remember({ _id: message.key, to: message.to, kind: content.kind, ...sent.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
         }

@@ -5,7 +5,7 @@ import type { GiftRecord } from '../../src/gifts/index.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { GraphAppInstaller } from '../../src/teams/graph.js';
 import { TeamsTransport } from '../../src/teams/transport.js';
-import { startTestBot, type TestBot, type TestUser } from '../support/bot.js';
+import { startTestBot, visibleText, type TestBot, type TestUser } from '../support/bot.js';
 import { cardText, decideGift, demoUsers, giftData, referenceOf, submitGift } from '../gifts/support.js';
 
 const VELSEN_TENANT = 'c7e5a9d1-4f2b-4e8c-b6a3-2d1f0e9c3303';
@@ -59,10 +59,29 @@ describe('reaching someone who never opened the bot', () => {
   });
 });
 
+describe('what waits for you', () => {
+  it('is said at once in the welcome and in help, with a button that lists it', async () => {
+    const waiting = await records().countDocuments({ assignees: megan.aadObjectId, closedAt: null });
+    expect(waiting).toBe(1);
+    const welcome = await bot.send({ ...bot.message('', megan), text: undefined, type: 'installationUpdate', action: 'add' });
+    expect(visibleText(welcome)).toContain('Er wacht 1 melding op jouw besluit of advies.');
+    expect(visibleText(welcome)).toContain('Wacht op mij (1)');
+    const help = await bot.send(bot.message('help', megan));
+    expect(visibleText(help)).toContain('Er wacht 1 melding op jouw besluit of advies.');
+    const button = help[0]!.attachments![0]!.content.actions[0];
+    expect(button).toMatchObject({ type: 'Action.Submit', data: { verb: 'records.awaiting' } });
+    const list = await bot.send({ ...bot.message('', megan), text: undefined, value: button.data });
+    expect(visibleText(list)).toContain('Wacht op jou');
+    expect(visibleText(list)).toContain('Tweede keer');
+    // Someone with nothing waiting is not bothered with it.
+    expect(visibleText(await bot.send(bot.message('help', alex)))).not.toContain('Er wacht');
+  });
+});
+
 describe('someone who cannot be reached', () => {
   it('tells the employee who and what happens now, alerts the integrity coordinator, and escalates after the delay', async () => {
     // Megan's chat is gone and Teams refuses a new one: the app is blocked for her.
-    await bot.app.database.db.collection('conversationReferences').deleteOne({ _id: megan.aadObjectId });
+    await bot.app.database.db.collection<{ _id: string }>('conversationReferences').deleteOne({ _id: megan.aadObjectId });
     const refuseMegan = (request: { method: string; path: string; body: any }) =>
       request.method === 'POST' && request.path === '/v3/conversations' && request.body.members?.[0]?.id === megan.aadObjectId ? { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } } : undefined;
     bot.connector.script = refuseMegan;

@@ -38,6 +38,8 @@ export class ConnectorServer {
   readonly created: CreatedConversation[] = [];
   /** Answers that replace the normal handling; refused requests are not captured as calls. */
   script: ConnectorScript | undefined;
+  /** Milliseconds every request takes, to make a burst last (e.g. so a worker can be killed mid-send). */
+  delayMs = 0;
   /** Every request that got a scripted answer, with its status. */
   readonly refused: { method: string; path: string; status: number; at: number }[] = [];
   private server?: Server;
@@ -89,6 +91,7 @@ export class ConnectorServer {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
     const scripted = this.script?.({ method: req.method ?? 'GET', path, ...(match ? { conversationId: match[1] } : {}), body });
     if (scripted) {
