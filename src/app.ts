@@ -19,6 +19,7 @@ import { languageOf } from './i18n/index.js';
 import { WorkflowEngine, workflowCollections } from './workflow/index.js';
 import { createWorkflowFeatures } from './workflows.js';
 import { Scheduler, schedulingCollections } from './scheduling/index.js';
+import { MEETING_VIEW, meetingCollections, renderMeetingReminder } from './meetings/index.js';
 import { periodicJobs, scheduledJobs, type JobServices } from './schedules.js';
 
 /** Every collection the product uses, so one start-up call creates them and their indexes. */
@@ -34,6 +35,7 @@ export const allCollections: CollectionDefinition[] = [
   ...workflowCollections,
   ...deliveryCollections,
   ...schedulingCollections,
+  ...meetingCollections,
 ];
 
 export interface RunningApp {
@@ -108,7 +110,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         const reference = await bot.references.find(to);
         const person = reference?.locale ? undefined : await directory.person(to);
         const organisation = person ? await directory.organisation(person.orgId) : undefined;
-        return engine.render(view, to, languageOf(reference?.locale, organisation?.defaultLanguage ?? 'nl'));
+        const lang = languageOf(reference?.locale, organisation?.defaultLanguage ?? 'nl');
+        // Views of things that are not workflow records have a renderer of their own.
+        if (view.reason === MEETING_VIEW) return renderMeetingReminder({ db: database.db, directory }, view.recordId, to, lang, now());
+        return engine.render(view, to, lang);
       },
       tenantOf: async (to, orgId) => (await tenantsOf(to))[0] ?? orgId ?? 'default',
       onUndeliverable: undeliverableHandler({

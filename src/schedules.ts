@@ -4,6 +4,7 @@ import { OutboxStore, Pacer, type Outbox } from './delivery/index.js';
 import type { Directory } from './directory/index.js';
 import type { Organisation } from './directory/types.js';
 import type { Logger } from './logging/logger.js';
+import { meetingSchedule, sendMeetingReminders } from './meetings/index.js';
 import type { Schedule, ScheduledJob } from './scheduling/index.js';
 import { SCHEDULE_CLAIMS } from './scheduling/index.js';
 import { HandledActivities } from './storage/handledActivities.js';
@@ -75,6 +76,12 @@ export const periodicJobs: readonly PeriodicJobEntry[] = [
         db.collection(SCHEDULE_CLAIMS).deleteMany({ at: { $lt: new Date(now.getTime() - 30 * DAY_MS) } }),
       ]);
     },
+  }),
+  perOrganisation({
+    name: 'integrity-meetings',
+    description: 'Leidinggevenden: zet integriteit op het teamoverleg, met een dilemma',
+    schedule: (organisation) => (organisation.integrityMeetings ? meetingSchedule(organisation.integrityMeetings) : undefined),
+    run: (services, now, organisation) => sendMeetingReminders(services, organisation, now),
   }),
 ];
 

@@ -17,6 +17,7 @@ import { refuseUnauthenticatedRequests } from './authentication.js';
 import { registerConversationBasics } from './conversationBasics.js';
 import type { AppTurnState, BotApplication, BotServices, ConversationState, FeatureContext } from './context.js';
 import { ConversationReferences } from './conversationReferences.js';
+import { registerMeetings } from './meetings.js';
 import { registerQuestions } from './questions.js';
 import { registerRecords } from './records.js';
 import { registerReferrals } from './referrals.js';
@@ -94,6 +95,7 @@ export function createBot(services: BotServices): Bot {
   registerWorkflowModules(app, feature, services.workflows.modules);
   registerRecords(app, feature, services.workflows.engine, services.workflows.modules);
   registerReferrals(app, feature);
+  registerMeetings(app, feature);
   // Free-text questions are the catch-all, so they register last.
   registerQuestions(app, feature);
 
