@@ -17,9 +17,10 @@ import { undeliverableHandler } from './delivery/undeliverable.js';
 import { GraphAppInstaller } from './teams/graph.js';
 import { languageOf } from './i18n/index.js';
 import { WorkflowEngine, workflowCollections } from './workflow/index.js';
-import { createWorkflowFeatures } from './workflows.js';
+import { createWorkflowFeatures, registerLinks } from './workflows.js';
 import { Scheduler, schedulingCollections } from './scheduling/index.js';
 import { MEETING_VIEW, meetingCollections, renderMeetingReminder } from './meetings/index.js';
+import { DIGEST_VIEW, digestCollections, renderDigest } from './digests/index.js';
 import { periodicJobs, scheduledJobs, type JobServices } from './schedules.js';
 
 /** Every collection the product uses, so one start-up call creates them and their indexes. */
@@ -36,6 +37,7 @@ export const allCollections: CollectionDefinition[] = [
   ...deliveryCollections,
   ...schedulingCollections,
   ...meetingCollections,
+  ...digestCollections,
 ];
 
 export interface RunningApp {
@@ -113,6 +115,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         const lang = languageOf(reference?.locale, organisation?.defaultLanguage ?? 'nl');
         // Views of things that are not workflow records have a renderer of their own.
         if (view.reason === MEETING_VIEW) return renderMeetingReminder({ db: database.db, directory }, view.recordId, to, lang, now());
+        if (DIGEST_VIEW.test(view.reason)) return renderDigest(database.db, view.recordId, view.reason, to, lang, registerLinks(engine.types));
         return engine.render(view, to, lang);
       },
       tenantOf: async (to, orgId) => (await tenantsOf(to))[0] ?? orgId ?? 'default',

@@ -5,6 +5,8 @@ import type { Directory } from './directory/index.js';
 import type { Organisation } from './directory/types.js';
 import type { Logger } from './logging/logger.js';
 import { meetingSchedule, sendMeetingReminders } from './meetings/index.js';
+import { sendDigest } from './digests/index.js';
+import type { Weekday } from './directory/types.js';
 import type { Schedule, ScheduledJob } from './scheduling/index.js';
 import { SCHEDULE_CLAIMS } from './scheduling/index.js';
 import { HandledActivities } from './storage/handledActivities.js';
@@ -46,6 +48,8 @@ export const everywhere = (entry: GlobalJobEntry): PeriodicJobEntry => entry;
 export const perOrganisation = (entry: Omit<OrganisationJobEntry, 'perOrganisation'>): PeriodicJobEntry => ({ ...entry, perOrganisation: true });
 
 const DAY_MS = 24 * 60 * 60_000;
+const WEEKDAYS: readonly Weekday[] = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const weekdayNumber = (day: Weekday) => WEEKDAYS.indexOf(day) + 1;
 
 /**
  * The one list of periodic jobs. Each runs once per occurrence across every bot instance, in
@@ -76,6 +80,12 @@ export const periodicJobs: readonly PeriodicJobEntry[] = [
         db.collection(SCHEDULE_CLAIMS).deleteMany({ at: { $lt: new Date(now.getTime() - 30 * DAY_MS) } }),
       ]);
     },
+  }),
+  perOrganisation({
+    name: 'digest',
+    description: 'Weekoverzicht voor P&O',
+    schedule: (organisation) => (organisation.digest ? { at: organisation.digest.time, weekdays: [weekdayNumber(organisation.digest.day)] } : undefined),
+    run: (services, now, organisation) => sendDigest(services, organisation, now),
   }),
   perOrganisation({
     name: 'integrity-meetings',
