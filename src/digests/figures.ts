@@ -17,6 +17,21 @@ export function shown(count: number): string {
   return count > 0 && count < SMALL_NUMBER ? `< ${SMALL_NUMBER}` : String(count);
 }
 
+/**
+ * A group of counts whose total is published as well (reports per category): besides hiding 1-4,
+ * when exactly one count is hidden the smallest shown one is hidden too ("≥ 5"), or the total
+ * minus the others would give the hidden number away.
+ */
+export function shownGroup(counts: number[]): string[] {
+  const shownCounts = counts.map(shown);
+  const hidden = counts.filter((count) => count > 0 && count < SMALL_NUMBER).length;
+  if (hidden === 1) {
+    const candidates = counts.map((count, index) => ({ count, index })).filter(({ count }) => count >= SMALL_NUMBER).sort((a, b) => a.count - b.count);
+    if (candidates[0]) shownCounts[candidates[0].index] = `≥ ${SMALL_NUMBER}`;
+  }
+  return shownCounts;
+}
+
 /** A share as it may be published: only over a base of at least five. */
 export function shownShare(part: number, base: number): string {
   if (base < SMALL_NUMBER) return base === 0 ? '—' : `n.v.t. (< ${SMALL_NUMBER})`;

@@ -17,6 +17,7 @@ import { refuseUnauthenticatedRequests } from './authentication.js';
 import { registerConversationBasics } from './conversationBasics.js';
 import type { AppTurnState, BotApplication, BotServices, ConversationState, FeatureContext } from './context.js';
 import { ConversationReferences } from './conversationReferences.js';
+import { registerAnnualReport } from './annualReport.js';
 import { registerMeetings } from './meetings.js';
 import { registerQuestions } from './questions.js';
 import { registerRecords } from './records.js';
@@ -96,6 +97,7 @@ export function createBot(services: BotServices): Bot {
   registerRecords(app, feature, services.workflows.engine, services.workflows.modules);
   registerReferrals(app, feature);
   registerMeetings(app, feature);
+  registerAnnualReport(app, feature);
   // Free-text questions are the catch-all, so they register last.
   registerQuestions(app, feature);
 

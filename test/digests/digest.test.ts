@@ -77,7 +77,10 @@ describe('the weekly HR digest', () => {
     expect(digest.reports).toEqual({ total: 9, byCategory: [{ category: 'ongewenst_gedrag', count: 7 }, { category: 'misstand', count: 2 }], nearDeadline: 1, pastDeadline: 1 });
     const text = digestText(digest);
     expect(JSON.stringify(digestCards(digest, 'nl', [])[0])).toContain('{"title":"Misstand","value":"< 5"}');
-    expect(text).toContain('Ongewenst gedrag: 7');
+    // 9 in total and one category hidden: the other is hidden too, or 9 - 7 would give the 2 away.
+    expect(text).toContain('Nieuw: 9');
+    expect(text).toContain('Ongewenst gedrag: ≥ 5');
+    expect(text).not.toContain('Ongewenst gedrag: 7');
     expect(text).toContain('Misstand: < 5');
     expect(text).toContain('Binnen 14 dagen aan de Wbk-termijn: < 5');
     expect(text).toContain('Over de Wbk-termijn: < 5');
