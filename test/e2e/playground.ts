@@ -13,7 +13,8 @@ import {
   playgroundUserNames,
   projectRoot,
   repoPlaygroundConfig,
-  startLocaleProxy,
+  playgroundUserIds,
+  startChannelRouter,
   startPlaygroundProcess,
   type PlaygroundProcess,
 } from '../../scripts/lib/playground.js';
@@ -104,6 +105,12 @@ export interface PlaygroundSessionOptions {
   env?: Record<string, string>;
   now?: () => Date;
   seedDemoData?: boolean;
+  /**
+   * Mock users whose Playground runs from the start but whose page is not opened (they never
+   * opened the bot): the bot reaches them by opening a chat (createConversation); `switchUser`
+   * opens their page later.
+   */
+  reachable?: string[];
   /**
    * The locale the client reports. The Playground always sends en-US; Teams sends the user's UI
    * language. Default nl-NL (a Dutch Teams client), through a small rewriting proxy; null sends
@@ -220,37 +227,61 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
     trace(`bot at ${runningApp.http.url}, chromium launched`);
     const botEndpoint = `${runningApp.http.url}/api/messages`;
     const clientLocale = options.clientLocale === undefined ? 'nl-NL' : options.clientLocale;
-    let playgroundEndpoint = botEndpoint;
-    if (clientLocale) {
-      const proxy = await startLocaleProxy(botEndpoint, clientLocale);
-      cleanups.push(() => proxy.close());
-      playgroundEndpoint = proxy.endpoint;
+    // One service URL for every Playground, as Teams has one per tenant (see startChannelRouter).
+    const router = await startChannelRouter(botEndpoint, { locale: clientLocale });
+    cleanups.push(() => router.close());
+
+    let fresh: Promise<BrowserContext> | undefined;
+    const freshBrowser = () => {
+      fresh ??= (async () => {
+        const launched = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+        cleanups.push(() => launched.close());
+        return launched.newContext({ viewport, locale: 'nl-NL' });
+      })();
+      return fresh;
+    };
+    const playgrounds = new Map<string, Promise<{ playground: PlaygroundProcess; slug: string }>>();
+    function startFor(name: string): Promise<{ playground: PlaygroundProcess; slug: string }> {
+      const started = playgrounds.get(name);
+      if (started) return started;
+      const starting = (async () => {
+        const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+        // Stable per user: the page keeps the chat it showed last in the browser profile, by the Playground's address.
+        const personalChatId = name === defaultUser ? '__PERSONAL_CHAT_ID__' : `personal-chat-${slug}`;
+        let configPath: string | undefined;
+        if (repoConfigText) {
+          if (name === defaultUser) configPath = repoPlaygroundConfig;
+          else {
+            configPath = path.join(workDir, `playground-${slug}.yml`);
+            writeFileSync(configPath, playgroundConfigForUser(repoConfigText, name, personalChatId));
+          }
+        } else if (name !== defaultUser) {
+          throw new Error(`Cannot act as "${name}": ${repoPlaygroundConfig} (the Playground's mock users) is missing`);
+        }
+        const playground = await startPlaygroundProcess({
+          endpoint: router.endpointFor(slug),
+          port: preferredPort(userIndex(name)),
+          logFile: path.join(workDir, `playground-${slug}.log`),
+          configPath,
+        });
+        cleanups.push(() => playground.stop());
+        const ids = repoConfigText ? playgroundUserIds(repoConfigText, name) : undefined;
+        if (ids) router.register({ aadObjectId: ids.aadObjectId, playgroundUserId: ids.id, serviceUrl: `http://localhost:${playground.port}/_connector`, personalChatId });
+        trace(`${name}: playground at ${playground.url}`);
+        return { playground, slug };
+      })();
+      playgrounds.set(name, starting);
+      return starting;
     }
 
     async function openClient(name: string): Promise<UserClient> {
       const existing = clients.get(name);
       if (existing) return existing;
-      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-      let configPath: string | undefined;
-      if (repoConfigText) {
-        if (name === defaultUser) configPath = repoPlaygroundConfig;
-        else {
-          configPath = path.join(workDir, `playground-${slug}.yml`);
-          writeFileSync(configPath, playgroundConfigForUser(repoConfigText, name, `personal-chat-${slug}-${randomUUID().slice(0, 8)}`));
-        }
-      } else if (name !== defaultUser) {
-        throw new Error(`Cannot act as "${name}": ${repoPlaygroundConfig} (the Playground's mock users) is missing`);
-      }
-      const playground = await startPlaygroundProcess({
-        endpoint: playgroundEndpoint,
-        port: preferredPort(userIndex(name)),
-        logFile: path.join(workDir, `playground-${slug}.log`),
-        configPath,
-      });
-      cleanups.push(() => playground.stop());
-      trace(`${name}: playground at ${playground.url}`);
+      const { playground } = await startFor(name);
       // One page per user; their Playgrounds listen on different ports, so nothing is shared.
-      const page = await browser.newPage();
+      // Someone who never opened the bot gets a browser without a profile: with one, the page shows
+      // the chat it kept from an earlier run rather than what the Playground holds for them now.
+      const page = (options.reachable ?? []).includes(name) ? await (await freshBrowser()).newPage() : await browser.newPage();
       cleanups.push(() => page.close());
       // The chat input shows before the Playground has connected to the bot; text typed then is
       // dropped. The page is usable once /_internal/v1/config has answered.
@@ -266,7 +297,7 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
     }
 
     // In parallel, but settled before a failure is thrown so stop() finds every started process.
-    const opened = await Promise.allSettled(users.map((name) => openClient(name)));
+    const opened = await Promise.allSettled([...(options.reachable ?? []).map((name) => startFor(name)), ...users.map((name) => openClient(name))]);
     const failed = opened.find((result): result is PromiseRejectedResult => result.status === 'rejected');
     if (failed) throw failed.reason;
     current = clients.get(users[0] as string);
