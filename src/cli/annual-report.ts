@@ -1,11 +1,8 @@
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { annualFigures, writeAnnualReport } from '../annualReport/index.js';
-import { ConfigurationError } from '../config/env.js';
 import { projectRoot } from '../config/paths.js';
 import { Directory, syncOrganisations } from '../directory/index.js';
-import { withConfiguredDatabase } from './support.js';
+import { parseCommandLine, runAsCommand, withConfiguredDatabase } from './support.js';
 
 const usage = `Gebruik: npm run report:annual -- --org <id> --year <jjjj> [--out <map>]
 
@@ -15,20 +12,11 @@ grafieken) en CSV. Geen namen; aantallen onder 5 staan als "< 5".
 Standaardmap: .data/jaarverantwoording. Database: MONGODB_URI en MONGODB_DB.`;
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { org: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
-  const { org } = args.values;
-  const year = Number(args.values.year);
-  if (!org || !/^\d{4}$/.test(args.values.year ?? '') || year < 2000 || year > 2100) {
+  const values = parseCommandLine(argv, { org: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } }, usage);
+  if (!values) return Number(process.exitCode ?? 0);
+  const { org } = values;
+  const year = Number(values.year);
+  if (!org || !/^\d{4}$/.test(values.year ?? '') || year < 2000 || year > 2100) {
     console.error(usage);
     return 2;
   }
@@ -39,22 +27,11 @@ async function main(argv: string[]): Promise<number> {
       console.error(`Onbekende organisatie "${org}".`);
       return 2;
     }
-    const folder = path.resolve(args.values.out ?? path.join(projectRoot, '.data', 'jaarverantwoording'));
+    const folder = path.resolve(values.out ?? path.join(projectRoot, '.data', 'jaarverantwoording'));
     const files = writeAnnualReport(await annualFigures(db, organisation, year), folder);
     console.log(`Jaarverantwoording ${organisation.name} ${year} geschreven:\n  ${files.markdown}\n  ${files.html}\n  ${files.csv}`);
     return 0;
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      if (error instanceof ConfigurationError) console.error(error.message);
-      else console.error(`Jaarverantwoording mislukt: ${(error as Error).message ?? String(error)}`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsCommand(import.meta.url, main, 'Jaarverantwoording mislukt');

@@ -1,12 +1,8 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { ConfigurationError } from '../config/env.js';
 import { MongoOutbox, deliveryCollections } from '../delivery/index.js';
 import { digestCollections, digestFor, digestReferences, digestText, sendDigest } from '../digests/index.js';
 import { Directory, syncOrganisations } from '../directory/index.js';
 import { createLogger } from '../logging/logger.js';
-import { withConfiguredDatabase } from './support.js';
+import { parseCommandLine, runAsCommand, withConfiguredDatabase } from './support.js';
 
 const usage = `Gebruik: npm run digest -- --org <id> [--dry-run] [--json]
 
@@ -17,18 +13,9 @@ outbox gezet en bezorgt de draaiende bot het aan P&O.
 Database: MONGODB_URI en MONGODB_DB.`;
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { org: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
-  const orgId = args.values.org;
+  const values = parseCommandLine(argv, { org: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } }, usage);
+  if (!values) return Number(process.exitCode ?? 0);
+  const orgId = values.org;
   if (!orgId) {
     console.error(usage);
     return 2;
@@ -42,9 +29,9 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const now = new Date();
-    if (args.values['dry-run']) {
+    if (values['dry-run']) {
       const digest = await digestFor({ db, directory }, organisation, now);
-      if (args.values.json) process.stdout.write(`${JSON.stringify({ ...digest, references: digestReferences(digest) }, null, 2)}\n`);
+      if (values.json) process.stdout.write(`${JSON.stringify({ ...digest, references: digestReferences(digest) }, null, 2)}\n`);
       else process.stdout.write(`${digestText(digest, organisation.defaultLanguage)}\n\nKenmerken: ${digestReferences(digest).join(', ') || '—'}\n`);
       return 0;
     }
@@ -54,15 +41,4 @@ async function main(argv: string[]): Promise<number> {
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      if (error instanceof ConfigurationError) console.error(error.message);
-      else console.error(`Weekoverzicht mislukt: ${(error as Error).message ?? String(error)}`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsCommand(import.meta.url, main, 'Weekoverzicht mislukt');

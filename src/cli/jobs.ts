@@ -1,13 +1,10 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Db } from 'mongodb';
-import { ConfigurationError, loadConfig, type AppConfig } from '../config/env.js';
+import { loadConfig, type AppConfig } from '../config/env.js';
 import { Directory, syncOrganisations } from '../directory/index.js';
 import { createLogger } from '../logging/logger.js';
 import { periodicJobs, scheduledJobs } from '../schedules.js';
 import { SCHEDULE_TIME_ZONE, Scheduler, schedulingCollections, type ScheduleStatus } from '../scheduling/index.js';
-import { withConfiguredDatabase } from './support.js';
+import { parseCommandLine, runAsCommand, withConfiguredDatabase } from './support.js';
 
 const usage = `Gebruik: npm run jobs [-- --json]
 
@@ -46,36 +43,16 @@ export function formatJobs(jobs: ScheduleStatus[]): string[] {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
+  const values = parseCommandLine(argv, { json: { type: 'boolean', default: false } }, usage);
+  if (!values) return Number(process.exitCode ?? 0);
   const config = loadConfig();
   return withConfiguredDatabase(schedulingCollections, async (db) => {
     await syncOrganisations(db);
     const jobs = await listJobs(db, config);
-    const lines = args.values.json ? jobs.map((job) => JSON.stringify(job)) : formatJobs(jobs);
+    const lines = values.json ? jobs.map((job) => JSON.stringify(job)) : formatJobs(jobs);
     for (const line of lines) process.stdout.write(`${line}\n`);
     return 0;
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      if (error instanceof ConfigurationError) console.error(error.message);
-      else console.error(`Taken ophalen mislukt: ${(error as Error).message ?? String(error)}`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsCommand(import.meta.url, main, 'Taken ophalen mislukt');

@@ -2,6 +2,7 @@ import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } fr
 import type { Language } from '../directory/types.js';
 import { localize, type Localized } from '../i18n/index.js';
 import { recordVerbs } from '../workflow/lists.js';
+import { stateLabels } from '../gifts/cards.js';
 import type { DeliveryProblem, DigestData } from './digest.js';
 import { labelOf, shown, shownGroup } from './figures.js';
 
@@ -21,13 +22,6 @@ export interface RegisterLink {
 const dayOf = (moment: Date, lang: Language) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(moment);
 const euro = (amount: number, lang: Language) => new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
 
-const stateLabels: Record<string, Localized> = {
-  awaiting_decision: { nl: 'wacht op besluit', en: 'awaiting decision' },
-  kept: { nl: 'mag houden', en: 'may keep' },
-  handed_in: { nl: 'inleveren', en: 'hand in' },
-  returned: { nl: 'terugsturen', en: 'return' },
-  withdrawn: { nl: 'ingetrokken', en: 'withdrawn' },
-};
 
 const reasonLabels: Record<string, Localized> = {
   '403': { nl: 'geblokkeerd of app niet geïnstalleerd', en: 'blocked or app not installed' },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillGiftForm } from './giftForm.js';
 import { e2eSkipReason, startPlaygroundSession, type PlaygroundSession } from './playground.js';
 
 if (e2eSkipReason) console.warn(e2eSkipReason);
@@ -33,16 +34,7 @@ describe.skipIf(Boolean(e2eSkipReason))('reaching people in the Agents Playgroun
     await session.waitForBotText('Welkom bij de Integriteitsassistent');
     await session.say('cadeau melden');
     await session.waitForBotText('Wat heb je gekregen of aangeboden gekregen?');
-    await session.fillCardInput('Wat heb je gekregen of aangeboden gekregen?', 'Twee kaartjes voor het concert');
-    await session.fillCardInput('Van wie? (persoon of organisatie)', 'Evenementenbureau Kust');
-    await session.chooseCardOption('Wie is de gever voor jouw werk?', 'Leverancier of aannemer');
-    await session.chooseCardOption('Wat voor soort?', 'Uitnodiging (evenement, excursie, reis)');
-    await session.fillCardInput('Geschatte waarde in euro', '90');
-    await session.fillCardInput('Wanneer ontvangen of aangeboden?', '2026-03-09');
-    await session.chooseCardOption('Is het bij je thuis bezorgd?', 'Nee');
-    await session.chooseCardOption('Lopen er gesprekken of onderhandelingen met de gever', 'Nee');
-    await session.chooseCardOption('Vermoed je dat de gever er iets voor terugverwacht?', 'Nee');
-    await session.clickCardButton('Melden');
+    await fillGiftForm(session, { description: 'Twee kaartjes voor het concert', giver: 'Evenementenbureau Kust', kind: 'Uitnodiging (evenement, excursie, reis)', value: '90', receivedOn: '2026-03-09' });
     const outcome = await session.waitForBotText(`Je cadeaumelding ${reference}`, 15_000);
     expect(normalise(await outcome.innerText())).toContain('Status: wacht op besluit van Megan Bowen.');
 
