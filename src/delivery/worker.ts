@@ -47,6 +47,8 @@ export interface DeliveryWorkerOptions {
    * default: the message's organisation.
    */
   tenantOf?: (to: string, orgId: string | undefined) => Promise<string>;
+  /** Pace sends below Teams' limits (default); off only for a transport that is not Teams. */
+  pacing?: boolean;
   /** Told when a message cannot be delivered (blocked, unknown, unreachable) or was given up. */
   onUndeliverable?: (document: OutboxDocument, outcome: UndeliverableOutcome) => Promise<void>;
 }
@@ -225,6 +227,7 @@ export class DeliveryWorker {
    * tenant, reserved across instances; a long wait sends it back to the outbox instead.
    */
   private async paced(to: string, orgId: string | undefined, send: () => Promise<TransportResult>, reserved?: Date): Promise<TransportResult> {
+    if (this.options.pacing === false) return send();
     const now = this.now();
     // A message sent back to wait for its slot uses that slot: a new one would push every later message back too.
     if (reserved && reserved.getTime() <= now.getTime() + MAX_INLINE_WAIT_MS) {
