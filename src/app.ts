@@ -14,7 +14,7 @@ import { startHttpServer, type HttpServer } from './teams/server.js';
 import { TeamsTransport } from './teams/transport.js';
 import { deliveryCollections, DeliveryWorker, MongoOutbox } from './delivery/index.js';
 import { languageOf } from './i18n/index.js';
-import { WorkflowEngine, workflowCollections } from './workflow/index.js';
+import { WorkflowEngine, recipientResolver, workflowCollections } from './workflow/index.js';
 import { createWorkflowFeatures } from './workflows.js';
 
 /** Every collection the product uses, so one start-up call creates them and their indexes. */
@@ -76,12 +76,14 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
 
     // Proactive messages leave through the outbox: rendered for each reader in their language.
     const transport = new TeamsTransport(bot.adapter, config.BOT_ID ?? '', bot.references);
+    const resolveRecipient = recipientResolver(features);
     const delivery = new DeliveryWorker({
       db: database.db,
       transport,
       logger,
+      resolveRecipient,
       render: async (view, to) => {
-        const reference = await bot.references.find(to);
+        const reference = await bot.references.find((await resolveRecipient(to, view.recordId))?.to ?? to);
         const person = reference?.locale ? undefined : await directory.person(to);
         const organisation = person ? await directory.organisation(person.orgId) : undefined;
         return engine.render(view, to, languageOf(reference?.locale, organisation?.defaultLanguage ?? 'nl'));

@@ -6,6 +6,6 @@ export { formatReference, nextSequence, workflowCollections, WORKFLOW_AUDIT, WOR
 export * from './types.js';
 export { addCalendarDays, addMonths, addWorkingDays, calendarDateIn, dutchHolidays, easterSunday, holidaysOf, isWorkingDay, yearIn, type HolidayCalendar } from './workingDays.js';
 export { invalidAction, performCardAction, type ActionTexts, type ParsedAction } from './actions.js';
-export { startButton, type CardHandler, type CardRequest, type RecordPresentation, type Reply, type Requester, type WorkflowFeature, type WorkflowModule } from './module.js';
+export { recipientResolver, startButton, type SealedAddresses, type CardHandler, type CardRequest, type RecordPresentation, type Reply, type Requester, type WorkflowFeature, type WorkflowModule } from './module.js';
 export { submitForm, type FormCardState, type FormSubmission } from './submission.js';
 export { awaitingCard, myRecordsCard, recordVerbs, registerCard, REGISTER_PAGE_SIZE, type RegisterCardOptions } from './lists.js';
