@@ -83,8 +83,10 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       logger,
       resolveRecipient,
       render: async (view, to) => {
-        const reference = await bot.references.find((await resolveRecipient(to, view.recordId))?.to ?? to);
-        const person = reference?.locale ? undefined : await directory.person(to);
+        // The reader's language comes from the person, also when the address is a sealed one.
+        const address = (await resolveRecipient(to, view.recordId))?.to ?? to;
+        const reference = await bot.references.find(address);
+        const person = reference?.locale ? undefined : await directory.person(address);
         const organisation = person ? await directory.organisation(person.orgId) : undefined;
         return engine.render(view, to, languageOf(reference?.locale, organisation?.defaultLanguage ?? 'nl'));
       },
