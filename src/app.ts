@@ -16,6 +16,7 @@ import { deliveryCollections, DeliveryWorker, MongoOutbox } from './delivery/ind
 import { languageOf } from './i18n/index.js';
 import { WorkflowEngine, recipientResolver, workflowCollections } from './workflow/index.js';
 import { createWorkflowFeatures } from './workflows.js';
+import { purgeExpiredReportContent, reportCollections, ReportKeyring } from './reports/index.js';
 
 /** Every collection the product uses, so one start-up call creates them and their indexes. */
 export const allCollections: CollectionDefinition[] = [
@@ -28,6 +29,7 @@ export const allCollections: CollectionDefinition[] = [
   ...knowledgeCollections,
   ...workflowCollections,
   ...deliveryCollections,
+  ...reportCollections,
 ];
 
 export interface RunningApp {
@@ -61,7 +63,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const directory = new Directory(database.db);
     const now = options.now ?? (() => new Date());
     const outbox = new MongoOutbox(database.db);
-    const features = createWorkflowFeatures({ directory, knowledge, logger, now });
+    const features = createWorkflowFeatures({ directory, knowledge, logger, now, db: database.db, reportKeys: ReportKeyring.fromConfig(config) });
     const engine = new WorkflowEngine({ db: database.db, directory, outbox, logger, now }, features.map((feature) => feature.definition));
     const services: BotServices = {
       config,
@@ -98,7 +100,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const handled = new HandledActivities(database.db);
     const claims = new WriteClaims(database.db);
     const pruneTimer = setInterval(() => {
-      Promise.all([handled.prune(), claims.prune()]).catch((error: unknown) =>
+      Promise.all([handled.prune(), claims.prune(), purgeExpiredReportContent(database.db, services.now(), { logger })]).catch((error: unknown) =>
         logger.warn({ event: 'prune.failed', err: String(error) }, 'prune failed'),
       );
     }, 60 * 60 * 1000);

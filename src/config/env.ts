@@ -26,6 +26,13 @@ const httpUrl = z
   .url('expected an http(s) URL')
   .refine((value) => /^https?:\/\//.test(value), 'expected an http(s) URL');
 
+/** A 32-byte AES-256 key as base64 (standard or URL-safe), e.g. from `openssl rand -base64 32`. */
+const masterKey = optionalString.refine((value) => value === undefined || isBase64Key(value), 'expected 32 random bytes as base64 (generate one with: openssl rand -base64 32)');
+
+export function isBase64Key(value: string): boolean {
+  return /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32;
+}
+
 const baseSchema = z.object({
     NODE_ENV: z.enum(['development', 'test', 'production'], {
       message: 'expected one of development, test, production',
@@ -71,6 +78,8 @@ const baseSchema = z.object({
     AZURE_OPENAI_ENDPOINT: httpUrl.optional(),
     AZURE_OPENAI_DEPLOYMENT: optionalString,
     REMINDER_CHECK_INTERVAL_MINUTES: positiveInt('a positive number of minutes').default(60),
+    REPORTS_MASTER_KEY: masterKey,
+    REPORTS_PREVIOUS_MASTER_KEY: masterKey,
     SEED_DEMO_DATA: z
       .enum(['true', 'false'], { message: 'expected true or false' })
       .default('false')
@@ -98,6 +107,15 @@ function crossFieldProblems(raw: RawSettings): { path: string; message: string }
   }
   if (botType === 'SingleTenant' && set(raw.BOT_ID) && !set(raw.BOT_TENANT_ID)) {
     problems.push({ path: 'BOT_TENANT_ID', message: 'required when BOT_TYPE=SingleTenant' });
+  }
+  if ((raw.NODE_ENV?.trim() || 'development') === 'production' && !set(raw.REPORTS_MASTER_KEY)) {
+    problems.push({ path: 'REPORTS_MASTER_KEY', message: 'required when NODE_ENV=production (reports are stored encrypted with it)' });
+  }
+  if (set(raw.REPORTS_PREVIOUS_MASTER_KEY) && !set(raw.REPORTS_MASTER_KEY)) {
+    problems.push({ path: 'REPORTS_PREVIOUS_MASTER_KEY', message: 'only meaningful next to REPORTS_MASTER_KEY (the new key) during a key rotation' });
+  }
+  if (set(raw.REPORTS_PREVIOUS_MASTER_KEY) && raw.REPORTS_PREVIOUS_MASTER_KEY?.trim() === raw.REPORTS_MASTER_KEY?.trim()) {
+    problems.push({ path: 'REPORTS_PREVIOUS_MASTER_KEY', message: 'must differ from REPORTS_MASTER_KEY' });
   }
   if (set(raw.AZURE_OPENAI_API_KEY) && (!set(raw.AZURE_OPENAI_ENDPOINT) || !set(raw.AZURE_OPENAI_DEPLOYMENT))) {
     problems.push({ path: 'AZURE_OPENAI_ENDPOINT', message: 'AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT are required with AZURE_OPENAI_API_KEY' });

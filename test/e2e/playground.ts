@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { startApp, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/logging/logger.js';
+import { TEST_REPORTS_MASTER_KEY } from '../support/bot.js';
 import { testDatabaseName, testMongoUri } from '../support/database.js';
 import {
   playgroundConfigForUser,
@@ -197,6 +198,7 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
       MONGODB_DB: testDatabaseName(),
       DEFAULT_ORG: 'velsen',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      REPORTS_MASTER_KEY: TEST_REPORTS_MASTER_KEY,
       ...options.env,
     });
     const [appResult, browserResult] = await Promise.allSettled([

@@ -16,6 +16,9 @@ export const demoUsers = {
   vertrouwenspersoonOngewenstGedrag: { aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins' },
 } as const;
 
+/** The reports master key of the test bots (a test value, never a real secret); override with env. */
+export const TEST_REPORTS_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
+
 export interface TestUser {
   aadObjectId: string;
   name?: string;
@@ -59,6 +62,7 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
     MONGODB_URI: testMongoUri(),
     MONGODB_DB: testDatabaseName(),
     DEFAULT_ORG: 'velsen',
+    REPORTS_MASTER_KEY: TEST_REPORTS_MASTER_KEY,
     ...options.env,
   } as NodeJS.ProcessEnv);
   const app = await startApp({
