@@ -56,8 +56,8 @@ export async function reportFigures(db: Db, orgId: string, from: Date, to: Date,
     const answeredInTime = deadlines.feedbackAt !== undefined && deadlines.feedbackDue !== undefined && deadlines.feedbackAt <= deadlines.feedbackDue;
     if (acknowledgedInTime) figures.acknowledgedWithin7Days += 1;
     if (answeredInTime) figures.answeredWithin3Months += 1;
-    const acknowledgementMissed = deadlines.acknowledgedAt ? !acknowledgedInTime : now > deadlines.acknowledgementDue && record.closedAt === null;
-    const feedbackMissed = deadlines.feedbackDue !== undefined && (deadlines.feedbackAt ? !answeredInTime : now > deadlines.feedbackDue && record.closedAt === null);
+    const acknowledgementMissed = deadlines.acknowledgedAt ? !acknowledgedInTime : now >= deadlines.acknowledgementDue && record.closedAt === null;
+    const feedbackMissed = deadlines.feedbackDue !== undefined && (deadlines.feedbackAt ? !answeredInTime : now >= deadlines.feedbackDue && record.closedAt === null);
     if (acknowledgementMissed || feedbackMissed) figures.overdue += 1;
     if (record.closedAt) figures.closed += 1;
     else figures.open += 1;

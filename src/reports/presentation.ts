@@ -22,14 +22,14 @@ export const reportPresentation: RecordPresentation = {
   typeLabel: { nl: 'Melding', en: 'Report' },
   registerTitle: { nl: 'Meldingenregister', en: 'Report register' },
   registerCommands: [/^\s*(meldingenregister|register meldingen|report register)\s*[.!?]?\s*$/i],
-  stateLabel: (record, lang) => reportStateLabel(record as ReportRecord, reportDeadlines(record as ReportRecord, new Date()), lang),
+  stateLabel: (record, lang) => reportStateLabel(record as ReportRecord, reportDeadlines(record as ReportRecord), lang),
   summary: (record, lang) => {
     const report = record as ReportRecord;
     return `${reportSubject(report.data.meta, lang)} · ${localize(routeTitles[report.data.meta.route], lang).toLowerCase()}`;
   },
   registerFacts(record, lang) {
     const report = record as ReportRecord;
-    const deadlines = reportDeadlines(report, new Date());
+    const deadlines = reportDeadlines(report);
     const nl = lang === 'nl';
     return [
       { title: nl ? 'Onderwerp' : 'Subject', value: reportSubject(report.data.meta, lang) },
@@ -42,7 +42,7 @@ export const reportPresentation: RecordPresentation = {
   exportRow(record) {
     const report = record as ReportRecord;
     const { meta } = report.data;
-    const deadlines = reportDeadlines(report, new Date());
+    const deadlines = reportDeadlines(report);
     return {
       id: report._id,
       reference: report.reference,

@@ -49,15 +49,21 @@ export interface ReportDeadlines {
 
 const entryOf = (record: ReportRecord, action: string) => record.history.find((entry) => entry.action === action);
 
-/** Both Wbk deadlines from the record itself: its stored route and its history. */
-export function reportDeadlines(record: ReportRecord, now: Date): ReportDeadlines {
+/**
+ * Both Wbk deadlines from the record itself: its stored route and its history. Without `now`
+ * (lists and exports, which have no clock of their own) a deadline counts as missed once the
+ * deadline run flagged it.
+ */
+export function reportDeadlines(record: ReportRecord, now?: Date): ReportDeadlines {
   const [acknowledgement, feedback] = record.route;
   const acknowledged = entryOf(record, 'acknowledge');
   const answered = entryOf(record, 'feedback');
   const acknowledgementDue = acknowledgement ? addDuration(record.createdAt, acknowledgement.deadline, dutchHolidays) : record.createdAt;
   const feedbackDue = acknowledged && feedback ? addDuration(acknowledged.at, feedback.deadline, dutchHolidays) : undefined;
   const open = record.closedAt === null;
-  const overdue = open && ((!acknowledged && now > acknowledgementDue) || (Boolean(acknowledged) && !answered && feedbackDue !== undefined && now > feedbackDue));
+  // Due at the moment itself, as the engine counts it (its flag, when set, says the same).
+  const missed = now !== undefined && ((!acknowledged && now >= acknowledgementDue) || (Boolean(acknowledged) && !answered && feedbackDue !== undefined && now >= feedbackDue));
+  const overdue = open && (missed || Boolean(record.step?.overdue && record.step.id !== reportSteps.followUp));
   return { acknowledgementDue, acknowledgedAt: acknowledged?.at, feedbackDue, feedbackAt: answered?.at, overdue };
 }
 
