@@ -451,10 +451,18 @@ const reasonBanners: Partial<Record<NoticeReason, Localized>> = {
   stale: { nl: 'Iemand anders ging je voor; hieronder staat de melding zoals ze nu is. Je actie is niet opgeslagen.', en: 'Someone else was first; below is the report as it is now. Your action was not saved.' },
 };
 
+/** A refreshed card names what is new, unless the reader did it themselves. */
+function updateBanner(view: ReportView): Localized | undefined {
+  const latest = view.newFromOthers;
+  if (!latest) return undefined;
+  if (latest.action === 'reply') return { nl: 'Nieuw bericht van de melder.', en: 'New message from the reporter.' };
+  return reasonBanners.update;
+}
+
 export function handlerCard(view: ReportView, lang: Language, reason: NoticeReason, feedback?: CardFeedback): AdaptiveCard {
   const { record, deadlines } = view;
   const meta = record.data.meta;
-  const banner = reasonBanners[reason];
+  const banner = reason === 'update' ? updateBanner(view) : reasonBanners[reason];
   const body: CardElement[] = [heading(t(lang, { nl: `Melding ${record.reference}`, en: `Report ${record.reference}` }))];
   if (banner && reason !== 'assigned') body.push({ type: 'TextBlock', text: t(lang, banner), wrap: true, color: 'Warning', weight: 'Bolder' });
   else if (banner && record.history.length === 0) body.push(paragraph(t(lang, banner), { weight: 'Bolder' }));

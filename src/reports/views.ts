@@ -100,6 +100,8 @@ export interface ReportView {
   deadlines: ReportDeadlines;
   /** What this viewer may do now (the recipient alone adds deputies). */
   actions: readonly string[];
+  /** The latest change, unless the viewer made it themselves: what a refreshed card calls new. */
+  newFromOthers: HistoryEntry | undefined;
   deputyCandidates: Person[];
 }
 
@@ -152,6 +154,7 @@ export class ReportViews {
       thread: await this.thread(record, opened),
       deadlines: reportDeadlines(record, this.services.now()),
       actions,
+      newFromOthers: [record.history.at(-1)].find((entry) => entry && entry.actor !== viewer.aadObjectId && !(viewer.isOwner && entry.actor === record.owner)),
       deputyCandidates: actions.includes('add_deputy') && opened ? await this.deputyCandidates(record, opened) : [],
     };
   }
