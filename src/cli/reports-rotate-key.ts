@@ -1,8 +1,6 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ConfigurationError, loadConfig } from '../config/env.js';
+import { loadConfig } from '../config/env.js';
 import { ReportKeyring, reportCollections, rotateReportKeys } from '../reports/index.js';
-import { withConfiguredDatabase } from './support.js';
+import { runAsCommand, withConfiguredDatabase } from './support.js';
 
 const usage = `Gebruik: REPORTS_MASTER_KEY=<nieuwe sleutel> REPORTS_PREVIOUS_MASTER_KEY=<oude sleutel> npm run reports:rotate-key
 
@@ -35,15 +33,4 @@ async function main(argv: string[]): Promise<number> {
   });
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      if (error instanceof ConfigurationError) console.error(error.message);
-      else console.error(`Sleutelwissel mislukt: ${(error as Error).message ?? String(error)}`);
-      process.exitCode = 1;
-    },
-  );
-}
+runAsCommand(import.meta.url, main, 'Sleutelwissel mislukt');

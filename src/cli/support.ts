@@ -1,5 +1,7 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Db } from 'mongodb';
-import { loadConfig } from '../config/env.js';
+import { ConfigurationError, loadConfig } from '../config/env.js';
 import { connectDatabase, ensureCollections, type CollectionDefinition } from '../storage/database.js';
 
 /**
@@ -15,4 +17,22 @@ export async function withConfiguredDatabase<T>(collections: CollectionDefinitio
   } finally {
     await database.close();
   }
+}
+
+/**
+ * Runs `main` when the file is the command being run (not when a test imports it), and turns its
+ * result into the exit code; a failure prints one Dutch line, never a stack with values in it.
+ */
+export function runAsCommand(moduleUrl: string, main: (argv: string[]) => Promise<number>, failure: string): void {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(path.resolve(process.argv[1])).href) return;
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof ConfigurationError) console.error(error.message);
+      else console.error(`${failure}: ${(error as Error).message ?? String(error)}`);
+      process.exitCode = 1;
+    },
+  );
 }

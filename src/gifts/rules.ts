@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
+import { loadOrganisationDataFile, loadOrganisationDataFiles } from '../directory/dataFiles.js';
 import { organisationsDirectory } from '../directory/organisations.js';
 import type { Localized } from '../i18n/index.js';
 import { giftKinds, giverRelations, yesNo, type GiftDecision, type GiftForm } from './form.js';
@@ -103,28 +102,12 @@ export interface GiftAssessment {
 export const GIFT_RULES_FILE = 'gift-rules.json';
 
 export function loadGiftRulesFile(file: string, expectedOrgId?: string): GiftRules {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = giftRulesSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(`${file}:\n${parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n')}`);
-  }
-  if (expectedOrgId && parsed.data.orgId !== expectedOrgId) throw new Error(`${file}: orgId "${parsed.data.orgId}" must equal its folder "${expectedOrgId}"`);
-  return parsed.data;
+  return loadOrganisationDataFile(file, giftRulesSchema, expectedOrgId);
 }
 
 /** Every organisation's rules, validated; a bad file stops the start-up rather than give wrong advice later. */
 export function loadAllGiftRules(directory: string = organisationsDirectory()): Map<string, GiftRules> {
-  const rules = new Map<string, GiftRules>();
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const file = path.join(directory, entry.name, GIFT_RULES_FILE);
-    if (entry.isDirectory() && existsSync(file)) rules.set(entry.name, loadGiftRulesFile(file, entry.name));
-  }
-  return rules;
+  return loadOrganisationDataFiles(GIFT_RULES_FILE, giftRulesSchema, directory);
 }
 
 export function conditionMatches(condition: GiftCondition, form: GiftForm): boolean {

@@ -1,4 +1,6 @@
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type InputElement } from '../cards/adaptiveCard.js';
+import { fieldMessages } from '../cards/forms.js';
+import { formProblem, heading, inputWithError, paragraph, quotedSources, stripUndefined, subheading } from '../cards/blocks.js';
 import type { Person } from '../directory/types.js';
 import { localize, type Language, type Localized } from '../i18n/index.js';
 import type { Citation } from '../knowledge/types.js';
@@ -75,44 +77,13 @@ export function formatDay(moment: Date, lang: Language): string {
   return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(moment);
 }
 
-const heading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
-const subheading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', wrap: true, spacing: 'Medium' });
-const paragraph = (text: string, extra: Partial<Extract<CardElement, { type: 'TextBlock' }>> = {}): CardElement => ({ type: 'TextBlock', text, wrap: true, ...extra });
 const attention = (text: string, id?: string): CardElement => ({ type: 'TextBlock', text, wrap: true, color: 'Attention', weight: 'Bolder', ...(id ? { id } : {}) });
 const buttons = (...actions: CardAction[]): CardElement => ({ type: 'ActionSet', actions });
-const required = { nl: 'Dit veld is verplicht.', en: 'This field is required.' };
+const required = fieldMessages.required;
 
-function stripUndefined<T extends object>(element: T): T {
-  return Object.fromEntries(Object.entries(element).filter(([, value]) => value !== undefined)) as T;
-}
-
-/** An input followed by its message, when the last attempt had one. */
-function withError(input: InputElement, lang: Language, error: Localized | undefined): CardElement[] {
-  return [stripUndefined(input), ...(error ? [{ type: 'TextBlock' as const, id: `${input.id}Error`, text: t(lang, error), wrap: true, color: 'Attention' as const, spacing: 'None' as const }] : [])];
-}
-
-function formProblem(lang: Language, banner: Localized | undefined, hasErrors: boolean): CardElement[] {
-  if (banner) return [attention(t(lang, banner), 'formError')];
-  if (hasErrors) return [attention(t(lang, { nl: 'Controleer de velden met een melding hieronder.', en: 'Please check the fields marked below.' }), 'formError')];
-  return [];
-}
-
-function citationBlocks(citations: Citation[], lang: Language, organisationName: string): CardElement[] {
-  if (citations.length === 0) return [];
-  const blocks: CardElement[] = [subheading(t(lang, { nl: `Uit de regels van ${organisationName}`, en: `From the rules of ${organisationName}` }))];
-  for (const citation of citations) {
-    blocks.push({
-      type: 'Container',
-      style: 'emphasis',
-      items: [
-        { type: 'TextBlock', text: `${citation.title}, ${citation.section}`, weight: 'Bolder', wrap: true, size: 'Small' },
-        { type: 'TextBlock', text: citation.quote, wrap: true, size: 'Small' },
-      ],
-    });
-  }
-  if (lang === 'en') blocks.push({ type: 'TextBlock', text: 'Quoted from the Dutch original.', isSubtle: true, size: 'Small', wrap: true });
-  return blocks;
-}
+const withError = inputWithError;
+const citationBlocks = (citations: Citation[], lang: Language, organisationName: string): CardElement[] =>
+  quotedSources(citations, lang, { nl: `Uit de regels van ${organisationName}`, en: `From the rules of ${organisationName}` });
 
 const personLine = (person: Pick<Person, 'name' | 'upn'>) => `${person.name} (${person.upn})`;
 

@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
+import { loadOrganisationDataFiles } from '../directory/dataFiles.js';
 import { organisationsDirectory } from '../directory/organisations.js';
 import { roleSchema } from '../directory/types.js';
 import { recipientRoutes, reportCategories, type RecipientRoute, type ReportCategory } from './form.js';
@@ -97,28 +96,12 @@ export function defaultReportSettings(orgId: string): ReportSettings {
   };
 }
 
-export function loadReportSettingsFile(file: string, expectedOrgId?: string): ReportSettings {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = reportSettingsSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${file}:\n${parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n')}`);
-  if (expectedOrgId && parsed.data.orgId !== expectedOrgId) throw new Error(`${file}: orgId "${parsed.data.orgId}" must equal its folder "${expectedOrgId}"`);
-  return parsed.data;
-}
-
 /** Every organisation's settings, validated at start-up: a broken file stops the bot. */
 export class ReportSettingsBook {
-  private readonly settings = new Map<string, ReportSettings>();
+  private readonly settings: Map<string, ReportSettings>;
 
   constructor(directory: string = organisationsDirectory()) {
-    for (const entry of readdirSync(directory, { withFileTypes: true })) {
-      const file = path.join(directory, entry.name, REPORT_SETTINGS_FILE);
-      if (entry.isDirectory() && existsSync(file)) this.settings.set(entry.name, loadReportSettingsFile(file, entry.name));
-    }
+    this.settings = loadOrganisationDataFiles(REPORT_SETTINGS_FILE, reportSettingsSchema, directory);
   }
 
   of(orgId: string): ReportSettings {
