@@ -497,28 +497,39 @@ function handlerActions(view: ReportView, lang: Language, feedback: CardFeedback
       buttons({ type: 'Action.Execute', title: t(lang, { nl: 'Terugkoppeling sturen', en: 'Send feedback' }), verb: reportVerbs.feedback, data }),
     );
   }
+  // Closing and adding a deputy are rarer: behind a button each, so the card stays calm.
+  const more: CardAction[] = [];
   if (actions.includes('close')) {
-    blocks.push(
-      ...withError(textInput('closingNote', t(lang, { nl: 'Afsluitend bericht aan de melder (niet verplicht)', en: 'Closing note to the reporter (optional)' })), lang, feedbackFor(feedback, 'closingNote')),
-      buttons({ type: 'Action.Execute', title: t(lang, { nl: 'Melding afsluiten', en: 'Close report' }), verb: reportVerbs.close, data, style: 'destructive' }),
-    );
+    more.push({
+      type: 'Action.ShowCard',
+      title: t(lang, { nl: 'Afsluiten…', en: 'Close…' }),
+      card: adaptiveCard([
+        ...withError(textInput('closingNote', t(lang, { nl: 'Afsluitend bericht aan de melder (niet verplicht)', en: 'Closing note to the reporter (optional)' })), lang, feedbackFor(feedback, 'closingNote')),
+        buttons({ type: 'Action.Execute', title: t(lang, { nl: 'Melding afsluiten', en: 'Close report' }), verb: reportVerbs.close, data, style: 'destructive' }),
+      ]),
+    });
   }
   if (actions.includes('add_deputy') && view.deputyCandidates.length > 0) {
-    blocks.push(
-      ...withError(
-        {
-          type: 'Input.ChoiceSet',
-          id: 'deputy',
-          label: t(lang, { nl: 'Vervanger toevoegen (die kan de melding ook lezen en behandelen; de melder hoort dat)', en: 'Add a deputy (who can also read and handle the report; the reporter is told)' }),
-          style: 'compact',
-          choices: view.deputyCandidates.map((person) => ({ title: person.name, value: person.aadObjectId })),
-        },
-        lang,
-        feedbackFor(feedback, 'deputy'),
-      ),
-      buttons({ type: 'Action.Execute', title: t(lang, { nl: 'Vervanger toevoegen', en: 'Add deputy' }), verb: reportVerbs.deputy, data }),
-    );
+    more.push({
+      type: 'Action.ShowCard',
+      title: t(lang, { nl: 'Vervanger toevoegen…', en: 'Add a deputy…' }),
+      card: adaptiveCard([
+        ...withError(
+          {
+            type: 'Input.ChoiceSet',
+            id: 'deputy',
+            label: t(lang, { nl: 'Wie? Die kan de melding ook lezen en behandelen; de melder hoort dat.', en: 'Who? They can also read and handle the report; the reporter is told.' }),
+            style: 'compact',
+            choices: view.deputyCandidates.map((person) => ({ title: person.name, value: person.aadObjectId })),
+          },
+          lang,
+          feedbackFor(feedback, 'deputy'),
+        ),
+        buttons({ type: 'Action.Execute', title: t(lang, { nl: 'Vervanger toevoegen', en: 'Add deputy' }), verb: reportVerbs.deputy, data }),
+      ]),
+    });
   }
+  if (more.length > 0) blocks.push(buttons(...more));
   return [subheading(t(lang, { nl: 'Wat wil je doen?', en: 'What would you like to do?' })), ...blocks];
 }
 
