@@ -38,6 +38,17 @@ describe.skipIf(Boolean(e2eSkipReason))('a confidential report in the Agents Pla
     await session?.stop();
   });
 
+  /** Waits until the bot delivered everything it had to say, and the Playground drew it. */
+  async function deliveriesDone(): Promise<void> {
+    const outbox = session.app.database.db.collection('outbox');
+    for (let round = 0; round < 200; round += 1) {
+      await session.app.delivery.idle();
+      if ((await outbox.countDocuments({ status: 'pending' })) === 0) break;
+      await session.page.waitForTimeout(50);
+    }
+    await session.page.waitForTimeout(500);
+  }
+
   it('Alex reads the routes, then reports to the vertrouwenspersoon; his card says to whom, not what', async () => {
     await session.waitForBotText('Welkom bij de Integriteitsassistent');
     await session.say('melding doen');
@@ -74,7 +85,10 @@ describe.skipIf(Boolean(e2eSkipReason))('a confidential report in the Agents Pla
     expect(text).toContain(description);
     expect(text).toContain('Alex Wilber');
     await session.clickCardButton('Ontvangst bevestigen', card);
-    const acknowledged = await session.waitForBotText(/Ontvangstbevestiging\s+gedaan op/, 15_000);
+    await session.waitForBotText(/Ontvangstbevestiging\s+gedaan op/, 15_000);
+    // The card is replaced by the answer and then refreshed by the outbox: type into it once it is still.
+    await deliveriesDone();
+    const acknowledged = session.card('last');
     await session.fillCardInput('Vraag of bericht aan de melder', question, acknowledged);
     await session.clickCardButton('Bericht sturen', acknowledged);
     await session.waitForBotText(question, 15_000);
@@ -85,6 +99,7 @@ describe.skipIf(Boolean(e2eSkipReason))('a confidential report in the Agents Pla
     await session.switchUser(alex);
     await session.waitForBotText(`Lynne Robbins heeft de ontvangst van je melding ${reference} bevestigd`, 15_000);
     const asked = await session.waitForBotText(`Nieuw bericht over je melding ${reference}`, 15_000);
+    await deliveriesDone();
     expect(await textOf(asked)).toContain(question);
     await session.fillCardInput('Je antwoord aan Lynne Robbins', answer, asked);
     await session.clickCardButton('Antwoorden', asked);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportFigures, reportVerbs } from '../../src/reports/index.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
-import { alex, execute, lynne, patti, press, proactiveTexts, recordOf, say, settled, submitReport } from './support.js';
+import { alex, execute, lynne, patti, press, proactiveTexts, recordOf, say, submitReport } from './support.js';
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ afterAll(async () => bot?.close());
 const at = async (moment: string) => {
   bot.clock.now = new Date(moment);
   const summary = await bot.app.services.workflows.engine.processDueWorkflowDeadlines(bot.clock.now);
-  await settled(bot);
+  await bot.settle();
   return summary;
 };
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportVerbs, type ReportRecord } from '../../src/reports/index.js';
 import { startTestBot, visibleText, type TestBot, type TestUser } from '../support/bot.js';
-import { adele, alex, cardInvoke, execute, isaiah, lynne, megan, patti, proactiveTexts, reportData, sanne, settled } from './support.js';
+import { adele, alex, cardInvoke, execute, isaiah, lynne, megan, patti, proactiveTexts, reportData, sanne } from './support.js';
 
 /**
  * Who can read what of a confidential report, through the bot's HTTP endpoint: every way in
@@ -30,14 +30,14 @@ beforeAll(async () => {
   for (const user of Object.values(people)) await bot.send(bot.message('help', user));
   const submitted = await bot.invoke(cardInvoke(bot, alex, reportVerbs.submit, reportData({ description: SECRET.description }), SUBMIT_CARD));
   expect(submitted.status).toBe(200);
-  await settled(bot);
+  await bot.settle();
   record = (await bot.app.database.db.collection<ReportRecord>('workflowRecords').findOne({ type: 'report' }))!;
   await execute(bot, lynne, reportVerbs.acknowledge, { reportId: record._id });
   await execute(bot, lynne, reportVerbs.message, { reportId: record._id, message: SECRET.question });
   await execute(bot, alex, reportVerbs.reply, { reportId: record._id, reply: SECRET.answer });
   await execute(bot, lynne, reportVerbs.deputy, { reportId: record._id, deputy: patti.aadObjectId });
   await execute(bot, patti, reportVerbs.feedback, { reportId: record._id, feedback: SECRET.feedback });
-  await settled(bot);
+  await bot.settle();
 
   for (const [role, user] of Object.entries(people) as [Role, TestUser][]) {
     const texts: string[] = [];
@@ -62,7 +62,7 @@ beforeAll(async () => {
     }
     seen.set(role, texts);
   }
-  await settled(bot);
+  await bot.settle();
   for (const [role, user] of Object.entries(people) as [Role, TestUser][]) seen.get(role)!.push(...proactiveTexts(bot, user));
 });
 afterAll(async () => bot?.close());

@@ -5,7 +5,7 @@ import { ReportKeyring, UnknownMasterKeyError, reportVerbs, rotateReportKeys, ty
 import { masterKeyFrom, newDataKey, open, seal } from '../../src/reports/crypto.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { testDatabaseName } from '../support/database.js';
-import { alex, execute, lastCardTo, lynne, press, say, settled, submitReport } from './support.js';
+import { alex, execute, lastCardTo, lynne, press, say, submitReport } from './support.js';
 import { cardText } from '../gifts/support.js';
 
 const keyA = randomBytes(32).toString('base64');
@@ -63,7 +63,7 @@ describe('key rotation', () => {
     const made: ReportRecord[] = [];
     for (const description of ['Eerste melding onder sleutel A', 'Tweede melding onder sleutel A']) made.push((await submitReport(first, alex, { description })).record);
     await execute(first, lynne, reportVerbs.message, { reportId: made[0]!._id, message: 'Bericht onder sleutel A' });
-    await settled(first);
+    await first.settle();
     await stopWithoutDropping(first);
 
     // Mid-rotation: the bot runs with the new key and the old one; the command re-wraps everything.
@@ -83,7 +83,7 @@ describe('key rotation', () => {
       expect(await press(after, alex, { verb: 'records.open', recordId: made[0]!._id })).toContain('Bericht onder sleutel A');
       expect(await press(after, lynne, { verb: 'records.open', recordId: made[1]!._id })).toContain('Tweede melding onder sleutel A');
       await execute(after, lynne, reportVerbs.message, { reportId: made[1]!._id, message: 'Na de wissel' });
-      await settled(after);
+      await after.settle();
       expect(cardText(lastCardTo(after, alex))).toContain('Na de wissel');
     } finally {
       await after.close();

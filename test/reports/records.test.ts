@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRecords } from '../../src/cli/records.js';
 import { purgeExpiredReportContent, reportFigures, reportVerbs } from '../../src/reports/index.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
-import { adele, alex, execute, lynne, press, say, settled, submitReport } from './support.js';
+import { adele, alex, execute, lynne, press, say, submitReport } from './support.js';
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -47,7 +47,7 @@ describe('retention', () => {
     await execute(bot, lynne, reportVerbs.message, { reportId: closed.record._id, message: 'Bericht-1732 dat verdwijnt' });
     await execute(bot, lynne, reportVerbs.feedback, { reportId: closed.record._id, feedback: 'Klaar' });
     await execute(bot, lynne, reportVerbs.close, { reportId: closed.record._id, closingNote: '' });
-    await settled(bot);
+    await bot.settle();
     const vault = bot.app.database.db.collection('reportVault');
     // Content whose record never came (a submission that failed half-way) is cleared after a day.
     await vault.insertOne({ _id: 'orphan-1' as never, orgId: 'velsen', keyId: 'x', wrappedKey: 'x', content: 'x', createdAt: new Date('2026-03-01T00:00:00Z'), schemaVersion: 1 });

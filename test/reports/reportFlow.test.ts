@@ -21,7 +21,6 @@ import {
   reportData,
   sanne,
   say,
-  settled,
   submitReport,
 } from './support.js';
 
@@ -138,13 +137,13 @@ describe('a report and its follow-up', () => {
     const acknowledged = await execute(bot, lynne, reportVerbs.acknowledge, { reportId: id });
     expectValidReportCard(acknowledged.card);
     expect(cardText(acknowledged.card)).toContain('gedaan op 10 maart 2026');
-    await settled(bot);
+    await bot.settle();
     expect(asAlex()).toContain(`Lynne Robbins heeft de ontvangst van je melding ${record.reference} bevestigd. Je krijgt uiterlijk 10 juni 2026 terugkoppeling.`);
 
     const empty = await execute(bot, lynne, reportVerbs.message, { reportId: id, message: '' });
     expect(findById(empty.card, 'messageError')?.text).toBe('Schrijf eerst je bericht.');
     await execute(bot, lynne, reportVerbs.message, { reportId: id, message: 'Wanneer is het voor het eerst gebeurd?' });
-    await settled(bot);
+    await bot.settle();
     const question = lastCardTo(bot, alex);
     expectValidReportCard(question);
     expect(cardText(question)).toContain(`Nieuw bericht over je melding ${record.reference}`);
@@ -154,7 +153,7 @@ describe('a report and its follow-up', () => {
     const answered = await execute(bot, alex, reportVerbs.reply, { reportId: id, reply: 'In januari, na de kerstborrel.' });
     expect(cardText(answered.card)).toContain('In januari, na de kerstborrel.');
     expect(cardText(answered.card)).not.toContain('Er wordt gescholden.');
-    await settled(bot);
+    await bot.settle();
     const update = lastCardTo(bot, lynne);
     expect(cardText(update)).toContain('In januari, na de kerstborrel.');
     expect(cardText(update)).toContain('Melder schreef');
@@ -167,7 +166,7 @@ describe('a report and its follow-up', () => {
     expect((await execute(bot, lynne, reportVerbs.deputy, { reportId: id, deputy: megan.aadObjectId })).card).toBeDefined();
     expect((await recordOf(bot, id)).assignees).toEqual([lynne.aadObjectId]);
     await execute(bot, lynne, reportVerbs.deputy, { reportId: id, deputy: patti.aadObjectId });
-    await settled(bot);
+    await bot.settle();
     expect(asAlex()).toContain(`Lynne Robbins heeft Patti Fernandez als vervanger toegevoegd aan je melding ${record.reference}. Patti Fernandez kan je melding ook lezen en behandelen, maar ziet niet wie je bent.`);
     const pattiCard = lastCardTo(bot, patti);
     expect(cardText(pattiCard)).toContain('Er wordt gescholden.');
@@ -179,13 +178,13 @@ describe('a report and its follow-up', () => {
     expect(trail.find((entry) => entry.action === 'add_deputy')).toMatchObject({ actor: lynne.aadObjectId, assignees: [patti.aadObjectId], fields: { deputy: patti.aadObjectId } });
 
     await execute(bot, patti, reportVerbs.feedback, { reportId: id, feedback: 'We hebben met de teamleider gesproken.' });
-    await settled(bot);
+    await bot.settle();
     expect(cardText(lastCardTo(bot, alex))).toContain(`Terugkoppeling op je melding ${record.reference}`);
     expect((await recordOf(bot, id)).state).toBe('awaiting_follow_up');
     const closed = await execute(bot, lynne, reportVerbs.close, { reportId: id, closingNote: '' });
     expect(cardText(closed.card)).toContain('Afgesloten');
     expect(executeActions(closed.card)).toEqual([]);
-    await settled(bot);
+    await bot.settle();
     expect(asAlex()).toContain(`Je melding ${record.reference} is afgesloten door Lynne Robbins.`);
     // Too late to answer: the reporter sees the closed report, without a box to write in.
     const late = (await execute(bot, alex, reportVerbs.reply, { reportId: id, reply: 'Nog iets' })).card;

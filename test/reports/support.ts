@@ -61,21 +61,6 @@ export function reportData(input: ReportInput = {}, formId: string = randomUUID(
   };
 }
 
-/**
- * Waits until the outbox has delivered everything, including a message that waited a moment
- * for the record change it announces (it is retried 250 ms later, which `settle` alone does
- * not wait for).
- */
-export async function settled(bot: TestBot): Promise<void> {
-  const outbox = bot.app.database.db.collection('outbox');
-  for (let round = 0; round < 100; round += 1) {
-    await bot.settle();
-    if ((await outbox.countDocuments({ status: 'pending', nextAttemptAt: { $lte: new Date(Date.now() + 1000) } })) === 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('the outbox did not settle');
-}
-
 /** The invoke body of an Action.Execute: the card, or a text. */
 export async function execute(bot: TestBot, user: TestUser, verb: string, data: Record<string, unknown>): Promise<{ card?: any; text?: string }> {
   const response = await bot.invoke(cardInvoke(bot, user, verb, data));
@@ -85,7 +70,7 @@ export async function execute(bot: TestBot, user: TestUser, verb: string, data: 
 
 export async function submitReport(bot: TestBot, user: TestUser, input: ReportInput = {}): Promise<{ card: any; reference: string; record: ReportRecord }> {
   const { card } = await execute(bot, user, reportVerbs.submit, reportData(input));
-  await settled(bot);
+  await bot.settle();
   expectValidReportCard(card);
   const match = /\b[A-Z]{2,5}-M-\d{4}-\d{4}\b/.exec(cardText(card));
   if (!match) throw new Error(`no report reference in: ${cardText(card).slice(0, 300)}`);
