@@ -85,7 +85,7 @@ const withError = inputWithError;
 const citationBlocks = (citations: Citation[], lang: Language, organisationName: string): CardElement[] =>
   quotedSources(citations, lang, { nl: `Uit de regels van ${organisationName}`, en: `From the rules of ${organisationName}` });
 
-const personLine = (person: Pick<Person, 'name' | 'upn'>) => `${person.name} (${person.upn})`;
+const personLine = (person: Pick<Person, 'name' | 'upn'>) => (person.upn ? `${person.name || '—'} (${person.upn})` : person.name || '—');
 
 // ---------------------------------------------------------------------------------------------
 // The calm card: where to go, honestly, before anything is written
@@ -435,7 +435,9 @@ export function handlerCard(view: ReportView, lang: Language, reason: NoticeReas
   const meta = record.data.meta;
   const banner = reason === 'update' ? updateBanner(view) : reasonBanners[reason];
   const body: CardElement[] = [heading(t(lang, { nl: `Melding ${record.reference}`, en: `Report ${record.reference}` }))];
-  if (banner && reason !== 'assigned') body.push({ type: 'TextBlock', text: t(lang, banner), wrap: true, color: 'Warning', weight: 'Bolder' });
+  if (reason === 'assigned' && view.audience === 'deputy') {
+    body.push(paragraph(t(lang, { nl: `${view.recipientName} heeft je als vervanger toegevoegd aan deze melding. Behandel haar vertrouwelijk.`, en: `${view.recipientName} has added you as a deputy to this report. Please handle it confidentially.` }), { weight: 'Bolder' }));
+  } else if (banner && reason !== 'assigned') body.push({ type: 'TextBlock', text: t(lang, banner), wrap: true, color: 'Warning', weight: 'Bolder' });
   else if (banner && record.history.length === 0) body.push(paragraph(t(lang, banner), { weight: 'Bolder' }));
   if (deadlines.overdue) body.push(attention(t(lang, { nl: 'De wettelijke termijn is verstreken.', en: 'The statutory deadline has passed.' }), 'overdue'));
   const facts = [

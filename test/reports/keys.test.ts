@@ -1,13 +1,16 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/env.js';
 import { ReportKeyring, UnknownMasterKeyError, reportVerbs, rotateReportKeys, type ReportRecord } from '../../src/reports/index.js';
 import { masterKeyFrom, newDataKey, open, seal } from '../../src/reports/crypto.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
-import { testDatabaseName } from '../support/database.js';
+import { testDatabaseName, testMongoUri } from '../support/database.js';
 import { alex, execute, lastCardTo, lynne, press, say, submitReport } from './support.js';
 import { cardText } from '../gifts/support.js';
 
+const run = promisify(execFile);
 const keyA = randomBytes(32).toString('base64');
 const keyB = randomBytes(32).toString('base64');
 
@@ -68,8 +71,12 @@ describe('key rotation', () => {
 
     // Mid-rotation: the bot runs with the new key and the old one; the command re-wraps everything.
     const during = await startTestBot({ env: { MONGODB_DB: database, REPORTS_MASTER_KEY: keyB, REPORTS_PREVIOUS_MASTER_KEY: keyA } });
-    const summary = await rotateReportKeys(during.app.database.db, new ReportKeyring(keyB, keyA));
-    expect(summary).toEqual({ rewrapped: 3, alreadyCurrent: 0, unreadable: 0 });
+    const command = (env: Record<string, string>) =>
+      run(process.execPath, ['--import', 'tsx', 'src/cli/reports-rotate-key.ts'], { env: { ...process.env, MONGODB_URI: testMongoUri(), MONGODB_DB: database, LOG_LEVEL: 'silent', ...env } });
+    // Without the old key nothing can be re-wrapped, and the command says so.
+    await expect(command({ REPORTS_MASTER_KEY: keyB, REPORTS_PREVIOUS_MASTER_KEY: '' })).rejects.toMatchObject({ code: 1, stdout: expect.stringContaining('Niet te openen: 3') });
+    const { stdout } = await command({ REPORTS_MASTER_KEY: keyB, REPORTS_PREVIOUS_MASTER_KEY: keyA });
+    expect(stdout).toContain('Opnieuw verpakt: 3. Al met de huidige sleutel: 0. Niet te openen: 0.');
     expect(await rotateReportKeys(during.app.database.db, new ReportKeyring(keyB, keyA))).toEqual({ rewrapped: 0, alreadyCurrent: 3, unreadable: 0 });
     expect(await during.app.database.db.collection('reportVault').countDocuments({ keyId: masterKeyFrom(keyB).id })).toBe(2);
     await stopWithoutDropping(during);
@@ -88,5 +95,5 @@ describe('key rotation', () => {
     } finally {
       await after.close();
     }
-  });
+  }, 120_000);
 });

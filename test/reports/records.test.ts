@@ -1,7 +1,12 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRecords } from '../../src/cli/records.js';
 import { purgeExpiredReportContent, reportFigures, reportVerbs } from '../../src/reports/index.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
+import { testMongoUri } from '../support/database.js';
+
+const run = promisify(execFile);
 import { adele, alex, execute, lynne, press, say, submitReport } from './support.js';
 
 let bot: TestBot;
@@ -18,7 +23,11 @@ describe('the register and the records command', () => {
     const named = await submitReport(bot, alex, { description: 'Inhoud-3141 die niemand anders mag zien', identity: 'named' });
     await submitReport(bot, alex, { description: 'Inhoud-2718 ook geheim', category: 'suspected_wrongdoing', subcategory: 'fraud', recipient: 'integrity_coordinator' });
     await execute(bot, lynne, reportVerbs.acknowledge, { reportId: named.record._id });
-    const lines = await exportRecords(bot.app.database.db, { orgId: 'velsen', type: 'report', json: true });
+    // The command itself: npm run records -- --org velsen --type report --json
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/cli/records.ts', '--org', 'velsen', '--type', 'report', '--json'], {
+      env: { ...process.env, MONGODB_URI: testMongoUri(), MONGODB_DB: bot.app.database.db.databaseName, LOG_LEVEL: 'silent' },
+    });
+    const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
     const rows = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     for (const row of rows) expect(Object.keys(row).sort()).toEqual([...METADATA].sort());
@@ -35,7 +44,7 @@ describe('the register and the records command', () => {
     expect(register).toContain(named.reference);
     expect(register).toContain('Ontvangst bevestigd: op tijd, 10 maart 2026');
     expect(register).not.toMatch(/Inhoud-3141|Alex Wilber/);
-  });
+  }, 90_000);
 });
 
 describe('retention', () => {
