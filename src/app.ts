@@ -1,7 +1,7 @@
 import type { AppConfig } from './config/env.js';
 import { Directory, directoryCollections, seedDemoPeople, syncOrganisations } from './directory/index.js';
 import { loadKnowledgeBase, knowledgeCollections } from './knowledge/index.js';
-import type { Logger } from './logging/logger.js';
+import { errorFields, type Logger } from './logging/logger.js';
 import { connectDatabase, ensureCollections, type CollectionDefinition, type Database } from './storage/database.js';
 import { handledActivitiesCollection, HandledActivities } from './storage/handledActivities.js';
 import { botStateCollection } from './teams/botState.js';
@@ -101,7 +101,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const claims = new WriteClaims(database.db);
     const pruneTimer = setInterval(() => {
       Promise.all([handled.prune(), claims.prune(), purgeExpiredReportContent(database.db, services.now(), { logger })]).catch((error: unknown) =>
-        logger.warn({ event: 'prune.failed', err: String(error) }, 'prune failed'),
+        logger.warn({ event: 'prune.failed', err: errorFields(error) }, 'prune failed'),
       );
     }, 60 * 60 * 1000);
     pruneTimer.unref();
@@ -114,7 +114,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       deadlinesRunning = true;
       engine
         .processDueWorkflowDeadlines(services.now())
-        .catch((error: unknown) => logger.error({ event: 'workflow.deadlines.failed', err: String(error) }, 'deadline run failed'))
+        .catch((error: unknown) => logger.error({ event: 'workflow.deadlines.failed', err: errorFields(error) }, 'deadline run failed'))
         .finally(() => {
           deadlinesRunning = false;
         });

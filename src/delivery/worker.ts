@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import type { Logger } from '../logging/logger.js';
+import { errorFields, type Logger } from '../logging/logger.js';
 import { OutboxStore, type OutboxDocument } from './outbox.js';
 import type { DeliveredMessage, MessageContent, RecordView, Rendered } from './types.js';
 
@@ -138,7 +138,7 @@ export class DeliveryWorker {
       // Keep going while full batches come back: a burst is delivered without waiting for polls.
       while (!this.stopped && (await this.runOnce()) >= this.batchSize);
     } catch (error) {
-      this.options.logger.error({ event: 'delivery.run_failed', err: { name: (error as Error).name } }, 'delivery run failed');
+      this.options.logger.error({ event: 'delivery.run_failed', err: errorFields(error) }, 'delivery run failed');
     }
   }
 

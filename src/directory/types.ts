@@ -119,7 +119,10 @@ export interface ImportError {
 
 export interface ImportReport {
   ok: boolean;
+  /** The first errors (at most MAX_LISTED_ERRORS), in line order. */
   errors: ImportError[];
+  /** All errors found, listed or not. */
+  errorCount: number;
   added: number;
   updated: number;
   unchanged: number;

@@ -89,7 +89,7 @@ export function createGiftFeature(services: GiftFeatureServices): WorkflowFeatur
         start: {
           verb: giftVerbs.start,
           title: { nl: 'Cadeau melden', en: 'Report a gift' },
-          commands: [/^\s*(cadeau melden|geschenk melden|report a gift)\s*[.!]?\s*$/i],
+          commands: [/^\s*(cadeau melden|geschenk melden|report a gift)[\s.!]*$/i],
           intent: isGiftReport,
           offer: texts.offer,
         },

@@ -7,7 +7,7 @@ import { giftDecisionOf, type GiftRecord } from './views.js';
 export const giftPresentation: RecordPresentation = {
   typeLabel: { nl: 'Cadeau', en: 'Gift' },
   registerTitle: { nl: 'Cadeauregister', en: 'Gift register' },
-  registerCommands: [/^\s*(cadeauregister|geschenkenregister|gift register)\s*[.!?]?\s*$/i],
+  registerCommands: [/^\s*(cadeauregister|geschenkenregister|gift register)[\s.!?]*$/i],
   stateLabel: (record, lang) => giftStateLabel(record as GiftRecord, lang),
   summary: (record, lang) => giftSummary(record as GiftRecord, lang),
   registerFacts(record, lang: Language, ownerName) {

@@ -216,7 +216,7 @@ export function createReportFeature(services: ReportFeatureServices): WorkflowFe
         start: {
           verb: reportVerbs.start,
           title: { nl: 'Melding doen', en: 'Make a report' },
-          commands: [/^\s*(melding doen|melding maken|misstand melden|ongewenst gedrag melden|vertrouwelijk melden|report wrongdoing|make a report)\s*[.!]?\s*$/i],
+          commands: [/^\s*(melding doen|melding maken|misstand melden|ongewenst gedrag melden|vertrouwelijk melden|report wrongdoing|make a report)[\s.!]*$/i],
           intent: isReportStatement,
           offer: texts.offer,
         },

@@ -21,7 +21,7 @@ function timeliness(done: Date | undefined, due: Date | undefined, lang: Languag
 export const reportPresentation: RecordPresentation = {
   typeLabel: { nl: 'Melding', en: 'Report' },
   registerTitle: { nl: 'Meldingenregister', en: 'Report register' },
-  registerCommands: [/^\s*(meldingenregister|register meldingen|report register)\s*[.!?]?\s*$/i],
+  registerCommands: [/^\s*(meldingenregister|register meldingen|report register)[\s.!?]*$/i],
   stateLabel: (record, lang) => reportStateLabel(record as ReportRecord, reportDeadlines(record as ReportRecord), lang),
   summary: (record, lang) => {
     const report = record as ReportRecord;

@@ -19,8 +19,8 @@ import { resolveCaller, type Caller } from './caller.js';
 import { cardAttachment } from './cards/attachment.js';
 import { invokeReply } from './workflows.js';
 
-export const MY_RECORDS_PATTERN = /^\s*(mijn meldingen|my notifications|my reports)\s*[.!?]?\s*$/i;
-export const AWAITING_PATTERN = /^\s*(openstaand|openstaande meldingen|wacht op mij|pending|awaiting my decision)\s*[.!?]?\s*$/i;
+export const MY_RECORDS_PATTERN = /^\s*(mijn meldingen|my notifications|my reports)[\s.!?]*$/i;
+export const AWAITING_PATTERN = /^\s*(openstaand|openstaande meldingen|wacht op mij|pending|awaiting my decision)[\s.!?]*$/i;
 
 const noIdentity: Localized = {
   nl: 'Ik kan niet vaststellen wie je bent, dus ik kan geen meldingen laten zien.',

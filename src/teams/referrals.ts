@@ -48,7 +48,7 @@ export function registerReferrals(app: BotApplication, feature: FeatureContext):
     await sendPolicyAnswer(context, feature, caller, { nl: 'Hoe meld ik nevenwerkzaamheden?', en: 'How do I report a side job (nevenwerkzaamheden)?' });
   };
 
-  app.message(/^\s*(nevenwerkzaamheid|nevenwerkzaamheden|nevenfunctie) melden\s*[.!]?\s*$/i, sideJob);
+  app.message(/^\s*(nevenwerkzaamheid|nevenwerkzaamheden|nevenfunctie) melden[\s.!]*$/i, sideJob);
   app.adaptiveCards.actionSubmit(taskVerbs.sideJob, sideJob);
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AdaptiveCard } from '../cards/adaptiveCard.js';
 import { notSavedNow, parseForm, type FormErrors, type FormSpec, type FormValues } from '../cards/forms.js';
 import type { Localized } from '../i18n/index.js';
-import type { Logger } from '../logging/logger.js';
+import { errorFields, type Logger } from '../logging/logger.js';
 import type { WorkflowEngine } from './engine.js';
 import type { CardRequest, Reply } from './module.js';
 import type { WorkflowDefinition } from './types.js';
@@ -60,7 +60,7 @@ export async function submitForm<TField extends string, TValue, TData>(submissio
     if (!viewer) throw new Error('the owner cannot see their own record');
     return { kind: 'card', card: await definition.presenter.card(record, viewer, 'acted') };
   } catch (error) {
-    logger.error({ event: `${definition.type}.submission_failed`, err: { name: (error as Error).name } }, 'could not store the notification');
+    logger.error({ event: `${definition.type}.submission_failed`, err: errorFields(error) }, 'could not store the notification');
     return card({ formId: parsed.formId, values: parsed.values, banner: notSavedNow });
   }
 }

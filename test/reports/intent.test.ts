@@ -13,6 +13,9 @@ describe('free text that sounds like a report', () => {
     'Er wordt gesjoemeld met de declaraties',
     'I am being bullied by my manager',
     'I suspect fraud in the procurement team',
+    "I've been sexually harassed at work",
+    'ik heb een vermoeden van fraude bij inkoop',
+    'Mijn leidinggevende scheldt me uit',
   ])('offers the intake for "%s"', (text) => expect(isReportStatement(text)).toBe(true));
 
   it.each([
@@ -26,5 +29,17 @@ describe('free text that sounds like a report', () => {
     'Bij wie meld ik fraude',
     'What should I do if I am being harassed?',
     'mijn meldingen',
+    'ik denk dat ik een cadeau moet melden',
+    'fraude',
   ])('leaves "%s" to the knowledge answer', (text) => expect(isReportStatement(text)).toBe(false));
 });
+
+describe('the scan is linear', () => {
+  it('decides on long input at once', () => {
+    const started = performance.now();
+    for (const unit of ['ik denk ', 'ik word ', 'i think ', ' ']) isReportStatement(unit.repeat(60_000));
+    expect(isReportStatement(`ik word gepest ${'x'.repeat(600)}`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
