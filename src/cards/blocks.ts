@@ -1,46 +1,39 @@
-import { localize, type Language, type Localized } from '../i18n/index.js';
-import type { CardElement, InputElement } from './adaptiveCard.js';
+import type { Language } from '../i18n/index.js';
+import type { CardElement } from './adaptiveCard.js';
 
-/**
- * The text blocks every feature's cards are made of, so that a heading, a form's messages and a
- * quoted article look the same on every card.
- */
-type TextBlock = Extract<CardElement, { type: 'TextBlock' }>;
-
+/** The text elements every notification card is made of, so all cards read alike. */
 export const heading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
 export const subheading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', wrap: true, spacing: 'Medium' });
-export const paragraph = (text: string, extra: Partial<TextBlock> = {}): CardElement => ({ type: 'TextBlock', text, wrap: true, ...extra });
+export const paragraph = (text: string, extra: Partial<Extract<CardElement, { type: 'TextBlock' }>> = {}): CardElement => ({ type: 'TextBlock', text, wrap: true, ...extra });
+/** A line that needs attention first (a refusal, what is missing), with an id tests and updates can find. */
+export const attention = (id: string, text: string): CardElement => ({ type: 'TextBlock', id, text, wrap: true, color: 'Attention', weight: 'Bolder' });
+/** A banner about why the reader sees the card (a reminder, someone else was first). */
+export const warning = (id: string, text: string): CardElement => ({ type: 'TextBlock', id, text, wrap: true, color: 'Warning', weight: 'Bolder' });
+
+/** A label inside a sentence: "Advies van de HR-adviseur" becomes "advies van de HR-adviseur". */
+export const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
+/** A line for a list: at most `max` characters, with an ellipsis when cut. */
+export const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+const locale = (lang: Language) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
+
+/** A calendar date as people write it: "9 maart 2026". */
+export function formatDay(isoDate: string, lang: Language): string {
+  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** The day of a moment on the office's clock: "17 maart 2026". */
+export function formatDate(moment: Date, lang: Language): string {
+  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(moment);
+}
+
+/** A moment on the office's clock: "10 maart 2026 om 10:00". */
+export function formatMoment(moment: Date, lang: Language): string {
+  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
+}
 
 /** Adaptive Card hosts render `"value": undefined` fine, but JSON tests and diffs read better without. */
 export function stripUndefined<T extends object>(element: T): T {
   return Object.fromEntries(Object.entries(element).filter(([, value]) => value !== undefined)) as T;
-}
-
-/** A form input followed by its message (id `<input>Error`) when the last attempt had one. */
-export function inputWithError(input: InputElement, lang: Language, error: Localized | undefined): CardElement[] {
-  return [stripUndefined(input), ...(error ? [{ type: 'TextBlock' as const, id: `${input.id}Error`, text: localize(error, lang), wrap: true, color: 'Attention' as const, spacing: 'None' as const }] : [])];
-}
-
-/** Above a form: why nothing was saved, or that fields below need attention (id `formError`). */
-export function formProblem(lang: Language, banner: Localized | undefined, hasErrors: boolean): CardElement[] {
-  const text = banner ?? (hasErrors ? { nl: 'Controleer de velden met een melding hieronder.', en: 'Please check the fields marked below.' } : undefined);
-  return text ? [{ type: 'TextBlock', id: 'formError', text: localize(text, lang), wrap: true, color: 'Attention', weight: 'Bolder' }] : [];
-}
-
-/** Articles quoted word for word under a heading; English readers are told the quote is Dutch. */
-export function quotedSources(sources: readonly { title?: string; section: string; quote?: string }[], lang: Language, title: Localized): CardElement[] {
-  if (sources.length === 0) return [];
-  const blocks: CardElement[] = [subheading(localize(title, lang))];
-  for (const source of sources) {
-    blocks.push({
-      type: 'Container',
-      style: 'emphasis',
-      items: [
-        { type: 'TextBlock', text: source.title ? `${source.title}, ${source.section}` : source.section, weight: 'Bolder', wrap: true, size: 'Small' },
-        ...(source.quote ? [{ type: 'TextBlock' as const, text: source.quote, wrap: true, size: 'Small' as const }] : []),
-      ],
-    });
-  }
-  if (lang === 'en') blocks.push({ type: 'TextBlock', text: 'Quoted from the Dutch original.', isSubtle: true, size: 'Small', wrap: true });
-  return blocks;
 }

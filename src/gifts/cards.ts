@@ -1,10 +1,12 @@
 import { localize, type Language, type Localized } from '../i18n/index.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type InputElement } from '../cards/adaptiveCard.js';
-import { formProblem, heading, inputWithError, paragraph, quotedSources, subheading } from '../cards/blocks.js';
+import { formatDay, formatMoment, heading, paragraph, shorten, subheading } from '../cards/blocks.js';
+import { citationBlocks } from '../cards/citations.js';
+import { formBlocks } from '../cards/forms.js';
 import type { NoticeReason, Viewer } from '../workflow/index.js';
-import { GIFT_LIMITS, giftKinds, giverRelations, type GiftDecision, type GiftField, type GiftForm, type GiftKind, type GiverRelation, type YesNo } from './form.js';
+import { GIFT_LIMITS, giftFields, giftKinds, giverRelations, type GiftDecision, type GiftField, type GiftForm, type GiftKind, type GiverRelation, type YesNo } from './form.js';
 import { suggestedDecision, type GiftOutcome } from './rules.js';
-import type { CitedSource, GiftRecord, GiftView } from './views.js';
+import type { GiftRecord, GiftView } from './views.js';
 
 /** Every Action.Execute verb the gift cards use; tests check cards use no others. */
 export const giftVerbs = {
@@ -90,15 +92,6 @@ export function formatEuro(amount: number, lang: Language): string {
   return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
 }
 
-export function formatDay(isoDate: string, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-export function formatMoment(moment: Date, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
-}
-
-
 // ---------------------------------------------------------------------------------------------
 // The form
 
@@ -153,8 +146,7 @@ export function giftFormCard(options: GiftFormOptions): AdaptiveCard {
       }),
     ),
   ];
-  body.push(...formProblem(lang, options.banner, Object.keys(errors).length > 0));
-  for (const field of Object.keys(inputs) as GiftField[]) body.push(...inputWithError(inputs[field], lang, errors[field]));
+  body.push(...formBlocks(giftFields.map((field) => inputs[field]), errors, lang, options.banner));
   return adaptiveCard(body, [{ type: 'Action.Execute', title: t(lang, { nl: 'Melden', en: 'Submit' }), verb: giftVerbs.submit, data: { formId: options.formId }, style: 'positive' }]);
 }
 
@@ -176,10 +168,6 @@ function giftFacts(form: GiftForm, lang: Language, reference: string, ownerName?
   fact('expectsSomethingInReturn', t(lang, yesNoLabels[form.expectsSomethingInReturn]));
   if (form.remark) fact('remark', form.remark);
   return { type: 'FactSet', facts };
-}
-
-function citationBlocks(citations: CitedSource[], lang: Language): CardElement[] {
-  return quotedSources(citations, lang, { nl: 'Uit de regels', en: 'From the rules' });
 }
 
 /**
@@ -342,8 +330,7 @@ export function ownerDecisionText(view: GiftView, lang: Language): string {
 /** One line for lists: what it is, worth how much. */
 export function giftSummary(record: GiftRecord, lang: Language): string {
   const form = record.data.form;
-  const description = form.description.length > 60 ? `${form.description.slice(0, 59)}…` : form.description;
-  return `${description} (${formatEuro(form.valueEur, lang)})`;
+  return `${shorten(form.description, 60)} (${formatEuro(form.valueEur, lang)})`;
 }
 
 export function giftStateLabel(record: GiftRecord, lang: Language): string {

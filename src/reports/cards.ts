@@ -1,9 +1,9 @@
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type InputElement } from '../cards/adaptiveCard.js';
-import { fieldMessages } from '../cards/forms.js';
-import { formProblem, heading, inputWithError, paragraph, quotedSources, stripUndefined, subheading } from '../cards/blocks.js';
+import { attention, formatDate, heading, paragraph, stripUndefined, subheading } from '../cards/blocks.js';
+import { citationBlocks, type CitedSource } from '../cards/citations.js';
+import { fieldMessages, formBlocks, yesNoLabels } from '../cards/forms.js';
 import type { Person } from '../directory/types.js';
 import { localize, type Language, type Localized } from '../i18n/index.js';
-import type { Citation } from '../knowledge/types.js';
 import type { CardFeedback, NoticeReason } from '../workflow/index.js';
 import {
   REPORT_LIMITS,
@@ -71,19 +71,19 @@ export const routeTitles: Record<RecipientRoute, Localized> = {
   integrity_coordinator: { nl: 'Integriteitscoördinator', en: 'Integrity coordinator' },
 };
 
-const yesNoLabels = { yes: { nl: 'Ja', en: 'Yes' }, no: { nl: 'Nee', en: 'No' } } satisfies Record<string, Localized>;
 
-export function formatDay(moment: Date, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(moment);
-}
 
-const attention = (text: string, id?: string): CardElement => ({ type: 'TextBlock', text, wrap: true, color: 'Attention', weight: 'Bolder', ...(id ? { id } : {}) });
 const buttons = (...actions: CardAction[]): CardElement => ({ type: 'ActionSet', actions });
 const required = fieldMessages.required;
 
-const withError = inputWithError;
-const citationBlocks = (citations: Citation[], lang: Language, organisationName: string): CardElement[] =>
-  quotedSources(citations, lang, { nl: `Uit de regels van ${organisationName}`, en: `From the rules of ${organisationName}` });
+/** One input with its message under it (whole forms use formBlocks, with the banner above). */
+const withError = (input: InputElement, lang: Language, error: Localized | undefined): CardElement[] => [
+  stripUndefined(input),
+  ...(error ? [{ type: 'TextBlock' as const, id: `${input.id}Error`, text: t(lang, error), wrap: true, color: 'Attention' as const, spacing: 'None' as const }] : []),
+];
+const formProblem = (lang: Language, banner: Localized | undefined, errors: Partial<Record<string, Localized>>): CardElement[] => formBlocks([], errors, lang, banner);
+const rulesQuoted = (citations: readonly CitedSource[], lang: Language, organisationName: string): CardElement[] =>
+  citations.length === 0 ? [] : citationBlocks(citations, lang, { nl: `Uit de regels van ${organisationName}`, en: `From the rules of ${organisationName}` });
 
 const personLine = (person: Pick<Person, 'name' | 'upn'>) => (person.upn ? `${person.name || '—'} (${person.upn})` : person.name || '—');
 
@@ -94,7 +94,7 @@ export interface IntakeCardOptions {
   lang: Language;
   organisationName: string;
   settings: ReportSettings;
-  citations: Citation[];
+  citations: readonly CitedSource[];
   people: ReadonlyMap<RecipientRoute, Person[]>;
   /** False when this installation has no key to store reports with: then only the routes are shown. */
   canReport: boolean;
@@ -135,23 +135,23 @@ export function intakeCard(options: IntakeCardOptions): AdaptiveCard {
         en: 'Teams keeps the history of this chat, and the operators of this service keep it running. What you write in a report is stored encrypted: only the person you report to can read it, and a deputy they tell you about. Do you want to stay unknown, or rather write nothing about the matter in Teams? Then ask a confidential counsellor to contact you (outside Teams, or here with "Only contact me", without writing anything about the matter), or choose a route outside the organisation.',
       }),
     ),
-    ...citationBlocks(options.citations, lang, options.organisationName),
+    ...rulesQuoted(options.citations, lang, options.organisationName),
   );
   if (!options.canReport) {
     body.push(
       attention(
+        'notAvailable',
         t(lang, {
           nl: 'Melden via de assistent is bij deze installatie nog niet ingericht. Neem rechtstreeks contact op met een van de mensen hierboven.',
           en: 'Reporting through the assistant has not been set up in this installation yet. Please contact one of the people above directly.',
         }),
-        'notAvailable',
       ),
     );
     return adaptiveCard(body);
   }
   body.push(
     subheading(t(lang, { nl: 'Wil je iets melden?', en: 'Do you want to report something?' })),
-    ...formProblem(lang, options.banner, Object.keys(errors).length > 0),
+    ...formProblem(lang, options.banner, errors),
     ...withError(
       { type: 'Input.ChoiceSet', id: 'category', label: t(lang, { nl: 'Waar gaat het over?', en: 'What is it about?' }), isRequired: true, style: 'expanded', errorMessage: t(lang, required), choices: reportCategories.map((category) => ({ title: t(lang, categoryLabels[category]), value: category })), value: values.category },
       lang,
@@ -198,7 +198,7 @@ export function triageCard(options: TriageCardOptions): AdaptiveCard {
         en: 'Your report goes only to the person you choose below. Afterwards you see the status, the deadlines and the messages under "my notifications"; what you write does not come back in this chat.',
       }),
     ),
-    ...formProblem(lang, options.banner, Object.keys(errors).length > 0),
+    ...formProblem(lang, options.banner, errors),
     ...withError(
       { type: 'Input.ChoiceSet', id: 'category', label: t(lang, { nl: 'Waar gaat het over?', en: 'What is it about?' }), isRequired: true, style: 'expanded', errorMessage: t(lang, required), choices: reportCategories.map((value) => ({ title: t(lang, categoryLabels[value]), value })), value: values.category ?? category },
       lang,
@@ -224,11 +224,11 @@ export function triageCard(options: TriageCardOptions): AdaptiveCard {
   if (recipientChoices.length === 0) {
     body.push(
       attention(
+        'noRecipient',
         t(lang, {
           nl: 'Voor dit onderwerp kan ik in de directory niemand vinden aan wie je het via de assistent kunt melden. Neem rechtstreeks contact op met een vertrouwenspersoon, of gebruik een route buiten de organisatie.',
           en: 'For this subject the directory has nobody you can report to through the assistant. Please contact a confidential counsellor directly, or use a route outside the organisation.',
         }),
-        'noRecipient',
       ),
     );
     return adaptiveCard(body);
@@ -315,8 +315,8 @@ export function reportStateLabel(record: ReportRecord, deadlines: ReportDeadline
 }
 
 function deadlineFacts(deadlines: ReportDeadlines, lang: Language): CardElement {
-  const done = (at: Date) => t(lang, { nl: `gedaan op ${formatDay(at, 'nl')}`, en: `done on ${formatDay(at, 'en')}` });
-  const due = (at: Date) => t(lang, { nl: `uiterlijk ${formatDay(at, 'nl')}`, en: `by ${formatDay(at, 'en')}` });
+  const done = (at: Date) => t(lang, { nl: `gedaan op ${formatDate(at, 'nl')}`, en: `done on ${formatDate(at, 'en')}` });
+  const due = (at: Date) => t(lang, { nl: `uiterlijk ${formatDate(at, 'nl')}`, en: `by ${formatDate(at, 'en')}` });
   return {
     type: 'FactSet',
     id: 'deadlines',
@@ -348,7 +348,7 @@ function threadBlocks(thread: ThreadEntry[], lang: Language, reporterLabel: Loca
   if (thread.length === 0) blocks.push(paragraph(t(lang, { nl: 'Nog geen berichten.', en: 'No messages yet.' }), { isSubtle: true }));
   for (const entry of thread) {
     const who = entry.author.kind === 'reporter' ? t(lang, reporterLabel) : entry.author.name;
-    const items: CardElement[] = [{ type: 'TextBlock', text: `${who} ${t(lang, threadLabels[entry.action] ?? { nl: entry.action, en: entry.action })} · ${formatDay(entry.at, lang)}`, isSubtle: true, size: 'Small', wrap: true }];
+    const items: CardElement[] = [{ type: 'TextBlock', text: `${who} ${t(lang, threadLabels[entry.action] ?? { nl: entry.action, en: entry.action })} · ${formatDate(entry.at, lang)}`, isSubtle: true, size: 'Small', wrap: true }];
     if (entry.text) items.push(paragraph(entry.text));
     else if (textHolding(entry.action) && deleted) items.push(paragraph(t(lang, { nl: '(verwijderd na de bewaartermijn)', en: '(deleted after the retention period)' }), { isSubtle: true }));
     blocks.push({ type: 'Container', separator: true, items });
@@ -363,7 +363,7 @@ function contentNotice(view: ReportView, lang: Language): CardElement[] {
     return [paragraph(t(lang, { nl: 'De inhoud van deze melding is verwijderd na de bewaartermijn; alleen de gegevens voor de jaarcijfers zijn bewaard.', en: 'The content of this report was deleted after the retention period; only the data for the yearly figures was kept.' }), { id: 'contentDeleted', isSubtle: true })];
   }
   if (view.contentState === 'unavailable') {
-    return [attention(t(lang, { nl: 'De inhoud van deze melding kan nu niet worden geopend. Probeer het later opnieuw of neem contact op met de beheerder.', en: 'The content of this report cannot be opened right now. Please try again later or contact the administrator.' }), 'contentUnavailable')];
+    return [attention('contentUnavailable', t(lang, { nl: 'De inhoud van deze melding kan nu niet worden geopend. Probeer het later opnieuw of neem contact op met de beheerder.', en: 'The content of this report cannot be opened right now. Please try again later or contact the administrator.' }))];
   }
   return [];
 }
@@ -384,7 +384,7 @@ export function reporterCard(view: ReportView, lang: Language, feedback?: CardFe
       type: 'FactSet',
       facts: [
         { title: t(lang, { nl: 'Kenmerk', en: 'Reference' }), value: record.reference },
-        { title: t(lang, { nl: 'Verstuurd op', en: 'Sent on' }), value: formatDay(record.createdAt, lang) },
+        { title: t(lang, { nl: 'Verstuurd op', en: 'Sent on' }), value: formatDate(record.createdAt, lang) },
         { title: t(lang, { nl: 'Aan', en: 'To' }), value: `${view.recipientName} (${t(lang, routeTitles[meta.route]).toLowerCase()})` },
         { title: t(lang, { nl: 'Onderwerp', en: 'Subject' }), value: reportSubject(meta, lang) },
         { title: 'Status', value: reportStateLabel(record, deadlines, lang) },
@@ -439,10 +439,10 @@ export function handlerCard(view: ReportView, lang: Language, reason: NoticeReas
     body.push(paragraph(t(lang, { nl: `${view.recipientName} heeft je als vervanger toegevoegd aan deze melding. Behandel haar vertrouwelijk.`, en: `${view.recipientName} has added you as a deputy to this report. Please handle it confidentially.` }), { weight: 'Bolder' }));
   } else if (banner && reason !== 'assigned') body.push({ type: 'TextBlock', text: t(lang, banner), wrap: true, color: 'Warning', weight: 'Bolder' });
   else if (banner && record.history.length === 0) body.push(paragraph(t(lang, banner), { weight: 'Bolder' }));
-  if (deadlines.overdue) body.push(attention(t(lang, { nl: 'De wettelijke termijn is verstreken.', en: 'The statutory deadline has passed.' }), 'overdue'));
+  if (deadlines.overdue) body.push(attention('overdue', t(lang, { nl: 'De wettelijke termijn is verstreken.', en: 'The statutory deadline has passed.' })));
   const facts = [
     { title: t(lang, { nl: 'Kenmerk', en: 'Reference' }), value: record.reference },
-    { title: t(lang, { nl: 'Ontvangen op', en: 'Received on' }), value: formatDay(record.createdAt, lang) },
+    { title: t(lang, { nl: 'Ontvangen op', en: 'Received on' }), value: formatDate(record.createdAt, lang) },
     { title: t(lang, { nl: 'Onderwerp', en: 'Subject' }), value: reportSubject(meta, lang) },
     { title: t(lang, { nl: 'Aan', en: 'To' }), value: `${view.recipientName} (${t(lang, routeTitles[meta.route]).toLowerCase()})` },
     { title: t(lang, { nl: 'Melder', en: 'Reporter' }), value: view.reporter ? personLine(view.reporter) : t(lang, { nl: 'vertrouwelijk', en: 'confidential' }) },
@@ -548,7 +548,7 @@ export function reporterMessageCard(view: ReportView, entry: ThreadEntry, lang: 
         ? t(lang, { nl: `Je melding ${record.reference} is afgesloten`, en: `Your report ${record.reference} has been closed` })
         : t(lang, { nl: `Nieuw bericht over je melding ${record.reference}`, en: `New message about your report ${record.reference}` });
   const author = entry.author.kind === 'handler' ? entry.author.name : '';
-  const body: CardElement[] = [heading(title), paragraph(`${author} · ${formatDay(entry.at, lang)}`, { isSubtle: true, size: 'Small' }), { type: 'Container', style: 'emphasis', items: [paragraph(entry.text ?? '')] }];
+  const body: CardElement[] = [heading(title), paragraph(`${author} · ${formatDate(entry.at, lang)}`, { isSubtle: true, size: 'Small' }), { type: 'Container', style: 'emphasis', items: [paragraph(entry.text ?? '')] }];
   if (view.actions.includes('reply')) {
     body.push(
       textInput('reply', t(lang, { nl: `Je antwoord aan ${view.recipientName}`, en: `Your answer to ${view.recipientName}` })),
@@ -562,8 +562,8 @@ export function reporterMessageCard(view: ReportView, entry: ThreadEntry, lang: 
 export function acknowledgedText(view: ReportView, lang: Language): string {
   const due = view.deadlines.feedbackDue;
   return t(lang, {
-    nl: `${view.recipientName} heeft de ontvangst van je melding ${view.record.reference} bevestigd.${due ? ` Je krijgt uiterlijk ${formatDay(due, 'nl')} terugkoppeling.` : ''} De termijnen en berichten zie je onder "mijn meldingen".`,
-    en: `${view.recipientName} has acknowledged receipt of your report ${view.record.reference}.${due ? ` You will get feedback by ${formatDay(due, 'en')}.` : ''} The deadlines and messages are under "my notifications".`,
+    nl: `${view.recipientName} heeft de ontvangst van je melding ${view.record.reference} bevestigd.${due ? ` Je krijgt uiterlijk ${formatDate(due, 'nl')} terugkoppeling.` : ''} De termijnen en berichten zie je onder "mijn meldingen".`,
+    en: `${view.recipientName} has acknowledged receipt of your report ${view.record.reference}.${due ? ` You will get feedback by ${formatDate(due, 'en')}.` : ''} The deadlines and messages are under "my notifications".`,
   });
 }
 

@@ -4,9 +4,8 @@ import { parseForm } from '../cards/forms.js';
 import { normaliseObjectId } from '../directory/directory.js';
 import type { Organisation, Person } from '../directory/types.js';
 import { localize, type Localized } from '../i18n/index.js';
-import type { Citation } from '../knowledge/types.js';
-import type { Logger } from '../logging/logger.js';
-import { invalidAction, performCardAction, submitForm, type CardRequest, type ParsedAction, type Reply, type Requester, type WorkflowEngine, type WorkflowFeature } from '../workflow/index.js';
+import { citeSources } from '../cards/citations.js';
+import { invalidAction, performCardAction, recordNotFound, submitForm, type CardRequest, type FeatureServices, type ParsedAction, type Reply, type Requester, type WorkflowEngine, type WorkflowFeature } from '../workflow/index.js';
 import { intakeCard, reportVerbs, triageCard } from './cards.js';
 import type { ReportKeyring } from './crypto.js';
 import { createReportDefinition } from './definition.js';
@@ -19,22 +18,17 @@ import { PSEUDONYM_PREFIX, Pseudonyms, ReportVault } from './vault.js';
 import { recordsCollection } from '../workflow/store.js';
 import { REPORT_TYPE, ReportViews, type ReportData, type ReportRecord } from './views.js';
 
-export interface ReportFeatureServices {
+export interface ReportFeatureServices extends FeatureServices {
   db: Db;
   directory: ReportDirectory & { organisation(orgId: string): Promise<Organisation | undefined> };
-  knowledge: { section(documentId: string, sectionRef: string): Citation | undefined };
-  logger: Logger;
-  now: () => Date;
   /** The master keys; without them the intake explains the routes but nothing can be reported. */
   reportKeys: ReportKeyring | undefined;
 }
 
-// The same answer whether a report does not exist or is not the caller's: nothing to learn from it.
-const notFound: Localized = { nl: 'Deze melding kan ik niet vinden, of je mag haar niet zien.', en: 'I cannot find this report, or you may not see it.' };
-
 const texts = {
-  notFound,
-  notAllowed: notFound,
+  // The same answer whether a report does not exist or is not the caller's: nothing to learn from it.
+  notFound: recordNotFound,
+  notAllowed: recordNotFound,
   notAvailable: {
     nl: 'Melden via de assistent is bij deze installatie nog niet ingericht. Neem rechtstreeks contact op met een vertrouwenspersoon.',
     en: 'Reporting through the assistant has not been set up in this installation yet. Please contact a confidential counsellor directly.',
@@ -62,12 +56,8 @@ export function createReportFeature(services: ReportFeatureServices): WorkflowFe
   const definition = createReportDefinition({ views, settings, pseudonyms, directory: services.directory });
   const { logger } = services;
 
-  const citations = (orgId: string): Citation[] =>
-    settings.of(orgId).sources.flatMap((source) => {
-      const found = services.knowledge.section(source.documentId, source.section);
-      if (!found) logger.warn({ event: 'report.citation_missing', documentId: source.documentId }, 'cited section not found');
-      return found ? [found] : [];
-    });
+  const citations = (orgId: string) =>
+    citeSources(services.knowledge, settings.of(orgId).sources, (source) => logger.warn({ event: 'report.citation_missing', documentId: source.documentId }, 'cited section not found'));
 
   type IntakeState = { formId?: string; values?: Record<string, string>; errors?: Record<string, Localized>; banner?: Localized };
   const intakeWith = (requester: Requester, people: Map<RecipientRoute, Person[]>, state: IntakeState = {}) =>

@@ -1,7 +1,8 @@
 import type { Language } from '../i18n/index.js';
 import { localize } from '../i18n/index.js';
 import type { RecordPresentation } from '../workflow/index.js';
-import { formatDay, reportStateLabel, reportSubject, routeTitles } from './cards.js';
+import { formatDate } from '../cards/blocks.js';
+import { reportStateLabel, reportSubject, routeTitles } from './cards.js';
 import { reportDeadlines, type ReportRecord } from './views.js';
 
 const iso = (moment: Date | undefined | null) => moment?.toISOString() ?? null;
@@ -9,8 +10,8 @@ const iso = (moment: Date | undefined | null) => moment?.toISOString() ?? null;
 function timeliness(done: Date | undefined, due: Date | undefined, lang: Language): string {
   const nl = lang === 'nl';
   if (!due) return nl ? 'nog niet aan de orde' : 'not yet due';
-  if (!done) return nl ? `nog niet (uiterlijk ${formatDay(due, lang)})` : `not yet (due ${formatDay(due, lang)})`;
-  return done <= due ? (nl ? `op tijd, ${formatDay(done, lang)}` : `in time, ${formatDay(done, lang)}`) : nl ? `te laat, ${formatDay(done, lang)}` : `late, ${formatDay(done, lang)}`;
+  if (!done) return nl ? `nog niet (uiterlijk ${formatDate(due, lang)})` : `not yet (due ${formatDate(due, lang)})`;
+  return done <= due ? (nl ? `op tijd, ${formatDate(done, lang)}` : `in time, ${formatDate(done, lang)}`) : nl ? `te laat, ${formatDate(done, lang)}` : `late, ${formatDate(done, lang)}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { loadOrganisationDataFiles } from '../directory/dataFiles.js';
-import { organisationsDirectory } from '../directory/organisations.js';
+import { policySourceSchema } from '../cards/citations.js';
+import { loadOrganisationDataFiles, organisationsDirectory } from '../directory/organisations.js';
+import { localizedSchema } from '../i18n/index.js';
 import { roleSchema } from '../directory/types.js';
 import { recipientRoutes, reportCategories, type RecipientRoute, type ReportCategory } from './form.js';
 
@@ -10,15 +11,7 @@ import { recipientRoutes, reportCategories, type RecipientRoute, type ReportCate
  * days before the Wbk deadlines, and how long a closed case's content is kept. The Wbk deadlines
  * themselves (7 days, 3 months) are the law's, the same for everyone, and live in the definition.
  */
-const localized = z.object({ nl: z.string().trim().min(1).max(1500), en: z.string().trim().min(1).max(1500) }).strict();
-
-const sourceSchema = z
-  .object({
-    documentId: z.string().regex(/^[a-z0-9-]{2,80}$/),
-    /** A section label as the knowledge base cites it, e.g. "Artikel 10". */
-    section: z.string().trim().min(1).max(200),
-  })
-  .strict();
+const localized = localizedSchema(1500);
 
 const routeList = z
   .array(z.enum(recipientRoutes))
@@ -39,7 +32,7 @@ export const reportSettingsSchema = z
     /** How the organisation's own texts put it, in a sentence or two, above the quotes. */
     summary: localized,
     /** The articles the intake card quotes. */
-    sources: z.array(sourceSchema).min(1).max(4),
+    sources: z.array(policySourceSchema).min(1).max(4),
     /** Routes outside the organisation, with when they apply. */
     external: z
       .array(z.object({ name: localized, when: localized, categories: z.array(z.enum(reportCategories)).min(1), url: z.string().url().optional() }).strict())

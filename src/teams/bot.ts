@@ -17,7 +17,6 @@ import type { AppTurnState, BotApplication, BotServices, ConversationState, Feat
 import { ConversationReferences } from './conversationReferences.js';
 import { registerQuestions } from './questions.js';
 import { registerRecords } from './records.js';
-import { registerReferrals } from './referrals.js';
 import { registerWorkflowModules } from './workflows.js';
 
 export interface Bot {
@@ -25,6 +24,8 @@ export interface Bot {
   adapter: TeamsAdapter;
   /** Where proactive messages go: the personal chat each person last used. */
   references: ConversationReferences;
+  /** What the handlers work with; the HTTP routes besides /api/messages use it too. */
+  services: BotServices;
   /** One activity from `POST /api/messages` (already read as JSON): parsed at the edge, then handled. */
   handle(body: unknown, headers: IncomingHttpHeaders): Promise<HttpAnswer>;
 }
@@ -82,7 +83,6 @@ export function createBot(services: BotServices): Bot {
   registerConversationBasics(app, feature);
   registerWorkflowModules(app, feature, services.workflows.modules);
   registerRecords(app, feature, services.workflows.engine, services.workflows.modules);
-  registerReferrals(app, feature);
   // Free-text questions are the catch-all, so they register last.
   registerQuestions(app, feature);
 
@@ -136,6 +136,6 @@ export function createBot(services: BotServices): Bot {
     return answer.result();
   }
 
-  return { app, adapter, references, handle };
+  return { app, adapter, references, services, handle };
 }
 

@@ -97,7 +97,7 @@ describe('the access matrix', () => {
     expect(stored.history.map((entry) => entry.action)).toEqual(['acknowledge', 'message', 'reply', 'add_deputy', 'feedback']);
     expect(stored.assignees).toEqual([lynne.aadObjectId, patti.aadObjectId]);
     for (const role of ['manager', 'hrAndCoordinator', 'colleague', 'seniorManager'] as const) {
-      expect(seen.get(role)!.filter((text) => /Deze melding kan ik niet vinden, of je mag (hem|haar) niet zien\./.test(text)).length, role).toBeGreaterThanOrEqual(6);
+      expect(seen.get(role)!.filter((text) => /Deze melding kan ik niet vinden, of je mag hem niet zien\./.test(text)).length, role).toBeGreaterThanOrEqual(6);
     }
   });
 });

@@ -229,7 +229,7 @@ describe('a report and its follow-up', () => {
       [lynne, reportVerbs.close, { reportId: crypto.randomUUID() }],
     ] as const) {
       const answer = await execute(bot, user, verb, data);
-      expect(answer.text, `${verb} by ${user.name}`).toBe('Deze melding kan ik niet vinden, of je mag haar niet zien.');
+      expect(answer.text, `${verb} by ${user.name}`).toBe('Deze melding kan ik niet vinden, of je mag hem niet zien.');
     }
     expect((await execute(bot, lynne, reportVerbs.acknowledge, { reportId: { $ne: null } })).text).toBe('Deze actie kan ik niet verwerken.');
     const after = await recordOf(bot, record._id);
