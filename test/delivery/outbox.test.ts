@@ -117,4 +117,22 @@ describe('the outbox', () => {
     // The owner's clicked card and the manager's delivered card both show the new state.
     expect(transport.updated.map((update) => `${update.to}:${update.id}`).sort()).toEqual(['emp:a1', 'mgr:m-1']);
   });
+
+  it('resolves a sealed address just before sending and keeps no delivery record for it', async () => {
+    const resolveRecipient = async (to: string, recordId: string | undefined) =>
+      to.startsWith('sealed-') ? (recordId === 'r9' && to === 'sealed-1' ? { to: 'real-person', remember: false } : undefined) : { to, remember: true };
+    const sealedWorker = new DeliveryWorker({ db: database.db, transport, render: async () => text('rendered'), resolveRecipient, logger: createLogger('silent'), pollMs: 60_000 });
+    await outbox.enqueue([
+      { mode: 'send', to: 'sealed-1', key: 'notice:r9:2', recordId: 'r9', purpose: 'notice', view: { recordId: 'r9', reason: 'notice:0', atVersion: 2 } },
+      { mode: 'send', to: 'sealed-2', key: 'notice:r8:2', recordId: 'r8', purpose: 'notice', view: { recordId: 'r8', reason: 'notice:0', atVersion: 2 } },
+      { mode: 'send', to: 'mgr', key: 'mgr-card', recordId: 'r9', purpose: 'assigned', view: { recordId: 'r9', reason: 'assigned', atVersion: 1 } },
+    ]);
+    await sealedWorker.runOnce();
+    expect(transport.sent.map((message) => message.to).sort()).toEqual(['mgr', 'real-person']);
+    // Only the ordinary address leaves a delivery (with its conversation) behind.
+    const deliveries = await database.db.collection('deliveries').find().toArray();
+    expect(deliveries.map((delivery) => delivery._id)).toEqual(['mgr-card']);
+    expect(JSON.stringify(await database.db.collection(OUTBOX).find().toArray())).not.toContain('real-person');
+    expect(await database.db.collection(OUTBOX).findOne({ 'message.key': 'notice:r8:2' })).toMatchObject({ status: 'undeliverable', lastError: 'recipient_unknown' });
+  });
 });

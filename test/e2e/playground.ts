@@ -7,6 +7,7 @@ import { vi } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/logging/logger.js';
+import { TEST_REPORTS_MASTER_KEY } from '../support/bot.js';
 import { testDatabaseName, testMongoUri } from '../support/database.js';
 import { parseCsv } from '../../src/directory/csv.js';
 import { loadOrganisationFiles, organisationsDirectory } from '../../src/directory/organisations.js';
@@ -258,6 +259,7 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
       // Warnings and errors are always collected (a normal session must have none); they and
       // anything below are printed only when TEST_LOG_LEVEL asks for it.
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      REPORTS_MASTER_KEY: TEST_REPORTS_MASTER_KEY,
       ...options.env,
     });
     const logProblems: string[] = [];
