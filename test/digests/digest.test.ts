@@ -102,13 +102,20 @@ describe('the weekly HR digest', () => {
     const registers = registerLinks(bot.app.services.workflows.engine.types);
     const [card] = digestCards(digest, 'nl', registers);
     expect(digestCards(digest, 'nl', registers)).toHaveLength(1);
-    expect(card!.actions).toEqual([{ type: 'Action.Execute', title: 'Cadeauregister', verb: 'records.register', data: { type: 'gift', page: 0 } }]);
+    // One button per register the organisation keeps: gifts, side jobs, financial interests and
+    // reports (the server shows each register only to those allowed to read it).
+    expect(card!.actions).toEqual([
+      { type: 'Action.Execute', title: 'Cadeauregister', verb: 'records.register', data: { type: 'gift', page: 0 } },
+      { type: 'Action.Execute', title: 'Register nevenwerkzaamheden', verb: 'records.register', data: { type: 'sidejob', page: 0 } },
+      { type: 'Action.Execute', title: 'Register financiële belangen', verb: 'records.register', data: { type: 'finance', page: 0 } },
+      { type: 'Action.Execute', title: 'Meldingenregister', verb: 'records.register', data: { type: 'report', page: 0 } },
+    ]);
     const big: DigestData = { ...digest, gifts: { ...digest.gifts, count: 900, items: Array.from({ length: 900 }, (_, index) => ({ reference: `VEL-G-2026-${String(index).padStart(4, '0')}`, state: 'kept', valueEur: 12.5 })) } };
     const parts = digestCards(big, 'nl', registers);
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(Buffer.byteLength(JSON.stringify(part), 'utf8')).toBeLessThanOrEqual(CARD_BYTE_BUDGET + 2048);
     expect(cardText(parts[0])).toContain(`deel 1 van ${parts.length}`);
-    expect(parts.at(-1)!.actions).toHaveLength(1);
+    expect(parts.at(-1)!.actions).toHaveLength(4);
     expect(parts.slice(0, -1).every((part) => !part.actions)).toBe(true);
     const listed = parts.map((part) => cardText(part)).join('\n');
     for (const item of big.gifts.items) expect(listed).toContain(item.reference);
