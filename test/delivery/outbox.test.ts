@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryWorker, MongoOutbox, OUTBOX, deliveryCollections, type MessageContent, type Transport, type TransportResult } from '../../src/delivery/index.js';
+import { DeliveryWorker, MongoOutbox, OUTBOX, OUTBOX_CLAIMS, deliveryCollections, type MessageContent, type Transport, type TransportResult } from '../../src/delivery/index.js';
 import type { DeliveredMessage, RecordView, Rendered } from '../../src/delivery/types.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { ensureCollections } from '../../src/storage/database.js';
@@ -50,6 +50,23 @@ describe('the outbox', () => {
     await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
     expect(transport.sent.map((message) => message.text).sort()).toEqual(Array.from({ length: 30 }, (_, index) => `bericht ${index}`).sort());
     expect(await database.db.collection(OUTBOX).countDocuments({ status: 'sent' })).toBe(30);
+  });
+
+  it('delivers a message whose worker died between its claim and recording the lease, once that claim is older than a lease', async () => {
+    await outbox.enqueue([{ mode: 'send', to: 'p1', key: 'orphan', purpose: 'test', content: text('na de crash') }]);
+    const stored = (await database.db.collection(OUTBOX).findOne({ 'message.key': 'orphan' }))!;
+    const claims = database.db.collection<{ _id: string; at: Date; schemaVersion: number }>(OUTBOX_CLAIMS);
+    // A live claim (its worker is sending right now) is respected...
+    await claims.insertOne({ _id: `${String(stored._id)}#1`, at: new Date(), schemaVersion: 1 });
+    await worker().runOnce();
+    expect(transport.sent).toEqual([]);
+    // ...one from a worker that died before it could record its lease is not, and the message goes out once.
+    await claims.updateOne({ _id: `${String(stored._id)}#1` }, { $set: { at: new Date(Date.now() - 60 * 60_000) } });
+    await worker().runOnce();
+    await worker().runOnce();
+    await worker().runOnce();
+    expect(transport.sent.map((message) => message.text)).toEqual(['na de crash']);
+    expect(await database.db.collection(OUTBOX).countDocuments({ status: 'sent' })).toBe(1);
   });
 
   it('stores a card drawn in advance as text, so its $schema key is accepted by every server, and delivers it intact', async () => {
