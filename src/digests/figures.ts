@@ -74,17 +74,6 @@ export function isWithdrawn(record: WorkflowRecord): boolean {
   return record.state === 'withdrawn';
 }
 
-/** The plaintext metadata of a report (STREAMS' contract); undefined fields count as "onbekend". */
-export interface ReportMeta {
-  category: string;
-  route: string;
-}
-
-export function reportMeta(record: WorkflowRecord): ReportMeta {
-  const meta = (record.data as { meta?: { category?: unknown; route?: unknown } } | null)?.meta;
-  return { category: typeof meta?.category === 'string' ? meta.category : 'onbekend', route: typeof meta?.route === 'string' ? meta.route : 'onbekend' };
-}
-
 /** A code such as `ongewenst_gedrag` as a reader sees it: "Ongewenst gedrag". */
 export function labelOf(code: string): string {
   const words = code.replace(/^vertrouwenspersoon_/, 'vertrouwenspersoon ').replace(/[_-]+/g, ' ').trim();
@@ -97,7 +86,3 @@ export function countBy<T>(items: T[], key: (item: T) => string): { key: string;
   return [...counts].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-/** The first history entry of an action, e.g. when a report was acknowledged. */
-export function firstEntry(record: WorkflowRecord, action: string): Date | undefined {
-  return record.history.find((entry) => entry.action === action)?.at;
-}

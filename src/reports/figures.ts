@@ -1,5 +1,7 @@
 import type { Db } from 'mongodb';
 import { recordsCollection } from '../workflow/store.js';
+import { localize, type Language } from '../i18n/index.js';
+import { categoryLabels, routeTitles } from './cards.js';
 import { recipientRoutes, reportCategories, type RecipientRoute, type ReportCategory } from './form.js';
 import { REPORT_TYPE, reportDeadlines, type ReportRecord } from './views.js';
 
@@ -63,4 +65,34 @@ export async function reportFigures(db: Db, orgId: string, from: Date, to: Date,
     else figures.open += 1;
   }
   return figures;
+}
+
+/**
+ * Open reports of an organisation by their next Wbk deadline at `at`: past it, or due before
+ * `nearUntil`. Counts only, for the HR digest.
+ */
+export async function reportDeadlineCounts(db: Db, orgId: string, at: Date, nearUntil: Date): Promise<{ near: number; past: number }> {
+  const counts = { near: 0, past: 0 };
+  const open = recordsCollection(db).find(
+    { orgId, type: REPORT_TYPE, createdAt: { $lt: at }, $or: [{ closedAt: null }, { closedAt: { $gte: at } }] },
+    { projection: { _id: 1, createdAt: 1, closedAt: 1, route: 1, history: 1, step: 1, 'data.meta': 1 } },
+  );
+  for await (const found of open) {
+    const record = found as ReportRecord;
+    const answered = record.history.some((entry) => entry.action === 'feedback' && entry.at < at);
+    const deadlines = reportDeadlines({ ...record, closedAt: null, history: record.history.filter((entry) => entry.at < at) }, at);
+    const next = deadlines.acknowledgedAt === undefined ? deadlines.acknowledgementDue : answered ? undefined : deadlines.feedbackDue;
+    if (deadlines.overdue) counts.past += 1;
+    else if (next && next <= nearUntil) counts.near += 1;
+  }
+  return counts;
+}
+
+/** A category or route code as readers see it ("Ongewenst gedrag"); an unknown code as it is. */
+export function reportCategoryLabel(code: string, lang: Language): string {
+  return code in categoryLabels ? localize(categoryLabels[code as ReportCategory], lang) : code;
+}
+
+export function reportRouteLabel(code: string, lang: Language): string {
+  return code in routeTitles ? localize(routeTitles[code as RecipientRoute], lang) : code;
 }

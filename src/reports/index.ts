@@ -5,7 +5,7 @@ import { REPORT_TYPE } from './views.js';
 export { createReportFeature, type ReportFeatureServices } from './module.js';
 export { ReportKeyring, UnknownMasterKeyError } from './crypto.js';
 export { reportCollections, rotateReportKeys, type RotationSummary } from './vault.js';
-export { reportFigures, type ReportFigures } from './figures.js';
+export { reportCategoryLabel, reportDeadlineCounts, reportFigures, reportRouteLabel, type ReportFigures } from './figures.js';
 export { purgeExpiredReportContent, type RetentionSummary } from './retention.js';
 export { reportVerbs } from './cards.js';
 export { REPORT_TYPE, type ReportData, type ReportMeta, type ReportRecord } from './views.js';
