@@ -3,9 +3,9 @@ import { recordsCollection } from '../workflow/store.js';
 import type { WorkflowRecord } from '../workflow/types.js';
 
 /**
- * The record types the digests and the yearly report count. They are read generically (type,
- * state, history, dates, `data.meta` of reports as STREAMS' contract says), so a type that does
- * not exist yet simply counts zero.
+ * The record types the digests and the yearly report count. Gifts, side jobs and financial
+ * interests are read generically (type, state, history, dates); reports are counted by their own
+ * module (src/reports/figures.ts), from metadata only.
  */
 export const RECORD_TYPES = { gift: 'gift', sideJob: 'sidejob', finance: 'finance', report: 'report' } as const;
 
