@@ -10,6 +10,6 @@ export { choiceCondition, conditionMatches, rangeCondition } from './conditions.
 export { recipientResolver, startButton, type SealedAddresses, type CardHandler, type CardRequest, type FeatureServices, type PresenterServices, type RecordPresentation, type Reply, type Requester, type WorkflowFeature, type WorkflowModule } from './module.js';
 export { submitForm, type FormCardState, type FormSubmission } from './submission.js';
 export { namesOnRecord } from './names.js';
-export { historyBlocks, listOfNames, reasonBanner, staleNotice, whereItIs, type HistoryLine, type StepPlace } from './recordCards.js';
+export { historyBlocks, listOfNames, reachabilityBlocks, reasonBanner, staleNotice, whereItIs, type HistoryLine, type StepPlace } from './recordCards.js';
 export { awaitingCard, myRecordsCard, recordVerbs, registerCard, REGISTER_PAGE_SIZE, type RegisterCardOptions } from './lists.js';
 export { reachabilityLines, reachabilityNotice, reachableAssignees, type NameOf } from './reachability.js';

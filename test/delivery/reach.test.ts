@@ -6,7 +6,9 @@ import { createLogger } from '../../src/logging/logger.js';
 import { GraphAppInstaller } from '../../src/teams/graph.js';
 import { TeamsTransport } from '../../src/teams/transport.js';
 import { startTestBot, visibleText, type TestBot, type TestUser } from '../support/bot.js';
-import { cardText, decideGift, demoUsers, giftData, referenceOf, submitGift } from '../gifts/support.js';
+import { cardInvoke, cardText, decideGift, demoUsers, giftData, referenceOf, submitGift } from '../gifts/support.js';
+import { sideJobData } from '../sidejobs/support.js';
+import { sideJobVerbs } from '../../src/sidejobs/index.js';
 
 const VELSEN_TENANT = 'c7e5a9d1-4f2b-4e8c-b6a3-2d1f0e9c3303';
 const alex = { ...demoUsers.employee, tenantId: VELSEN_TENANT };
@@ -127,6 +129,23 @@ describe('someone who cannot be reached', () => {
     expect(cardText(decided.body.value)).toContain('door Isaiah Langer');
     const actions = (await bot.app.services.workflows.engine.auditTrail(record._id)).map((entry) => entry.action);
     expect(actions).toEqual(['submitted', 'unreachable', 'escalated', 'decide']);
+  });
+});
+
+describe('someone who cannot be reached, for a side job', () => {
+  it('shows the owner of a side-job notification the same status lines as for a gift', async () => {
+    // Megan still cannot be reached (her chat is gone and Teams refuses a new one).
+    await bot.app.database.db.collection<{ _id: string }>('conversationReferences').deleteOne({ _id: megan.aadObjectId });
+    bot.connector.script = (request) =>
+      request.method === 'POST' && request.path === '/v3/conversations' && request.body.members?.[0]?.id === megan.aadObjectId ? { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } } : undefined;
+    const response = await bot.invoke(cardInvoke(bot, alex, sideJobVerbs.submit, sideJobData(), 'card-sidejob'));
+    expect(response.status).toBe(200);
+    await bot.settle();
+    const ownerCard = bot.connector.updatesIn(bot.conversationOf(alex)).filter((update) => update.activityId === 'card-sidejob').at(-1);
+    expect(cardText(ownerCard?.activity.attachments?.[0]?.content)).toMatch(/Megan Bowen is via Teams niet bereikbaar\. Reageert Megan Bowen niet, dan gaat je melding op .+ door naar de volgende in de lijn\./);
+    // The step records whom it could not reach, so the deadline run can pass it on.
+    const record = await records().findOne({ type: 'sidejob', owner: alex.aadObjectId });
+    expect(record?.step?.unreachable?.[0]).toMatchObject({ aadObjectId: megan.aadObjectId, escalated: false });
   });
 });
 
