@@ -1,4 +1,4 @@
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type ConfigurationBotFrameworkAuthenticationOptions, type Request } from 'botbuilder';
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -7,7 +7,7 @@ import { CallerIdConstants } from 'botbuilder';
 import type { AppConfig } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
 import { HandledActivities } from '../storage/handledActivities.js';
-import { MongoStorage } from './botState.js';
+import { MongoStorage, OnDemandTurnState } from './botState.js';
 import { isAuthenticated, refuseUnauthenticatedRequests } from './authentication.js';
 import { activityTypeForLog, answerFailedTurn, answerTooLong, answerUnhandledInvoke } from './fallback.js';
 import { capturedAnswer, httpErrors, refusal, type HttpAnswer } from './httpAnswer.js';
@@ -17,6 +17,7 @@ import type { AppTurnState, BotApplication, BotServices, ConversationState, Feat
 import { ConversationReferences } from './conversationReferences.js';
 import { registerQuestions } from './questions.js';
 import { registerRecords } from './records.js';
+import { RedeliveryGuard } from './redelivery.js';
 import { registerReferrals } from './referrals.js';
 import { registerWorkflowModules } from './workflows.js';
 
@@ -58,12 +59,18 @@ export function createAdapter(config: AppConfig): TeamsAdapter {
   return refuseUnauthenticatedRequests(new TeamsAdapter(auth));
 }
 
+/**
+ * Activities whose handlers keep teams-ai conversation or user state between turns: none. Every
+ * other turn neither reads nor writes the botState collection (see OnDemandTurnState).
+ */
+const keepsTurnState = (): boolean => false;
+
 export function createBot(services: BotServices): Bot {
   const { config, logger, database } = services;
   const adapter = createAdapter(config);
   const app = new Application<AppTurnState>({
     adapter,
-    turnStateFactory: () => new TurnState<ConversationState>(),
+    turnStateFactory: () => new OnDemandTurnState<ConversationState>(keepsTurnState),
     botAppId: config.BOT_ID ?? '',
     storage: new MongoStorage(database.db),
     // Answers are fast; typing indicators would only add activities to expectReplies bodies.
@@ -71,9 +78,9 @@ export function createBot(services: BotServices): Bot {
     removeRecipientMention: true,
   });
 
-  const references = new ConversationReferences(database.db);
-  const handled = new HandledActivities(database.db);
-  const feature: FeatureContext = { ...services, references };
+  const references = new ConversationReferences(database.db, { now: () => services.now().getTime() });
+  const redelivery = new RedeliveryGuard(new HandledActivities(database.db));
+  const feature: FeatureContext = { ...services, references, redelivery };
 
   // A safety net only: `handle` catches a failed turn itself. Anything that still reaches the
   // adapter's error hook is answered the same way instead of becoming a 500 with its message.
@@ -104,32 +111,22 @@ export function createBot(services: BotServices): Bot {
       const started = Date.now();
       rememberInbound(context, inbound);
       const log = logger.child({ requestId: inbound.id ?? 'none', activityType: activityTypeForLog(inbound) });
-      // Invokes are made idempotent by the domain (idempotency keys, conditional updates) so a
-      // redelivered card action can still be answered with the current card; everything else
-      // is deduplicated here by activity id.
-      const dedupe = inbound.type !== ActivityTypes.Invoke && inbound.id !== undefined;
-      let claimed = false;
       try {
-        if (dedupe) {
-          claimed = await handled.claim(inbound.conversation.id, inbound.id!);
-          if (!claimed) {
-            log.info({ event: 'activity.duplicate' }, 'redelivered activity acknowledged without handling');
-            return;
-          }
-        }
         // Length first: no route, pattern or handler ever sees an unbounded text.
         if (inbound.type === ActivityTypes.Message && (inbound.text?.length ?? 0) > MAX_MESSAGE_TEXT_LENGTH) {
           log.info({ event: 'message.too_long', length: inbound.text!.length }, 'message too long to route');
           await answerTooLong(context);
           return;
         }
+        // No redelivery claim here: a turn that only reads and answers needs none, and a handler
+        // whose effect a redelivery would repeat claims the activity itself (RedeliveryGuard).
         await references.rememberSender(inbound);
         await app.run(context);
         await answerUnhandledInvoke(context, log);
         log.info({ event: 'activity.handled', ms: Date.now() - started }, 'activity handled');
       } catch (error) {
         // Let a redelivery of this activity be handled: this attempt did not finish.
-        if (claimed) await handled.release(inbound.conversation.id, inbound.id!).catch(() => undefined);
+        await redelivery.releaseIfClaimed(context).catch(() => undefined);
         await answerFailedTurn(context, error, log);
       }
     });
