@@ -46,15 +46,20 @@ export function normaliseObjectId(id: string): string {
 }
 
 export interface DirectoryCacheOptions {
-  /** How long a read is reused; the time an import or another instance's change takes to be seen. */
+  /** How long a read may be used at most: an import or another instance's change is seen within it. */
   ttlMs: number;
+  /** After this a read is used once more while it is read again behind the turn (see ExpiringCache). */
+  refreshAfterMs?: number;
   /** Per kind of read (people, chains, organisations, role holders, tenants, choices). */
   maxEntries: number;
   now?: () => number;
 }
 
-/** What the running bot uses: directory data changes by import, a few times a day; seconds of delay are fine. */
-export const BOT_DIRECTORY_CACHE = { ttlMs: 30_000, maxEntries: 10_000 } as const;
+/**
+ * What the running bot uses. Directory data changes by import, a few times a day: a change is seen
+ * within a minute (usually within 30 s), and someone who keeps using the bot never waits for it.
+ */
+export const BOT_DIRECTORY_CACHE = { ttlMs: 60_000, refreshAfterMs: 30_000, maxEntries: 10_000 } as const;
 
 /**
  * Caches of the reads every turn repeats. Values are frozen: they are shared by every caller, and

@@ -10,13 +10,23 @@
  */
 export interface ExpiringCacheOptions {
   maxEntries: number;
+  /** After this an entry is gone: the next read waits for the database. */
   ttlMs: number;
+  /**
+   * After this (shorter than `ttlMs`) `getOrLoad` still answers from the entry but reads it again
+   * in the background, so someone who keeps using the bot never waits for the database while
+   * what they see is at most `ttlMs` old.
+   */
+  refreshAfterMs?: number;
+  /** Spreads expiry: each entry lives `ttlMs` times 1 to 1 + jitter, so entries loaded together do not all expire together. */
+  jitter?: number;
   /** Milliseconds; injected so tests can let entries expire without waiting. */
   now?: () => number;
 }
 
 interface Entry<V> {
   value: V;
+  refreshAt: number;
   expiresAt: number;
 }
 
@@ -27,6 +37,7 @@ export class ExpiringCache<K, V> {
 
   constructor(private readonly options: ExpiringCacheOptions) {
     if (!(options.maxEntries >= 1) || !(options.ttlMs >= 0)) throw new Error('an ExpiringCache needs maxEntries >= 1 and ttlMs >= 0');
+    if (options.refreshAfterMs !== undefined && !(options.refreshAfterMs >= 0 && options.refreshAfterMs <= options.ttlMs)) throw new Error('refreshAfterMs must lie between 0 and ttlMs');
     this.now = options.now ?? Date.now;
   }
 
@@ -44,8 +55,10 @@ export class ExpiringCache<K, V> {
   }
 
   set(key: K, value: V): void {
+    const now = this.now();
+    const ttl = this.options.ttlMs * (1 + (this.options.jitter ?? 0) * Math.random());
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + this.options.ttlMs });
+    this.entries.set(key, { value, refreshAt: now + (this.options.refreshAfterMs ?? ttl), expiresAt: now + ttl });
     // Maps keep insertion order: the first key is the least recently used one.
     while (this.entries.size > this.options.maxEntries) this.entries.delete(this.entries.keys().next().value as K);
   }
@@ -64,9 +77,15 @@ export class ExpiringCache<K, V> {
   /** The cached value, or the loaded one (stored, also when undefined: a miss is worth remembering too). */
   async getOrLoad(key: K, load: () => Promise<V>): Promise<V> {
     const cached = this.fresh(key);
-    if (cached) return cached.value;
-    const pending = this.loading.get(key);
-    if (pending) return pending;
+    if (cached) {
+      // Due for a refresh: answer now, read again behind the turn (a failed read keeps the entry until it expires).
+      if (cached.refreshAt <= this.now() && !this.loading.has(key)) this.load(key, load).catch(() => undefined);
+      return cached.value;
+    }
+    return this.loading.get(key) ?? this.load(key, load);
+  }
+
+  private load(key: K, load: () => Promise<V>): Promise<V> {
     const loaded = load().then(
       (value) => {
         if (this.loading.get(key) === loaded) {

@@ -9,9 +9,11 @@ import type { Logger } from '../logging/logger.js';
 import { HandledActivities } from '../storage/handledActivities.js';
 import { MongoStorage, OnDemandTurnState } from './botState.js';
 import { isAuthenticated, refuseUnauthenticatedRequests } from './authentication.js';
+import { reuseConnectorClients } from './connectorClients.js';
 import { activityTypeForLog, answerFailedTurn, answerTooLong, answerUnhandledInvoke } from './fallback.js';
 import { capturedAnswer, httpErrors, refusal, type HttpAnswer } from './httpAnswer.js';
 import { MAX_MESSAGE_TEXT_LENGTH, parseInboundActivity, rememberInbound, serviceUrlPolicy } from './inbound.js';
+import { resolveCaller } from './caller.js';
 import { registerConversationBasics } from './conversationBasics.js';
 import type { AppTurnState, BotApplication, BotServices, ConversationState, FeatureContext } from './context.js';
 import { ConversationReferences } from './conversationReferences.js';
@@ -30,8 +32,9 @@ export interface Bot {
   handle(body: unknown, headers: IncomingHttpHeaders): Promise<HttpAnswer>;
 }
 
-export function createAdapter(config: AppConfig): TeamsAdapter {
-  const auth: ConfigurationBotFrameworkAuthenticationOptions = {
+/** The Bot Framework settings of the adapter, from the configuration. */
+export function adapterSettings(config: AppConfig): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
     MicrosoftAppId: config.BOT_ID ?? '',
     MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
     MicrosoftAppType: config.BOT_TYPE,
@@ -56,7 +59,11 @@ export function createAdapter(config: AppConfig): TeamsAdapter {
         }
       : {}),
   };
-  return refuseUnauthenticatedRequests(new TeamsAdapter(auth));
+}
+
+/** teams-ai's TeamsAdapter with our settings, refusing unauthenticated requests with a 401 and reusing its HTTP clients across turns. */
+export function createAdapter(config: AppConfig): TeamsAdapter {
+  return refuseUnauthenticatedRequests(reuseConnectorClients(new TeamsAdapter(adapterSettings(config))));
 }
 
 /**
@@ -120,6 +127,10 @@ export function createBot(services: BotServices): Bot {
         }
         // No redelivery claim here: a turn that only reads and answers needs none, and a handler
         // whose effect a redelivery would repeat claims the activity itself (RedeliveryGuard).
+        // The caller is looked up while the reference is checked: for someone not seen in a while
+        // both read the database, and the turn waits for the slower one, not for both in a row.
+        const caller = resolveCaller(context, services.directory, config.DEFAULT_ORG);
+        caller.catch(() => undefined); // a handler that needs the caller asks again and handles the failure
         await references.rememberSender(inbound);
         await app.run(context);
         await answerUnhandledInvoke(context, log);

@@ -18,11 +18,13 @@ export const conversationReferencesCollection: CollectionDefinition = { name: 'c
 
 /**
  * How long a person's reference, as this process last read or wrote it, stands for the stored
- * one. Within it a turn from the same chat costs no round trip; after it the next turn compares
- * with the database again, which is how a reference changed behind this process's back is
- * repaired. A minute covers a conversation's back-and-forth.
+ * one: this to one and a half times this (spread, so people seen together are not all checked
+ * again together). Within it a turn from the same chat costs no round trip; after it the next
+ * turn compares with the database again, which is how a reference changed behind this
+ * process's back is repaired. A minute covers a conversation's back-and-forth.
  */
 export const REFERENCE_CHECK_INTERVAL_MS = 60_000;
+const REFERENCE_CHECK_JITTER = 0.5;
 const REFERENCE_CACHE_ENTRIES = 10_000;
 
 /**
@@ -40,7 +42,7 @@ export class ConversationReferences {
 
   constructor(db: Db, options: { now?: () => number } = {}) {
     this.references = db.collection<StoredReference>(conversationReferencesCollection.name);
-    this.checked = new ExpiringCache({ maxEntries: REFERENCE_CACHE_ENTRIES, ttlMs: REFERENCE_CHECK_INTERVAL_MS, ...options });
+    this.checked = new ExpiringCache({ maxEntries: REFERENCE_CACHE_ENTRIES, ttlMs: REFERENCE_CHECK_INTERVAL_MS, jitter: REFERENCE_CHECK_JITTER, ...options });
   }
 
   /**
@@ -56,8 +58,8 @@ export class ConversationReferences {
 
   /**
    * Written only when the serviceUrl or conversation changed. The comparison reads the stored
-   * document unless this process compared the same values for this sender less than
-   * `REFERENCE_CHECK_INTERVAL_MS` ago, so a reference that went wrong anywhere is repaired by the
+   * document unless this process compared the same values for this sender within the check
+   * interval (`REFERENCE_CHECK_INTERVAL_MS`, spread up to half as long again), so a reference that went wrong anywhere is repaired by the
    * person's first message after that (at once for anyone this process has not just seen).
    */
   private async store(aadObjectId: string, reference: Partial<ConversationReference>): Promise<void> {

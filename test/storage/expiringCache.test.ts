@@ -31,6 +31,48 @@ describe('the bounded, expiring cache for repeated reads', () => {
     expect(loads).toBe(2);
   });
 
+  it('answers from an entry due for a refresh while reading it again behind the caller, and waits only once it expired', async () => {
+    const clock = { now: 0 };
+    const cache = new ExpiringCache<string, string>({ maxEntries: 10, ttlMs: 1000, refreshAfterMs: 500, now: () => clock.now });
+    let loads = 0;
+    let release: (() => void) | undefined;
+    const load = () =>
+      new Promise<string>((resolve) => {
+        loads += 1;
+        const value = `v${loads}`;
+        release = () => resolve(value);
+      });
+    const first = cache.getOrLoad('k', load);
+    release!();
+    expect(await first).toBe('v1');
+
+    clock.now = 600; // due for a refresh: the old value at once, one read in the background
+    expect(await cache.getOrLoad('k', load)).toBe('v1');
+    expect(await cache.getOrLoad('k', load)).toBe('v1');
+    expect(loads).toBe(2);
+    release!();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(await cache.getOrLoad('k', load)).toBe('v2');
+
+    clock.now = 600 + 1000; // expired: this read waits
+    const waited = cache.getOrLoad('k', load);
+    release!();
+    expect(await waited).toBe('v3');
+  });
+
+  it('spreads the expiry of entries stored together', () => {
+    const clock = { now: 0 };
+    const cache = new ExpiringCache<number, number>({ maxEntries: 1000, ttlMs: 1000, jitter: 0.5, now: () => clock.now });
+    for (let i = 0; i < 1000; i += 1) cache.set(i, i);
+    clock.now = 1250; // halfway through the spread
+    const left = Array.from({ length: 1000 }, (_, i) => i).filter((i) => cache.has(i)).length;
+    expect(left).toBeGreaterThan(100);
+    expect(left).toBeLessThan(1000);
+    clock.now = 1500;
+    expect(Array.from({ length: 1000 }, (_, i) => i).some((i) => cache.has(i))).toBe(false);
+  });
+
   it('remembers a miss (undefined) as well as a hit', async () => {
     const { cache } = clockedCache();
     let loads = 0;
@@ -76,5 +118,6 @@ describe('the bounded, expiring cache for repeated reads', () => {
   it('refuses settings that would make it unbounded', () => {
     expect(() => new ExpiringCache({ maxEntries: 0, ttlMs: 1000 })).toThrow();
     expect(() => new ExpiringCache({ maxEntries: Number.NaN, ttlMs: 1000 })).toThrow();
+    expect(() => new ExpiringCache({ maxEntries: 10, ttlMs: 1000, refreshAfterMs: 2000 })).toThrow();
   });
 });

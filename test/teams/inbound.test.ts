@@ -79,7 +79,7 @@ describe('forged identities (defect 1)', () => {
     // Poisoned right after this process compared it: the first message once the interval has passed.
     await bot.send(bot.message('help', demoUsers.manager));
     await poison(demoUsers.manager);
-    bot.clock.now = new Date(bot.clock.now.getTime() + REFERENCE_CHECK_INTERVAL_MS + 1);
+    bot.clock.now = new Date(bot.clock.now.getTime() + REFERENCE_CHECK_INTERVAL_MS * 1.5 + 1);
     await bot.send(bot.message('help', demoUsers.manager));
     expect(await repaired(demoUsers.manager)).toEqual(expected(demoUsers.manager));
   });
