@@ -11,7 +11,8 @@ import { ConnectorServer } from '../test/support/connector.js';
 import { cardActionActivity, DUTCH_QUESTION, giftForm, GIFT_REFERENCE, messageActivity, type BenchUser } from './lib/bench/activities.js';
 import { runLoad, type LoadResult } from './lib/bench/load.js';
 import { importBenchPeople, BENCH_ORG, type BenchPeople } from './lib/bench/people.js';
-import { startTarget, type RunningTarget } from './lib/bench/processes.js';
+import { giftBurst } from './lib/bench/burst.js';
+import { startBotProcess, startTarget, type BotProcess, type RunningTarget } from './lib/bench/processes.js';
 import { measureRoundTrips, type RoundTripReport } from './lib/bench/roundTrips.js';
 import { freePort, projectRoot, startFerretDb } from './lib/ferretdb.js';
 
@@ -40,7 +41,7 @@ const { values: flags } = parseArgs({
     only: { type: 'string' },
     out: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
-    people: { type: 'string', default: '2000' },
+    people: { type: 'string', default: '500' },
     connections: { type: 'string', default: '1,10,50' },
   },
 });
@@ -54,7 +55,7 @@ const settings = {
   soakSampleSeconds: flags.quick ? 5 : 15,
   instances: Math.max(1, Math.min(4, Math.floor(number(flags.instances, 1)))),
   connections: (flags.connections ?? '1,10,50').split(',').map((value) => Math.max(1, Math.min(200, Math.floor(Number(value))))).filter(Number.isFinite),
-  people: Math.max(10, Math.floor(number(flags.people, 2000))),
+  people: Math.max(10, Math.floor(number(flags.people, 500))),
 };
 /** People who talked to the bot within the last minute, as the throughput cases see them. */
 const ACTIVE_PEOPLE = 200;
@@ -241,18 +242,36 @@ async function memoryAndSoak(botEnv: Record<string, string>, traffic: Traffic) {
   return out;
 }
 
+/**
+ * Several bot processes on one database: first the burst check of the two-instance test on a
+ * database of its own (one record per form, one winner per decision, every card and notice
+ * once), then questions and gift notifications spread over the processes.
+ */
 async function instances(botEnv: Record<string, string>, traffic: Traffic) {
-  const bots: RunningTarget[] = [];
+  const bots: BotProcess[] = [];
+  const burstDb = `${dbName}_burst`;
+  const look = await connectDatabase({ uri: ferret.uri, dbName: burstDb });
   try {
-    progress(`${settings.instances} bot processes on one database`);
-    for (let i = 0; i < settings.instances; i += 1) bots.push(await startTarget('bot', { env: botEnv }));
+    progress(`${settings.instances} bot processes on one database: burst of submissions, double clicks and decisions`);
+    await ensureCollections(look.db, allCollections);
+    const burstPeople = await importBenchPeople(look.db, 60);
+    const burstEnv = { ...botEnv, MONGODB_DB: burstDb, SEED_DEMO_DATA: 'false' };
+    bots.push(...(await Promise.all(Array.from({ length: settings.instances }, () => startBotProcess(burstEnv)))));
+    connector.calls.length = 0;
+    const burst = await giftBurst({ urls: bots.map((bot) => bot.url), connector, db: look.db, people: burstPeople, submissions: 30, doubleClicks: 15, decisions: 15 });
+    await Promise.all(bots.splice(0).map((bot) => bot.stop()));
+
+    progress(`${settings.instances} bot processes: questions at 50 and gift notifications at 10 connections`);
+    bots.push(...(await Promise.all(Array.from({ length: settings.instances }, () => startBotProcess(botEnv)))));
     const urls = bots.map((bot) => bot.url);
+    for (const url of urls) await traffic.greetEveryone(url);
     await runLoad({ urls, connections: 10, durationS: settings.warmUpSeconds, body: traffic.question, verify: isAnswer });
     const questions = await runLoad({ urls, connections: 50, durationS: settings.caseSeconds, body: traffic.question, verify: isAnswer });
     const gifts = await runLoad({ urls, connections: 10, durationS: settings.caseSeconds, body: traffic.gift, verify: isRecorded });
-    return { processes: settings.instances, knowledgeAnswerAt50: summary(questions), giftSubmissionAt10: summary(gifts) };
+    return { processes: settings.instances, burst, knowledgeAnswerAt50: summary(questions), giftSubmissionAt10: summary(gifts) };
   } finally {
-    for (const bot of bots) await bot.stop();
+    await Promise.all(bots.map((bot) => bot.stop()));
+    await look.close();
   }
 }
 
@@ -276,6 +295,12 @@ function verdict(figures: Record<string, unknown>) {
   if (memory) out.memory = { met: memory.rssMbAfter <= 250, detail: `RSS ${memory.rssMbAfter} MB after ${settings.memorySeconds} s (goal 250)` };
   const soak = figures.soak as { rssSlopeMbPerMin: number; minutes: number; errors: number } | undefined;
   if (soak) out.soak = { met: soak.rssSlopeMbPerMin <= 1 && soak.errors === 0, detail: `RSS slope ${soak.rssSlopeMbPerMin} MB/min over ${soak.minutes} min (goal <= 1), ${soak.errors} errors` };
+  const several = figures.instances as { burst: { records: number; forms: number; doubleClickMismatches: number; decisionsWithoutOneWinner: number; managerCardsNotOnce: number; ownerNoticesNotOnce: number; failedAnswers: number } } | undefined;
+  if (several) {
+    const b = several.burst;
+    const met = b.records === b.forms && b.doubleClickMismatches + b.decisionsWithoutOneWinner + b.managerCardsNotOnce + b.ownerNoticesNotOnce + b.failedAnswers === 0;
+    out.instances = { met, detail: `${b.records} records for ${b.forms} forms, ${b.decisionsWithoutOneWinner} races without one winner, ${b.managerCardsNotOnce + b.ownerNoticesNotOnce} messages not sent exactly once` };
+  }
   const knowledge = figures.knowledge as { syntheticRetrieveP95Ms?: number } | undefined;
   if (knowledge?.syntheticRetrieveP95Ms !== undefined) out.retrieval = { met: knowledge.syntheticRetrieveP95Ms <= 5, detail: `p95 ${knowledge.syntheticRetrieveP95Ms} ms at 10,000 passages (goal 5)` };
   return out;
@@ -370,7 +395,7 @@ async function main(): Promise<void> {
     if (runs('throughput')) report.throughput = await throughput(botEnv, traffic.active(ACTIVE_PEOPLE));
     if (runs('gift')) report.giftSubmission = await giftSubmissions(botEnv, traffic.active(ACTIVE_PEOPLE));
     if (runs('memory') || runs('soak')) Object.assign(report, await memoryAndSoak(botEnv, traffic));
-    if (runs('instances')) report.instances = await instances(botEnv, traffic);
+    if (runs('instances')) report.instances = await instances(botEnv, traffic.active(ACTIVE_PEOPLE));
     report.verdict = verdict(report);
   } finally {
     await connector.stop();

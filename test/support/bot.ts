@@ -50,6 +50,8 @@ export interface StartTestBotOptions {
   logLines?: string[];
   seedDemoData?: boolean;
   now?: Date;
+  /** Emits the driver's command events on `app.database.client`, to count round trips. */
+  monitorCommands?: boolean;
 }
 
 export async function startTestBot(options: StartTestBotOptions = {}): Promise<TestBot> {
@@ -74,6 +76,7 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
     now: () => clock.now,
     seedDemoData: options.seedDemoData ?? true,
     host: '127.0.0.1',
+    monitorCommands: options.monitorCommands ?? false,
   });
   const endpoint = `${app.http.url}/api/messages`;
   const conversationOf = (user: TestUser) => `a:personal-${user.aadObjectId}`;
