@@ -117,6 +117,7 @@ try {
   stops.push({ name: 'the bot', stop: () => app.stop() });
   const endpoint = `${app.http.url}/api/messages`;
   say(`Bot is running at ${endpoint} (organisation ${config.DEFAULT_ORG}, demo people loaded).`);
+  say(`Public side-job register: ${app.http.url}/register/${config.DEFAULT_ORG}/nevenwerkzaamheden (also ?format=csv, ?format=json).`);
 
   const locale = process.env.PLAYGROUND_LOCALE ?? 'nl-NL';
   let playgroundEndpoint = endpoint;

@@ -16,6 +16,8 @@ import { deliveryCollections, DeliveryWorker, MongoOutbox } from './delivery/ind
 import { languageOf } from './i18n/index.js';
 import { WorkflowEngine, workflowCollections } from './workflow/index.js';
 import { createWorkflowFeatures } from './workflows.js';
+import { loadAllSideJobRules, runYearlySideJobReconfirmation } from './sidejobs/index.js';
+import { loadAllFinanceSettings, runYearlyFinancialInterestReminder } from './finance/index.js';
 
 /** Every collection the product uses, so one start-up call creates them and their indexes. */
 export const allCollections: CollectionDefinition[] = [
@@ -37,6 +39,8 @@ export interface RunningApp {
   http: HttpServer;
   database: Database;
   services: BotServices;
+  /** The periodic domain jobs (deadlines, yearly reconfirmations and reminders) for a moment; the timer calls it, tests too. */
+  runPeriodicJobs(now: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -64,7 +68,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     // Cached reads: a turn reads its person, organisation and manager chain once per expiry.
     const directory = new Directory(database.db, { cache: { ...BOT_DIRECTORY_CACHE, now: () => now().getTime() } });
     const outbox = new MongoOutbox(database.db);
-    const features = createWorkflowFeatures({ directory, knowledge, logger, now });
+    const features = createWorkflowFeatures({ directory, knowledge, logger, now, outbox });
     const engine = new WorkflowEngine({ db: database.db, directory, outbox, logger, now }, features.map((feature) => feature.definition));
     const services: BotServices = {
       config,
@@ -103,18 +107,29 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     }, 60 * 60 * 1000);
     pruneTimer.unref();
 
-    // Reminders and escalations; overlapping runs (slow run, several instances) are safe, each
-    // reminder is claimed once, but one instance need not start a run while its last is busy.
+    // Plain domain functions taking the moment; issue 11 moves them onto its scheduler. Each one
+    // claims what it does, so overlapping runs (slow run, several instances) act once.
+    const yearly = { db: database.db, directory, outbox, logger, rules: loadAllSideJobRules() };
+    const financeSettings = loadAllFinanceSettings();
+    const periodicJobs: [string, (at: Date) => Promise<unknown>][] = [
+      ['workflow.deadlines', (at) => engine.processDueWorkflowDeadlines(at)],
+      ['sidejob.reconfirmation', (at) => runYearlySideJobReconfirmation(yearly, at)],
+      ['finance.reminder', (at) => runYearlyFinancialInterestReminder({ ...yearly, settings: financeSettings }, at)],
+    ];
+    async function runPeriodicJobs(at: Date): Promise<void> {
+      for (const [name, job] of periodicJobs) {
+        await job(at).catch((error: unknown) => logger.error({ event: `${name}.failed`, err: errorFields(error) }, 'periodic job failed'));
+      }
+    }
+
+    // One instance need not start a run while its last is busy.
     let deadlinesRunning = false;
     const deadlineTimer = setInterval(() => {
       if (deadlinesRunning) return;
       deadlinesRunning = true;
-      engine
-        .processDueWorkflowDeadlines(services.now())
-        .catch((error: unknown) => logger.error({ event: 'workflow.deadlines.failed', err: errorFields(error) }, 'deadline run failed'))
-        .finally(() => {
-          deadlinesRunning = false;
-        });
+      runPeriodicJobs(services.now()).finally(() => {
+        deadlinesRunning = false;
+      });
     }, config.REMINDER_CHECK_INTERVAL_MINUTES * 60 * 1000);
     deadlineTimer.unref();
 
@@ -124,6 +139,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       http,
       database,
       services,
+      runPeriodicJobs,
       async stop() {
         clearInterval(pruneTimer);
         clearInterval(deadlineTimer);

@@ -326,3 +326,39 @@ export function playgroundUserNames(configText: string): string[] {
   }
   return names;
 }
+
+/** Someone from an organisation's demo directory, as the Playground signs them in. */
+export interface PlaygroundPerson {
+  name: string;
+  upn: string;
+  aadObjectId: string;
+  /** The organisation's tenant, so the activities carry it as Teams would. */
+  tenantId: string;
+}
+
+/**
+ * A config in which someone who is not one of the file's mock users (e.g. a WerkSaam employee
+ * from src/organisations/werksaam/demo-people.csv) is `currentUser`, in their organisation's
+ * tenant, with a personal chat of their own. The file's five `users` stay as they are (the
+ * Playground requires exactly five, with ids unlike the current user's).
+ */
+export function playgroundConfigForPerson(configText: string, person: PlaygroundPerson, personalChatId: string): string {
+  const lines = configText.split(/\r?\n/);
+  const start = lines.findIndex((line) => /^currentUser\s*:/.test(line));
+  if (start < 0) throw new Error('Playground config has no top-level "currentUser"');
+  let end = start + 1;
+  while (end < lines.length && !/^[A-Za-z_][\w-]*\s*:/.test(lines[end] ?? '')) end += 1;
+  const quote = (value: string) => JSON.stringify(value);
+  const [givenName = person.name, ...rest] = person.name.split(' ');
+  const current = [
+    `  id: user-id-${person.aadObjectId.slice(-12)}`,
+    `  name: ${quote(person.name)}`,
+    `  userPrincipleName: ${person.upn}`,
+    `  aadObjectId: ${person.aadObjectId}`,
+    `  givenName: ${quote(givenName)}`,
+    `  surname: ${quote(rest.join(' ') || givenName)}`,
+    `  email: ${person.upn}`,
+  ];
+  const result = [...lines.slice(0, start + 1), ...current, ...lines.slice(end)].map((line) => (/^tenantId\s*:/.test(line) ? `tenantId: ${person.tenantId}` : line));
+  return replacePersonalChat(result, personalChatId);
+}

@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { errorFields, type Logger } from '../logging/logger.js';
-import { OutboxStore, type OutboxDocument } from './outbox.js';
+import { fromStored, OutboxStore, type OutboxDocument } from './outbox.js';
 import type { DeliveredMessage, MessageContent, RecordView, Rendered } from './types.js';
 
 /** The outcome of one call to the messaging service. */
@@ -171,7 +171,7 @@ export class DeliveryWorker {
 
   /** One attempt; undefined when there was nothing (left) to deliver. */
   private async deliver(document: OutboxDocument): Promise<TransportResult | undefined> {
-    const { message } = document;
+    const message = fromStored(document.message);
     const { transport, render } = this.options;
     switch (message.mode) {
       case 'adopt':

@@ -175,6 +175,14 @@ export class Directory {
     );
   }
 
+  /** Active people in functions designated under the Ambtenarenwet (side jobs published, financial interests reported). */
+  async designatedPeople(orgId: string, designation: 'publishSideJobs' | 'reportsFinancialInterests'): Promise<Person[]> {
+    return this.people
+      .find<Person>({ orgId, [designation]: true, active: true }, { projection: personFields })
+      .sort({ name: 1, aadObjectId: 1 })
+      .toArray();
+  }
+
   /**
    * Directory person's org, else the one organisation claiming the tenant, else the user's
    * remembered choice, else defaultOrg. A tenant claimed by several organisations (a

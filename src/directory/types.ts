@@ -128,6 +128,11 @@ export interface ImportReport {
   unchanged: number;
   /** People of the organisation missing from the file: kept as inactive, never deleted. */
   deactivated: number;
+  /**
+   * Active people whose function the import changed, so that whoever ran it can follow up (side
+   * jobs are reconfirmed) without the directory knowing of those features. Empty for a dry run.
+   */
+  functionChanges: { aadObjectId: string; orgId: string; from: string; to: string }[];
   /** Dutch, several lines: the outcome or every error, ready to print. */
   summary: string;
 }

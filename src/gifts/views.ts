@@ -1,7 +1,5 @@
-import type { Organisation, Person } from '../directory/types.js';
-import type { Citation } from '../knowledge/types.js';
-import type { Logger } from '../logging/logger.js';
-import type { WorkflowRecord } from '../workflow/index.js';
+import { citeSources, type CitedSource } from '../cards/citations.js';
+import type { PresenterServices, WorkflowRecord } from '../workflow/index.js';
 import { giftDecisions, type GiftDecision, type GiftForm } from './form.js';
 import type { GiftAssessment, GiftSource } from './rules.js';
 
@@ -38,20 +36,9 @@ export interface GiftView {
   mayWithdraw: boolean;
 }
 
-/** A rule's source with its exact text when the knowledge base still has it. */
-export interface CitedSource extends GiftSource {
-  title?: string;
-  quote?: string;
-}
+export type { CitedSource };
 
-export interface GiftServices {
-  directory: {
-    person(aadObjectId: string): Promise<Person | undefined>;
-    organisation(orgId: string): Promise<Organisation | undefined>;
-  };
-  knowledge: { section(documentId: string, sectionRef: string): Citation | undefined };
-  logger: Logger;
-}
+export type GiftServices = PresenterServices;
 
 export function giftDecisionOf(record: GiftRecord): GiftDecisionTaken | undefined {
   const entry = [...record.history].reverse().find((candidate) => candidate.action === 'decide');
@@ -86,14 +73,7 @@ export class GiftViews {
   }
 
   cite(sources: GiftSource[]): CitedSource[] {
-    return sources.map((source) => {
-      const found = this.services.knowledge.section(source.documentId, source.section);
-      if (!found) {
-        this.services.logger.warn({ event: 'gift.citation_missing', documentId: source.documentId }, 'cited section not found');
-        return source;
-      }
-      return { ...source, section: found.section, title: found.title, quote: found.quote };
-    });
+    return citeSources(this.services.knowledge, sources, (source) => this.services.logger.warn({ event: 'gift.citation_missing', documentId: source.documentId }, 'cited section not found'));
   }
 }
 

@@ -28,6 +28,8 @@ export interface Bot {
   adapter: TeamsAdapter;
   /** Where proactive messages go: the personal chat each person last used. */
   references: ConversationReferences;
+  /** What the handlers work with; the HTTP routes besides /api/messages use it too. */
+  services: BotServices;
   /** One activity from `POST /api/messages` (already read as JSON): parsed at the edge, then handled. */
   handle(body: unknown, headers: IncomingHttpHeaders): Promise<HttpAnswer>;
 }
@@ -144,6 +146,6 @@ export function createBot(services: BotServices): Bot {
     return answer.result();
   }
 
-  return { app, adapter, references, handle };
+  return { app, adapter, references, services, handle };
 }
 

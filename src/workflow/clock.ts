@@ -1,5 +1,14 @@
+import type { WorkflowSettings } from '../directory/types.js';
 import type { Duration, StepSpec } from './types.js';
 import { addCalendarDays, addMonths, addWorkingDays, type HolidayCalendar } from './workingDays.js';
+
+/** An organisation's usual timing for a step: reminded twice on its days, due (then escalated) after its escalation days unless a step says otherwise. */
+export function organisationTiming(days: WorkflowSettings, deadlineWorkingDays: number = days.escalateAfterWorkingDays): Pick<StepSpec, 'deadline' | 'reminders'> {
+  return {
+    deadline: { workingDays: deadlineWorkingDays },
+    reminders: [{ after: { workingDays: days.reminderAfterWorkingDays } }, { after: { workingDays: days.secondReminderAfterWorkingDays } }],
+  };
+}
 
 /** `start` moved by a duration (backwards with `sign` -1), on the office's calendar. */
 export function addDuration(start: Date, duration: Duration, calendar: HolidayCalendar, sign: 1 | -1 = 1): Date {

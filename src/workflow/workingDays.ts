@@ -40,6 +40,12 @@ export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
   return { year, month, day };
 }
 
+/** The calendar date of a moment as forms and data write it (YYYY-MM-DD), on the office's clock. */
+export function isoDateIn(instant: Date, timeZone = 'Europe/Amsterdam'): string {
+  const { year, month, day } = calendarDateIn(instant, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
 function wallClockIn(instant: Date, timeZone: string): CalendarDate & { hour: number; minute: number; second: number } {
   let formatter = formatters.get(timeZone);
   if (!formatter) {

@@ -51,6 +51,15 @@ describe('the outbox', () => {
     expect(await database.db.collection(OUTBOX).countDocuments({ status: 'sent' })).toBe(30);
   });
 
+  it('stores a card drawn in advance as text, so its $schema key is accepted by every server, and delivers it intact', async () => {
+    const card = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [{ type: 'TextBlock', text: 'Herinnering' }] } as const;
+    await outbox.enqueue([{ mode: 'send', to: 'designated', key: 'reminder', purpose: 'test', content: { kind: 'card', card: card as never } }]);
+    const stored = await database.db.collection(OUTBOX).findOne({ 'message.key': 'reminder' });
+    expect(typeof stored?.message.contentJson).toBe('string');
+    await worker().runOnce();
+    expect(transport.sent.map((message) => JSON.parse(message.text))).toEqual([card]);
+  });
+
   it('updates the message already delivered under a key instead of sending it again', async () => {
     await outbox.enqueue([{ mode: 'adopt', to: 'emp', key: 'card', message: { activityId: 'clicked', conversationId: 'c-emp' }, purpose: 'owner_card' }]);
     await outbox.enqueue([{ mode: 'send', to: 'mgr', key: 'mgr-card', purpose: 'test', content: text('eerste') }]);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eSkipReason, startPlaygroundSession, type PlaygroundSession } from './playground.js';
+import { botClockFrom, e2eSkipReason, SESSION_START_MS, startPlaygroundSession, textOf, type PlaygroundSession } from './playground.js';
 
 if (e2eSkipReason) console.warn(e2eSkipReason);
 
@@ -9,9 +9,7 @@ const alex = 'Alex Wilber'; // employee of the demo organisation Velsen
 const megan = 'Megan Bowen'; // Alex's manager
 
 /** The bot's clock: a Tuesday morning in 2026 that moves on with real time, so dates and the reference are known. */
-const botStart = new Date('2026-03-10T10:00:00+01:00').getTime();
-const realStart = Date.now();
-const now = () => new Date(botStart + (Date.now() - realStart));
+const now = botClockFrom('2026-03-10T10:00:00+01:00');
 
 /** The first gift notification of Velsen in 2026 (each session has a fresh database). */
 const reference = 'VEL-G-2026-0001';
@@ -19,9 +17,6 @@ const reference = 'VEL-G-2026-0001';
 const quotedArticle = 'De direct leidinggevende registreert dit.';
 const comment = 'Gaat naar de kerstpakkettenactie van de afdeling';
 const decisionLine = 'Besluit: Inleveren bij de organisatie, door Megan Bowen op 10 maart 2026';
-
-const normalise = (text: string) => text.replace(/\s+/g, ' ');
-const textOf = async (message: Locator) => normalise(await message.innerText());
 
 /**
  * The gift notification in the real client. Alex reports a gift worth more than EUR 50 and sees the
@@ -50,7 +45,7 @@ describe.skipIf(Boolean(e2eSkipReason))('gift notification in the Agents Playgro
   beforeAll(async () => {
     // Megan's chat must exist before Alex submits: the bot sends her the card proactively.
     session = await startPlaygroundSession({ users: [alex, megan], now });
-  });
+  }, SESSION_START_MS);
 
   afterAll(async () => {
     await session?.stop();

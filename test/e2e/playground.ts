@@ -3,11 +3,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { vi } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { testDatabaseName, testMongoUri } from '../support/database.js';
+import { parseCsv } from '../../src/directory/csv.js';
+import { loadOrganisationFiles, organisationsDirectory } from '../../src/directory/organisations.js';
 import {
+  playgroundConfigForPerson,
   playgroundConfigForUser,
   playgroundCurrentUser,
   playgroundUserNames,
@@ -15,6 +19,7 @@ import {
   repoPlaygroundConfig,
   startLocaleProxy,
   startPlaygroundProcess,
+  type PlaygroundPerson,
   type PlaygroundProcess,
 } from '../../scripts/lib/playground.js';
 
@@ -31,6 +36,11 @@ import {
  * conversation reference per user when their page loads (installationUpdate), so its proactive
  * messages (a manager's decision card) land in that user's Playground. Start everyone who must
  * receive proactive messages up front with `users`, before the scenario begins.
+ *
+ * Other organisations. Anyone in an organisation's demo directory (src/organisations/<id>/
+ * demo-people.csv), e.g. "Dennis Hoekstra" of WerkSaam, can be a user too: their Playground gets
+ * a config with them as `currentUser` in their organisation's tenant (the five mock users of
+ * .m365agentsplayground.yml stay, the Playground requires them). The Velsen mock users work as before.
  *
  * Language. The Playground reports locale en-US in every activity; by default a proxy between it
  * and the bot reports nl-NL instead, as a Dutch Teams client would (see `clientLocale`).
@@ -63,7 +73,44 @@ const chromiumArgs = [
   '--proxy-bypass-list=localhost;127.0.0.1',
 ];
 
+/**
+ * The bot's clock for a scenario: starts at a known moment (so dates and references are known)
+ * and moves on with real time.
+ */
+export function botClockFrom(start: string): () => Date {
+  const botStart = new Date(start).getTime();
+  const realStart = Date.now();
+  return () => new Date(botStart + (Date.now() - realStart));
+}
+
+/** A message's text as a reader sees it, whitespace folded. */
+export async function textOf(message: Locator): Promise<string> {
+  return (await message.innerText()).replace(/\s+/g, ' ');
+}
+
 const viewport = { width: 1280, height: 900 };
+/** How long one user's Playground and page may take to become usable. */
+const PAGE_READY_MS = 90_000;
+const OPEN_AT_ONCE = 2;
+/** For a test file's beforeAll that starts a session: every user's Playground and page, two at a time. */
+export const SESSION_START_MS = 4 * PAGE_READY_MS;
+// A scenario step is a few seconds on an idle machine; on two cores shared with other test runs
+// it can take several times that. The files that use this harness get the room.
+vi.setConfig({ testTimeout: 120_000 });
+
+/** Someone from any organisation's demo directory, by display name, as the Playground signs them in. */
+function demoPerson(name: string): PlaygroundPerson | undefined {
+  for (const organisation of loadOrganisationFiles()) {
+    const file = path.join(organisationsDirectory(), organisation.id, 'demo-people.csv');
+    if (!existsSync(file)) continue;
+    const [header, ...rows] = parseCsv(readFileSync(file, 'utf8')).records;
+    const column = (key: string) => header?.fields.findIndex((field) => field.trim().toLowerCase() === key.toLowerCase()) ?? -1;
+    const row = rows.find((candidate) => candidate.fields[column('name')]?.trim() === name);
+    const tenantId = organisation.tenantIds[0];
+    if (row && tenantId) return { name, upn: row.fields[column('upn')]!.trim(), aadObjectId: row.fields[column('aadObjectId')]!.trim().toLowerCase(), tenantId };
+  }
+  return undefined;
+}
 
 /**
  * The Playground's page runs 9 MB of JavaScript, which takes Chromium 4-8 s to compile on two
@@ -179,7 +226,9 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
   const defaultUser = (repoConfigText && playgroundCurrentUser(repoConfigText)) ?? 'Alex Wilber';
   const users = options.users?.length ? options.users : [defaultUser];
   const knownUsers = repoConfigText ? playgroundUserNames(repoConfigText) : [defaultUser];
-  const userIndex = (name: string) => (knownUsers.includes(name) ? knownUsers.indexOf(name) : 9);
+  // Demo people of other organisations get the ports after the mock users', in the order asked for.
+  const otherUsers = users.filter((name) => !knownUsers.includes(name));
+  const userIndex = (name: string) => (knownUsers.includes(name) ? knownUsers.indexOf(name) : otherUsers.includes(name) ? knownUsers.length + otherUsers.indexOf(name) : 9);
 
   const cleanups: (() => Promise<void>)[] = [];
   const clients = new Map<string, UserClient>();
@@ -244,10 +293,16 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
       const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
       let configPath: string | undefined;
       if (repoConfigText) {
+        const chatId = `personal-chat-${slug}-${randomUUID().slice(0, 8)}`;
         if (name === defaultUser) configPath = repoPlaygroundConfig;
-        else {
+        else if (knownUsers.includes(name)) {
           configPath = path.join(workDir, `playground-${slug}.yml`);
-          writeFileSync(configPath, playgroundConfigForUser(repoConfigText, name, `personal-chat-${slug}-${randomUUID().slice(0, 8)}`));
+          writeFileSync(configPath, playgroundConfigForUser(repoConfigText, name, chatId));
+        } else {
+          const person = demoPerson(name);
+          if (!person) throw new Error(`Cannot act as "${name}": neither a mock user in ${repoPlaygroundConfig} nor in any organisation's demo-people.csv`);
+          configPath = path.join(workDir, `playground-${slug}.yml`);
+          writeFileSync(configPath, playgroundConfigForPerson(repoConfigText, person, chatId));
         }
       } else if (name !== defaultUser) {
         throw new Error(`Cannot act as "${name}": ${repoPlaygroundConfig} (the Playground's mock users) is missing`);
@@ -257,6 +312,7 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
         port: preferredPort(userIndex(name)),
         logFile: path.join(workDir, `playground-${slug}.log`),
         configPath,
+        timeoutMs: PAGE_READY_MS,
       });
       cleanups.push(() => playground.stop());
       trace(`${name}: playground at ${playground.url}`);
@@ -265,8 +321,10 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
       cleanups.push(() => page.close());
       // The chat input shows before the Playground has connected to the bot; text typed then is
       // dropped. The page is usable once /_internal/v1/config has answered.
-      const configAnswered = page.waitForResponse((response) => response.url().includes('/_internal/v1/config') && response.ok(), { timeout: 30_000 });
-      await page.goto(playground.url);
+      // Generous: with several users the pages compile the Playground's 9 MB of script at once,
+      // on two cores that other work may share.
+      const configAnswered = page.waitForResponse((response) => response.url().includes('/_internal/v1/config') && response.ok(), { timeout: PAGE_READY_MS });
+      await page.goto(playground.url, { timeout: PAGE_READY_MS });
       trace(`${name}: page loaded`);
       await configAnswered;
       await page.locator(CHAT_INPUT).waitFor({ state: 'visible' });
@@ -277,9 +335,12 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
     }
 
     // In parallel, but settled before a failure is thrown so stop() finds every started process.
-    const opened = await Promise.allSettled(users.map((name) => openClient(name)));
-    const failed = opened.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (failed) throw failed.reason;
+    // Two at a time: each page compiles megabytes of script, and two cores are all there is.
+    for (let next = 0; next < users.length; next += OPEN_AT_ONCE) {
+      const opened = await Promise.allSettled(users.slice(next, next + OPEN_AT_ONCE).map((name) => openClient(name)));
+      const failed = opened.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
     current = clients.get(users[0] as string);
 
     const active = (): UserClient => {

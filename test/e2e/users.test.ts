@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eSkipReason, startPlaygroundSession, type PlaygroundSession } from './playground.js';
+import { e2eSkipReason, SESSION_START_MS, startPlaygroundSession, type PlaygroundSession } from './playground.js';
 
 if (e2eSkipReason) console.warn(e2eSkipReason);
 
@@ -12,7 +12,7 @@ describe.skipIf(Boolean(e2eSkipReason))('Agents Playground with an employee and 
 
   beforeAll(async () => {
     session = await startPlaygroundSession({ users: [alex.name, megan.name] });
-  });
+  }, SESSION_START_MS);
 
   afterAll(async () => {
     await session?.stop();

@@ -60,10 +60,12 @@ export function helpCard(lang: Language): AdaptiveCard {
         text: [
           line(nl ? 'vraag stellen' : 'ask a question', 'typ een vraag over integriteit; ik antwoord met de artikelen uit jullie beleid.', 'type a question about integrity; I answer with the articles of your policy.'),
           line('cadeau melden', 'meld een geschenk, uitnodiging of gunst; je krijgt direct advies en je leidinggevende beslist.', 'report a gift, invitation or favour; you get advice at once and your manager decides.'),
-          line('nevenwerkzaamheid melden', 'meld een nevenfunctie of bijbaan.', 'report a side job.'),
+          line('nevenwerkzaamheid melden', 'meld een nevenfunctie of bijbaan; je krijgt direct een eerste beoordeling en ziet wie beslist.', 'report a side job; you get a first assessment at once and see who decides.'),
+          line('financieel belang melden', 'voor aangewezen functies: meld een financieel belang.', 'for designated positions: report a financial interest.'),
           line('melding doen', 'meld vertrouwelijk een vermoeden van een misstand of ongewenst gedrag.', 'confidentially report suspected wrongdoing or unwanted behaviour.'),
           line('mijn meldingen', 'bekijk je meldingen en hun status.', 'see your notifications and their status.'),
           line('openstaand', 'voor leidinggevenden: wat wacht op jouw besluit.', 'for managers: what awaits your decision.'),
+          line(nl ? 'cadeauregister, register nevenwerkzaamheden, register financiële belangen' : 'gift register, side-job register, financial interests register', 'voor P&O en de integriteitscoördinator: de registers van je organisatie.', 'for HR and the integrity coordinator: your organisation’s registers.'),
         ].join('\n'),
       },
       {
