@@ -12,7 +12,7 @@ import { cardActionActivity, DUTCH_QUESTION, giftForm, GIFT_REFERENCE, messageAc
 import { runLoad, type LoadResult } from './lib/bench/load.js';
 import { importBenchPeople, BENCH_ORG, type BenchPeople } from './lib/bench/people.js';
 import { giftBurst } from './lib/bench/burst.js';
-import { startBotProcess, startTarget, type BotProcess, type RunningTarget } from './lib/bench/processes.js';
+import { compileProject, startBotProcess, startTarget, type BotProcess, type RunningTarget } from './lib/bench/processes.js';
 import { measureRoundTrips, type RoundTripReport } from './lib/bench/roundTrips.js';
 import { freePort, projectRoot, startFerretDb } from './lib/ferretdb.js';
 
@@ -25,9 +25,10 @@ import { freePort, projectRoot, startFerretDb } from './lib/ferretdb.js';
  * same run, so the ratios mean something even on a busy machine; round trips are counted, not
  * timed. All load goes to loopback servers started here, bounded in connections and seconds.
  *
- *   npm run bench                       the full run (about 15 minutes with the 10-minute soak)
- *   npm run bench -- --quick            short cases and a 1-minute soak, for a first look
- *   npm run bench -- --instances 2      the bot as two processes on one database, plus the burst check
+ *   npm run bench                       the full run, two bot processes included (about 17 minutes with the 10-minute soak)
+ *   npm run bench -- --quick            short cases and a 1-minute soak, for a first look (about 4 minutes)
+ *   npm run bench -- --instances 3      the bot as three processes on one database (1 skips the burst check)
+ *   npm run bench -- --tsx              the servers run from the sources through tsx instead of compiled by tsc
  *   npm run bench -- --only roundTrips,throughput   selected sections
  *   npm run bench -- --cpu-prof         V8 CPU profiles of the bot process under load (.data/bench/profiles)
  */
@@ -37,10 +38,12 @@ const { values: flags } = parseArgs({
     duration: { type: 'string' },
     'memory-seconds': { type: 'string' },
     'soak-minutes': { type: 'string' },
-    instances: { type: 'string', default: '1' },
+    // Two by default: the issue's several-instance burst is part of every full run; `--instances 1` skips it.
+    instances: { type: 'string', default: '2' },
     only: { type: 'string' },
     out: { type: 'string' },
     'cpu-prof': { type: 'boolean', default: false },
+    tsx: { type: 'boolean', default: false },
     people: { type: 'string', default: '500' },
     connections: { type: 'string', default: '1,10,50' },
   },
@@ -53,9 +56,11 @@ const settings = {
   memorySeconds: number(flags['memory-seconds'], flags.quick ? 15 : 60),
   soakMinutes: number(flags['soak-minutes'], flags.quick ? 1 : 10),
   soakSampleSeconds: flags.quick ? 5 : 15,
-  instances: Math.max(1, Math.min(4, Math.floor(number(flags.instances, 1)))),
+  instances: Math.max(1, Math.min(4, Math.floor(number(flags.instances, 2)))),
   connections: (flags.connections ?? '1,10,50').split(',').map((value) => Math.max(1, Math.min(200, Math.floor(Number(value))))).filter(Number.isFinite),
   people: Math.max(10, Math.floor(number(flags.people, 500))),
+  /** Servers run compiled by tsc, as in production (tsx alone costs the bot about 50 MB of RSS); `--tsx` runs the sources. */
+  compiled: !flags.tsx,
 };
 /** People who talked to the bot within the last minute, as the throughput cases see them. */
 const ACTIVE_PEOPLE = 200;
@@ -73,6 +78,7 @@ export const GOALS = {
 
 const outFile = flags.out ?? path.join(projectRoot, '.data', 'bench', 'latest.json');
 const profileDir = path.join(projectRoot, '.data', 'bench', 'profiles');
+let compiledDir: string | undefined;
 const report: Record<string, unknown> = {
   machine: machine(),
   settings: { ...settings, sections: [...only] },
@@ -141,10 +147,10 @@ async function throughput(botEnv: Record<string, string>, traffic: Traffic) {
   const targets: Record<string, { target: RunningTarget; body: () => string; verify?: (body: string) => boolean }> = {};
   try {
     progress('starting restify route, teams-ai echo bot and this bot');
-    targets.restify = { target: await startTarget('restify'), body: traffic.echo };
-    targets.echoBot = { target: await startTarget('echo'), body: traffic.echo, verify: isEcho };
+    targets.restify = { target: await startTarget('restify', { compiledDir }), body: traffic.echo };
+    targets.echoBot = { target: await startTarget('echo', { compiledDir }), body: traffic.echo, verify: isEcho };
     targets.bot = {
-      target: await startTarget('bot', { env: botEnv, ...(flags['cpu-prof'] ? { cpuProfileDir: profileDir } : {}) }),
+      target: await startTarget('bot', { env: botEnv, compiledDir, ...(flags['cpu-prof'] ? { cpuProfileDir: profileDir } : {}) }),
       body: traffic.question,
       verify: isAnswer,
     };
@@ -177,7 +183,7 @@ async function throughput(botEnv: Record<string, string>, traffic: Traffic) {
 }
 
 async function giftSubmissions(botEnv: Record<string, string>, traffic: Traffic) {
-  const bot = await startTarget('bot', { env: botEnv });
+  const bot = await startTarget('bot', { env: botEnv, compiledDir });
   try {
     progress(`gift submissions at 10 connections for ${settings.caseSeconds} s`);
     await traffic.greetEveryone(bot.url);
@@ -192,7 +198,7 @@ async function giftSubmissions(botEnv: Record<string, string>, traffic: Traffic)
 
 async function memoryAndSoak(botEnv: Record<string, string>, traffic: Traffic) {
   const out: Record<string, unknown> = {};
-  const bot = await startTarget('bot', { env: botEnv });
+  const bot = await startTarget('bot', { env: botEnv, compiledDir });
   try {
     if (runs('memory')) {
       progress(`memory: ${settings.memorySeconds} s at 50 connections (questions, help, gift notifications)`);
@@ -256,13 +262,13 @@ async function instances(botEnv: Record<string, string>, traffic: Traffic) {
     await ensureCollections(look.db, allCollections);
     const burstPeople = await importBenchPeople(look.db, 60);
     const burstEnv = { ...botEnv, MONGODB_DB: burstDb, SEED_DEMO_DATA: 'false' };
-    bots.push(...(await Promise.all(Array.from({ length: settings.instances }, () => startBotProcess(burstEnv)))));
+    bots.push(...(await Promise.all(Array.from({ length: settings.instances }, () => startBotProcess(burstEnv, compiledDir)))));
     connector.calls.length = 0;
     const burst = await giftBurst({ urls: bots.map((bot) => bot.url), connector, db: look.db, people: burstPeople, submissions: 30, doubleClicks: 15, decisions: 15 });
     await Promise.all(bots.splice(0).map((bot) => bot.stop()));
 
     progress(`${settings.instances} bot processes: questions at 50 and gift notifications at 10 connections`);
-    bots.push(...(await Promise.all(Array.from({ length: settings.instances }, () => startBotProcess(botEnv)))));
+    bots.push(...(await Promise.all(Array.from({ length: settings.instances }, () => startBotProcess(botEnv, compiledDir)))));
     const urls = bots.map((bot) => bot.url);
     for (const url of urls) await traffic.greetEveryone(url);
     await runLoad({ urls, connections: 10, durationS: settings.warmUpSeconds, body: traffic.question, verify: isAnswer });
@@ -371,6 +377,10 @@ function round(value: number): number {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'integriteit-bench-'));
+  if (settings.compiled) {
+    progress('compiling the project with tsc (as production runs it)');
+    compiledDir = compileProject(path.join(projectRoot, '.data', 'bench', 'dist'));
+  }
   ferret = await startFerretDb({ port: await freePort(), dataDir, detached: false });
   connector = await new ConnectorServer().start();
   try {

@@ -1,4 +1,5 @@
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { projectRoot } from '../ferretdb.js';
@@ -15,16 +16,18 @@ export interface RunningTarget {
 
 export interface TargetOptions {
   env?: Record<string, string>;
+  /** The project compiled by tsc (as production runs it); without it the sources run through tsx. */
+  compiledDir?: string;
   /** Writes a V8 CPU profile of the target into this folder when it stops (`--cpu-prof`). */
   cpuProfileDir?: string;
 }
 
 /** Starts a load target (scripts/lib/bench/target.ts) in a child process and waits until it listens. */
 export async function startTarget(kind: TargetKind, options: TargetOptions = {}): Promise<RunningTarget> {
-  const entry = path.join(projectRoot, 'scripts', 'lib', 'bench', 'target.ts');
+  const entry = options.compiledDir ? path.join(options.compiledDir, 'scripts', 'lib', 'bench', 'target.js') : path.join(projectRoot, 'scripts', 'lib', 'bench', 'target.ts');
   const child = fork(entry, [kind], {
     cwd: projectRoot,
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [])],
+    execArgv: [...(options.compiledDir ? [] : ['--import', 'tsx']), '--expose-gc', ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [])],
     env: { ...process.env, NODE_OPTIONS: '', ...options.env },
     // The bot logs as in production (stdout, info): discarded here, but written all the same.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -78,11 +81,13 @@ export interface BotProcess {
 }
 
 /**
- * The bot as `npm start` runs it (src/index.ts through tsx), in a child process of its own, on
+ * The bot as `npm start` runs it (src/index.ts through tsx), or as production runs it (compiled
+ * by tsc, `compiledDir`), in a child process of its own, on
  * the database the environment names; resolves once it listens (its `http.listening` log line).
  */
-export async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+export async function startBotProcess(env: Record<string, string>, compiledDir?: string): Promise<BotProcess> {
+  const entry = compiledDir ? [path.join(compiledDir, 'src', 'index.js')] : ['--import', 'tsx', 'src/index.ts'];
+  const child = spawn(process.execPath, entry, {
     cwd: projectRoot,
     // At least info: the listening line is how the port is learnt; the log is read and dropped.
     env: { ...process.env, NODE_OPTIONS: '', PORT: '0', ...env, LOG_LEVEL: env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace' ? env.LOG_LEVEL : 'info' },
@@ -113,4 +118,15 @@ export async function startBotProcess(env: Record<string, string>): Promise<BotP
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * Compiles the project (tsc, as `npm run build` does) into `outDir`, for measuring what production
+ * runs. Data files are read from the source tree (src/config/paths.ts), so only code is needed there.
+ * tsc's messages go to stderr: stdout carries the bench's JSON alone.
+ */
+export function compileProject(outDir: string): string {
+  rmSync(outDir, { recursive: true, force: true });
+  execFileSync(process.execPath, [path.join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(projectRoot, 'tsconfig.json'), '--outDir', outDir], { cwd: projectRoot, stdio: ['ignore', 2, 2] });
+  return outDir;
 }
