@@ -3,21 +3,25 @@ import { BOT_DIRECTORY_CACHE, Directory, directoryCollections, seedDemoPeople, s
 import { loadKnowledgeBase, knowledgeCollections } from './knowledge/index.js';
 import { errorFields, type Logger } from './logging/logger.js';
 import { connectDatabase, ensureCollections, type CollectionDefinition, type Database } from './storage/database.js';
-import { handledActivitiesCollection, HandledActivities } from './storage/handledActivities.js';
+import { handledActivitiesCollection } from './storage/handledActivities.js';
 import { botStateCollection } from './teams/botState.js';
-import { writeClaimsCollection, WriteClaims } from './storage/writeClaims.js';
+import { writeClaimsCollection } from './storage/writeClaims.js';
 import { createBot, type Bot } from './teams/bot.js';
 import type { BotServices } from './teams/context.js';
-import { conversationReferencesCollection } from './teams/conversationReferences.js';
+import { conversationReferencesCollection, tenantEndpointsCollection } from './teams/conversationReferences.js';
 import { answerFeedbackCollection } from './teams/feedback.js';
 import { startHttpServer, type HttpServer } from './teams/server.js';
 import { TeamsTransport } from './teams/transport.js';
 import { deliveryCollections, DeliveryWorker, MongoOutbox } from './delivery/index.js';
+import { undeliverableHandler } from './delivery/undeliverable.js';
+import { GraphAppInstaller } from './teams/graph.js';
 import { languageOf } from './i18n/index.js';
 import { WorkflowEngine, workflowCollections } from './workflow/index.js';
-import { createWorkflowFeatures } from './workflows.js';
-import { loadAllSideJobRules, runYearlySideJobReconfirmation } from './sidejobs/index.js';
-import { loadAllFinanceSettings, runYearlyFinancialInterestReminder } from './finance/index.js';
+import { createWorkflowFeatures, registerLinks } from './workflows.js';
+import { Scheduler, schedulingCollections } from './scheduling/index.js';
+import { MEETING_VIEW, meetingCollections, renderMeetingReminder } from './meetings/index.js';
+import { DIGEST_VIEW, digestCollections, renderDigest } from './digests/index.js';
+import { directJobs, periodicJobs, scheduledJobs, type JobServices } from './schedules.js';
 
 /** Every collection the product uses, so one start-up call creates them and their indexes. */
 export const allCollections: CollectionDefinition[] = [
@@ -25,17 +29,23 @@ export const allCollections: CollectionDefinition[] = [
   handledActivitiesCollection,
   writeClaimsCollection,
   conversationReferencesCollection,
+  tenantEndpointsCollection,
   answerFeedbackCollection,
   ...directoryCollections,
   ...knowledgeCollections,
   ...workflowCollections,
   ...deliveryCollections,
+  ...schedulingCollections,
+  ...meetingCollections,
+  ...digestCollections,
 ];
 
 export interface RunningApp {
   bot: Bot;
   /** Delivers the stored outbox; tests wait on it to see proactive messages. */
   delivery: DeliveryWorker;
+  /** Runs the periodic jobs; tests drive it with `tick(now)` or `runNow(name)`. */
+  scheduler: Scheduler;
   http: HttpServer;
   database: Database;
   services: BotServices;
@@ -53,6 +63,8 @@ export interface StartOptions {
   host?: string;
   /** Emits the driver's command events on `database.client` (round-trip counting in the bench and tests). */
   monitorCommands?: boolean;
+  /** False leaves the schedules to be driven by hand (`scheduler.tick`), as tests with a controlled clock do. */
+  runSchedules?: boolean;
 }
 
 /** The composition root: database, directory, knowledge, bot and HTTP server, in that order. */
@@ -82,7 +94,21 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const bot = createBot(services);
 
     // Proactive messages leave through the outbox: rendered for each reader in their language.
-    const transport = new TeamsTransport(bot.adapter, config.BOT_ID ?? '', bot.references);
+    // A person without a stored chat is reached by opening one (createConversation), after
+    // installing the app for them through Graph when that is configured.
+    const tenantsOf = async (aadObjectId: string) => {
+      const person = await directory.person(aadObjectId);
+      return (person && (await directory.organisation(person.orgId))?.tenantIds) ?? [];
+    };
+    const transport = new TeamsTransport({
+      adapter: bot.adapter,
+      botAppId: config.BOT_ID ?? '',
+      references: bot.references,
+      tenantsOf,
+      defaultServiceUrl: config.TEAMS_SERVICE_URL,
+      installer: graphInstaller(config, logger),
+      logger,
+    });
     const delivery = new DeliveryWorker({
       db: database.db,
       transport,
@@ -91,59 +117,51 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         const reference = await bot.references.find(to);
         const person = reference?.locale ? undefined : await directory.person(to);
         const organisation = person ? await directory.organisation(person.orgId) : undefined;
-        return engine.render(view, to, languageOf(reference?.locale, organisation?.defaultLanguage ?? 'nl'));
+        const lang = languageOf(reference?.locale, organisation?.defaultLanguage ?? 'nl');
+        // Views of things that are not workflow records have a renderer of their own.
+        if (view.reason === MEETING_VIEW) return renderMeetingReminder({ db: database.db, directory }, view.recordId, to, lang, now());
+        if (DIGEST_VIEW.test(view.reason)) return renderDigest(database.db, view.recordId, view.reason, to, lang, registerLinks(engine.types));
+        return engine.render(view, to, lang);
       },
+      tenantOf: async (to, orgId) => (await tenantsOf(to))[0] ?? orgId ?? 'default',
+      onUndeliverable: undeliverableHandler({
+        outbox,
+        now,
+        actorUnreachable: (recordId, to, reason) => engine.assigneeUnreachable(recordId, to, reason, config.UNREACHABLE_ESCALATE_AFTER_MINUTES * 60_000),
+        coordinatorsFor: async (to, orgId) => {
+          const id = orgId ?? (await directory.person(to))?.orgId;
+          return id ? { orgId: id, coordinators: (await directory.peopleWithRole(id, 'integrity_coordinator')).map((person) => person.aadObjectId) } : undefined;
+        },
+        nameOf: async (id) => (await directory.person(id))?.name,
+      }),
     });
     outbox.onEnqueued = () => delivery.kick();
     delivery.start();
     const http = await startHttpServer(bot, database, logger, config.PORT, options.host);
 
-    const handled = new HandledActivities(database.db);
-    const claims = new WriteClaims(database.db);
-    const pruneTimer = setInterval(() => {
-      Promise.all([handled.prune(), claims.prune()]).catch((error: unknown) =>
-        logger.warn({ event: 'prune.failed', err: errorFields(error) }, 'prune failed'),
-      );
-    }, 60 * 60 * 1000);
-    pruneTimer.unref();
+    // Reminders, escalations, digests and every other periodic job: once per occurrence across
+    // instances, from MongoDB-backed schedules (src/scheduling, the list in src/schedules.ts).
+    const jobServices: JobServices = { db: database.db, config, logger, directory, engine, outbox };
+    const scheduler = new Scheduler({ db: database.db, logger, now });
+    for (const job of scheduledJobs(periodicJobs, config, await directory.organisations(), () => jobServices)) scheduler.register(job);
+    if (options.runSchedules ?? true) scheduler.start();
 
-    // Plain domain functions taking the moment; issue 11 moves them onto its scheduler. Each one
-    // claims what it does, so overlapping runs (slow run, several instances) act once.
-    const yearly = { db: database.db, directory, outbox, logger, rules: loadAllSideJobRules() };
-    const financeSettings = loadAllFinanceSettings();
-    const periodicJobs: [string, (at: Date) => Promise<unknown>][] = [
-      ['workflow.deadlines', (at) => engine.processDueWorkflowDeadlines(at)],
-      ['sidejob.reconfirmation', (at) => runYearlySideJobReconfirmation(yearly, at)],
-      ['finance.reminder', (at) => runYearlyFinancialInterestReminder({ ...yearly, settings: financeSettings }, at)],
-    ];
+    // The domain jobs a test (or an operator) may run for a given moment, outside their schedule.
     async function runPeriodicJobs(at: Date): Promise<void> {
-      for (const [name, job] of periodicJobs) {
-        await job(at).catch((error: unknown) => logger.error({ event: `${name}.failed`, err: errorFields(error) }, 'periodic job failed'));
-      }
+      for (const job of directJobs(periodicJobs)) await job.run(jobServices, at);
     }
-
-    // One instance need not start a run while its last is busy.
-    let deadlinesRunning = false;
-    const deadlineTimer = setInterval(() => {
-      if (deadlinesRunning) return;
-      deadlinesRunning = true;
-      runPeriodicJobs(services.now()).finally(() => {
-        deadlinesRunning = false;
-      });
-    }, config.REMINDER_CHECK_INTERVAL_MINUTES * 60 * 1000);
-    deadlineTimer.unref();
 
     return {
       bot,
       delivery,
+      scheduler,
       http,
       database,
       services,
       runPeriodicJobs,
       async stop() {
-        clearInterval(pruneTimer);
-        clearInterval(deadlineTimer);
         await http.close(config.SHUTDOWN_TIMEOUT_MS);
+        await scheduler.stop();
         await delivery.stop();
         await database.close();
       },
@@ -152,4 +170,17 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     await database.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The Graph installer when GRAPH_INSTALL_APP=true (the configuration checks its settings). */
+function graphInstaller(config: AppConfig, logger: Logger): GraphAppInstaller | undefined {
+  if (!config.GRAPH_INSTALL_APP || !config.BOT_ID || !config.BOT_PASSWORD || !config.TEAMS_APP_CATALOG_ID) return undefined;
+  return new GraphAppInstaller({
+    clientId: config.BOT_ID,
+    clientSecret: config.BOT_PASSWORD,
+    teamsAppId: config.TEAMS_APP_CATALOG_ID,
+    graphBaseUrl: config.GRAPH_BASE_URL,
+    authorityUrl: config.ENTRA_AUTHORITY_URL,
+    logger,
+  });
 }

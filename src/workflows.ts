@@ -24,3 +24,11 @@ export function createWorkflowFeatures(services: WorkflowFeatureServices): Workf
 
 /** How each record type is listed, for the records CLI (which runs without the bot). */
 export const recordPresentations: ReadonlyMap<string, RecordPresentation> = new Map(workflowList.map((entry) => [entry.type, entry.presentation]));
+
+/** The registers of these record types, as buttons in the digest and the yearly report card. */
+export function registerLinks(types: readonly string[]): { type: string; title: RecordPresentation['registerTitle'] }[] {
+  return types.flatMap((type) => {
+    const presentation = recordPresentations.get(type);
+    return presentation ? [{ type, title: presentation.registerTitle }] : [];
+  });
+}

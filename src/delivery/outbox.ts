@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import { SCHEMA_VERSION, isDuplicateKeyError, type CollectionDefinition } from '../storage/database.js';
 import { messagesOnceCollection } from './once.js';
+import { pacingCollections } from './pacing.js';
 import type { DeliveredMessage, MessageContent, Outbox, OutgoingMessage } from './types.js';
 
 export const OUTBOX = 'outbox';
@@ -43,6 +44,8 @@ export interface OutboxDocument {
   updatedAt: Date;
   /** The HTTP status or reason of the last failed attempt, for the digest and operators. */
   lastError?: string;
+  /** A send slot reserved under Teams' limits that the message waits for (see Pacer). */
+  pacedFor?: Date;
   schemaVersion: number;
 }
 
@@ -67,6 +70,7 @@ export const deliveryCollections: CollectionDefinition[] = [
   { name: DELIVERIES, indexes: [{ key: { recordId: 1 }, name: 'recordId' }] },
   { name: OUTBOX_CLAIMS, indexes: [{ key: { at: 1 }, name: 'at' }] },
   messagesOnceCollection,
+  ...pacingCollections,
 ];
 
 /**
@@ -148,7 +152,12 @@ export class OutboxStore {
   }
 
   async retryAt(id: string, at: Date, now: Date, lastError: string): Promise<void> {
-    await this.outbox.updateOne({ _id: id }, { $set: { nextAttemptAt: at, leaseUntil: null, updatedAt: now, lastError } });
+    await this.outbox.updateOne({ _id: id }, { $set: { nextAttemptAt: at, leaseUntil: null, updatedAt: now, lastError }, $unset: { pacedFor: '' } });
+  }
+
+  /** Sends the message back until its reserved send slot, keeping the slot for the next attempt. */
+  async pacedUntil(id: string, at: Date, now: Date): Promise<void> {
+    await this.outbox.updateOne({ _id: id }, { $set: { nextAttemptAt: at, pacedFor: at, leaseUntil: null, updatedAt: now } });
   }
 
   async delivered(key: string): Promise<DeliveryDocument | undefined> {

@@ -229,6 +229,9 @@ export function giftOutcomeCard(view: GiftView, lang: Language): AdaptiveCard {
               }),
         },
       ];
+  if (!view.decision && !view.withdrawn) {
+    view.reachability[lang].forEach((line, index) => status.push({ type: 'TextBlock', id: `reachability${index}`, text: line, wrap: true, color: 'Warning' }));
+  }
   return adaptiveCard([
     heading(t(lang, { nl: `Je cadeaumelding ${record.reference}`, en: `Your gift notification ${record.reference}` })),
     paragraph(t(lang, { nl: 'Je melding is vastgelegd. Bewaar het kenmerk als je er later naar wilt verwijzen.', en: 'Your notification has been recorded. Keep the reference if you want to refer to it later.' })),

@@ -1,5 +1,6 @@
 import { citeSources, type CitedSource } from '../cards/citations.js';
-import type { PresenterServices, WorkflowRecord } from '../workflow/index.js';
+import type { Language } from '../directory/types.js';
+import { reachabilityLines, reachableAssignees, type PresenterServices, type WorkflowRecord } from '../workflow/index.js';
 import { giftDecisions, type GiftDecision, type GiftForm } from './form.js';
 import type { GiftAssessment, GiftSource } from './rules.js';
 
@@ -34,6 +35,8 @@ export interface GiftView {
   /** The decisions the viewer may take now (empty for the owner and once decided). */
   openDecisions: GiftDecision[];
   mayWithdraw: boolean;
+  /** Who could not be reached in Teams and what happens now, for the employee's card. */
+  reachability: Record<Language, string[]>;
 }
 
 export type { CitedSource };
@@ -52,11 +55,15 @@ export class GiftViews {
   async of(record: GiftRecord, actions: readonly string[] = []): Promise<GiftView> {
     const nameOf = async (id: string | null | undefined) => (id ? (await this.services.directory.person(id))?.name : undefined);
     const decision = giftDecisionOf(record);
-    const [organisation, ownerName, assigneeName, deciderName] = await Promise.all([
+    const named = async (id: string) => (await nameOf(id)) ?? '—';
+    const [organisation, ownerName, assigneeName, deciderName, nl, en] = await Promise.all([
       this.services.directory.organisation(record.orgId),
       nameOf(record.owner),
-      nameOf(record.assignees[0]),
+      // The step waits for whoever can be reached: after an escalation past someone unreachable, the new actor.
+      nameOf(reachableAssignees(record)[0]),
       nameOf(decision?.actor),
+      reachabilityLines(record, named, 'nl'),
+      reachabilityLines(record, named, 'en'),
     ]);
     return {
       record,
@@ -69,6 +76,7 @@ export class GiftViews {
       citations: this.cite(record.data.assessment.sources),
       openDecisions: actions.includes('decide') ? [...giftDecisions] : [],
       mayWithdraw: actions.includes('withdraw'),
+      reachability: { nl, en },
     };
   }
 

@@ -17,6 +17,8 @@ import { resolveCaller } from './caller.js';
 import { registerConversationBasics } from './conversationBasics.js';
 import type { AppTurnState, BotApplication, BotServices, ConversationState, FeatureContext } from './context.js';
 import { ConversationReferences } from './conversationReferences.js';
+import { registerAnnualReport } from './annualReport.js';
+import { registerMeetings } from './meetings.js';
 import { registerQuestions } from './questions.js';
 import { registerRecords } from './records.js';
 import { RedeliveryGuard } from './redelivery.js';
@@ -99,6 +101,8 @@ export function createBot(services: BotServices): Bot {
   registerWorkflowModules(app, feature, services.workflows.modules);
   registerRecords(app, feature, services.workflows.engine, services.workflows.modules);
   registerReferrals(app, feature);
+  registerMeetings(app, feature);
+  registerAnnualReport(app, feature);
   // Free-text questions are the catch-all, so they register last.
   registerQuestions(app, feature);
 

@@ -32,9 +32,11 @@ export function stepClock(spec: Pick<StepSpec, 'deadline' | 'reminders'>, start:
 }
 
 /** The first moment the deadline run must look at the record again; null when nothing is pending. */
-export function nextDueAt(step: { dueAt: Date; remindAt: Date[]; overdue: boolean } | null): Date | null {
+export function nextDueAt(step: { dueAt: Date; remindAt: Date[]; overdue: boolean; unreachable?: { escalateAt: Date; escalated: boolean }[] } | null): Date | null {
   if (!step) return null;
   const first = step.remindAt[0];
-  if (step.overdue) return first ?? null;
-  return first && first < step.dueAt ? first : step.dueAt;
+  const regular = step.overdue ? (first ?? null) : first && first < step.dueAt ? first : step.dueAt;
+  // An unreachable actor's escalation may come before any reminder or deadline.
+  const escalations = (step.unreachable ?? []).filter((actor) => !actor.escalated).map((actor) => actor.escalateAt);
+  return [regular, ...escalations].filter((moment): moment is Date => moment !== null).sort((a, b) => a.getTime() - b.getTime())[0] ?? null;
 }

@@ -12,3 +12,4 @@ export { submitForm, type FormCardState, type FormSubmission } from './submissio
 export { namesOnRecord } from './names.js';
 export { historyBlocks, listOfNames, reasonBanner, staleNotice, whereItIs, type HistoryLine, type StepPlace } from './recordCards.js';
 export { awaitingCard, myRecordsCard, recordVerbs, registerCard, REGISTER_PAGE_SIZE, type RegisterCardOptions } from './lists.js';
+export { reachabilityLines, reachabilityNotice, reachableAssignees, type NameOf } from './reachability.js';

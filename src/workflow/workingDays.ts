@@ -46,7 +46,7 @@ export function isoDateIn(instant: Date, timeZone = 'Europe/Amsterdam'): string 
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-function wallClockIn(instant: Date, timeZone: string): CalendarDate & { hour: number; minute: number; second: number } {
+export function wallClockIn(instant: Date, timeZone: string): CalendarDate & { hour: number; minute: number; second: number } {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -73,7 +73,7 @@ function wallClockIn(instant: Date, timeZone: string): CalendarDate & { hour: nu
 }
 
 /** How far the zone's wall clock is ahead of UTC at that instant (whole seconds). */
-function zoneOffsetMs(instant: Date, timeZone: string): number {
+export function zoneOffsetMs(instant: Date, timeZone: string): number {
   const wall = wallClockIn(instant, timeZone);
   const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   return wallAsUtc - Math.floor(instant.getTime() / 1000) * 1000;

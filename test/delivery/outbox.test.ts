@@ -29,7 +29,8 @@ let transport: ScriptedTransport;
 let outbox: MongoOutbox;
 const text = (value: string): MessageContent => ({ kind: 'text', text: value });
 const worker = (render: (view: RecordView, to: string) => Promise<Rendered> = async () => text('rendered'), giveUpAfterMs?: number) =>
-  new DeliveryWorker({ db: database.db, transport, render, logger: createLogger('silent'), pollMs: 60_000, ...(giveUpAfterMs ? { giveUpAfterMs } : {}) });
+  // A scripted transport, not Teams: no pacing here (test/delivery/burst.test.ts paces through the Bot Connector).
+  new DeliveryWorker({ db: database.db, transport, render, logger: createLogger('silent'), pollMs: 60_000, pacing: false, ...(giveUpAfterMs ? { giveUpAfterMs } : {}) });
 
 beforeAll(async () => {
   database = await openTestDatabase();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillGiftForm } from './giftForm.js';
 import { botClockFrom, e2eSkipReason, SESSION_START_MS, startPlaygroundSession, textOf, type PlaygroundSession } from './playground.js';
 
 if (e2eSkipReason) console.warn(e2eSkipReason);
@@ -57,16 +58,7 @@ describe.skipIf(Boolean(e2eSkipReason))('gift notification in the Agents Playgro
     const form = await session.waitForBotText('Wat heb je gekregen of aangeboden gekregen?');
     expect(await textOf(form)).toContain('Cadeau melden Meld een geschenk, uitnodiging, gunst of geld');
 
-    await session.fillCardInput('Wat heb je gekregen of aangeboden gekregen?', 'Een dinerbon voor twee personen');
-    await session.fillCardInput('Van wie? (persoon of organisatie)', 'Bouwbedrijf Kennemerland BV');
-    await session.chooseCardOption('Wie is de gever voor jouw werk?', 'Leverancier of aannemer');
-    await session.chooseCardOption('Wat voor soort?', 'Geld of waardebon');
-    await session.fillCardInput('Geschatte waarde in euro', '75,50');
-    await session.fillCardInput('Wanneer ontvangen of aangeboden?', '2026-03-09');
-    await session.chooseCardOption('Is het bij je thuis bezorgd?', 'Nee');
-    await session.chooseCardOption('Lopen er gesprekken of onderhandelingen met de gever', 'Nee');
-    await session.chooseCardOption('Vermoed je dat de gever er iets voor terugverwacht?', 'Nee');
-    await session.clickCardButton('Melden');
+    await fillGiftForm(session, { description: 'Een dinerbon voor twee personen', giver: 'Bouwbedrijf Kennemerland BV', kind: 'Geld of waardebon', value: '75,50', receivedOn: '2026-03-09' });
 
     const outcome = await session.waitForBotText(`Je cadeaumelding ${reference}`, 15_000);
     const text = await textOf(outcome);

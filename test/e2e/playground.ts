@@ -12,12 +12,14 @@ import { parseCsv } from '../../src/directory/csv.js';
 import { loadOrganisationFiles, organisationsDirectory } from '../../src/directory/organisations.js';
 import {
   playgroundConfigForPerson,
+  playgroundPersonUserId,
   playgroundConfigForUser,
   playgroundCurrentUser,
   playgroundUserNames,
   projectRoot,
   repoPlaygroundConfig,
-  startLocaleProxy,
+  playgroundUserIds,
+  startChannelRouter,
   startPlaygroundProcess,
   type PlaygroundPerson,
   type PlaygroundProcess,
@@ -152,6 +154,12 @@ export interface PlaygroundSessionOptions {
   now?: () => Date;
   seedDemoData?: boolean;
   /**
+   * Mock users whose Playground runs from the start but whose page is not opened (they never
+   * opened the bot): the bot reaches them by opening a chat (createConversation); `switchUser`
+   * opens their page later.
+   */
+  reachable?: string[];
+  /**
    * The locale the client reports. The Playground always sends en-US; Teams sends the user's UI
    * language. Default nl-NL (a Dutch Teams client), through a small rewriting proxy; null sends
    * the Playground's activities unchanged.
@@ -280,44 +288,69 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
     trace(`bot at ${runningApp.http.url}, chromium launched`);
     const botEndpoint = `${runningApp.http.url}/api/messages`;
     const clientLocale = options.clientLocale === undefined ? 'nl-NL' : options.clientLocale;
-    let playgroundEndpoint = botEndpoint;
-    if (clientLocale) {
-      const proxy = await startLocaleProxy(botEndpoint, clientLocale);
-      cleanups.push(() => proxy.close());
-      playgroundEndpoint = proxy.endpoint;
+    // One service URL for every Playground, as Teams has one per tenant (see startChannelRouter).
+    const router = await startChannelRouter(botEndpoint, { locale: clientLocale });
+    cleanups.push(() => router.close());
+
+    let fresh: Promise<BrowserContext> | undefined;
+    const freshBrowser = () => {
+      fresh ??= (async () => {
+        const launched = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+        cleanups.push(() => launched.close());
+        return launched.newContext({ viewport, locale: 'nl-NL' });
+      })();
+      return fresh;
+    };
+    const playgrounds = new Map<string, Promise<{ playground: PlaygroundProcess; slug: string }>>();
+    function startFor(name: string): Promise<{ playground: PlaygroundProcess; slug: string }> {
+      const started = playgrounds.get(name);
+      if (started) return started;
+      const starting = (async () => {
+        const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+        // Stable per user: the page keeps the chat it showed last in the browser profile, by the Playground's address.
+        const personalChatId = name === defaultUser ? '__PERSONAL_CHAT_ID__' : `personal-chat-${slug}`;
+        let configPath: string | undefined;
+        let ids = repoConfigText ? playgroundUserIds(repoConfigText, name) : undefined;
+        if (repoConfigText) {
+          if (name === defaultUser) configPath = repoPlaygroundConfig;
+          else if (knownUsers.includes(name)) {
+            configPath = path.join(workDir, `playground-${slug}.yml`);
+            writeFileSync(configPath, playgroundConfigForUser(repoConfigText, name, personalChatId));
+          } else {
+            // Someone from an organisation's demo directory, signed in to their own tenant.
+            const person = demoPerson(name);
+            if (!person) throw new Error(`Cannot act as "${name}": neither a mock user in ${repoPlaygroundConfig} nor in any organisation's demo-people.csv`);
+            configPath = path.join(workDir, `playground-${slug}.yml`);
+            writeFileSync(configPath, playgroundConfigForPerson(repoConfigText, person, personalChatId));
+            ids = { id: playgroundPersonUserId(person), aadObjectId: person.aadObjectId };
+          }
+        } else if (name !== defaultUser) {
+          throw new Error(`Cannot act as "${name}": ${repoPlaygroundConfig} (the Playground's mock users) is missing`);
+        }
+        const playground = await startPlaygroundProcess({
+          endpoint: router.endpointFor(slug),
+          port: preferredPort(userIndex(name)),
+          logFile: path.join(workDir, `playground-${slug}.log`),
+          configPath,
+          timeoutMs: PAGE_READY_MS,
+        });
+        cleanups.push(() => playground.stop());
+        if (ids) router.register({ aadObjectId: ids.aadObjectId, playgroundUserId: ids.id, serviceUrl: `http://localhost:${playground.port}/_connector`, personalChatId });
+        trace(`${name}: playground at ${playground.url}`);
+        return { playground, slug };
+      })();
+      playgrounds.set(name, starting);
+      return starting;
     }
 
     async function openClient(name: string): Promise<UserClient> {
       const existing = clients.get(name);
       if (existing) return existing;
-      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-      let configPath: string | undefined;
-      if (repoConfigText) {
-        const chatId = `personal-chat-${slug}-${randomUUID().slice(0, 8)}`;
-        if (name === defaultUser) configPath = repoPlaygroundConfig;
-        else if (knownUsers.includes(name)) {
-          configPath = path.join(workDir, `playground-${slug}.yml`);
-          writeFileSync(configPath, playgroundConfigForUser(repoConfigText, name, chatId));
-        } else {
-          const person = demoPerson(name);
-          if (!person) throw new Error(`Cannot act as "${name}": neither a mock user in ${repoPlaygroundConfig} nor in any organisation's demo-people.csv`);
-          configPath = path.join(workDir, `playground-${slug}.yml`);
-          writeFileSync(configPath, playgroundConfigForPerson(repoConfigText, person, chatId));
-        }
-      } else if (name !== defaultUser) {
-        throw new Error(`Cannot act as "${name}": ${repoPlaygroundConfig} (the Playground's mock users) is missing`);
-      }
-      const playground = await startPlaygroundProcess({
-        endpoint: playgroundEndpoint,
-        port: preferredPort(userIndex(name)),
-        logFile: path.join(workDir, `playground-${slug}.log`),
-        configPath,
-        timeoutMs: PAGE_READY_MS,
-      });
-      cleanups.push(() => playground.stop());
-      trace(`${name}: playground at ${playground.url}`);
+      const { playground } = await startFor(name);
       // One page per user; their Playgrounds listen on different ports, so nothing is shared.
-      const page = await browser.newPage();
+      // Someone who never opened the bot gets a browser without a profile: with one, the page shows
+      // the chat it kept from an earlier run rather than what the Playground holds for them now.
+      const page = (options.reachable ?? []).includes(name) ? await (await freshBrowser()).newPage() : await browser.newPage();
       cleanups.push(() => page.close());
       // The chat input shows before the Playground has connected to the bot; text typed then is
       // dropped. The page is usable once /_internal/v1/config has answered.
@@ -335,7 +368,11 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
     }
 
     // In parallel, but settled before a failure is thrown so stop() finds every started process.
-    // Two at a time: each page compiles megabytes of script, and two cores are all there is.
+    // Playgrounds of people who must be reachable start first; pages open two at a time: each page
+    // compiles megabytes of script, and two cores are all there is.
+    const reachable = await Promise.allSettled((options.reachable ?? []).map((name) => startFor(name)));
+    const notStarted = reachable.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (notStarted) throw notStarted.reason;
     for (let next = 0; next < users.length; next += OPEN_AT_ONCE) {
       const opened = await Promise.allSettled(users.slice(next, next + OPEN_AT_ONCE).map((name) => openClient(name)));
       const failed = opened.find((result): result is PromiseRejectedResult => result.status === 'rejected');

@@ -1,5 +1,6 @@
 import type { Language } from '../../i18n/index.js';
-import { adaptiveCard, taskButton, type AdaptiveCard, type CardAction } from '../../cards/adaptiveCard.js';
+import { adaptiveCard, taskButton, type AdaptiveCard, type CardAction, type CardElement } from '../../cards/adaptiveCard.js';
+import { recordVerbs } from '../../workflow/index.js';
 
 /** The main tasks, in the order the manifest's command list shows them. */
 export const taskVerbs = {
@@ -24,12 +25,27 @@ function taskButtons(lang: Language, tasks: (keyof typeof taskVerbs)[]): CardAct
   return tasks.map((task) => taskButton(taskTitles[task][lang], taskVerbs[task]));
 }
 
-export function welcomeCard(lang: Language, organisationName: string | undefined): AdaptiveCard {
+/** What waits for the person (decisions, advice): said first, with the button that lists it. */
+function awaitingBlock(count: number, lang: Language): { body: CardElement[]; actions: CardAction[] } {
+  if (count <= 0) return { body: [], actions: [] };
+  const nl = lang === 'nl';
+  const text = nl
+    ? count === 1 ? 'Er wacht 1 melding op jouw besluit of advies.' : `Er wachten ${count} meldingen op jouw besluit of advies.`
+    : count === 1 ? '1 notification is waiting for your decision or advice.' : `${count} notifications are waiting for your decision or advice.`;
+  return {
+    body: [{ type: 'TextBlock', id: 'awaiting', text, wrap: true, weight: 'Bolder', color: 'Attention' }],
+    actions: [{ type: 'Action.Submit', title: nl ? `Wacht op mij (${count})` : `Waiting for me (${count})`, data: { verb: recordVerbs.awaiting }, style: 'positive' }],
+  };
+}
+
+export function welcomeCard(lang: Language, organisationName: string | undefined, awaiting = 0): AdaptiveCard {
   const nl = lang === 'nl';
   const who = organisationName ? (nl ? ` van ${organisationName}` : ` for ${organisationName}`) : '';
+  const waiting = awaitingBlock(awaiting, lang);
   return adaptiveCard(
     [
       { type: 'TextBlock', text: nl ? `Welkom bij de Integriteitsassistent${who}` : `Welcome to the Integrity Assistant${who}`, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+      ...waiting.body,
       {
         type: 'TextBlock',
         wrap: true,
@@ -44,16 +60,18 @@ export function welcomeCard(lang: Language, organisationName: string | undefined
         text: nl ? 'Typ gewoon je vraag, bijvoorbeeld: "Mag ik een kerstpakket van een leverancier houden?"' : 'Just type your question, for example: "May I keep a Christmas hamper from a supplier?"',
       },
     ],
-    taskButtons(lang, ['question', 'gift', 'sideJob', 'report', 'myRecords', 'help']),
+    [...waiting.actions, ...taskButtons(lang, ['question', 'gift', 'sideJob', 'report', 'myRecords', 'help'])],
   );
 }
 
-export function helpCard(lang: Language): AdaptiveCard {
+export function helpCard(lang: Language, awaiting = 0): AdaptiveCard {
   const nl = lang === 'nl';
+  const waiting = awaitingBlock(awaiting, lang);
   const line = (command: string, nlText: string, enText: string) => `- **${command}**: ${nl ? nlText : enText}`;
   return adaptiveCard(
     [
       { type: 'TextBlock', text: nl ? 'Wat kan ik voor je doen?' : 'What can I do for you?', weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' },
+      ...waiting.body,
       {
         type: 'TextBlock',
         wrap: true,
@@ -77,7 +95,7 @@ export function helpCard(lang: Language): AdaptiveCard {
           : 'Your messages are not logged. Reports are visible only to the people who handle them.',
       },
     ],
-    taskButtons(lang, ['question', 'gift', 'sideJob', 'report', 'myRecords']),
+    [...waiting.actions, ...taskButtons(lang, ['question', 'gift', 'sideJob', 'report', 'myRecords'])],
   );
 }
 
