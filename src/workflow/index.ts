@@ -7,7 +7,7 @@ export * from './types.js';
 export { addCalendarDays, addMonths, addWorkingDays, calendarDateIn, isoDateIn, dutchHolidays, easterSunday, holidaysOf, isWorkingDay, yearIn, type HolidayCalendar } from './workingDays.js';
 export { invalidAction, recordNotFound, parseActionForm, performCardAction, type ActionChoice, type ActionTexts, type ParsedAction } from './actions.js';
 export { choiceCondition, conditionMatches, rangeCondition } from './conditions.js';
-export { startButton, type CardHandler, type CardRequest, type FeatureServices, type PresenterServices, type RecordPresentation, type Reply, type Requester, type WorkflowFeature, type WorkflowModule } from './module.js';
+export { recipientResolver, startButton, type SealedAddresses, type CardHandler, type CardRequest, type FeatureServices, type PresenterServices, type RecordPresentation, type Reply, type Requester, type WorkflowFeature, type WorkflowModule } from './module.js';
 export { submitForm, type FormCardState, type FormSubmission } from './submission.js';
 export { namesOnRecord } from './names.js';
 export { historyBlocks, listOfNames, reasonBanner, staleNotice, whereItIs, type HistoryLine, type StepPlace } from './recordCards.js';

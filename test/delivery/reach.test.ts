@@ -31,7 +31,7 @@ const createdFor = (user: TestUser) => bot.connector.created.filter((created) =>
 const textsTo = (conversationId: string) => bot.connector.sentTo(conversationId).map((activity) => activity.text ?? cardText(activity.attachments?.[0]?.content));
 
 async function submit(description: string) {
-  const response = await submitGift(bot, alex, giftData({ description, valueEur: '75' }, bot.clock.now), `card-${description}`);
+  const response = await submitGift(bot, alex, giftData({ description, valueEur: '75' }, bot.clock.now), `card-${description.replace(/\W+/g, "-")}`);
   await bot.settle();
   return (await records().findOne({ reference: referenceOf(response.body.value) }))!;
 }
@@ -96,7 +96,7 @@ describe('someone who cannot be reached', () => {
     // The employee is told at once, in a message and on the status card.
     const told = textsTo(bot.conversationOf(alex));
     expect(told.some((text) => text.includes(`Megan Bowen is via Teams niet bereikbaar voor je melding ${record.reference}`) && text.includes('11 maart 2026 om 09:30'))).toBe(true);
-    const statusCard = bot.connector.updatesIn(bot.conversationOf(alex)).filter((update) => update.activityId === 'card-Niet bereikbaar').at(-1);
+    const statusCard = bot.connector.updatesIn(bot.conversationOf(alex)).filter((update) => update.activityId === 'card-Niet-bereikbaar').at(-1);
     expect(cardText(statusCard?.activity.attachments?.[0]?.content)).toContain('Megan Bowen is via Teams niet bereikbaar. Reageert Megan Bowen niet, dan gaat je melding op 11 maart 2026 om 09:30 door naar de volgende in de lijn.');
 
     // The integrity coordinator (Adele) hears about it, once.
@@ -119,7 +119,7 @@ describe('someone who cannot be reached', () => {
     const isaiahCards = createdFor(isaiah).flatMap((created) => bot.connector.sentTo(created.id));
     expect(isaiahCards.map((activity) => cardText(activity.attachments?.[0]?.content)).some((text) => text.includes(record.reference) && text.includes('doorgezet'))).toBe(true);
     expect(textsTo(bot.conversationOf(alex)).some((text) => text.includes(`Je melding ${record.reference} is doorgezet naar Isaiah Langer, omdat Megan Bowen niet bereikbaar was.`))).toBe(true);
-    const lastStatus = bot.connector.updatesIn(bot.conversationOf(alex)).filter((update) => update.activityId === 'card-Niet bereikbaar').at(-1);
+    const lastStatus = bot.connector.updatesIn(bot.conversationOf(alex)).filter((update) => update.activityId === 'card-Niet-bereikbaar').at(-1);
     expect(cardText(lastStatus?.activity.attachments?.[0]?.content)).toContain('Status: wacht op besluit van Isaiah Langer.');
 
     // Isaiah decides; the audit keeps every step.
