@@ -10,7 +10,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bin_dir="$root/.tools/bin"
 bin="$bin_dir/ferretdb"
 
-if [[ -x "$bin" ]] && "$bin" --version 2>/dev/null | grep -q "$version"; then
+# grep without -q: with pipefail, -q closing the pipe early made the check fail now and then (SIGPIPE), rebuilding for a minute.
+if [[ -x "$bin" ]] && "$bin" --version 2>/dev/null | grep "$version" >/dev/null; then
   echo "$bin"
   exit 0
 fi

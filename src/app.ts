@@ -1,5 +1,5 @@
 import type { AppConfig } from './config/env.js';
-import { Directory, directoryCollections, seedDemoPeople, syncOrganisations } from './directory/index.js';
+import { BOT_DIRECTORY_CACHE, Directory, directoryCollections, seedDemoPeople, syncOrganisations } from './directory/index.js';
 import { loadKnowledgeBase, knowledgeCollections } from './knowledge/index.js';
 import { errorFields, type Logger } from './logging/logger.js';
 import { connectDatabase, ensureCollections, type CollectionDefinition, type Database } from './storage/database.js';
@@ -63,6 +63,8 @@ export interface StartOptions {
   /** Loads the fictional demo people; the demo and the tests use it, production never does. */
   seedDemoData?: boolean;
   host?: string;
+  /** Emits the driver's command events on `database.client` (round-trip counting in the bench and tests). */
+  monitorCommands?: boolean;
   /** False leaves the schedules to be driven by hand (`scheduler.tick`), as tests with a controlled clock do. */
   runSchedules?: boolean;
 }
@@ -70,14 +72,15 @@ export interface StartOptions {
 /** The composition root: database, directory, knowledge, bot and HTTP server, in that order. */
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
-  const database = await connectDatabase({ uri: config.MONGODB_URI, dbName: config.MONGODB_DB });
+  const database = await connectDatabase({ uri: config.MONGODB_URI, dbName: config.MONGODB_DB, monitorCommands: options.monitorCommands });
   try {
     await ensureCollections(database.db, allCollections);
     await syncOrganisations(database.db);
     if (options.seedDemoData) await seedDemoPeople(database.db);
     const knowledge = await loadKnowledgeBase(database.db);
-    const directory = new Directory(database.db);
     const now = options.now ?? (() => new Date());
+    // Cached reads: a turn reads its person, organisation and manager chain once per expiry.
+    const directory = new Directory(database.db, { cache: { ...BOT_DIRECTORY_CACHE, now: () => now().getTime() } });
     const outbox = new MongoOutbox(database.db);
     const features = createWorkflowFeatures({ directory, knowledge, logger, now, outbox, db: database.db, reportKeys: ReportKeyring.fromConfig(config) });
     const engine = new WorkflowEngine({ db: database.db, directory, outbox, logger, now }, features.map((feature) => feature.definition));

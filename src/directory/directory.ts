@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { SCHEMA_VERSION, upsertRetryingOnce } from '../storage/database.js';
+import { ExpiringCache } from '../storage/expiringCache.js';
 import { ORGANISATION_CHOICES, ORGANISATIONS, PEOPLE } from './collections.js';
 import type { OrganisationDocument } from './organisations.js';
 import type { Organisation, Person, Role } from './types.js';
@@ -44,8 +45,75 @@ export function normaliseObjectId(id: string): string {
   return id.trim().toLowerCase();
 }
 
+export interface DirectoryCacheOptions {
+  /** How long a read may be used at most: an import or another instance's change is seen within it. */
+  ttlMs: number;
+  /** After this a read is used once more while it is read again behind the turn (see ExpiringCache). */
+  refreshAfterMs?: number;
+  /** Per kind of read (people, chains, organisations, role holders, tenants, choices). */
+  maxEntries: number;
+  now?: () => number;
+}
+
+/**
+ * What the running bot uses. Directory data changes by import, a few times a day: a change is seen
+ * within a minute (usually within 30 s), and someone who keeps using the bot never waits for it.
+ */
+export const BOT_DIRECTORY_CACHE = { ttlMs: 60_000, refreshAfterMs: 30_000, maxEntries: 10_000 } as const;
+
+/**
+ * Caches of the reads every turn repeats. Values are frozen: they are shared by every caller, and
+ * a caller that changed one would change it for all.
+ */
+class DirectoryCaches {
+  readonly people: ExpiringCache<string, Person | undefined>;
+  readonly chains: ExpiringCache<string, Person[]>;
+  readonly organisations: ExpiringCache<string, Organisation | undefined>;
+  readonly organisationList: ExpiringCache<'all', Organisation[]>;
+  readonly roleHolders: ExpiringCache<string, Person[]>;
+  readonly tenants: ExpiringCache<string, string[]>;
+  readonly choices: ExpiringCache<string, string | undefined>;
+
+  constructor(options: DirectoryCacheOptions) {
+    const cache = <K, V>() => new ExpiringCache<K, V>(options);
+    this.people = cache();
+    this.chains = cache();
+    this.organisations = cache();
+    this.organisationList = cache();
+    this.roleHolders = cache();
+    this.tenants = cache();
+    this.choices = cache();
+  }
+}
+
+/** Reads through a cache when there is one, and freezes what it shares. */
+function through<K, V>(cache: ExpiringCache<K, V> | undefined, key: K, load: () => Promise<V>): Promise<V> {
+  return cache ? cache.getOrLoad(key, async () => deepFreeze(await load())) : load();
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
+ * Organisations and people. Without cache options every call reads the database (the import,
+ * the CLI, tests of the directory itself); the bot passes `BOT_DIRECTORY_CACHE`, so a turn's
+ * organisation, person and manager chain are read once per expiry, not once per turn. Several
+ * instances share the database and each sees another's change (or an import) within the expiry.
+ */
 export class Directory {
-  constructor(private readonly db: Db) {}
+  private readonly caches: DirectoryCaches | undefined;
+
+  constructor(
+    private readonly db: Db,
+    options: { cache?: DirectoryCacheOptions } = {},
+  ) {
+    this.caches = options.cache ? new DirectoryCaches(options.cache) : undefined;
+  }
 
   private get people() {
     return this.db.collection<PersonDocument>(PEOPLE);
@@ -56,26 +124,24 @@ export class Directory {
   }
 
   async organisation(orgId: string): Promise<Organisation | undefined> {
-    const found = await this.organisationCollection.findOne<Organisation>(
-      { id: orgId, active: true },
-      { projection: organisationFields },
-    );
-    return found ?? undefined;
+    return through(this.caches?.organisations, orgId, async () => {
+      const found = await this.organisationCollection.findOne<Organisation>({ id: orgId, active: true }, { projection: organisationFields });
+      return found ?? undefined;
+    });
   }
 
   async organisations(): Promise<Organisation[]> {
-    return this.organisationCollection
-      .find<Organisation>({ active: true }, { projection: organisationFields })
-      .sort({ id: 1 })
-      .toArray();
+    return through(this.caches?.organisationList, 'all', () =>
+      this.organisationCollection.find<Organisation>({ active: true }, { projection: organisationFields }).sort({ id: 1 }).toArray(),
+    );
   }
 
   async person(aadObjectId: string): Promise<Person | undefined> {
-    const found = await this.people.findOne<Person>(
-      { aadObjectId: normaliseObjectId(aadObjectId), active: true },
-      { projection: personFields },
-    );
-    return found ?? undefined;
+    const id = normaliseObjectId(aadObjectId);
+    return through(this.caches?.people, id, async () => {
+      const found = await this.people.findOne<Person>({ aadObjectId: id, active: true }, { projection: personFields });
+      return found ?? undefined;
+    });
   }
 
   /**
@@ -83,10 +149,13 @@ export class Directory {
    * a decision), but only active managers are returned: the walk stops at the first one missing.
    */
   async managerChain(aadObjectId: string): Promise<Person[]> {
-    const start = await this.people.findOne<Person>(
-      { aadObjectId: normaliseObjectId(aadObjectId) },
-      { projection: personFields },
-    );
+    const id = normaliseObjectId(aadObjectId);
+    return through(this.caches?.chains, id, () => this.readManagerChain(id));
+  }
+
+  private async readManagerChain(id: string): Promise<Person[]> {
+    // Usually the starting person is active and already known (the caller of the turn).
+    const start = (await this.person(id)) ?? (await this.people.findOne<Person>({ aadObjectId: id }, { projection: personFields }));
     const chain: Person[] = [];
     const seen = new Set<string>(start ? [start.aadObjectId] : []);
     let next = start?.managerAadObjectId;
@@ -111,10 +180,9 @@ export class Directory {
   }
 
   async peopleWithRole(orgId: string, role: Role): Promise<Person[]> {
-    return this.people
-      .find<Person>({ orgId, roles: role, active: true }, { projection: personFields })
-      .sort({ name: 1, aadObjectId: 1 })
-      .toArray();
+    return through(this.caches?.roleHolders, `${orgId}|${role}`, () =>
+      this.people.find<Person>({ orgId, roles: role, active: true }, { projection: personFields }).sort({ name: 1, aadObjectId: 1 }).toArray(),
+    );
   }
 
   /** Active people in functions designated under the Ambtenarenwet (side jobs published, financial interests reported). */
@@ -140,17 +208,21 @@ export class Directory {
       if (person && (await this.organisation(person.orgId))) return person.orgId;
     }
     if (identity.tenantId) {
-      const claiming = await this.organisationCollection
-        .find<{ id: string }>({ tenantIds: identity.tenantId.trim().toLowerCase(), active: true }, { projection: { _id: 0, id: 1 } })
-        .limit(2)
-        .toArray();
-      if (claiming.length === 1) return claiming[0]!.id;
+      const tenantId = identity.tenantId.trim().toLowerCase();
+      const claiming = await through(this.caches?.tenants, tenantId, async () =>
+        (
+          await this.organisationCollection.find<{ id: string }>({ tenantIds: tenantId, active: true }, { projection: { _id: 0, id: 1 } }).limit(2).toArray()
+        ).map((organisation) => organisation.id),
+      );
+      if (claiming.length === 1) return claiming[0]!;
     }
     if (identity.aadObjectId) {
-      const choice = await this.db
-        .collection<OrganisationChoiceDocument>(ORGANISATION_CHOICES)
-        .findOne({ aadObjectId: normaliseObjectId(identity.aadObjectId) });
-      if (choice && (await this.organisation(choice.orgId))) return choice.orgId;
+      const id = normaliseObjectId(identity.aadObjectId);
+      const chosen = await through(this.caches?.choices, id, async () => {
+        const choice = await this.db.collection<OrganisationChoiceDocument>(ORGANISATION_CHOICES).findOne({ aadObjectId: id });
+        return choice?.orgId;
+      });
+      if (chosen && (await this.organisation(chosen))) return chosen;
     }
     if (defaultOrg && (await this.organisation(defaultOrg))) return defaultOrg;
     return undefined;
@@ -159,13 +231,12 @@ export class Directory {
   async rememberOrganisationChoice(aadObjectId: string, orgId: string): Promise<void> {
     if (!(await this.organisation(orgId))) throw new Error(`Unknown organisation "${orgId}"`);
     const choices = this.db.collection<OrganisationChoiceDocument>(ORGANISATION_CHOICES);
+    const id = normaliseObjectId(aadObjectId);
     // A concurrent first choice by the same user: the retry updates the document it created.
     await upsertRetryingOnce(() =>
-      choices.updateOne(
-        { aadObjectId: normaliseObjectId(aadObjectId) },
-        { $set: { orgId, schemaVersion: SCHEMA_VERSION, updatedAt: new Date() } },
-        { upsert: true },
-      ),
+      choices.updateOne({ aadObjectId: id }, { $set: { orgId, schemaVersion: SCHEMA_VERSION, updatedAt: new Date() } }, { upsert: true }),
     );
+    // This instance sees the choice at once; others within the expiry.
+    this.caches?.choices.set(id, orgId);
   }
 }

@@ -35,6 +35,11 @@ export interface ConnectOptions {
   dbName: string;
   /** How long to wait for a server before an operation fails; short so /readyz answers quickly. */
   serverSelectionTimeoutMs?: number;
+  /**
+   * Emits the driver's `commandStarted` events, so the bench and tests can count database
+   * round trips per turn. Off in production: it costs an event per command.
+   */
+  monitorCommands?: boolean;
 }
 
 export async function connectDatabase(options: ConnectOptions): Promise<Database> {
@@ -44,6 +49,7 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
     // Cosmos DB for MongoDB does not support retryable writes; every write here is
     // idempotent by design (conditional updates, unique keys), so we do not rely on them.
     retryWrites: false,
+    monitorCommands: options.monitorCommands ?? false,
   });
   await client.connect();
   const db = client.db(options.dbName);

@@ -1,4 +1,4 @@
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import { ActivityTypes, type ConfigurationBotFrameworkAuthenticationOptions, type Request } from 'botbuilder';
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -7,11 +7,13 @@ import { CallerIdConstants } from 'botbuilder';
 import type { AppConfig } from '../config/env.js';
 import type { Logger } from '../logging/logger.js';
 import { HandledActivities } from '../storage/handledActivities.js';
-import { MongoStorage } from './botState.js';
+import { MongoStorage, OnDemandTurnState } from './botState.js';
 import { isAuthenticated, refuseUnauthenticatedRequests } from './authentication.js';
+import { reuseConnectorClients } from './connectorClients.js';
 import { activityTypeForLog, answerFailedTurn, answerTooLong, answerUnhandledInvoke } from './fallback.js';
 import { capturedAnswer, httpErrors, refusal, type HttpAnswer } from './httpAnswer.js';
 import { MAX_MESSAGE_TEXT_LENGTH, parseInboundActivity, rememberInbound, serviceUrlPolicy } from './inbound.js';
+import { resolveCaller } from './caller.js';
 import { registerConversationBasics } from './conversationBasics.js';
 import type { AppTurnState, BotApplication, BotServices, ConversationState, FeatureContext } from './context.js';
 import { ConversationReferences } from './conversationReferences.js';
@@ -19,6 +21,7 @@ import { registerAnnualReport } from './annualReport.js';
 import { registerMeetings } from './meetings.js';
 import { registerQuestions } from './questions.js';
 import { registerRecords } from './records.js';
+import { RedeliveryGuard } from './redelivery.js';
 import { registerWorkflowModules } from './workflows.js';
 
 export interface Bot {
@@ -32,8 +35,9 @@ export interface Bot {
   handle(body: unknown, headers: IncomingHttpHeaders): Promise<HttpAnswer>;
 }
 
-export function createAdapter(config: AppConfig): TeamsAdapter {
-  const auth: ConfigurationBotFrameworkAuthenticationOptions = {
+/** The Bot Framework settings of the adapter, from the configuration. */
+export function adapterSettings(config: AppConfig): ConfigurationBotFrameworkAuthenticationOptions {
+  return {
     MicrosoftAppId: config.BOT_ID ?? '',
     MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
     MicrosoftAppType: config.BOT_TYPE,
@@ -58,15 +62,25 @@ export function createAdapter(config: AppConfig): TeamsAdapter {
         }
       : {}),
   };
-  return refuseUnauthenticatedRequests(new TeamsAdapter(auth));
 }
+
+/** teams-ai's TeamsAdapter with our settings, refusing unauthenticated requests with a 401 and reusing its HTTP clients across turns. */
+export function createAdapter(config: AppConfig): TeamsAdapter {
+  return refuseUnauthenticatedRequests(reuseConnectorClients(new TeamsAdapter(adapterSettings(config))));
+}
+
+/**
+ * Activities whose handlers keep teams-ai conversation or user state between turns: none. Every
+ * other turn neither reads nor writes the botState collection (see OnDemandTurnState).
+ */
+const keepsTurnState = (): boolean => false;
 
 export function createBot(services: BotServices): Bot {
   const { config, logger, database } = services;
   const adapter = createAdapter(config);
   const app = new Application<AppTurnState>({
     adapter,
-    turnStateFactory: () => new TurnState<ConversationState>(),
+    turnStateFactory: () => new OnDemandTurnState<ConversationState>(keepsTurnState),
     botAppId: config.BOT_ID ?? '',
     storage: new MongoStorage(database.db),
     // Answers are fast; typing indicators would only add activities to expectReplies bodies.
@@ -74,9 +88,9 @@ export function createBot(services: BotServices): Bot {
     removeRecipientMention: true,
   });
 
-  const references = new ConversationReferences(database.db);
-  const handled = new HandledActivities(database.db);
-  const feature: FeatureContext = { ...services, references };
+  const references = new ConversationReferences(database.db, { now: () => services.now().getTime() });
+  const redelivery = new RedeliveryGuard(new HandledActivities(database.db));
+  const feature: FeatureContext = { ...services, references, redelivery };
 
   // A safety net only: `handle` catches a failed turn itself. Anything that still reaches the
   // adapter's error hook is answered the same way instead of becoming a 500 with its message.
@@ -108,32 +122,26 @@ export function createBot(services: BotServices): Bot {
       const started = Date.now();
       rememberInbound(context, inbound);
       const log = logger.child({ requestId: inbound.id ?? 'none', activityType: activityTypeForLog(inbound) });
-      // Invokes are made idempotent by the domain (idempotency keys, conditional updates) so a
-      // redelivered card action can still be answered with the current card; everything else
-      // is deduplicated here by activity id.
-      const dedupe = inbound.type !== ActivityTypes.Invoke && inbound.id !== undefined;
-      let claimed = false;
       try {
-        if (dedupe) {
-          claimed = await handled.claim(inbound.conversation.id, inbound.id!);
-          if (!claimed) {
-            log.info({ event: 'activity.duplicate' }, 'redelivered activity acknowledged without handling');
-            return;
-          }
-        }
         // Length first: no route, pattern or handler ever sees an unbounded text.
         if (inbound.type === ActivityTypes.Message && (inbound.text?.length ?? 0) > MAX_MESSAGE_TEXT_LENGTH) {
           log.info({ event: 'message.too_long', length: inbound.text!.length }, 'message too long to route');
           await answerTooLong(context);
           return;
         }
+        // No redelivery claim here: a turn that only reads and answers needs none, and a handler
+        // whose effect a redelivery would repeat claims the activity itself (RedeliveryGuard).
+        // The caller is looked up while the reference is checked: for someone not seen in a while
+        // both read the database, and the turn waits for the slower one, not for both in a row.
+        const caller = resolveCaller(context, services.directory, config.DEFAULT_ORG);
+        caller.catch(() => undefined); // a handler that needs the caller asks again and handles the failure
         await references.rememberSender(inbound);
         await app.run(context);
         await answerUnhandledInvoke(context, log);
         log.info({ event: 'activity.handled', ms: Date.now() - started }, 'activity handled');
       } catch (error) {
         // Let a redelivery of this activity be handled: this attempt did not finish.
-        if (claimed) await handled.release(inbound.conversation.id, inbound.id!).catch(() => undefined);
+        await redelivery.releaseIfClaimed(context).catch(() => undefined);
         await answerFailedTurn(context, error, log);
       }
     });

@@ -1,4 +1,5 @@
-import type { Storage, StoreItems } from 'botbuilder';
+import { TurnState } from '@microsoft/teams-ai';
+import type { Storage, StoreItems, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import { SCHEMA_VERSION, isDuplicateKeyError, type CollectionDefinition } from '../storage/database.js';
@@ -17,6 +18,36 @@ interface StoredState {
 }
 
 export const botStateCollection: CollectionDefinition = { name: 'botState', indexes: [] };
+
+/** The scopes teams-ai would read from and write to storage every turn. */
+const STORED_SCOPES = ['conversation', 'user'] as const;
+
+/**
+ * teams-ai turn state that touches storage only for activities that keep state between turns.
+ * teams-ai reads the conversation and user state before every turn (one round trip) and writes
+ * what changed after it; this bot keeps nothing there (a record's progress lives in the record, a
+ * form carries its own values), so for every other activity both scopes start empty and nothing
+ * is read or written. Should a handler change them anyway, the turn fails loudly instead of
+ * writing state it never read over what is stored: name such activities in `keepsState`.
+ */
+export class OnDemandTurnState<TConversationState = Record<string, unknown>> extends TurnState<TConversationState> {
+  private stored = false;
+
+  constructor(private readonly keepsState: (context: TurnContext) => boolean) {
+    super();
+  }
+
+  override async load(context: TurnContext, storage?: Storage): Promise<boolean> {
+    this.stored = storage !== undefined && this.keepsState(context);
+    return super.load(context, this.stored ? storage : undefined);
+  }
+
+  override async save(context: TurnContext, storage?: Storage): Promise<void> {
+    if (this.stored) return super.save(context, storage);
+    const changed = STORED_SCOPES.filter((scope) => this.getScope(scope)?.hasChanged || this.getScope(scope)?.isDeleted);
+    if (changed.length > 0) throw new Error(`turn state changed (${changed.join(', ')}) in a turn that keeps no state`);
+  }
+}
 
 /**
  * botbuilder `Storage` on MongoDB with optimistic concurrency, used as teams-ai's turn-state

@@ -23,7 +23,23 @@ export function teamsIdentity(context: TurnContext): { aadObjectId?: string; ten
   return { aadObjectId, tenantId };
 }
 
+const CALLER = Symbol('caller');
+
+/**
+ * The caller of this turn, resolved once per turn however many handlers ask (the directory
+ * caches the reads across turns).
+ */
 export async function resolveCaller(context: TurnContext, directory: Directory, defaultOrg: string | undefined): Promise<Caller> {
+  const known = context.turnState.get(CALLER) as Promise<Caller> | undefined;
+  if (known) return known;
+  const resolving = readCaller(context, directory, defaultOrg);
+  context.turnState.set(CALLER, resolving);
+  // A failed resolution is not remembered: a later ask in the turn tries again.
+  resolving.catch(() => context.turnState.delete(CALLER));
+  return resolving;
+}
+
+async function readCaller(context: TurnContext, directory: Directory, defaultOrg: string | undefined): Promise<Caller> {
   const identity = identityOf(context);
   const person = identity.aadObjectId ? await directory.person(identity.aadObjectId) : undefined;
   const orgId = person?.orgId ?? (await directory.resolveOrganisation({ aadObjectId: identity.aadObjectId, tenantId: identity.tenantId }, defaultOrg));

@@ -6,6 +6,7 @@ import type { Logger } from '../logging/logger.js';
 import type { Database } from '../storage/database.js';
 import type { WorkflowEngine, WorkflowModule } from '../workflow/index.js';
 import type { ConversationReferences } from './conversationReferences.js';
+import type { RedeliveryGuard } from './redelivery.js';
 
 /**
  * What the Teams handlers share, apart from the bot that registers them, so that the handler
@@ -26,6 +27,8 @@ export interface BotServices {
 /** What every feature's Teams handlers receive: the services plus the Teams-side helpers. */
 export interface FeatureContext extends BotServices {
   references: ConversationReferences;
+  /** For handlers whose effect a redelivered activity would repeat: claim it first. */
+  redelivery: RedeliveryGuard;
 }
 
 /** What the bot keeps per conversation between turns (in MongoDB, through MongoStorage). */

@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Collection, Db } from 'mongodb';
 import { SCHEMA_VERSION, upsertRetryingOnce, type CollectionDefinition } from '../storage/database.js';
+import { ExpiringCache } from '../storage/expiringCache.js';
 import { aadObjectIdSchema, type InboundActivity } from './inbound.js';
 
 interface StoredReference {
@@ -32,6 +33,17 @@ export const tenantEndpointsCollection: CollectionDefinition = { name: 'tenantEn
 export const ANY_TENANT = '*';
 
 /**
+ * How long a person's reference, as this process last read or wrote it, stands for the stored
+ * one: this to one and a half times this (spread, so people seen together are not all checked
+ * again together). Within it a turn from the same chat costs no round trip; after it the next
+ * turn compares with the database again, which is how a reference changed behind this
+ * process's back is repaired. A minute covers a conversation's back-and-forth.
+ */
+export const REFERENCE_CHECK_INTERVAL_MS = 60_000;
+const REFERENCE_CHECK_JITTER = 0.5;
+const REFERENCE_CACHE_ENTRIES = 10_000;
+
+/**
  * The personal-chat conversation reference per user, needed to message them proactively (a
  * manager's decision card, the employee's outcome). Stored as JSON text because references
  * carry keys we do not control.
@@ -41,12 +53,15 @@ export const ANY_TENANT = '*';
  */
 export class ConversationReferences {
   private readonly references: Collection<StoredReference>;
+  /** Sender id → `serviceUrl` and conversation id as stored, when this process last compared them. */
+  private readonly checked: ExpiringCache<string, string>;
 
   private readonly endpoints: Collection<TenantEndpoint>;
   private readonly endpointSeen = new Map<string, string>();
 
-  constructor(db: Db) {
+  constructor(db: Db, options: { now?: () => number } = {}) {
     this.references = db.collection<StoredReference>(conversationReferencesCollection.name);
+    this.checked = new ExpiringCache({ maxEntries: REFERENCE_CACHE_ENTRIES, ttlMs: REFERENCE_CHECK_INTERVAL_MS, jitter: REFERENCE_CHECK_JITTER, ...options });
     this.endpoints = db.collection<TenantEndpoint>(tenantEndpointsCollection.name);
   }
 
@@ -95,16 +110,23 @@ export class ConversationReferences {
 
   /**
    * Written only when the serviceUrl or conversation changed. The comparison reads the stored
-   * document every turn (no in-process cache), so a reference that went wrong anywhere is
-   * repaired by the person's very next message.
+   * document unless this process compared the same values for this sender within the check
+   * interval (`REFERENCE_CHECK_INTERVAL_MS`, spread up to half as long again), so a reference that went wrong anywhere is repaired by the
+   * person's first message after that (at once for anyone this process has not just seen).
    */
   private async store(aadObjectId: string, reference: Partial<ConversationReference>): Promise<void> {
     // Defence in depth: the id is a query key, so it is checked again here whatever the caller did.
+    // The cache is keyed by the same checked id: a turn only ever skips the comparison for its own sender.
     const id = aadObjectIdSchema.parse(aadObjectId);
     const serviceUrl = reference.serviceUrl ?? '';
     const conversationId = reference.conversation?.id ?? '';
+    const current = `${serviceUrl}\n${conversationId}`;
+    if (this.checked.get(id) === current) return;
     const stored = await this.references.findOne({ _id: id }, { projection: { serviceUrl: 1, conversationId: 1 } });
-    if (stored && stored.serviceUrl === serviceUrl && stored.conversationId === conversationId) return;
+    if (stored && stored.serviceUrl === serviceUrl && stored.conversationId === conversationId) {
+      this.checked.set(id, current);
+      return;
+    }
     // Two first turns of a new user at once (the Playground sends installationUpdate and
     // conversationUpdate together) make two upserts of the same new document.
     await upsertRetryingOnce(() =>
@@ -114,6 +136,7 @@ export class ConversationReferences {
         { upsert: true },
       ),
     );
+    this.checked.set(id, current);
   }
 
   async find(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {

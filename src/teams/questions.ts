@@ -45,6 +45,8 @@ export function registerQuestions(app: BotApplication, feature: FeatureContext):
       return;
     }
     const question = { orgId: caller.orgId!, text, lang: caller.lang };
+    // A model answer is slow and paid for: a redelivery (Teams gave up waiting) must not ask again.
+    if (model && !(await feature.redelivery.firstDelivery(context))) return;
     const answer = model ? await model.answer(context, state, question) : feature.knowledge.answer(question);
     feature.logger.info({ event: 'question.answered', mode: answer.mode, outOfScope: answer.outOfScope, citations: answer.citations.length, topic: answer.topic ?? null }, 'question answered');
     await context.sendActivity(toAnswerActivity(answer, caller.lang));

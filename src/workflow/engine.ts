@@ -62,8 +62,14 @@ const DEADLINE_BATCH = 200;
 const DEADLINE_PARALLELISM = 4;
 /** A claimed version whose change never lands within this time belongs to a writer that died. */
 const ORPHANED_CLAIM_MS = 15_000;
-/** A submission takes milliseconds; a claim without its record after this belongs to one that died. */
-const SUBMIT_CLAIM_MS = 3_000;
+/**
+ * A submission takes milliseconds, but seconds on a database under load: a claim without its
+ * record after this belongs to one that died. Taking over too early makes two submissions draw
+ * two numbers for one record (a gap in the register), as a two-instance burst with 3 s showed.
+ */
+const SUBMIT_CLAIM_MS = 15_000;
+/** The wait for a concurrent submission's record looks again at growing intervals up to this. */
+const MAX_SUBMIT_POLL_MS = 500;
 const POLL_MS = 25;
 const SYSTEM = 'system';
 
@@ -672,10 +678,10 @@ export class WorkflowEngine {
    */
   private async waitForRecord<TData>(definition: WorkflowDefinition<TData>, id: string): Promise<WorkflowRecord<TData> | undefined> {
     const giveUpAt = Date.now() + SUBMIT_CLAIM_MS;
-    for (;;) {
+    for (let pause = POLL_MS; ; pause = Math.min(MAX_SUBMIT_POLL_MS, pause * 2)) {
       const record = await this.find(definition, id);
       if (record || Date.now() > giveUpAt) return record;
-      await sleep(POLL_MS);
+      await sleep(pause);
     }
   }
 }

@@ -6,26 +6,15 @@ import { sideJobVerbs } from '../../src/sidejobs/cards.js';
 import { financeVerbs } from '../../src/finance/cards.js';
 import { recordVerbs } from '../../src/workflow/index.js';
 import { demoUsers, type TestBot, type TestUser } from '../support/bot.js';
+import { giftForm } from '../../scripts/lib/bench/activities.js';
 
 export { demoUsers };
 
 export const KNOWN_VERBS = new Set<string>([...Object.values(giftVerbs), ...Object.values(sideJobVerbs), ...Object.values(financeVerbs), ...Object.values(recordVerbs)]);
 
-/** A valid form as Teams would send it: every value a string, plus the card's formId. */
+/** A valid form as Teams would send it: every value a string, plus the card's formId (the bench sends the same form). */
 export function giftData(overrides: Record<string, unknown> = {}, now = new Date()): Record<string, unknown> {
-  return {
-    formId: randomUUID(),
-    description: 'Kerstpakket met wijn en kaas',
-    giver: 'Bouwbedrijf De Vries',
-    giverRelation: 'supplier_or_contractor',
-    kind: 'gift',
-    valueEur: '35',
-    receivedOn: now.toISOString().slice(0, 10),
-    deliveredAtHome: 'no',
-    negotiationsOngoing: 'no',
-    expectsSomethingInReturn: 'no',
-    ...overrides,
-  };
+  return { ...giftForm(now), ...overrides };
 }
 
 export function cardInvoke(bot: TestBot, user: TestUser, verb: string, data: Record<string, unknown>, replyToId = `card-${randomUUID()}`): Partial<Activity> {

@@ -53,6 +53,8 @@ export interface StartTestBotOptions {
   logLines?: string[];
   seedDemoData?: boolean;
   now?: Date;
+  /** Emits the driver's command events on `app.database.client`, to count round trips. */
+  monitorCommands?: boolean;
   /** Let the scheduler run on its own timer (default: tests drive it with `app.scheduler.tick`). */
   runSchedules?: boolean;
 }
@@ -80,6 +82,7 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
     now: () => clock.now,
     seedDemoData: options.seedDemoData ?? true,
     host: '127.0.0.1',
+    monitorCommands: options.monitorCommands ?? false,
     runSchedules: options.runSchedules ?? false,
   });
   const endpoint = `${app.http.url}/api/messages`;

@@ -4,6 +4,7 @@ import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRecords } from '../../src/cli/records.js';
 import { loadConfig } from '../../src/config/env.js';
+import { REFERENCE_CHECK_INTERVAL_MS } from '../../src/teams/conversationReferences.js';
 import { aadObjectIdSchema, serviceUrlPolicy } from '../../src/teams/inbound.js';
 import { giftData, submitGift } from '../gifts/support.js';
 import { ConnectorServer } from '../support/connector.js';
@@ -63,11 +64,24 @@ describe('forged identities (defect 1)', () => {
     expect(references[JSON.stringify(upper.aadObjectId)]).toBeUndefined();
   });
 
-  it('repairs a reference that went wrong with the person’s very next message', async () => {
-    const references = bot.app.database.db.collection<{ _id: string; serviceUrl: string }>('conversationReferences');
-    await references.updateOne({ _id: demoUsers.manager.aadObjectId }, { $set: { serviceUrl: attacker.url, conversationId: 'a:attacker' } });
+  it('repairs a reference that went wrong: with the person’s very next message, or their first after the check interval when this process just compared it', async () => {
+    const references = bot.app.database.db.collection<{ _id: string; serviceUrl: string; conversationId: string }>('conversationReferences');
+    const poison = (user: TestUser) => references.updateOne({ _id: user.aadObjectId }, { $set: { serviceUrl: attacker.url, conversationId: 'a:attacker' } }, { upsert: true });
+    const repaired = async (user: TestUser) => (await storedReferences(bot))[JSON.stringify(user.aadObjectId)];
+    const expected = (user: TestUser) => ({ serviceUrl: bot.connector.url, conversationId: bot.conversationOf(user) });
+
+    // Poisoned before this process saw the person (an old release, another writer): the very next message.
+    const stranger: TestUser = { aadObjectId: 'c3000000-0000-4000-8000-0000000000cd' };
+    await poison(stranger);
+    await bot.send(bot.message('help', stranger));
+    expect(await repaired(stranger)).toEqual(expected(stranger));
+
+    // Poisoned right after this process compared it: the first message once the interval has passed.
     await bot.send(bot.message('help', demoUsers.manager));
-    expect((await storedReferences(bot))[JSON.stringify(demoUsers.manager.aadObjectId)]).toEqual({ serviceUrl: bot.connector.url, conversationId: bot.conversationOf(demoUsers.manager) });
+    await poison(demoUsers.manager);
+    bot.clock.now = new Date(bot.clock.now.getTime() + REFERENCE_CHECK_INTERVAL_MS * 1.5 + 1);
+    await bot.send(bot.message('help', demoUsers.manager));
+    expect(await repaired(demoUsers.manager)).toEqual(expected(demoUsers.manager));
   });
 
   it('accepts the ids the Agents Playground sends: mock users with 13 digits in the last group, its bot with 14', async () => {
