@@ -23,9 +23,10 @@ const { values } = parseArgs({
   },
 });
 const files = values.file ?? [];
+const chosen: string[] = [];
 const sets =
   files.length > 0
-    ? files.map((file, index) => ({ name: uniqueName(path.basename(file).replace(/\.jsonl?$/, ''), files.slice(0, index)), file: path.resolve(file) }))
+    ? files.map((file) => ({ name: uniqueName(path.basename(file).replace(/\.jsonl?$/, ''), chosen), file: path.resolve(file) }))
     : evaluationSets();
 
 const knowledge = loadBuiltInKnowledgeBase();
@@ -50,9 +51,9 @@ function percent(value: number): string {
 }
 
 /** Two files with the same base name still get a key of their own in the JSON. */
-function uniqueName(name: string, earlier: string[]): string {
-  const taken = earlier.map((file) => path.basename(file).replace(/\.jsonl?$/, ''));
+function uniqueName(name: string, taken: string[]): string {
   let candidate = name;
   for (let n = 2; taken.includes(candidate); n++) candidate = `${name}-${n}`;
+  taken.push(candidate);
   return candidate;
 }
