@@ -5,7 +5,7 @@ import { mentionedOrganisationsInFolded, sanitizeQuestion, type SanitizedQuestio
 import type { PolicyBlock } from './structure.js';
 import { ALTERNATIVE_WEIGHT, Analyzer, COVERAGE_CREDIT, fold, QueryAnalyzer, tokenize, type AlternativeKind, type AnalyzedQuery } from './text.js';
 import { loadThemeCatalogue, VocabularyMatcher, type ThemeCatalogue, type ThemeHit, type VocabularyMatch } from './themes.js';
-import { decideScope, isPermissionFramed, type ScopeDecision } from './scope.js';
+import { decideScope, isHowTo, isPermissionFramed, type ScopeDecision } from './scope.js';
 import type { Citation, KnowledgeAnswer, Lang, PolicyDocumentInfo, Question, RetrievedPassage } from './types.js';
 
 export interface LoadedDocument {
@@ -661,7 +661,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     const passages = top.map((c) => this.toRetrieved(candidates[c] as number, score[c] as number, coverage[c] as number));
     const permission = isPermissionFramed(folded);
     const lexical = lexicalEvidence(top, coverage, evidence, matched, permission);
-    const scope = decideScope({ vocabulary, lexical, permission, otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId), words: analyzed.terms.filter((term) => term.content).length });
+    const scope = decideScope({ vocabulary, lexical, permission, howTo: isHowTo(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId), words: analyzed.terms.filter((term) => term.content).length });
     return { sanitized, analyzed, passages, inScope: scope.inScope, scope, vocabulary, themes };
   }
 

@@ -31,6 +31,8 @@ export interface ScopeInput {
   vocabulary: VocabularyMatch;
   lexical: { inScope: boolean; strong: boolean; bestShare: number };
   permission: boolean;
+  /** "Hoe stel ik … in", "how do I …": a how-to question. */
+  howTo: boolean;
   otherEmployer: boolean;
   /** Subject words in the question; a described situation has several. */
   words: number;
@@ -51,6 +53,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   if (vocabulary.offTopics.length > 0 && !strongTheme && !lexical.strong && !(permission && top >= 0.75)) {
     return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   }
+  // A how-to question ("how do I connect my phone") with only weaker words is a request for
+  // practical help elsewhere, not an integrity question.
+  if (input.howTo && !permission && !strongTheme && !lexical.strong && !lexical.inScope) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   if (top >= 0.75) return { inScope: true, reason: 'theme', confidence: strongTheme || lexical.inScope ? 'direct' : 'weak' };
   if (lexical.inScope) return { inScope: true, reason: 'lexical', confidence: lexical.strong || top > 0 ? 'direct' : 'weak' };
   // One weaker word is enough only when the text found also shares some of the question.
@@ -63,8 +68,15 @@ export function decideScope(input: ScopeInput): ScopeDecision {
  * "can I", "am I allowed". `folded` is the question after `fold`.
  */
 const PERMISSION_FRAMED =
-  /\b(mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit het met|zijn daar regels|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok|is that allowed|should i|do i have to|do i need to|must i|what should i do|what can i do)\b/;
+  /\b(mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit het met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok|is that allowed|should i|do i have to|do i need to|must i|what should i do|what can i do)\b/;
 
 export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
+}
+
+const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
+
+/** A how-to question: "hoe stel ik dit in", "how do I …". `folded` is the question after `fold`. */
+export function isHowTo(folded: string): boolean {
+  return HOW_TO.test(folded);
 }

@@ -223,7 +223,12 @@ export class VocabularyMatcher {
       else if (!STOPWORDS.has(word)) {
         set.add(`n:${this.analyzer.stem(word)}`);
         // The head of a compound carries its meaning ("relatiegeschenken" is about a geschenk).
-        for (const part of this.analyzer.compoundParts(word)) if (part.role === 'head') set.add(`n:${part.stem}`);
+        for (const part of this.analyzer.compoundParts(word)) {
+          if (part.role !== 'head') continue;
+          set.add(`n:${part.stem}`);
+          // A short head ("reis" in "studiereis") is compared as written, like short entries.
+          if (part.stem.length < STEM_MIN) set.add(`w:${part.stem}`);
+        }
       }
       keys = [...set];
       if (this.keyCache.size > 100_000) this.keyCache.clear();
