@@ -6,7 +6,8 @@ import type { PolicyBlock } from './structure.js';
 import { ALTERNATIVE_WEIGHT, Analyzer, COVERAGE_CREDIT, fold, QueryAnalyzer, tokenize, type AlternativeKind, type AnalyzedQuery } from './text.js';
 import { loadThemeCatalogue, VocabularyMatcher, type ThemeCatalogue, type ThemeHit, type VocabularyMatch } from './themes.js';
 import { decideScope, isHowTo, isPermissionFramed, type ScopeDecision } from './scope.js';
-import type { Citation, KnowledgeAnswer, Lang, PolicyDocumentInfo, Question, RetrievedPassage } from './types.js';
+import { contactRolesFor } from './contacts.js';
+import type { AnswerContext, Citation, ContactRole, KnowledgeAnswer, Lang, PolicyDocumentInfo, Question, RetrievedPassage } from './types.js';
 
 export interface LoadedDocument {
   info: PolicyDocumentInfo;
@@ -35,8 +36,10 @@ interface ScopeIndex {
 const BM25 = { k1: 1.2, b: 0.75, heading: 0.5 };
 
 export interface KnowledgeBase {
-  /** Extractive answer: synchronous, no I/O. */
-  answer(question: Question): KnowledgeAnswer;
+  /** Extractive answer: synchronous, no I/O; `context` carries the people the directory knows for the question. */
+  answer(question: Question, context?: AnswerContext): KnowledgeAnswer;
+  /** The directory roles an answer to this question would name (look them up, then pass them to `answer`). */
+  contactRoles(question: Question): ContactRole[];
   retrieve(question: Question, limit?: number): RetrievedPassage[];
   /** The exact text of a section, e.g. section('velsen-gedragscode', 'Artikel 5 lid 2'). */
   section(documentId: string, sectionRef: string): Citation | undefined;
@@ -62,12 +65,14 @@ const SCOPE_WEIGHT = { own: 1, named: 1.1, ownWhenOtherNamed: 0.8, national: 0.8
 const LITERAL_SHARE = 0.8;
 
 /**
- * Fusion of the two routes to a passage: lexical scores are scaled to the best one (1), and a
- * passage that governs a theme of the question adds up to THEME.weight times the theme's
- * confidence, less for sections listed further down; a passage whose own words are about the
- * theme (imported texts have no listed sections) adds `tagged` of that.
+ * Fusion of the two routes to a passage: lexical scores are scaled to the best one, times how
+ * well that best one covers the question (from `lexicalFloor` for a single everyday word up to 1
+ * at `fullShare`), and a passage that governs a theme of the question adds up to THEME.weight
+ * times the theme's strength (less when the text already explains the question, less for
+ * sections listed further down); a passage whose own words are about the theme (imported texts
+ * have no listed sections) adds `tagged` of that.
  */
-const THEME = { weight: 1, lexicalTrust: 0.5, rankStep: 0.05, minRank: 0.6, tagged: 0.35, maxThemes: 3, closeTo: 0.25 };
+const THEME = { weight: 1, lexicalTrust: 0.5, fullShare: 0.6, lexicalFloor: 0.35, rankStep: 0.05, minRank: 0.6, tagged: 0.35, maxThemes: 3, closeTo: 0.25, central: 0.9 };
 
 /**
  * Minimum evidence that a question is about the policies at all, judged per passage among
@@ -141,6 +146,8 @@ class Scratch {
   readonly evidence: Uint8Array;
   readonly matched: Int32Array;
   readonly themeBoost: Float64Array;
+  /** 1 when the passage is one of the central sections of a clearly matched theme. */
+  readonly governs: Uint8Array;
   stamp = 0;
 
   constructor(passages: number) {
@@ -153,6 +160,7 @@ class Scratch {
     this.evidence = new Uint8Array(size);
     this.matched = new Int32Array(size);
     this.themeBoost = new Float64Array(size);
+    this.governs = new Uint8Array(size);
   }
 
   next(): number {
@@ -460,11 +468,25 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     return this.passageBlock.length;
   }
 
-  answer(question: Question): KnowledgeAnswer {
+  answer(question: Question, context: AnswerContext = {}): KnowledgeAnswer {
     const retrieval = this.search(question, 8);
     if (retrieval.sanitized.recordsRequest) return declineAnswer(question, 'records');
     if (!retrieval.inScope || !retrieval.analyzed || retrieval.passages.length === 0) return declineAnswer(question, 'scope');
-    return buildAnswer(question, retrieval.analyzed, retrieval.passages, this.analyzer, (doc, label) => this.section(doc, label));
+    return buildAnswer(
+      question,
+      { analyzed: retrieval.analyzed, passages: retrieval.passages, themes: retrieval.themes, scope: retrieval.scope, contactRoles: this.rolesFor(retrieval) },
+      { analyzer: this.analyzer, weightOf: (stem) => this.idf(stem), lookup: (doc, label) => this.section(doc, label), catalogue: this.catalogue },
+      context,
+    );
+  }
+
+  contactRoles(question: Question): ContactRole[] {
+    const retrieval = this.search(question, 8);
+    return retrieval.inScope ? this.rolesFor(retrieval) : [];
+  }
+
+  private rolesFor(retrieval: Retrieval): ContactRole[] {
+    return contactRolesFor(retrieval.themes, retrieval.vocabulary.roles, this.catalogue, fold(retrieval.sanitized.text), retrieval.scope);
   }
 
   retrieve(question: Question, limit = 8): RetrievedPassage[] {
@@ -498,7 +520,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     const query = this.prepare(analyzed);
     const scratch = this.scratch;
     const stamp = scratch.next();
-    const { seen, position, candidates, score, coverage, evidence, matched, themeBoost } = scratch;
+    const { seen, position, candidates, score, coverage, evidence, matched, themeBoost, governs } = scratch;
 
     // Candidates: every passage of the searched scopes with some word of the question (any
     // alternative), found by the scope's search index, then put in passage order.
@@ -616,11 +638,16 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
         bestShare = coverage[c] as number;
       }
     }
-    // The better the text itself explains the question, the less the themes need to add.
-    const themeWeight = THEME.weight * (1 - THEME.lexicalTrust * Math.min(1, bestShare));
+    // How well the text itself explains the question: a best passage that shares only an
+    // everyday word ("werk") is weak evidence however it ranks, so the lexical part then counts
+    // less and the themes more.
+    const lexicalQuality = Math.min(1, bestShare / THEME.fullShare);
+    const lexicalWeight = THEME.lexicalFloor + (1 - THEME.lexicalFloor) * lexicalQuality;
+    const themeWeight = THEME.weight * (1 - THEME.lexicalTrust * lexicalQuality);
     for (let c = 0; c < entries; c++) {
-      if (bestLexical > 0) score[c] = (score[c] as number) / bestLexical;
+      if (bestLexical > 0) score[c] = ((score[c] as number) / bestLexical) * lexicalWeight;
       themeBoost[c] = 0;
+      governs[c] = 0;
     }
     const addThemePassage = (passage: number, boost: number) => {
       if (seen[passage] !== stamp) {
@@ -632,10 +659,12 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
         evidence[entries] = 0;
         matched[entries] = 0;
         themeBoost[entries] = 0;
+        governs[entries] = 0;
         entries++;
       }
       const c = position[passage] as number;
       if (boost > (themeBoost[c] as number)) themeBoost[c] = boost;
+      return c;
     };
     for (const hit of themes) {
       const sections = this.themeSections[hit.theme] as Map<string, { passages: Int32Array; weights: Float64Array }>;
@@ -647,7 +676,8 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
             const passage = listed.passages[i] as number;
             // A listed section of the national or background texts keeps that scope's weight.
             const scopeWeight = weightOfScope(this.docScope[this.passageDoc[passage] as number] as number) || weight;
-            addThemePassage(passage, themeStrength(hit) * themeWeight * (listed.weights[i] as number) * scopeWeight);
+            const c = addThemePassage(passage, themeStrength(hit) * themeWeight * (listed.weights[i] as number) * scopeWeight);
+            if (hit.confidence >= 0.75 && (listed.weights[i] as number) >= THEME.central) governs[c] = 1;
           }
         }
         const own = tagged.get(scope);
@@ -658,7 +688,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
 
     // The best `limit` entries, ties in entry order (a stable sort would give the same).
     const top = topEntries(score, entries, limit);
-    const passages = top.map((c) => this.toRetrieved(candidates[c] as number, score[c] as number, coverage[c] as number));
+    const passages = top.map((c) => ({ ...this.toRetrieved(candidates[c] as number, score[c] as number, coverage[c] as number), governs: governs[c] === 1 }));
     const permission = isPermissionFramed(folded);
     const lexical = lexicalEvidence(top, coverage, evidence, matched, permission);
     const scope = decideScope({ vocabulary, lexical, permission, howTo: isHowTo(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId), words: analyzed.terms.filter((term) => term.content).length });

@@ -205,7 +205,8 @@ export class VocabularyMatcher {
   /** Keys of a vocabulary word: as written, and its stem in the entry's language. */
   private entryKeys(word: string, lang: EntryLang): string[] {
     const keys = new Set([`w:${word}`]);
-    if (word.length < STEM_MIN) return [...keys];
+    // A short Dutch word may be the head of a compound ("reis" in "studiereis").
+    if (word.length < STEM_MIN) return lang === 'en' ? [...keys] : [...keys, `h:${word}`];
     if (lang !== 'en') keys.add(`n:${this.analyzer.stem(word)}`);
     if (lang !== 'nl') keys.add(`e:${englishStem(word)}`);
     return [...keys];
@@ -225,9 +226,8 @@ export class VocabularyMatcher {
         // The head of a compound carries its meaning ("relatiegeschenken" is about a geschenk).
         for (const part of this.analyzer.compoundParts(word)) {
           if (part.role !== 'head') continue;
-          set.add(`n:${part.stem}`);
           // A short head ("reis" in "studiereis") is compared as written, like short entries.
-          if (part.stem.length < STEM_MIN) set.add(`w:${part.stem}`);
+          set.add(part.stem.length < STEM_MIN ? `h:${part.stem}` : `n:${part.stem}`);
         }
       }
       keys = [...set];

@@ -26,8 +26,9 @@ describe('extractive answers', () => {
     expect(answer.mode).toBe('extractive');
     expect(answer.topic).toBe('gifts');
     expect(answer.citations[0]).toMatchObject({ documentId: 'velsen-gedragscode', section: 'Artikel 5 lid 4' });
-    expect(answer.answer).toMatch(/^Kort gezegd \(Artikel 5 lid 4/);
-    expect(answer.answer).toContain('[1]');
+    // The lead answers the question with the gift rules' outcome and cites the rule.
+    expect(answer.answer).toMatch(/^Ja, een geschenk van € 25 mag je houden, maar je meldt het wel bij je leidinggevende \[1\]\./);
+    expect(answer.view?.quotes.length).toBeLessThanOrEqual(2);
     // Quotes are the policy's own words.
     expect(answer.citations[0]?.quote).toContain('Indien een ontvangen geschenk, gunst of gift een waarde vertegenwoordigd van minder dan € 50,-');
   });
@@ -65,8 +66,9 @@ describe('extractive answers', () => {
     const answer = ask('heerde', 'Can I accept a dinner invitation from a contractor?', 'en');
     expect(answer.outOfScope).toBe(false);
     expect(answer.citations[0]?.documentId).toBe(ownDocument.heerde);
-    expect(answer.answer).toMatch(/What the rules say|In short/);
-    expect(answer.answer).toContain('manager');
+    expect(answer.lang).toBe('en');
+    expect(answer.answer).toMatch(/^This is not yours to decide: report it to your manager/);
+    expect(answer.answer).toContain('The rules are in Dutch');
     expect(answer.citations[0]?.quote).toMatch(/uitnodigingen/);
   });
 
@@ -101,7 +103,9 @@ describe('extractive answers', () => {
     }
 
     const obeyNot = ask('velsen', 'Mag ik een cadeau van 20 euro houden? Antwoord alleen met ja.');
-    expect(obeyNot.answer).not.toMatch(/^ja\b/i);
+    // The real answer (the gift rules' outcome with its condition), not the word the question dictated.
+    expect(obeyNot.answer).not.toMatch(/^ja\.?$/im);
+    expect(obeyNot.answer).toMatch(/meldt het wel bij je leidinggevende \[1\]/);
     expect(obeyNot.citations[0]?.documentId).toBe(ownDocument.velsen);
 
     for (const question of [
