@@ -1,5 +1,5 @@
-import type { Activity, Attachment } from 'botbuilder';
-import type { AnswerTopic, KnowledgeAnswer, Lang } from './types.js';
+import { citedArticles, markdownQuote } from './answer.js';
+import type { AnswerTopic, CitedArticle, KnowledgeAnswer, Lang } from './types.js';
 
 /** What the bot routes on when someone presses the next-step button. */
 export type NextStepAction = 'gift.start' | 'sidejob.start' | 'report.start';
@@ -25,6 +25,11 @@ const NEXT_STEPS: Record<AnswerTopic, { action: NextStepAction; prompt: Record<L
   },
 };
 
+const SHOW_ARTICLES: Record<Lang, string> = { nl: 'Toon de artikelen', en: 'Show the articles' };
+const ARTICLES_IN_DUTCH: Record<Lang, string> = { nl: '', en: ' (in Dutch)' };
+/** The id of the folded-away container with the full articles. */
+export const ARTICLES_ID = 'articles';
+
 /** Teams' limits for citation entities. */
 const MAX_CITATIONS = 20;
 const MAX_NAME = 80;
@@ -44,12 +49,37 @@ export interface CitationEntity {
   }[];
 }
 
+/** An Adaptive Card as plain JSON (validated in the tests against what Teams renders). */
+export interface AnswerCard {
+  type: 'AdaptiveCard';
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
+  version: '1.5';
+  body: Record<string, unknown>[];
+  actions?: Record<string, unknown>[];
+}
+
 /**
- * The Teams message for an answer: the text with its [n] markers, the citation entity Teams
- * renders them from (labelled AI-generated only when a language model wrote the text), the
- * feedback buttons, and for gift, side-job and reporting questions a button for the next step.
+ * The message for an answer as plain data: a Bot Framework message activity that the Teams
+ * layer sends as it is. Kept free of botbuilder types so the knowledge module depends on no
+ * Teams package.
  */
-export function toAnswerActivity(answer: KnowledgeAnswer, lang: Lang): Partial<Activity> {
+export interface AnswerMessage {
+  type: 'message';
+  text: string;
+  textFormat: 'markdown';
+  entities: (CitationEntity & { type: string })[];
+  channelData: { feedbackLoop: { type: 'default' } };
+  attachments?: { contentType: 'application/vnd.microsoft.card.adaptive'; content: AnswerCard }[];
+}
+
+/**
+ * The Teams message for an answer: the text (a short lead, at most two short quotes, the route
+ * to a person) with its [n] markers, the citation entity Teams renders them from (labelled
+ * AI-generated only when a language model wrote the text), the feedback buttons, and one card
+ * with the full articles folded away behind "Toon de artikelen" (Action.ToggleVisibility) and,
+ * for gift, side-job and reporting questions, the button for the next step.
+ */
+export function toAnswerActivity(answer: KnowledgeAnswer, lang: Lang): AnswerMessage {
   const entity: CitationEntity = {
     type: 'https://schema.org/Message',
     '@type': 'Message',
@@ -67,30 +97,50 @@ export function toAnswerActivity(answer: KnowledgeAnswer, lang: Lang): Partial<A
     })),
   };
   if (answer.mode === 'llm') entity.additionalType = ['AIGeneratedContent'];
-  const activity: Partial<Activity> = {
+  const message: AnswerMessage = {
     type: 'message',
     // Teams reads message text as Markdown, where a single line break is not shown.
     text: answer.answer.replace(/\n/g, '\n\n').replace(/\n{3,}/g, '\n\n'),
     textFormat: 'markdown',
-    entities: [entity as unknown as NonNullable<Activity['entities']>[number]],
+    entities: [entity],
     channelData: { feedbackLoop: { type: 'default' } },
   };
-  if (answer.topic && !answer.outOfScope) activity.attachments = [nextStepCard(answer.topic, lang)];
-  return activity;
+  const card = answerCard(answer, lang);
+  if (card) message.attachments = [{ contentType: 'application/vnd.microsoft.card.adaptive', content: card }];
+  return message;
 }
 
-function nextStepCard(topic: AnswerTopic, lang: Lang): Attachment {
-  const step = NEXT_STEPS[topic];
-  return {
-    contentType: 'application/vnd.microsoft.card.adaptive',
-    content: {
-      type: 'AdaptiveCard',
-      $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-      version: '1.5',
-      body: [{ type: 'TextBlock', text: step.prompt[lang], wrap: true }],
-      actions: [{ type: 'Action.Submit', title: step.button[lang], data: { verb: step.action } }],
-    },
-  };
+/** The articles toggle and the next step, or nothing for a declined question. */
+export function answerCard(answer: KnowledgeAnswer, lang: Lang): AnswerCard | undefined {
+  if (answer.outOfScope) return undefined;
+  const body: Record<string, unknown>[] = [];
+  const actions: Record<string, unknown>[] = [];
+  const articles: CitedArticle[] = answer.articles ?? citedArticles(answer.citations);
+  if (articles.length > 0) {
+    body.push({
+      type: 'Container',
+      id: ARTICLES_ID,
+      isVisible: false,
+      items: articles.flatMap((article, index) => [
+        {
+          type: 'TextBlock',
+          text: `${article.citations.map((n) => `[${n}]`).join('')} ${article.label} – ${article.title}${ARTICLES_IN_DUTCH[lang]}`,
+          weight: 'Bolder',
+          wrap: true,
+          ...(index > 0 ? { separator: true, spacing: 'Medium' } : {}),
+        },
+        { type: 'TextBlock', text: markdownQuote(article.text), wrap: true },
+      ]),
+    });
+    actions.push({ type: 'Action.ToggleVisibility', title: SHOW_ARTICLES[lang], targetElements: [ARTICLES_ID] });
+  }
+  if (answer.topic) {
+    const step = NEXT_STEPS[answer.topic];
+    body.push({ type: 'TextBlock', text: step.prompt[lang], wrap: true });
+    actions.push({ type: 'Action.Submit', title: step.button[lang], data: { verb: step.action } });
+  }
+  if (body.length === 0) return undefined;
+  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, actions };
 }
 
 function truncate(text: string, max: number): string {

@@ -5,7 +5,7 @@ import { organisationContacts, organisationName } from './organisations.js';
 import type { ScopeDecision } from './scope.js';
 import { fold, type AnalyzedQuery, type Analyzer, type Lang } from './text.js';
 import type { ThemeCatalogue, ThemeHit } from './themes.js';
-import type { AnswerContext, AnswerTopic, Citation, ContactRole, KnowledgeAnswer, Question, RetrievedPassage, ShownQuote } from './types.js';
+import type { AnswerContext, AnswerTopic, Citation, CitedArticle, ContactRole, KnowledgeAnswer, Question, RetrievedPassage, ShownQuote } from './types.js';
 
 /** Citations in the message's citation entity and behind the articles toggle. */
 export const MAX_CITATIONS = 4;
@@ -197,7 +197,33 @@ export function buildAnswer(question: Question, material: AnswerMaterial, tools:
     lang,
     topic: topicOf(topTheme?.id) ?? classifyTopic(analyzed, citations),
     view: { lead, quotes, languageNote, closing, framing: scope.confidence },
+    articles: citedArticles(citations, tools.lookup),
   };
+}
+
+/** Whole articles behind the citations can be long; beyond this the cited text itself is shown. */
+const MAX_ARTICLE = 3000;
+const LID_OF_ARTICLE = /^(Artikel \d+[a-z]?) lid \d+[a-z]?$/;
+
+/**
+ * The full texts behind the citations: for a cited lid its whole article (once, when several
+ * leden of it are cited), else the cited section as quoted.
+ */
+export function citedArticles(citations: Citation[], lookup?: SectionLookup): CitedArticle[] {
+  const articles: CitedArticle[] = [];
+  citations.forEach((citation, index) => {
+    const article = LID_OF_ARTICLE.exec(citation.section)?.[1];
+    const whole = article ? lookup?.(citation.documentId, article) : undefined;
+    const useWhole = whole !== undefined && whole.quote.length <= MAX_ARTICLE;
+    const label = useWhole ? (article as string) : citation.section;
+    const existing = articles.find((entry) => entry.label === label && entry.title === citation.title);
+    if (existing) {
+      existing.citations.push(index + 1);
+      return;
+    }
+    articles.push({ citations: [index + 1], label, title: citation.title, text: useWhole ? (whole as Citation).quote : citation.quote });
+  });
+  return articles;
 }
 
 /**

@@ -23,6 +23,18 @@ export interface KnowledgeAnswer {
   lang?: Lang;
   /** The answer's parts, for a message that shows the lead and short quotes and folds the articles away. */
   view?: AnswerView;
+  /** The full articles behind the citations, for the "Toon de artikelen" part of the message. */
+  articles?: CitedArticle[];
+}
+
+/** A cited section in full: a whole article (all its leden) for a cited lid. */
+export interface CitedArticle {
+  /** 1-based numbers of the citations it contains. */
+  citations: number[];
+  /** "Artikel 5", "§ 3.2.1.5 Geschenken, giften en diensten". */
+  label: string;
+  title: string;
+  text: string;
 }
 
 /** A short quote shown in the answer itself. */
