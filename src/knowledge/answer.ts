@@ -2,7 +2,7 @@ import { describeContacts, routeToPerson } from './contacts.js';
 import { decideGift, giftLead } from './giftAdvice.js';
 import { leadSentence, leadText, overlap, questionKind, sentencesOf, type LeadSentence, type TermWeight } from './lead.js';
 import { organisationContacts, organisationName } from './organisations.js';
-import type { ScopeDecision } from './scope.js';
+import type { ScopeDecision, ScopeReason } from './scope.js';
 import { fold, type AnalyzedQuery, type Analyzer, type Lang } from './text.js';
 import type { ThemeCatalogue, ThemeHit } from './themes.js';
 import type { AnswerContext, AnswerTopic, Citation, CitedArticle, ContactRole, KnowledgeAnswer, Question, RetrievedPassage, ShownQuote } from './types.js';
@@ -196,7 +196,7 @@ export function buildAnswer(question: Question, material: AnswerMaterial, tools:
     mode: 'extractive',
     lang,
     topic: topicOf(topTheme?.id) ?? classifyTopic(analyzed, citations),
-    view: { lead, quotes, languageNote, closing, framing: scope.confidence },
+    view: { lead, quotes, languageNote, closing, framing: scope.confidence, ...(contacts?.people ? { contacts: contactLine } : {}) },
     articles: citedArticles(citations, tools.lookup),
   };
 }
@@ -350,8 +350,8 @@ export function markdownQuote(text: string): string {
 
 export type DeclineReason = 'scope' | 'records';
 
-export function declineAnswer(question: Question, reason: DeclineReason): KnowledgeAnswer {
-  return { answer: declineText(question.orgId, question.lang, reason), citations: [], outOfScope: true, mode: 'extractive', lang: question.lang };
+export function declineAnswer(question: Question, reason: DeclineReason, why: ScopeReason = reason === 'records' ? 'records' : 'no-evidence'): KnowledgeAnswer {
+  return { answer: declineText(question.orgId, question.lang, reason), citations: [], outOfScope: true, mode: 'extractive', lang: question.lang, declineReason: why };
 }
 
 export function declineText(orgId: string, lang: Lang, reason: DeclineReason): string {

@@ -471,7 +471,9 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   answer(question: Question, context: AnswerContext = {}): KnowledgeAnswer {
     const retrieval = this.search(question, 8);
     if (retrieval.sanitized.recordsRequest) return declineAnswer(question, 'records');
-    if (!retrieval.inScope || !retrieval.analyzed || retrieval.passages.length === 0) return declineAnswer(question, 'scope');
+    if (!retrieval.inScope || !retrieval.analyzed || retrieval.passages.length === 0) {
+      return declineAnswer(question, 'scope', retrieval.scope.inScope ? 'no-evidence' : retrieval.scope.reason);
+    }
     return buildAnswer(
       question,
       { analyzed: retrieval.analyzed, passages: retrieval.passages, themes: retrieval.themes, scope: retrieval.scope, contactRoles: this.rolesFor(retrieval) },

@@ -1,4 +1,5 @@
 import type { Lang } from './language.js';
+import type { ScopeReason } from './scope.js';
 import type { ContactRole } from './themes.js';
 
 export type { ContactRole, Lang };
@@ -25,6 +26,8 @@ export interface KnowledgeAnswer {
   view?: AnswerView;
   /** The full articles behind the citations, for the "Toon de artikelen" part of the message. */
   articles?: CitedArticle[];
+  /** Why a question was declined: someone else's records, another subject, nothing found … */
+  declineReason?: ScopeReason;
 }
 
 /** A cited section in full: a whole article (all its leden) for a cited lid. */
@@ -56,6 +59,8 @@ export interface AnswerView {
   languageNote?: string;
   /** Where to go with doubts: a person, by name when the directory knows them. */
   closing: string;
+  /** The people (and outside routes) the question asked for, when the directory knows them. */
+  contacts?: string;
   /** 'weak' when the match is uncertain and the lead says so. */
   framing: 'direct' | 'weak';
 }

@@ -1,6 +1,6 @@
 import { ActivityTypes } from 'botbuilder';
 import { modelSettings } from '../config/env.js';
-import { createModelAnswerer, toAnswerActivity } from '../knowledge/index.js';
+import { answerWithDirectory, createModelAnswerer, detectLanguage, toAnswerActivity } from '../knowledge/index.js';
 import { localize } from '../i18n/index.js';
 import type { BotApplication, FeatureContext } from './bot.js';
 import { resolveCaller } from './caller.js';
@@ -44,9 +44,14 @@ export function registerQuestions(app: BotApplication, feature: FeatureContext):
       );
       return;
     }
-    const question = { orgId: caller.orgId!, text, lang: caller.lang };
-    const answer = model ? await model.answer(context, state, question) : feature.knowledge.answer(question);
-    feature.logger.info({ event: 'question.answered', mode: answer.mode, outOfScope: answer.outOfScope, citations: answer.citations.length, topic: answer.topic ?? null }, 'question answered');
-    await context.sendActivity(toAnswerActivity(answer, caller.lang));
+    // A Dutch Teams client sends English questions too: the question's own words decide the
+    // language of the answer; the client's only when the words do not tell (e.g. "VOG?").
+    const lang = detectLanguage(text, caller.lang);
+    const question = { orgId: caller.orgId!, text, lang };
+    const answer = model
+      ? await model.answer(context, state, question, { directory: feature.directory, askerId: caller.aadObjectId })
+      : await answerWithDirectory(feature.knowledge, question, feature.directory, caller.aadObjectId);
+    feature.logger.info({ event: 'question.answered', mode: answer.mode, lang, outOfScope: answer.outOfScope, citations: answer.citations.length, topic: answer.topic ?? null }, 'question answered');
+    await context.sendActivity(toAnswerActivity(answer, lang));
   });
 }
