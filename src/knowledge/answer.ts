@@ -1,4 +1,4 @@
-import { describeContacts, routeToPerson } from './contacts.js';
+import { ASKS_WHOM, describeContacts, routeToPerson } from './contacts.js';
 import { decideGift, giftLead } from './giftAdvice.js';
 import { leadSentence, leadText, overlap, questionKind, sentencesOf, type LeadSentence, type TermWeight } from './lead.js';
 import { organisationContacts, organisationName } from './organisations.js';
@@ -156,7 +156,7 @@ export function buildAnswer(question: Question, material: AnswerMaterial, tools:
   // Asked whom to turn to and the directory knows them: the people are the answer.
   const contacts = contactSentence(question, material, tools, context, cite);
   const contactLine = contacts?.text;
-  const contactsFirst = contacts !== undefined && contacts.people && topTheme?.id === 'contacts';
+  const contactsFirst = contacts !== undefined && contacts.people && (topTheme?.id === 'contacts' || ASKS_WHOM.test(folded));
   if (contactsFirst && contactLine) {
     leadParts.push(contactLine);
   } else if (scope.confidence === 'weak') {
@@ -241,7 +241,7 @@ function contactSentence(
   const asked = material.contactRoles.filter((role) => role !== 'manager' || material.contactRoles.length === 1 || asksForManager(question.text));
   const roles = asked.length > 0 ? asked : material.contactRoles;
   const described = context.contacts ? describeContacts(context.contacts, roles, lang) : [];
-  const theme = material.themes.map((hit) => tools.catalogue.themes[hit.theme]).find((candidate) => candidate?.contacts && candidate.contacts.length > 0);
+  const theme = material.themes.filter((hit) => hit.confidence >= 0.75).map((hit) => tools.catalogue.themes[hit.theme]).find((candidate) => candidate?.contacts && candidate.contacts.length > 0);
   const external = theme?.external?.[question.orgId] ?? [];
   const parts: string[] = [];
   if (described.length > 0) {

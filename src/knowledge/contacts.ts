@@ -64,16 +64,26 @@ export function describeContacts(contacts: ResolvedContacts, roles: ContactRole[
   return described;
 }
 
-/** The route to a person for the closing line: the asker's manager by name when known. */
+/**
+ * The route to a person for the closing line: the asker's manager by name when the directory
+ * knows them, then the organisation's other routes (without its note where to find names).
+ */
 export function routeToPerson(contacts: ResolvedContacts | undefined, fallback: string, lang: Lang): string {
   const manager = contacts?.manager?.[0];
   if (!manager) return fallback;
-  return lang === 'nl' ? `je leidinggevende, ${person(manager)}, of ${fallback.replace(/^je leidinggevende,?\s*/, '')}` : `your manager, ${person(manager)}, or ${fallback.replace(/^your manager,?\s*/, '')}`;
+  const others = fallback
+    .replace(/^(je leidinggevende|your manager),?\s*/i, '')
+    .replace(/\s*\([^)]*\)\s*$/, '')
+    .trim();
+  const mine = lang === 'nl' ? `je leidinggevende, ${person(manager)}` : `your manager, ${person(manager)}`;
+  return others === '' ? mine : `${mine}, ${lang === 'nl' ? 'of' : 'or'} ${others}`;
 }
 
 /** A question about where to go or what to do: "bij wie kan ik terecht", "wat kan ik doen", "who do I contact". */
-const ASKS_WHOM =
+const ASKS_WHERE_OR_WHAT =
   /\b(wie|bij wie|naar wie|met wie|waar kan ik|waar moet ik|waar kun je|waar meld|waar ga ik|wat kan ik doen|wat moet ik doen|wat doe ik|hoe meld|who|whom|where can i|where do i|where should i|what can i do|what should i do|how do i report)\b/;
+/** A question whom to turn to: "bij wie kan ik …", "wie is de …", "who do I contact". */
+export const ASKS_WHOM = /\b(wie|bij wie|naar wie|met wie|waar kan ik|waar moet ik|waar kun je|waar meld|who|whom|where can i|where do i|where should i)\b/;
 
 /**
  * The directory roles an answer names: the roles the question names ("vertrouwenspersoon",
@@ -86,10 +96,10 @@ export function contactRolesFor(themes: ThemeHit[], named: ContactRole[], catalo
   const add = (role: ContactRole) => {
     if (!roles.includes(role)) roles.push(role);
   };
-  const asksWhom = ASKS_WHOM.test(folded);
+  const asksWhom = ASKS_WHERE_OR_WHAT.test(folded);
   const contactTheme = themes.find((hit) => catalogue.themes[hit.theme]?.id === 'contacts' && hit.confidence >= 0.75);
   if (contactTheme || (asksWhom && named.length > 0)) for (const role of named) add(role);
-  const withPeople = themes.map((hit) => catalogue.themes[hit.theme]).find((theme) => theme?.contacts && theme.contacts.length > 0);
+  const withPeople = themes.filter((hit) => hit.confidence >= 0.75).map((hit) => catalogue.themes[hit.theme]).find((theme) => theme?.contacts && theme.contacts.length > 0);
   if (withPeople && (asksWhom || withPeople.id === 'contacts') && (contactTheme || withPeople.id !== 'contacts' || named.length === 0)) {
     for (const role of withPeople.contacts ?? []) add(role);
   }

@@ -31,7 +31,11 @@ const OBLIGATION_QUESTION = /\b(moet ik|moeten wij|moeten we|hoef ik|ben ik verp
 const PERMISSION_QUESTION =
   /\b(mag ik|mag je|mag dat|mag het|mogen wij|mogen we|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|toegestaan|erg|een probleem|verboden)|is dat (?:ok|oke|goed|toegestaan)|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok)\b/;
 
+/** "Bij wie kan ik …", "waar moet ik …", "who can I …": a question word before the modal asks something else than leave. */
+const ASKS_SOMETHING_ELSE = /\b(bij wie|naar wie|met wie|wie|waar|wanneer|hoe|welke|welk|wat|hoeveel|who|whom|where|when|how|which|what)\b\s+(kan|kun|kunnen|mag|mogen|moet|moeten|hoef|can|may|must|should|do|does)\b/;
+
 export function questionKind(folded: string): QuestionKind {
+  if (ASKS_SOMETHING_ELSE.test(folded)) return 'other';
   if (OBLIGATION_QUESTION.test(folded)) return 'obligation';
   if (PERMISSION_QUESTION.test(folded)) return 'permission';
   return 'other';

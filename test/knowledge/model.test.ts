@@ -114,6 +114,35 @@ describe('answers written by a language model', () => {
     expect(openai.requests).toHaveLength(0);
   });
 
+  it('rewrites a question that never uses the policy words before searching, and answers from what that search finds', async () => {
+    // Nothing in the question itself points at the policy (no theme word, no policy term): declined for lack of evidence.
+    const text = 'Is het erg als ik een oogje toeknijp?';
+    expect(knowledge.answer({ orgId: 'velsen', text, lang: 'nl' })).toMatchObject({ outOfScope: true, declineReason: 'no-evidence' });
+    openai.respond = (request) => (request.messages[0]?.content.includes('search query') ? 'persoonlijk belang belangenverstrengeling advies of besluit' : undefined);
+    openai.reply = 'Heb je een persoonlijk belang bij een besluit, dan laat je dat geen rol spelen en bespreek je het met je leidinggevende [1].';
+    try {
+      const answer = await answerer.answer(turn(text), new MapMemory(), { orgId: 'velsen', text, lang: 'nl' });
+      expect(openai.requests).toHaveLength(2);
+      const [rewrite, answerRequest] = openai.requests;
+      expect(rewrite?.messages[0]?.content).toContain('Rewrite the employee');
+      expect(rewrite?.messages[1]?.content).toBe(text);
+      // The answer prompt gets the passages the widened search found, Velsen's article 2 among them.
+      expect(answerRequest?.messages[0]?.content).toMatch(/Artikel 2 lid [34]/);
+      expect(answer.mode).toBe('llm');
+      expect(answer.citations[0]).toMatchObject({ documentId: 'velsen-gedragscode' });
+      expect(answer.citations[0]?.section).toMatch(/^Artikel 2 lid [34]$/);
+    } finally {
+      openai.respond = undefined;
+    }
+  });
+
+  it('does not rewrite a question the search already answers clearly', async () => {
+    openai.reply = 'Onder € 50 mag je het houden en meld je het [1].';
+    await answerer.answer(turn('x'), new MapMemory(), { orgId: 'velsen', text: 'Mag ik een cadeaubon van 25 euro van een inwoner houden?', lang: 'nl' });
+    expect(openai.requests).toHaveLength(1);
+    expect(openai.requests[0]?.messages[0]?.content).toContain('Answer only from the numbered sources below');
+  });
+
   it('falls back to the extractive answer when the reply cites nothing', async () => {
     openai.reply = 'Dat mag altijd.';
     const answer = await answerer.answer(turn('x'), new MapMemory(), { orgId: 'velsen', text: 'Mag ik een cadeau van 20 euro houden?', lang: 'nl' });
