@@ -1,6 +1,6 @@
 import type { AppConfig } from './config/env.js';
 import { Directory, directoryCollections, seedDemoPeople, syncOrganisations } from './directory/index.js';
-import { loadKnowledgeBase, knowledgeCollections } from './knowledge/index.js';
+import { loadKnowledgeBase, knowledgeCollections, type KnowledgeBase } from './knowledge/index.js';
 import type { Logger } from './logging/logger.js';
 import { connectDatabase, ensureCollections, type CollectionDefinition, type Database } from './storage/database.js';
 import { handledActivitiesCollection, HandledActivities } from './storage/handledActivities.js';
@@ -45,11 +45,17 @@ export interface StartOptions {
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const database = await connectDatabase({ uri: config.MONGODB_URI, dbName: config.MONGODB_DB });
+  let knowledge: KnowledgeBase | undefined;
   try {
     await ensureCollections(database.db, allCollections);
     await syncOrganisations(database.db);
     if (options.seedDemoData) await seedDemoPeople(database.db);
-    const knowledge = await loadKnowledgeBase(database.db);
+    // Imported policies count at once: every instance checks for new versions on its own.
+    knowledge = await loadKnowledgeBase(database.db, {
+      refreshIntervalMs: config.POLICY_REFRESH_SECONDS * 1000,
+      onRefresh: (event) => logger.info({ event: 'knowledge.refreshed', documents: event.documents, changed: event.changed, removed: event.removed, buildMs: event.buildMs }, 'policy library rebuilt'),
+      onError: (error) => logger.warn({ event: 'knowledge.refresh_failed', err: String(error) }, 'policy check failed'),
+    });
     const services: BotServices = {
       config,
       logger,
@@ -93,11 +99,13 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       async stop() {
         clearInterval(pruneTimer);
         clearInterval(deadlineTimer);
+        knowledge?.close?.();
         await http.close(config.SHUTDOWN_TIMEOUT_MS);
         await database.close();
       },
     };
   } catch (error) {
+    knowledge?.close?.();
     await database.close().catch(() => undefined);
     throw error;
   }

@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { loadBuiltInDocuments } from './corpus.js';
 import { PolicyKnowledgeBase, type KnowledgeBase, type LoadedDocument } from './kb.js';
+import { LiveKnowledgeBase, type LiveKnowledgeOptions } from './live.js';
 import { loadImportedDocuments, policyDocumentsCollection } from './store.js';
 import type { CollectionDefinition } from '../storage/database.js';
 import { resolveContacts, type ContactDirectory } from './contacts.js';
@@ -11,6 +12,7 @@ export type { AnswerContext, AnswerTopic, AnswerView, Citation, ContactPerson, C
 export { detectLanguage, detectLanguageOf } from './language.js';
 export type { ContactDirectory } from './contacts.js';
 export type { KnowledgeBase } from './kb.js';
+export { LiveKnowledgeBase, type LiveKnowledgeOptions } from './live.js';
 export { toAnswerActivity } from './activity.js';
 export { createModelAnswerer, type ModelAnswerer } from './model.js';
 
@@ -35,11 +37,14 @@ export function loadBuiltInKnowledgeBase(): KnowledgeBase {
 
 /**
  * The built-in library plus every document organisations imported. An imported document
- * with the id of a built-in one replaces it (a newer version of the same policy).
+ * with the id of a built-in one replaces it (a newer version of the same policy). With
+ * `live`, the library follows imports made while it runs (see `LiveKnowledgeBase`); call
+ * `close()` when done.
  */
-export async function loadKnowledgeBase(db?: Db): Promise<KnowledgeBase> {
+export async function loadKnowledgeBase(db?: Db, live?: LiveKnowledgeOptions): Promise<KnowledgeBase> {
   const builtIn = loadBuiltInDocuments();
   if (!db) return new PolicyKnowledgeBase(builtIn);
+  if (live) return LiveKnowledgeBase.load(db, builtIn, live);
   const imported = await loadImportedDocuments(db);
   const byId = new Map<string, LoadedDocument>(builtIn.map((doc) => [doc.info.id, doc]));
   for (const doc of imported) byId.set(doc.info.id, doc);

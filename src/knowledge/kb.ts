@@ -44,6 +44,8 @@ export interface KnowledgeBase {
   /** The exact text of a section, e.g. section('velsen-gedragscode', 'Artikel 5 lid 2'). */
   section(documentId: string, sectionRef: string): Citation | undefined;
   documents(): PolicyDocumentInfo[];
+  /** Stops any background work (a live library's checks for imported documents). */
+  close?(): void;
 }
 
 /** What answering needs besides the passages; also used by the language-model path. */
