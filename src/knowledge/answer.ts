@@ -238,8 +238,8 @@ function contactSentence(
   cite: (documentId: string, section: string, first?: boolean) => string | undefined,
 ): { text: string; people: boolean } | undefined {
   const lang = question.lang;
-  const asked = material.contactRoles.filter((role) => role !== 'manager' || material.contactRoles.length === 1 || asksForManager(question.text));
-  const roles = asked.length > 0 ? asked : material.contactRoles;
+  // The manager is in every closing line; in the lead only when the question is about them.
+  const roles = material.contactRoles.filter((role) => role !== 'manager' || asksForManager(question.text));
   const described = context.contacts ? describeContacts(context.contacts, roles, lang) : [];
   const theme = material.themes.filter((hit) => hit.confidence >= 0.75).map((hit) => tools.catalogue.themes[hit.theme]).find((candidate) => candidate?.contacts && candidate.contacts.length > 0);
   const external = theme?.external?.[question.orgId] ?? [];
@@ -248,7 +248,7 @@ function contactSentence(
     const joined = described.length === 1 ? described[0] : `${described.slice(0, -1).join('; ')} ${lang === 'nl' ? 'of' : 'or'} ${described.at(-1)}`;
     parts.push(lang === 'nl' ? `Je kunt terecht bij ${joined}.` : `You can turn to ${joined}.`);
   }
-  if (described.length > 0 || material.contactRoles.length > 0) {
+  if (described.length > 0 || roles.length > 0) {
     const routes = external.flatMap((route) => {
       const marker = cite(route.doc, route.section);
       return marker ? [`${route.label[lang]} ${marker}`] : [];

@@ -88,8 +88,8 @@ export const ASKS_WHOM = /\b(wie|bij wie|naar wie|met wie|waar kan ik|waar moet 
 /**
  * The directory roles an answer names: the roles the question names ("vertrouwenspersoon",
  * "mijn leidinggevende"), or, for a question where to go with a theme that has people to turn
- * to (unwanted behaviour, wrongdoing), that theme's; and the asker's manager as the route to a
- * person when the match is weak. `folded` is the question after `fold`.
+ * to (unwanted behaviour, wrongdoing), that theme's; and always the asker's manager, the
+ * route to a person every answer ends with. `folded` is the question after `fold`.
  */
 export function contactRolesFor(themes: ThemeHit[], named: ContactRole[], catalogue: ThemeCatalogue, folded: string, scope: ScopeDecision): ContactRole[] {
   const roles: ContactRole[] = [];
@@ -103,6 +103,7 @@ export function contactRolesFor(themes: ThemeHit[], named: ContactRole[], catalo
   if (withPeople && (asksWhom || withPeople.id === 'contacts') && (contactTheme || withPeople.id !== 'contacts' || named.length === 0)) {
     for (const role of withPeople.contacts ?? []) add(role);
   }
-  if (scope.confidence === 'weak' || roles.length > 0) add('manager');
+  // Every answer ends with the route to a person: the asker's own manager, by name.
+  if (scope.inScope) add('manager');
   return roles;
 }

@@ -99,6 +99,12 @@ export function overlap(text: string, analyzed: AnalyzedQuery, analyzer: Analyze
   return total;
 }
 
+/** How many different words of the question a text has (as typed, as part of a compound or through a synonym). */
+export function sharedWords(text: string, analyzed: AnalyzedQuery, analyzer: Analyzer): number {
+  const terms = new Set(analyzer.indexTerms(text));
+  return analyzed.terms.filter((term) => term.content && [...term.alternatives.keys()].some((stem) => terms.has(stem))).length;
+}
+
 /** Sentences of a quote, list items as sentences of their own. */
 export function sentencesOf(text: string): string[] {
   return unitsOf(text).map((unit) => unit.sentence);
@@ -159,7 +165,9 @@ export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, ana
       }
       if (sentence.length < 25 || sentence.length > MAX_LEAD_SENTENCE) return;
       const shared = overlap(sentence, analyzed, analyzer, weightOf);
-      const outcome = kind === 'other' ? undefined : outcomeOf(sentence, kind);
+      // An outcome ("Nee.") only from a sentence about what was asked: it shares at least two of
+      // the question's words, not just "privé".
+      const outcome = kind === 'other' || sharedWords(sentence, analyzed, analyzer) < 2 ? undefined : outcomeOf(sentence, kind);
       const signal = RULE_SIGNAL.test(sentence) ? 0.5 : 0;
       // A sentence that shares no word with the question still leads when it is the first
       // citation's: the theme found that section, the question used other words.
