@@ -132,8 +132,7 @@ const EXCEPTION_TEXT: Record<YesNoField, Record<Lang, string>> = {
 /** The lead of a gift answer: the outcome with its condition, in plain words. `cite` is the [n] of the rule's source. */
 export function giftLead(decision: GiftDecision, lang: Lang, cite: string): string {
   const value = decision.facts.valueEur;
-  const what = value !== undefined ? (lang === 'nl' ? `een geschenk van € ${formatEuro(value)}` : `a gift worth EUR ${formatEuro(value)}`) : lang === 'nl' ? 'dit' : 'this';
-  const What = what.charAt(0).toUpperCase() + what.slice(1);
+  const what = value !== undefined ? (lang === 'nl' ? `een geschenk van € ${formatEuro(value, lang)}` : `a gift worth EUR ${formatEuro(value, lang)}`) : lang === 'nl' ? 'dit' : 'this';
   const outcome: Record<GiftOutcome, Record<Lang, string>> = {
     may_keep_report: {
       nl: `Ja, ${what} mag je houden, maar je meldt het wel bij je leidinggevende ${cite}.`,
@@ -148,8 +147,8 @@ export function giftLead(decision: GiftDecision, lang: Lang, cite: string): stri
       en: `No, you may not accept ${what}: it goes back to the sender, and you report it to your manager ${cite}.`,
     },
     manager_decides: {
-      nl: `${What} beslis je niet zelf: meld het bij je leidinggevende, die beslist of je het mag aannemen ${cite}.`,
-      en: `${What} is not yours to decide: report it to your manager, who decides whether you may accept it ${cite}.`,
+      nl: `Of je ${value !== undefined ? what : 'het'} mag aannemen, beslis je niet zelf: meld het bij je leidinggevende, die beslist ${cite}.`,
+      en: `You do not decide yourself whether you may accept ${value !== undefined ? what : 'it'}: report it to your manager, who decides ${cite}.`,
     },
   };
   const lines = [outcome[decision.outcome][lang]];
@@ -161,6 +160,7 @@ export function giftLead(decision: GiftDecision, lang: Lang, cite: string): stri
   return lines.join(' ');
 }
 
-function formatEuro(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(2).replace('.', ',');
+function formatEuro(value: number, lang: Lang): string {
+  if (Number.isInteger(value)) return String(value);
+  return lang === 'nl' ? value.toFixed(2).replace('.', ',') : value.toFixed(2);
 }
