@@ -68,7 +68,7 @@ describe('extractive answers', () => {
     expect(answer.outOfScope).toBe(false);
     expect(answer.citations[0]?.documentId).toBe(ownDocument.heerde);
     expect(answer.lang).toBe('en');
-    expect(answer.answer).toMatch(/^This is not yours to decide: report it to your manager/);
+    expect(answer.answer).toMatch(/^You do not decide yourself whether you may accept it: report it to your manager/);
     expect(answer.answer).toContain('The rules are in Dutch');
     expect(answer.citations[0]?.quote).toMatch(/uitnodigingen/);
   });
