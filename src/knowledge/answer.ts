@@ -167,7 +167,8 @@ export function buildAnswer(question: Question, material: AnswerMaterial, tools:
         : `I am not sure this answers your question; this is what the rules of ${organisationName(question.orgId, lang)} say about ${subject}.`,
     );
   } else {
-    const gift = topTheme?.id === 'gifts' && kind !== 'other' ? decideGift(question.orgId, question.text) : undefined;
+    // Asking whether it is allowed, or what to do with it: the gift rules decide when they can.
+    const gift = topTheme?.id === 'gifts' && (kind !== 'other' || WHAT_TO_DO.test(folded)) ? decideGift(question.orgId, question.text) : undefined;
     if (gift) {
       const markers = [...gift.sources].reverse().map((source) => cite(source.documentId, source.section, true));
       leadParts.push(giftLead(gift, lang, markers.filter(Boolean).reverse().join('')));
@@ -261,6 +262,9 @@ function contactSentence(
 function asksForManager(text: string): boolean {
   return /\b(leidinggevende|manager|teamleider|baas|boss|supervisor)\b/i.test(text);
 }
+
+/** "Wat moet ik ermee?", "wat nu?", "what should I do with it?" */
+const WHAT_TO_DO = /\b(wat (?:moet|kan|doe|mag) ik(?: er)?(?: mee| ermee)?(?: doen)?|wat nu|what (?:should|do|can|must) i do|what now)\b/;
 
 /** At most two short quotes; the lead's own sentence is not repeated where the quote has more. */
 function shownQuotes(citations: Citation[], labels: Map<Citation, string>, bestPassage: Map<Citation, string>, analyzed: AnalyzedQuery, tools: AnswerTools, lead: LeadSentence | undefined): ShownQuote[] {

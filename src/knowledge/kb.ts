@@ -62,7 +62,7 @@ export interface Retrieval {
   themes: ThemeHit[];
 }
 
-const SCOPE_WEIGHT = { own: 1, named: 1.1, ownWhenOtherNamed: 0.8, national: 0.85, background: 0.5 };
+const SCOPE_WEIGHT = { own: 1, named: 1.1, asked: 1.5, ownWhenOtherNamed: 0.8, national: 0.85, background: 0.5 };
 /** A passage matching this share of the question's words answers it nearly literally. */
 const LITERAL_SHARE = 0.8;
 
@@ -101,6 +101,8 @@ const KIND_CODE: Record<AlternativeKind, number> = { self: KIND_SELF, head: 1, m
 const HAS_WORD = /[\p{L}\d]{2}/u;
 const LAW_NAMED = /\b(ambtenarenwet|aw2017|wet|wetgeving|wettelijk|law|act)\b/;
 const COUNCIL_NAMED = /\b(raad|raadsvragen|raadsvraag|raadsleden|gemeenteraad|council|incident|incidenten|2018|antwoordde|beantwoording|antwoorden|wethouder|alderman)\b/;
+/** The council answers asked for by name: they are then what the question is about. */
+const COUNCIL_ASKED = /\b(raadsvragen|raadsvraag|vragen van de raad|council questions|council's questions)\b/;
 
 /** A growable typed array, so building a large library keeps no boxed numbers. */
 class IntList<A extends Int32Array | Uint16Array> {
@@ -769,6 +771,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     const named = sanitized.injection ? [] : mentionedOrganisationsInFolded(folded, this.mentions).filter((org) => org !== orgId);
     const lawNamed = LAW_NAMED.test(folded);
     const councilNamed = COUNCIL_NAMED.test(folded);
+    const councilAsked = COUNCIL_ASKED.test(folded);
     const scopes: { scope: number; weight: number; index: ScopeIndex }[] = [];
     const add = (org: string) => {
       const scope = this.scopeNumber.get(org);
@@ -777,7 +780,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
       if (org === orgId) weight = named.length > 0 ? SCOPE_WEIGHT.ownWhenOtherNamed : SCOPE_WEIGHT.own;
       else if (named.includes(org)) weight = SCOPE_WEIGHT.named;
       else if (org === NATIONAL) weight = lawNamed ? SCOPE_WEIGHT.named : SCOPE_WEIGHT.national;
-      else weight = councilNamed ? SCOPE_WEIGHT.named : SCOPE_WEIGHT.background;
+      else weight = councilAsked ? SCOPE_WEIGHT.asked : councilNamed ? SCOPE_WEIGHT.named : SCOPE_WEIGHT.background;
       scopes.push({ scope, weight, index: this.scopeIndexes[scope] as ScopeIndex });
     };
     add(orgId);

@@ -43,7 +43,7 @@ const INJECTION_PATTERNS: RegExp[] = [
 const REQUEST_VERBS =
   /\b(toon|tonen|laat|laten zien|geef|stuur|noem|lijst|overzicht|exporteer|download|print|zoek op|opzoeken|opvragen|inzien|kijk|kijken|nakijken|checken|controleren|show|list|give|send|tell me|display|export|look up|look into|find|check|pull up|open)\b/;
 const RECORD_NOUNS =
-  /\b(melding|meldingen|dossier|dossiers|personeelsdossier|registratie|registraties|gegevens|records?|reports?|notifications?|files?|data|namen|names|aanvragen|requests?|klachten|complaints?|onderzoeken|cases?|zaken|registrations?|declarations?|nevenfuncties|nevenwerkzaamheden|side jobs?|cadeaus|geschenken|gifts?|waarschuwingen|warnings?|verklaring|verklaringen|belangen|interests?|aandelen|shares)\b/;
+  /\b\p{L}*(melding|meldingen|dossier|dossiers|registratie|registraties|gegevens|records?|reports?|notifications?|files?|data|namen|names|aanvragen|requests?|klachten|complaints?|onderzoeken|cases?|zaken|registrations?|declarations?|nevenfuncties|nevenwerkzaamheden|side jobs?|cadeaus|geschenken|gifts?|waarschuwingen|warnings?|verklaring|verklaringen|belangen|interests?|aandelen|shares)\b/u;
 const OTHER_PEOPLE =
   /\b(collega|collegas|medewerker|medewerkers|iemand|anderen|andere mensen|andere medewerkers|alle|iedereen|personen|mensen|colleague|colleagues|coworkers?|co-workers?|employee|employees|staff|someone|others|other people|everyone|people|persons?|mijn team|my team|manager|leidinggevende|teamleider|baas|boss|directeur|director|burgemeester|wethouder|mayor|alderman|hij|zij|hem|haar|zijn|hun|he|she|him|her|his|their)\b/;
 const WHO_HAS =
@@ -90,6 +90,8 @@ function namesSomeone(sentence: string): boolean {
 
 /** "Kun je …", "could you …": asking the assistant to do something, not a modal of the rule. */
 const ASKING_THE_ASSISTANT = /\b(kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you)\b/g;
+/** The asker asks whether they may do something themselves. */
+const OWN_PERMISSION = /\b(mag ik|kan ik|kun ik|moet ik|is het (?:ok|oke|goed|toegestaan)|can i|may i|am i allowed|is it ok|should i)\b/;
 /** Words of duty or permission: the question is about a rule, not a record. */
 const OBLIGATION = /\b(moet|moeten|hoeft|hoeven|mag|mogen|kan|kun|kunnen|zou|zouden|dient|have to|has to|need to|needs to|must|should|may|is allowed|are allowed|allowed to|required to|supposed to)\b/;
 
@@ -125,9 +127,11 @@ function isRecordsRequest(folded: string, raw: string): boolean {
     const someoneElse = THIRD_PERSON.test(sentence) || namesSomeone(original);
     if (ASKS_ABOUT_SOMEONES_RECORD.test(sentence) && someoneElse && RECORD_FACTS.test(sentence) && !/\b(ik|mij|mijn eigen|i|me|my own)\b/.test(sentence.replace(THIRD_PERSON, ''))) return true;
   }
-  if (REQUEST_VERBS.test(folded) && RECORD_NOUNS.test(folded) && (OTHER_PEOPLE.test(folded) || NAMED_PERSON.test(raw))) {
+  // "Can I look at the files of people I do not work with?" asks what is allowed, not for records.
+  const asksPermissionForSelf = OWN_PERMISSION.test(folded) && !ASKING_THE_ASSISTANT.test(folded) && !NAMED_PERSON.test(raw);
+  if (!asksPermissionForSelf && REQUEST_VERBS.test(folded) && RECORD_NOUNS.test(folded) && (OTHER_PEOPLE.test(folded) || NAMED_PERSON.test(raw))) {
     // "Geef me de meldingen van mijn collega's", not "Waar meld ik iets over een collega?"
-    return /\b(van|of|door|by|from|over|about|tegen|against)\b/.test(folded) && /\b(alle|all|lijst|list|overzicht|overview|meldingen|dossiers?|personeelsdossier|registraties|registrations?|records|reports|notifications|files?|namen|names|nevenfuncties|side jobs|cadeaus|gifts|klachten|complaints)\b/.test(folded);
+    return /\b(van|of|door|by|from|over|about|tegen|against)\b/.test(folded) && /\b(alle|all|lijst|list|overzicht|overview|\p{L}*meldingen|\p{L}*dossiers?|\p{L}*registraties|registrations?|records|reports|notifications|files?|namen|names|nevenfuncties|side jobs|cadeaus|gifts|klachten|complaints)\b/u.test(folded);
   }
   return false;
 }
