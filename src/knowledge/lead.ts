@@ -142,6 +142,8 @@ function unitsOf(text: string): Unit[] {
 const RULE_SIGNAL =
   /€\s?\d|\d+\s?(euro|jaar|uur|maanden|weken|dagen)|\b(elke|jaarlijks|per jaar|keer per|beslist|besluit|verantwoordelijk|verplicht|niet toegestaan|toegestaan|verboden|moet|moeten|mag|mogen|toestemming|melden|meldt|vereist|voorwaarde|nooit|altijd|niet|kan|kunnen|dient)\b/i;
 const MAX_LEAD_SENTENCE = 420;
+/** ... and those words weigh at least this much together (rarity-weighted; an everyday word weighs little). */
+const OUTCOME_OVERLAP = 1.2;
 
 /**
  * The sentence of the first citations that best answers the question: it shares the most
@@ -166,8 +168,8 @@ export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, ana
       if (sentence.length < 25 || sentence.length > MAX_LEAD_SENTENCE) return;
       const shared = overlap(sentence, analyzed, analyzer, weightOf);
       // An outcome ("Nee.") only from a sentence about what was asked: it shares at least two of
-      // the question's words, not just "privé".
-      const outcome = kind === 'other' || sharedWords(sentence, analyzed, analyzer) < 2 ? undefined : outcomeOf(sentence, kind);
+      // the question's words, and telling ones, not just "privé" and "gebruiken".
+      const outcome = kind === 'other' || sharedWords(sentence, analyzed, analyzer) < 2 || shared < OUTCOME_OVERLAP ? undefined : outcomeOf(sentence, kind);
       const signal = RULE_SIGNAL.test(sentence) ? 0.5 : 0;
       // A sentence that shares no word with the question still leads when it is the first
       // citation's: the theme found that section, the question used other words.

@@ -56,7 +56,7 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // A how-to question ("how do I connect my phone") with only weaker words is a request for
   // practical help elsewhere, not an integrity question.
   if (input.howTo && !permission && !strongTheme && !lexical.strong && !lexical.inScope) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
-  if (top >= 0.75) return { inScope: true, reason: 'theme', confidence: strongTheme || lexical.inScope ? 'direct' : 'weak' };
+  if (top >= 0.75) return { inScope: true, reason: 'theme', confidence: strongTheme || lexical.inScope || (permission && lexical.bestShare >= WEAK_THEME_SHARE) ? 'direct' : 'weak' };
   if (lexical.inScope) return { inScope: true, reason: 'lexical', confidence: lexical.strong || top > 0 ? 'direct' : 'weak' };
   // One weaker word is enough only when the text found also shares some of the question.
   if (top >= 0.5 && (permission || input.words >= SCENARIO_WORDS) && lexical.bestShare >= WEAK_THEME_SHARE) return { inScope: true, reason: 'weak-theme', confidence: 'weak' };
