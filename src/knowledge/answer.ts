@@ -168,10 +168,13 @@ export function buildAnswer(question: Question, material: AnswerMaterial, tools:
     );
   } else {
     // Asking whether it is allowed, or what to do with it: the gift rules decide when they can.
-    const gift = topTheme?.id === 'gifts' && (kind !== 'other' || WHAT_TO_DO.test(folded)) ? decideGift(question.orgId, question.text) : undefined;
+    const aboutGifts = themes.some((hit) => tools.catalogue.themes[hit.theme]?.id === 'gifts' && hit.confidence >= 0.75);
+    const gift = aboutGifts && (kind !== 'other' || WHAT_TO_DO.test(folded)) ? decideGift(question.orgId, question.text) : undefined;
     if (gift) {
-      const markers = [...gift.sources].reverse().map((source) => cite(source.documentId, source.section, true));
-      leadParts.push(giftLead(gift, lang, markers.filter(Boolean).reverse().join('')));
+      // The rule's sources first, in the rule's order; their numbers are read after every move.
+      for (const source of [...gift.sources].reverse()) cite(source.documentId, source.section, true);
+      const markers = gift.sources.map((source) => cite(source.documentId, source.section)).filter(Boolean);
+      leadParts.push(giftLead(gift, lang, [...new Set(markers)].join('')));
     } else if (citations.length > 0) {
       leadQuote = leadSentence(citations, analyzed, tools.analyzer, kind, tools.weightOf);
       if (leadQuote) leadParts.push(leadText(leadQuote, citations[leadQuote.index] as Citation, lang));
