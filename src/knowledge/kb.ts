@@ -210,6 +210,8 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   /** One MiniSearch index per scope: a question looks only at the scopes it may cite. */
   private readonly scopeIndexes: ScopeIndex[] = [];
   private readonly mentions = new Map<string, string[]>();
+  /** Every word that names an organisation of the library, folded. */
+  private knownNames: Set<string> | undefined;
   private readonly termIdOf = new Map<string, number>();
   /** The stem of each term id. */
   private readonly termNames: string[] = [];
@@ -369,14 +371,20 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
 
   /**
    * Resolves each theme's listed sections to passages (a section that does not resolve, such as
-   * one an imported replacement no longer has, is left out) and tags every passage with the
-   * themes its own words are about, so imported documents are found through themes too.
+   * one an imported replacement no longer has, is left out) and tags the passages of documents
+   * the catalogue lists nothing of with the themes their own words are about, so imported
+   * documents are found through themes too.
    */
   private indexThemes(): void {
     const labels = this.passageBlock.map((block) => normaliseRef(block.label));
     const tagsByText = new Map<string, number[]>();
     const tagged: Map<number, number[]>[] = this.catalogue.themes.map(() => new Map());
+    // Documents the catalogue lists sections of are reached through those; the others (imported
+    // ones, new organisations) through the themes their own words are about.
+    const listed = new Set(this.catalogue.themes.flatMap((theme) => Object.values(theme.sections).flatMap((refs) => refs.map((ref) => ref.doc))));
     for (let p = 0; p < this.passageBlock.length; p++) {
+      const doc = this.docs[this.passageDoc[p] as number] as LoadedDocument;
+      if (listed.has(doc.info.id)) continue;
       const block = this.passageBlock[p] as PolicyBlock;
       const key = `${block.headingPath.at(-1) ?? ''}\n${block.text}`;
       let tags = tagsByText.get(key);
@@ -796,8 +804,12 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
    * van de gemeente Haarlem") is the asker's own business and does not count.
    */
   private namesOtherEmployer(text: string, orgId: string): boolean {
-    const known = new Set([orgId, ...[...this.mentions.values()].flat()].map((name) => fold(name)));
-    const unknown = (name: string) => !known.has(fold(name).replace(/[^a-z0-9-]/g, ''));
+    this.knownNames ??= new Set([...this.mentions.values()].flat().map((name) => fold(name)));
+    const known = this.knownNames;
+    const unknown = (name: string) => {
+      const folded = fold(name).replace(/[^a-z0-9-]/g, '');
+      return folded !== orgId && !known.has(folded);
+    };
     for (const match of text.matchAll(POLICY_OF)) if (unknown(match[1] ?? '')) return true;
     for (const match of text.matchAll(EMPLOYER_NAMED)) {
       if (!unknown(match[1] ?? '')) continue;

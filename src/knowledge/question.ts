@@ -77,8 +77,11 @@ const CAPITALISED_INSIDE = /(?:(\S+)\s+)?(\S+)\s(\p{Lu}\p{Ll}{2,})/gu;
 const BODY_BEFORE_NAME = /^(gemeente|provincie|regio|waterschap|municipality|city|province)$/i;
 
 /** A person's name inside a sentence ("heeft Piet", "van Sanne de Wit"), not an organisation's. */
+let organisationNames: Set<string> | undefined;
+
 function namesSomeone(sentence: string): boolean {
-  const organisations = new Set(allOrganisationMentions().map((name) => fold(name)));
+  organisationNames ??= new Set(allOrganisationMentions().map((name) => fold(name)));
+  const organisations = organisationNames;
   for (const match of sentence.matchAll(CAPITALISED_INSIDE)) {
     if (organisations.has(fold(match[3] ?? ''))) continue;
     // "gemeente Haarlem", "municipality of Utrecht": a public body, not a person.
