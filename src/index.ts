@@ -1,5 +1,5 @@
 import { ConfigurationError, loadConfig } from './config/env.js';
-import { createLogger } from './logging/logger.js';
+import { createLogger, errorFields } from './logging/logger.js';
 import { startApp } from './app.js';
 
 let config;
@@ -31,7 +31,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
       .stop()
       .then(() => process.exit(0))
       .catch((error: unknown) => {
-        logger.error({ event: 'stop.failed', err: String(error) }, 'shutdown failed');
+        logger.error({ event: 'stop.failed', err: errorFields(error) }, 'shutdown failed');
         process.exit(1);
       });
   });

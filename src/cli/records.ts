@@ -4,15 +4,16 @@ import { parseArgs } from 'node:util';
 import type { Db } from 'mongodb';
 import { ConfigurationError } from '../config/env.js';
 import { Directory } from '../directory/index.js';
+import { escapeControls, terminalSafeJson } from '../text/controls.js';
 import { withConfiguredDatabase } from './support.js';
-import { recordPresentations } from '../teams/records.js';
+import { recordPresentations } from '../workflows.js';
 import { recordsCollection } from '../workflow/store.js';
 
 const usage = `Gebruik: npm run records -- --org <id> [--type gift] [--json]
 
 Toont het register van een organisatie: alle meldingen van een soort (standaard: gift),
 oudste eerst. Zonder --json als tabel; met --json één JSON-object per regel.
-Soorten: ${Object.keys(recordPresentations).join(', ')}.
+Soorten: ${[...recordPresentations.keys()].join(', ')}.
 Database: MONGODB_URI en MONGODB_DB.`;
 
 export interface ExportOptions {
@@ -23,10 +24,10 @@ export interface ExportOptions {
 
 /** The register as lines of text: a table for people, JSON lines for other tools. */
 export async function exportRecords(db: Db, options: ExportOptions): Promise<string[]> {
-  const presentation = recordPresentations[options.type];
-  if (!presentation) throw new Error(`Onbekende soort "${options.type}". Soorten: ${Object.keys(recordPresentations).join(', ')}.`);
+  const presentation = recordPresentations.get(options.type);
+  if (!presentation) throw new Error(`Onbekende soort "${escapeControls(options.type)}". Soorten: ${[...recordPresentations.keys()].join(', ')}.`);
   const directory = new Directory(db);
-  if (!(await directory.organisation(options.orgId))) throw new Error(`Onbekende organisatie "${options.orgId}".`);
+  if (!(await directory.organisation(options.orgId))) throw new Error(`Onbekende organisatie "${escapeControls(options.orgId)}".`);
   const names = new Map<string, string>();
   const nameOf = async (id: string) => {
     if (!names.has(id)) names.set(id, (await directory.person(id))?.name ?? '—');
@@ -37,8 +38,10 @@ export async function exportRecords(db: Db, options: ExportOptions): Promise<str
   const rows: string[][] = [];
   for await (const record of records) {
     const ownerName = await nameOf(record.owner);
-    if (options.json) lines.push(JSON.stringify(presentation.exportRow(record, ownerName)));
-    else rows.push([record.reference, record.createdAt.toISOString().slice(0, 10), ownerName, presentation.summary(record, 'nl'), presentation.stateLabel(record, 'nl')]);
+    // Stored text may predate the edge's cleaning (or come from elsewhere): what reaches the
+    // administrator's terminal never carries a control character.
+    if (options.json) lines.push(terminalSafeJson(presentation.exportRow(record, ownerName)));
+    else rows.push([record.reference, record.createdAt.toISOString().slice(0, 10), ownerName, presentation.summary(record, 'nl'), presentation.stateLabel(record, 'nl')].map(escapeControls));
   }
   if (options.json) return lines;
   if (rows.length === 0) return [`Geen meldingen van soort ${options.type} voor ${options.orgId}.`];

@@ -26,6 +26,28 @@ const httpUrl = z
   .url('expected an http(s) URL')
   .refine((value) => /^https?:\/\//.test(value), 'expected an http(s) URL');
 
+/**
+ * Where Teams and the Bot Framework send activities from (the activity's serviceUrl, which is
+ * also where replies and proactive messages go): the public Teams cloud, the US government
+ * clouds and the Bot Framework's own channels (Web Chat in the Azure portal).
+ */
+export const DEFAULT_ALLOWED_SERVICE_URLS = [
+  'https://smba.trafficmanager.net',
+  'https://smba.infra.gcc.teams.microsoft.com',
+  'https://smba.infra.gov.teams.microsoft.us',
+  'https://smba.infra.dod.teams.microsoft.us',
+  'https://*.botframework.com',
+].join(',');
+
+const SERVICE_URL_ORIGIN = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?\/?$/i;
+
+const serviceUrlOrigins = z
+  .string()
+  .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .refine((entries) => entries.length > 0 && entries.every((entry) => SERVICE_URL_ORIGIN.test(entry)), {
+    message: 'expected a comma-separated list of origins such as https://smba.trafficmanager.net or https://*.botframework.com (a leading *. matches subdomains; a port only when not the default)',
+  });
+
 const baseSchema = z.object({
     NODE_ENV: z.enum(['development', 'test', 'production'], {
       message: 'expected one of development, test, production',
@@ -49,7 +71,7 @@ const baseSchema = z.object({
     DEFAULT_ORG: z
       .string()
       .trim()
-      .regex(/^[a-z0-9-]{2,40}$/, 'expected an organisation id such as "velsen" (lower-case letters, digits, -)')
+      .regex(/^[a-z0-9-]{2,40}$/, 'expected the id of an organisation folder under src/organisations (lower-case letters, digits, -)')
       .optional(),
     BOT_ID: optionalString,
     BOT_PASSWORD: optionalString,
@@ -63,6 +85,8 @@ const baseSchema = z.object({
     BOT_CERTIFICATE_PRIVATE_KEY_FILE: optionalString,
     /** Where the Bot Framework signing keys are published; overridden only by tests with a local key server. */
     BOT_OPENID_METADATA_URL: httpUrl.optional(),
+    /** With BOT_ID set, activities from any other serviceUrl are refused; local mode also accepts loopback. */
+    ALLOWED_SERVICE_URLS: serviceUrlOrigins.default(DEFAULT_ALLOWED_SERVICE_URLS),
     SHUTDOWN_TIMEOUT_MS: positiveInt('a positive number of milliseconds').default(10000),
     OPENAI_API_KEY: optionalString,
     OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { isDuplicateKeyError, SCHEMA_VERSION } from '../storage/database.js';
+import { SCHEMA_VERSION, upsertRetryingOnce } from '../storage/database.js';
 import { ORGANISATION_CHOICES, ORGANISATIONS, PEOPLE } from './collections.js';
 import type { OrganisationDocument } from './organisations.js';
 import type { Organisation, Person, Role } from './types.js';
@@ -141,18 +141,13 @@ export class Directory {
   async rememberOrganisationChoice(aadObjectId: string, orgId: string): Promise<void> {
     if (!(await this.organisation(orgId))) throw new Error(`Unknown organisation "${orgId}"`);
     const choices = this.db.collection<OrganisationChoiceDocument>(ORGANISATION_CHOICES);
-    const write = () =>
+    // A concurrent first choice by the same user: the retry updates the document it created.
+    await upsertRetryingOnce(() =>
       choices.updateOne(
         { aadObjectId: normaliseObjectId(aadObjectId) },
         { $set: { orgId, schemaVersion: SCHEMA_VERSION, updatedAt: new Date() } },
         { upsert: true },
-      );
-    try {
-      await write();
-    } catch (error) {
-      // A concurrent first choice by the same user: the retry updates the document it created.
-      if (!isDuplicateKeyError(error)) throw error;
-      await write();
-    }
+      ),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import type { AnyBulkWriteOperation, Db } from 'mongodb';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from '../storage/database.js';
+import { escapeControls, stripControls } from '../text/controls.js';
 import { PEOPLE } from './collections.js';
 import { parseCsv } from './csv.js';
 import { Directory, normaliseObjectId, type PersonDocument } from './directory.js';
@@ -26,10 +27,13 @@ export interface ImportOptions {
 
 // Entra object ids are GUIDs; the Agents Playground's mock users carry 13 digits in the last group.
 const OBJECT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,13}$/;
-const UPN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+const UPN = /^[^@\s\u0000-\u001f\u007f-\u009f]+@[^@\s\u0000-\u001f\u007f-\u009f]+\.[^@\s\u0000-\u001f\u007f-\u009f]+$/;
 const YES = new Set(['yes', 'ja', 'true', 'y', 'j', '1']);
 const NO = new Set(['no', 'nee', 'false', 'n', '0', '']);
 const BASE_ROLES = roleSchema.options[0].options;
+
+/** Names and departments are shown in Teams and printed by the CLI: no control characters. */
+const singleLine = z.string().transform((value) => stripControls(value, { multiline: false }).trim());
 
 const objectId = z.string().trim().toLowerCase().regex(OBJECT_ID, 'is geen geldig Entra object-id (GUID)');
 
@@ -49,10 +53,11 @@ function rowSchema(org: Organisation) {
   const allowedRoles = [...BASE_ROLES, ...org.decisionBodies.map((body) => `decision_body:${body.id}`)];
   return z.object({
     aadObjectId: z.string().trim().min(1, 'ontbreekt').pipe(objectId),
-    upn: z.string().trim().min(1, 'ontbreekt').toLowerCase().regex(UPN, 'is geen geldige UPN (naam@domein)'),
-    name: z.string().trim().min(1, 'ontbreekt').max(200, 'is langer dan 200 tekens'),
-    department: z.string().trim().max(200, 'is langer dan 200 tekens'),
-    function: z.string().trim().max(200, 'is langer dan 200 tekens'),
+    // Length before pattern: the pattern then only ever sees a short value.
+    upn: z.string().trim().min(1, 'ontbreekt').max(320, 'is langer dan 320 tekens').toLowerCase().pipe(z.string().regex(UPN, 'is geen geldige UPN (naam@domein)')),
+    name: singleLine.pipe(z.string().min(1, 'ontbreekt').max(200, 'is langer dan 200 tekens')),
+    department: singleLine.pipe(z.string().max(200, 'is langer dan 200 tekens')),
+    function: singleLine.pipe(z.string().max(200, 'is langer dan 200 tekens')),
     managerAadObjectId: z
       .string()
       .trim()
@@ -67,7 +72,7 @@ function rowSchema(org: Organisation) {
       .superRefine((roles, ctx) => {
         for (const role of roles) {
           if (!allowedRoles.includes(role)) {
-            ctx.addIssue({ code: 'custom', message: `bevat onbekende rol '${role}' (toegestaan: ${allowedRoles.join(', ')})` });
+            ctx.addIssue({ code: 'custom', message: `bevat onbekende rol ${quoted(role)} (toegestaan: ${allowedRoles.join(', ')})` });
           }
         }
       })
@@ -83,17 +88,28 @@ interface ParsedRow {
   row: Row;
 }
 
+/** Beyond this many, errors are counted but not listed: a broken file must not flood the terminal or the memory. */
+export const MAX_LISTED_ERRORS = 50;
+
 class Problems {
   readonly list: ImportError[] = [];
+  total = 0;
   add(line: number, message: string) {
-    this.list.push({ line, message });
+    this.total += 1;
+    if (this.list.length < MAX_LISTED_ERRORS) this.list.push({ line, message });
   }
   get any() {
-    return this.list.length > 0;
+    return this.total > 0;
   }
   sorted(): ImportError[] {
     return this.list.map((error, index) => ({ error, index })).sort((a, b) => a.error.line - b.error.line || a.index - b.index).map((e) => e.error);
   }
+}
+
+/** A value from the file as shown in an error: shortened, and with control characters made visible. */
+function quoted(value: string): string {
+  const short = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return `'${escapeControls(short)}'`;
 }
 
 /**
@@ -109,7 +125,7 @@ export async function importPeople(db: Db, orgId: string, csvText: string, optio
   const problems = new Problems();
   if (!org) {
     const known = (await directory.organisations()).map((o) => o.id);
-    problems.add(0, `organisatie '${orgId}' is onbekend (bekend: ${known.join(', ') || 'geen'})`);
+    problems.add(0, `organisatie ${quoted(orgId)} is onbekend (bekend: ${known.join(', ') || 'geen'})`);
     return failed(orgId, problems);
   }
 
@@ -157,7 +173,7 @@ export async function importPeople(db: Db, orgId: string, csvText: string, optio
       for (const issue of result.error.issues) {
         const column = String(issue.path[0]) as Column;
         const value = raw[column]?.trim() ?? '';
-        problems.add(record.line, value ? `${column} '${value}' ${issue.message}` : `${column} ${issue.message}`);
+        problems.add(record.line, value ? `${column} ${quoted(value)} ${issue.message}` : `${column} ${issue.message}`);
       }
       continue;
     }
@@ -253,7 +269,7 @@ export async function importPeople(db: Db, orgId: string, csvText: string, optio
     );
   }
   if (options.dryRun) lines.push('Dit was een proefimport: er is niets opgeslagen.');
-  return { ok: true, errors: [], added, updated, unchanged, deactivated, summary: lines.join('\n') };
+  return { ok: true, errors: [], errorCount: 0, added, updated, unchanged, deactivated, summary: lines.join('\n') };
 }
 
 /** Column positions by canonical name, or undefined when a required column is missing. */
@@ -265,8 +281,8 @@ function readHeader(names: string[], line: number, problems: Problems): Record<C
     // Trailing delimiters give nameless columns; they carry nothing, so they are ignored.
     if (name === '') return;
     const column = canonical.get(name.toLowerCase());
-    if (!column) problems.add(line, `kolom '${name}' is onbekend (verwacht: ${IMPORT_COLUMNS.join(', ')})`);
-    else if (index[column] !== undefined) problems.add(line, `kolom '${name}' komt meer dan één keer voor`);
+    if (!column) problems.add(line, `kolom ${quoted(name)} is onbekend (verwacht: ${IMPORT_COLUMNS.join(', ')})`);
+    else if (index[column] !== undefined) problems.add(line, `kolom ${quoted(name)} komt meer dan één keer voor`);
     else index[column] = position;
   });
   const missing = IMPORT_COLUMNS.filter((column) => index[column] === undefined);
@@ -279,7 +295,7 @@ function reportDuplicates(linesByValue: Map<string, number[]>, column: string, p
     if (lines.length < 2) continue;
     for (const line of lines) {
       const others = lines.filter((other) => other !== line).join(', ');
-      problems.add(line, `${column} '${value}' komt meer dan één keer voor (ook op regel ${others})`);
+      problems.add(line, `${column} ${quoted(value)} komt meer dan één keer voor (ook op regel ${others})`);
     }
   }
 }
@@ -332,9 +348,12 @@ function pushTo(map: Map<string, number[]>, key: string, line: number) {
 
 function failed(organisationName: string, problems: Problems): ImportReport {
   const errors = problems.sorted();
+  const total = problems.total;
+  const unlisted = total - errors.length;
   const summary = [
-    `Import voor ${organisationName} afgebroken: ${errors.length} ${errors.length === 1 ? 'fout' : 'fouten'} gevonden; er is niets gewijzigd.`,
+    `Import voor ${organisationName} afgebroken: ${total} ${total === 1 ? 'fout' : 'fouten'} gevonden; er is niets gewijzigd.`,
     ...errors.map((error) => `  ${error.line > 0 ? `regel ${error.line}` : 'bestand'}: ${error.message}`),
+    ...(unlisted > 0 ? [`  … en nog ${unlisted} ${unlisted === 1 ? 'fout' : 'fouten'}; alleen de eerste ${MAX_LISTED_ERRORS} staan hierboven. Herstel deze en importeer opnieuw.`] : []),
   ].join('\n');
-  return { ok: false, errors, added: 0, updated: 0, unchanged: 0, deactivated: 0, summary };
+  return { ok: false, errors, errorCount: total, added: 0, updated: 0, unchanged: 0, deactivated: 0, summary };
 }

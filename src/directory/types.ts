@@ -38,6 +38,8 @@ export type OrganisationKind = 'gemeente' | 'gemeenschappelijke_regeling';
 export interface WorkflowSettings {
   /** Working days an open notification waits before its decider is reminded. */
   reminderAfterWorkingDays: number;
+  /** Working days before the second reminder; between the first reminder and the escalation. */
+  secondReminderAfterWorkingDays: number;
   /** Working days before it is escalated up the manager chain; always after the reminder. */
   escalateAfterWorkingDays: number;
 }
@@ -84,11 +86,12 @@ export const organisationSchema = z
     workflow: z
       .object({
         reminderAfterWorkingDays: z.number().int().min(1).max(60),
+        secondReminderAfterWorkingDays: z.number().int().min(1).max(120),
         escalateAfterWorkingDays: z.number().int().min(1).max(120),
       })
       .strict()
-      .refine((w) => w.escalateAfterWorkingDays > w.reminderAfterWorkingDays, {
-        message: 'escalateAfterWorkingDays must be later than reminderAfterWorkingDays',
+      .refine((w) => w.escalateAfterWorkingDays > w.secondReminderAfterWorkingDays && w.secondReminderAfterWorkingDays > w.reminderAfterWorkingDays, {
+        message: 'reminderAfterWorkingDays < secondReminderAfterWorkingDays < escalateAfterWorkingDays',
       }),
     answerName: z.object({ nl: text(120), en: text(120) }).strict(),
     whoCanHelp: z.object({ nl: text(500), en: text(500) }).strict(),
@@ -116,7 +119,10 @@ export interface ImportError {
 
 export interface ImportReport {
   ok: boolean;
+  /** The first errors (at most MAX_LISTED_ERRORS), in line order. */
   errors: ImportError[];
+  /** All errors found, listed or not. */
+  errorCount: number;
   added: number;
   updated: number;
   unchanged: number;

@@ -1,16 +1,16 @@
 import { localize, type Language, type Localized } from '../i18n/index.js';
-import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from '../teams/cards/adaptiveCard.js';
-import type { AssignmentReason } from '../workflow/index.js';
+import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptiveCard.js';
+import type { NoticeReason, Viewer } from '../workflow/index.js';
 import { GIFT_LIMITS, giftKinds, giverRelations, type GiftDecision, type GiftField, type GiftForm, type GiftKind, type GiverRelation, type YesNo } from './form.js';
 import { suggestedDecision, type GiftOutcome } from './rules.js';
-import type { CitedSource, GiftRecord, GiftView } from './workflow.js';
+import type { CitedSource, GiftRecord, GiftView } from './views.js';
 
 /** Every Action.Execute verb the gift cards use; tests check cards use no others. */
 export const giftVerbs = {
   start: 'gift.start',
   submit: 'gift.submit',
   decide: 'gift.decide',
-  open: 'gift.open',
+  withdraw: 'gift.withdraw',
 } as const;
 
 // Language first reads better in the many card lines below; the lookup itself is i18n's.
@@ -77,11 +77,12 @@ export const decisionLabels: Record<GiftDecision, Localized> = {
   return_to_sender: { nl: 'Terugsturen naar de gever', en: 'Return to the giver' },
 };
 
-export const stateLabels: Record<GiftRecord['state'], Localized> = {
+export const stateLabels: Record<string, Localized> = {
   awaiting_decision: { nl: 'Wacht op besluit', en: 'Awaiting decision' },
   kept: { nl: 'Besloten: mag houden', en: 'Decided: may keep it' },
   handed_in: { nl: 'Besloten: inleveren', en: 'Decided: hand it in' },
   returned: { nl: 'Besloten: terugsturen', en: 'Decided: return it' },
+  withdrawn: { nl: 'Ingetrokken', en: 'Withdrawn' },
 };
 
 export function formatEuro(amount: number, lang: Language): string {
@@ -222,7 +223,10 @@ function adviceBlocks(view: GiftView, lang: Language, audience: 'owner' | 'decid
 }
 
 function decisionLine(view: GiftView, lang: Language): CardElement[] {
-  const decision = view.record.decision;
+  if (view.withdrawn) {
+    return [{ type: 'TextBlock', id: 'decision', wrap: true, weight: 'Bolder', text: t(lang, { nl: 'Deze melding is ingetrokken door de medewerker.', en: 'This notification was withdrawn by the employee.' }) }];
+  }
+  const decision = view.decision;
   if (!decision) return [];
   const who = view.deciderName ?? t(lang, { nl: 'een behandelaar', en: 'a handler' });
   const blocks: CardElement[] = [
@@ -233,8 +237,8 @@ function decisionLine(view: GiftView, lang: Language): CardElement[] {
       weight: 'Bolder',
       color: 'Good',
       text: t(lang, {
-        nl: `Besluit: ${decisionLabels[decision.transition].nl}, door ${who} op ${formatMoment(decision.at, 'nl')}.`,
-        en: `Decision: ${decisionLabels[decision.transition].en}, by ${who} on ${formatMoment(decision.at, 'en')}.`,
+        nl: `Besluit: ${decisionLabels[decision.decision].nl}, door ${who} op ${formatMoment(decision.at, 'nl')}.`,
+        en: `Decision: ${decisionLabels[decision.decision].en}, by ${who} on ${formatMoment(decision.at, 'en')}.`,
       }),
     },
   ];
@@ -248,7 +252,7 @@ function decisionLine(view: GiftView, lang: Language): CardElement[] {
 export function giftOutcomeCard(view: GiftView, lang: Language): AdaptiveCard {
   const { record } = view;
   const assessment = record.data.assessment;
-  const status: CardElement[] = record.decision
+  const status: CardElement[] = view.decision || view.withdrawn
     ? decisionLine(view, lang)
     : [
         {
@@ -274,14 +278,13 @@ export function giftOutcomeCard(view: GiftView, lang: Language): AdaptiveCard {
     ...citationBlocks(view.citations, lang),
     subheading(t(lang, { nl: 'Je melding', en: 'Your notification' })),
     giftFacts(record.data.form, lang, record.reference),
-  ]);
+  ], view.mayWithdraw ? [{ type: 'Action.Execute', title: t(lang, { nl: 'Melding intrekken', en: 'Withdraw notification' }), verb: giftVerbs.withdraw, data: { giftId: record._id } }] : []);
 }
 
 // ---------------------------------------------------------------------------------------------
 // The decider's card
 
-const reasonBanners: Record<AssignmentReason, Localized | undefined> = {
-  assigned: undefined,
+const reasonBanners: Partial<Record<NoticeReason, Localized>> = {
   reminder: { nl: 'Herinnering: deze melding wacht nog op je besluit.', en: 'Reminder: this notification is still waiting for your decision.' },
   escalated: {
     nl: 'Deze melding is naar jou doorgezet, omdat er niet binnen de termijn over is besloten.',
@@ -289,8 +292,8 @@ const reasonBanners: Record<AssignmentReason, Localized | undefined> = {
   },
 };
 
-export function giftDeciderCard(view: GiftView, lang: Language, reason: AssignmentReason = 'assigned'): AdaptiveCard {
-  if (view.record.decision || view.openDecisions.length === 0) return giftDecidedCard(view, lang);
+export function giftDeciderCard(view: GiftView, lang: Language, reason: NoticeReason = 'assigned'): AdaptiveCard {
+  if (view.decision || view.openDecisions.length === 0) return giftDecidedCard(view, lang);
   const { record } = view;
   const suggested = suggestedDecision[record.data.assessment.outcome];
   const banner = reasonBanners[reason];
@@ -339,19 +342,27 @@ export function giftDecidedCard(view: GiftView, lang: Language, notice?: Localiz
 }
 
 export function alreadyDecidedNotice(view: GiftView): Localized {
+  if (view.withdrawn) return { nl: 'Deze melding is ingetrokken door de medewerker. Je keuze is niet opgeslagen.', en: 'This notification was withdrawn by the employee. Your choice was not saved.' };
   const who = view.deciderName ?? '—';
   return { nl: `Deze melding is al besloten door ${who}. Je keuze is niet opgeslagen.`, en: `This notification was already decided by ${who}. Your choice was not saved.` };
 }
 
+/** Which card a person sees: the employee's status card, the decider's card while they may decide, else the outcome. */
+export function giftCard(view: GiftView, viewer: Viewer, reason: NoticeReason): AdaptiveCard {
+  if (viewer.isOwner) return giftOutcomeCard(view, viewer.lang);
+  if (view.openDecisions.length > 0) return giftDeciderCard(view, viewer.lang, reason);
+  return giftDecidedCard(view, viewer.lang, reason === 'stale' ? alreadyDecidedNotice(view) : undefined);
+}
+
 /** What the employee is told when their notification is decided. */
 export function ownerDecisionText(view: GiftView, lang: Language): string {
-  const decision = view.record.decision;
+  const decision = view.decision;
   if (!decision) return '';
   const who = view.deciderName ?? t(lang, { nl: 'Je leidinggevende', en: 'Your manager' });
   const comment = decision.comment ? ` ${t(lang, { nl: 'Toelichting', en: 'Comment' })}: ${decision.comment}` : '';
   return t(lang, {
-    nl: `${who} heeft besloten over je cadeaumelding ${view.record.reference}: **${decisionLabels[decision.transition].nl}**.${comment}`,
-    en: `${who} has decided on your gift notification ${view.record.reference}: **${decisionLabels[decision.transition].en}**.${comment}`,
+    nl: `${who} heeft besloten over je cadeaumelding ${view.record.reference}: **${decisionLabels[decision.decision].nl}**.${comment}`,
+    en: `${who} has decided on your gift notification ${view.record.reference}: **${decisionLabels[decision.decision].en}**.${comment}`,
   });
 }
 

@@ -1,19 +1,15 @@
 import type { Language } from '../i18n/index.js';
-import type { RecordPresentation } from '../teams/records.js';
-import { formatDay, formatMoment, giftStateLabel, giftSummary, giftVerbs, kindLabels, outcomeLabel, relationLabels } from './cards.js';
-import type { GiftRecord } from './workflow.js';
+import type { RecordPresentation } from '../workflow/index.js';
+import { formatDay, formatMoment, giftStateLabel, giftSummary, kindLabels, outcomeLabel, relationLabels } from './cards.js';
+import { giftDecisionOf, type GiftRecord } from './views.js';
 
 /** How gift notifications appear in "mijn meldingen", "openstaand", the register and the records CLI. */
 export const giftPresentation: RecordPresentation = {
   typeLabel: { nl: 'Cadeau', en: 'Gift' },
   registerTitle: { nl: 'Cadeauregister', en: 'Gift register' },
+  registerCommands: [/^\s*(cadeauregister|geschenkenregister|gift register)[\s.!?]*$/i],
   stateLabel: (record, lang) => giftStateLabel(record as GiftRecord, lang),
   summary: (record, lang) => giftSummary(record as GiftRecord, lang),
-  openAction: (record, lang) => ({
-    type: 'Action.Submit',
-    title: lang === 'nl' ? `${record.reference} bekijken` : `View ${record.reference}`,
-    data: { verb: giftVerbs.open, giftId: record._id },
-  }),
   registerFacts(record, lang: Language, ownerName) {
     const gift = record as GiftRecord;
     const { form, assessment } = gift.data;
@@ -27,15 +23,17 @@ export const giftPresentation: RecordPresentation = {
       { title: nl ? 'Advies' : 'Advice', value: outcomeLabel(assessment.outcome, lang) },
       { title: 'Status', value: giftStateLabel(gift, lang) },
     ];
-    if (gift.decision) {
-      facts.push({ title: nl ? 'Besloten op' : 'Decided on', value: formatMoment(gift.decision.at, lang) });
-      if (gift.decision.comment) facts.push({ title: nl ? 'Toelichting' : 'Comment', value: gift.decision.comment });
+    const decision = giftDecisionOf(gift);
+    if (decision) {
+      facts.push({ title: nl ? 'Besloten op' : 'Decided on', value: formatMoment(decision.at, lang) });
+      if (decision.comment) facts.push({ title: nl ? 'Toelichting' : 'Comment', value: decision.comment });
     }
     return facts;
   },
   exportRow(record, ownerName) {
     const gift = record as GiftRecord;
     const { form, assessment } = gift.data;
+    const decision = giftDecisionOf(gift);
     return {
       reference: gift.reference,
       createdAt: gift.createdAt.toISOString(),
@@ -53,9 +51,9 @@ export const giftPresentation: RecordPresentation = {
       expectsSomethingInReturn: form.expectsSomethingInReturn,
       outcome: assessment.outcome,
       ruleId: assessment.ruleId,
-      decision: gift.decision?.transition ?? null,
-      decidedBy: gift.decision?.actor ?? null,
-      decidedAt: gift.decision?.at.toISOString() ?? null,
+      decision: decision?.decision ?? null,
+      decidedBy: decision?.actor ?? null,
+      decidedAt: decision?.at.toISOString() ?? null,
     };
   },
 };

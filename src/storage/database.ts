@@ -1,4 +1,14 @@
-import { MongoClient, type Db, type IndexDescription } from 'mongodb';
+import {
+  MongoClient,
+  MongoClientClosedError,
+  MongoNetworkError,
+  MongoNotConnectedError,
+  MongoOperationTimeoutError,
+  MongoServerSelectionError,
+  MongoTopologyClosedError,
+  type Db,
+  type IndexDescription,
+} from 'mongodb';
 
 /**
  * Every stored document carries this so later releases can migrate old shapes lazily.
@@ -72,6 +82,35 @@ export async function ensureCollections(db: Db, definitions: CollectionDefinitio
     for (const index of definition.indexes) {
       await db.collection(definition.name).createIndexes([index]);
     }
+  }
+}
+
+const UNAVAILABLE = [MongoServerSelectionError, MongoNetworkError, MongoNotConnectedError, MongoTopologyClosedError, MongoClientClosedError, MongoOperationTimeoutError];
+
+/**
+ * True when an error (or one it wraps) means the database cannot be reached right now, as opposed
+ * to a refused or wrong operation: the user is then told to try again shortly.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    if (UNAVAILABLE.some((type) => current instanceof type)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * Runs an upsert, and once more if it lost a race: two concurrent upserts of the same new
+ * document can both try to insert (FerretDB, and MongoDB without a unique-index retry), and one
+ * gets 11000. The document exists by then, so the second run is a plain update.
+ */
+export async function upsertRetryingOnce<T>(upsert: () => Promise<T>): Promise<T> {
+  try {
+    return await upsert();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    return upsert();
   }
 }
 

@@ -62,3 +62,24 @@ export function refuseUnauthenticatedRequests(adapter: TeamsAdapter): TeamsAdapt
   holder.botFrameworkAuthentication = new RefusingAuthentication(holder.botFrameworkAuthentication);
   return adapter;
 }
+
+/**
+ * With BOT_ID set, whether the request's token is valid, checked before the activity is parsed:
+ * an unauthenticated caller gets a 401 whatever its body, and learns nothing about what a valid
+ * activity looks like. Only channelId and serviceUrl are read from the body (as strings), because
+ * the token's claims are checked against them; the adapter checks the token again when it runs.
+ */
+export async function isAuthenticated(adapter: TeamsAdapter, body: unknown, authHeader: string): Promise<boolean> {
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as { channelId?: unknown; serviceUrl?: unknown };
+  const claimsSubject = {
+    channelId: typeof fields.channelId === 'string' ? fields.channelId : '',
+    serviceUrl: typeof fields.serviceUrl === 'string' ? fields.serviceUrl : '',
+  } as Activity;
+  const holder = adapter as unknown as { botFrameworkAuthentication: BotFrameworkAuthentication };
+  try {
+    await holder.botFrameworkAuthentication.authenticateRequest(claimsSubject, authHeader);
+    return true;
+  } catch {
+    return false;
+  }
+}

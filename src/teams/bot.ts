@@ -1,59 +1,32 @@
-import { Application, TeamsAdapter, TurnState, type DefaultConversationState } from '@microsoft/teams-ai';
-import {
-  ActivityTypes,
-  TurnContext,
-  type ConfigurationBotFrameworkAuthenticationOptions,
-  type Request,
-  type Response,
-} from 'botbuilder';
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, type ConfigurationBotFrameworkAuthenticationOptions, type Request } from 'botbuilder';
 import { readFileSync } from 'node:fs';
+import type { IncomingHttpHeaders } from 'node:http';
 import { AuthenticationConstants } from 'botframework-connector';
 import { CallerIdConstants } from 'botbuilder';
 import type { AppConfig } from '../config/env.js';
-import type { Directory } from '../directory/index.js';
-import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Logger } from '../logging/logger.js';
-import type { Database } from '../storage/database.js';
 import { HandledActivities } from '../storage/handledActivities.js';
-import { MongoStorage } from '../storage/mongoStorage.js';
-import { refuseUnauthenticatedRequests } from './authentication.js';
+import { MongoStorage } from './botState.js';
+import { isAuthenticated, refuseUnauthenticatedRequests } from './authentication.js';
+import { activityTypeForLog, answerFailedTurn, answerTooLong, answerUnhandledInvoke } from './fallback.js';
+import { capturedAnswer, httpErrors, refusal, type HttpAnswer } from './httpAnswer.js';
+import { MAX_MESSAGE_TEXT_LENGTH, parseInboundActivity, rememberInbound, serviceUrlPolicy } from './inbound.js';
 import { registerConversationBasics } from './conversationBasics.js';
+import type { AppTurnState, BotApplication, BotServices, ConversationState, FeatureContext } from './context.js';
 import { ConversationReferences } from './conversationReferences.js';
-import { registerGifts } from './gifts.js';
-import { TeamsMessenger, type Messenger } from './proactive.js';
 import { registerQuestions } from './questions.js';
+import { registerRecords } from './records.js';
 import { registerReferrals } from './referrals.js';
-import { createWorkflows, registerRecords, type Workflows } from './records.js';
-
-export interface BotServices {
-  config: AppConfig;
-  logger: Logger;
-  database: Database;
-  directory: Directory;
-  knowledge: KnowledgeBase;
-  /** Injected so reminders, deadlines and reference years can be tested with a controlled clock. */
-  now: () => Date;
-}
-
-/** What every feature's Teams handlers receive: the services plus the Teams-side helpers. */
-export interface FeatureContext extends BotServices {
-  messenger: Messenger;
-  references: ConversationReferences;
-}
-
-/** What the bot keeps per conversation between turns (in MongoDB, through MongoStorage). */
-export type ConversationState = DefaultConversationState;
-
-export type AppTurnState = TurnState<ConversationState>;
-export type BotApplication = Application<AppTurnState>;
+import { registerWorkflowModules } from './workflows.js';
 
 export interface Bot {
   app: BotApplication;
   adapter: TeamsAdapter;
-  messenger: Messenger;
-  /** The notification workflows; the reminder scheduler runs their deadlines. */
-  workflows: Workflows;
-  handle(req: Request, res: Response): Promise<void>;
+  /** Where proactive messages go: the personal chat each person last used. */
+  references: ConversationReferences;
+  /** One activity from `POST /api/messages` (already read as JSON): parsed at the edge, then handled. */
+  handle(body: unknown, headers: IncomingHttpHeaders): Promise<HttpAnswer>;
 }
 
 export function createAdapter(config: AppConfig): TeamsAdapter {
@@ -99,64 +72,70 @@ export function createBot(services: BotServices): Bot {
   });
 
   const references = new ConversationReferences(database.db);
-  const messenger = new TeamsMessenger(adapter, config.BOT_ID ?? '', references, logger);
   const handled = new HandledActivities(database.db);
-  const feature: FeatureContext = { ...services, messenger, references };
+  const feature: FeatureContext = { ...services, references };
 
-  app.error(async (context, error) => {
-    // Error messages can quote input (validation errors, driver errors with values), so only
-    // the error's type and stack frames are logged.
-    const frames = (error.stack ?? '').split('\n').slice(1, 8).join('\n');
-    logger.error({ event: 'turn.error', err: { name: error.name, frames }, activityType: context.activity.type }, 'turn failed');
-    if (context.activity.type === ActivityTypes.Message) {
-      await context.sendActivity(
-        context.activity.locale?.toLowerCase().startsWith('en')
-          ? 'Sorry, something went wrong on my side. Your message was not lost; please try again in a moment.'
-          : 'Sorry, er ging aan mijn kant iets mis. Je bericht is niet verloren; probeer het zo nog eens.',
-      );
-    }
-  });
+  // A safety net only: `handle` catches a failed turn itself. Anything that still reaches the
+  // adapter's error hook is answered the same way instead of becoming a 500 with its message.
+  app.error(async (context, error) => answerFailedTurn(context, error, logger));
 
   registerConversationBasics(app, feature);
-  const workflows = createWorkflows(feature);
-  registerGifts(app, feature, workflows);
-  registerRecords(app, feature, workflows);
+  registerWorkflowModules(app, feature, services.workflows.modules);
+  registerRecords(app, feature, services.workflows.engine, services.workflows.modules);
   registerReferrals(app, feature);
   // Free-text questions are the catch-all, so they register last.
   registerQuestions(app, feature);
 
-  async function handle(req: Request, res: Response): Promise<void> {
-    await adapter.process(req, res, async (context) => {
+  const allowServiceUrl = serviceUrlPolicy(config);
+
+  async function handle(body: unknown, headers: IncomingHttpHeaders): Promise<HttpAnswer> {
+    if (config.BOT_ID && !(await isAuthenticated(adapter, body, String(headers.authorization ?? '')))) {
+      return { status: 401, body: httpErrors.unauthorized() };
+    }
+    const parsed = parseInboundActivity(body, allowServiceUrl);
+    if (!parsed.ok) {
+      logger.warn({ event: 'activity.refused', reason: parsed.reason, fields: parsed.fields }, 'malformed activity refused');
+      return refusal(parsed);
+    }
+    const inbound = parsed.activity;
+    const answer = capturedAnswer();
+    const request = { method: 'POST', headers, body: inbound } as unknown as Request;
+    await adapter.process(request, answer.response, async (context) => {
       const started = Date.now();
-      const activity = context.activity;
-      const log = logger.child({ requestId: activity.id ?? 'none', activityType: activity.type });
+      rememberInbound(context, inbound);
+      const log = logger.child({ requestId: inbound.id ?? 'none', activityType: activityTypeForLog(inbound) });
       // Invokes are made idempotent by the domain (idempotency keys, conditional updates) so a
       // redelivered card action can still be answered with the current card; everything else
       // is deduplicated here by activity id.
-      const dedupe = activity.type !== ActivityTypes.Invoke && Boolean(activity.id && activity.conversation?.id);
-      if (dedupe && !(await handled.claim(activity.conversation.id, activity.id!))) {
-        log.info({ event: 'activity.duplicate' }, 'redelivered activity acknowledged without handling');
-        return;
-      }
+      const dedupe = inbound.type !== ActivityTypes.Invoke && inbound.id !== undefined;
+      let claimed = false;
       try {
-        await rememberReference(context, references);
+        if (dedupe) {
+          claimed = await handled.claim(inbound.conversation.id, inbound.id!);
+          if (!claimed) {
+            log.info({ event: 'activity.duplicate' }, 'redelivered activity acknowledged without handling');
+            return;
+          }
+        }
+        // Length first: no route, pattern or handler ever sees an unbounded text.
+        if (inbound.type === ActivityTypes.Message && (inbound.text?.length ?? 0) > MAX_MESSAGE_TEXT_LENGTH) {
+          log.info({ event: 'message.too_long', length: inbound.text!.length }, 'message too long to route');
+          await answerTooLong(context);
+          return;
+        }
+        await references.rememberSender(inbound);
         await app.run(context);
+        await answerUnhandledInvoke(context, log);
         log.info({ event: 'activity.handled', ms: Date.now() - started }, 'activity handled');
       } catch (error) {
-        if (dedupe) await handled.release(activity.conversation.id, activity.id!).catch(() => undefined);
-        throw error;
+        // Let a redelivery of this activity be handled: this attempt did not finish.
+        if (claimed) await handled.release(inbound.conversation.id, inbound.id!).catch(() => undefined);
+        await answerFailedTurn(context, error, log);
       }
     });
+    return answer.result();
   }
 
-  return { app, adapter, messenger, workflows, handle };
+  return { app, adapter, references, handle };
 }
 
-async function rememberReference(context: TurnContext, references: ConversationReferences): Promise<void> {
-  const activity = context.activity;
-  const aadObjectId = activity.from?.aadObjectId;
-  const conversationType = activity.conversation?.conversationType;
-  // Only personal chats: a proactive card about a notification must never land in a channel.
-  if (!aadObjectId || (conversationType && conversationType !== 'personal')) return;
-  await references.remember(aadObjectId, TurnContext.getConversationReference(activity));
-}

@@ -1,9 +1,10 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { localize } from '../i18n/index.js';
+import { languageOf, localize } from '../i18n/index.js';
 import { HandledActivities } from '../storage/handledActivities.js';
-import type { BotApplication, FeatureContext } from './bot.js';
+import type { BotApplication, FeatureContext } from './context.js';
 import { resolveCaller } from './caller.js';
-import { cardAttachment } from './cards/adaptiveCard.js';
+import { identityOf } from './inbound.js';
+import { cardAttachment } from './cards/attachment.js';
 import { helpCard, organisationChoiceCard, taskVerbs, welcomeCard } from './cards/welcome.js';
 import { recordAnswerFeedback } from './feedback.js';
 
@@ -13,7 +14,7 @@ import { recordAnswerFeedback } from './feedback.js';
  */
 const WELCOME_WINDOW_MS = 60_000;
 
-export const HELP_PATTERN = /^\s*(help|hulp|\?|menu|start)\s*[.!?]?\s*$/i;
+export const HELP_PATTERN = /^\s*(help|hulp|\?|menu|start)[\s.!?]*$/i;
 const QUESTION_PROMPT = /^\s*(vraag stellen|ask a question)\s*$/i;
 
 export function registerConversationBasics(app: BotApplication, feature: FeatureContext): void {
@@ -80,9 +81,9 @@ export function registerConversationBasics(app: BotApplication, feature: Feature
 
   app.adaptiveCards.actionSubmit('organisation.choose', async (context, _state, data) => {
     const orgId = typeof (data as { orgId?: unknown })?.orgId === 'string' ? (data as { orgId: string }).orgId : undefined;
-    const aadObjectId = context.activity.from?.aadObjectId;
     const organisation = orgId ? await directory.organisation(orgId) : undefined;
     const caller = await resolveCaller(context, directory, config.DEFAULT_ORG);
+    const aadObjectId = caller.aadObjectId;
     if (!organisation || !aadObjectId || caller.person || config.BOT_ID) {
       // Only an unknown user in local mode may pick; everyone else is placed by the directory.
       await context.sendActivity(localize({ nl: 'Dat kan ik niet aanpassen. Neem contact op met P&O als je organisatie niet klopt.', en: 'I cannot change that. Contact HR if your organisation is wrong.' }, caller.lang));
@@ -106,7 +107,7 @@ export function registerConversationBasics(app: BotApplication, feature: Feature
  */
 export async function askForOrganisationIfUnknown(context: TurnContext, feature: FeatureContext, orgId: string | undefined): Promise<boolean> {
   if (orgId) return false;
-  const lang = context.activity.locale?.toLowerCase().startsWith('en') ? 'en' : 'nl';
+  const lang = languageOf(identityOf(context).locale);
   if (feature.config.BOT_ID) {
     await context.sendActivity(
       localize(

@@ -1,6 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Collection, Db } from 'mongodb';
-import { SCHEMA_VERSION, type CollectionDefinition } from '../storage/database.js';
+import { SCHEMA_VERSION, upsertRetryingOnce, type CollectionDefinition } from '../storage/database.js';
+import { aadObjectIdSchema, type InboundActivity } from './inbound.js';
 
 interface StoredReference {
   /** The user's aadObjectId: proactive messages are addressed to people, not conversations. */
@@ -18,32 +19,77 @@ export const conversationReferencesCollection: CollectionDefinition = { name: 'c
  * The personal-chat conversation reference per user, needed to message them proactively (a
  * manager's decision card, the employee's outcome). Stored as JSON text because references
  * carry keys we do not control.
+ *
+ * A reference is only ever stored for the sender of a validated inbound activity, under the
+ * sender's own aadObjectId, so one person's messages can never redirect another person's cards.
  */
 export class ConversationReferences {
   private readonly references: Collection<StoredReference>;
-  /** Avoids a database write on every turn: only a changed reference is written. */
-  private readonly lastSeen = new Map<string, string>();
 
   constructor(db: Db) {
     this.references = db.collection<StoredReference>(conversationReferencesCollection.name);
   }
 
-  async remember(aadObjectId: string, reference: Partial<ConversationReference>): Promise<void> {
+  /**
+   * Stores the reference of the sender's personal chat. Other conversation types are skipped: a
+   * proactive card about a notification must never land in a channel or group chat.
+   */
+  async rememberSender(activity: InboundActivity): Promise<void> {
+    const aadObjectId = activity.from.aadObjectId;
+    const conversationType = activity.conversation.conversationType;
+    if (!aadObjectId || (conversationType && conversationType !== 'personal')) return;
+    await this.store(aadObjectId, senderReference(activity));
+  }
+
+  /**
+   * Written only when the serviceUrl or conversation changed. The comparison reads the stored
+   * document every turn (no in-process cache), so a reference that went wrong anywhere is
+   * repaired by the person's very next message.
+   */
+  private async store(aadObjectId: string, reference: Partial<ConversationReference>): Promise<void> {
+    // Defence in depth: the id is a query key, so it is checked again here whatever the caller did.
+    const id = aadObjectIdSchema.parse(aadObjectId);
     const serviceUrl = reference.serviceUrl ?? '';
     const conversationId = reference.conversation?.id ?? '';
-    const fingerprint = `${serviceUrl}|${conversationId}`;
-    if (this.lastSeen.get(aadObjectId) === fingerprint) return;
-    await this.references.updateOne(
-      { _id: aadObjectId },
-      { $set: { reference: JSON.stringify(reference), serviceUrl, conversationId, updatedAt: new Date(), schemaVersion: SCHEMA_VERSION } },
-      { upsert: true },
+    const stored = await this.references.findOne({ _id: id }, { projection: { serviceUrl: 1, conversationId: 1 } });
+    if (stored && stored.serviceUrl === serviceUrl && stored.conversationId === conversationId) return;
+    // Two first turns of a new user at once (the Playground sends installationUpdate and
+    // conversationUpdate together) make two upserts of the same new document.
+    await upsertRetryingOnce(() =>
+      this.references.updateOne(
+        { _id: id },
+        { $set: { reference: JSON.stringify(reference), serviceUrl, conversationId, updatedAt: new Date(), schemaVersion: SCHEMA_VERSION } },
+        { upsert: true },
+      ),
     );
-    if (this.lastSeen.size > 10_000) this.lastSeen.clear();
-    this.lastSeen.set(aadObjectId, fingerprint);
   }
 
   async find(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {
-    const stored = await this.references.findOne({ _id: aadObjectId });
+    const id = aadObjectIdSchema.safeParse(aadObjectId);
+    if (!id.success) return undefined;
+    const stored = await this.references.findOne({ _id: id.data });
     return stored ? (JSON.parse(stored.reference) as Partial<ConversationReference>) : undefined;
   }
+}
+
+/**
+ * The reference botbuilder needs to continue the conversation, built from validated fields only
+ * (what `TurnContext.getConversationReference` would take from the raw activity).
+ */
+function senderReference(activity: InboundActivity): Partial<ConversationReference> {
+  return {
+    activityId: activity.id,
+    user: { id: activity.from.id, name: activity.from.name ?? '', ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}) },
+    bot: { id: activity.recipient.id, name: activity.recipient.name ?? '' },
+    conversation: {
+      id: activity.conversation.id,
+      isGroup: activity.conversation.isGroup ?? false,
+      conversationType: activity.conversation.conversationType ?? 'personal',
+      name: activity.conversation.name ?? '',
+      ...(activity.conversation.tenantId ? { tenantId: activity.conversation.tenantId } : {}),
+    },
+    channelId: activity.channelId,
+    serviceUrl: activity.serviceUrl,
+    ...(activity.locale ? { locale: activity.locale } : {}),
+  };
 }

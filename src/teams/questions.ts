@@ -2,7 +2,7 @@ import { ActivityTypes } from 'botbuilder';
 import { modelSettings } from '../config/env.js';
 import { answerWithDirectory, createModelAnswerer, detectLanguage, toAnswerActivity } from '../knowledge/index.js';
 import { localize } from '../i18n/index.js';
-import type { BotApplication, FeatureContext } from './bot.js';
+import type { BotApplication, FeatureContext } from './context.js';
 import { resolveCaller } from './caller.js';
 import { askForOrganisationIfUnknown } from './conversationBasics.js';
 

@@ -1,10 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import type { Person } from '../directory/index.js';
 import { localize, type Language } from '../i18n/index.js';
-import type { BotApplication, FeatureContext } from './bot.js';
+import type { BotApplication, FeatureContext } from './context.js';
 import { resolveCaller, type Caller } from './caller.js';
 import { askForOrganisationIfUnknown } from './conversationBasics.js';
-import { adaptiveCard, cardAttachment, type CardElement } from './cards/adaptiveCard.js';
+import { adaptiveCard, type CardElement } from '../cards/adaptiveCard.js';
+import { cardAttachment } from './cards/attachment.js';
 import { taskVerbs } from './cards/welcome.js';
 import { toAnswerActivity } from '../knowledge/index.js';
 
@@ -74,9 +75,9 @@ export function registerReferrals(app: BotApplication, feature: FeatureContext):
     await sendPolicyAnswer(context, feature, caller, { nl: 'Hoe meld ik een vermoeden van een misstand?', en: 'How do I report suspected wrongdoing?' });
   };
 
-  app.message(/^\s*(nevenwerkzaamheid|nevenwerkzaamheden|nevenfunctie) melden\s*[.!]?\s*$/i, sideJob);
+  app.message(/^\s*(nevenwerkzaamheid|nevenwerkzaamheden|nevenfunctie) melden[\s.!]*$/i, sideJob);
   app.adaptiveCards.actionSubmit(taskVerbs.sideJob, sideJob);
-  app.message(/^\s*(melding doen|melding maken|misstand melden|report wrongdoing|make a report)\s*[.!]?\s*$/i, report);
+  app.message(/^\s*(melding doen|melding maken|misstand melden|report wrongdoing|make a report)[\s.!]*$/i, report);
   app.adaptiveCards.actionSubmit(taskVerbs.report, report);
 }
 

@@ -1,7 +1,13 @@
+import './knownDeprecations.js';
+import type { IncomingMessage } from 'node:http';
 import restify from 'restify';
-import type { Logger } from '../logging/logger.js';
+import { errorFields, type Logger } from '../logging/logger.js';
 import type { Database } from '../storage/database.js';
 import type { Bot } from './bot.js';
+import { httpErrors, type HttpAnswer } from './httpAnswer.js';
+
+/** Teams messages are at most about 100 KB; the margin is for cards and entities. */
+export const MAX_BODY_BYTES = 512 * 1024;
 
 export interface HttpServer {
   /** The base URL it listens on, e.g. http://127.0.0.1:3978. */
@@ -17,23 +23,31 @@ export interface HttpServer {
  */
 export async function startHttpServer(bot: Bot, database: Database, logger: Logger, port: number, host?: string): Promise<HttpServer> {
   const server = restify.createServer({ name: 'integriteitsassistent', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: 512 * 1024 }));
+  // No body parser plugin: its errors quote the parser's exception text. The one route that
+  // takes a body reads it below.
 
   let inFlight = 0;
   let draining = false;
   const idleWaiters: (() => void)[] = [];
 
   server.post('/api/messages', async (req, res) => {
+    const reply = (answer: HttpAnswer) => {
+      if (answer.body === undefined) {
+        res.status(answer.status);
+        res.end();
+      } else res.send(answer.status, answer.body);
+    };
     if (draining) {
-      res.send(503, { error: 'shutting down' });
+      reply({ status: 503, body: httpErrors.shuttingDown() });
       return;
     }
     inFlight += 1;
     try {
-      await bot.handle(req, res);
+      const body = await readJsonBody(req, MAX_BODY_BYTES);
+      reply('answer' in body ? body.answer : await bot.handle(body.json, req.headers));
     } catch (error) {
-      logger.error({ event: 'http.messages.error', err: { name: (error as Error).name, message: (error as Error).message } }, 'request failed');
-      if (!res.headersSent) res.send(500, { error: 'internal error' });
+      logger.error({ event: 'http.messages.error', err: errorFields(error) }, 'request failed');
+      if (!res.headersSent) reply({ status: 500, body: httpErrors.internal() });
     } finally {
       inFlight -= 1;
       if (inFlight === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
@@ -74,4 +88,32 @@ export async function startHttpServer(bot: Bot, database: Database, logger: Logg
       await closed;
     },
   };
+}
+
+/** The request body as JSON, or the 4xx answer that says why not (with a fixed text). */
+async function readJsonBody(req: IncomingMessage, limit: number): Promise<{ json: unknown } | { answer: HttpAnswer }> {
+  const contentType = String(req.headers['content-type'] ?? '').toLowerCase();
+  if (!/^application\/([a-z.+-]+\+)?json\b/.test(contentType)) {
+    req.resume();
+    return { answer: { status: 415, body: httpErrors.notJson() } };
+  }
+  if (Number(req.headers['content-length'] ?? 0) > limit) {
+    req.resume();
+    return { answer: { status: 413, body: httpErrors.tooLarge(limit) } };
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      req.resume();
+      return { answer: { status: 413, body: httpErrors.tooLarge(limit) } };
+    }
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return { json: JSON.parse(Buffer.concat(chunks).toString('utf8')) };
+  } catch {
+    return { answer: { status: 400, body: httpErrors.invalidJson() } };
+  }
 }

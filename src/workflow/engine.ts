@@ -1,33 +1,39 @@
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Collection, Db, Filter } from 'mongodb';
+import type { AdaptiveCard } from '../cards/adaptiveCard.js';
+import type { DeliveredMessage, Outbox, OutgoingMessage, RecordView, Rendered } from '../delivery/types.js';
 import { normaliseObjectId } from '../directory/directory.js';
 import type { Language, Organisation } from '../directory/types.js';
-import { languageOf } from '../i18n/index.js';
 import type { Logger } from '../logging/logger.js';
 import { SCHEMA_VERSION, isDuplicateKeyError } from '../storage/database.js';
-import type { Messenger, SentMessage } from '../teams/proactive.js';
-import { escalationTarget, firstDecider, type RoutingDirectory } from './routing.js';
-import { auditCollection, formatReference, isPendingReference, nextSequence, pendingReference, recordsCollection } from './store.js';
-import type {
-  ActorRule,
-  AnyWorkflowDefinition,
-  AssignmentReason,
-  AuditEntry,
-  DeadlineRunSummary,
-  SubmitResult,
-  TransitionDefinition,
-  TransitionResult,
-  WorkflowDefinition,
-  WorkflowRecord,
+import { nextDueAt, stepClock } from './clock.js';
+import { escalationTarget, resolveActors, type RoutingDirectory } from './routing.js';
+import { auditCollection, formatReference, nextSequence, recordsCollection } from './store.js';
+import {
+  CHANGES_REQUESTED,
+  awaitingState,
+  type ActionEffect,
+  type ActionInput,
+  type ActionResult,
+  type ActionSpec,
+  type AnyWorkflowDefinition,
+  type AuditEntry,
+  type DeadlineRunSummary,
+  type HistoryEntry,
+  type NoticeReason,
+  type StepSpec,
+  type StepState,
+  type SubmitResult,
+  type Viewer,
+  type WorkflowDefinition,
+  type WorkflowRecord,
 } from './types.js';
-import { addWorkingDays, dutchHolidays, yearIn, type HolidayCalendar } from './workingDays.js';
+import { dutchHolidays, yearIn, type HolidayCalendar } from './workingDays.js';
 
 export interface WorkflowServices {
   db: Db;
   directory: RoutingDirectory & { organisation(orgId: string): Promise<Organisation | undefined> };
-  messenger: Messenger;
-  /** The recipient's last conversation tells the language of a proactive message. */
-  references: { find(aadObjectId: string): Promise<{ locale?: string } | undefined> };
+  outbox: Outbox;
   logger: Logger;
   now: () => Date;
   calendar?: HolidayCalendar;
@@ -40,16 +46,8 @@ export interface SubmitInput<TData> {
   data: TData;
   /** Unique per form instance (e.g. a random id in the card); scoped to type and owner here. */
   clientKey: string;
-  /** The owner's card that shows the record, so it can be updated when the state changes. */
-  ownerMessage?: SentMessage;
-}
-
-export interface TransitionInput<TTransition extends string> {
-  recordId: string;
-  /** The actor's aadObjectId from the Teams activity, never from card data. */
-  actor: string;
-  transition: TTransition;
-  comment?: string;
+  /** The card the owner submitted from, which becomes their status card and follows the record. */
+  ownerCard?: DeliveredMessage;
 }
 
 export interface RegisterPage<TData> {
@@ -57,28 +55,36 @@ export interface RegisterPage<TData> {
   total: number;
 }
 
-/** Records handled per type and run; the scheduler runs often enough to catch up. */
+/** Records handled per run; the scheduler runs often enough to catch up. */
 const DEADLINE_BATCH = 200;
-/** Records worked on at once: different deciders' chats, well within Teams' per-thread limits. */
+/** Records worked on at once. */
 const DEADLINE_PARALLELISM = 4;
 /** A claimed version whose change never lands within this time belongs to a writer that died. */
 const ORPHANED_CLAIM_MS = 15_000;
+/** A submission takes milliseconds; a claim without its record after this belongs to one that died. */
+const SUBMIT_CLAIM_MS = 3_000;
 const POLL_MS = 25;
+const SYSTEM = 'system';
 
 type AuditInput = Omit<AuditEntry, '_id' | 'recordId' | 'version' | 'at' | 'schemaVersion'>;
 
-/** What a change wants to write, decided on a freshly read record; undefined writes nothing. */
-type ChangePlan =
-  | {
-      entry: AuditInput;
-      /** A function when the values need work that must happen only once the change is claimed (a number). */
-      set: Partial<WorkflowRecord> | (() => Promise<Partial<WorkflowRecord>>);
-    }
-  | undefined;
+/** What a change writes, decided on a freshly read record; undefined writes nothing. */
+interface ChangePlan {
+  entry: AuditInput;
+  set: Partial<WorkflowRecord>;
+  /** The messages the change causes, built from the changed record; stored after the change lands. */
+  messages?: (record: WorkflowRecord) => OutgoingMessage[] | Promise<OutgoingMessage[]>;
+}
+
+/** The live card a person has about a record: one per person, updated as the record moves. */
+export function recordCardKey(recordId: string, aadObjectId: string): string {
+  return `record:${recordId}:${aadObjectId}`;
+}
 
 /**
- * The generic notification workflow: records with states, transitions guarded by who may take
- * them, reference numbers, deadlines in working days and an append-only audit trail.
+ * The one engine for every notification that needs advice, a decision or a follow-up: records
+ * with a route of steps, actions guarded by who may take them, reference numbers, deadlines with
+ * reminders and escalation, an append-only audit trail, and messages left in the outbox.
  *
  * Every change to a record after its creation goes through `change()`: insert the audit entry
  * whose id is `<recordId>:<nextVersion>` (a unique key, so only one writer gets a version),
@@ -88,36 +94,34 @@ type ChangePlan =
 export class WorkflowEngine {
   private readonly records: Collection<WorkflowRecord>;
   private readonly audit: Collection<AuditEntry>;
-  private readonly definitions: AnyWorkflowDefinition[];
+  private readonly definitions = new Map<string, AnyWorkflowDefinition>();
   private readonly calendar: HolidayCalendar;
 
   constructor(
     private readonly services: WorkflowServices,
     definitions: AnyWorkflowDefinition[],
   ) {
-    for (const definition of definitions) assertValidDefinition(definition);
-    const types = definitions.map((definition) => definition.type);
-    if (new Set(types).size !== types.length) throw new Error('workflow types must be unique');
-    this.definitions = definitions;
+    for (const definition of definitions) {
+      assertValidDefinition(definition);
+      if (this.definitions.has(definition.type)) throw new Error(`workflow type "${definition.type}" is defined twice`);
+      this.definitions.set(definition.type, definition);
+    }
     this.records = recordsCollection(services.db);
     this.audit = auditCollection(services.db);
     this.calendar = services.calendar ?? dutchHolidays;
   }
 
   definition(type: string): AnyWorkflowDefinition | undefined {
-    return this.definitions.find((definition) => definition.type === type);
+    return this.definitions.get(type);
   }
 
   get types(): string[] {
-    return this.definitions.map((definition) => definition.type);
+    return [...this.definitions.keys()];
   }
 
-  async find<TData, TTransition extends string>(
-    definition: WorkflowDefinition<TData, TTransition>,
-    recordId: string,
-  ): Promise<WorkflowRecord<TData, TTransition> | undefined> {
+  async find<TData>(definition: WorkflowDefinition<TData>, recordId: string): Promise<WorkflowRecord<TData> | undefined> {
     const record = await this.records.findOne({ _id: recordId, type: definition.type });
-    return (record as WorkflowRecord<TData, TTransition> | null) ?? undefined;
+    return (record as WorkflowRecord<TData> | null) ?? undefined;
   }
 
   /** The record's audit trail, oldest first. */
@@ -127,122 +131,170 @@ export class WorkflowEngine {
 
   /**
    * Creates the record once per client key: a second submission of the same form returns the
-   * first record (created: false) with its reference number, and nothing is sent twice.
+   * first record (created: false), and nothing is sent twice. The record's id follows from the
+   * key, so its first audit entry is the claim that makes a double click one record, and the
+   * reference number is only drawn by the one submission that holds that claim (no gaps).
    */
-  async submit<TData, TTransition extends string>(
-    definition: WorkflowDefinition<TData, TTransition>,
-    input: SubmitInput<TData>,
-  ): Promise<SubmitResult<TData, TTransition>> {
+  async submit<TData>(definition: WorkflowDefinition<TData>, input: SubmitInput<TData>): Promise<SubmitResult<TData>> {
     const owner = normaliseObjectId(input.owner);
     const idempotencyKey = `${definition.type}:${owner}:${input.clientKey}`;
-    const earlier = await this.records.findOne({ idempotencyKey });
-    if (earlier) return { record: await this.numbered(definition, earlier as WorkflowRecord<TData, TTransition>), created: false };
+    const id = recordIdFor(idempotencyKey);
+    const now = this.services.now();
+    try {
+      await this.audit.insertOne({ _id: `${id}:1`, recordId: id, version: 1, at: now, actor: owner, action: 'submitted', fromState: null, toState: null, schemaVersion: SCHEMA_VERSION });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const earlier = await this.waitForRecord(definition, id);
+      if (earlier) return { record: earlier, created: false };
+      // The first submitter died between its claim and its record: this one finishes the job.
+    }
 
     const organisation = await this.services.directory.organisation(input.orgId);
     if (!organisation) throw new Error(`unknown organisation ${input.orgId}`);
-    const now = this.services.now();
-    const assignee = (await firstDecider(this.services.directory, organisation.id, owner, definition.fallbackRoles)) ?? null;
-    const id = randomUUID();
-    const record: WorkflowRecord<TData, TTransition> = {
+    const route = definition.route({ organisation, data: input.data });
+    const first = route[0];
+    if (!first) throw new Error(`workflow ${definition.type} has an empty route for ${organisation.id}`);
+    const year = yearIn(now, this.calendar);
+    const draft: WorkflowRecord<TData> = {
       _id: id,
       schemaVersion: SCHEMA_VERSION,
       type: definition.type,
       orgId: organisation.id,
-      year: yearIn(now, this.calendar),
+      year,
       sequence: 0,
-      reference: pendingReference(id),
+      reference: '',
       idempotencyKey,
       owner,
       ownerLang: input.ownerLang,
-      assignee,
-      deciders: assignee ? [assignee] : [],
-      state: definition.initialState,
+      state: awaitingState(first.id),
+      assignees: [],
       version: 1,
       data: input.data,
-      decision: null,
-      remindAt: addWorkingDays(now, organisation.workflow.reminderAfterWorkingDays, this.calendar),
-      remindedAt: null,
-      escalateAt: addWorkingDays(now, organisation.workflow.escalateAfterWorkingDays, this.calendar),
-      escalatedAt: null,
-      ownerMessage: input.ownerMessage ?? null,
-      deciderMessages: [],
+      route,
+      step: null,
+      participants: [],
+      history: [],
+      nextDueAt: null,
       createdAt: now,
       updatedAt: now,
+      closedAt: null,
     };
+    const [assignees, sequence] = await Promise.all([
+      this.actorsFor(definition, draft, first),
+      nextSequence(this.services.db, organisation.id, definition.type, year),
+    ]);
+    const step = this.startStep(first, now);
+    const record: WorkflowRecord<TData> = {
+      ...draft,
+      sequence,
+      reference: formatReference(organisation.referencePrefix, definition.referenceCode, year, sequence),
+      assignees,
+      participants: assignees,
+      step,
+      nextDueAt: nextDueAt(step),
+    };
+    const messages: OutgoingMessage[] = [];
+    if (input.ownerCard) messages.push({ mode: 'adopt', to: owner, key: recordCardKey(id, owner), message: input.ownerCard, recordId: id, orgId: record.orgId, purpose: 'owner_card' });
+    messages.push(...assignees.map((to) => this.cardMessage(record, to, 'assigned')));
+    // Messages first: should the process die before the record is written, the repeated click
+    // writes it and the messages (keyed, so never doubled) are delivered once it exists.
+    await this.services.outbox.enqueue(messages);
     try {
       await this.records.insertOne(record as WorkflowRecord);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      const winner = await this.records.findOne({ idempotencyKey });
+      const winner = await this.find(definition, id);
       if (!winner) throw error;
-      return { record: await this.numbered(definition, winner as WorkflowRecord<TData, TTransition>), created: false };
+      return { record: winner, created: false };
     }
-    await this.audit.insertOne({
-      _id: `${id}:1`,
-      recordId: id,
-      version: 1,
-      at: now,
-      schemaVersion: SCHEMA_VERSION,
-      actor: owner,
-      action: 'submitted',
-      fromState: null,
-      toState: definition.initialState,
-      ...(assignee ? { assignee } : {}),
-    });
-    const numbered = await this.numbered(definition, record);
     this.services.logger.info(
-      { event: 'workflow.submitted', recordId: id, type: definition.type, orgId: organisation.id, state: record.state, assigned: Boolean(assignee) },
+      { event: 'workflow.submitted', recordId: id, type: definition.type, orgId: organisation.id, state: record.state, assignees: assignees.length },
       'record submitted',
     );
-    if (assignee) return { record: await this.notifyDecider(definition, numbered, assignee, 'assigned'), created: true };
-    return { record: numbered, created: true };
+    return { record, created: true };
   }
 
   /**
-   * Takes a transition for the actor. Authorisation comes first, so someone without a say
-   * learns nothing about the record; of concurrent actors exactly one wins, and the others are
-   * told who did.
+   * Takes an action for the actor. Authorisation comes first, so someone without a say learns
+   * nothing about the record; of concurrent actors exactly one wins, and the others are told
+   * the record moved on.
    */
-  async take<TData, TTransition extends string>(
-    definition: WorkflowDefinition<TData, TTransition>,
-    input: TransitionInput<TTransition>,
-  ): Promise<TransitionResult<TData, TTransition>> {
-    const transition: TransitionDefinition<string> | undefined = definition.transitions[input.transition];
-    if (!transition) throw new Error(`unknown transition ${String(input.transition)} for ${definition.type}`);
+  async act<TData>(definition: WorkflowDefinition<TData>, input: ActionInput): Promise<ActionResult<TData>> {
+    const spec: ActionSpec | undefined = definition.actions[input.action];
+    const effect: ActionEffect | undefined = spec?.outcomes[input.outcome];
+    if (!spec || !effect) throw new Error(`unknown action ${input.action}/${input.outcome} for ${definition.type}`);
     const actor = normaliseObjectId(input.actor);
-    const log = { recordId: input.recordId, type: definition.type, transition: input.transition };
+    const log = { recordId: input.recordId, type: definition.type, action: input.action, outcome: input.outcome };
     let refused = false;
+    let entry: HistoryEntry | undefined;
     const outcome = await this.change(definition, input.recordId, async (record) => {
-      refused = !(await this.isAllowed(definition, transition.allowed, record, actor));
-      if (refused || !transition.from.includes(record.state)) return undefined;
+      const allowed = await this.availableActions(definition, record, actor);
+      if (!allowed.includes(input.action)) {
+        // Someone who could have acted a moment ago lost a race; anyone else has no say at all.
+        refused = !(await this.couldEverAct(definition, record, actor, spec));
+        return undefined;
+      }
       const now = this.services.now();
-      return {
-        entry: { actor, action: input.transition, fromState: record.state, toState: transition.to },
-        set: { state: transition.to, decision: { transition: input.transition, actor, at: now, ...(input.comment ? { comment: input.comment } : {}) }, updatedAt: now },
-      };
+      entry = { step: spec.by === 'step' ? (record.step?.id ?? null) : null, action: input.action, outcome: input.outcome, actor, at: now, fields: input.fields ?? {} };
+      return this.planEffect(definition, record, effect, entry, input.data);
     });
     if (!outcome) return { kind: 'not_found' };
     if (refused) {
-      this.services.logger.warn({ event: 'workflow.transition.refused', ...log }, 'actor may not take this transition');
+      this.services.logger.warn({ event: 'workflow.action.refused', ...log }, 'actor may not take this action');
       return { kind: 'not_allowed' };
     }
-    if (!outcome.changed) return { kind: 'already_taken', record: outcome.record };
-    this.services.logger.info({ event: 'workflow.transition', ...log, toState: transition.to }, 'transition taken');
-    await this.announce(definition, transition, outcome.record);
-    return { kind: 'done', record: outcome.record };
+    if (!outcome.changed || !entry) return { kind: 'already_taken', record: outcome.record };
+    this.services.logger.info({ event: 'workflow.action', ...log, toState: outcome.record.state }, 'action taken');
+    return { kind: 'done', record: outcome.record, entry };
   }
 
-  /** Owner, anyone it was assigned to, and the definition's delegates in the same organisation. */
-  async mayView(definition: AnyWorkflowDefinition, record: WorkflowRecord, actor: string): Promise<boolean> {
-    const id = normaliseObjectId(actor);
-    return id === record.owner || (await this.isAllowed(definition, ['assignee', 'delegate'], record, id));
+  /** The actions this person may take on the record now, in definition order. */
+  async availableActions(definition: AnyWorkflowDefinition, record: WorkflowRecord, aadObjectId: string): Promise<string[]> {
+    const actor = normaliseObjectId(aadObjectId);
+    const isOwner = actor === record.owner;
+    const open = record.closedAt === null;
+    const stepActions = record.step && record.state === awaitingState(record.step.id) ? (record.route.find((step) => step.id === record.step!.id)?.actions ?? []) : [];
+    const actsInStep = !isOwner && stepActions.length > 0 && (record.assignees.includes(actor) || (await this.holdsRole(record.orgId, actor, definition.delegateRoles)));
+    const isParticipant = !isOwner && record.participants.includes(actor);
+    const result: string[] = [];
+    for (const [name, spec] of Object.entries<ActionSpec>(definition.actions)) {
+      const inState = spec.states ? spec.states.includes(record.state) : open;
+      if (spec.by === 'step' && actsInStep && stepActions.includes(name)) result.push(name);
+      if (spec.by === 'owner' && isOwner && inState) result.push(name);
+      if (spec.by === 'participant' && isParticipant && inState) result.push(name);
+    }
+    return result;
   }
 
-  /** Whether the actor holds one of the definition's delegate roles in that organisation. */
-  async isDelegate(definition: AnyWorkflowDefinition, orgId: string, actor: string): Promise<boolean> {
-    if (definition.delegateRoles.length === 0) return false;
-    const person = await this.services.directory.person(normaliseObjectId(actor));
-    return Boolean(person && person.orgId === orgId && person.roles.some((role) => definition.delegateRoles.includes(role)));
+  /** Whether the person may see the record and its contents, by the definition's visibility. */
+  async mayView(definition: AnyWorkflowDefinition, record: WorkflowRecord, aadObjectId: string): Promise<boolean> {
+    const actor = normaliseObjectId(aadObjectId);
+    const { visibility } = definition;
+    if (actor === record.owner) return visibility.owner;
+    if (visibility.participants && record.participants.includes(actor)) return true;
+    if (definition.delegateRoles.length > 0 && record.assignees.length > 0 && (await this.holdsRole(record.orgId, actor, definition.delegateRoles))) return true;
+    return this.holdsRole(record.orgId, actor, visibility.roles);
+  }
+
+  /** What a person sees of a record: undefined when they may not see it at all. */
+  async viewer(definition: AnyWorkflowDefinition, record: WorkflowRecord, aadObjectId: string, lang: Language): Promise<Viewer | undefined> {
+    if (!(await this.mayView(definition, record, aadObjectId))) return undefined;
+    const id = normaliseObjectId(aadObjectId);
+    return { aadObjectId: id, lang, isOwner: id === record.owner, actions: await this.availableActions(definition, record, id) };
+  }
+
+  /** The card a person should see of a record now; undefined when they may not see it (any more). */
+  async cardFor(recordId: string, aadObjectId: string, lang: Language, reason: NoticeReason): Promise<AdaptiveCard | undefined> {
+    const record = await this.records.findOne({ _id: recordId });
+    const definition = record ? this.definitions.get(record.type) : undefined;
+    if (!record || !definition) return undefined;
+    const viewer = await this.viewer(definition, record, aadObjectId, lang);
+    return viewer ? definition.presenter.card(record, viewer, reason) : undefined;
+  }
+
+  /** Whether the person may page through the organisation's register of this type. */
+  async isRegisterReader(definition: AnyWorkflowDefinition, orgId: string, aadObjectId: string): Promise<boolean> {
+    return this.holdsRole(orgId, normaliseObjectId(aadObjectId), definition.registerRoles);
   }
 
   async ownedBy(owner: string, limit = 20): Promise<WorkflowRecord[]> {
@@ -253,18 +305,21 @@ export class WorkflowEngine {
       .toArray();
   }
 
-  /** Open records the actor was assigned to, oldest first: what waits for their decision. */
-  async awaiting(actor: string, limit = 20): Promise<WorkflowRecord[]> {
-    const byType: Filter<WorkflowRecord>[] = this.definitions.map((definition) => ({ type: definition.type, state: { $in: openStates(definition) } }));
+  /** Open records in which the person may act now, oldest first: what waits for them. */
+  async awaiting(aadObjectId: string, limit = 20): Promise<WorkflowRecord[]> {
     return this.records
-      .find({ deciders: normaliseObjectId(actor), $or: byType })
+      .find({ assignees: normaliseObjectId(aadObjectId), closedAt: null, type: { $in: this.types } })
       .sort({ createdAt: 1 })
       .limit(limit)
       .toArray();
   }
 
+  async countAwaiting(aadObjectId: string): Promise<number> {
+    return this.records.countDocuments({ assignees: normaliseObjectId(aadObjectId), closedAt: null, type: { $in: this.types } });
+  }
+
   /** One page of an organisation's register of one type, newest first. Callers authorise. */
-  async register<TData>(orgId: string, definition: WorkflowDefinition<TData, string>, page: number, pageSize: number): Promise<RegisterPage<TData>> {
+  async register<TData>(orgId: string, definition: WorkflowDefinition<TData>, page: number, pageSize: number): Promise<RegisterPage<TData>> {
     const filter = { orgId, type: definition.type };
     const [total, records] = await Promise.all([
       this.records.countDocuments(filter),
@@ -279,70 +334,185 @@ export class WorkflowEngine {
   }
 
   /**
-   * Reminds and escalates what waits too long. Each reminder and escalation is a change of its
-   * own (claimed, audited), so overlapping runs on several instances act once.
+   * Reminds, escalates and flags what waits too long. Each is a change of its own (claimed,
+   * audited), so overlapping runs on several instances act once.
    */
   async processDueWorkflowDeadlines(now: Date = this.services.now()): Promise<DeadlineRunSummary> {
-    const summary: DeadlineRunSummary = { reminded: 0, escalated: 0 };
-    for (const definition of this.definitions) {
-      const open = openStates(definition);
-      const scope = { type: definition.type, state: { $in: open } };
-      // Escalation first: a record past both deadlines goes up the chain without a pointless reminder.
-      const dueEscalations = await this.records.find({ ...scope, escalatedAt: null, escalateAt: { $lte: now } }, { projection: { _id: 1 } }).limit(DEADLINE_BATCH).toArray();
-      await inParallel(dueEscalations, DEADLINE_PARALLELISM, async ({ _id }) => {
-        if (await this.escalate(definition, _id, open, now)) summary.escalated += 1;
-      });
-      const dueReminders = await this.records.find({ ...scope, remindedAt: null, remindAt: { $lte: now } }, { projection: { _id: 1 } }).limit(DEADLINE_BATCH).toArray();
-      await inParallel(dueReminders, DEADLINE_PARALLELISM, async ({ _id }) => {
-        if (await this.remind(definition, _id, open, now)) summary.reminded += 1;
-      });
-    }
-    if (summary.reminded + summary.escalated > 0) this.services.logger.info({ event: 'workflow.deadlines', ...summary }, 'deadlines processed');
+    const summary: DeadlineRunSummary = { reminded: 0, escalated: 0, overdue: 0 };
+    const due = await this.records
+      .find({ type: { $in: this.types }, closedAt: null, nextDueAt: { $lte: now } } as Filter<WorkflowRecord>, { projection: { _id: 1, type: 1 } })
+      .limit(DEADLINE_BATCH)
+      .toArray();
+    await inParallel(due, DEADLINE_PARALLELISM, async ({ _id, type }) => {
+      const definition = this.definitions.get(type);
+      if (!definition) return;
+      const happened = await this.applyDeadline(definition, _id, now);
+      if (happened) summary[happened] += 1;
+    });
+    if (summary.reminded + summary.escalated + summary.overdue > 0) this.services.logger.info({ event: 'workflow.deadlines', ...summary }, 'deadlines processed');
     return summary;
   }
 
-  private async remind(definition: AnyWorkflowDefinition, recordId: string, open: string[], now: Date): Promise<boolean> {
-    const outcome = await this.change(definition, recordId, (record) =>
-      open.includes(record.state) && !record.remindedAt
-        ? {
-            entry: { actor: 'system', action: 'reminded', fromState: record.state, toState: record.state, ...(record.assignee ? { assignee: record.assignee } : {}) },
-            set: { remindedAt: now, updatedAt: now },
-          }
-        : undefined,
-    );
-    if (!outcome?.changed) return false;
-    this.services.logger.info({ event: 'workflow.reminded', recordId, type: definition.type }, 'decider reminded');
-    if (outcome.record.assignee) await this.notifyDecider(definition, outcome.record, outcome.record.assignee, 'reminder');
-    return true;
-  }
-
-  private async escalate(definition: AnyWorkflowDefinition, recordId: string, open: string[], now: Date): Promise<boolean> {
-    let target: string | undefined;
-    const outcome = await this.change(definition, recordId, async (record) => {
-      if (!open.includes(record.state) || record.escalatedAt) return undefined;
-      target = await escalationTarget(this.services.directory, record, definition.fallbackRoles);
-      return {
-        entry: { actor: 'system', action: target ? 'escalated' : 'escalation_without_target', fromState: record.state, toState: record.state, ...(target ? { assignee: target } : {}) },
-        set: {
-          escalatedAt: now,
-          // A reminder after the escalation would only confuse.
-          remindedAt: record.remindedAt ?? now,
-          assignee: target ?? record.assignee,
-          deciders: target ? [...record.deciders, target] : record.deciders,
-          updatedAt: now,
-        },
-      };
+  private async applyDeadline(definition: AnyWorkflowDefinition, recordId: string, now: Date): Promise<keyof DeadlineRunSummary | undefined> {
+    let happened: keyof DeadlineRunSummary | undefined;
+    await this.change(definition, recordId, async (record) => {
+      happened = undefined;
+      const step = record.step;
+      const spec = step && record.route.find((candidate) => candidate.id === step.id);
+      if (!step || !spec || record.closedAt || record.state !== awaitingState(step.id)) return undefined;
+      const reminder = step.remindAt[0];
+      if (!step.overdue && step.dueAt <= now) {
+        const target = await escalationTarget(this.services.directory, record, spec.escalation, record.participants);
+        if (!target) {
+          happened = 'overdue';
+          const next: StepState = { ...step, overdue: true, remindAt: [] };
+          return {
+            entry: { actor: SYSTEM, action: 'overdue', step: step.id, fromState: record.state, toState: record.state },
+            set: { step: next, nextDueAt: nextDueAt(next), updatedAt: now },
+          };
+        }
+        happened = 'escalated';
+        const next: StepState = { ...this.startStep(spec, now), remindersSent: step.remindersSent };
+        return {
+          entry: { actor: SYSTEM, action: 'escalated', step: step.id, fromState: record.state, toState: record.state, assignees: target },
+          set: { step: next, assignees: unique([...record.assignees, ...target]), participants: unique([...record.participants, ...target]), nextDueAt: nextDueAt(next), updatedAt: now },
+          messages: (changed) => target.map((to) => this.cardMessage(changed, to, 'escalated')),
+        };
+      }
+      if (reminder && reminder <= now) {
+        happened = 'reminded';
+        const next: StepState = { ...step, remindAt: step.remindAt.slice(1), remindersSent: step.remindersSent + 1 };
+        return {
+          entry: { actor: SYSTEM, action: 'reminded', step: step.id, fromState: record.state, toState: record.state, assignees: record.assignees },
+          set: { step: next, nextDueAt: nextDueAt(next), updatedAt: now },
+          messages: (changed) => changed.assignees.map((to) => this.cardMessage(changed, to, 'reminder', `reminder:${next.remindersSent}`)),
+        };
+      }
+      // Nothing due any more (the record moved on since the query): only repair the index field.
+      const repaired = nextDueAt(step);
+      if (repaired?.getTime() !== record.nextDueAt?.getTime()) await this.records.updateOne({ _id: record._id, version: record.version }, { $set: { nextDueAt: repaired } });
+      return undefined;
     });
-    if (!outcome?.changed) return false;
-    this.services.logger.info({ event: 'workflow.escalated', recordId, type: definition.type, hasTarget: Boolean(target) }, 'record escalated');
-    if (target) await this.notifyDecider(definition, outcome.record, target, 'escalated');
-    return true;
+    if (happened) this.services.logger.info({ event: `workflow.${happened}`, recordId, type: definition.type }, 'deadline reached');
+    return happened;
   }
 
-  private async isAllowed(definition: AnyWorkflowDefinition, rules: readonly ActorRule[], record: WorkflowRecord, actor: string): Promise<boolean> {
-    if (actor === record.owner) return rules.includes('owner');
-    if (rules.includes('assignee') && record.deciders.includes(actor)) return true;
-    return rules.includes('delegate') && (await this.isDelegate(definition, record.orgId, actor));
+  /** What an action does to the record, and whom it tells. */
+  private async planEffect(definition: AnyWorkflowDefinition, record: WorkflowRecord, effect: ActionEffect, entry: HistoryEntry, data: unknown): Promise<ChangePlan> {
+    const now = entry.at;
+    const history = [...record.history, entry];
+    const audit: AuditInput = { actor: entry.actor, action: entry.action, outcome: entry.outcome, step: entry.step, fromState: record.state, toState: record.state, fields: entry.fields };
+    const fromOwner = entry.actor === record.owner;
+    // Every card already delivered about the record shows its new state; the owner hears what happened.
+    const told = (changed: WorkflowRecord): OutgoingMessage[] => [{ mode: 'refresh', recordId: changed._id, atVersion: changed.version, orgId: changed.orgId, purpose: 'refresh' }, ...this.ownerNotice(definition, changed, entry)];
+
+    switch (effect.kind) {
+      case 'close':
+        return this.closing(record, effect.state, history, audit, now, told);
+      case 'next': {
+        const position = record.route.findIndex((step) => step.id === record.step?.id);
+        const following = record.route[position + 1];
+        if (!following) return this.closing(record, effect.closeAs ?? 'completed', history, audit, now, told);
+        const assignees = await this.actorsFor(definition, record, following);
+        const step = this.startStep(following, now);
+        const state = awaitingState(following.id);
+        return {
+          entry: { ...audit, toState: state, assignees },
+          set: { state, step, assignees, participants: unique([...record.participants, ...assignees]), history, nextDueAt: nextDueAt(step), updatedAt: now },
+          messages: (changed) => [...told(changed), ...assignees.map((to) => this.cardMessage(changed, to, 'assigned'))],
+        };
+      }
+      case 'stay':
+        return {
+          entry: audit,
+          set: { history, updatedAt: now },
+          // The owner's message is news for whoever acts now; anyone else's for the owner.
+          messages: (changed) => (fromOwner ? [{ mode: 'refresh', recordId: changed._id, atVersion: changed.version, orgId: changed.orgId, purpose: 'refresh' }, ...changed.assignees.map((to) => this.cardMessage(changed, to, 'update', `update:${changed.version}`))] : told(changed)),
+        };
+      case 'return':
+        return {
+          entry: { ...audit, toState: CHANGES_REQUESTED },
+          set: { state: CHANGES_REQUESTED, history, nextDueAt: null, updatedAt: now },
+          messages: (changed) => [...told(changed), this.cardMessage(changed, changed.owner, 'returned', `returned:${changed.version}`)],
+        };
+      case 'resume': {
+        const spec = record.step && record.route.find((step) => step.id === record.step!.id);
+        if (!spec) throw new Error(`record ${record._id} has no step to resume`);
+        const step = this.startStep(spec, now);
+        const state = awaitingState(spec.id);
+        return {
+          entry: { ...audit, toState: state },
+          set: { state, step, history, nextDueAt: nextDueAt(step), updatedAt: now, ...(data === undefined ? {} : { data }) },
+          messages: (changed) => [{ mode: 'refresh', recordId: changed._id, atVersion: changed.version, orgId: changed.orgId, purpose: 'refresh' }, ...changed.assignees.map((to) => this.cardMessage(changed, to, 'update', `update:${changed.version}`))],
+        };
+      }
+    }
+  }
+
+  private closing(record: WorkflowRecord, state: string, history: HistoryEntry[], audit: AuditInput, now: Date, told: (changed: WorkflowRecord) => OutgoingMessage[]): ChangePlan {
+    return {
+      entry: { ...audit, toState: state },
+      set: { state, step: null, assignees: [], history, nextDueAt: null, closedAt: now, updatedAt: now },
+      messages: told,
+    };
+  }
+
+  private ownerNotice(definition: AnyWorkflowDefinition, record: WorkflowRecord, entry: HistoryEntry): OutgoingMessage[] {
+    if (entry.actor === record.owner) return [];
+    return [{ mode: 'send', to: record.owner, key: `notice:${record._id}:${record.version}`, recordId: record._id, orgId: record.orgId, purpose: `notice_${entry.action}`, view: { recordId: record._id, reason: `notice:${record.history.length - 1}`, atVersion: record.version } }];
+  }
+
+  /**
+   * Draws what the outbox holds as a view, for its reader at delivery time: a card as the record
+   * is then, or the owner's notice about one history entry. Messages are stored as views so
+   * nothing about a record sits in the outbox, and a late delivery never shows a stale state.
+   */
+  async render(view: RecordView, to: string, lang: Language): Promise<Rendered> {
+    const record = await this.records.findOne({ _id: view.recordId });
+    if (!record || record.version < view.atVersion) return 'not_yet';
+    const notice = /^notice:(\d{1,6})$/.exec(view.reason);
+    if (notice) {
+      const definition = this.definitions.get(record.type);
+      const index = Number(notice[1]);
+      if (index >= record.history.length) return 'not_yet';
+      const entry = record.history[index];
+      if (!definition || !entry || normaliseObjectId(to) !== record.owner) return undefined;
+      const text = await definition.presenter.ownerNotice(record, entry, lang);
+      return text ? { kind: 'text', text } : undefined;
+    }
+    const definition = this.definitions.get(record.type);
+    const viewer = definition && (await this.viewer(definition, record, to, lang));
+    return definition && viewer ? { kind: 'card', card: await definition.presenter.card(record, viewer, view.reason as NoticeReason) } : undefined;
+  }
+
+  private cardMessage(record: WorkflowRecord, to: string, reason: NoticeReason, keySuffix?: string): OutgoingMessage {
+    const key = keySuffix ? `${recordCardKey(record._id, to)}:${keySuffix}` : recordCardKey(record._id, to);
+    return { mode: 'send', to, key, recordId: record._id, orgId: record.orgId, purpose: reason, view: { recordId: record._id, reason, atVersion: record.version } };
+  }
+
+  private startStep(spec: StepSpec, now: Date): StepState {
+    const clock = stepClock(spec, now, this.calendar);
+    return { id: spec.id, startedAt: now, dueAt: clock.dueAt, remindAt: clock.remindAt, remindersSent: 0, overdue: false };
+  }
+
+  private actorsFor(definition: AnyWorkflowDefinition, record: WorkflowRecord, spec: StepSpec): Promise<string[]> {
+    return resolveActors(this.services.directory, record, spec.actor, spec.escalation, async () =>
+      definition.chooseActors ? (await definition.chooseActors(record)).map(normaliseObjectId) : [],
+    );
+  }
+
+  /** Whether the actor is someone who has a say in this kind of action at all (as opposed to a lost race). */
+  private async couldEverAct(definition: AnyWorkflowDefinition, record: WorkflowRecord, actor: string, spec: ActionSpec): Promise<boolean> {
+    if (spec.by === 'owner') return actor === record.owner;
+    if (actor === record.owner) return false;
+    if (record.participants.includes(actor)) return true;
+    return spec.by === 'step' && this.holdsRole(record.orgId, actor, definition.delegateRoles);
+  }
+
+  private async holdsRole(orgId: string, actor: string, roles: readonly string[]): Promise<boolean> {
+    if (roles.length === 0) return false;
+    const person = await this.services.directory.person(actor);
+    return Boolean(person && person.orgId === orgId && person.roles.some((role) => roles.includes(role)));
   }
 
   /**
@@ -351,11 +521,11 @@ export class WorkflowEngine {
    * concurrent writers; a loser waits for the winner's write and plans again on the new state.
    * Undefined when the record does not exist.
    */
-  private async change<TData, TTransition extends string>(
-    definition: WorkflowDefinition<TData, TTransition>,
+  private async change<TData>(
+    definition: WorkflowDefinition<TData>,
     recordId: string,
-    plan: (record: WorkflowRecord<TData, TTransition>) => Promise<ChangePlan> | ChangePlan,
-  ): Promise<{ record: WorkflowRecord<TData, TTransition>; changed: boolean } | undefined> {
+    plan: (record: WorkflowRecord<TData>) => Promise<ChangePlan | undefined>,
+  ): Promise<{ record: WorkflowRecord<TData>; changed: boolean } | undefined> {
     for (;;) {
       const record = await this.find(definition, recordId);
       if (!record) return undefined;
@@ -370,10 +540,14 @@ export class WorkflowEngine {
         await this.waitForVersionAfter(definition, record);
         continue;
       }
-      const set = { ...(typeof step.set === 'function' ? await step.set() : step.set), version };
-      const result = await this.records.updateOne({ _id: recordId, version: record.version, state: record.state }, { $set: set });
+      const set = { ...step.set, version };
+      const changed = { ...record, ...set } as WorkflowRecord<TData>;
+      // Messages before the change lands (see submit): they are drawn when delivered, so they
+      // show the record as it is by then, and wait for the change when it is not there yet.
+      if (step.messages) await this.services.outbox.enqueue(await step.messages(changed as WorkflowRecord));
+      const result = await this.records.updateOne({ _id: recordId, version: record.version }, { $set: set });
       if (result.matchedCount !== 1) throw new Error(`record ${recordId} changed although version ${version} was claimed`);
-      return { record: { ...record, ...set } as WorkflowRecord<TData, TTransition>, changed: true };
+      return { record: changed, changed: true };
     }
   }
 
@@ -381,7 +555,7 @@ export class WorkflowEngine {
   private async waitForVersionAfter(definition: AnyWorkflowDefinition, record: WorkflowRecord): Promise<void> {
     const giveUpAt = Date.now() + ORPHANED_CLAIM_MS;
     while (Date.now() < giveUpAt) {
-      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      await sleep(POLL_MS);
       const current = await this.find(definition, record._id);
       if (!current || current.version > record.version) return;
     }
@@ -392,81 +566,31 @@ export class WorkflowEngine {
   }
 
   /**
-   * Gives a new record its reference number, as a change of its own: of a submission and its
-   * concurrent duplicate only one claims it, so no number is burnt.
+   * A concurrent submission of the same form holds the claim: its record appears in a moment.
+   * When it does not, that submission died half-way, and this one completes it instead.
    */
-  private async numbered<TData, TTransition extends string>(
-    definition: WorkflowDefinition<TData, TTransition>,
-    record: WorkflowRecord<TData, TTransition>,
-  ): Promise<WorkflowRecord<TData, TTransition>> {
-    if (!isPendingReference(record.reference)) return record;
-    const outcome = await this.change(definition, record._id, (current) =>
-      isPendingReference(current.reference)
-        ? {
-            entry: { actor: 'system', action: 'numbered', fromState: current.state, toState: current.state },
-            set: async () => {
-              const org = await this.services.directory.organisation(current.orgId);
-              if (!org) throw new Error(`unknown organisation ${current.orgId}`);
-              const sequence = await nextSequence(this.services.db, current.orgId, current.type, current.year);
-              return { sequence, reference: formatReference(org.referencePrefix, definition.referenceCode, current.year, sequence) };
-            },
-          }
-        : undefined,
-    );
-    return outcome?.record ?? record;
-  }
-
-  private async languageFor(aadObjectId: string, orgId: string): Promise<Language> {
-    const reference = await this.services.references.find(aadObjectId);
-    if (reference?.locale) return languageOf(reference.locale);
-    return (await this.services.directory.organisation(orgId))?.defaultLanguage ?? 'nl';
-  }
-
-  /** Sends the decider their card and remembers it, so it can be updated once decided. */
-  private async notifyDecider<TData, TTransition extends string>(
-    definition: WorkflowDefinition<TData, TTransition>,
-    record: WorkflowRecord<TData, TTransition>,
-    decider: string,
-    reason: AssignmentReason,
-  ): Promise<WorkflowRecord<TData, TTransition>> {
-    try {
-      const lang = await this.languageFor(decider, record.orgId);
-      const sent = await this.services.messenger.sendToUser(decider, await definition.notifications.deciderCard(record, lang, reason));
-      if (!sent) {
-        this.services.logger.warn({ event: 'workflow.decider_unreachable', recordId: record._id, type: record.type, reason }, 'decider has no chat with the bot');
-        return record;
-      }
-      const outcome = await this.change(definition, record._id, (current) => ({
-        entry: { actor: 'system', action: `card_sent_${reason}`, fromState: current.state, toState: current.state, assignee: decider },
-        set: { deciderMessages: [...current.deciderMessages, { aadObjectId: decider, ...sent }] },
-      }));
-      return outcome?.record ?? record;
-    } catch (error) {
-      this.services.logger.error({ event: 'workflow.notify_failed', recordId: record._id, type: record.type, reason, err: String(error) }, 'decider notification failed');
-      return record;
+  private async waitForRecord<TData>(definition: WorkflowDefinition<TData>, id: string): Promise<WorkflowRecord<TData> | undefined> {
+    const giveUpAt = Date.now() + SUBMIT_CLAIM_MS;
+    for (;;) {
+      const record = await this.find(definition, id);
+      if (record || Date.now() > giveUpAt) return record;
+      await sleep(POLL_MS);
     }
   }
+}
 
-  /** After a transition: every stored decider card shows the outcome, and the owner is told. */
-  private async announce(definition: AnyWorkflowDefinition, transition: TransitionDefinition<string>, record: WorkflowRecord): Promise<void> {
-    const { messenger } = this.services;
-    const notifications = definition.notifications;
-    try {
-      if (transition.notify.includes('deciders')) {
-        for (const message of record.deciderMessages) {
-          const lang = await this.languageFor(message.aadObjectId, record.orgId);
-          await messenger.updateForUser(message.aadObjectId, message, await notifications.decidedCard(record, lang));
-        }
-      }
-      if (transition.notify.includes('owner')) {
-        if (record.ownerMessage) await messenger.updateForUser(record.owner, record.ownerMessage, await notifications.ownerCard(record, record.ownerLang));
-        await messenger.sendToUser(record.owner, await notifications.ownerMessage(record, record.ownerLang));
-      }
-    } catch (error) {
-      // The transition stands; a failed message must not make the actor think it did not.
-      this.services.logger.error({ event: 'workflow.announce_failed', recordId: record._id, type: record.type, err: String(error) }, 'transition announcement failed');
-    }
-  }
+/** The same form submitted twice has the same record id, derived from its idempotency key. */
+function recordIdFor(idempotencyKey: string): string {
+  const hex = createHash('sha256').update(idempotencyKey).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 17), 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function unique(ids: string[]): string[] {
+  return [...new Set(ids)];
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -477,30 +601,37 @@ async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promi
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-export function openStates(definition: AnyWorkflowDefinition): string[] {
-  return Object.entries(definition.states)
-    .filter(([, state]) => state.open)
-    .map(([name]) => name);
-}
-
-/** A definition that names a state it does not define is a programming error: fail at start-up. */
+/** A definition that names actions or states it does not have is a programming error: fail at start-up. */
 export function assertValidDefinition(definition: AnyWorkflowDefinition): void {
-  const states = new Set(Object.keys(definition.states));
   const problems: string[] = [];
   if (!/^[a-z][a-z0-9_]{1,30}$/.test(definition.type)) problems.push(`type "${definition.type}" must be lower-case`);
   if (!/^[A-Z]{1,3}$/.test(definition.referenceCode)) problems.push(`referenceCode "${definition.referenceCode}" must be 1-3 capital letters`);
-  if (!states.has(definition.initialState)) problems.push(`initial state "${definition.initialState}" is not defined`);
-  for (const [name, transition] of Object.entries<TransitionDefinition<string>>(definition.transitions)) {
-    for (const from of transition.from) if (!states.has(from)) problems.push(`transition ${name}: unknown from-state "${from}"`);
-    if (!states.has(transition.to)) problems.push(`transition ${name}: unknown to-state "${transition.to}"`);
-    if (transition.allowed.length === 0) problems.push(`transition ${name}: nobody may take it`);
+  const closed = new Set(definition.closedStates);
+  for (const [name, spec] of Object.entries<ActionSpec>(definition.actions)) {
+    if (Object.keys(spec.outcomes).length === 0) problems.push(`action ${name}: no outcomes`);
+    for (const [outcome, effect] of Object.entries(spec.outcomes)) {
+      if (effect.kind === 'close' && !closed.has(effect.state)) problems.push(`action ${name}/${outcome}: closes in unknown state "${effect.state}"`);
+      if (effect.kind === 'next' && effect.closeAs && !closed.has(effect.closeAs)) problems.push(`action ${name}/${outcome}: closes in unknown state "${effect.closeAs}"`);
+      if ((effect.kind === 'return' || effect.kind === 'next') && spec.by !== 'step') problems.push(`action ${name}/${outcome}: only a step's actor can ${effect.kind}`);
+      if (effect.kind === 'resume' && spec.by !== 'owner') problems.push(`action ${name}/${outcome}: only the owner can resubmit`);
+    }
   }
   if (problems.length > 0) throw new Error(`Invalid workflow definition "${definition.type}":\n${problems.join('\n')}`);
 }
 
-/** The transitions that can be taken from a state, in definition order (the buttons a decider sees). */
-export function transitionsFrom<TTransition extends string>(definition: Pick<WorkflowDefinition<unknown, TTransition>, 'transitions'>, state: string): TTransition[] {
-  return (Object.entries(definition.transitions) as [TTransition, TransitionDefinition<string>][])
-    .filter(([, transition]) => transition.from.includes(state))
-    .map(([name]) => name);
+/** A route whose steps name actions the definition lacks is refused when the organisation data is loaded. */
+export function routeProblems(definition: AnyWorkflowDefinition, route: StepSpec[]): string[] {
+  const problems: string[] = [];
+  const ids = route.map((step) => step.id);
+  if (route.length === 0) problems.push('the route has no steps');
+  if (new Set(ids).size !== ids.length) problems.push('step ids must be unique');
+  for (const step of route) {
+    for (const action of step.actions) {
+      const spec = definition.actions[action];
+      if (!spec) problems.push(`step ${step.id}: unknown action "${action}"`);
+      else if (spec.by !== 'step') problems.push(`step ${step.id}: "${action}" is not an action for a step's actor`);
+    }
+    if (step.actions.length === 0) problems.push(`step ${step.id}: nobody can act`);
+  }
+  return problems;
 }

@@ -1,6 +1,11 @@
-export { WorkflowEngine, assertValidDefinition, openStates, transitionsFrom } from './engine.js';
-export type { RegisterPage, SubmitInput, TransitionInput, WorkflowServices } from './engine.js';
-export { escalationTarget, firstDecider, type RoutingDirectory } from './routing.js';
-export { formatReference, isPendingReference, nextSequence, workflowCollections, WORKFLOW_AUDIT, WORKFLOW_COUNTERS, WORKFLOW_RECORDS } from './store.js';
-export type * from './types.js';
-export { addWorkingDays, calendarDateIn, dutchHolidays, easterSunday, holidaysOf, isWorkingDay, yearIn, type HolidayCalendar } from './workingDays.js';
+export { WorkflowEngine, assertValidDefinition, recordCardKey, routeProblems } from './engine.js';
+export type { RegisterPage, SubmitInput, WorkflowServices } from './engine.js';
+export { addDuration, stepClock } from './clock.js';
+export { escalationTarget, resolveActors, type RoutingDirectory } from './routing.js';
+export { formatReference, nextSequence, workflowCollections, WORKFLOW_AUDIT, WORKFLOW_COUNTERS, WORKFLOW_RECORDS } from './store.js';
+export * from './types.js';
+export { addCalendarDays, addMonths, addWorkingDays, calendarDateIn, dutchHolidays, easterSunday, holidaysOf, isWorkingDay, yearIn, type HolidayCalendar } from './workingDays.js';
+export { invalidAction, performCardAction, type ActionTexts, type ParsedAction } from './actions.js';
+export { startButton, type CardHandler, type CardRequest, type RecordPresentation, type Reply, type Requester, type WorkflowFeature, type WorkflowModule } from './module.js';
+export { submitForm, type FormCardState, type FormSubmission } from './submission.js';
+export { awaitingCard, myRecordsCard, recordVerbs, registerCard, REGISTER_PAGE_SIZE, type RegisterCardOptions } from './lists.js';

@@ -15,10 +15,10 @@ export const workflowCollections: CollectionDefinition[] = [
       // A double click or a redelivered card action carries the same key: the second insert fails here.
       { key: { idempotencyKey: 1 }, name: 'idempotencyKey_unique', unique: true },
       { key: { owner: 1, createdAt: -1 }, name: 'owner_createdAt' },
-      { key: { deciders: 1, state: 1 }, name: 'deciders_state' },
+      { key: { assignees: 1, closedAt: 1 }, name: 'assignees_closedAt' },
       { key: { orgId: 1, type: 1, year: -1, sequence: -1 }, name: 'org_type_year_sequence' },
-      { key: { type: 1, state: 1, remindAt: 1 }, name: 'type_state_remindAt' },
-      { key: { type: 1, state: 1, escalateAt: 1 }, name: 'type_state_escalateAt' },
+      // The deadline run asks for open records whose next reminder or deadline has come.
+      { key: { nextDueAt: 1 }, name: 'nextDueAt' },
     ],
   },
   { name: WORKFLOW_COUNTERS, indexes: [{ key: { series: 1, value: -1 }, name: 'series_value' }] },
@@ -65,13 +65,4 @@ export async function nextSequence(db: Db, orgId: string, type: string, year: nu
 
 export function formatReference(prefix: string, code: string, year: number, sequence: number): string {
   return `${prefix}-${code}-${year}-${String(sequence).padStart(4, '0')}`;
-}
-
-/** Placeholder until the number is allocated; unique so the reference index holds meanwhile. */
-export function pendingReference(recordId: string): string {
-  return `pending:${recordId}`;
-}
-
-export function isPendingReference(reference: string): boolean {
-  return reference.startsWith('pending:');
 }

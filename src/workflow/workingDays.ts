@@ -131,23 +131,49 @@ function isWorkingDate(year: number, month: number, day: number, calendar: Holid
 }
 
 /**
- * The moment `days` working days after `start`, at the same time of day: a notification made
- * on Friday afternoon with a 1-day deadline is due Monday afternoon, not Saturday. Days are
- * stepped on the office's calendar so a daylight-saving night cannot skip or repeat a date.
+ * The moment `days` working days after `start` (before it, for a negative number), at the same
+ * time of day: a notification made on Friday afternoon with a 1-day deadline is due Monday
+ * afternoon, not Saturday. Days are stepped on the office's calendar so a daylight-saving night
+ * cannot skip or repeat a date.
  */
 export function addWorkingDays(start: Date, days: number, calendar: HolidayCalendar = dutchHolidays): Date {
-  if (!Number.isInteger(days) || days < 0) throw new RangeError('days must be a non-negative whole number');
+  if (!Number.isInteger(days)) throw new RangeError('days must be a whole number');
   const local = calendarDateIn(start, calendar.timeZone);
   const cursor = new Date(Date.UTC(local.year, local.month - 1, local.day));
+  const direction = days < 0 ? -1 : 1;
   let stepped = 0;
-  for (let counted = 0; counted < days; ) {
-    cursor.setUTCDate(cursor.getUTCDate() + 1);
-    stepped += 1;
+  for (let counted = 0; counted < Math.abs(days); ) {
+    cursor.setUTCDate(cursor.getUTCDate() + direction);
+    stepped += direction;
     if (isWorkingDate(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, cursor.getUTCDate(), calendar)) counted += 1;
   }
-  // Same wall-clock time on the target date, also when a daylight-saving change lies between.
-  const naive = start.getTime() + stepped * DAY_MS;
-  return new Date(naive + zoneOffsetMs(start, calendar.timeZone) - zoneOffsetMs(new Date(naive), calendar.timeZone));
+  return sameWallClock(start, stepped, calendar.timeZone);
+}
+
+/** The moment `days` calendar days later (earlier when negative), at the same wall-clock time. */
+export function addCalendarDays(start: Date, days: number, calendar: HolidayCalendar = dutchHolidays): Date {
+  if (!Number.isInteger(days)) throw new RangeError('days must be a whole number');
+  return sameWallClock(start, days, calendar.timeZone);
+}
+
+/**
+ * The same day `months` months later, at the same wall-clock time; the last day of the month
+ * when that day does not exist (31 January + 1 month = 28 or 29 February), as the law counts.
+ */
+export function addMonths(start: Date, months: number, calendar: HolidayCalendar = dutchHolidays): Date {
+  if (!Number.isInteger(months)) throw new RangeError('months must be a whole number');
+  const local = calendarDateIn(start, calendar.timeZone);
+  const firstOfTarget = new Date(Date.UTC(local.year, local.month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
+  const target = Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth(), Math.min(local.day, lastDay));
+  const days = Math.round((target - Date.UTC(local.year, local.month - 1, local.day)) / DAY_MS);
+  return sameWallClock(start, days, calendar.timeZone);
+}
+
+/** `start` moved by whole calendar days, keeping its wall-clock time across daylight-saving changes. */
+function sameWallClock(start: Date, days: number, timeZone: string): Date {
+  const naive = start.getTime() + days * DAY_MS;
+  return new Date(naive + zoneOffsetMs(start, timeZone) - zoneOffsetMs(new Date(naive), timeZone));
 }
 
 /** The year a record belongs to, in the office's time zone (a notification at 00:30 on 1 January counts for the new year). */

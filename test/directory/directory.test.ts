@@ -52,8 +52,8 @@ describe('organisation files', () => {
       write(velsen, 'velsen');
       write({ ...velsen, id: 'ijmuiden', name: 'Test' }, 'ijmuiden');
       expect(() => loadOrganisationFiles(folder)).toThrow(/referencePrefix VEL is used by both ijmuiden and velsen/);
-      write({ ...velsen, id: 'ijmuiden', referencePrefix: 'IJM', workflow: { reminderAfterWorkingDays: 10, escalateAfterWorkingDays: 5 } }, 'ijmuiden');
-      expect(() => loadOrganisationFiles(folder)).toThrow(/escalateAfterWorkingDays must be later/);
+      write({ ...velsen, id: 'ijmuiden', referencePrefix: 'IJM', workflow: { reminderAfterWorkingDays: 10, secondReminderAfterWorkingDays: 12, escalateAfterWorkingDays: 5 } }, 'ijmuiden');
+      expect(() => loadOrganisationFiles(folder)).toThrow(/reminderAfterWorkingDays < secondReminderAfterWorkingDays < escalateAfterWorkingDays/);
       write({ ...velsen, id: 'elders', referencePrefix: 'ELD' }, 'ijmuiden');
       expect(() => loadOrganisationFiles(folder)).toThrow(/must equal its folder name/);
     } finally {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Directory, importPeople } from '../../src/directory/index.js';
+import { MAX_LISTED_ERRORS } from '../../src/directory/import.js';
 import { openTestDatabase, testMongoUri } from '../support/database.js';
 import { HEADER, id, prepare, row } from './helpers.js';
 
@@ -149,7 +150,8 @@ describe('importPeople', () => {
       publishSideJobs: true,
       reportsFinancialInterests: true,
     });
-    expect(await directory.person(id(2))).toMatchObject({ name: 'Bakker,\r\nPiet', managerAadObjectId: id(1), publishSideJobs: false, reportsFinancialInterests: false });
+    // A quoted value may span lines; a name is one line, so the line break becomes a space.
+    expect(await directory.person(id(2))).toMatchObject({ name: 'Bakker, Piet', managerAadObjectId: id(1), publishSideJobs: false, reportsFinancialInterests: false });
     expect(await directory.person(id(3))).toMatchObject({ roles: ['decision_body:college'], publishSideJobs: false, reportsFinancialInterests: true });
   });
 
@@ -172,6 +174,31 @@ describe('importPeople', () => {
     const report = await importPeople(database.db, 'velsen', [HEADER, row(1, '', { publish: value, financial: value })].join('\n'));
     expect(report.ok).toBe(true);
     expect(await new Directory(database.db).person(id(1))).toMatchObject({ publishSideJobs: expected, reportsFinancialInterests: expected });
+  });
+});
+
+describe('hostile files', () => {
+  it('lists the first 50 errors of a file full of them, with a count of the rest', async () => {
+    const report = await importPeople(database.db, 'velsen', 'x,'.repeat(2_600_000));
+    expect(report.ok).toBe(false);
+    expect(report.errors).toHaveLength(MAX_LISTED_ERRORS);
+    expect(report.errorCount).toBeGreaterThan(2_600_000);
+    const lines = report.summary.split('\n');
+    expect(lines.length).toBe(MAX_LISTED_ERRORS + 2);
+    expect(lines.at(-1)).toMatch(/… en nog \d+ fouten; alleen de eerste 50 staan hierboven/);
+    expect(report.summary.length).toBeLessThan(20_000);
+  });
+
+  it('stores names without control characters and shows such characters in errors only escaped', async () => {
+    const csv = [HEADER, row(1, '').replace('Persoon 1', '"Piet\u0007 \u001b[31mRood\u001b[0m"'), row(2, 1, { roles: 'baas\u001b[2J' })].join('\n');
+    const refused = await importPeople(database.db, 'velsen', csv);
+    expect(refused.ok).toBe(false);
+    expect(refused.summary).toContain("bevat onbekende rol 'baas\\u001b[2j'");
+    expect(refused.summary).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+
+    const report = await importPeople(database.db, 'velsen', [HEADER, row(1, '').replace('Persoon 1', '"Piet\u0007 \u001b[31mRood\u001b[0m"')].join('\n'));
+    expect(report.ok, report.summary).toBe(true);
+    expect((await new Directory(database.db).person(id(1)))?.name).toBe('Piet [31mRood[0m');
   });
 });
 
@@ -200,6 +227,15 @@ describe('directory:import CLI', () => {
     expect(result.code, result.stderr).toBe(1);
     expect(result.stderr).toContain(`regel 2: managerAadObjectId '${id(42)}' bestaat niet in dit bestand of in de directory`);
     expect(await people().countDocuments()).toBe(0);
+  });
+
+  it('prints a bounded error report for a 5 MB file of errors', async () => {
+    const file = path.join(folder, 'huge.csv');
+    writeFileSync(file, 'x,'.repeat(2_600_000));
+    const result = await cli('--org', 'velsen', file);
+    expect(result.code).toBe(1);
+    expect(result.stderr.length).toBeLessThan(20_000);
+    expect(result.stderr).toContain('alleen de eerste 50 staan hierboven');
   });
 
   it('exits zero and prints a summary on success', async () => {

@@ -116,6 +116,8 @@ export interface PlaygroundSession {
   app: RunningApp;
   /** http://127.0.0.1:<port>/api/messages */
   botEndpoint: string;
+  /** The bot's log lines at warn level and above so far (a normal session has none). */
+  botLogProblems(): string[];
   /** The current user's display name. */
   readonly user: string;
   /** The current user's Playground page and address. */
@@ -196,11 +198,20 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
       MONGODB_URI: testMongoUri(),
       MONGODB_DB: testDatabaseName(),
       DEFAULT_ORG: 'velsen',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      // Warnings and errors are always collected (a normal session must have none); they and
+      // anything below are printed only when TEST_LOG_LEVEL asks for it.
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       ...options.env,
     });
+    const logProblems: string[] = [];
+    const logger = createLogger(config.LOG_LEVEL, {
+      write(line: string) {
+        if ((JSON.parse(line) as { level: number }).level >= 40) logProblems.push(line);
+        if (process.env.TEST_LOG_LEVEL) process.stdout.write(line);
+      },
+    });
     const [appResult, browserResult] = await Promise.allSettled([
-      startApp({ config, logger: createLogger(config.LOG_LEVEL), now: options.now, seedDemoData: options.seedDemoData ?? true, host: '127.0.0.1' }),
+      startApp({ config, logger, now: options.now, seedDemoData: options.seedDemoData ?? true, host: '127.0.0.1' }),
       openBrowser(),
     ]);
     if (appResult.status === 'fulfilled') {
@@ -290,6 +301,7 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
     const session: PlaygroundSession = {
       app: runningApp,
       botEndpoint,
+      botLogProblems: () => [...logProblems],
       artifactsDir,
       get user() {
         return active().name;

@@ -59,4 +59,8 @@ describe.skipIf(Boolean(e2eSkipReason))('Agents Playground smoke test', () => {
     expect(await nextStep.getByRole('button', { name: 'Geschenk of uitnodiging melden' }).isVisible()).toBe(true);
     await session.screenshot('smoke-question');
   });
+
+  it('logs no warning or error for a new user’s normal session (page load, welcome, help, a question)', () => {
+    expect(session.botLogProblems()).toEqual([]);
+  });
 });

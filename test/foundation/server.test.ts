@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationError, configurationVariables, loadConfig } from '../../src/config/env.js';
 import { readFileSync } from 'node:fs';
 import { foreignKey, LocalTokenIssuer } from '../support/botFrameworkAuth.js';
+import { runBotUntilExit } from '../support/process.js';
 import { demoUsers, startTestBot, visibleText, type TestBot } from '../support/bot.js';
 
 describe('Bot Framework authentication when BOT_ID is set', () => {
@@ -39,6 +39,24 @@ describe('Bot Framework authentication when BOT_ID is set', () => {
     const token = issuer.token({ audience: appId, serviceUrl: bot.connector.url, signWith: foreignKey() });
     const response = await bot.post(helpRequest(), { authorization: `Bearer ${token}` });
     expect(response.status).toBe(401);
+  });
+
+  it('answers any body without a valid token with 401, before looking at it', async () => {
+    for (const body of [{ ...helpRequest(), locale: { a: 1 } }, { ...helpRequest(), from: { id: 'x', aadObjectId: { $regex: '^0000' } } }, { type: 1 }]) {
+      const response = await bot.post(body as never, { authorization: 'Bearer forged.token.value' });
+      expect(response.status).toBe(401);
+      expect(await response.text()).toContain('Unauthorized');
+    }
+  });
+
+  it('with a valid token still refuses a forged id (400) and a service URL outside the allowlist (403)', async () => {
+    const token = issuer.token({ audience: appId, serviceUrl: bot.connector.url });
+    const forged = await bot.post({ ...helpRequest(), from: { id: 'x', aadObjectId: { $regex: '^0000' } } } as never, { authorization: `Bearer ${token}` });
+    expect(forged.status).toBe(400);
+    const elsewhere = 'https://attacker.example/';
+    const elsewhereToken = issuer.token({ audience: appId, serviceUrl: elsewhere });
+    const redirected = await bot.post({ ...helpRequest(), serviceUrl: elsewhere }, { authorization: `Bearer ${elsewhereToken}` });
+    expect(redirected.status).toBe(403);
   });
 
   it('refuses a token issued for another bot', async () => {
@@ -107,13 +125,7 @@ describe('configuration', () => {
   });
 
   it('stops the process with the error lines when started with a bad setting', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-      env: { ...process.env, PORT: 'not-a-port', NODE_ENV: 'production', BOT_ID: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const { code, stderr } = await runBotUntilExit({ PORT: 'not-a-port', NODE_ENV: 'production', BOT_ID: '' });
     expect(code).not.toBe(0);
     expect(stderr).toContain('PORT: expected a TCP port number (0-65535) (got "not-a-port")');
     expect(stderr).toContain('BOT_ID: required when NODE_ENV=production');

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { giftDecidedCard, giftDeciderCard, giftFormCard, giftOutcomeCard } from '../../src/gifts/cards.js';
 import { GIFT_LIMITS } from '../../src/gifts/form.js';
 import { loadAllGiftRules } from '../../src/gifts/rules.js';
-import { GiftViews, type GiftRecord } from '../../src/gifts/workflow.js';
+import { GiftViews, type GiftRecord } from '../../src/gifts/views.js';
 import { loadBuiltInKnowledgeBase } from '../../src/knowledge/index.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { registerCard, myRecordsCard, recordPresentations } from '../../src/teams/records.js';
+import { registerCard, myRecordsCard } from '../../src/workflow/index.js';
+import { recordPresentations } from '../../src/workflows.js';
 import { expectValidCard } from './support.js';
 
 const knowledge = loadBuiltInKnowledgeBase();
@@ -32,8 +33,8 @@ function largestRecord(decided: boolean): GiftRecord {
     idempotencyKey: 'k',
     owner: 'o',
     ownerLang: 'nl',
-    assignee: 'a',
-    deciders: ['a'],
+    assignees: decided ? [] : ['a'],
+    participants: ['a'],
     state: decided ? 'kept' : 'awaiting_decision',
     version: 3,
     data: {
@@ -51,13 +52,11 @@ function largestRecord(decided: boolean): GiftRecord {
       },
       assessment: { ruleId: rule.id, outcome: rule.outcome, advice: rule.advice, nextSteps: rule.nextSteps, sources },
     },
-    decision: decided ? { transition: 'approve_keep', actor: 'a', at, comment: 'c'.repeat(GIFT_LIMITS.comment) } : null,
-    remindAt: at,
-    remindedAt: null,
-    escalateAt: at,
-    escalatedAt: null,
-    ownerMessage: null,
-    deciderMessages: [],
+    route: [],
+    step: decided ? null : { id: 'decision', startedAt: at, dueAt: at, remindAt: [at], remindersSent: 0, overdue: false },
+    history: decided ? [{ step: 'decision', action: 'decide', outcome: 'approve_keep', actor: 'a', at, fields: { comment: 'c'.repeat(GIFT_LIMITS.comment) } }] : [],
+    nextDueAt: decided ? null : at,
+    closedAt: decided ? at : null,
     createdAt: at,
     updatedAt: at,
   };
@@ -67,17 +66,17 @@ describe('gift cards', () => {
   it('stay valid Adaptive Cards 1.5 under 28 KB at the largest input, in both languages', async () => {
     for (const lang of ['nl', 'en'] as const) {
       expectValidCard(giftFormCard({ lang, formId: 'f', receivedRange: { min: '2025-03-10', max: '2026-03-10' } }));
-      const open = await views.of(largestRecord(false));
+      const open = await views.of(largestRecord(false), ['decide']);
       const decided = await views.of(largestRecord(true));
       for (const card of [giftOutcomeCard(open, lang), giftDeciderCard(open, lang, 'escalated'), giftDecidedCard(decided, lang), giftOutcomeCard(decided, lang)]) expectValidCard(card);
       const many = Array.from({ length: 10 }, () => decided.record);
-      expectValidCard(registerCard({ lang, presentation: recordPresentations.gift!, type: 'gift', organisationName: 'Org', page: 1, total: 30, records: many, names: many.map(() => 'n'.repeat(120)) }));
+      expectValidCard(registerCard({ lang, presentation: recordPresentations.get('gift')!, type: 'gift', organisationName: 'Org', page: 1, total: 30, records: many, names: many.map(() => 'n'.repeat(120)) }));
       expectValidCard(myRecordsCard(Array.from({ length: 20 }, () => decided.record), recordPresentations, lang));
     }
   });
 
   it('offers only the open decisions, the advised one highlighted', async () => {
-    const open = await views.of(largestRecord(false));
+    const open = await views.of(largestRecord(false), ['decide']);
     const card = giftDeciderCard(open, 'nl');
     expect(card.actions?.map((action) => action.title)).toEqual(['Mag houden', 'Inleveren bij de organisatie', 'Terugsturen naar de gever']);
     open.record.data.assessment.outcome = 'refuse_and_return';

@@ -24,8 +24,8 @@ describe('gift form validation', () => {
     const result = parseGiftSubmission(giftData({ valueEur: '12,50', remark: '' }, now), now);
     expect(result.kind).toBe('valid');
     if (result.kind === 'valid') {
-      expect(result.form.valueEur).toBe(12.5);
-      expect(result.form.remark).toBeUndefined();
+      expect(result.value.valueEur).toBe(12.5);
+      expect(result.value.remark).toBeUndefined();
     }
   });
 

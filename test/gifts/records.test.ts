@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportRecords } from '../../src/cli/records.js';
-import type { GiftRecord } from '../../src/gifts/workflow.js';
+import type { GiftRecord } from '../../src/gifts/index.js';
 import { startTestBot, visibleText, type TestBot, type TestUser } from '../support/bot.js';
 import { testMongoUri } from '../support/database.js';
 import { cardInvoke, cardText, demoUsers, expectValidCard, findById, giftData, referenceOf, submitGift } from './support.js';
@@ -55,12 +55,12 @@ describe('openstaand', () => {
 
     const records = bot.app.database.db.collection<GiftRecord>('workflowRecords');
     const record = (await records.findOne({ reference: mine[0] }))!;
-    const opened = await bot.send({ ...bot.message('', demoUsers.manager), text: undefined, value: { verb: 'gift.open', giftId: record._id } });
+    const opened = await bot.send({ ...bot.message('', demoUsers.manager), text: undefined, value: { verb: 'records.open', recordId: record._id } });
     const decisionCard = cardOf(opened);
     expectValidCard(decisionCard);
     expect(decisionCard.actions.map((action: any) => action.verb)).toEqual(['gift.decide', 'gift.decide', 'gift.decide']);
 
-    const nosy = await bot.send({ ...bot.message('', sanne), text: undefined, value: { verb: 'gift.open', giftId: record._id } });
+    const nosy = await bot.send({ ...bot.message('', sanne), text: undefined, value: { verb: 'records.open', recordId: record._id } });
     expect(visibleText(nosy)).toContain('kan ik niet vinden');
     expect(JSON.stringify(nosy)).not.toContain('Alex cadeau');
   });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { expect } from 'vitest';
 import { giftVerbs } from '../../src/gifts/cards.js';
-import { recordVerbs } from '../../src/teams/records.js';
+import { recordVerbs } from '../../src/workflow/index.js';
 import { demoUsers, type TestBot, type TestUser } from '../support/bot.js';
 
 export { demoUsers };

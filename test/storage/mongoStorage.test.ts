@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MongoStorage } from '../../src/storage/mongoStorage.js';
+import { MongoStorage } from '../../src/teams/botState.js';
 import { HandledActivities, HANDLED_ACTIVITY_RETENTION_MS } from '../../src/storage/handledActivities.js';
 import { openTestDatabase } from '../support/database.js';
 

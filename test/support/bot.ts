@@ -16,6 +16,9 @@ export const demoUsers = {
   vertrouwenspersoonOngewenstGedrag: { aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins' },
 } as const;
 
+/** A tenant no organisation claims (Teams tenant ids are GUIDs): users are placed by the directory or DEFAULT_ORG. */
+export const UNKNOWN_TENANT = '0000feed-0000-4000-8000-000000000000';
+
 export interface TestUser {
   aadObjectId: string;
   name?: string;
@@ -36,6 +39,8 @@ export interface TestBot {
   message(text: string, user?: TestUser): Partial<Activity>;
   /** The personal conversation id used for a user, where proactive messages land. */
   conversationOf(user: TestUser): string;
+  /** Waits until the outbox has delivered everything that is due: proactive messages leave after the turn. */
+  settle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,6 +62,8 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
     MONGODB_URI: testMongoUri(),
     MONGODB_DB: testDatabaseName(),
     DEFAULT_ORG: 'velsen',
+    // With BOT_ID set only allowed service URLs are accepted: the local connector is one of them.
+    ...(options.env?.BOT_ID ? { ALLOWED_SERVICE_URLS: connector.url } : {}),
     ...options.env,
   } as NodeJS.ProcessEnv);
   const app = await startApp({
@@ -81,7 +88,7 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
       from: { id: `29:${user.aadObjectId}`, name: user.name ?? 'Test', aadObjectId: user.aadObjectId },
       recipient: { id: '28:integriteitsassistent', name: 'Integriteitsassistent' },
       conversation: { id: conversationOf(user), conversationType: 'personal', tenantId: user.tenantId, isGroup: false, name: '' },
-      channelData: { tenant: { id: user.tenantId ?? 'velsen-demo-tenant' } },
+      channelData: { tenant: { id: user.tenantId ?? UNKNOWN_TENANT } },
     };
   }
 
@@ -110,6 +117,17 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
       return { status: response.status, body: text ? JSON.parse(text) : undefined };
     },
     post,
+    async settle() {
+      // Everything still pending, including messages waiting a moment for the change they announce.
+      const outbox = app.database.db.collection('outbox');
+      for (let round = 0; round < 400; round += 1) {
+        await app.delivery.idle();
+        if ((await outbox.countDocuments({ status: 'pending' })) === 0) return;
+        app.delivery.kick();
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error('the outbox did not settle');
+    },
     async close() {
       await app.database.db.dropDatabase().catch(() => undefined);
       await app.stop();

@@ -1,41 +1,67 @@
-import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Outbox, OutgoingMessage } from '../../src/delivery/index.js';
 import type { Organisation, Person, Role } from '../../src/directory/types.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { ensureCollections } from '../../src/storage/database.js';
-import type { Messenger, SentMessage } from '../../src/teams/proactive.js';
 import {
   WorkflowEngine,
   assertValidDefinition,
-  transitionsFrom,
   nextSequence,
+  routeProblems,
   workflowCollections,
   WORKFLOW_RECORDS,
+  type StepSpec,
   type WorkflowDefinition,
 } from '../../src/workflow/index.js';
 import { openTestDatabase } from '../support/database.js';
 
-type Sample = { what: string };
-type SampleTransition = 'approve' | 'reject' | 'withdraw';
+type Sample = { what: string; route?: 'single' | 'chain' | 'chosen' | 'statutory' };
+
+const decisionStep: StepSpec = {
+  id: 'decision',
+  actor: { kind: 'manager' },
+  actions: ['decide', 'return'],
+  deadline: { workingDays: 4 },
+  reminders: [{ after: { workingDays: 2 } }, { after: { workingDays: 3 } }],
+  escalation: { upTheChain: true, roles: ['integrity_coordinator'] },
+};
+
+/** A side-job-like chain: the manager advises, HR advises, the college decides. */
+const chain: StepSpec[] = [
+  { ...decisionStep, id: 'manager_advice', actions: ['advise'] },
+  { ...decisionStep, id: 'hr_advice', actor: { kind: 'role', role: 'hr' }, actions: ['advise'], escalation: { upTheChain: false, roles: [] } },
+  { ...decisionStep, id: 'decision', actor: { kind: 'role', role: 'decision_body:college' }, actions: ['decide'], escalation: { upTheChain: false, roles: [] } },
+];
+
+/** A report-like route: the person chosen at submission, in calendar days and months. */
+const statutory: StepSpec[] = [
+  { id: 'acknowledgement', actor: { kind: 'chosen' }, actions: ['acknowledge'], deadline: { calendarDays: 7 }, reminders: [{ beforeDeadline: { calendarDays: 2 } }], escalation: { upTheChain: false, roles: [] } },
+  { id: 'feedback', actor: { kind: 'chosen' }, actions: ['feedback'], deadline: { months: 3 }, reminders: [{ beforeDeadline: { calendarDays: 14 } }], escalation: { upTheChain: false, roles: [] } },
+];
 
 /** Not a gift: the engine must carry any configuration. */
-const sample: WorkflowDefinition<Sample, SampleTransition> = {
+const sample: WorkflowDefinition<Sample> = {
   type: 'sample',
   referenceCode: 'S',
-  initialState: 'submitted',
-  states: { submitted: { open: true }, approved: { open: false }, rejected: { open: false }, withdrawn: { open: false } },
-  transitions: {
-    approve: { from: ['submitted'], to: 'approved', allowed: ['assignee', 'delegate'], notify: ['owner', 'deciders'] },
-    reject: { from: ['submitted'], to: 'rejected', allowed: ['assignee', 'delegate'], notify: ['owner', 'deciders'] },
-    withdraw: { from: ['submitted'], to: 'withdrawn', allowed: ['owner'], notify: ['deciders'] },
+  closedStates: ['approved', 'rejected', 'withdrawn', 'closed'],
+  actions: {
+    decide: { by: 'step', outcomes: { approve: { kind: 'close', state: 'approved' }, reject: { kind: 'close', state: 'rejected' } } },
+    advise: { by: 'step', outcomes: { positive: { kind: 'next' }, negative: { kind: 'next' } } },
+    return: { by: 'step', outcomes: { returned: { kind: 'return' } } },
+    resubmit: { by: 'owner', outcomes: { resubmitted: { kind: 'resume' } }, states: ['changes_requested'] },
+    withdraw: { by: 'owner', outcomes: { withdrawn: { kind: 'close', state: 'withdrawn' } } },
+    acknowledge: { by: 'step', outcomes: { acknowledged: { kind: 'next' } } },
+    feedback: { by: 'step', outcomes: { given: { kind: 'next', closeAs: 'closed' } } },
+    message: { by: 'participant', outcomes: { sent: { kind: 'stay' } } },
   },
+  route: ({ data }) => (data.route === 'chain' ? chain : data.route === 'chosen' ? [{ ...decisionStep, actor: { kind: 'chosen' } }] : data.route === 'statutory' ? statutory : [decisionStep]),
+  chooseActors: async () => ['other'],
   delegateRoles: ['integrity_coordinator'],
-  fallbackRoles: ['integrity_coordinator'],
-  notifications: {
-    deciderCard: async (record, lang, reason) => ({ text: `${reason}:${record.reference}:${lang}` }),
-    decidedCard: async (record) => ({ text: `decided:${record.state}` }),
-    ownerCard: async (record) => ({ text: `owner-card:${record.state}` }),
-    ownerMessage: async (record) => ({ text: `told:${record.state}` }),
+  visibility: { owner: true, participants: true, roles: ['integrity_coordinator'] },
+  registerRoles: ['integrity_coordinator'],
+  presenter: {
+    card: async (record, viewer, reason) => ({ type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [{ type: 'TextBlock', text: `${reason}:${record.reference}:${viewer.lang}:${viewer.actions.join(',')}` }] }),
+    ownerNotice: async (record, entry) => `told:${record.state}:${entry.outcome}`,
   },
 };
 
@@ -44,7 +70,7 @@ const organisation = {
   name: 'Demo',
   referencePrefix: 'DEM',
   defaultLanguage: 'nl',
-  workflow: { reminderAfterWorkingDays: 2, escalateAfterWorkingDays: 4 },
+  workflow: { reminderAfterWorkingDays: 2, secondReminderAfterWorkingDays: 3, escalateAfterWorkingDays: 4 },
 } as Organisation;
 
 const person = (aadObjectId: string, managerAadObjectId?: string, roles: Role[] = []): Person => ({
@@ -61,7 +87,16 @@ const person = (aadObjectId: string, managerAadObjectId?: string, roles: Role[] 
 });
 
 const people = new Map<string, Person>(
-  [person('emp', 'mgr'), person('mgr', 'boss'), person('boss'), person('coord', undefined, ['integrity_coordinator']), person('loner'), person('other', 'mgr')].map((p) => [p.aadObjectId, p]),
+  [
+    person('emp', 'mgr'),
+    person('mgr', 'boss'),
+    person('boss'),
+    person('coord', undefined, ['integrity_coordinator']),
+    person('hr1', undefined, ['hr']),
+    person('wethouder', undefined, ['decision_body:college']),
+    person('loner'),
+    person('other', 'mgr'),
+  ].map((p) => [p.aadObjectId, p]),
 );
 
 const directory = {
@@ -72,30 +107,28 @@ const directory = {
     return people.get(id);
   },
   async managerChain(id: string) {
-    const chain: Person[] = [];
-    for (let next = people.get(id)?.managerAadObjectId; next && people.get(next); next = people.get(next)?.managerAadObjectId) chain.push(people.get(next)!);
-    return chain;
+    const found: Person[] = [];
+    for (let next = people.get(id)?.managerAadObjectId; next && people.get(next); next = people.get(next)?.managerAadObjectId) found.push(people.get(next)!);
+    return found;
   },
   async peopleWithRole(orgId: string, role: Role) {
     return [...people.values()].filter((p) => p.orgId === orgId && p.roles.includes(role));
   },
 };
 
-class RecordingMessenger implements Messenger {
-  sent: { to: string; activity: Partial<Activity> }[] = [];
-  updated: { to: string; message: SentMessage; activity: Partial<Activity> }[] = [];
-  async sendToUser(to: string, activity: Partial<Activity>) {
-    this.sent.push({ to, activity });
-    return { activityId: `a-${this.sent.length}`, conversationId: `c-${to}` };
+class RecordingOutbox implements Outbox {
+  messages: OutgoingMessage[] = [];
+  async enqueue(messages: OutgoingMessage[]) {
+    this.messages.push(...messages);
   }
-  async updateForUser(to: string, message: SentMessage, activity: Partial<Activity>) {
-    this.updated.push({ to, message, activity });
-    return true;
+  /** Who got a new card, with the reason, in order. */
+  cards(): string[] {
+    return this.messages.flatMap((message) => (message.mode === 'send' && 'view' in message && !message.view.reason.startsWith('notice') ? [`${message.to}:${message.view.reason}`] : []));
   }
 }
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
-let messenger: RecordingMessenger;
+let outbox: RecordingOutbox;
 let engine: WorkflowEngine;
 const clock = { now: new Date('2026-03-06T09:00:00+01:00') }; // a Friday
 
@@ -107,35 +140,22 @@ afterAll(async () => database?.drop());
 beforeEach(async () => {
   await database.db.collection(WORKFLOW_RECORDS).deleteMany({});
   await database.db.collection('workflowCounters').deleteMany({});
-  messenger = new RecordingMessenger();
-  engine = new WorkflowEngine(
-    {
-      db: database.db,
-      directory,
-      messenger,
-      references: { find: async (id: string) => (id === 'boss' ? { locale: 'en-US' } : undefined) },
-      logger: createLogger('silent'),
-      now: () => clock.now,
-    },
-    [sample],
-  );
+  outbox = new RecordingOutbox();
+  engine = new WorkflowEngine({ db: database.db, directory, outbox, logger: createLogger('silent'), now: () => clock.now }, [sample]);
   clock.now = new Date('2026-03-06T09:00:00+01:00');
 });
 
-const submit = (owner = 'emp', clientKey: string = crypto.randomUUID()) =>
-  engine.submit(sample, { orgId: 'demo', owner, ownerLang: 'nl', data: { what: 'x' }, clientKey, ownerMessage: { activityId: 'card', conversationId: `c-${owner}` } });
+const submit = (owner = 'emp', clientKey: string = crypto.randomUUID(), route: Sample['route'] = 'single') =>
+  engine.submit(sample, { orgId: 'demo', owner, ownerLang: 'nl', data: { what: 'x', route }, clientKey, ownerCard: { activityId: 'card', conversationId: `c-${owner}` } });
+const act = (recordId: string, actor: string, action: string, outcome: string, fields: Record<string, string> = {}) => engine.act(sample, { recordId, actor, action, outcome, fields });
 
 describe('workflow definitions', () => {
-  it('lists the transitions available per state (the transition table)', () => {
-    expect(transitionsFrom(sample, 'submitted')).toEqual(['approve', 'reject', 'withdraw']);
-    expect(transitionsFrom(sample, 'approved')).toEqual([]);
-  });
-
-  it('refuses a definition naming states it does not have', () => {
-    expect(() =>
-      assertValidDefinition({ ...sample, transitions: { approve: { from: ['nowhere'], to: 'approved', allowed: ['assignee'], notify: [] } } }),
-    ).toThrow(/unknown from-state "nowhere"/);
+  it('refuses a definition closing in a state it does not name, and a route with unknown actions', () => {
+    expect(() => assertValidDefinition({ ...sample, actions: { decide: { by: 'step', outcomes: { ok: { kind: 'close', state: 'nowhere' } } } } })).toThrow(/unknown state "nowhere"/);
     expect(() => assertValidDefinition({ ...sample, referenceCode: 'gift' })).toThrow(/referenceCode/);
+    expect(() => assertValidDefinition({ ...sample, actions: { resubmit: { by: 'step', outcomes: { again: { kind: 'resume' } } } } })).toThrow(/only the owner/);
+    expect(routeProblems(sample, [{ ...decisionStep, actions: ['bribe'] }])).toEqual(['step decision: unknown action "bribe"']);
+    expect(routeProblems(sample, [{ ...decisionStep, actions: ['withdraw'] }])).toEqual(['step decision: "withdraw" is not an action for a step\'s actor']);
   });
 });
 
@@ -144,17 +164,20 @@ describe('workflow engine against the database', () => {
     const { record, created } = await submit();
     expect(created).toBe(true);
     expect(record.reference).toBe('DEM-S-2026-0001');
-    expect(record.assignee).toBe('mgr');
-    expect(record.remindAt).toEqual(new Date('2026-03-10T09:00:00+01:00'));
-    expect(record.escalateAt).toEqual(new Date('2026-03-12T09:00:00+01:00'));
-    expect((await engine.auditTrail(record._id)).map((entry) => [entry.version, entry.action, entry.actor])).toEqual([
-      [1, 'submitted', 'emp'],
-      [2, 'numbered', 'system'],
-      [3, 'card_sent_assigned', 'system'],
+    expect(record.state).toBe('awaiting_decision');
+    expect(record.assignees).toEqual(['mgr']);
+    expect(record.step?.remindAt).toEqual([new Date('2026-03-10T09:00:00+01:00'), new Date('2026-03-11T09:00:00+01:00')]);
+    expect(record.step?.dueAt).toEqual(new Date('2026-03-12T09:00:00+01:00'));
+    expect((await engine.auditTrail(record._id)).map((entry) => [entry.version, entry.action, entry.actor])).toEqual([[1, 'submitted', 'emp']]);
+    expect(outbox.messages).toEqual([
+      { mode: 'adopt', to: 'emp', key: `record:${record._id}:emp`, message: { activityId: 'card', conversationId: 'c-emp' }, recordId: record._id, orgId: 'demo', purpose: 'owner_card' },
+      { mode: 'send', to: 'mgr', key: `record:${record._id}:mgr`, recordId: record._id, orgId: 'demo', purpose: 'assigned', view: { recordId: record._id, reason: 'assigned', atVersion: 1 } },
     ]);
-    expect(messenger.sent).toEqual([{ to: 'mgr', activity: { text: 'assigned:DEM-S-2026-0001:nl' } }]);
-    const stored = await engine.find(sample, record._id);
-    expect(stored?.deciderMessages).toEqual([{ aadObjectId: 'mgr', activityId: 'a-1', conversationId: 'c-mgr' }]);
+    expect(await engine.render({ recordId: record._id, reason: 'assigned', atVersion: 1 }, 'mgr', 'en')).toMatchObject({ kind: 'card', card: { body: [{ text: 'assigned:DEM-S-2026-0001:en:decide,return,message' }] } });
+    expect(await engine.render({ recordId: record._id, reason: 'assigned', atVersion: 1 }, 'other', 'nl')).toBeUndefined();
+    // A message about a change that has not landed (or a record not written yet) waits for it.
+    expect(await engine.render({ recordId: record._id, reason: 'assigned', atVersion: 2 }, 'mgr', 'nl')).toBe('not_yet');
+    expect(await engine.render({ recordId: crypto.randomUUID(), reason: 'assigned', atVersion: 1 }, 'mgr', 'nl')).toBe('not_yet');
   });
 
   it('numbers per organisation and year, without gaps from duplicate submissions', async () => {
@@ -162,6 +185,7 @@ describe('workflow engine against the database', () => {
     const results = await Promise.all([submit('emp', key), submit('emp', key), submit('emp', key)]);
     expect(results.filter((result) => result.created)).toHaveLength(1);
     expect(new Set(results.map((result) => result.record.reference))).toEqual(new Set(['DEM-S-2026-0001']));
+    expect(outbox.cards()).toEqual(['mgr:assigned']);
     expect((await submit()).record.reference).toBe('DEM-S-2026-0002');
     clock.now = new Date('2027-01-04T09:00:00+01:00');
     expect((await submit()).record.reference).toBe('DEM-S-2027-0001');
@@ -176,89 +200,170 @@ describe('workflow engine against the database', () => {
     expect(theirs.record._id).not.toBe(mine.record._id);
   });
 
-  it('lets exactly one of concurrent deciders win, every time; the others learn who did', async () => {
+  it('lets exactly one of concurrent deciders win, every time; the others see the outcome', async () => {
     for (let round = 0; round < 8; round += 1) {
       const { record } = await submit();
-      const results = await Promise.all([
-        engine.take(sample, { recordId: record._id, actor: 'mgr', transition: 'approve' }),
-        engine.take(sample, { recordId: record._id, actor: 'coord', transition: 'reject', comment: 'no' }),
-        engine.take(sample, { recordId: record._id, actor: 'mgr', transition: 'reject' }),
-      ]);
+      const results = await Promise.all([act(record._id, 'mgr', 'decide', 'approve'), act(record._id, 'coord', 'decide', 'reject', { reasons: 'no' }), act(record._id, 'mgr', 'decide', 'reject')]);
       const winners = results.filter((result) => result.kind === 'done');
       expect(winners).toHaveLength(1);
-      const winner = winners[0]!.kind === 'done' ? winners[0]!.record.decision : undefined;
-      for (const loser of results.filter((result) => result.kind !== 'done')) {
-        expect(loser.kind).toBe('already_taken');
-        expect(loser.kind === 'already_taken' && loser.record.decision).toEqual(winner);
-      }
+      for (const loser of results.filter((result) => result.kind !== 'done')) expect(loser.kind).toBe('already_taken');
       const trail = await engine.auditTrail(record._id);
-      expect(trail.filter((entry) => ['approve', 'reject'].includes(entry.action))).toHaveLength(1);
+      expect(trail.filter((entry) => entry.action === 'decide')).toHaveLength(1);
       const stored = await engine.find(sample, record._id);
       expect(stored?.version).toBe(trail.length);
-      expect(stored?.decision).toEqual(winner);
+      expect(stored?.history).toHaveLength(1);
     }
   });
 
   it('refuses someone without a say, and the owner deciding on their own record', async () => {
     const { record } = await submit();
-    expect(await engine.take(sample, { recordId: record._id, actor: 'other', transition: 'approve' })).toEqual({ kind: 'not_allowed' });
-    expect(await engine.take(sample, { recordId: record._id, actor: 'emp', transition: 'approve' })).toEqual({ kind: 'not_allowed' });
+    expect(await act(record._id, 'other', 'decide', 'approve')).toEqual({ kind: 'not_allowed' });
+    expect(await act(record._id, 'emp', 'decide', 'approve')).toEqual({ kind: 'not_allowed' });
+    expect(await act(record._id, 'mgr', 'withdraw', 'withdrawn')).toEqual({ kind: 'not_allowed' });
     const stored = await engine.find(sample, record._id);
-    expect(stored?.state).toBe('submitted');
+    expect(stored?.state).toBe('awaiting_decision');
     expect(stored?.version).toBe(record.version);
-    // The owner may take transitions meant for the owner.
-    expect((await engine.take(sample, { recordId: record._id, actor: 'emp', transition: 'withdraw' })).kind).toBe('done');
+    // The owner may withdraw while it waits; then nobody can decide any more.
+    expect((await act(record._id, 'emp', 'withdraw', 'withdrawn')).kind).toBe('done');
+    expect((await act(record._id, 'mgr', 'decide', 'approve')).kind).toBe('already_taken');
   });
 
-  it('updates the stored cards and tells the owner after a decision', async () => {
+  it('refreshes every delivered card and tells the owner after a decision, keeping the decision in the history and audit', async () => {
     const { record } = await submit();
-    await engine.take(sample, { recordId: record._id, actor: 'MGR', transition: 'approve' });
-    expect(messenger.updated.map((u) => [u.to, u.message.activityId, u.activity.text])).toEqual([
-      ['mgr', 'a-1', 'decided:approved'],
-      ['emp', 'card', 'owner-card:approved'],
+    outbox.messages = [];
+    const result = await act(record._id, 'MGR', 'decide', 'approve', { comment: 'prima' });
+    expect(result.kind).toBe('done');
+    expect(outbox.messages).toEqual([
+      { mode: 'refresh', recordId: record._id, atVersion: 2, orgId: 'demo', purpose: 'refresh' },
+      { mode: 'send', to: 'emp', key: `notice:${record._id}:2`, recordId: record._id, orgId: 'demo', purpose: 'notice_decide', view: { recordId: record._id, reason: 'notice:0', atVersion: 2 } },
     ]);
-    expect(messenger.sent.at(-1)).toEqual({ to: 'emp', activity: { text: 'told:approved' } });
+    expect(await engine.render({ recordId: record._id, reason: 'notice:0', atVersion: 2 }, 'emp', 'nl')).toEqual({ kind: 'text', text: 'told:approved:approve' });
+    // Only the owner may read the owner's notice.
+    expect(await engine.render({ recordId: record._id, reason: 'notice:0', atVersion: 2 }, 'mgr', 'nl')).toBeUndefined();
+    const stored = (await engine.find(sample, record._id))!;
+    expect(stored.history).toEqual([{ step: 'decision', action: 'decide', outcome: 'approve', actor: 'mgr', at: clock.now, fields: { comment: 'prima' } }]);
+    expect(stored.closedAt).toEqual(clock.now);
+    expect((await engine.auditTrail(record._id)).at(-1)).toMatchObject({ action: 'decide', outcome: 'approve', actor: 'mgr', fromState: 'awaiting_decision', toState: 'approved', fields: { comment: 'prima' } });
   });
 
-  it('reminds once after the reminder deadline and escalates once to the next manager', async () => {
+  it('reminds twice, escalates once to the next manager, and both may then decide', async () => {
     const { record } = await submit();
     clock.now = new Date('2026-03-09T17:00:00+01:00'); // Monday: 1 working day later
-    expect(await engine.processDueWorkflowDeadlines(clock.now)).toEqual({ reminded: 0, escalated: 0 });
+    expect(await engine.processDueWorkflowDeadlines(clock.now)).toEqual({ reminded: 0, escalated: 0, overdue: 0 });
     clock.now = new Date('2026-03-10T09:00:00+01:00'); // Tuesday: 2 working days
-    expect(await engine.processDueWorkflowDeadlines(clock.now)).toEqual({ reminded: 1, escalated: 0 });
-    expect(await engine.processDueWorkflowDeadlines(clock.now)).toEqual({ reminded: 0, escalated: 0 });
-    expect(messenger.sent.at(-1)).toEqual({ to: 'mgr', activity: { text: 'reminder:DEM-S-2026-0001:nl' } });
+    expect(await engine.processDueWorkflowDeadlines(clock.now)).toEqual({ reminded: 1, escalated: 0, overdue: 0 });
+    expect(await engine.processDueWorkflowDeadlines(clock.now)).toEqual({ reminded: 0, escalated: 0, overdue: 0 });
+    clock.now = new Date('2026-03-11T09:00:00+01:00');
+    expect(await engine.processDueWorkflowDeadlines(clock.now)).toEqual({ reminded: 1, escalated: 0, overdue: 0 });
     clock.now = new Date('2026-03-12T09:00:00+01:00');
     const [first, second] = await Promise.all([engine.processDueWorkflowDeadlines(clock.now), engine.processDueWorkflowDeadlines(clock.now)]);
     expect(first!.escalated + second!.escalated).toBe(1);
-    expect(messenger.sent.at(-1)).toEqual({ to: 'boss', activity: { text: 'escalated:DEM-S-2026-0001:en' } });
+    expect(outbox.cards()).toEqual(['mgr:assigned', 'mgr:reminder', 'mgr:reminder', 'boss:escalated']);
     const stored = await engine.find(sample, record._id);
-    expect(stored?.assignee).toBe('boss');
-    expect(stored?.deciders).toEqual(['mgr', 'boss']);
-    expect((await engine.auditTrail(record._id)).map((entry) => entry.action)).toEqual([
-      'submitted', 'numbered', 'card_sent_assigned', 'reminded', 'card_sent_reminder', 'escalated', 'card_sent_escalated',
-    ]);
-    // Both the original manager and the higher one may decide now.
-    expect((await engine.take(sample, { recordId: record._id, actor: 'mgr', transition: 'approve' })).kind).toBe('done');
+    expect(stored?.assignees).toEqual(['mgr', 'boss']);
+    expect(stored?.participants).toEqual(['mgr', 'boss']);
+    // The escalated step has a fresh clock for the new assignee.
+    expect(stored?.step?.dueAt).toEqual(new Date('2026-03-18T09:00:00+01:00'));
+    expect((await engine.auditTrail(record._id)).map((entry) => entry.action)).toEqual(['submitted', 'reminded', 'reminded', 'escalated']);
+    expect((await act(record._id, 'mgr', 'decide', 'approve')).kind).toBe('done');
+  });
+
+  it('climbs to the integrity coordinator, then flags the record overdue when nobody is left', async () => {
+    const { record } = await submit();
+    for (const day of ['2026-03-12', '2026-03-18', '2026-03-24', '2026-03-30']) {
+      clock.now = new Date(`${day}T10:00:00+01:00`);
+      await engine.processDueWorkflowDeadlines(clock.now);
+    }
+    const stored = (await engine.find(sample, record._id))!;
+    expect(stored.assignees).toEqual(['mgr', 'boss', 'coord']);
+    expect(stored.step?.overdue).toBe(true);
+    expect(stored.nextDueAt).toBeNull();
+    expect((await engine.auditTrail(record._id)).map((entry) => entry.action).filter((action) => action !== 'reminded')).toEqual(['submitted', 'escalated', 'escalated', 'overdue']);
   });
 
   it('routes to the integrity coordinator when there is no manager, and never reminds a closed record', async () => {
     const { record } = await submit('loner');
-    expect(record.assignee).toBe('coord');
-    await engine.take(sample, { recordId: record._id, actor: 'coord', transition: 'reject' });
+    expect(record.assignees).toEqual(['coord']);
+    await act(record._id, 'coord', 'decide', 'reject');
     clock.now = new Date('2026-04-30T09:00:00+02:00');
-    expect(await engine.processDueWorkflowDeadlines(clock.now)).toEqual({ reminded: 0, escalated: 0 });
+    expect(await engine.processDueWorkflowDeadlines(clock.now)).toEqual({ reminded: 0, escalated: 0, overdue: 0 });
   });
 
-  it('lists by owner, by decider and by organisation register', async () => {
+  it('goes through a chain of steps, keeping every advice, and only the step’s actor may act', async () => {
+    const { record } = await submit('emp', undefined, 'chain');
+    expect(record.state).toBe('awaiting_manager_advice');
+    expect((await act(record._id, 'hr1', 'advise', 'positive')).kind).toBe('not_allowed');
+    expect((await act(record._id, 'mgr', 'decide', 'approve')).kind).toBe('already_taken');
+    expect((await act(record._id, 'mgr', 'advise', 'positive', { conditions: 'niet in de regio' })).kind).toBe('done');
+    let stored = (await engine.find(sample, record._id))!;
+    expect(stored.state).toBe('awaiting_hr_advice');
+    expect(stored.assignees).toEqual(['hr1']);
+    expect((await act(record._id, 'mgr', 'advise', 'negative')).kind).toBe('already_taken');
+    expect((await act(record._id, 'hr1', 'advise', 'negative', { reasoning: 'te veel uren' })).kind).toBe('done');
+    expect((await act(record._id, 'wethouder', 'decide', 'approve', { conditions: 'buiten werktijd' })).kind).toBe('done');
+    stored = (await engine.find(sample, record._id))!;
+    expect(stored.state).toBe('approved');
+    expect(stored.participants).toEqual(['mgr', 'hr1', 'wethouder']);
+    expect(stored.history.map((entry) => [entry.step, entry.actor, entry.outcome, entry.fields])).toEqual([
+      ['manager_advice', 'mgr', 'positive', { conditions: 'niet in de regio' }],
+      ['hr_advice', 'hr1', 'negative', { reasoning: 'te veel uren' }],
+      ['decision', 'wethouder', 'approve', { conditions: 'buiten werktijd' }],
+    ]);
+    expect(outbox.cards()).toEqual(['mgr:assigned', 'hr1:assigned', 'wethouder:assigned']);
+    // Everyone who had it may still see it; a colleague may not.
+    expect(await engine.mayView(sample, stored, 'hr1')).toBe(true);
+    expect(await engine.mayView(sample, stored, 'other')).toBe(false);
+  });
+
+  it('returns a record to the owner for changes and resumes the same step on resubmission', async () => {
+    const { record } = await submit();
+    expect((await act(record._id, 'mgr', 'return', 'returned', { reasons: 'welk bedrijf?' })).kind).toBe('done');
+    let stored = (await engine.find(sample, record._id))!;
+    expect(stored.state).toBe('changes_requested');
+    expect(stored.nextDueAt).toBeNull();
+    expect(outbox.cards()).toEqual(['mgr:assigned', 'emp:returned']);
+    expect((await act(record._id, 'mgr', 'decide', 'approve')).kind).toBe('already_taken');
+    clock.now = new Date('2026-03-09T10:00:00+01:00');
+    expect((await engine.act(sample, { recordId: record._id, actor: 'emp', action: 'resubmit', outcome: 'resubmitted', data: { what: 'Bakkerij Jansen' } })).kind).toBe('done');
+    stored = (await engine.find(sample, record._id))!;
+    expect(stored.state).toBe('awaiting_decision');
+    expect(stored.data.what).toBe('Bakkerij Jansen');
+    expect(stored.step?.startedAt).toEqual(clock.now);
+    expect(outbox.cards().at(-1)).toBe('mgr:update');
+  });
+
+  it('sends to the people chosen at submission, counts calendar days and months, and reminds before deadlines', async () => {
+    const { record } = await submit('emp', undefined, 'statutory');
+    expect(record.assignees).toEqual(['other']);
+    expect(record.step?.dueAt).toEqual(new Date('2026-03-13T09:00:00+01:00'));
+    expect(record.step?.remindAt).toEqual([new Date('2026-03-11T09:00:00+01:00')]);
+    clock.now = new Date('2026-03-11T09:00:00+01:00');
+    expect((await engine.processDueWorkflowDeadlines(clock.now)).reminded).toBe(1);
+    clock.now = new Date('2026-03-12T09:00:00+01:00');
+    expect((await act(record._id, 'other', 'acknowledge', 'acknowledged')).kind).toBe('done');
+    const stored = (await engine.find(sample, record._id))!;
+    expect(stored.state).toBe('awaiting_feedback');
+    expect(stored.step?.dueAt).toEqual(new Date('2026-06-12T09:00:00+02:00'));
+    expect(stored.step?.remindAt).toEqual([new Date('2026-05-29T09:00:00+02:00')]);
+    // Past the deadline with nobody to escalate to: flagged overdue, not reassigned.
+    clock.now = new Date('2026-06-13T09:00:00+02:00');
+    expect(await engine.processDueWorkflowDeadlines(clock.now)).toEqual({ reminded: 0, escalated: 0, overdue: 1 });
+    expect((await act(record._id, 'other', 'feedback', 'given')).kind).toBe('done');
+    expect((await engine.find(sample, record._id))!.state).toBe('closed');
+  });
+
+  it('lists by owner, by assignee and by organisation register', async () => {
     const first = await submit('emp');
     await submit('other');
-    await engine.take(sample, { recordId: first.record._id, actor: 'mgr', transition: 'approve' });
+    await act(first.record._id, 'mgr', 'decide', 'approve');
     expect((await engine.ownedBy('emp')).map((r) => r.owner)).toEqual(['emp']);
     expect((await engine.awaiting('mgr')).map((r) => r.owner)).toEqual(['other']);
+    expect(await engine.countAwaiting('mgr')).toBe(1);
     const page = await engine.register('demo', sample, 0, 10);
     expect(page.total).toBe(2);
     expect(page.records.map((r) => r.reference)).toEqual(['DEM-S-2026-0002', 'DEM-S-2026-0001']);
+    expect(await engine.isRegisterReader(sample, 'demo', 'coord')).toBe(true);
+    expect(await engine.isRegisterReader(sample, 'demo', 'mgr')).toBe(false);
   });
 });
 

@@ -45,6 +45,8 @@ describe('working days (Mon-Fri, Dutch statutory holidays, Europe/Amsterdam)', (
     // Saturday 28 March 2026, 23:30 CET; the clocks go forward that night.
     expect(addWorkingDays(cet('2026-03-28T23:30:00'), 1)).toEqual(cest('2026-03-30T23:30:00'));
     expect(addWorkingDays(cest('2026-10-23T09:00:00'), 1)).toEqual(cet('2026-10-26T09:00:00'));
-    expect(() => addWorkingDays(new Date(), -1)).toThrow(RangeError);
+    expect(() => addWorkingDays(new Date(), 1.5)).toThrow(RangeError);
+    // Backwards too: two working days before a Tuesday is the Friday before.
+    expect(addWorkingDays(cet('2026-03-10T09:00:00'), -2)).toEqual(cet('2026-03-06T09:00:00'));
   });
 });

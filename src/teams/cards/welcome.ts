@@ -1,5 +1,5 @@
 import type { Language } from '../../i18n/index.js';
-import { adaptiveCard, taskButton, type AdaptiveCard, type CardAction } from './adaptiveCard.js';
+import { adaptiveCard, taskButton, type AdaptiveCard, type CardAction } from '../../cards/adaptiveCard.js';
 
 /** The main tasks, in the order the manifest's command list shows them. */
 export const taskVerbs = {

@@ -1,8 +1,8 @@
 import type { Storage, StoreItems } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
-import { SCHEMA_VERSION, isDuplicateKeyError, type CollectionDefinition } from './database.js';
-import { WriteClaims } from './writeClaims.js';
+import { SCHEMA_VERSION, isDuplicateKeyError, type CollectionDefinition } from '../storage/database.js';
+import { WriteClaims } from '../storage/writeClaims.js';
 
 interface StoredState {
   _id: string;

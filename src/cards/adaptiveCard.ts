@@ -1,5 +1,3 @@
-import { CardFactory, type Attachment } from 'botbuilder';
-
 /**
  * Minimal typed Adaptive Card 1.5 model: enough for our cards, strict enough that a typo in an
  * element type is a compile error. Teams renders up to schema 1.5.
@@ -44,10 +42,6 @@ export function adaptiveCard(body: CardElement[], actions: CardAction[] = []): A
     body,
     ...(actions.length > 0 ? { actions } : {}),
   };
-}
-
-export function cardAttachment(card: AdaptiveCard): Attachment {
-  return CardFactory.adaptiveCard(card);
 }
 
 /**

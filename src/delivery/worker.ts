@@ -1,0 +1,219 @@
+import type { Db } from 'mongodb';
+import { errorFields, type Logger } from '../logging/logger.js';
+import { OutboxStore, type OutboxDocument } from './outbox.js';
+import type { DeliveredMessage, MessageContent, RecordView, Rendered } from './types.js';
+
+/** The outcome of one call to the messaging service. */
+export type TransportResult =
+  | { ok: true; message: DeliveredMessage }
+  | {
+      ok: false;
+      /** True when trying again cannot help (blocked, unknown person, no conversation). */
+      permanent: boolean;
+      status?: number;
+      /** What the service asked for (Retry-After), when it did. */
+      retryAfterMs?: number;
+      reason: string;
+    };
+
+/** How messages reach people; `src/teams` implements it with the Bot Connector. */
+export interface Transport {
+  send(to: string, content: MessageContent): Promise<TransportResult>;
+  update(to: string, message: DeliveredMessage, content: MessageContent): Promise<TransportResult>;
+}
+
+/**
+ * Draws a record's card (or notice) for one reader, in their language: undefined when they may
+ * not see it, 'not_yet' while the change the message is about has not landed.
+ */
+export type Renderer = (view: RecordView, to: string) => Promise<Rendered>;
+
+export interface DeliveryWorkerOptions {
+  db: Db;
+  transport: Transport;
+  render: Renderer;
+  logger: Logger;
+  now?: () => Date;
+  /** How often the outbox is looked at when nothing kicks the worker (other instances, retries). */
+  pollMs?: number;
+  /** How long one attempt may hold a message before another worker may take it. */
+  leaseMs?: number;
+  /** After this long a message that still could not be delivered is given up (dead-lettered). */
+  giveUpAfterMs?: number;
+  batchSize?: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** How long a message waits for the record change it is about; a writer that died never lands it. */
+const AWAIT_CHANGE_MS = 2 * 60_000;
+/** A result meaning: the record is not there yet, look again shortly. */
+const NOT_YET: TransportResult = { ok: false, permanent: false, retryAfterMs: 250, reason: 'record_not_yet' };
+
+/**
+ * Delivers the stored outbox: every message is claimed with a lease by one worker (of however
+ * many instances run), retried with the service's Retry-After or a jittered backoff when Teams
+ * throttles or fails for a moment, and given up only after a bounded time. A message with a key
+ * that was already delivered updates that message rather than sending a duplicate.
+ */
+export class DeliveryWorker {
+  private readonly store: OutboxStore;
+  private readonly now: () => Date;
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly giveUpAfterMs: number;
+  private readonly batchSize: number;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly options: DeliveryWorkerOptions) {
+    this.store = new OutboxStore(options.db);
+    this.now = options.now ?? (() => new Date());
+    this.pollMs = options.pollMs ?? 1000;
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.giveUpAfterMs = options.giveUpAfterMs ?? DAY_MS;
+    this.batchSize = options.batchSize ?? 50;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Looks at the outbox now (after an enqueue), or right after the run in progress. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = undefined;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Waits until nothing is running; tests use it to see the outcome of a turn's messages. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Delivers everything due now; returns how many messages were attempted. */
+  async runOnce(): Promise<number> {
+    const due = await this.store.due(this.now(), this.batchSize);
+    let attempted = 0;
+    for (const document of due) {
+      if (this.stopped) break;
+      if (!(await this.store.lease(document, this.now(), this.leaseMs))) continue;
+      attempted += 1;
+      await this.attempt(document);
+    }
+    return attempted;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      // Keep going while full batches come back: a burst is delivered without waiting for polls.
+      while (!this.stopped && (await this.runOnce()) >= this.batchSize);
+    } catch (error) {
+      this.options.logger.error({ event: 'delivery.run_failed', err: errorFields(error) }, 'delivery run failed');
+    }
+  }
+
+  private async attempt(document: OutboxDocument): Promise<void> {
+    const { message } = document;
+    const log = { messageId: document._id, mode: message.mode, purpose: message.purpose, attempt: document.attempts + 1 };
+    let result: TransportResult | undefined;
+    try {
+      result = await this.deliver(document);
+    } catch (error) {
+      result = { ok: false, permanent: false, reason: (error as Error).name ?? 'error' };
+    }
+    const now = this.now();
+    if (!result || result.ok) {
+      await this.store.finish(document._id, 'sent', now);
+      this.options.logger.debug({ event: 'delivery.sent', ...log }, 'message delivered');
+      return;
+    }
+    const lastError = result.status ? String(result.status) : result.reason;
+    if (result === NOT_YET && now.getTime() - document.createdAt.getTime() >= AWAIT_CHANGE_MS) {
+      // The change this message announces never landed (its writer died): nothing to say.
+      await this.store.finish(document._id, 'sent', now, lastError);
+      this.options.logger.warn({ event: 'delivery.change_never_landed', ...log }, 'message about a change that never landed dropped');
+      return;
+    }
+    if (result.permanent) {
+      await this.store.finish(document._id, 'undeliverable', now, lastError);
+      this.options.logger.warn({ event: 'delivery.undeliverable', ...log, status: result.status ?? null, reason: result.reason }, 'message cannot be delivered');
+      return;
+    }
+    if (now.getTime() - document.createdAt.getTime() >= this.giveUpAfterMs) {
+      await this.store.finish(document._id, 'dead', now, lastError);
+      this.options.logger.error({ event: 'delivery.dead_lettered', ...log, status: result.status ?? null }, 'message given up after retrying');
+      return;
+    }
+    const delay = result.retryAfterMs ?? backoffMs(document.attempts + 1);
+    await this.store.retryAt(document._id, new Date(now.getTime() + delay), now, lastError);
+    this.options.logger.info({ event: 'delivery.retry', ...log, status: result.status ?? null, delayMs: delay }, 'message will be retried');
+  }
+
+  /** One attempt; undefined when there was nothing (left) to deliver. */
+  private async deliver(document: OutboxDocument): Promise<TransportResult | undefined> {
+    const { message } = document;
+    const { transport, render } = this.options;
+    switch (message.mode) {
+      case 'adopt':
+        await this.store.remember({ _id: message.key, to: message.to, kind: 'card', ...message.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
+        return undefined;
+      case 'refresh': {
+        let failure: TransportResult | undefined;
+        for (const delivery of await this.store.cardsAbout(message.recordId)) {
+          const content = await render({ recordId: message.recordId, reason: 'update', atVersion: message.atVersion }, delivery.to);
+          if (content === 'not_yet') return NOT_YET;
+          if (!content) continue;
+          const result = await transport.update(delivery.to, delivery, content);
+          // An update that cannot succeed (the card was deleted) is no reason to hold the others back.
+          if (!result.ok && !result.permanent) failure = result;
+        }
+        return failure;
+      }
+      case 'send':
+      case 'update': {
+        const content = 'content' in message ? message.content : await render(message.view, message.to);
+        if (content === 'not_yet') return NOT_YET;
+        if (!content) return undefined;
+        const existing = await this.store.delivered(message.key);
+        if (existing) {
+          const updated = await transport.update(message.to, existing, content);
+          if (updated.ok || message.mode === 'update' || !updated.permanent) return updated;
+          // The earlier message is gone: a new one it is.
+        } else if (message.mode === 'update') {
+          return undefined;
+        }
+        const sent = await transport.send(message.to, content);
+        if (sent.ok) {
+          await this.store.remember({ _id: message.key, to: message.to, kind: content.kind, ...sent.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
+        }
+        return sent;
+      }
+    }
+  }
+}
+
+/** 1 s, 2 s, 4 s ... capped at 5 minutes, with jitter so throttled senders do not retry in step. */
+export function backoffMs(attempt: number): number {
+  const base = Math.min(1000 * 2 ** Math.max(0, attempt - 1), 5 * 60_000);
+  return Math.round(base * (0.5 + Math.random() / 2));
+}

@@ -1,0 +1,101 @@
+import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptiveCard.js';
+import { localize, type Language } from '../i18n/index.js';
+import type { RecordPresentation } from './module.js';
+import type { WorkflowRecord } from './types.js';
+
+/** The verbs of the record lists; every record type shares them. */
+export const recordVerbs = { mine: 'records.mine', open: 'records.open', register: 'records.register' } as const;
+export const REGISTER_PAGE_SIZE = 10;
+
+const dateOf = (moment: Date, lang: Language) =>
+  new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }).format(moment);
+
+const heading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
+
+function recordHeader(record: WorkflowRecord, presentation: RecordPresentation | undefined, lang: Language): CardElement {
+  const type = presentation ? localize(presentation.typeLabel, lang) : record.type;
+  return { type: 'TextBlock', text: `**${record.reference}** · ${type} · ${dateOf(record.createdAt, lang)}`, wrap: true };
+}
+
+/** Posts the record as a card of its own, drawn for whoever clicks (the server decides what they see). */
+function openAction(record: WorkflowRecord, lang: Language): CardAction {
+  return { type: 'Action.Submit', title: lang === 'nl' ? `${record.reference} bekijken` : `View ${record.reference}`, data: { verb: recordVerbs.open, recordId: record._id } };
+}
+
+export function myRecordsCard(records: WorkflowRecord[], presentations: ReadonlyMap<string, RecordPresentation>, lang: Language): AdaptiveCard {
+  const nl = lang === 'nl';
+  const body: CardElement[] = [heading(nl ? 'Mijn meldingen' : 'My notifications')];
+  if (records.length === 0) body.push({ type: 'TextBlock', text: nl ? 'Je hebt nog geen meldingen gedaan.' : 'You have not made any notifications yet.', wrap: true });
+  for (const record of records) {
+    const presentation = presentations.get(record.type);
+    body.push({
+      type: 'Container',
+      separator: true,
+      items: [
+        recordHeader(record, presentation, lang),
+        { type: 'TextBlock', text: presentation?.summary(record, lang) ?? '', wrap: true },
+        { type: 'TextBlock', text: presentation?.stateLabel(record, lang) ?? record.state, wrap: true, isSubtle: true },
+        { type: 'ActionSet', actions: [openAction(record, lang)] },
+      ],
+    });
+  }
+  return adaptiveCard(body);
+}
+
+export function awaitingCard(records: WorkflowRecord[], ownerNames: string[], presentations: ReadonlyMap<string, RecordPresentation>, lang: Language): AdaptiveCard {
+  const nl = lang === 'nl';
+  const body: CardElement[] = [heading(nl ? 'Wacht op jou' : 'Waiting for you')];
+  if (records.length === 0) body.push({ type: 'TextBlock', text: nl ? 'Er wacht niets op jouw besluit of advies.' : 'Nothing is waiting for your decision or advice.', wrap: true });
+  records.forEach((record, index) => {
+    const presentation = presentations.get(record.type);
+    body.push({
+      type: 'Container',
+      separator: true,
+      items: [
+        recordHeader(record, presentation, lang),
+        { type: 'TextBlock', text: `${ownerNames[index] ?? '—'}: ${presentation?.summary(record, lang) ?? ''}`, wrap: true },
+        { type: 'ActionSet', actions: [openAction(record, lang)] },
+      ],
+    });
+  });
+  return adaptiveCard(body);
+}
+
+export interface RegisterCardOptions {
+  lang: Language;
+  presentation: RecordPresentation;
+  type: string;
+  organisationName: string;
+  page: number;
+  total: number;
+  records: WorkflowRecord[];
+  names: string[];
+}
+
+export function registerCard(options: RegisterCardOptions): AdaptiveCard {
+  const { lang, presentation, page, total } = options;
+  const nl = lang === 'nl';
+  const pages = Math.max(1, Math.ceil(total / REGISTER_PAGE_SIZE));
+  const body: CardElement[] = [
+    heading(`${localize(presentation.registerTitle, lang)} ${options.organisationName}`),
+    {
+      type: 'TextBlock',
+      id: 'registerPage',
+      isSubtle: true,
+      wrap: true,
+      text: nl ? `Pagina ${Math.min(page + 1, pages)} van ${pages} (${total} meldingen)` : `Page ${Math.min(page + 1, pages)} of ${pages} (${total} notifications)`,
+    },
+  ];
+  if (options.records.length === 0) body.push({ type: 'TextBlock', text: nl ? 'Geen meldingen op deze pagina.' : 'No notifications on this page.', wrap: true });
+  options.records.forEach((record, index) => {
+    body.push({
+      type: 'Container',
+      separator: true,
+      items: [recordHeader(record, presentation, lang), { type: 'FactSet', facts: presentation.registerFacts(record, lang, options.names[index] ?? '—') }],
+    });
+  });
+  const actions: CardAction[] = [];
+  if (page > 0) actions.push({ type: 'Action.Execute', title: nl ? 'Vorige' : 'Previous', verb: recordVerbs.register, data: { type: options.type, page: page - 1 } });
+  if (page + 1 < pages) actions.push({ type: 'Action.Execute', title: nl ? 'Volgende' : 'Next', verb: recordVerbs.register, data: { type: options.type, page: page + 1 } });
+  return adaptiveCard(body, actions);
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DeliveryWorker, MongoOutbox, OUTBOX, deliveryCollections, type MessageContent, type Transport, type TransportResult } from '../../src/delivery/index.js';
+import type { DeliveredMessage, RecordView, Rendered } from '../../src/delivery/types.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { ensureCollections } from '../../src/storage/database.js';
+import { openTestDatabase } from '../support/database.js';
+
+/** A messaging service that records calls and answers with whatever the test scripts. */
+class ScriptedTransport implements Transport {
+  sent: { to: string; text: string; id: string }[] = [];
+  updated: { to: string; id: string; text: string }[] = [];
+  answers: TransportResult[] = [];
+  private counter = 0;
+  async send(to: string, content: MessageContent): Promise<TransportResult> {
+    const scripted = this.answers.shift();
+    if (scripted && !scripted.ok) return scripted;
+    const id = `m-${(this.counter += 1)}`;
+    this.sent.push({ to, id, text: content.kind === 'text' ? content.text : JSON.stringify(content.card) });
+    return { ok: true, message: { activityId: id, conversationId: `c-${to}` } };
+  }
+  async update(to: string, message: DeliveredMessage, content: MessageContent): Promise<TransportResult> {
+    this.updated.push({ to, id: message.activityId, text: content.kind === 'text' ? content.text : 'card' });
+    return { ok: true, message };
+  }
+}
+
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
+let transport: ScriptedTransport;
+let outbox: MongoOutbox;
+const text = (value: string): MessageContent => ({ kind: 'text', text: value });
+const worker = (render: (view: RecordView, to: string) => Promise<Rendered> = async () => text('rendered'), giveUpAfterMs?: number) =>
+  new DeliveryWorker({ db: database.db, transport, render, logger: createLogger('silent'), pollMs: 60_000, ...(giveUpAfterMs ? { giveUpAfterMs } : {}) });
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  await ensureCollections(database.db, deliveryCollections);
+});
+afterAll(async () => database?.drop());
+beforeEach(async () => {
+  for (const collection of deliveryCollections) await database.db.collection(collection.name).deleteMany({});
+  transport = new ScriptedTransport();
+  outbox = new MongoOutbox(database.db);
+});
+
+describe('the outbox', () => {
+  it('delivers each message once, also with two workers on the same database', async () => {
+    await outbox.enqueue(Array.from({ length: 30 }, (_, index) => ({ mode: 'send' as const, to: `p${index % 3}`, key: `k${index}`, purpose: 'test', content: text(`bericht ${index}`) })));
+    const [a, b] = [worker(), worker()];
+    await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
+    expect(transport.sent.map((message) => message.text).sort()).toEqual(Array.from({ length: 30 }, (_, index) => `bericht ${index}`).sort());
+    expect(await database.db.collection(OUTBOX).countDocuments({ status: 'sent' })).toBe(30);
+  });
+
+  it('updates the message already delivered under a key instead of sending it again', async () => {
+    await outbox.enqueue([{ mode: 'adopt', to: 'emp', key: 'card', message: { activityId: 'clicked', conversationId: 'c-emp' }, purpose: 'owner_card' }]);
+    await outbox.enqueue([{ mode: 'send', to: 'mgr', key: 'mgr-card', purpose: 'test', content: text('eerste') }]);
+    await worker().runOnce();
+    await outbox.enqueue([
+      { mode: 'send', to: 'mgr', key: 'mgr-card', purpose: 'test', content: text('tweede') },
+      { mode: 'update', to: 'emp', key: 'card', purpose: 'test', content: text('bijgewerkt') },
+      { mode: 'update', to: 'nobody', key: 'never-sent', purpose: 'test', content: text('niets') },
+    ]);
+    await worker().runOnce();
+    expect(transport.sent.map((message) => message.text)).toEqual(['eerste']);
+    expect(transport.updated).toEqual([
+      { to: 'mgr', id: 'm-1', text: 'tweede' },
+      { to: 'emp', id: 'clicked', text: 'bijgewerkt' },
+    ]);
+  });
+
+  it('retries a throttled message after Retry-After and gives up only after the bounded time', async () => {
+    transport.answers = Array.from({ length: 10 }, () => ({ ok: false as const, permanent: false, status: 429, retryAfterMs: 0, reason: 'http_429' }));
+    await outbox.enqueue([{ mode: 'send', to: 'mgr', key: 'throttled', purpose: 'test', content: text('volhouden') }]);
+    const patient = worker();
+    for (let attempt = 0; attempt < 11; attempt += 1) await patient.runOnce();
+    expect(transport.sent.map((message) => message.text)).toEqual(['volhouden']);
+
+    transport.answers = [{ ok: false, permanent: false, status: 503, reason: 'http_503' }];
+    await outbox.enqueue([{ mode: 'send', to: 'mgr', key: 'doomed', purpose: 'test', content: text('te laat') }]);
+    await worker(undefined, 1).runOnce();
+    expect(await database.db.collection(OUTBOX).findOne({ 'message.key': 'doomed' })).toMatchObject({ status: 'dead', lastError: '503' });
+  });
+
+  it('marks a message to someone who blocked the bot undeliverable at once', async () => {
+    transport.answers = [{ ok: false, permanent: true, status: 403, reason: 'http_403' }];
+    await outbox.enqueue([{ mode: 'send', to: 'blocked', key: 'b', purpose: 'test', content: text('x') }]);
+    await worker().runOnce();
+    expect(await database.db.collection(OUTBOX).findOne({ 'message.key': 'b' })).toMatchObject({ status: 'undeliverable', attempts: 1 });
+  });
+
+  it('waits for the record change a message is about, and refreshes every card of the record', async () => {
+    let landed = false;
+    const card = (line: string): MessageContent => ({ kind: 'card', card: { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [{ type: 'TextBlock', text: line }] } });
+    const render = async (view: RecordView, to: string): Promise<Rendered> => (landed ? card(`${view.reason} voor ${to}`) : 'not_yet');
+    await outbox.enqueue([{ mode: 'adopt', to: 'emp', key: 'emp-card', recordId: 'r1', message: { activityId: 'a1', conversationId: 'c-emp' }, purpose: 'owner_card' }]);
+    await outbox.enqueue([{ mode: 'send', to: 'mgr', key: 'mgr-card', recordId: 'r1', purpose: 'assigned', view: { recordId: 'r1', reason: 'assigned', atVersion: 1 } }]);
+    const patient = worker(render);
+    await patient.runOnce();
+    expect(transport.sent).toEqual([]);
+    landed = true;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await patient.runOnce();
+    expect(transport.sent).toHaveLength(1);
+    expect(transport.sent[0]!.text).toContain('assigned voor mgr');
+    await outbox.enqueue([{ mode: 'refresh', recordId: 'r1', atVersion: 2, purpose: 'refresh' }]);
+    await patient.runOnce();
+    // The owner's clicked card and the manager's delivered card both show the new state.
+    expect(transport.updated.map((update) => `${update.to}:${update.id}`).sort()).toEqual(['emp:a1', 'mgr:m-1']);
+  });
+});
