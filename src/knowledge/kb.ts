@@ -239,6 +239,8 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   private readonly themeTagged: Map<number, Int32Array>[] = [];
   /** Normalised section labels per document, for section(). */
   private readonly labelCache = new Map<number, string[]>();
+  /** Normalised section labels of a document's passages, for the themes' listed sections. */
+  private readonly passageLabels = new Map<number, string[]>();
   private averageText = 1;
   private averageHeading = 1;
 
@@ -376,7 +378,6 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
    * documents are found through themes too.
    */
   private indexThemes(): void {
-    const labels = this.passageBlock.map((block) => normaliseRef(block.label));
     const tagsByText = new Map<string, number[]>();
     const tagged: Map<number, number[]>[] = this.catalogue.themes.map(() => new Map());
     // Documents the catalogue lists sections of are reached through those; the others (imported
@@ -405,7 +406,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
         const passages: number[] = [];
         const weights: number[] = [];
         refs.forEach((ref, rank) => {
-          for (const passage of this.resolveSection(ref.doc, ref.section, ref.contains, labels)) {
+          for (const passage of this.resolveSection(ref.doc, ref.section, ref.contains)) {
             if (passages.includes(passage)) continue;
             passages.push(passage);
             weights.push(Math.max(THEME.minRank, 1 - rank * THEME.rankStep));
@@ -419,14 +420,21 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   }
 
   /** Passages of a section (optionally only those containing a text), in document order. */
-  private resolveSection(documentId: string, section: string, contains: string | undefined, labels: string[]): number[] {
+  private resolveSection(documentId: string, section: string, contains: string | undefined): number[] {
     const d = this.docIndexById.get(documentId);
     if (d === undefined) return [];
     const wanted = normaliseRef(section);
     const needle = contains === undefined ? undefined : fold(contains);
+    const first = this.docStart[d] as number;
+    let labels = this.passageLabels.get(d);
+    if (!labels) {
+      labels = [];
+      for (let p = first; p < (this.docStart[d + 1] as number); p++) labels.push(normaliseRef((this.passageBlock[p] as PolicyBlock).label));
+      this.passageLabels.set(d, labels);
+    }
     const found: number[] = [];
-    for (let p = this.docStart[d] as number; p < (this.docStart[d + 1] as number); p++) {
-      if (labels[p] !== wanted) continue;
+    for (let p = first; p < (this.docStart[d + 1] as number); p++) {
+      if (labels[p - first] !== wanted) continue;
       if (needle !== undefined && !fold((this.passageBlock[p] as PolicyBlock).text).includes(needle)) continue;
       found.push(p);
     }
@@ -435,8 +443,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
 
   /** Passages a theme's listed section resolves to; for the data test. */
   themeSectionPassages(documentId: string, section: string, contains?: string): RetrievedPassage[] {
-    const labels = this.passageBlock.map((block) => normaliseRef(block.label));
-    return this.resolveSection(documentId, section, contains, labels).map((p) => this.toRetrieved(p, 0, 0));
+    return this.resolveSection(documentId, section, contains).map((p) => this.toRetrieved(p, 0, 0));
   }
 
   /** The theme catalogue this library uses. */
