@@ -74,7 +74,7 @@ const LITERAL_SHARE = 0.8;
  * sections listed further down); a passage whose own words are about the theme (imported texts
  * have no listed sections) adds `tagged` of that.
  */
-const THEME = { weight: 1, lexicalTrust: 0.5, fullShare: 0.6, lexicalFloor: 0.35, rankStep: 0.05, minRank: 0.6, tagged: 0.35, maxThemes: 3, closeTo: 0.25, central: 0.9 };
+const THEME = { weight: 1, lexicalTrust: 0.5, fullShare: 0.6, lexicalFloor: 0.35, rankStep: 0.05, minRank: 0.6, tagged: 0.35, maxThemes: 3, closeTo: 0.25, central: 0.9, otherThemesShare: 0.3, otherThemes: 0.3, nationalList: 0.9 };
 
 /**
  * Minimum evidence that a question is about the policies at all, judged per passage among
@@ -150,6 +150,7 @@ class Scratch {
   readonly evidence: Uint8Array;
   readonly matched: Int32Array;
   readonly themeBoost: Float64Array;
+  readonly themeExtra: Float64Array;
   /** 1 when the passage is one of the central sections of a clearly matched theme. */
   readonly governs: Uint8Array;
   stamp = 0;
@@ -164,6 +165,7 @@ class Scratch {
     this.evidence = new Uint8Array(size);
     this.matched = new Int32Array(size);
     this.themeBoost = new Float64Array(size);
+    this.themeExtra = new Float64Array(size);
     this.governs = new Uint8Array(size);
   }
 
@@ -541,7 +543,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     const query = this.prepare(analyzed);
     const scratch = this.scratch;
     const stamp = scratch.next();
-    const { seen, position, candidates, score, coverage, evidence, matched, themeBoost, governs } = scratch;
+    const { seen, position, candidates, score, coverage, evidence, matched, themeBoost, themeExtra, governs } = scratch;
 
     // Candidates: every passage of the searched scopes with some word of the question (any
     // alternative), found by the scope's search index, then put in passage order.
@@ -668,6 +670,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     for (let c = 0; c < entries; c++) {
       if (bestLexical > 0) score[c] = ((score[c] as number) / bestLexical) * lexicalWeight;
       themeBoost[c] = 0;
+      themeExtra[c] = 0;
       governs[c] = 0;
     }
     const addThemePassage = (passage: number, boost: number) => {
@@ -680,23 +683,31 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
         evidence[entries] = 0;
         matched[entries] = 0;
         themeBoost[entries] = 0;
+        themeExtra[entries] = 0;
         governs[entries] = 0;
         entries++;
       }
       const c = position[passage] as number;
-      if (boost > (themeBoost[c] as number)) themeBoost[c] = boost;
+      // A passage that governs several themes of the question is more central: the best
+      // theme's boost, plus a little of the others'.
+      const best = themeBoost[c] as number;
+      themeExtra[c] = Math.min(THEME.otherThemes, (themeExtra[c] as number) + THEME.otherThemesShare * Math.min(best, boost));
+      if (boost > best) themeBoost[c] = boost;
       return c;
     };
     for (const hit of themes) {
       const sections = this.themeSections[hit.theme] as Map<string, { passages: Int32Array; weights: Float64Array }>;
       const tagged = this.themeTagged[hit.theme] as Map<number, Int32Array>;
       for (const { scope, weight } of scopes) {
-        const listed = sections.get(this.scopeNames[scope] as string);
+        const scopeName = this.scopeNames[scope] as string;
+        const listed = sections.get(scopeName);
         if (listed) {
+          // Listed for the organisation, a section counts fully, also when it is national law
+          // (Heemskerk's gift rule is the Ambtenarenwet); listed for every organisation, a little
+          // less than the organisation's own, and the council answers as background.
+          const scopeWeight = scopeName === NATIONAL ? THEME.nationalList : weight;
           for (let i = 0; i < listed.passages.length; i++) {
             const passage = listed.passages[i] as number;
-            // A listed section of the national or background texts keeps that scope's weight.
-            const scopeWeight = weightOfScope(this.docScope[this.passageDoc[passage] as number] as number) || weight;
             const c = addThemePassage(passage, themeStrength(hit) * themeWeight * (listed.weights[i] as number) * scopeWeight);
             if (hit.confidence >= 0.75 && (listed.weights[i] as number) >= THEME.central) governs[c] = 1;
           }
@@ -705,7 +716,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
         if (own) for (const passage of own) addThemePassage(passage, themeStrength(hit) * themeWeight * THEME.tagged * weight);
       }
     }
-    for (let c = 0; c < entries; c++) score[c] = (score[c] as number) + (themeBoost[c] as number);
+    for (let c = 0; c < entries; c++) score[c] = (score[c] as number) + (themeBoost[c] as number) + (themeExtra[c] as number);
 
     // The best `limit` entries, ties in entry order (a stable sort would give the same).
     const top = topEntries(score, entries, limit);

@@ -1,4 +1,3 @@
-import { splitSentences } from './question.js';
 import { ALTERNATIVE_WEIGHT, type AnalyzedQuery, type Analyzer } from './text.js';
 import type { Citation, Lang } from './types.js';
 
@@ -29,7 +28,7 @@ export type QuestionKind = 'permission' | 'obligation' | 'other';
 
 const OBLIGATION_QUESTION = /\b(moet ik|moeten wij|moeten we|hoef ik|ben ik verplicht|is het verplicht|dien ik|do i have to|do i need to|must i|am i required|am i obliged|is it mandatory|should i)\b/;
 const PERMISSION_QUESTION =
-  /\b(mag ik|mag je|mag dat|mag het|mogen wij|mogen we|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|toegestaan|erg|een probleem|verboden)|is dat (?:ok|oke|goed|toegestaan)|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok)\b/;
+  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|is het erg|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|toegestaan|erg|een probleem|verboden)|is dat (?:ok|oke|goed|toegestaan)|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok|will i get in trouble|can i get in trouble)\b/;
 
 /** "Bij wie kan ik …", "waar moet ik …", "who can I …": a question word before the modal asks something else than leave. */
 const ASKS_SOMETHING_ELSE = /\b(bij wie|naar wie|met wie|wie|waar|wanneer|hoe|welke|welk|wat|hoeveel|who|whom|where|when|how|which|what)\b\s+(kan|kun|kunnen|mag|mogen|moet|moeten|hoef|can|may|must|should|do|does)\b/;
@@ -49,6 +48,8 @@ const PROHIBITION = /\b(niet toegestaan|verboden|mag\b.{0,50}\b(geen|niet)\b|mog
 const EXCEPTION = /\b(tenzij|zonder toestemming|behalve|uitzondering)\b/;
 const ONLY_WITH_PERMISSION = /\b(alleen|uitsluitend)\b.{0,80}\b(toestemming|met goedkeuring)\b|\bmet toestemming van\b/;
 const IN_PRINCIPLE_NOT = /\bin principe niet\b/;
+const EXCEPTION_ELSEWHERE = /\b(uitzondering|niet van toepassing|hoeven geen|hoeft geen|hoeven niet|hoeft niet|niet verplicht|behalve|daarentegen)\b/i;
+const ALLOWED_BUT = /\b(mag|mogen|kan|kunnen|is toegestaan)\b[^.;]{0,40}\b(maar|mits|zolang)\b/;
 const LIMITED = /\bbeperkt\b/;
 const DISCUSS = /\b(overleg\w*|bespre\w*|afstem\w*|afstemming)\b.{0,80}\b(manager|leidinggevende)\b|\b(manager|leidinggevende)\b.{0,80}\b(overleg\w*|bespre\w*|afstem\w*)\b/;
 const POSITIVE = /\b(mag|mogen|kan de werknemer|kunnen|is toegestaan|behouden|gestimuleerd|mogelijk)\b/;
@@ -61,6 +62,8 @@ export function outcomeOf(sentence: string, kind: QuestionKind): Outcome | undef
   // "Moet ik …?" is answered by a duty, never by a prohibition or a permission.
   if (kind === 'obligation') return DUTY.test(text) && !PROHIBITION.test(text) ? 'must' : undefined;
   if (IN_PRINCIPLE_NOT.test(text)) return 'inPrinciple';
+  // "je mening geven mag natuurlijk, maar laat je niet …": allowed, with a condition.
+  if (ALLOWED_BUT.test(text)) return 'yesConditional';
   if (ONLY_WITH_PERMISSION.test(text)) return 'onlyWithPermission';
   if (PROHIBITION.test(text)) return EXCEPTION.test(text) ? 'inPrinciple' : 'no';
   if (LIMITED.test(text)) return 'yesLimited';
@@ -120,6 +123,14 @@ interface Unit {
 
 const LIST_ITEM = /^\s*(?:[-•]|[a-z]\.|\d+\.)\s+/;
 
+/** Sentences ending in . ! or ? before a capital (";" and ":" do not end a sentence here). */
+function wholeSentences(line: string): string[] {
+  return line
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}“"‘(])/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence !== '');
+}
+
 function unitsOf(text: string): Unit[] {
   const units: Unit[] = [];
   let intro: string | undefined;
@@ -129,7 +140,7 @@ function unitsOf(text: string): Unit[] {
       continue;
     }
     const isItem = LIST_ITEM.test(line);
-    for (const sentence of splitSentences(line.replace(LIST_ITEM, ''))) {
+    for (const sentence of wholeSentences(line.replace(LIST_ITEM, ''))) {
       const clean = sentence.replace(/[;:]$/, '').trim();
       const colon = /:$/.test(sentence.trim());
       if (clean !== '') units.push(isItem && intro ? { sentence: clean, intro, colon } : { sentence: clean, colon });
@@ -142,8 +153,12 @@ function unitsOf(text: string): Unit[] {
 const RULE_SIGNAL =
   /€\s?\d|\d+\s?(euro|jaar|uur|maanden|weken|dagen)|\b(elke|jaarlijks|per jaar|keer per|beslist|besluit|verantwoordelijk|verplicht|niet toegestaan|toegestaan|verboden|moet|moeten|mag|mogen|toestemming|melden|meldt|vereist|voorwaarde|nooit|altijd|niet|kan|kunnen|dient)\b/i;
 const MAX_LEAD_SENTENCE = 420;
-/** ... and those words weigh at least this much together (rarity-weighted; an everyday word weighs little). */
+/** The best-ranked citation's sentences count as sharing this much at least: its section was found for the question. */
+const FIRST_CITATION_FLOOR = 0.6;
+/** ... and those words weigh at least this much together (rarity-weighted; an everyday word weighs little) ... */
 const OUTCOME_OVERLAP = 1.2;
+/** ... and at least this share of the question's words (each weighing 1 on average). */
+const OUTCOME_SHARE = 0.45;
 
 /**
  * The sentence of the first citations that best answers the question: it shares the most
@@ -151,7 +166,7 @@ const OUTCOME_OVERLAP = 1.2;
  * from an earlier citation. A sentence that refers back brings the sentence before it.
  */
 export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, analyzer: Analyzer, kind: QuestionKind, weightOf?: TermWeight): LeadSentence | undefined {
-  let best: (LeadSentence & { score: number }) | undefined;
+  let best: (LeadSentence & { score: number; shared: number }) | undefined;
   citations.slice(0, 3).forEach((citation, index) => {
     const units = unitsOf(citation.quote);
     units.forEach((unit, position) => {
@@ -165,20 +180,29 @@ export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, ana
         if (!before || before.intro || REFERS_BACK.test(before.sentence)) return;
         sentence = `${before.sentence}${before.colon ? ':' : ''} ${sentence}`;
       }
+      // A list's introduction alone ("De ambtenaar is verplicht …:") says nothing yet.
+      if (unit.colon && !unit.intro && units[position + 1]?.intro) return;
       if (sentence.length < 25 || sentence.length > MAX_LEAD_SENTENCE) return;
       const shared = overlap(sentence, analyzed, analyzer, weightOf);
-      // An outcome ("Nee.") only from a sentence about what was asked: it shares at least two of
-      // the question's words, and telling ones, not just "privé" and "gebruiken".
-      const outcome = kind === 'other' || sharedWords(sentence, analyzed, analyzer) < 2 || shared < OUTCOME_OVERLAP ? undefined : outcomeOf(sentence, kind);
-      const signal = RULE_SIGNAL.test(sentence) ? 0.5 : 0;
+      const signal = RULE_SIGNAL.test(sentence) ? 0.15 : 0;
       // A sentence that shares no word with the question still leads when it is the first
       // citation's: the theme found that section, the question used other words.
       if (shared < 1 && index > 0) return;
-      const score = shared * (1 - index * 0.2) + signal + (outcome ? 0.8 : 0) - position * 0.02 - (shared < 1 ? 1 : 0);
-      if (!best || score > best.score) best = { sentence, index, outcome, score };
+      const score = Math.max(shared, index === 0 ? FIRST_CITATION_FLOOR : 0) * (1 - index * 0.25) + signal - position * 0.02;
+      if (!best || score > best.score) best = { sentence, index, score, shared };
     });
   });
-  return best ? { sentence: best.sentence, index: best.index, outcome: best.outcome } : undefined;
+  if (!best) return undefined;
+  // An outcome ("Nee.") only from the best-ranked citation's sentence, and only when that
+  // sentence is about what was asked: it shares at least two of the question's words and most
+  // of its weight (rarity-weighted), not just "privé" and "gebruiken".
+  const content = analyzed.terms.filter((term) => term.content).length;
+  const about = sharedWords(best.sentence, analyzed, analyzer) >= 2 && best.shared >= Math.max(OUTCOME_OVERLAP, content * OUTCOME_SHARE);
+  // Nor when the section names an exception elsewhere ("… hoeven geen eed af te leggen"): the
+  // sentence alone would then say too much.
+  const exception = EXCEPTION_ELSEWHERE.test(citations[best.index]?.quote.replace(best.sentence, '') ?? '');
+  const outcome = kind !== 'other' && best.index === 0 && about && !exception ? outcomeOf(best.sentence, kind) : undefined;
+  return { sentence: best.sentence, index: best.index, outcome };
 }
 
 /** "Nee. Artikel 2 lid 1 zegt: “…” [1]" */
