@@ -153,12 +153,13 @@ function unitsOf(text: string): Unit[] {
 const RULE_SIGNAL =
   /€\s?\d|\d+\s?(euro|jaar|uur|maanden|weken|dagen)|\b(elke|jaarlijks|per jaar|keer per|beslist|besluit|verantwoordelijk|verplicht|niet toegestaan|toegestaan|verboden|moet|moeten|mag|mogen|toestemming|melden|meldt|vereist|voorwaarde|nooit|altijd|niet|kan|kunnen|dient)\b/i;
 const MAX_LEAD_SENTENCE = 420;
+const OUTCOME_BONUS = 0.5;
 /** The best-ranked citation's sentences count as sharing this much at least: its section was found for the question. */
 const FIRST_CITATION_FLOOR = 0.6;
 /** ... and those words weigh at least this much together (rarity-weighted; an everyday word weighs little) ... */
 const OUTCOME_OVERLAP = 1.2;
 /** ... and at least this share of the question's words (each weighing 1 on average). */
-const OUTCOME_SHARE = 0.45;
+const OUTCOME_SHARE = 0.6;
 
 /**
  * The sentence of the first citations that best answers the question: it shares the most
@@ -188,12 +189,14 @@ export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, ana
       // A sentence that shares no word with the question still leads when it is the first
       // citation's: the theme found that section, the question used other words.
       if (shared < 1 && index > 0) return;
-      const score = Math.max(shared, index === 0 ? FIRST_CITATION_FLOOR : 0) * (1 - index * 0.25) + signal - position * 0.02;
+      // For "mag ik / moet ik" a sentence that says yes or no is a better lead than one that does not.
+      const decides = kind !== 'other' && outcomeOf(sentence, kind) ? OUTCOME_BONUS : 0;
+      const score = Math.max(shared, index === 0 ? FIRST_CITATION_FLOOR : 0) * (1 - index * 0.15) + signal + decides - position * 0.02;
       if (!best || score > best.score) best = { sentence, index, score, shared };
     });
   });
   if (!best) return undefined;
-  // An outcome ("Nee.") only from the best-ranked citation's sentence, and only when that
+  // An outcome ("Nee.") only from one of the two best-ranked citations' sentences, and only when that
   // sentence is about what was asked: it shares at least two of the question's words and most
   // of its weight (rarity-weighted), not just "privé" and "gebruiken".
   const content = analyzed.terms.filter((term) => term.content).length;
@@ -201,7 +204,7 @@ export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, ana
   // Nor when the section names an exception elsewhere ("… hoeven geen eed af te leggen"): the
   // sentence alone would then say too much.
   const exception = EXCEPTION_ELSEWHERE.test(citations[best.index]?.quote.replace(best.sentence, '') ?? '');
-  const outcome = kind !== 'other' && best.index === 0 && about && !exception ? outcomeOf(best.sentence, kind) : undefined;
+  const outcome = kind !== 'other' && best.index <= 1 && about && !exception ? outcomeOf(best.sentence, kind) : undefined;
   return { sentence: best.sentence, index: best.index, outcome };
 }
 

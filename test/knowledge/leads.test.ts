@@ -86,7 +86,7 @@ describe('the lead of every answer', () => {
   it('states the outcome of a permission question with the sentence that says it', () => {
     const answer = knowledge.answer({ orgId: 'heerde', text: 'Mag ik spullen van de gemeente voor privé gebruiken?', lang: 'nl' });
     expect(answer.view?.lead).toMatch(/^In principe niet\. Onder ‘Gebruik van gemeentelijke voorzieningen, faciliteiten en middelen’ staat: “Het gebruikmaken van gemeentelijke voorzieningen en faciliteiten voor privédoeleinden is in principe niet toegestaan\.” \[\d\]/);
-    const borrow = knowledge.answer({ orgId: 'velsen', text: 'Mag ik de beamer van het werk lenen voor een feestje?', lang: 'nl' });
+    const borrow = knowledge.answer({ orgId: 'velsen', text: 'Mag ik spullen van het werk lenen voor privé?', lang: 'nl' });
     expect(borrow.view?.lead).toMatch(/Alleen met toestemming\. Artikel 6 lid 3 zegt: “.*alleen mogelijk met toestemming van de leidinggevende\.” \[1\]/);
   });
 
@@ -138,5 +138,17 @@ describe('the language of a question', () => {
     expect(detectLanguageOf('is het ok als ik ff een side job doe')).toBe('nl');
     expect(detectLanguageOf('VOG?')).toBeUndefined();
     expect(detectLanguage('VOG?', 'en')).toBe('en');
+  });
+});
+
+describe('outcome words', () => {
+  it('are left out when the sentence is not about what was asked', () => {
+    // "Lekt geen vertrouwelijke informatie" shares words with working at home on confidential
+    // files, but does not answer it: no "Nee." in front of it.
+    const answer = knowledge.answer({ orgId: 'velsen', text: 'Mag ik thuis aan vertrouwelijke dossiers werken?', lang: 'nl' });
+    expect(answer.view?.lead).not.toMatch(/^(Nee|Ja|Alleen|In principe)/);
+    // Nor when the section names an exception the sentence alone would hide.
+    const oath = knowledge.answer({ orgId: 'werksaam', text: 'Ik zit bij een SW-bedrijf van WerkSaam, moet ik de eed afleggen?', lang: 'nl' });
+    expect(oath.view?.lead).not.toMatch(/^Ja, dat moet/);
   });
 });
