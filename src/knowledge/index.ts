@@ -13,8 +13,9 @@ export { detectLanguage, detectLanguageOf } from './language.js';
 export type { ContactDirectory } from './contacts.js';
 export type { KnowledgeBase } from './kb.js';
 export { LiveKnowledgeBase, type LiveKnowledgeOptions } from './live.js';
-export { toAnswerActivity } from './activity.js';
-export { createModelAnswerer, type ModelAnswerer } from './model.js';
+export type { CitedArticle } from './types.js';
+export { citedArticles, markdownQuote } from './answer.js';
+export { createModelAnswerer, mapMarkers, type CompletePrompt, type ModelAnswerer, type ModelAnswerOptions, type ModelPrompt } from './model.js';
 
 /**
  * Answers a question, naming the people the directory knows for whom it asks about (the

@@ -1,13 +1,20 @@
-import { promptsFolder } from '../config/paths.js';
-import { ActionPlanner, MemoryFork, OpenAIModel, PromptManager, type Memory } from '@microsoft/teams-ai';
-import type { TurnContext } from 'botbuilder';
-import type { ModelSettings } from '../config/env.js';
 import { citedArticles, declineAnswer, selectCitations } from './answer.js';
 import { resolveContacts, type ContactDirectory } from './contacts.js';
 import type { KnowledgeBase } from './kb.js';
 import { organisationName } from './organisations.js';
 import { sanitizeQuestion } from './question.js';
 import type { AnswerContext, Citation, KnowledgeAnswer, Question, RetrievedPassage } from './types.js';
+
+/** The prompts under `prompts/` the model path uses: the answer, and the question in policy words. */
+export type ModelPrompt = 'answer' | 'rewrite';
+
+/**
+ * One completion of a prompt with its template variables (`{{$name}}`), as the language
+ * model's client gives it: the reply's text, or undefined when the call failed or returned
+ * no text. The client (teams-ai's planner, at the Teams edge) is bound to one turn; the
+ * domain only sees this function, so it depends on no Teams package.
+ */
+export type CompletePrompt = (prompt: ModelPrompt, variables: Record<string, string>) => Promise<string | undefined>;
 
 export interface ModelAnswerOptions {
   /** Names the people to turn to, as the extractive answer does. */
@@ -26,56 +33,31 @@ export interface ModelAnswerer {
    * Out-of-scope and records questions are declined without calling the model; a model
    * failure or an unverifiable reply falls back to the extractive answer.
    */
-  answer(context: TurnContext, state: Memory, question: Question, options?: ModelAnswerOptions): Promise<KnowledgeAnswer>;
+  answer(question: Question, complete: CompletePrompt, options?: ModelAnswerOptions): Promise<KnowledgeAnswer>;
 }
 
 export interface ModelAnswererOptions {
-  promptsFolder?: string;
   /** How many passages the model may see; more costs tokens without helping. */
   maxSources?: number;
 }
 
-const PROMPT = 'answer';
-const REWRITE_PROMPT = 'rewrite';
 const NO_REWRITE = 'NONE';
 const MAX_REWRITE_CHARS = 200;
 const NO_ANSWER = 'NO_ANSWER';
 const MAX_QUESTION_CHARS = 1000;
 
-
-export function createModelAnswerer(settings: ModelSettings, knowledge: KnowledgeBase, options: ModelAnswererOptions = {}): ModelAnswerer {
-  const model =
-    settings.provider === 'azure'
-      ? new OpenAIModel({
-          azureApiKey: settings.apiKey,
-          azureEndpoint: settings.endpoint,
-          azureDefaultDeployment: settings.deployment,
-          azureApiVersion: '2024-06-01',
-          useSystemMessages: true,
-          maxRetries: 1,
-          clientOptions: { timeout: 20_000, maxRetries: 1 },
-        })
-      : new OpenAIModel({
-          apiKey: settings.apiKey,
-          defaultModel: settings.model,
-          endpoint: settings.endpoint,
-          useSystemMessages: true,
-          maxRetries: 1,
-          clientOptions: { timeout: 20_000, maxRetries: 1 },
-        });
-  const prompts = new PromptManager({ promptsFolder: options.promptsFolder ?? promptsFolder });
-  const planner = new ActionPlanner({ model, prompts, defaultPrompt: PROMPT, max_repair_attempts: 0 });
+export function createModelAnswerer(knowledge: KnowledgeBase, options: ModelAnswererOptions = {}): ModelAnswerer {
   const maxSources = options.maxSources ?? 4;
 
   return {
-    async answer(context, state, question, options = {}) {
+    async answer(question, complete, options = {}) {
       const contacts = await contactsFor(question, options);
       let extractive = knowledge.answer(question, contacts);
       // Declined for a reason (someone else's records, clearly another subject): no model call.
       if (extractive.outOfScope && extractive.declineReason !== 'no-evidence') return extractive;
       let searched: Question = question;
       if (!options.passages && (extractive.outOfScope || extractive.view?.framing === 'weak')) {
-        const rewritten = await rewrite(context, state, question);
+        const rewritten = await rewrite(complete, question);
         if (rewritten) {
           // Searched with both: the employee's own words and the policies' words for them.
           const widened = { ...question, text: `${sanitizeQuestion(question.text).text} ${rewritten}` };
@@ -92,21 +74,13 @@ export function createModelAnswerer(settings: ModelSettings, knowledge: Knowledg
         .map((group) => group.citation);
       if (sources.length === 0) return extractive;
 
-      // A fork keeps the prompt variables and the model's reply out of the conversation state.
-      const memory = new MemoryFork(state);
-      memory.setValue('temp.input', sanitizeQuestion(question.text).text.slice(0, MAX_QUESTION_CHARS));
-      memory.setValue('temp.organisation', organisationName(question.orgId, 'nl'));
-      memory.setValue('temp.language', question.lang === 'nl' ? 'Dutch (Nederlands)' : 'English');
-      memory.setValue('temp.sources', renderSources(sources));
-
-      let reply: string;
-      try {
-        const response = await planner.completePrompt<string>(context, memory, PROMPT);
-        if (response.status !== 'success' || typeof response.message?.content !== 'string') return extractive;
-        reply = response.message.content;
-      } catch {
-        return extractive;
-      }
+      const reply = await complete('answer', {
+        input: sanitizeQuestion(question.text).text.slice(0, MAX_QUESTION_CHARS),
+        organisation: organisationName(question.orgId, 'nl'),
+        language: question.lang === 'nl' ? 'Dutch (Nederlands)' : 'English',
+        sources: renderSources(sources),
+      });
+      if (reply === undefined) return extractive;
       if (reply.trim() === '' || reply.includes(NO_ANSWER)) return declineAnswer(question, 'scope');
       const mapped = mapMarkers(reply, sources);
       if (mapped.citations.length === 0) return extractive;
@@ -129,21 +103,14 @@ export function createModelAnswerer(settings: ModelSettings, knowledge: Knowledg
     const roles = knowledge.contactRoles(question);
     return roles.length > 0 ? { contacts: await resolveContacts(options.directory, question.orgId, options.askerId, roles) } : {};
   }
+}
 
-  /** The question in the policies' words, for the search only; undefined when the model has none or fails. */
-  async function rewrite(context: TurnContext, state: Memory, question: Question): Promise<string | undefined> {
-    const memory = new MemoryFork(state);
-    memory.setValue('temp.input', sanitizeQuestion(question.text).text.slice(0, MAX_QUESTION_CHARS));
-    try {
-      const response = await planner.completePrompt<string>(context, memory, REWRITE_PROMPT);
-      const text = typeof response.message?.content === 'string' ? response.message.content.trim() : '';
-      if (response.status !== 'success' || text === '' || text.includes(NO_REWRITE)) return undefined;
-      // Only words: the rewrite is search input, never an instruction or markup.
-      return text.replace(/[^\p{L}\p{N}\s'’-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_REWRITE_CHARS) || undefined;
-    } catch {
-      return undefined;
-    }
-  }
+/** The question in the policies' words, for the search only; undefined when the model has none or fails. */
+async function rewrite(complete: CompletePrompt, question: Question): Promise<string | undefined> {
+  const text = (await complete('rewrite', { input: sanitizeQuestion(question.text).text.slice(0, MAX_QUESTION_CHARS) }))?.trim() ?? '';
+  if (text === '' || text.includes(NO_REWRITE)) return undefined;
+  // Only words: the rewrite is search input, never an instruction or markup.
+  return text.replace(/[^\p{L}\p{N}\s'’-]/gu, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_REWRITE_CHARS) || undefined;
 }
 
 /** Numbered sources as the prompt shows them; section and document name, then the exact text. */

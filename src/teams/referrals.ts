@@ -7,7 +7,7 @@ import { askForOrganisationIfUnknown } from './conversationBasics.js';
 import { adaptiveCard, type CardElement } from '../cards/adaptiveCard.js';
 import { cardAttachment } from './cards/attachment.js';
 import { taskVerbs } from './cards/welcome.js';
-import { toAnswerActivity } from '../knowledge/index.js';
+import { toAnswerActivity } from './knowledgeActivity.js';
 
 /**
  * Side-job notifications and confidential reports get their own workflows; until then these

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers, startTestBot, visibleText, type TestBot } from '../support/bot.js';
-import { expectValidAnswerCard } from '../knowledge/answerCard.js';
+import { expectValidAnswerCard } from './answerCard.js';
 import { FakeOpenAI } from '../support/openai.js';
 
 interface CitationEntity {

@@ -1,5 +1,4 @@
-import { citedArticles, markdownQuote } from './answer.js';
-import type { AnswerTopic, CitedArticle, KnowledgeAnswer, Lang } from './types.js';
+import { citedArticles, markdownQuote, type AnswerTopic, type CitedArticle, type KnowledgeAnswer, type Lang } from '../knowledge/index.js';
 
 /** What the bot routes on when someone presses the next-step button. */
 export type NextStepAction = 'gift.start' | 'sidejob.start' | 'report.start';
@@ -59,9 +58,9 @@ export interface AnswerCard {
 }
 
 /**
- * The message for an answer as plain data: a Bot Framework message activity that the Teams
- * layer sends as it is. Kept free of botbuilder types so the knowledge module depends on no
- * Teams package.
+ * The message for an answer as plain data: a Bot Framework message activity sent as it is.
+ * Teams' shapes (citation entities, the feedback loop, the card) live here at the edge; the
+ * knowledge domain only produces the `KnowledgeAnswer`.
  */
 export interface AnswerMessage {
   type: 'message';
