@@ -1,7 +1,7 @@
 import { ASKS_WHOM, describeContacts, routeToPerson } from './contacts.js';
 import { decideGift, giftLead } from './giftAdvice.js';
 import { leadSentence, leadText, overlap, questionKind, sentencesOf, type LeadSentence, type TermWeight } from './lead.js';
-import { organisationContacts, organisationName } from './organisations.js';
+import { BACKGROUND, NATIONAL, organisationContacts, organisationName } from './organisations.js';
 import type { ScopeDecision, ScopeReason } from './scope.js';
 import { fold, type AnalyzedQuery, type Analyzer, type Lang } from './text.js';
 import type { ThemeCatalogue, ThemeHit } from './themes.js';
@@ -46,8 +46,17 @@ export function selectCitations(passages: RetrievedPassage[], lookup?: SectionLo
       existing.passages.push(passage);
       continue;
     }
-    if (groups.length >= MAX_CITATIONS) continue;
-    groups.push({ citation: { documentId: passage.documentId, title: passage.title, section: passage.section, quote: passage.text }, passages: [passage] });
+    const group = { citation: { documentId: passage.documentId, title: passage.title, section: passage.section, quote: passage.text }, passages: [passage] };
+    if (groups.length < MAX_CITATIONS) {
+      groups.push(group);
+      continue;
+    }
+    // The asker's own rule that governs the question is cited before a second text of the
+    // national law or the council answers, which every organisation shares: the employee is
+    // bound by their own article (its procedure, who decides); one shared text still frames it.
+    if (!passage.governs || isShared(passage)) continue;
+    const shared = groups.flatMap((cited, index) => (isShared(cited.passages[0] as RetrievedPassage) ? [index] : []));
+    if (shared.length >= 2) groups.splice(shared.at(-1) as number, 1, group);
   }
   for (const group of groups) {
     const whole = lookup?.(group.citation.documentId, group.citation.section);
@@ -62,6 +71,10 @@ export function selectCitations(passages: RetrievedPassage[], lookup?: SectionLo
     }
   }
   return groups;
+}
+
+function isShared(passage: RetrievedPassage): boolean {
+  return passage.organisation === NATIONAL || passage.organisation === BACKGROUND;
 }
 
 /**

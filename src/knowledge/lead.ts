@@ -153,6 +153,8 @@ function unitsOf(text: string): Unit[] {
 const RULE_SIGNAL =
   /€\s?\d|\d+\s?(euro|jaar|uur|maanden|weken|dagen)|\b(elke|jaarlijks|per jaar|keer per|beslist|besluit|verantwoordelijk|verplicht|niet toegestaan|toegestaan|verboden|moet|moeten|mag|mogen|toestemming|melden|meldt|vereist|voorwaarde|nooit|altijd|niet|kan|kunnen|dient)\b/i;
 const MAX_LEAD_SENTENCE = 420;
+/** A list's introduction longer than this makes a list item too long a lead. */
+const MAX_LIST_INTRO = 160;
 const OUTCOME_BONUS = 0.5;
 /** The best-ranked citation's sentences count as sharing this much at least: its section was found for the question. */
 const FIRST_CITATION_FLOOR = 0.6;
@@ -183,7 +185,9 @@ export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, ana
       }
       // A list's introduction alone ("De ambtenaar is verplicht …:") says nothing yet.
       if (unit.colon && !unit.intro && units[position + 1]?.intro) return;
-      if (sentence.length < 25 || sentence.length > MAX_LEAD_SENTENCE) return;
+      // A list item is judged by its own length: its introduction is what makes it readable.
+      const own = unit.intro ? unit.sentence : sentence;
+      if (sentence.length < 25 || own.length > MAX_LEAD_SENTENCE || (unit.intro?.length ?? 0) > MAX_LIST_INTRO) return;
       const shared = overlap(sentence, analyzed, analyzer, weightOf);
       const signal = RULE_SIGNAL.test(sentence) ? 0.15 : 0;
       // A sentence that shares no word with the question still leads when it is the first

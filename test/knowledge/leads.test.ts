@@ -90,6 +90,16 @@ describe('the lead of every answer', () => {
     expect(borrow.view?.lead).toMatch(/Alleen met toestemming\. Artikel 6 lid 3 zegt: “.*alleen mogelijk met toestemming van de leidinggevende\.” \[1\]/);
   });
 
+  it('leads a duty question with the item of a list that is about it, and cites the organisation’s own article', () => {
+    // Ambtenarenwet art. 8 lid 2 lists the side-job duty (a) before the financial-interests one (b).
+    const heerde = knowledge.answer({ orgId: 'heerde', text: 'Moet ik mijn aandelen melden?', lang: 'nl' });
+    expect(heerde.view?.lead).toMatch(/melding te doen van zijn financiële belangen/);
+    expect(heerde.view?.lead).not.toMatch(/nevenwerkzaamheden/);
+    // Velsen's own article 8 governs it: cited before a second text of the national law.
+    const velsen = knowledge.answer({ orgId: 'velsen', text: 'Moet ik mijn aandelen melden?', lang: 'nl' });
+    expect(velsen.citations.map((citation) => `${citation.documentId}#${citation.section}`)).toContain('velsen-gedragscode#Artikel 8 lid 1');
+  });
+
   it('says honestly when the match is weak, and still gives the route to a person', () => {
     const answer = knowledge.answer({ orgId: 'velsen', text: 'Mag ik een tablet gebruiken tijdens de vergadering?', lang: 'nl' });
     expect(answer.outOfScope).toBe(false);
