@@ -1,13 +1,15 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { startApp, type RunningApp } from '../src/app.js';
 import { ConfigurationError, loadConfig } from '../src/config/env.js';
 import { createLogger } from '../src/logging/logger.js';
 import {
+  playgroundConfigForUser,
   playgroundCurrentUser,
+  playgroundUserIds,
   repoPlaygroundConfig,
-  startLocaleProxy,
+  startChannelRouter,
   startPlaygroundProcess,
   type PlaygroundProcess,
 } from './lib/playground.js';
@@ -15,11 +17,15 @@ import { freePort, projectRoot, startFerretDb, waitForPing, type RunningFerretDb
 
 /**
  * `npm run demo`: from a fresh clone (after `npm ci`) to a running demo in one command. Starts
- * FerretDB (data in .data/ferretdb), the bot with the fictional demo people of Velsen, and the
- * Microsoft 365 Agents Playground pointing at it; prints the address to open; Ctrl-C stops all three.
+ * FerretDB (data in .data/ferretdb), the bot with the fictional demo people of Velsen, and one
+ * Microsoft 365 Agents Playground per demo person (Alex the employee, Megan his manager, Adele of
+ * HR), each on its own printed address, so a new user can be each of them in a browser tab of
+ * their own. Megan and Adele are reachable from the start: the bot opens a chat with them the way
+ * Teams allows, before they ever open their page. Ctrl-C stops everything.
  *
  * Environment: everything `loadConfig` reads (PORT defaults to 3978, DEFAULT_ORG to velsen), plus
- * - PLAYGROUND_PORT (default 56150; the Playground takes another one when it is in use),
+ * - PLAYGROUND_PORT (default 56150: Alex; Megan and Adele get the next ports; a taken port is replaced),
+ * - DEMO_PEOPLE (default "Alex Wilber,Megan Bowen,Adele Vance"): the mock users who get a Playground,
  * - PLAYGROUND_LOCALE (default nl-NL): the Playground always reports locale en-US, where Teams
  *   reports the user's language, so a small proxy sets this one; "off" shows the Playground as is,
  * - FERRETDB_PORT (default 27017, a free one when taken) and FERRETDB_DATA_DIR (default .data/ferretdb).
@@ -117,45 +123,65 @@ try {
   stops.push({ name: 'the bot', stop: () => app.stop() });
   const endpoint = `${app.http.url}/api/messages`;
   say(`Bot is running at ${endpoint} (organisation ${config.DEFAULT_ORG}, demo people loaded).`);
+  say(`Public side-job register: ${app.http.url}/register/${config.DEFAULT_ORG}/nevenwerkzaamheden (also ?format=csv, ?format=json).`);
 
   const locale = process.env.PLAYGROUND_LOCALE ?? 'nl-NL';
-  let playgroundEndpoint = endpoint;
-  if (locale !== 'off') {
-    const proxy = await startLocaleProxy(endpoint, locale);
-    stops.push({ name: 'the locale proxy', stop: () => proxy.close() });
-    playgroundEndpoint = proxy.endpoint;
+  // One service URL for every Playground, as Teams has one per tenant: the bot can then open a chat
+  // with someone who never wrote to it (createConversation) and it lands in that person's Playground.
+  const router = await startChannelRouter(endpoint, { locale: locale === 'off' ? null : locale });
+  stops.push({ name: 'the channel router', stop: () => router.close() });
+
+  const configText = existsSync(repoPlaygroundConfig) ? readFileSync(repoPlaygroundConfig, 'utf8') : undefined;
+  const defaultUser = (configText && playgroundCurrentUser(configText)) ?? 'Alex Wilber';
+  const people = (process.env.DEMO_PEOPLE ?? 'Alex Wilber,Megan Bowen,Adele Vance').split(',').map((name) => name.trim()).filter(Boolean);
+  const roles: Record<string, string> = { 'Alex Wilber': 'medewerker (employee)', 'Megan Bowen': 'leidinggevende van Alex (manager)', 'Adele Vance': 'P&O en integriteitscoördinator (HR)', 'Isaiah Langer': 'leidinggevende van Megan' };
+  mkdirSync(path.join(projectRoot, 'devTools'), { recursive: true });
+  const basePort = Number(process.env.PLAYGROUND_PORT ?? 56150);
+  const started: { name: string; playground: PlaygroundProcess }[] = [];
+  for (const [index, name] of people.entries()) {
+    const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    const personalChatId = name === defaultUser ? '__PERSONAL_CHAT_ID__' : `personal-chat-${slug}`;
+    let configPath: string | undefined;
+    if (configText && name !== defaultUser) {
+      configPath = path.join(dataRoot, `playground-${slug}.yml`);
+      mkdirSync(dataRoot, { recursive: true });
+      writeFileSync(configPath, playgroundConfigForUser(configText, name, personalChatId));
+    } else if (configText) configPath = repoPlaygroundConfig;
+    const playground = await startPlaygroundProcess({
+      endpoint: router.endpointFor(slug),
+      port: basePort + index,
+      logFile: path.join(projectRoot, 'devTools', `m365agentsplayground-${slug}.log`),
+      configPath,
+      onOutput: process.env.PLAYGROUND_VERBOSE ? (line) => process.stdout.write(`[playground ${slug}] ${line}\n`) : undefined,
+    });
+    stops.push({ name: `the Playground of ${name}`, stop: () => playground.stop() });
+    const ids = configText ? playgroundUserIds(configText, name) : undefined;
+    if (ids) router.register({ aadObjectId: ids.aadObjectId, playgroundUserId: ids.id, serviceUrl: `http://localhost:${playground.port}/_connector`, personalChatId });
+    playground.child.once('exit', (code) => {
+      // On Ctrl-C the terminal signals the Playgrounds too; let our own handler claim the stop first.
+      setTimeout(() => {
+        if (stopping) return;
+        say(`The Playground of ${name} exited unexpectedly (code ${String(code)}):\n${playground.recentOutput()}`);
+        void shutdown(1);
+      }, 500);
+    });
+    started.push({ name, playground });
   }
 
-  mkdirSync(path.join(projectRoot, 'devTools'), { recursive: true });
-  const playground: PlaygroundProcess = await startPlaygroundProcess({
-    endpoint: playgroundEndpoint,
-    port: Number(process.env.PLAYGROUND_PORT ?? 56150),
-    logFile: path.join(projectRoot, 'devTools', 'm365agentsplayground.log'),
-    configPath: existsSync(repoPlaygroundConfig) ? repoPlaygroundConfig : undefined,
-    onOutput: process.env.PLAYGROUND_VERBOSE ? (line) => process.stdout.write(`[playground] ${line}\n`) : undefined,
-  });
-  stops.push({ name: 'the Playground', stop: () => playground.stop() });
-  playground.child.once('exit', (code) => {
-    // On Ctrl-C the terminal signals the Playground too; let our own handler claim the stop first.
-    setTimeout(() => {
-      if (stopping) return;
-      say(`The Playground exited unexpectedly (code ${String(code)}):\n${playground.recentOutput()}`);
-      void shutdown(1);
-    }, 500);
-  });
-
-  const user = existsSync(repoPlaygroundConfig) ? playgroundCurrentUser(readFileSync(repoPlaygroundConfig, 'utf8')) : undefined;
-  const banner = `Open ${playground.url} in your browser`;
+  const width = Math.max(...started.map(({ name }) => name.length));
   process.stdout.write(
     [
       '',
-      `  ${'='.repeat(banner.length + 4)}`,
-      `  = ${banner} =`,
-      `  ${'='.repeat(banner.length + 4)}`,
+      '  Open one browser tab per person (each is a Teams client signed in as that person):',
       '',
-      `  You chat as ${user ?? 'the Playground\'s default user'}; the mock users are in .m365agentsplayground.yml.`,
+      ...started.map(({ name, playground }) => `    ${name.padEnd(width)}  ${playground.url}   ${roles[name] ?? ''}`),
+      '',
+      '  Try: as Alex type "cadeau melden" and report a gift; Megan finds the card in her chat (even if',
+      '  her tab was never opened) and decides; Alex sees the decision. As Adele type "jaarverantwoording"',
+      '  for the yearly figures; the weekly digest comes on Monday 08:00, or now with',
+      '  "npm run digest -- --org velsen" in another terminal (same MONGODB_URI).',
       locale === 'off' ? '  Client locale: the Playground\'s en-US.' : `  Client locale: ${locale} (PLAYGROUND_LOCALE=off for the Playground's own en-US).`,
-      '  Press Ctrl-C to stop the Playground, the bot and the database.',
+      '  Press Ctrl-C to stop the Playgrounds, the bot and the database.',
       '',
       '',
     ].join('\n'),

@@ -3,19 +3,25 @@ import { Directory, directoryCollections, seedDemoPeople, syncOrganisations } fr
 import { loadKnowledgeBase, knowledgeCollections, type KnowledgeBase } from './knowledge/index.js';
 import { errorFields, type Logger } from './logging/logger.js';
 import { connectDatabase, ensureCollections, type CollectionDefinition, type Database } from './storage/database.js';
-import { handledActivitiesCollection, HandledActivities } from './storage/handledActivities.js';
+import { handledActivitiesCollection } from './storage/handledActivities.js';
 import { botStateCollection } from './teams/botState.js';
-import { writeClaimsCollection, WriteClaims } from './storage/writeClaims.js';
+import { writeClaimsCollection } from './storage/writeClaims.js';
 import { createBot, type Bot } from './teams/bot.js';
 import type { BotServices } from './teams/context.js';
-import { conversationReferencesCollection } from './teams/conversationReferences.js';
+import { conversationReferencesCollection, tenantEndpointsCollection } from './teams/conversationReferences.js';
 import { answerFeedbackCollection } from './teams/feedback.js';
 import { startHttpServer, type HttpServer } from './teams/server.js';
 import { TeamsTransport } from './teams/transport.js';
 import { deliveryCollections, DeliveryWorker, MongoOutbox } from './delivery/index.js';
+import { undeliverableHandler } from './delivery/undeliverable.js';
+import { GraphAppInstaller } from './teams/graph.js';
 import { languageOf } from './i18n/index.js';
 import { WorkflowEngine, workflowCollections } from './workflow/index.js';
-import { createWorkflowFeatures } from './workflows.js';
+import { createWorkflowFeatures, registerLinks } from './workflows.js';
+import { Scheduler, schedulingCollections } from './scheduling/index.js';
+import { MEETING_VIEW, meetingCollections, renderMeetingReminder } from './meetings/index.js';
+import { DIGEST_VIEW, digestCollections, renderDigest } from './digests/index.js';
+import { directJobs, periodicJobs, scheduledJobs, type JobServices } from './schedules.js';
 
 /** Every collection the product uses, so one start-up call creates them and their indexes. */
 export const allCollections: CollectionDefinition[] = [
@@ -23,20 +29,28 @@ export const allCollections: CollectionDefinition[] = [
   handledActivitiesCollection,
   writeClaimsCollection,
   conversationReferencesCollection,
+  tenantEndpointsCollection,
   answerFeedbackCollection,
   ...directoryCollections,
   ...knowledgeCollections,
   ...workflowCollections,
   ...deliveryCollections,
+  ...schedulingCollections,
+  ...meetingCollections,
+  ...digestCollections,
 ];
 
 export interface RunningApp {
   bot: Bot;
   /** Delivers the stored outbox; tests wait on it to see proactive messages. */
   delivery: DeliveryWorker;
+  /** Runs the periodic jobs; tests drive it with `tick(now)` or `runNow(name)`. */
+  scheduler: Scheduler;
   http: HttpServer;
   database: Database;
   services: BotServices;
+  /** The periodic domain jobs (deadlines, yearly reconfirmations and reminders) for a moment; the timer calls it, tests too. */
+  runPeriodicJobs(now: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +61,8 @@ export interface StartOptions {
   /** Loads the fictional demo people; the demo and the tests use it, production never does. */
   seedDemoData?: boolean;
   host?: string;
+  /** False leaves the schedules to be driven by hand (`scheduler.tick`), as tests with a controlled clock do. */
+  runSchedules?: boolean;
 }
 
 /** The composition root: database, directory, knowledge, bot and HTTP server, in that order. */
@@ -67,7 +83,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const directory = new Directory(database.db);
     const now = options.now ?? (() => new Date());
     const outbox = new MongoOutbox(database.db);
-    const features = createWorkflowFeatures({ directory, knowledge, logger, now });
+    const features = createWorkflowFeatures({ directory, knowledge, logger, now, outbox });
     const engine = new WorkflowEngine({ db: database.db, directory, outbox, logger, now }, features.map((feature) => feature.definition));
     const services: BotServices = {
       config,
@@ -81,7 +97,21 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const bot = createBot(services);
 
     // Proactive messages leave through the outbox: rendered for each reader in their language.
-    const transport = new TeamsTransport(bot.adapter, config.BOT_ID ?? '', bot.references);
+    // A person without a stored chat is reached by opening one (createConversation), after
+    // installing the app for them through Graph when that is configured.
+    const tenantsOf = async (aadObjectId: string) => {
+      const person = await directory.person(aadObjectId);
+      return (person && (await directory.organisation(person.orgId))?.tenantIds) ?? [];
+    };
+    const transport = new TeamsTransport({
+      adapter: bot.adapter,
+      botAppId: config.BOT_ID ?? '',
+      references: bot.references,
+      tenantsOf,
+      defaultServiceUrl: config.TEAMS_SERVICE_URL,
+      installer: graphInstaller(config, logger),
+      logger,
+    });
     const delivery = new DeliveryWorker({
       db: database.db,
       transport,
@@ -90,48 +120,52 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         const reference = await bot.references.find(to);
         const person = reference?.locale ? undefined : await directory.person(to);
         const organisation = person ? await directory.organisation(person.orgId) : undefined;
-        return engine.render(view, to, languageOf(reference?.locale, organisation?.defaultLanguage ?? 'nl'));
+        const lang = languageOf(reference?.locale, organisation?.defaultLanguage ?? 'nl');
+        // Views of things that are not workflow records have a renderer of their own.
+        if (view.reason === MEETING_VIEW) return renderMeetingReminder({ db: database.db, directory }, view.recordId, to, lang, now());
+        if (DIGEST_VIEW.test(view.reason)) return renderDigest(database.db, view.recordId, view.reason, to, lang, registerLinks(engine.types));
+        return engine.render(view, to, lang);
       },
+      tenantOf: async (to, orgId) => (await tenantsOf(to))[0] ?? orgId ?? 'default',
+      onUndeliverable: undeliverableHandler({
+        outbox,
+        now,
+        actorUnreachable: (recordId, to, reason) => engine.assigneeUnreachable(recordId, to, reason, config.UNREACHABLE_ESCALATE_AFTER_MINUTES * 60_000),
+        coordinatorsFor: async (to, orgId) => {
+          const id = orgId ?? (await directory.person(to))?.orgId;
+          return id ? { orgId: id, coordinators: (await directory.peopleWithRole(id, 'integrity_coordinator')).map((person) => person.aadObjectId) } : undefined;
+        },
+        nameOf: async (id) => (await directory.person(id))?.name,
+      }),
     });
     outbox.onEnqueued = () => delivery.kick();
     delivery.start();
     const http = await startHttpServer(bot, database, logger, config.PORT, options.host);
 
-    const handled = new HandledActivities(database.db);
-    const claims = new WriteClaims(database.db);
-    const pruneTimer = setInterval(() => {
-      Promise.all([handled.prune(), claims.prune()]).catch((error: unknown) =>
-        logger.warn({ event: 'prune.failed', err: errorFields(error) }, 'prune failed'),
-      );
-    }, 60 * 60 * 1000);
-    pruneTimer.unref();
+    // Reminders, escalations, digests and every other periodic job: once per occurrence across
+    // instances, from MongoDB-backed schedules (src/scheduling, the list in src/schedules.ts).
+    const jobServices: JobServices = { db: database.db, config, logger, directory, engine, outbox };
+    const scheduler = new Scheduler({ db: database.db, logger, now });
+    for (const job of scheduledJobs(periodicJobs, config, await directory.organisations(), () => jobServices)) scheduler.register(job);
+    if (options.runSchedules ?? true) scheduler.start();
 
-    // Reminders and escalations; overlapping runs (slow run, several instances) are safe, each
-    // reminder is claimed once, but one instance need not start a run while its last is busy.
-    let deadlinesRunning = false;
-    const deadlineTimer = setInterval(() => {
-      if (deadlinesRunning) return;
-      deadlinesRunning = true;
-      engine
-        .processDueWorkflowDeadlines(services.now())
-        .catch((error: unknown) => logger.error({ event: 'workflow.deadlines.failed', err: errorFields(error) }, 'deadline run failed'))
-        .finally(() => {
-          deadlinesRunning = false;
-        });
-    }, config.REMINDER_CHECK_INTERVAL_MINUTES * 60 * 1000);
-    deadlineTimer.unref();
+    // The domain jobs a test (or an operator) may run for a given moment, outside their schedule.
+    async function runPeriodicJobs(at: Date): Promise<void> {
+      for (const job of directJobs(periodicJobs)) await job.run(jobServices, at);
+    }
 
     return {
       bot,
       delivery,
+      scheduler,
       http,
       database,
       services,
+      runPeriodicJobs,
       async stop() {
-        clearInterval(pruneTimer);
-        clearInterval(deadlineTimer);
         knowledge?.close?.();
         await http.close(config.SHUTDOWN_TIMEOUT_MS);
+        await scheduler.stop();
         await delivery.stop();
         await database.close();
       },
@@ -141,4 +175,17 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     await database.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The Graph installer when GRAPH_INSTALL_APP=true (the configuration checks its settings). */
+function graphInstaller(config: AppConfig, logger: Logger): GraphAppInstaller | undefined {
+  if (!config.GRAPH_INSTALL_APP || !config.BOT_ID || !config.BOT_PASSWORD || !config.TEAMS_APP_CATALOG_ID) return undefined;
+  return new GraphAppInstaller({
+    clientId: config.BOT_ID,
+    clientSecret: config.BOT_PASSWORD,
+    teamsAppId: config.TEAMS_APP_CATALOG_ID,
+    graphBaseUrl: config.GRAPH_BASE_URL,
+    authorityUrl: config.ENTRA_AUTHORITY_URL,
+    logger,
+  });
 }

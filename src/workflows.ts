@@ -1,7 +1,9 @@
+import { financeWorkflow, type FinanceFeatureServices } from './finance/index.js';
 import { giftWorkflow, type GiftFeatureServices } from './gifts/index.js';
+import { sideJobWorkflow, type SideJobFeatureServices } from './sidejobs/index.js';
 import type { RecordPresentation, WorkflowFeature } from './workflow/index.js';
 
-export type WorkflowFeatureServices = GiftFeatureServices;
+export type WorkflowFeatureServices = GiftFeatureServices & SideJobFeatureServices & FinanceFeatureServices;
 
 /** A notification workflow as the list names it: its type and presentation, and how to build it. */
 export interface WorkflowEntry {
@@ -14,7 +16,7 @@ export interface WorkflowEntry {
  * The one list of notification workflows. Each is a folder under src/ with its definition,
  * form, cards and presentation; adding a workflow is a new folder plus one line here.
  */
-export const workflowList: readonly WorkflowEntry[] = [giftWorkflow];
+export const workflowList: readonly WorkflowEntry[] = [giftWorkflow, sideJobWorkflow, financeWorkflow];
 
 export function createWorkflowFeatures(services: WorkflowFeatureServices): WorkflowFeature[] {
   return workflowList.map((entry) => entry.create(services));
@@ -22,3 +24,11 @@ export function createWorkflowFeatures(services: WorkflowFeatureServices): Workf
 
 /** How each record type is listed, for the records CLI (which runs without the bot). */
 export const recordPresentations: ReadonlyMap<string, RecordPresentation> = new Map(workflowList.map((entry) => [entry.type, entry.presentation]));
+
+/** The registers of these record types, as buttons in the digest and the yearly report card. */
+export function registerLinks(types: readonly string[]): { type: string; title: RecordPresentation['registerTitle'] }[] {
+  return types.flatMap((type) => {
+    const presentation = recordPresentations.get(type);
+    return presentation ? [{ type, title: presentation.registerTitle }] : [];
+  });
+}

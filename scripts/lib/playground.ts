@@ -326,3 +326,190 @@ export function playgroundUserNames(configText: string): string[] {
   }
   return names;
 }
+
+/** Someone from an organisation's demo directory, as the Playground signs them in. */
+export interface PlaygroundPerson {
+  name: string;
+  upn: string;
+  aadObjectId: string;
+  /** The organisation's tenant, so the activities carry it as Teams would. */
+  tenantId: string;
+}
+
+/** The Playground's own id for a demo person it signs in (`currentUser.id`). */
+export function playgroundPersonUserId(person: Pick<PlaygroundPerson, 'aadObjectId'>): string {
+  return `user-id-${person.aadObjectId.slice(-12)}`;
+}
+
+/**
+ * A config in which someone who is not one of the file's mock users (e.g. a WerkSaam employee
+ * from src/organisations/werksaam/demo-people.csv) is `currentUser`, in their organisation's
+ * tenant, with a personal chat of their own. The file's five `users` stay as they are (the
+ * Playground requires exactly five, with ids unlike the current user's).
+ */
+export function playgroundConfigForPerson(configText: string, person: PlaygroundPerson, personalChatId: string): string {
+  const lines = configText.split(/\r?\n/);
+  const start = lines.findIndex((line) => /^currentUser\s*:/.test(line));
+  if (start < 0) throw new Error('Playground config has no top-level "currentUser"');
+  let end = start + 1;
+  while (end < lines.length && !/^[A-Za-z_][\w-]*\s*:/.test(lines[end] ?? '')) end += 1;
+  const quote = (value: string) => JSON.stringify(value);
+  const [givenName = person.name, ...rest] = person.name.split(' ');
+  const current = [
+    `  id: ${playgroundPersonUserId(person)}`,
+    `  name: ${quote(person.name)}`,
+    `  userPrincipleName: ${person.upn}`,
+    `  aadObjectId: ${person.aadObjectId}`,
+    `  givenName: ${quote(givenName)}`,
+    `  surname: ${quote(rest.join(' ') || givenName)}`,
+    `  email: ${person.upn}`,
+  ];
+  const result = [...lines.slice(0, start + 1), ...current, ...lines.slice(end)].map((line) => (/^tenantId\s*:/.test(line) ? `tenantId: ${person.tenantId}` : line));
+  return replacePersonalChat(result, personalChatId);
+}
+
+/** A mock user's Playground id and Entra object id, from a Playground config file. */
+export function playgroundUserIds(configText: string, userName: string): { id: string; aadObjectId: string } | undefined {
+  const lines = configText.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i += 1) {
+    const match = /^\s*(?:-\s+)?name\s*:\s*(.+)$/.exec(lines[i] ?? '');
+    if (!match?.[1] || match[1].trim().replace(/^(["'])(.*)\1$/, '$2') !== userName) continue;
+    // The entry's fields sit around the name line at the same indentation.
+    let start = i;
+    while (start > 0 && !/^\S/.test(lines[start] ?? '') && !/^\s*-\s/.test(lines[start] ?? '')) start -= 1;
+    const block: string[] = [];
+    for (let j = start; j < lines.length && (j === start || !/^\s*-\s|^\S/.test(lines[j] ?? '')); j += 1) block.push(lines[j] ?? '');
+    const field = (key: string) => block.map((line) => new RegExp(`^\\s*(?:-\\s+)?${key}\\s*:\\s*(.+)$`).exec(line)?.[1]?.trim()).find(Boolean);
+    const id = field('id');
+    const aadObjectId = field('aadObjectId');
+    return id && aadObjectId ? { id, aadObjectId: aadObjectId.toLowerCase() } : undefined;
+  }
+  return undefined;
+}
+
+export interface RoutedUser {
+  /** Entra object id, as the bot addresses the person. */
+  aadObjectId: string;
+  /** The Playground's own id for its user (`currentUser.id`). */
+  playgroundUserId: string;
+  /** The Playground's connector, e.g. http://localhost:56150/_connector */
+  serviceUrl: string;
+  /** The personal chat id the Playground was given. */
+  personalChatId: string;
+}
+
+export interface ChannelRouter {
+  /** The messaging endpoint to give the Playground of this user (-e). */
+  endpointFor(slug: string): string;
+  /** Makes a user reachable through the router before they ever open their page. */
+  register(user: RoutedUser): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Stands in for Teams' channel service between several Playgrounds (one per demo person) and the
+ * bot. Teams gives every person of a tenant the same regional service URL, where the bot can also
+ * open a personal chat with someone who never wrote to it (createConversation); each Playground
+ * instead has a connector of its own and knows only its own user. The router gives the bot one
+ * service URL for all of them, sends each Bot Connector call to the Playground that owns the
+ * conversation, and a createConversation to the Playground of the person named (whose own id it
+ * puts in, as that Playground knows its user by it). On the way in it also sets the locale a
+ * Dutch Teams client reports (the Playground always says en-US), when one is given.
+ */
+export async function startChannelRouter(botEndpoint: string, options: { locale?: string | null } = {}): Promise<ChannelRouter> {
+  const target = new URL(botEndpoint);
+  const byConversation = new Map<string, string>();
+  const byPerson = new Map<string, RoutedUser>();
+  let base = '';
+
+  const forward = (url: URL, req: import('node:http').IncomingMessage, body: Buffer, res: import('node:http').ServerResponse, onBody?: (text: string) => void) => {
+    const upstream = httpRequest(url, { method: req.method, headers: { ...req.headers, host: url.host, 'content-length': String(body.length) } }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+      answer.on('end', () => {
+        const text = Buffer.concat(chunks);
+        onBody?.(text.toString('utf8'));
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        res.end(text);
+      });
+    });
+    upstream.on('error', (error) => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`channel router: ${error.message}`);
+    });
+    upstream.end(body);
+  };
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const path = new URL(req.url ?? '/', 'http://router').pathname;
+      const json = (): Record<string, any> | undefined => {
+        try {
+          return body.length > 0 ? (JSON.parse(body.toString('utf8')) as Record<string, any>) : undefined;
+        } catch {
+          return undefined;
+        }
+      };
+      // A Playground's activity on its way to the bot.
+      if (/^\/bot\/[^/]+\/api\/messages$/.test(path)) {
+        const activity = json();
+        if (!activity) return forward(new URL(target), req, body, res);
+        if (typeof activity.serviceUrl === 'string' && activity.conversation?.id) byConversation.set(String(activity.conversation.id), activity.serviceUrl.replace(/\/$/, ''));
+        activity.serviceUrl = `${base}/connector/`;
+        if (options.locale) {
+          if (typeof activity.locale === 'string') activity.locale = options.locale;
+          for (const entity of (activity.entities ?? []) as Record<string, unknown>[]) if (entity?.type === 'clientInfo' && typeof entity.locale === 'string') entity.locale = options.locale;
+        }
+        return forward(new URL(target), req, Buffer.from(JSON.stringify(activity)), res);
+      }
+      // The bot opening a personal chat: to the named person's Playground, in its own user id.
+      if (path === '/connector/v3/conversations' && req.method === 'POST') {
+        const request = json();
+        const member = request?.members?.[0] as { id?: string; aadObjectId?: string } | undefined;
+        const person = byPerson.get(String(member?.aadObjectId ?? member?.id ?? '').toLowerCase());
+        if (!request || !person) {
+          res.writeHead(404, { 'content-type': 'application/json' });
+          return void res.end(JSON.stringify({ error: { code: 'NotFound', message: 'unknown user' } }));
+        }
+        request.members = [{ ...member, id: person.playgroundUserId }];
+        return forward(new URL(`${person.serviceUrl}/v3/conversations`), req, Buffer.from(JSON.stringify(request)), res, (text) => {
+          try {
+            const id = (JSON.parse(text) as { id?: string }).id;
+            if (id) byConversation.set(id, person.serviceUrl);
+          } catch {
+            // not JSON: nothing to remember
+          }
+        });
+      }
+      // Any other Bot Connector call: to the Playground that owns the conversation.
+      const conversation = /^\/connector\/v3\/conversations\/([^/]+)/.exec(path)?.[1];
+      const upstream = conversation ? byConversation.get(decodeURIComponent(conversation)) : undefined;
+      if (!upstream) {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ error: { code: 'ConversationNotFound' } }));
+      }
+      const rest = (req.url ?? '/').replace(/^\/connector/, '');
+      return forward(new URL(`${upstream}${rest}`), req, body, res);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    endpointFor: (slug) => `${base}/bot/${encodeURIComponent(slug)}${target.pathname}`,
+    register(user) {
+      byPerson.set(user.aadObjectId.toLowerCase(), user);
+      byConversation.set(user.personalChatId, user.serviceUrl.replace(/\/$/, ''));
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

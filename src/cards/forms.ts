@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import type { Localized } from '../i18n/index.js';
+import { localize, type Language, type Localized } from '../i18n/index.js';
+import type { CardElement, InputElement } from './adaptiveCard.js';
+import { attention, stripUndefined } from './blocks.js';
 
 /**
  * Parsing what an Adaptive Card form sends back, the same way for every form: the envelope must
@@ -16,6 +18,7 @@ export const fieldMessages = {
   choice: { nl: 'Kies een van de mogelijkheden.', en: 'Choose one of the options.' },
   tooLong: { nl: 'Deze tekst is te lang.', en: 'This text is too long.' },
   dateFormat: { nl: 'Vul een geldige datum in.', en: 'Enter a valid date.' },
+  dateFuture: { nl: 'De datum mag niet in de toekomst liggen.', en: 'The date cannot be in the future.' },
   number: { nl: 'Vul een heel getal in.', en: 'Enter a whole number.' },
 } satisfies Record<string, Localized>;
 
@@ -54,17 +57,22 @@ export function hasOperatorKeys(value: unknown, depth = 0): boolean {
 /** The keys Teams and our buttons add to every Action.Execute / Action.Submit payload. */
 const envelopeKeys = { verb: z.string().max(100).optional(), action: z.string().max(100).optional(), msteams: z.unknown().optional() };
 
-export function parseForm<TField extends string, TValue>(raw: unknown, spec: FormSpec<TField, TValue>): FormSubmission<TField, TValue> {
+/**
+ * `idKey` names the card's id field: `formId` for a new notification (one record per card), or
+ * `recordId` when a form corrects an existing record (a resubmission); `formId` in the result
+ * holds its value either way.
+ */
+export function parseForm<TField extends string, TValue>(raw: unknown, spec: FormSpec<TField, TValue>, idKey: 'formId' | 'recordId' = 'formId'): FormSubmission<TField, TValue> {
   if (hasOperatorKeys(raw)) return { kind: 'rejected', reason: rejectedForm };
   const shape = Object.fromEntries(spec.fields.map((field) => [field, z.string().max(MAX_RAW_INPUT_LENGTH).optional()]));
   const envelope = z
-    .object({ ...shape, formId: z.string().uuid(), ...envelopeKeys })
+    .object({ ...shape, [idKey]: z.string().uuid(), ...envelopeKeys })
     .strict()
     .safeParse(raw);
   if (!envelope.success) return { kind: 'rejected', reason: rejectedForm };
   const data = envelope.data as Record<string, unknown>;
   const values = Object.fromEntries(spec.fields.flatMap((field) => (typeof data[field] === 'string' ? [[field, data[field]]] : []))) as FormValues<TField>;
-  const formId = data.formId as string;
+  const formId = data[idKey] as string;
   const parsed = spec.schema.safeParse(values);
   if (parsed.success) return { kind: 'valid', formId, value: parsed.data, values };
   const errors: FormErrors<TField> = {};
@@ -117,3 +125,65 @@ export function isRealDate(value: string): boolean {
 }
 
 export const isoDate = () => z.string().trim().min(1, 'required').refine(isRealDate, 'dateFormat');
+
+const checkFields: Localized = { nl: 'Controleer de velden met een melding hieronder.', en: 'Please check the fields marked below.' };
+
+/**
+ * A form's inputs as a card shows them: above them the banner (why nothing was saved) or a line
+ * asking to check the marked fields, and under each wrong field its message (id `<field>Error`).
+ */
+export function formBlocks(inputs: readonly InputElement[], errors: Partial<Record<string, Localized>>, lang: Language, banner?: Localized): CardElement[] {
+  const blocks: CardElement[] = [];
+  if (banner) blocks.push(attention('formError', localize(banner, lang)));
+  else if (Object.values(errors).some(Boolean)) blocks.push(attention('formError', localize(checkFields, lang)));
+  for (const input of inputs) {
+    blocks.push(stripUndefined(input));
+    const error = errors[input.id];
+    if (error) blocks.push({ type: 'TextBlock', id: `${input.id}Error`, text: localize(error, lang), wrap: true, color: 'Attention', spacing: 'None' });
+  }
+  return blocks;
+}
+
+export const yesNo = ['yes', 'no'] as const;
+export type YesNo = (typeof yesNo)[number];
+export const yesNoLabels: Record<YesNo, Localized> = { yes: { nl: 'Ja', en: 'Yes' }, no: { nl: 'Nee', en: 'No' } };
+
+interface TextOptions {
+  required?: boolean;
+  maxLength: number;
+  multiline?: boolean;
+  placeholder?: Localized;
+}
+
+/**
+ * Builds a form's inputs in the reader's language with what they typed kept, the same way for
+ * every form: labels, required markers and the client-side message; the server checks again.
+ */
+export function formInputs(lang: Language, values: Partial<Record<string, string>>) {
+  const required = localize(fieldMessages.required, lang);
+  const requiredProps = (isRequired: boolean | undefined) => (isRequired ? { isRequired: true, errorMessage: required } : {});
+  const options = <T extends string>(keys: readonly T[], labels: Record<T, Localized>) => keys.map((key) => ({ title: localize(labels[key], lang), value: key }));
+  return {
+    text(id: string, label: Localized, text: TextOptions): InputElement {
+      return stripUndefined({
+        type: 'Input.Text',
+        id,
+        label: localize(label, lang),
+        ...requiredProps(text.required),
+        isMultiline: text.multiline,
+        maxLength: text.maxLength,
+        placeholder: text.placeholder && localize(text.placeholder, lang),
+        value: values[id],
+      });
+    },
+    choice<T extends string>(id: string, label: Localized, keys: readonly T[], labels: Record<T, Localized>, style: 'compact' | 'expanded' = 'compact', isRequired = true): InputElement {
+      return stripUndefined({ type: 'Input.ChoiceSet', id, label: localize(label, lang), ...requiredProps(isRequired), style, choices: options(keys, labels), value: values[id] });
+    },
+    yesNo(id: string, label: Localized): InputElement {
+      return stripUndefined({ type: 'Input.ChoiceSet', id, label: localize(label, lang), ...requiredProps(true), style: 'expanded', choices: options(yesNo, yesNoLabels), value: values[id] });
+    },
+    date(id: string, label: Localized, range: { min?: string; max?: string }, isRequired = true): InputElement {
+      return stripUndefined({ type: 'Input.Date', id, label: localize(label, lang), ...requiredProps(isRequired), min: range.min, max: range.max, value: values[id] });
+    },
+  };
+}

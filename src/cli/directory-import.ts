@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigurationError } from '../config/env.js';
-import { directoryCollections, importPeople, syncOrganisations } from '../directory/index.js';
+import { deliveryCollections, MongoOutbox } from '../delivery/index.js';
+import { Directory, directoryCollections, importPeople, syncOrganisations } from '../directory/index.js';
+import { createLogger } from '../logging/logger.js';
+import { askSideJobReconfirmationAfterFunctionChange, loadAllSideJobRules } from '../sidejobs/index.js';
 import { withConfiguredDatabase } from './support.js';
 
 const usage = `Gebruik: npm run directory:import -- --org <id> [--dry-run] <bestand.csv>
@@ -10,6 +13,8 @@ Leest een export uit een HR-systeem (bijvoorbeeld AFAS) met een kopregel met de 
 aadObjectId, upn, name, department, function, managerAadObjectId, roles,
 publishSideJobs en reportsFinancialInterests (in willekeurige volgorde, gescheiden door ; of ,).
 Mensen van de organisatie die niet in het bestand staan, worden op inactief gezet.
+Wie een andere functie krijgt en toegestane nevenwerkzaamheden heeft, wordt in Teams gevraagd
+die opnieuw te bevestigen.
 Met --dry-run wordt alleen gecontroleerd en niets opgeslagen.
 Database: MONGODB_URI en MONGODB_DB.`;
 
@@ -55,10 +60,16 @@ async function main(argv: string[]): Promise<number> {
   const { text, legacy } = decode(bytes);
   if (legacy) console.log(`${file} is geen geldige UTF-8; gelezen als Windows-1252.`);
 
-  return withConfiguredDatabase(directoryCollections, async (db) => {
+  return withConfiguredDatabase([...directoryCollections, ...deliveryCollections], async (db) => {
     await syncOrganisations(db);
     const report = await importPeople(db, orgId, text, { dryRun: args.values['dry-run'] });
     (report.ok ? console.log : console.error)(report.summary);
+    if (report.functionChanges.length > 0) {
+      // The running bot's delivery worker sends what this leaves in the outbox.
+      const services = { db, directory: new Directory(db), outbox: new MongoOutbox(db), logger: createLogger('warn'), rules: loadAllSideJobRules() };
+      const { asked } = await askSideJobReconfirmationAfterFunctionChange(services, report.functionChanges, new Date());
+      if (asked > 0) console.log(`${asked} ${asked === 1 ? 'persoon is' : 'personen zijn'} met een andere functie gevraagd de nevenwerkzaamheden opnieuw te bevestigen.`);
+    }
     return report.ok ? 0 : 1;
   });
 }

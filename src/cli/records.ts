@@ -9,10 +9,11 @@ import { withConfiguredDatabase } from './support.js';
 import { recordPresentations } from '../workflows.js';
 import { recordsCollection } from '../workflow/store.js';
 
-const usage = `Gebruik: npm run records -- --org <id> [--type gift] [--json]
+const usage = `Gebruik: npm run records -- --org <id> [--type gift|sidejob|finance] [--json]
 
 Toont het register van een organisatie: alle meldingen van een soort (standaard: gift),
-oudste eerst. Zonder --json als tabel; met --json één JSON-object per regel.
+oudste eerst, met status (en bij nevenwerkzaamheden periode en voorwaarden).
+Zonder --json als tabel; met --json één JSON-object per regel.
 Soorten: ${[...recordPresentations.keys()].join(', ')}.
 Database: MONGODB_URI en MONGODB_DB.`;
 
@@ -41,11 +42,14 @@ export async function exportRecords(db: Db, options: ExportOptions): Promise<str
     // Stored text may predate the edge's cleaning (or come from elsewhere): what reaches the
     // administrator's terminal never carries a control character.
     if (options.json) lines.push(terminalSafeJson(presentation.exportRow(record, ownerName)));
-    else rows.push([record.reference, record.createdAt.toISOString().slice(0, 10), ownerName, presentation.summary(record, 'nl'), presentation.stateLabel(record, 'nl')].map(escapeControls));
+    else {
+      const row = [record.reference, record.createdAt.toISOString().slice(0, 10), ownerName, presentation.summary(record, 'nl'), presentation.stateLabel(record, 'nl')];
+      rows.push((presentation.detail ? [...row, presentation.detail(record, 'nl')] : row).map(escapeControls));
+    }
   }
   if (options.json) return lines;
   if (rows.length === 0) return [`Geen meldingen van soort ${options.type} voor ${options.orgId}.`];
-  const header = ['Kenmerk', 'Datum', 'Medewerker', 'Omschrijving', 'Status'];
+  const header = ['Kenmerk', 'Datum', 'Medewerker', 'Omschrijving', 'Status', ...(presentation.detail ? ['Details'] : [])];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
   const format = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
   return [format(header), widths.map((width) => '-'.repeat(width)).join('  '), ...rows.map(format)];

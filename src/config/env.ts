@@ -97,6 +97,21 @@ const baseSchema = z.object({
     REMINDER_CHECK_INTERVAL_MINUTES: positiveInt('a positive number of minutes').default(60),
     /** How often a running bot checks the policyDocuments collection for imported or changed policies. */
     POLICY_REFRESH_SECONDS: positiveInt('a positive number of seconds').max(3600, 'expected at most 3600 seconds').default(30),
+    /** How long a step waits for someone the bot could not reach before it escalates past them. */
+    UNREACHABLE_ESCALATE_AFTER_MINUTES: z.coerce
+      .number({ message: 'expected a number of minutes (0 or more)' })
+      .int('expected a whole number of minutes')
+      .min(0, 'expected a number of minutes (0 or more)')
+      .default(60),
+    /** The Bot Connector for tenants no activity was seen from yet (Teams' regional service URL). */
+    TEAMS_SERVICE_URL: httpUrl.optional(),
+    GRAPH_INSTALL_APP: z
+      .enum(['true', 'false'], { message: 'expected true or false' })
+      .default('false')
+      .transform((value) => value === 'true'),
+    TEAMS_APP_CATALOG_ID: optionalString,
+    GRAPH_BASE_URL: httpUrl.default('https://graph.microsoft.com/v1.0'),
+    ENTRA_AUTHORITY_URL: httpUrl.default('https://login.microsoftonline.com'),
     SEED_DEMO_DATA: z
       .enum(['true', 'false'], { message: 'expected true or false' })
       .default('false')
@@ -124,6 +139,10 @@ function crossFieldProblems(raw: RawSettings): { path: string; message: string }
   }
   if (botType === 'SingleTenant' && set(raw.BOT_ID) && !set(raw.BOT_TENANT_ID)) {
     problems.push({ path: 'BOT_TENANT_ID', message: 'required when BOT_TYPE=SingleTenant' });
+  }
+  if (raw.GRAPH_INSTALL_APP?.trim() === 'true') {
+    if (!set(raw.TEAMS_APP_CATALOG_ID)) problems.push({ path: 'TEAMS_APP_CATALOG_ID', message: 'required when GRAPH_INSTALL_APP=true (the app id in the tenant app catalog)' });
+    if (!set(raw.BOT_ID) || !set(raw.BOT_PASSWORD)) problems.push({ path: 'GRAPH_INSTALL_APP', message: 'needs BOT_ID and BOT_PASSWORD (the app registration that holds TeamsAppInstallation.ReadWriteForUser.All)' });
   }
   if (set(raw.AZURE_OPENAI_API_KEY) && (!set(raw.AZURE_OPENAI_ENDPOINT) || !set(raw.AZURE_OPENAI_DEPLOYMENT))) {
     problems.push({ path: 'AZURE_OPENAI_ENDPOINT', message: 'AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT are required with AZURE_OPENAI_API_KEY' });

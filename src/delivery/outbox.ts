@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import { SCHEMA_VERSION, isDuplicateKeyError, type CollectionDefinition } from '../storage/database.js';
-import type { DeliveredMessage, Outbox, OutgoingMessage } from './types.js';
+import { messagesOnceCollection } from './once.js';
+import { pacingCollections } from './pacing.js';
+import type { DeliveredMessage, MessageContent, Outbox, OutgoingMessage } from './types.js';
 
 export const OUTBOX = 'outbox';
 export const DELIVERIES = 'deliveries';
@@ -9,9 +11,29 @@ export const OUTBOX_CLAIMS = 'outboxClaims';
 
 export type OutboxStatus = 'pending' | 'sent' | 'undeliverable' | 'dead';
 
+type WithContent = Extract<OutgoingMessage, { content: MessageContent }>;
+
+/**
+ * A message as the outbox stores it. Content (a card drawn in advance, e.g. a yearly reminder)
+ * is kept as JSON text: card JSON has `$schema`, a key FerretDB and Cosmos DB refuse in documents.
+ */
+export type StoredMessage = Exclude<OutgoingMessage, WithContent> | (Omit<WithContent, 'content'> & { contentJson: string });
+
+export function toStored(message: OutgoingMessage): StoredMessage {
+  if (!('content' in message)) return message;
+  const { content, ...rest } = message;
+  return { ...rest, contentJson: JSON.stringify(content) };
+}
+
+export function fromStored(message: StoredMessage): OutgoingMessage {
+  if (!('contentJson' in message)) return message;
+  const { contentJson, ...rest } = message;
+  return { ...rest, content: JSON.parse(contentJson) as MessageContent };
+}
+
 export interface OutboxDocument {
   _id: string;
-  message: OutgoingMessage;
+  message: StoredMessage;
   status: OutboxStatus;
   attempts: number;
   /** The lease generation last claimed; a claim is the unique insert `<id>#<lease>`. */
@@ -22,6 +44,8 @@ export interface OutboxDocument {
   updatedAt: Date;
   /** The HTTP status or reason of the last failed attempt, for the digest and operators. */
   lastError?: string;
+  /** A send slot reserved under Teams' limits that the message waits for (see Pacer). */
+  pacedFor?: Date;
   schemaVersion: number;
 }
 
@@ -45,6 +69,8 @@ export const deliveryCollections: CollectionDefinition[] = [
   },
   { name: DELIVERIES, indexes: [{ key: { recordId: 1 }, name: 'recordId' }] },
   { name: OUTBOX_CLAIMS, indexes: [{ key: { at: 1 }, name: 'at' }] },
+  messagesOnceCollection,
+  ...pacingCollections,
 ];
 
 /**
@@ -68,7 +94,7 @@ export class MongoOutbox implements Outbox {
     await this.outbox.insertMany(
       messages.map((message) => ({
         _id: randomUUID(),
-        message,
+        message: toStored(message),
         status: 'pending' as const,
         attempts: 0,
         lease: 0,
@@ -126,7 +152,12 @@ export class OutboxStore {
   }
 
   async retryAt(id: string, at: Date, now: Date, lastError: string): Promise<void> {
-    await this.outbox.updateOne({ _id: id }, { $set: { nextAttemptAt: at, leaseUntil: null, updatedAt: now, lastError } });
+    await this.outbox.updateOne({ _id: id }, { $set: { nextAttemptAt: at, leaseUntil: null, updatedAt: now, lastError }, $unset: { pacedFor: '' } });
+  }
+
+  /** Sends the message back until its reserved send slot, keeping the slot for the next attempt. */
+  async pacedUntil(id: string, at: Date, now: Date): Promise<void> {
+    await this.outbox.updateOne({ _id: id }, { $set: { nextAttemptAt: at, pacedFor: at, leaseUntil: null, updatedAt: now } });
   }
 
   async delivered(key: string): Promise<DeliveryDocument | undefined> {

@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { errorFields, type Logger } from '../logging/logger.js';
-import { OutboxStore, type OutboxDocument } from './outbox.js';
+import { fromStored, OutboxStore, type OutboxDocument } from './outbox.js';
+import { CONVERSATION_LIMITS, Pacer, TENANT_LIMITS } from './pacing.js';
 import type { DeliveredMessage, MessageContent, RecordView, Rendered } from './types.js';
 
 /** The outcome of one call to the messaging service. */
@@ -41,11 +42,32 @@ export interface DeliveryWorkerOptions {
   /** After this long a message that still could not be delivered is given up (dead-lettered). */
   giveUpAfterMs?: number;
   batchSize?: number;
+  /**
+   * The tenant a person's messages count against (Teams limits sends per app per tenant);
+   * default: the message's organisation.
+   */
+  tenantOf?: (to: string, orgId: string | undefined) => Promise<string>;
+  /** Pace sends below Teams' limits (default); off only for a transport that is not Teams. */
+  pacing?: boolean;
+  /** Told when a message cannot be delivered (blocked, unknown, unreachable) or was given up. */
+  onUndeliverable?: (document: OutboxDocument, outcome: UndeliverableOutcome) => Promise<void>;
+}
+
+/** Why a message did not reach its reader. */
+export interface UndeliverableOutcome {
+  status: 'undeliverable' | 'dead';
+  reason: string;
+  httpStatus?: number;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** How long a message waits for the record change it is about; a writer that died never lands it. */
 const AWAIT_CHANGE_MS = 2 * 60_000;
+/**
+ * A pacing wait up to this long is waited out; a longer one sends the message back to the outbox
+ * until its slot, so messages to other people go on meanwhile.
+ */
+const MAX_INLINE_WAIT_MS = 250;
 /** A result meaning: the record is not there yet, look again shortly. */
 const NOT_YET: TransportResult = { ok: false, permanent: false, retryAfterMs: 250, reason: 'record_not_yet' };
 
@@ -57,18 +79,21 @@ const NOT_YET: TransportResult = { ok: false, permanent: false, retryAfterMs: 25
  */
 export class DeliveryWorker {
   private readonly store: OutboxStore;
+  private readonly pacer: Pacer;
   private readonly now: () => Date;
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly giveUpAfterMs: number;
   private readonly batchSize: number;
   private timer: NodeJS.Timeout | undefined;
+  private wake: { at: number; timer: NodeJS.Timeout } | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
 
   constructor(private readonly options: DeliveryWorkerOptions) {
     this.store = new OutboxStore(options.db);
+    this.pacer = new Pacer(options.db);
     this.now = options.now ?? (() => new Date());
     this.pollMs = options.pollMs ?? 1000;
     this.leaseMs = options.leaseMs ?? 60_000;
@@ -102,6 +127,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.wake) clearTimeout(this.wake.timer);
     await this.running;
   }
 
@@ -157,11 +183,18 @@ export class DeliveryWorker {
     if (result.permanent) {
       await this.store.finish(document._id, 'undeliverable', now, lastError);
       this.options.logger.warn({ event: 'delivery.undeliverable', ...log, status: result.status ?? null, reason: result.reason }, 'message cannot be delivered');
+      await this.tellUndeliverable(document, { status: 'undeliverable', reason: result.reason, ...(result.status ? { httpStatus: result.status } : {}) });
       return;
     }
     if (now.getTime() - document.createdAt.getTime() >= this.giveUpAfterMs) {
       await this.store.finish(document._id, 'dead', now, lastError);
       this.options.logger.error({ event: 'delivery.dead_lettered', ...log, status: result.status ?? null }, 'message given up after retrying');
+      await this.tellUndeliverable(document, { status: 'dead', reason: result.reason, ...(result.status ? { httpStatus: result.status } : {}) });
+      return;
+    }
+    if (result.reason === PACED) {
+      // Not a failure: the message waits for its reserved turn under Teams' limits.
+      await this.store.pacedUntil(document._id, new Date(now.getTime() + (result.retryAfterMs ?? 1000)), now);
       return;
     }
     const delay = result.retryAfterMs ?? backoffMs(document.attempts + 1);
@@ -169,9 +202,52 @@ export class DeliveryWorker {
     this.options.logger.info({ event: 'delivery.retry', ...log, status: result.status ?? null, delayMs: delay }, 'message will be retried');
   }
 
+  /** Looks at the outbox again when a paced message's slot comes, rather than at the next poll. */
+  private wakeAt(at: Date): void {
+    if (this.stopped || (this.wake && this.wake.at <= at.getTime())) return;
+    if (this.wake) clearTimeout(this.wake.timer);
+    const timer = setTimeout(() => {
+      this.wake = undefined;
+      this.kick();
+    }, Math.max(0, at.getTime() - Date.now()) + 5);
+    timer.unref();
+    this.wake = { at: at.getTime(), timer };
+  }
+
+  private async tellUndeliverable(document: OutboxDocument, outcome: UndeliverableOutcome): Promise<void> {
+    try {
+      await this.options.onUndeliverable?.(document, outcome);
+    } catch (error) {
+      this.options.logger.error({ event: 'delivery.undeliverable_handler_failed', messageId: document._id, ...errorFields(error) }, 'undeliverable handler failed');
+    }
+  }
+
+  /**
+   * Waits for the message's turn under Teams' limits for the person's conversation and their
+   * tenant, reserved across instances; a long wait sends it back to the outbox instead.
+   */
+  private async paced(to: string, orgId: string | undefined, send: () => Promise<TransportResult>, reserved?: Date): Promise<TransportResult> {
+    if (this.options.pacing === false) return send();
+    const now = this.now();
+    // A message sent back to wait for its slot uses that slot: a new one would push every later message back too.
+    if (reserved && reserved.getTime() <= now.getTime() + MAX_INLINE_WAIT_MS) {
+      if (reserved > now) await sleep(reserved.getTime() - now.getTime());
+      return send();
+    }
+    const tenant = this.options.tenantOf ? await this.options.tenantOf(to, orgId) : (orgId ?? 'default');
+    const at = await this.pacer.reserve([{ key: `conversation:${to}`, limits: CONVERSATION_LIMITS }, { key: `tenant:${tenant}`, limits: TENANT_LIMITS }], now);
+    const wait = at.getTime() - now.getTime();
+    if (wait > MAX_INLINE_WAIT_MS) {
+      this.wakeAt(at);
+      return { ok: false, permanent: false, retryAfterMs: wait, reason: PACED };
+    }
+    if (wait > 0) await sleep(wait);
+    return send();
+  }
+
   /** One attempt; undefined when there was nothing (left) to deliver. */
   private async deliver(document: OutboxDocument): Promise<TransportResult | undefined> {
-    const { message } = document;
+    const message = fromStored(document.message);
     const { transport, render } = this.options;
     switch (message.mode) {
       case 'adopt':
@@ -183,7 +259,7 @@ export class DeliveryWorker {
           const content = await render({ recordId: message.recordId, reason: 'update', atVersion: message.atVersion }, delivery.to);
           if (content === 'not_yet') return NOT_YET;
           if (!content) continue;
-          const result = await transport.update(delivery.to, delivery, content);
+          const result = await this.paced(delivery.to, message.orgId, () => transport.update(delivery.to, delivery, content));
           // An update that cannot succeed (the card was deleted) is no reason to hold the others back.
           if (!result.ok && !result.permanent) failure = result;
         }
@@ -196,13 +272,13 @@ export class DeliveryWorker {
         if (!content) return undefined;
         const existing = await this.store.delivered(message.key);
         if (existing) {
-          const updated = await transport.update(message.to, existing, content);
+          const updated = await this.paced(message.to, message.orgId, () => transport.update(message.to, existing, content), document.pacedFor);
           if (updated.ok || message.mode === 'update' || !updated.permanent) return updated;
           // The earlier message is gone: a new one it is.
         } else if (message.mode === 'update') {
           return undefined;
         }
-        const sent = await transport.send(message.to, content);
+        const sent = await this.paced(message.to, message.orgId, () => transport.send(message.to, content), document.pacedFor);
         if (sent.ok) {
           await this.store.remember({ _id: message.key, to: message.to, kind: content.kind, ...sent.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
         }
@@ -210,6 +286,12 @@ export class DeliveryWorker {
       }
     }
   }
+}
+
+const PACED = 'paced';
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** 1 s, 2 s, 4 s ... capped at 5 minutes, with jitter so throttled senders do not retry in step. */

@@ -100,9 +100,27 @@ export class Directory {
     return chain;
   }
 
+  /** Active people of the organisation who manage at least one active person. */
+  async managersWithStaff(orgId: string): Promise<Person[]> {
+    const managerIds = (await this.people.distinct('managerAadObjectId', { orgId, active: true })).filter((id): id is string => typeof id === 'string' && id !== '');
+    if (managerIds.length === 0) return [];
+    return this.people
+      .find<Person>({ orgId, active: true, aadObjectId: { $in: managerIds } }, { projection: personFields })
+      .sort({ name: 1, aadObjectId: 1 })
+      .toArray();
+  }
+
   async peopleWithRole(orgId: string, role: Role): Promise<Person[]> {
     return this.people
       .find<Person>({ orgId, roles: role, active: true }, { projection: personFields })
+      .sort({ name: 1, aadObjectId: 1 })
+      .toArray();
+  }
+
+  /** Active people in functions designated under the Ambtenarenwet (side jobs published, financial interests reported). */
+  async designatedPeople(orgId: string, designation: 'publishSideJobs' | 'reportsFinancialInterests'): Promise<Person[]> {
+    return this.people
+      .find<Person>({ orgId, [designation]: true, active: true }, { projection: personFields })
       .sort({ name: 1, aadObjectId: 1 })
       .toArray();
   }

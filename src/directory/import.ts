@@ -225,12 +225,15 @@ export async function importPeople(db: Db, orgId: string, csvText: string, optio
   let added = 0;
   let updated = 0;
   let unchanged = 0;
+  const functionChanges: ImportReport['functionChanges'] = [];
   for (const { row } of rows) {
     const existing = knownById.get(row.aadObjectId);
     const desired = { ...row, orgId };
     if (!existing || existing.orgId !== orgId) added += 1;
-    else if (!existing.active || !samePerson(existing, desired)) updated += 1;
-    else {
+    else if (!existing.active || !samePerson(existing, desired)) {
+      updated += 1;
+      if (existing.active && existing.function !== desired.function) functionChanges.push({ aadObjectId: row.aadObjectId, orgId, from: existing.function, to: desired.function });
+    } else {
       unchanged += 1;
       continue;
     }
@@ -269,7 +272,7 @@ export async function importPeople(db: Db, orgId: string, csvText: string, optio
     );
   }
   if (options.dryRun) lines.push('Dit was een proefimport: er is niets opgeslagen.');
-  return { ok: true, errors: [], errorCount: 0, added, updated, unchanged, deactivated, summary: lines.join('\n') };
+  return { ok: true, errors: [], errorCount: 0, added, updated, unchanged, deactivated, functionChanges: options.dryRun ? [] : functionChanges, summary: lines.join('\n') };
 }
 
 /** Column positions by canonical name, or undefined when a required column is missing. */
@@ -355,5 +358,5 @@ function failed(organisationName: string, problems: Problems): ImportReport {
     ...errors.map((error) => `  ${error.line > 0 ? `regel ${error.line}` : 'bestand'}: ${error.message}`),
     ...(unlisted > 0 ? [`  … en nog ${unlisted} ${unlisted === 1 ? 'fout' : 'fouten'}; alleen de eerste ${MAX_LISTED_ERRORS} staan hierboven. Herstel deze en importeer opnieuw.`] : []),
   ].join('\n');
-  return { ok: false, errors, errorCount: total, added: 0, updated: 0, unchanged: 0, deactivated: 0, summary };
+  return { ok: false, errors, errorCount: total, added: 0, updated: 0, unchanged: 0, deactivated: 0, functionChanges: [], summary };
 }

@@ -2,6 +2,7 @@ import { organisationsFolder } from '../config/paths.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AnyBulkWriteOperation, Db } from 'mongodb';
+import type { z } from 'zod';
 import { isDuplicateKeyError, SCHEMA_VERSION } from '../storage/database.js';
 import { ORGANISATIONS } from './collections.js';
 import { organisationSchema, type Organisation } from './types.js';
@@ -14,6 +15,38 @@ export interface OrganisationDocument extends Organisation {
 
 export function organisationsDirectory(): string {
   return organisationsFolder;
+}
+
+/**
+ * One feature's data file of one organisation (e.g. gift-rules.json), validated against the
+ * feature's schema; its `orgId` must name its folder. Errors name the file and every wrong path.
+ */
+export function loadOrganisationDataFile<T extends { orgId: string }>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, expectedOrgId?: string): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`${file}:\n${parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n')}`);
+  }
+  if (expectedOrgId && parsed.data.orgId !== expectedOrgId) throw new Error(`${file}: orgId "${parsed.data.orgId}" must equal its folder "${expectedOrgId}"`);
+  return parsed.data;
+}
+
+/**
+ * A feature's data file from every organisation folder that has one, by organisation id. Loaded
+ * at start-up: a bad file stops the bot rather than let it give wrong advice later.
+ */
+export function loadOrganisationDataFiles<T extends { orgId: string }>(fileName: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>, directory: string = organisationsDirectory()): Map<string, T> {
+  const files = new Map<string, T>();
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    const file = path.join(directory, entry.name, fileName);
+    if (entry.isDirectory() && existsSync(file)) files.set(entry.name, loadOrganisationDataFile(file, schema, entry.name));
+  }
+  return files;
 }
 
 export function loadOrganisationFiles(directory: string = organisationsDirectory()): Organisation[] {

@@ -44,6 +44,32 @@ export interface WorkflowSettings {
   escalateAfterWorkingDays: number;
 }
 
+export type Weekday = 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday' | 'sunday';
+
+/** HR's weekly digest: when, to whom, and what counts as waiting too long. */
+export interface DigestSettings {
+  day: Weekday;
+  /** HH:MM, Europe/Amsterdam. */
+  time: string;
+  /** Holders of these roles receive it in their personal chat. */
+  recipientRoles: Role[];
+  /** Side-job and financial-interest requests open longer than this are listed as waiting. */
+  waitingLongerThanDays: number;
+  /** Reports whose Wbk deadline is this close count as near their deadline. */
+  wbkNearDays: number;
+}
+
+/** Managers' integrity reminders: how often integrity goes on the team meeting, and when the reminder comes. */
+export interface IntegrityMeetingSettings {
+  cadence: 'quarterly' | 'half_yearly' | 'yearly';
+  /** The month (1-12) of the first reminder of the year; the others follow at the cadence. */
+  firstMonth: number;
+  /** Day of the month of the reminder (1-28). */
+  day: number;
+  /** HH:MM, Europe/Amsterdam. */
+  time: string;
+}
+
 export interface Organisation {
   id: string;
   name: string;
@@ -63,8 +89,13 @@ export interface Organisation {
   whoCanHelp: Record<Language, string>;
   /** Words in a question that name this organisation (its id always counts). */
   mentions: string[];
+  /** HR's weekly digest; none is sent without it. */
+  digest?: DigestSettings;
+  /** Managers' reminders to discuss integrity in their team; none without it. */
+  integrityMeetings?: IntegrityMeetingSettings;
 }
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM (24-hour clock)');
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -96,6 +127,25 @@ export const organisationSchema = z
     answerName: z.object({ nl: text(120), en: text(120) }).strict(),
     whoCanHelp: z.object({ nl: text(500), en: text(500) }).strict(),
     mentions: z.array(z.string().trim().toLowerCase().min(3).max(60)),
+    digest: z
+      .object({
+        day: z.enum(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']),
+        time: clockTime,
+        recipientRoles: z.array(roleSchema).min(1),
+        waitingLongerThanDays: z.number().int().min(1).max(365),
+        wbkNearDays: z.number().int().min(1).max(90),
+      })
+      .strict()
+      .optional(),
+    integrityMeetings: z
+      .object({
+        cadence: z.enum(['quarterly', 'half_yearly', 'yearly']),
+        firstMonth: z.number().int().min(1).max(12),
+        day: z.number().int().min(1).max(28),
+        time: clockTime,
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((org, ctx) => {
@@ -128,6 +178,11 @@ export interface ImportReport {
   unchanged: number;
   /** People of the organisation missing from the file: kept as inactive, never deleted. */
   deactivated: number;
+  /**
+   * Active people whose function the import changed, so that whoever ran it can follow up (side
+   * jobs are reconfirmed) without the directory knowing of those features. Empty for a dry run.
+   */
+  functionChanges: { aadObjectId: string; orgId: string; from: string; to: string }[];
   /** Dutch, several lines: the outcome or every error, ready to print. */
   summary: string;
 }

@@ -1,9 +1,12 @@
 import { localize, type Language, type Localized } from '../i18n/index.js';
-import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptiveCard.js';
+import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type InputElement } from '../cards/adaptiveCard.js';
+import { formatDay, formatMoment, heading, paragraph, shorten, subheading } from '../cards/blocks.js';
+import { citationBlocks } from '../cards/citations.js';
+import { formBlocks } from '../cards/forms.js';
 import type { NoticeReason, Viewer } from '../workflow/index.js';
-import { GIFT_LIMITS, giftKinds, giverRelations, type GiftDecision, type GiftField, type GiftForm, type GiftKind, type GiverRelation, type YesNo } from './form.js';
+import { GIFT_LIMITS, giftFields, giftKinds, giverRelations, type GiftDecision, type GiftField, type GiftForm, type GiftKind, type GiverRelation, type YesNo } from './form.js';
 import { suggestedDecision, type GiftOutcome } from './rules.js';
-import type { CitedSource, GiftRecord, GiftView } from './views.js';
+import type { GiftRecord, GiftView } from './views.js';
 
 /** Every Action.Execute verb the gift cards use; tests check cards use no others. */
 export const giftVerbs = {
@@ -89,18 +92,6 @@ export function formatEuro(amount: number, lang: Language): string {
   return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
 }
 
-export function formatDay(isoDate: string, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-export function formatMoment(moment: Date, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
-}
-
-const heading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
-const subheading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', wrap: true, spacing: 'Medium' });
-const paragraph = (text: string): CardElement => ({ type: 'TextBlock', text, wrap: true });
-
 // ---------------------------------------------------------------------------------------------
 // The form
 
@@ -123,7 +114,7 @@ export function giftFormCard(options: GiftFormOptions): AdaptiveCard {
   const yesNoChoices = choices(['yes', 'no'] as const, yesNoLabels);
   const required = { nl: 'Dit veld is verplicht.', en: 'This field is required.' };
 
-  const inputs: Record<GiftField, CardElement> = {
+  const inputs: Record<GiftField, InputElement> = {
     description: { type: 'Input.Text', id: 'description', label: label('description'), isRequired: true, isMultiline: true, maxLength: GIFT_LIMITS.description, errorMessage: t(lang, required), value: values.description },
     giver: { type: 'Input.Text', id: 'giver', label: label('giver'), isRequired: true, maxLength: GIFT_LIMITS.giver, errorMessage: t(lang, required), value: values.giver },
     giverRelation: { type: 'Input.ChoiceSet', id: 'giverRelation', label: label('giverRelation'), isRequired: true, style: 'compact', choices: choices(giverRelations, relationLabels), errorMessage: t(lang, required), value: values.giverRelation },
@@ -155,21 +146,8 @@ export function giftFormCard(options: GiftFormOptions): AdaptiveCard {
       }),
     ),
   ];
-  if (options.banner) body.push({ type: 'TextBlock', id: 'formError', text: t(lang, options.banner), wrap: true, color: 'Attention', weight: 'Bolder' });
-  else if (Object.keys(errors).length > 0) {
-    body.push({ type: 'TextBlock', id: 'formError', text: t(lang, { nl: 'Controleer de velden met een melding hieronder.', en: 'Please check the fields marked below.' }), wrap: true, color: 'Attention', weight: 'Bolder' });
-  }
-  for (const field of Object.keys(inputs) as GiftField[]) {
-    body.push(stripUndefined(inputs[field]));
-    const error = errors[field];
-    if (error) body.push({ type: 'TextBlock', id: `${field}Error`, text: t(lang, error), wrap: true, color: 'Attention', spacing: 'None' });
-  }
+  body.push(...formBlocks(giftFields.map((field) => inputs[field]), errors, lang, options.banner));
   return adaptiveCard(body, [{ type: 'Action.Execute', title: t(lang, { nl: 'Melden', en: 'Submit' }), verb: giftVerbs.submit, data: { formId: options.formId }, style: 'positive' }]);
-}
-
-/** Adaptive Card hosts render `"value": undefined` fine, but JSON tests and diffs read better without. */
-function stripUndefined<T extends object>(element: T): T {
-  return Object.fromEntries(Object.entries(element).filter(([, value]) => value !== undefined)) as T;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,23 +168,6 @@ function giftFacts(form: GiftForm, lang: Language, reference: string, ownerName?
   fact('expectsSomethingInReturn', t(lang, yesNoLabels[form.expectsSomethingInReturn]));
   if (form.remark) fact('remark', form.remark);
   return { type: 'FactSet', facts };
-}
-
-function citationBlocks(citations: CitedSource[], lang: Language): CardElement[] {
-  const blocks: CardElement[] = [subheading(t(lang, { nl: 'Uit de regels', en: 'From the rules' }))];
-  for (const citation of citations) {
-    const source = citation.title ? `${citation.title}, ${citation.section}` : citation.section;
-    blocks.push({
-      type: 'Container',
-      style: 'emphasis',
-      items: [
-        { type: 'TextBlock', text: source, weight: 'Bolder', wrap: true, size: 'Small' },
-        ...(citation.quote ? [{ type: 'TextBlock' as const, text: citation.quote, wrap: true, size: 'Small' as const }] : []),
-      ],
-    });
-  }
-  if (lang === 'en') blocks.push({ type: 'TextBlock', text: 'Quoted from the Dutch original.', isSubtle: true, size: 'Small', wrap: true });
-  return blocks;
 }
 
 /**
@@ -268,6 +229,9 @@ export function giftOutcomeCard(view: GiftView, lang: Language): AdaptiveCard {
               }),
         },
       ];
+  if (!view.decision && !view.withdrawn) {
+    view.reachability[lang].forEach((line, index) => status.push({ type: 'TextBlock', id: `reachability${index}`, text: line, wrap: true, color: 'Warning' }));
+  }
   return adaptiveCard([
     heading(t(lang, { nl: `Je cadeaumelding ${record.reference}`, en: `Your gift notification ${record.reference}` })),
     paragraph(t(lang, { nl: 'Je melding is vastgelegd. Bewaar het kenmerk als je er later naar wilt verwijzen.', en: 'Your notification has been recorded. Keep the reference if you want to refer to it later.' })),
@@ -369,8 +333,7 @@ export function ownerDecisionText(view: GiftView, lang: Language): string {
 /** One line for lists: what it is, worth how much. */
 export function giftSummary(record: GiftRecord, lang: Language): string {
   const form = record.data.form;
-  const description = form.description.length > 60 ? `${form.description.slice(0, 59)}…` : form.description;
-  return `${description} (${formatEuro(form.valueEur, lang)})`;
+  return `${shorten(form.description, 60)} (${formatEuro(form.valueEur, lang)})`;
 }
 
 export function giftStateLabel(record: GiftRecord, lang: Language): string {

@@ -1,5 +1,5 @@
 import type { Organisation } from '../directory/types.js';
-import type { HistoryEntry, StepSpec, WorkflowDefinition } from '../workflow/index.js';
+import { organisationTiming, type HistoryEntry, type StepSpec, type WorkflowDefinition } from '../workflow/index.js';
 import { giftCard, ownerDecisionText } from './cards.js';
 import type { GiftDecision } from './form.js';
 import { GIFT_TYPE, GiftViews, type GiftData, type GiftServices, type GiftState } from './views.js';
@@ -11,14 +11,12 @@ export const giftDecisionStates: Record<GiftDecision, GiftState> = { approve_kee
  * the manager chain and then reaches the integrity coordinator. The days are the organisation's.
  */
 export function giftRoute(organisation: Organisation): StepSpec[] {
-  const days = organisation.workflow;
   return [
     {
       id: 'decision',
       actor: { kind: 'manager' },
       actions: ['decide'],
-      deadline: { workingDays: days.escalateAfterWorkingDays },
-      reminders: [{ after: { workingDays: days.reminderAfterWorkingDays } }, { after: { workingDays: days.secondReminderAfterWorkingDays } }],
+      ...organisationTiming(organisation.workflow),
       escalation: { upTheChain: true, roles: ['integrity_coordinator'] },
     },
   ];

@@ -52,7 +52,6 @@ const giftFieldMessages = {
     en: 'Enter an amount in euros, for example 49.95 or 120 (without thousands separators).',
   },
   amountRange: { nl: 'Vul een bedrag in tussen 0 en 100.000 euro.', en: 'Enter an amount between 0 and 100,000 euros.' },
-  dateFuture: { nl: 'De datum mag niet in de toekomst liggen.', en: 'The date cannot be in the future.' },
   dateTooOld: {
     nl: 'De datum ligt meer dan een jaar terug. Meld oudere cadeaus rechtstreeks bij je leidinggevende.',
     en: 'The date is more than a year ago. Report older gifts directly to your manager.',

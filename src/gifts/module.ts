@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Organisation, Person } from '../directory/types.js';
-import type { Citation } from '../knowledge/types.js';
 import { localize, type Localized } from '../i18n/index.js';
-import type { Logger } from '../logging/logger.js';
-import { performCardAction, submitForm, type CardRequest, type Reply, type Requester, type WorkflowFeature } from '../workflow/index.js';
+import { performCardAction, recordNotFound, submitForm, type CardRequest, type FeatureServices, type Reply, type Requester, type WorkflowFeature } from '../workflow/index.js';
 import { giftFormCard, giftVerbs } from './cards.js';
 import { createGiftDefinition } from './definition.js';
 import type { GiftData } from './views.js';
@@ -12,22 +9,14 @@ import { isGiftReport } from './intent.js';
 import { giftPresentation } from './presentation.js';
 import { assessGift, loadAllGiftRules } from './rules.js';
 
-export interface GiftFeatureServices {
-  directory: {
-    person(aadObjectId: string): Promise<Person | undefined>;
-    organisation(orgId: string): Promise<Organisation | undefined>;
-  };
-  knowledge: { section(documentId: string, sectionRef: string): Citation | undefined };
-  logger: Logger;
-  now: () => Date;
-}
+export type GiftFeatureServices = FeatureServices;
 
 const texts = {
   noRules: {
     nl: 'Voor je organisatie zijn in de assistent nog geen regels voor cadeaus ingesteld. Meld het cadeau rechtstreeks bij je leidinggevende.',
     en: 'No gift rules have been set up in the assistant for your organisation yet. Please report the gift directly to your manager.',
   },
-  notFound: { nl: 'Deze melding kan ik niet vinden, of je mag hem niet zien.', en: 'I cannot find this notification, or you may not see it.' },
+  notFound: recordNotFound,
   notAllowed: {
     nl: 'Je bent niet bevoegd om over deze melding te beslissen. Dat kan alleen de leidinggevende van de medewerker, of de integriteitscoördinator of P&O van dezelfde organisatie. Er is niets veranderd.',
     en: 'You are not authorised to decide on this notification. Only the employee’s manager, or the integrity coordinator or HR of the same organisation, can do that. Nothing has changed.',

@@ -1,6 +1,7 @@
 import type { Language } from '../i18n/index.js';
 import type { RecordPresentation } from '../workflow/index.js';
-import { formatDay, formatMoment, giftStateLabel, giftSummary, kindLabels, outcomeLabel, relationLabels } from './cards.js';
+import { formatDay, formatMoment } from '../cards/blocks.js';
+import { giftStateLabel, giftSummary, kindLabels, outcomeLabel, relationLabels } from './cards.js';
 import { giftDecisionOf, type GiftRecord } from './views.js';
 
 /** How gift notifications appear in "mijn meldingen", "openstaand", the register and the records CLI. */

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
-import { organisationsDirectory } from '../directory/organisations.js';
-import type { Localized } from '../i18n/index.js';
+import { policySourceSchema, type PolicySource } from '../cards/citations.js';
+import { loadOrganisationDataFile, loadOrganisationDataFiles, organisationsDirectory } from '../directory/organisations.js';
+import { localizedSchema, type Localized } from '../i18n/index.js';
+import { choiceCondition, conditionMatches, rangeCondition } from '../workflow/conditions.js';
 import { giftKinds, giverRelations, yesNo, type GiftDecision, type GiftForm } from './form.js';
 
 /**
@@ -20,22 +20,9 @@ export const suggestedDecision: Record<GiftOutcome, GiftDecision | undefined> = 
   manager_decides: undefined,
 };
 
-const localized = z.object({ nl: z.string().trim().min(1).max(1000), en: z.string().trim().min(1).max(1000) }).strict();
+const localized = localizedSchema();
 
-const choiceCondition = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.union([z.enum(values), z.object({ in: z.array(z.enum(values)).min(1) }).strict()]);
-
-const amountCondition = z
-  .object({ gt: z.number(), gte: z.number(), lt: z.number(), lte: z.number() })
-  .partial()
-  .strict()
-  .refine((bounds) => Object.keys(bounds).length > 0, 'give at least one of gt, gte, lt, lte');
-
-/**
- * A rule's condition: every listed form field must match (AND). Yes/no fields and choices
- * compare by value (`"negotiationsOngoing": "yes"`, `"kind": { "in": [...] }`); the amount by
- * bounds (`"valueEur": { "gt": 50 }`). An empty condition always matches.
- */
+/** A rule's condition on the form (see src/workflow/conditions.ts): every listed field must match. */
 const conditionSchema = z
   .object({
     deliveredAtHome: z.enum(yesNo),
@@ -43,20 +30,14 @@ const conditionSchema = z
     expectsSomethingInReturn: z.enum(yesNo),
     giverRelation: choiceCondition(giverRelations),
     kind: choiceCondition(giftKinds),
-    valueEur: amountCondition,
+    valueEur: rangeCondition,
   })
   .partial()
   .strict();
 
 export type GiftCondition = z.infer<typeof conditionSchema>;
 
-const sourceSchema = z
-  .object({
-    documentId: z.string().regex(/^[a-z0-9-]{2,80}$/),
-    /** A section label as the knowledge base cites it, e.g. "Artikel 5 lid 2". */
-    section: z.string().trim().min(1).max(200),
-  })
-  .strict();
+const sourceSchema = policySourceSchema;
 
 const ruleSchema = z
   .object({
@@ -89,7 +70,7 @@ export const giftRulesSchema = z
 
 export type GiftRules = z.infer<typeof giftRulesSchema>;
 export type GiftRule = GiftRules['rules'][number];
-export type GiftSource = z.infer<typeof sourceSchema>;
+export type GiftSource = PolicySource;
 
 /** The advice given at submission, kept on the record: later rule changes do not rewrite history. */
 export interface GiftAssessment {
@@ -103,45 +84,12 @@ export interface GiftAssessment {
 export const GIFT_RULES_FILE = 'gift-rules.json';
 
 export function loadGiftRulesFile(file: string, expectedOrgId?: string): GiftRules {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: not valid JSON (${(error as Error).message})`);
-  }
-  const parsed = giftRulesSchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new Error(`${file}:\n${parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n')}`);
-  }
-  if (expectedOrgId && parsed.data.orgId !== expectedOrgId) throw new Error(`${file}: orgId "${parsed.data.orgId}" must equal its folder "${expectedOrgId}"`);
-  return parsed.data;
+  return loadOrganisationDataFile(file, giftRulesSchema, expectedOrgId);
 }
 
 /** Every organisation's rules, validated; a bad file stops the start-up rather than give wrong advice later. */
 export function loadAllGiftRules(directory: string = organisationsDirectory()): Map<string, GiftRules> {
-  const rules = new Map<string, GiftRules>();
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    const file = path.join(directory, entry.name, GIFT_RULES_FILE);
-    if (entry.isDirectory() && existsSync(file)) rules.set(entry.name, loadGiftRulesFile(file, entry.name));
-  }
-  return rules;
-}
-
-export function conditionMatches(condition: GiftCondition, form: GiftForm): boolean {
-  for (const [field, expected] of Object.entries(condition) as [keyof GiftCondition, unknown][]) {
-    if (field === 'valueEur') {
-      const bounds = expected as { gt?: number; gte?: number; lt?: number; lte?: number };
-      const value = form.valueEur;
-      if (bounds.gt !== undefined && !(value > bounds.gt)) return false;
-      if (bounds.gte !== undefined && !(value >= bounds.gte)) return false;
-      if (bounds.lt !== undefined && !(value < bounds.lt)) return false;
-      if (bounds.lte !== undefined && !(value <= bounds.lte)) return false;
-      continue;
-    }
-    const actual = form[field];
-    if (typeof expected === 'string' ? actual !== expected : !(expected as { in: string[] }).in.includes(actual)) return false;
-  }
-  return true;
+  return loadOrganisationDataFiles(GIFT_RULES_FILE, giftRulesSchema, directory);
 }
 
 /** The first matching rule decides; the schema guarantees the last one always matches. */

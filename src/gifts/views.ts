@@ -1,7 +1,6 @@
-import type { Organisation, Person } from '../directory/types.js';
-import type { Citation } from '../knowledge/types.js';
-import type { Logger } from '../logging/logger.js';
-import type { WorkflowRecord } from '../workflow/index.js';
+import { citeSources, type CitedSource } from '../cards/citations.js';
+import type { Language } from '../directory/types.js';
+import { reachabilityLines, reachableAssignees, type PresenterServices, type WorkflowRecord } from '../workflow/index.js';
 import { giftDecisions, type GiftDecision, type GiftForm } from './form.js';
 import type { GiftAssessment, GiftSource } from './rules.js';
 
@@ -36,22 +35,13 @@ export interface GiftView {
   /** The decisions the viewer may take now (empty for the owner and once decided). */
   openDecisions: GiftDecision[];
   mayWithdraw: boolean;
+  /** Who could not be reached in Teams and what happens now, for the employee's card. */
+  reachability: Record<Language, string[]>;
 }
 
-/** A rule's source with its exact text when the knowledge base still has it. */
-export interface CitedSource extends GiftSource {
-  title?: string;
-  quote?: string;
-}
+export type { CitedSource };
 
-export interface GiftServices {
-  directory: {
-    person(aadObjectId: string): Promise<Person | undefined>;
-    organisation(orgId: string): Promise<Organisation | undefined>;
-  };
-  knowledge: { section(documentId: string, sectionRef: string): Citation | undefined };
-  logger: Logger;
-}
+export type GiftServices = PresenterServices;
 
 export function giftDecisionOf(record: GiftRecord): GiftDecisionTaken | undefined {
   const entry = [...record.history].reverse().find((candidate) => candidate.action === 'decide');
@@ -65,11 +55,15 @@ export class GiftViews {
   async of(record: GiftRecord, actions: readonly string[] = []): Promise<GiftView> {
     const nameOf = async (id: string | null | undefined) => (id ? (await this.services.directory.person(id))?.name : undefined);
     const decision = giftDecisionOf(record);
-    const [organisation, ownerName, assigneeName, deciderName] = await Promise.all([
+    const named = async (id: string) => (await nameOf(id)) ?? '—';
+    const [organisation, ownerName, assigneeName, deciderName, nl, en] = await Promise.all([
       this.services.directory.organisation(record.orgId),
       nameOf(record.owner),
-      nameOf(record.assignees[0]),
+      // The step waits for whoever can be reached: after an escalation past someone unreachable, the new actor.
+      nameOf(reachableAssignees(record)[0]),
       nameOf(decision?.actor),
+      reachabilityLines(record, named, 'nl'),
+      reachabilityLines(record, named, 'en'),
     ]);
     return {
       record,
@@ -82,18 +76,12 @@ export class GiftViews {
       citations: this.cite(record.data.assessment.sources),
       openDecisions: actions.includes('decide') ? [...giftDecisions] : [],
       mayWithdraw: actions.includes('withdraw'),
+      reachability: { nl, en },
     };
   }
 
   cite(sources: GiftSource[]): CitedSource[] {
-    return sources.map((source) => {
-      const found = this.services.knowledge.section(source.documentId, source.section);
-      if (!found) {
-        this.services.logger.warn({ event: 'gift.citation_missing', documentId: source.documentId }, 'cited section not found');
-        return source;
-      }
-      return { ...source, section: found.section, title: found.title, quote: found.quote };
-    });
+    return citeSources(this.services.knowledge, sources, (source) => this.services.logger.warn({ event: 'gift.citation_missing', documentId: source.documentId }, 'cited section not found'));
   }
 }
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { Language } from '../directory/types.js';
 
 export type { Language };
@@ -7,6 +8,9 @@ export interface Localized {
   nl: string;
   en: string;
 }
+
+/** A text in both languages as organisation data writes it (rules, chains, step names). */
+export const localizedSchema = (max = 1000): z.ZodType<Localized> => z.object({ nl: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) }).strict();
 
 export function localize(text: Localized, lang: Language): string {
   return text[lang];

@@ -15,6 +15,8 @@ import { MAX_MESSAGE_TEXT_LENGTH, parseInboundActivity, rememberInbound, service
 import { registerConversationBasics } from './conversationBasics.js';
 import type { AppTurnState, BotApplication, BotServices, ConversationState, FeatureContext } from './context.js';
 import { ConversationReferences } from './conversationReferences.js';
+import { registerAnnualReport } from './annualReport.js';
+import { registerMeetings } from './meetings.js';
 import { registerQuestions } from './questions.js';
 import { registerRecords } from './records.js';
 import { registerReferrals } from './referrals.js';
@@ -25,6 +27,8 @@ export interface Bot {
   adapter: TeamsAdapter;
   /** Where proactive messages go: the personal chat each person last used. */
   references: ConversationReferences;
+  /** What the handlers work with; the HTTP routes besides /api/messages use it too. */
+  services: BotServices;
   /** One activity from `POST /api/messages` (already read as JSON): parsed at the edge, then handled. */
   handle(body: unknown, headers: IncomingHttpHeaders): Promise<HttpAnswer>;
 }
@@ -83,6 +87,8 @@ export function createBot(services: BotServices): Bot {
   registerWorkflowModules(app, feature, services.workflows.modules);
   registerRecords(app, feature, services.workflows.engine, services.workflows.modules);
   registerReferrals(app, feature);
+  registerMeetings(app, feature);
+  registerAnnualReport(app, feature);
   // Free-text questions are the catch-all, so they register last.
   registerQuestions(app, feature);
 
@@ -136,6 +142,6 @@ export function createBot(services: BotServices): Bot {
     return answer.result();
   }
 
-  return { app, adapter, references, handle };
+  return { app, adapter, references, services, handle };
 }
 

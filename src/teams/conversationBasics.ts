@@ -21,6 +21,12 @@ export function registerConversationBasics(app: BotApplication, feature: Feature
   const { directory, config } = feature;
   const handled = new HandledActivities(feature.database.db);
 
+  /** What waits for the person, said at once; a failing count must not cost them the welcome. */
+  async function awaitingCount(aadObjectId: string | undefined): Promise<number> {
+    if (!aadObjectId) return 0;
+    return feature.workflows.engine.countAwaiting(aadObjectId).catch(() => 0);
+  }
+
   /**
    * Claimed in the database, not in turn state: the two install events are processed
    * concurrently, so both would read "not welcomed yet" from state. A welcome claims its
@@ -37,7 +43,7 @@ export function registerConversationBasics(app: BotApplication, feature: Feature
   async function sendWelcome(context: TurnContext): Promise<void> {
     if (!(await claimWelcome(context.activity.conversation.id))) return;
     const caller = await resolveCaller(context, directory, config.DEFAULT_ORG);
-    await context.sendActivity({ attachments: [cardAttachment(welcomeCard(caller.lang, caller.organisation?.name))] });
+    await context.sendActivity({ attachments: [cardAttachment(welcomeCard(caller.lang, caller.organisation?.name, await awaitingCount(caller.aadObjectId)))] });
   }
 
   app.conversationUpdate('membersAdded', async (context) => {
@@ -57,7 +63,7 @@ export function registerConversationBasics(app: BotApplication, feature: Feature
 
   async function showHelp(context: TurnContext): Promise<void> {
     const caller = await resolveCaller(context, directory, config.DEFAULT_ORG);
-    await context.sendActivity({ attachments: [cardAttachment(helpCard(caller.lang))] });
+    await context.sendActivity({ attachments: [cardAttachment(helpCard(caller.lang, await awaitingCount(caller.aadObjectId)))] });
   }
 
   app.message(HELP_PATTERN, async (context) => showHelp(context));

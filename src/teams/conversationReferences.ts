@@ -15,6 +15,22 @@ interface StoredReference {
 
 export const conversationReferencesCollection: CollectionDefinition = { name: 'conversationReferences', indexes: [] };
 
+/** Where each tenant's Bot Connector was last seen (Teams gives one service URL per tenant's region). */
+interface TenantEndpoint {
+  /** The tenant id, or `*` for the last one seen in any tenant. */
+  _id: string;
+  serviceUrl: string;
+  /** The bot's account as Teams addresses it in that tenant (e.g. `28:<app id>`). */
+  botId: string;
+  updatedAt: Date;
+  schemaVersion: number;
+}
+
+export const tenantEndpointsCollection: CollectionDefinition = { name: 'tenantEndpoints', indexes: [] };
+
+/** Any tenant, for a bot that serves one region: the fallback when a tenant was never seen. */
+export const ANY_TENANT = '*';
+
 /**
  * The personal-chat conversation reference per user, needed to message them proactively (a
  * manager's decision card, the employee's outcome). Stored as JSON text because references
@@ -26,8 +42,33 @@ export const conversationReferencesCollection: CollectionDefinition = { name: 'c
 export class ConversationReferences {
   private readonly references: Collection<StoredReference>;
 
+  private readonly endpoints: Collection<TenantEndpoint>;
+  private readonly endpointSeen = new Map<string, string>();
+
   constructor(db: Db) {
     this.references = db.collection<StoredReference>(conversationReferencesCollection.name);
+    this.endpoints = db.collection<TenantEndpoint>(tenantEndpointsCollection.name);
+  }
+
+  /** Remembers the service URL a tenant's activities come from (only written when it changed). */
+  async rememberTenant(tenantId: string, serviceUrl: string, botId: string): Promise<void> {
+    for (const key of [tenantId.trim().toLowerCase(), ANY_TENANT]) {
+      const fingerprint = `${serviceUrl}|${botId}`;
+      if (this.endpointSeen.get(key) === fingerprint) continue;
+      await upsertRetryingOnce(() => this.endpoints.updateOne({ _id: key }, { $set: { serviceUrl, botId, updatedAt: new Date(), schemaVersion: SCHEMA_VERSION } }, { upsert: true }));
+      if (this.endpointSeen.size > 1000) this.endpointSeen.clear();
+      this.endpointSeen.set(key, fingerprint);
+    }
+  }
+
+  /** The endpoint of the first of these tenants that was seen, else of any tenant. */
+  async tenantEndpoint(tenantIds: readonly string[]): Promise<{ tenantId: string | undefined; serviceUrl: string; botId: string } | undefined> {
+    for (const tenantId of tenantIds) {
+      const found = await this.endpoints.findOne({ _id: tenantId.trim().toLowerCase() });
+      if (found) return { tenantId: found._id, serviceUrl: found.serviceUrl, botId: found.botId };
+    }
+    const any = await this.endpoints.findOne({ _id: ANY_TENANT });
+    return any ? { tenantId: undefined, serviceUrl: any.serviceUrl, botId: any.botId } : undefined;
   }
 
   /**
@@ -37,8 +78,19 @@ export class ConversationReferences {
   async rememberSender(activity: InboundActivity): Promise<void> {
     const aadObjectId = activity.from.aadObjectId;
     const conversationType = activity.conversation.conversationType;
+    // The tenant's service URL, to open a personal chat later with someone who never wrote to the bot.
+    const tenantId = activity.channelData?.tenant?.id ?? activity.conversation.tenantId;
+    if (tenantId) await this.rememberTenant(tenantId, activity.serviceUrl, activity.recipient.id);
     if (!aadObjectId || (conversationType && conversationType !== 'personal')) return;
     await this.store(aadObjectId, senderReference(activity));
+  }
+
+  /**
+   * Stores the reference of a personal chat the bot opened itself (createConversation) for that
+   * person; an inbound activity goes through `rememberSender`, which takes the id from the sender.
+   */
+  async remember(aadObjectId: string, reference: Partial<ConversationReference>): Promise<void> {
+    await this.store(aadObjectId, reference);
   }
 
   /**

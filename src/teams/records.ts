@@ -86,6 +86,7 @@ export function registerRecords(app: BotApplication, feature: FeatureContext, en
   app.message(MY_RECORDS_PATTERN, showMine);
   app.adaptiveCards.actionSubmit(recordVerbs.mine, showMine);
   app.message(AWAITING_PATTERN, showAwaiting);
+  app.adaptiveCards.actionSubmit(recordVerbs.awaiting, showAwaiting);
   app.adaptiveCards.actionSubmit(recordVerbs.open, (context, _state, data) => openRecord(context, data));
   for (const module of modules) {
     for (const pattern of module.presentation.registerCommands) {

@@ -10,45 +10,10 @@ import { taskVerbs } from './cards/welcome.js';
 import { toAnswerActivity } from './knowledgeActivity.js';
 
 /**
- * Side-job notifications and confidential reports get their own workflows; until then these
- * tasks still help: they name the actual people to go to, from the directory, and quote the
- * organisation's own rule on how to do it.
+ * Confidential reports get their own workflow (issue 10); until then this task still helps: it
+ * names the actual people to go to, from the directory, and quotes the organisation's own rule.
  */
 export function registerReferrals(app: BotApplication, feature: FeatureContext): void {
-  const sideJob = async (context: TurnContext) => {
-    const caller = await resolveCaller(context, feature.directory, feature.config.DEFAULT_ORG);
-    if (await askForOrganisationIfUnknown(context, feature, caller.orgId)) return;
-    const managers = caller.aadObjectId ? await feature.directory.managerChain(caller.aadObjectId) : [];
-    const manager = managers[0];
-    await context.sendActivity({
-      attachments: [
-        cardAttachment(
-          adaptiveCard([
-            heading(localize({ nl: 'Nevenwerkzaamheid melden', en: 'Reporting a side job' }, caller.lang)),
-            text(
-              manager
-                ? localize(
-                    {
-                      nl: `Meld je nevenwerkzaamheid bij je leidinggevende, ${manager.name}, vóór je eraan begint. Hieronder staat wat de regels van je organisatie erover zeggen.`,
-                      en: `Report your side job to your manager, ${manager.name}, before you start it. Below is what your organisation's rules say about it.`,
-                    },
-                    caller.lang,
-                  )
-                : localize(
-                    {
-                      nl: 'Meld je nevenwerkzaamheid bij je leidinggevende vóór je eraan begint. Hieronder staat wat de regels van je organisatie erover zeggen.',
-                      en: 'Report your side job to your manager before you start it. Below is what your organisation’s rules say about it.',
-                    },
-                    caller.lang,
-                  ),
-            ),
-          ]),
-        ),
-      ],
-    });
-    await sendPolicyAnswer(context, feature, caller, { nl: 'Hoe meld ik nevenwerkzaamheden?', en: 'How do I report a side job (nevenwerkzaamheden)?' });
-  };
-
   const report = async (context: TurnContext) => {
     const caller = await resolveCaller(context, feature.directory, feature.config.DEFAULT_ORG);
     if (await askForOrganisationIfUnknown(context, feature, caller.orgId)) return;
@@ -75,8 +40,6 @@ export function registerReferrals(app: BotApplication, feature: FeatureContext):
     await sendPolicyAnswer(context, feature, caller, { nl: 'Hoe meld ik een vermoeden van een misstand?', en: 'How do I report suspected wrongdoing?' });
   };
 
-  app.message(/^\s*(nevenwerkzaamheid|nevenwerkzaamheden|nevenfunctie) melden[\s.!]*$/i, sideJob);
-  app.adaptiveCards.actionSubmit(taskVerbs.sideJob, sideJob);
   app.message(/^\s*(melding doen|melding maken|misstand melden|report wrongdoing|make a report)[\s.!]*$/i, report);
   app.adaptiveCards.actionSubmit(taskVerbs.report, report);
 }

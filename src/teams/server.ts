@@ -5,6 +5,7 @@ import { errorFields, type Logger } from '../logging/logger.js';
 import type { Database } from '../storage/database.js';
 import type { Bot } from './bot.js';
 import { httpErrors, type HttpAnswer } from './httpAnswer.js';
+import { PUBLIC_SIDE_JOB_REGISTER_ROUTE, publicSideJobRegisterHandler } from './publicRegister.js';
 
 /** Teams messages are at most about 100 KB; the margin is for cards and entities. */
 export const MAX_BODY_BYTES = 512 * 1024;
@@ -53,6 +54,8 @@ export async function startHttpServer(bot: Bot, database: Database, logger: Logg
       if (inFlight === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
     }
   });
+
+  server.get(PUBLIC_SIDE_JOB_REGISTER_ROUTE, publicSideJobRegisterHandler(bot.services));
 
   server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });

@@ -1,3 +1,4 @@
+import { parseForm, type FormSpec } from '../cards/forms.js';
 import type { Localized } from '../i18n/index.js';
 import { localize } from '../i18n/index.js';
 import type { WorkflowEngine } from './engine.js';
@@ -6,7 +7,8 @@ import type { AnyWorkflowDefinition, CardFeedback } from './types.js';
 
 /** What a card button asks, after the feature parsed and validated its data. */
 export type ParsedAction =
-  | { kind: 'valid'; recordId: string; action: string; outcome: string; fields: Record<string, string> }
+  /** `data` is an owner's corrected notification, for a resubmission. */
+  | { kind: 'valid'; recordId: string; action: string; outcome: string; fields: Record<string, string>; data?: unknown }
   /** Well-formed but incomplete (e.g. a refusal without reasons): the card comes back with messages. */
   | { kind: 'invalid'; recordId: string; feedback: CardFeedback };
 
@@ -16,6 +18,34 @@ export interface ActionTexts {
 }
 
 export const invalidAction: Localized = { nl: 'Deze actie kan ik niet verwerken.', en: 'I cannot process this action.' };
+
+/** Said alike for a record that does not exist and one the caller may not see: nothing is given away. */
+export const recordNotFound: Localized = { nl: 'Deze melding kan ik niet vinden, of je mag hem niet zien.', en: 'I cannot find this notification, or you may not see it.' };
+
+/** The outcome a valid set of card inputs means, with what is kept of it in history and audit. */
+export interface ActionChoice {
+  outcome: string;
+  fields: Record<string, string>;
+  data?: unknown;
+}
+
+/**
+ * A card whose inputs belong to an action on a record (an advice with its reasoning, a decision
+ * with conditions, a corrected notification): parsed like every form (`recordId` in place of the
+ * form id), so a missing reason comes back as a message at its field with what was typed kept.
+ * Undefined when the data did not come from our card.
+ */
+export function parseActionForm<TField extends string, TValue>(raw: unknown, spec: FormSpec<TField, TValue>, action: string, choose: (value: TValue) => ActionChoice): ParsedAction | undefined {
+  const parsed = parseForm(raw, spec, 'recordId');
+  switch (parsed.kind) {
+    case 'rejected':
+      return undefined;
+    case 'invalid':
+      return { kind: 'invalid', recordId: parsed.formId, feedback: { action, values: parsed.values as Record<string, string>, errors: parsed.errors as Record<string, Localized> } };
+    case 'valid':
+      return { kind: 'valid', recordId: parsed.formId, action, ...choose(parsed.value) };
+  }
+}
 
 /**
  * The one way a card button changes a record, for every workflow: authorised by the engine from
@@ -33,7 +63,14 @@ export async function performCardAction(engine: WorkflowEngine, definition: AnyW
     if (!record || !viewer) return text(texts.notFound);
     return { kind: 'card', card: await definition.presenter.card(record, viewer, 'acted', parsed.feedback) };
   }
-  const result = await engine.act(definition, { recordId: parsed.recordId, actor: requester.aadObjectId, action: parsed.action, outcome: parsed.outcome, fields: parsed.fields });
+  const result = await engine.act(definition, {
+    recordId: parsed.recordId,
+    actor: requester.aadObjectId,
+    action: parsed.action,
+    outcome: parsed.outcome,
+    fields: parsed.fields,
+    ...(parsed.data === undefined ? {} : { data: parsed.data }),
+  });
   switch (result.kind) {
     case 'not_found':
       return text(texts.notFound);

@@ -7,6 +7,7 @@ import type { Language, Organisation } from '../directory/types.js';
 import type { Logger } from '../logging/logger.js';
 import { SCHEMA_VERSION, isDuplicateKeyError } from '../storage/database.js';
 import { nextDueAt, stepClock } from './clock.js';
+import { reachabilityNotice } from './reachability.js';
 import { escalationTarget, resolveActors, type RoutingDirectory } from './routing.js';
 import { auditCollection, formatReference, nextSequence, recordsCollection } from './store.js';
 import {
@@ -353,6 +354,39 @@ export class WorkflowEngine {
     return summary;
   }
 
+  /**
+   * Someone a record's open step waits for cannot be reached (the delivery of their card failed
+   * for good). Noted on the record, so the owner's card and a notice say who and what happens
+   * now; after `escalateAfterMs` the deadline run escalates the step past them, as for a missed
+   * deadline (up the manager chain, then the step's roles). True when this was news.
+   */
+  async assigneeUnreachable(recordId: string, aadObjectId: string, reason: string, escalateAfterMs: number): Promise<boolean> {
+    const actor = normaliseObjectId(aadObjectId);
+    const stored = await this.records.findOne({ _id: recordId });
+    const definition = stored ? this.definitions.get(stored.type) : undefined;
+    if (!definition) return false;
+    let noted = false;
+    await this.change(definition, recordId, async (record) => {
+      noted = false;
+      const step = record.step;
+      if (!step || record.closedAt || record.state !== awaitingState(step.id) || !record.assignees.includes(actor) || step.unreachable?.some((entry) => entry.aadObjectId === actor)) return undefined;
+      const now = this.services.now();
+      noted = true;
+      const next: StepState = { ...step, unreachable: [...(step.unreachable ?? []), { aadObjectId: actor, reason, at: now, escalateAt: new Date(now.getTime() + escalateAfterMs), escalated: false }] };
+      const entry: HistoryEntry = { step: step.id, action: 'unreachable', outcome: reason, actor: SYSTEM, at: now, fields: { person: actor } };
+      return {
+        entry: { actor: SYSTEM, action: 'unreachable', outcome: reason, step: step.id, fromState: record.state, toState: record.state, assignees: [actor] },
+        set: { step: next, history: [...record.history, entry], nextDueAt: nextDueAt(next), updatedAt: now },
+        messages: (changed) => [{ mode: 'refresh', recordId: changed._id, atVersion: changed.version, orgId: changed.orgId, purpose: 'refresh' }, ...this.ownerNotice(definition, changed, entry)],
+      };
+    });
+    if (noted) {
+      this.services.logger.warn({ event: 'workflow.actor_unreachable', recordId, type: definition.type, reason }, 'an actor of the open step cannot be reached');
+      if (escalateAfterMs <= 0) await this.applyDeadline(definition, recordId, this.services.now());
+    }
+    return noted;
+  }
+
   private async applyDeadline(definition: AnyWorkflowDefinition, recordId: string, now: Date): Promise<keyof DeadlineRunSummary | undefined> {
     let happened: keyof DeadlineRunSummary | undefined;
     await this.change(definition, recordId, async (record) => {
@@ -361,6 +395,33 @@ export class WorkflowEngine {
       const spec = step && record.route.find((candidate) => candidate.id === step.id);
       if (!step || !spec || record.closedAt || record.state !== awaitingState(step.id)) return undefined;
       const reminder = step.remindAt[0];
+      const unreachable = step.unreachable ?? [];
+      const pastDue = unreachable.filter((entry) => !entry.escalated && entry.escalateAt <= now);
+      if (pastDue.length > 0) {
+        const passed = unreachable.map((entry) => (entry.escalateAt <= now ? { ...entry, escalated: true } : entry));
+        const had = unique([...record.participants, ...unreachable.map((entry) => entry.aadObjectId)]);
+        const target = await escalationTarget(this.services.directory, record, spec.escalation, had);
+        if (!target) {
+          // Nobody left to pass it to: the step keeps waiting (reminders, deadline) and the digest shows it.
+          const next: StepState = { ...step, unreachable: passed };
+          return {
+            entry: { actor: SYSTEM, action: 'unreachable_no_fallback', step: step.id, fromState: record.state, toState: record.state },
+            set: { step: next, nextDueAt: nextDueAt(next), updatedAt: now },
+          };
+        }
+        happened = 'escalated';
+        const next: StepState = { ...this.startStep(spec, now), remindersSent: step.remindersSent, unreachable: passed };
+        const entry: HistoryEntry = { step: step.id, action: 'escalated', outcome: 'unreachable', actor: SYSTEM, at: now, fields: { to: target.join(','), past: pastDue.map((actor) => actor.aadObjectId).join(',') } };
+        return {
+          entry: { actor: SYSTEM, action: 'escalated', outcome: 'unreachable', step: step.id, fromState: record.state, toState: record.state, assignees: target },
+          set: { step: next, assignees: unique([...record.assignees, ...target]), participants: unique([...record.participants, ...target]), history: [...record.history, entry], nextDueAt: nextDueAt(next), updatedAt: now },
+          messages: (changed) => [
+            { mode: 'refresh', recordId: changed._id, atVersion: changed.version, orgId: changed.orgId, purpose: 'refresh' },
+            ...target.map((to) => this.cardMessage(changed, to, 'escalated')),
+            ...this.ownerNotice(definition, changed, entry),
+          ],
+        };
+      }
       if (!step.overdue && step.dueAt <= now) {
         const target = await escalationTarget(this.services.directory, record, spec.escalation, record.participants);
         if (!target) {
@@ -477,7 +538,7 @@ export class WorkflowEngine {
       if (index >= record.history.length) return 'not_yet';
       const entry = record.history[index];
       if (!definition || !entry || normaliseObjectId(to) !== record.owner) return undefined;
-      const text = await definition.presenter.ownerNotice(record, entry, lang);
+      const text = (await definition.presenter.ownerNotice(record, entry, lang)) ?? (await reachabilityNotice(record, entry, (id) => this.nameOf(id), lang));
       return text ? { kind: 'text', text } : undefined;
     }
     const definition = this.definitions.get(record.type);
@@ -507,6 +568,10 @@ export class WorkflowEngine {
     if (actor === record.owner) return false;
     if (record.participants.includes(actor)) return true;
     return spec.by === 'step' && this.holdsRole(record.orgId, actor, definition.delegateRoles);
+  }
+
+  private async nameOf(aadObjectId: string): Promise<string> {
+    return (await this.services.directory.person(aadObjectId))?.name ?? '—';
   }
 
   private async holdsRole(orgId: string, actor: string, roles: readonly string[]): Promise<boolean> {

@@ -4,7 +4,7 @@ import type { RecordPresentation } from './module.js';
 import type { WorkflowRecord } from './types.js';
 
 /** The verbs of the record lists; every record type shares them. */
-export const recordVerbs = { mine: 'records.mine', open: 'records.open', register: 'records.register' } as const;
+export const recordVerbs = { mine: 'records.mine', awaiting: 'records.awaiting', open: 'records.open', register: 'records.register' } as const;
 export const REGISTER_PAGE_SIZE = 10;
 
 const dateOf = (moment: Date, lang: Language) =>

@@ -1,7 +1,9 @@
 import type { AdaptiveCard, CardAction } from '../cards/adaptiveCard.js';
+import type { SectionLookup } from '../cards/citations.js';
 import type { DeliveredMessage } from '../delivery/types.js';
 import type { Organisation, Person } from '../directory/types.js';
 import type { Language, Localized } from '../i18n/index.js';
+import type { Logger } from '../logging/logger.js';
 import type { WorkflowEngine } from './engine.js';
 import type { AnyWorkflowDefinition, WorkflowRecord } from './types.js';
 
@@ -39,6 +41,8 @@ export interface RecordPresentation {
   stateLabel(record: WorkflowRecord, lang: Language): string;
   summary(record: WorkflowRecord, lang: Language): string;
   registerFacts(record: WorkflowRecord, lang: Language, ownerName: string): { title: string; value: string }[];
+  /** More for the register table than the summary says (dates, conditions); none when the summary says it all. */
+  detail?(record: WorkflowRecord, lang: Language): string;
   /** One register row for `npm run records -- --json`. */
   exportRow(record: WorkflowRecord, ownerName: string): Record<string, string | number | boolean | null>;
 }
@@ -80,4 +84,22 @@ export function startButton(module: Pick<WorkflowModule, 'start'>, lang: Languag
 export interface WorkflowFeature {
   definition: AnyWorkflowDefinition;
   module(engine: WorkflowEngine): WorkflowModule;
+}
+
+/**
+ * What a notification feature draws its cards with: names and organisations from the directory,
+ * quoted sections from the knowledge base. The composition root passes the real ones.
+ */
+export interface PresenterServices {
+  directory: {
+    person(aadObjectId: string): Promise<Person | undefined>;
+    organisation(orgId: string): Promise<Organisation | undefined>;
+  };
+  knowledge: SectionLookup;
+  logger: Logger;
+}
+
+/** What every feature in the list of workflows is built with; a feature may ask for more. */
+export interface FeatureServices extends PresenterServices {
+  now: () => Date;
 }

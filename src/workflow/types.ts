@@ -175,6 +175,19 @@ export interface StepState {
   remindersSent: number;
   /** True once the deadline passed and nobody was left to escalate to. */
   overdue: boolean;
+  /** Actors the bot could not reach in Teams; the step escalates past each at `escalateAt`. */
+  unreachable?: UnreachableActor[];
+}
+
+/** Someone a step waits for who could not be reached (blocked the bot, unknown in Teams, no chat possible). */
+export interface UnreachableActor {
+  aadObjectId: string;
+  /** The delivery's reason, e.g. `http_403` or `no_service_url`. */
+  reason: string;
+  at: Date;
+  escalateAt: Date;
+  /** Set once the step was escalated past them (or nobody was left to escalate to). */
+  escalated: boolean;
 }
 
 /**

@@ -40,7 +40,13 @@ export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
   return { year, month, day };
 }
 
-function wallClockIn(instant: Date, timeZone: string): CalendarDate & { hour: number; minute: number; second: number } {
+/** The calendar date of a moment as forms and data write it (YYYY-MM-DD), on the office's clock. */
+export function isoDateIn(instant: Date, timeZone = 'Europe/Amsterdam'): string {
+  const { year, month, day } = calendarDateIn(instant, timeZone);
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function wallClockIn(instant: Date, timeZone: string): CalendarDate & { hour: number; minute: number; second: number } {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -67,7 +73,7 @@ function wallClockIn(instant: Date, timeZone: string): CalendarDate & { hour: nu
 }
 
 /** How far the zone's wall clock is ahead of UTC at that instant (whole seconds). */
-function zoneOffsetMs(instant: Date, timeZone: string): number {
+export function zoneOffsetMs(instant: Date, timeZone: string): number {
   const wall = wallClockIn(instant, timeZone);
   const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   return wallAsUtc - Math.floor(instant.getTime() / 1000) * 1000;

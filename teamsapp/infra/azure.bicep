@@ -45,6 +45,12 @@ param botType string = 'SingleTenant'
 @maxLength(42)
 param botDisplayName string = 'Integriteitsassistent'
 
+@description('Bot Connector for tenants the bot has not heard from yet (Teams regional service URL).')
+param teamsServiceUrl string = 'https://smba.trafficmanager.net/emea/'
+
+@description('The app id in the tenant app catalog; set it to install the app for people through Microsoft Graph (needs TeamsAppInstallation.ReadWriteForUser.All). Empty: no installation.')
+param teamsAppCatalogId string = ''
+
 @allowed([
   'F0'
   'S1'
@@ -127,6 +133,25 @@ var appSettings = [
     value: 'npm ci --omit=dev'
   }
 ]
+// Reaching people who never opened the bot: Teams' regional service URL for tenants not seen yet,
+// and (optional) installing the app for a person through Microsoft Graph. The bot's app
+// registration then needs the application permission TeamsAppInstallation.ReadWriteForUser.All
+// with admin consent, and teamsAppCatalogId is the app's id in the tenant app catalog.
+var reachSettings = concat([
+  {
+    name: 'TEAMS_SERVICE_URL'
+    value: teamsServiceUrl
+  }
+], empty(teamsAppCatalogId) ? [] : [
+  {
+    name: 'GRAPH_INSTALL_APP'
+    value: 'true'
+  }
+  {
+    name: 'TEAMS_APP_CATALOG_ID'
+    value: teamsAppCatalogId
+  }
+])
 var defaultOrgSetting = empty(defaultOrg) ? [] : [
   {
     name: 'DEFAULT_ORG'
@@ -161,7 +186,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/healthz'
-      appSettings: concat(appSettings, defaultOrgSetting)
+      appSettings: concat(appSettings, reachSettings, defaultOrgSetting)
     }
   }
 }

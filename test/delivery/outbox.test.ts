@@ -29,7 +29,8 @@ let transport: ScriptedTransport;
 let outbox: MongoOutbox;
 const text = (value: string): MessageContent => ({ kind: 'text', text: value });
 const worker = (render: (view: RecordView, to: string) => Promise<Rendered> = async () => text('rendered'), giveUpAfterMs?: number) =>
-  new DeliveryWorker({ db: database.db, transport, render, logger: createLogger('silent'), pollMs: 60_000, ...(giveUpAfterMs ? { giveUpAfterMs } : {}) });
+  // A scripted transport, not Teams: no pacing here (test/delivery/burst.test.ts paces through the Bot Connector).
+  new DeliveryWorker({ db: database.db, transport, render, logger: createLogger('silent'), pollMs: 60_000, pacing: false, ...(giveUpAfterMs ? { giveUpAfterMs } : {}) });
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -49,6 +50,15 @@ describe('the outbox', () => {
     await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
     expect(transport.sent.map((message) => message.text).sort()).toEqual(Array.from({ length: 30 }, (_, index) => `bericht ${index}`).sort());
     expect(await database.db.collection(OUTBOX).countDocuments({ status: 'sent' })).toBe(30);
+  });
+
+  it('stores a card drawn in advance as text, so its $schema key is accepted by every server, and delivers it intact', async () => {
+    const card = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [{ type: 'TextBlock', text: 'Herinnering' }] } as const;
+    await outbox.enqueue([{ mode: 'send', to: 'designated', key: 'reminder', purpose: 'test', content: { kind: 'card', card: card as never } }]);
+    const stored = await database.db.collection(OUTBOX).findOne({ 'message.key': 'reminder' });
+    expect(typeof stored?.message.contentJson).toBe('string');
+    await worker().runOnce();
+    expect(transport.sent.map((message) => JSON.parse(message.text))).toEqual([card]);
   });
 
   it('updates the message already delivered under a key instead of sending it again', async () => {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eSkipReason, startPlaygroundSession, type PlaygroundSession } from './playground.js';
+import { fillGiftForm } from './giftForm.js';
+import { botClockFrom, e2eSkipReason, SESSION_START_MS, startPlaygroundSession, textOf, type PlaygroundSession } from './playground.js';
 
 if (e2eSkipReason) console.warn(e2eSkipReason);
 
@@ -9,9 +10,7 @@ const alex = 'Alex Wilber'; // employee of the demo organisation Velsen
 const megan = 'Megan Bowen'; // Alex's manager
 
 /** The bot's clock: a Tuesday morning in 2026 that moves on with real time, so dates and the reference are known. */
-const botStart = new Date('2026-03-10T10:00:00+01:00').getTime();
-const realStart = Date.now();
-const now = () => new Date(botStart + (Date.now() - realStart));
+const now = botClockFrom('2026-03-10T10:00:00+01:00');
 
 /** The first gift notification of Velsen in 2026 (each session has a fresh database). */
 const reference = 'VEL-G-2026-0001';
@@ -19,9 +18,6 @@ const reference = 'VEL-G-2026-0001';
 const quotedArticle = 'De direct leidinggevende registreert dit.';
 const comment = 'Gaat naar de kerstpakkettenactie van de afdeling';
 const decisionLine = 'Besluit: Inleveren bij de organisatie, door Megan Bowen op 10 maart 2026';
-
-const normalise = (text: string) => text.replace(/\s+/g, ' ');
-const textOf = async (message: Locator) => normalise(await message.innerText());
 
 /**
  * The gift notification in the real client. Alex reports a gift worth more than EUR 50 and sees the
@@ -50,7 +46,7 @@ describe.skipIf(Boolean(e2eSkipReason))('gift notification in the Agents Playgro
   beforeAll(async () => {
     // Megan's chat must exist before Alex submits: the bot sends her the card proactively.
     session = await startPlaygroundSession({ users: [alex, megan], now });
-  });
+  }, SESSION_START_MS);
 
   afterAll(async () => {
     await session?.stop();
@@ -62,16 +58,7 @@ describe.skipIf(Boolean(e2eSkipReason))('gift notification in the Agents Playgro
     const form = await session.waitForBotText('Wat heb je gekregen of aangeboden gekregen?');
     expect(await textOf(form)).toContain('Cadeau melden Meld een geschenk, uitnodiging, gunst of geld');
 
-    await session.fillCardInput('Wat heb je gekregen of aangeboden gekregen?', 'Een dinerbon voor twee personen');
-    await session.fillCardInput('Van wie? (persoon of organisatie)', 'Bouwbedrijf Kennemerland BV');
-    await session.chooseCardOption('Wie is de gever voor jouw werk?', 'Leverancier of aannemer');
-    await session.chooseCardOption('Wat voor soort?', 'Geld of waardebon');
-    await session.fillCardInput('Geschatte waarde in euro', '75,50');
-    await session.fillCardInput('Wanneer ontvangen of aangeboden?', '2026-03-09');
-    await session.chooseCardOption('Is het bij je thuis bezorgd?', 'Nee');
-    await session.chooseCardOption('Lopen er gesprekken of onderhandelingen met de gever', 'Nee');
-    await session.chooseCardOption('Vermoed je dat de gever er iets voor terugverwacht?', 'Nee');
-    await session.clickCardButton('Melden');
+    await fillGiftForm(session, { description: 'Een dinerbon voor twee personen', giver: 'Bouwbedrijf Kennemerland BV', kind: 'Geld of waardebon', value: '75,50', receivedOn: '2026-03-09' });
 
     const outcome = await session.waitForBotText(`Je cadeaumelding ${reference}`, 15_000);
     const text = await textOf(outcome);

@@ -3,18 +3,25 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { vi } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { testDatabaseName, testMongoUri } from '../support/database.js';
+import { parseCsv } from '../../src/directory/csv.js';
+import { loadOrganisationFiles, organisationsDirectory } from '../../src/directory/organisations.js';
 import {
+  playgroundConfigForPerson,
+  playgroundPersonUserId,
   playgroundConfigForUser,
   playgroundCurrentUser,
   playgroundUserNames,
   projectRoot,
   repoPlaygroundConfig,
-  startLocaleProxy,
+  playgroundUserIds,
+  startChannelRouter,
   startPlaygroundProcess,
+  type PlaygroundPerson,
   type PlaygroundProcess,
 } from '../../scripts/lib/playground.js';
 
@@ -31,6 +38,11 @@ import {
  * conversation reference per user when their page loads (installationUpdate), so its proactive
  * messages (a manager's decision card) land in that user's Playground. Start everyone who must
  * receive proactive messages up front with `users`, before the scenario begins.
+ *
+ * Other organisations. Anyone in an organisation's demo directory (src/organisations/<id>/
+ * demo-people.csv), e.g. "Dennis Hoekstra" of WerkSaam, can be a user too: their Playground gets
+ * a config with them as `currentUser` in their organisation's tenant (the five mock users of
+ * .m365agentsplayground.yml stay, the Playground requires them). The Velsen mock users work as before.
  *
  * Language. The Playground reports locale en-US in every activity; by default a proxy between it
  * and the bot reports nl-NL instead, as a Dutch Teams client would (see `clientLocale`).
@@ -63,7 +75,44 @@ const chromiumArgs = [
   '--proxy-bypass-list=localhost;127.0.0.1',
 ];
 
+/**
+ * The bot's clock for a scenario: starts at a known moment (so dates and references are known)
+ * and moves on with real time.
+ */
+export function botClockFrom(start: string): () => Date {
+  const botStart = new Date(start).getTime();
+  const realStart = Date.now();
+  return () => new Date(botStart + (Date.now() - realStart));
+}
+
+/** A message's text as a reader sees it, whitespace folded. */
+export async function textOf(message: Locator): Promise<string> {
+  return (await message.innerText()).replace(/\s+/g, ' ');
+}
+
 const viewport = { width: 1280, height: 900 };
+/** How long one user's Playground and page may take to become usable. */
+const PAGE_READY_MS = 90_000;
+const OPEN_AT_ONCE = 2;
+/** For a test file's beforeAll that starts a session: every user's Playground and page, two at a time. */
+export const SESSION_START_MS = 4 * PAGE_READY_MS;
+// A scenario step is a few seconds on an idle machine; on two cores shared with other test runs
+// it can take several times that. The files that use this harness get the room.
+vi.setConfig({ testTimeout: 120_000 });
+
+/** Someone from any organisation's demo directory, by display name, as the Playground signs them in. */
+function demoPerson(name: string): PlaygroundPerson | undefined {
+  for (const organisation of loadOrganisationFiles()) {
+    const file = path.join(organisationsDirectory(), organisation.id, 'demo-people.csv');
+    if (!existsSync(file)) continue;
+    const [header, ...rows] = parseCsv(readFileSync(file, 'utf8')).records;
+    const column = (key: string) => header?.fields.findIndex((field) => field.trim().toLowerCase() === key.toLowerCase()) ?? -1;
+    const row = rows.find((candidate) => candidate.fields[column('name')]?.trim() === name);
+    const tenantId = organisation.tenantIds[0];
+    if (row && tenantId) return { name, upn: row.fields[column('upn')]!.trim(), aadObjectId: row.fields[column('aadObjectId')]!.trim().toLowerCase(), tenantId };
+  }
+  return undefined;
+}
 
 /**
  * The Playground's page runs 9 MB of JavaScript, which takes Chromium 4-8 s to compile on two
@@ -104,6 +153,12 @@ export interface PlaygroundSessionOptions {
   env?: Record<string, string>;
   now?: () => Date;
   seedDemoData?: boolean;
+  /**
+   * Mock users whose Playground runs from the start but whose page is not opened (they never
+   * opened the bot): the bot reaches them by opening a chat (createConversation); `switchUser`
+   * opens their page later.
+   */
+  reachable?: string[];
   /**
    * The locale the client reports. The Playground always sends en-US; Teams sends the user's UI
    * language. Default nl-NL (a Dutch Teams client), through a small rewriting proxy; null sends
@@ -179,7 +234,9 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
   const defaultUser = (repoConfigText && playgroundCurrentUser(repoConfigText)) ?? 'Alex Wilber';
   const users = options.users?.length ? options.users : [defaultUser];
   const knownUsers = repoConfigText ? playgroundUserNames(repoConfigText) : [defaultUser];
-  const userIndex = (name: string) => (knownUsers.includes(name) ? knownUsers.indexOf(name) : 9);
+  // Demo people of other organisations get the ports after the mock users', in the order asked for.
+  const otherUsers = users.filter((name) => !knownUsers.includes(name));
+  const userIndex = (name: string) => (knownUsers.includes(name) ? knownUsers.indexOf(name) : otherUsers.includes(name) ? knownUsers.length + otherUsers.indexOf(name) : 9);
 
   const cleanups: (() => Promise<void>)[] = [];
   const clients = new Map<string, UserClient>();
@@ -231,42 +288,76 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
     trace(`bot at ${runningApp.http.url}, chromium launched`);
     const botEndpoint = `${runningApp.http.url}/api/messages`;
     const clientLocale = options.clientLocale === undefined ? 'nl-NL' : options.clientLocale;
-    let playgroundEndpoint = botEndpoint;
-    if (clientLocale) {
-      const proxy = await startLocaleProxy(botEndpoint, clientLocale);
-      cleanups.push(() => proxy.close());
-      playgroundEndpoint = proxy.endpoint;
+    // One service URL for every Playground, as Teams has one per tenant (see startChannelRouter).
+    const router = await startChannelRouter(botEndpoint, { locale: clientLocale });
+    cleanups.push(() => router.close());
+
+    let fresh: Promise<BrowserContext> | undefined;
+    const freshBrowser = () => {
+      fresh ??= (async () => {
+        const launched = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+        cleanups.push(() => launched.close());
+        return launched.newContext({ viewport, locale: 'nl-NL' });
+      })();
+      return fresh;
+    };
+    const playgrounds = new Map<string, Promise<{ playground: PlaygroundProcess; slug: string }>>();
+    function startFor(name: string): Promise<{ playground: PlaygroundProcess; slug: string }> {
+      const started = playgrounds.get(name);
+      if (started) return started;
+      const starting = (async () => {
+        const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+        // Stable per user: the page keeps the chat it showed last in the browser profile, by the Playground's address.
+        const personalChatId = name === defaultUser ? '__PERSONAL_CHAT_ID__' : `personal-chat-${slug}`;
+        let configPath: string | undefined;
+        let ids = repoConfigText ? playgroundUserIds(repoConfigText, name) : undefined;
+        if (repoConfigText) {
+          if (name === defaultUser) configPath = repoPlaygroundConfig;
+          else if (knownUsers.includes(name)) {
+            configPath = path.join(workDir, `playground-${slug}.yml`);
+            writeFileSync(configPath, playgroundConfigForUser(repoConfigText, name, personalChatId));
+          } else {
+            // Someone from an organisation's demo directory, signed in to their own tenant.
+            const person = demoPerson(name);
+            if (!person) throw new Error(`Cannot act as "${name}": neither a mock user in ${repoPlaygroundConfig} nor in any organisation's demo-people.csv`);
+            configPath = path.join(workDir, `playground-${slug}.yml`);
+            writeFileSync(configPath, playgroundConfigForPerson(repoConfigText, person, personalChatId));
+            ids = { id: playgroundPersonUserId(person), aadObjectId: person.aadObjectId };
+          }
+        } else if (name !== defaultUser) {
+          throw new Error(`Cannot act as "${name}": ${repoPlaygroundConfig} (the Playground's mock users) is missing`);
+        }
+        const playground = await startPlaygroundProcess({
+          endpoint: router.endpointFor(slug),
+          port: preferredPort(userIndex(name)),
+          logFile: path.join(workDir, `playground-${slug}.log`),
+          configPath,
+          timeoutMs: PAGE_READY_MS,
+        });
+        cleanups.push(() => playground.stop());
+        if (ids) router.register({ aadObjectId: ids.aadObjectId, playgroundUserId: ids.id, serviceUrl: `http://localhost:${playground.port}/_connector`, personalChatId });
+        trace(`${name}: playground at ${playground.url}`);
+        return { playground, slug };
+      })();
+      playgrounds.set(name, starting);
+      return starting;
     }
 
     async function openClient(name: string): Promise<UserClient> {
       const existing = clients.get(name);
       if (existing) return existing;
-      const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-      let configPath: string | undefined;
-      if (repoConfigText) {
-        if (name === defaultUser) configPath = repoPlaygroundConfig;
-        else {
-          configPath = path.join(workDir, `playground-${slug}.yml`);
-          writeFileSync(configPath, playgroundConfigForUser(repoConfigText, name, `personal-chat-${slug}-${randomUUID().slice(0, 8)}`));
-        }
-      } else if (name !== defaultUser) {
-        throw new Error(`Cannot act as "${name}": ${repoPlaygroundConfig} (the Playground's mock users) is missing`);
-      }
-      const playground = await startPlaygroundProcess({
-        endpoint: playgroundEndpoint,
-        port: preferredPort(userIndex(name)),
-        logFile: path.join(workDir, `playground-${slug}.log`),
-        configPath,
-      });
-      cleanups.push(() => playground.stop());
-      trace(`${name}: playground at ${playground.url}`);
+      const { playground } = await startFor(name);
       // One page per user; their Playgrounds listen on different ports, so nothing is shared.
-      const page = await browser.newPage();
+      // Someone who never opened the bot gets a browser without a profile: with one, the page shows
+      // the chat it kept from an earlier run rather than what the Playground holds for them now.
+      const page = (options.reachable ?? []).includes(name) ? await (await freshBrowser()).newPage() : await browser.newPage();
       cleanups.push(() => page.close());
       // The chat input shows before the Playground has connected to the bot; text typed then is
       // dropped. The page is usable once /_internal/v1/config has answered.
-      const configAnswered = page.waitForResponse((response) => response.url().includes('/_internal/v1/config') && response.ok(), { timeout: 30_000 });
-      await page.goto(playground.url);
+      // Generous: with several users the pages compile the Playground's 9 MB of script at once,
+      // on two cores that other work may share.
+      const configAnswered = page.waitForResponse((response) => response.url().includes('/_internal/v1/config') && response.ok(), { timeout: PAGE_READY_MS });
+      await page.goto(playground.url, { timeout: PAGE_READY_MS });
       trace(`${name}: page loaded`);
       await configAnswered;
       await page.locator(CHAT_INPUT).waitFor({ state: 'visible' });
@@ -277,9 +368,16 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
     }
 
     // In parallel, but settled before a failure is thrown so stop() finds every started process.
-    const opened = await Promise.allSettled(users.map((name) => openClient(name)));
-    const failed = opened.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-    if (failed) throw failed.reason;
+    // Playgrounds of people who must be reachable start first; pages open two at a time: each page
+    // compiles megabytes of script, and two cores are all there is.
+    const reachable = await Promise.allSettled((options.reachable ?? []).map((name) => startFor(name)));
+    const notStarted = reachable.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+    if (notStarted) throw notStarted.reason;
+    for (let next = 0; next < users.length; next += OPEN_AT_ONCE) {
+      const opened = await Promise.allSettled(users.slice(next, next + OPEN_AT_ONCE).map((name) => openClient(name)));
+      const failed = opened.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+      if (failed) throw failed.reason;
+    }
     current = clients.get(users[0] as string);
 
     const active = (): UserClient => {

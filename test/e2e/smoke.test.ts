@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eSkipReason, startPlaygroundSession, type PlaygroundSession } from './playground.js';
+import { e2eSkipReason, SESSION_START_MS, startPlaygroundSession, type PlaygroundSession } from './playground.js';
 
 if (e2eSkipReason) console.warn(e2eSkipReason);
 
@@ -8,7 +8,7 @@ describe.skipIf(Boolean(e2eSkipReason))('Agents Playground smoke test', () => {
 
   beforeAll(async () => {
     session = await startPlaygroundSession();
-  });
+  }, SESSION_START_MS);
 
   afterAll(async () => {
     await session?.stop();

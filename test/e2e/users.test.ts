@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { e2eSkipReason, startPlaygroundSession, type PlaygroundSession } from './playground.js';
+import { e2eSkipReason, SESSION_START_MS, startPlaygroundSession, type PlaygroundSession } from './playground.js';
 
 if (e2eSkipReason) console.warn(e2eSkipReason);
 
@@ -12,7 +12,7 @@ describe.skipIf(Boolean(e2eSkipReason))('Agents Playground with an employee and 
 
   beforeAll(async () => {
     session = await startPlaygroundSession({ users: [alex.name, megan.name] });
-  });
+  }, SESSION_START_MS);
 
   afterAll(async () => {
     await session?.stop();
@@ -28,11 +28,12 @@ describe.skipIf(Boolean(e2eSkipReason))('Agents Playground with an employee and 
     expect(session.playgroundUrl).not.toBe(alexUrl);
     await session.waitForBotText('Welkom bij de Integriteitsassistent');
 
-    // The bot knows where to reach each of them proactively: their own chat in their own Playground.
+    // The bot knows where to reach each of them proactively: their own chat, at the one service
+    // URL of their tenant (as in Teams; the harness routes it to each person's Playground).
     const references = session.app.database.db.collection<{ _id: string; serviceUrl: string; conversationId: string }>('conversationReferences');
     const [alexRef, meganRef] = await Promise.all([references.findOne({ _id: alex.aadObjectId }), references.findOne({ _id: megan.aadObjectId })]);
-    expect(alexRef?.serviceUrl).toContain(new URL(alexUrl).port);
-    expect(meganRef?.serviceUrl).toContain(new URL(session.playgroundUrl).port);
+    expect(alexRef?.serviceUrl).toBeTruthy();
+    expect(meganRef?.serviceUrl).toBe(alexRef?.serviceUrl);
     expect(meganRef?.conversationId).not.toBe(alexRef?.conversationId);
   });
 

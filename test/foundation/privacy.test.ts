@@ -20,10 +20,35 @@ describe('logs', () => {
       name: 'adaptiveCard/action',
       value: { action: { type: 'Action.Execute', verb: 'gift.submit', data: { formId: 'privacy-form-1', description: secret, giver: 'Bouwbedrijf Geheim BV', giverRelation: 'supplier_or_contractor', kind: 'gift', valueEur: '12,50', receivedOn: '2026-01-01', deliveredAtHome: 'no', negotiationsOngoing: 'no', expectsSomethingInReturn: 'no' } }, trigger: 'manual' },
     });
+    const sideJob = 'Geheime-bijbaan-0815';
+    const condition = 'Voorwaarde-geheim-2718';
+    const invoke = (user: { aadObjectId: string }, verb: string, data: Record<string, unknown>) =>
+      bot.invoke({ ...bot.message('', user), text: undefined, type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
+    const submitted = await invoke(demoUsers.seniorManager, 'sidejob.submit', {
+      formId: crypto.randomUUID(),
+      activity: sideJob,
+      organisation: 'Stichting Geheim',
+      role: '',
+      paid: 'yes',
+      hoursPerWeek: '2',
+      duringWorkingHours: 'no',
+      startDate: '2026-12-01',
+      endDate: '',
+      relationToEmployer: 'none',
+      withinRegion: 'no',
+      ownAssessment: 'Geheime eigen beoordeling',
+    });
+    const recordId = JSON.stringify(submitted.body).match(/"recordId":"([0-9a-f-]{36})"/)?.[1];
+    expect(recordId).toBeDefined();
+    await invoke({ aadObjectId: 'c3000000-0000-4000-8000-000000000001' }, 'sidejob.decide', { recordId, decision: 'approved_with_conditions', conditions: condition, reasons: 'Geheime motivering' });
+    await invoke({ aadObjectId: 'c3000000-0000-4000-8000-000000000003' }, 'finance.submit', { formId: crypto.randomUUID(), kind: 'claims', description: 'Geheime lening', relationToOwnWork: 'Geheim', acquiredOn: '2025-01-01' });
+    expect(await (await fetch(`${bot.url}/register/velsen/nevenwerkzaamheden`)).text()).toContain(sideJob);
+    await bot.settle();
     const output = lines.join('');
     expect(lines.length).toBeGreaterThan(2);
     expect(output).toContain('"event":"activity.handled"');
-    for (const forbidden of [secret, 'Bouwbedrijf Geheim', demoUsers.employee.name, demoUsers.manager.name, 'alexw@', 'Mag ik het']) {
+    expect(output).toContain('"event":"public_register.served"');
+    for (const forbidden of [secret, 'Bouwbedrijf Geheim', demoUsers.employee.name, demoUsers.manager.name, 'alexw@', 'Mag ik het', sideJob, condition, 'Stichting Geheim', 'Geheime', 'Isaiah', 'Hasan']) {
       expect(output).not.toContain(forbidden);
     }
   });

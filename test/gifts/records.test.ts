@@ -115,6 +115,6 @@ describe('records CLI', () => {
     expect(lines).toHaveLength(16);
     expect(lines[2]).toContain(mine[0]);
     await expect(exportRecords(bot.app.database.db, { orgId: 'nowhere', type: 'gift', json: false })).rejects.toThrow('Onbekende organisatie "nowhere"');
-    await expect(exportRecords(bot.app.database.db, { orgId: 'velsen', type: 'sidejob', json: false })).rejects.toThrow('Onbekende soort "sidejob"');
+    await expect(exportRecords(bot.app.database.db, { orgId: 'velsen', type: 'vacation', json: false })).rejects.toThrow('Onbekende soort "vacation"');
   });
 });

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { expect } from 'vitest';
 import { giftVerbs } from '../../src/gifts/cards.js';
+import { sideJobVerbs } from '../../src/sidejobs/cards.js';
+import { financeVerbs } from '../../src/finance/cards.js';
 import { recordVerbs } from '../../src/workflow/index.js';
 import { demoUsers, type TestBot, type TestUser } from '../support/bot.js';
 
 export { demoUsers };
 
-export const KNOWN_VERBS = new Set<string>([...Object.values(giftVerbs), ...Object.values(recordVerbs)]);
+export const KNOWN_VERBS = new Set<string>([...Object.values(giftVerbs), ...Object.values(sideJobVerbs), ...Object.values(financeVerbs), ...Object.values(recordVerbs)]);
 
 /** A valid form as Teams would send it: every value a string, plus the card's formId. */
 export function giftData(overrides: Record<string, unknown> = {}, now = new Date()): Record<string, unknown> {

@@ -50,6 +50,8 @@ export interface StartTestBotOptions {
   logLines?: string[];
   seedDemoData?: boolean;
   now?: Date;
+  /** Let the scheduler run on its own timer (default: tests drive it with `app.scheduler.tick`). */
+  runSchedules?: boolean;
 }
 
 export async function startTestBot(options: StartTestBotOptions = {}): Promise<TestBot> {
@@ -74,6 +76,7 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
     now: () => clock.now,
     seedDemoData: options.seedDemoData ?? true,
     host: '127.0.0.1',
+    runSchedules: options.runSchedules ?? false,
   });
   const endpoint = `${app.http.url}/api/messages`;
   const conversationOf = (user: TestUser) => `a:personal-${user.aadObjectId}`;
@@ -120,11 +123,13 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
     async settle() {
       // Everything still pending, including messages waiting a moment for the change they announce.
       const outbox = app.database.db.collection('outbox');
-      for (let round = 0; round < 400; round += 1) {
+      // Messages waiting a few seconds for their turn under Teams' limits (pacing) count as on their way.
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
         await app.delivery.idle();
-        if ((await outbox.countDocuments({ status: 'pending' })) === 0) return;
+        if ((await outbox.countDocuments({ status: 'pending', nextAttemptAt: { $lte: new Date(Date.now() + 15_000) } })) === 0) return;
         app.delivery.kick();
-        await new Promise((resolve) => setTimeout(resolve, 25));
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
       throw new Error('the outbox did not settle');
     },

@@ -115,11 +115,12 @@ describe('side-job and report tasks', () => {
   });
   afterAll(async () => bot?.close());
 
-  it('names the employee’s own manager for a side job and quotes the rule', async () => {
+  it('opens the side-job form (no longer a referral to the manager)', async () => {
     const replies = await bot.send(bot.message('nevenwerkzaamheid melden'));
-    const text = visibleText(replies);
-    expect(text).toContain(`je leidinggevende, ${demoUsers.manager.name}`);
-    expect(text).toMatch(/nevenwerkzaamheden/i);
+    const card = replies[0]?.attachments?.[0]?.content as { actions: { verb?: string }[] };
+    expect(card.actions[0]?.verb).toBe('sidejob.submit');
+    expect(visibleText(replies)).toContain('Wat ga je doen?');
+    expect(visibleText(replies)).not.toContain(`je leidinggevende, ${demoUsers.manager.name}`);
   });
 
   it('lists the organisation’s confidential counsellors for a report', async () => {

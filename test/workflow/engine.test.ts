@@ -3,9 +3,12 @@ import type { Outbox, OutgoingMessage } from '../../src/delivery/index.js';
 import type { Organisation, Person, Role } from '../../src/directory/types.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { ensureCollections } from '../../src/storage/database.js';
+import { z } from 'zod';
 import {
   WorkflowEngine,
   assertValidDefinition,
+  parseActionForm,
+  performCardAction,
   nextSequence,
   routeProblems,
   workflowCollections,
@@ -330,6 +333,24 @@ describe('workflow engine against the database', () => {
     expect(stored.data.what).toBe('Bakkerij Jansen');
     expect(stored.step?.startedAt).toEqual(clock.now);
     expect(outbox.cards().at(-1)).toBe('mgr:update');
+  });
+
+  it('takes a corrected notification from a card (performCardAction with data), and sends a form with a wrong field back with its message', async () => {
+    const { record } = await submit();
+    await act(record._id, 'mgr', 'return', 'returned', { reasons: 'welk bedrijf?' });
+    const spec = { fields: ['what'] as const, schema: z.object({ what: z.string().trim().min(1, 'required') }), messages: {} };
+    const request = (data: unknown) => ({ requester: { aadObjectId: 'emp', lang: 'nl' as const, organisation, person: people.get('emp') }, data });
+    const texts = { notFound: { nl: 'weg', en: 'gone' }, notAllowed: { nl: 'nee', en: 'no' } };
+    const parse = (data: unknown) => parseActionForm(data, spec, 'resubmit', ({ what }) => ({ outcome: 'resubmitted', fields: {}, data: { what, route: 'single' } }));
+    const wrong = await performCardAction(engine, sample, request({ recordId: record._id, what: ' ' }), parse({ recordId: record._id, what: ' ' }), texts);
+    expect(wrong).toMatchObject({ kind: 'card', card: { body: [{ text: `acted:${record.reference}:nl:resubmit,withdraw` }] } });
+    expect((await engine.find(sample, record._id))!.state).toBe('changes_requested');
+    expect(parse({ recordId: record._id, what: 'x', $set: 1 })).toBeUndefined();
+    const done = await performCardAction(engine, sample, request({ recordId: record._id, what: 'Bakkerij Jansen' }), parse({ recordId: record._id, what: 'Bakkerij Jansen' }), texts);
+    expect(done.kind).toBe('card');
+    const stored = (await engine.find(sample, record._id))!;
+    expect(stored.state).toBe('awaiting_decision');
+    expect(stored.data.what).toBe('Bakkerij Jansen');
   });
 
   it('sends to the people chosen at submission, counts calendar days and months, and reminds before deadlines', async () => {
