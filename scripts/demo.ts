@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -87,6 +88,22 @@ async function database(): Promise<string> {
   return ferret.uri;
 }
 
+/**
+ * Reports are stored encrypted with REPORTS_MASTER_KEY. The demo makes one on its first run and
+ * keeps it (git-ignored) in .data, next to the demo database it opens, so a restart can still read
+ * the reports made before. Production takes the key from its own secret store, never from here.
+ */
+function demoReportsKey(): string {
+  if (process.env.REPORTS_MASTER_KEY) return process.env.REPORTS_MASTER_KEY;
+  const file = path.join(dataRoot, 'reports-master-key');
+  if (!existsSync(file)) {
+    mkdirSync(dataRoot, { recursive: true });
+    writeFileSync(file, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
+    say('Made a reports master key for the demo in .data/reports-master-key.');
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
@@ -112,6 +129,7 @@ try {
     ...process.env,
     MONGODB_URI: uri,
     DEFAULT_ORG: process.env.DEFAULT_ORG ?? 'velsen',
+    REPORTS_MASTER_KEY: demoReportsKey(),
   });
   // Loopback only: without BOT_ID the bot accepts unauthenticated requests.
   const app: RunningApp = await startApp({ config, logger: createLogger(config.LOG_LEVEL), seedDemoData: true, host: '127.0.0.1' }).catch(

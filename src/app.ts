@@ -12,16 +12,17 @@ import { conversationReferencesCollection, tenantEndpointsCollection } from './t
 import { answerFeedbackCollection } from './teams/feedback.js';
 import { startHttpServer, type HttpServer } from './teams/server.js';
 import { TeamsTransport } from './teams/transport.js';
-import { deliveryCollections, DeliveryWorker, MongoOutbox } from './delivery/index.js';
+import { deliveryCollections, DeliveryWorker, MongoOutbox, type DeliveryWorkerOptions, type RecipientResolver } from './delivery/index.js';
 import { undeliverableHandler } from './delivery/undeliverable.js';
 import { GraphAppInstaller } from './teams/graph.js';
 import { languageOf } from './i18n/index.js';
-import { WorkflowEngine, workflowCollections } from './workflow/index.js';
+import { WorkflowEngine, recipientResolver, workflowCollections } from './workflow/index.js';
 import { createWorkflowFeatures, registerLinks } from './workflows.js';
 import { Scheduler, schedulingCollections } from './scheduling/index.js';
 import { MEETING_VIEW, meetingCollections, renderMeetingReminder } from './meetings/index.js';
 import { DIGEST_VIEW, digestCollections, renderDigest } from './digests/index.js';
 import { directJobs, periodicJobs, scheduledJobs, type JobServices } from './schedules.js';
+import { reportCollections, ReportKeyring } from './reports/index.js';
 
 /** Every collection the product uses, so one start-up call creates them and their indexes. */
 export const allCollections: CollectionDefinition[] = [
@@ -38,6 +39,7 @@ export const allCollections: CollectionDefinition[] = [
   ...schedulingCollections,
   ...meetingCollections,
   ...digestCollections,
+  ...reportCollections,
 ];
 
 export interface RunningApp {
@@ -83,7 +85,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const directory = new Directory(database.db);
     const now = options.now ?? (() => new Date());
     const outbox = new MongoOutbox(database.db);
-    const features = createWorkflowFeatures({ directory, knowledge, logger, now, outbox });
+    const features = createWorkflowFeatures({ directory, knowledge, logger, now, outbox, db: database.db, reportKeys: ReportKeyring.fromConfig(config) });
     const engine = new WorkflowEngine({ db: database.db, directory, outbox, logger, now }, features.map((feature) => feature.definition));
     const services: BotServices = {
       config,
@@ -112,13 +114,17 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       installer: graphInstaller(config, logger),
       logger,
     });
+    const resolveRecipient = recipientResolver(features);
     const delivery = new DeliveryWorker({
       db: database.db,
       transport,
       logger,
+      resolveRecipient,
       render: async (view, to) => {
-        const reference = await bot.references.find(to);
-        const person = reference?.locale ? undefined : await directory.person(to);
+        // The reader's language comes from the person, also when the address is a sealed one.
+        const address = (await resolveRecipient(to, view.recordId))?.to ?? to;
+        const reference = await bot.references.find(address);
+        const person = reference?.locale ? undefined : await directory.person(address);
         const organisation = person ? await directory.organisation(person.orgId) : undefined;
         const lang = languageOf(reference?.locale, organisation?.defaultLanguage ?? 'nl');
         // Views of things that are not workflow records have a renderer of their own.
@@ -127,7 +133,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         return engine.render(view, to, lang);
       },
       tenantOf: async (to, orgId) => (await tenantsOf(to))[0] ?? orgId ?? 'default',
-      onUndeliverable: undeliverableHandler({
+      onUndeliverable: sealedAddressesStaySilent(resolveRecipient, undeliverableHandler({
         outbox,
         now,
         actorUnreachable: (recordId, to, reason) => engine.assigneeUnreachable(recordId, to, reason, config.UNREACHABLE_ESCALATE_AFTER_MINUTES * 60_000),
@@ -136,7 +142,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
           return id ? { orgId: id, coordinators: (await directory.peopleWithRole(id, 'integrity_coordinator')).map((person) => person.aadObjectId) } : undefined;
         },
         nameOf: async (id) => (await directory.person(id))?.name,
-      }),
+      })),
     });
     outbox.onEnqueued = () => delivery.kick();
     delivery.start();
@@ -188,4 +194,17 @@ function graphInstaller(config: AppConfig, logger: Logger): GraphAppInstaller | 
     authorityUrl: config.ENTRA_AUTHORITY_URL,
     logger,
   });
+}
+
+/**
+ * A message to a sealed address (a reporter) that cannot be delivered alerts nobody: an alert
+ * would tell the integrity coordinator that someone has a report. The reporter's own status is in
+ * "mijn meldingen".
+ */
+function sealedAddressesStaySilent(resolve: RecipientResolver, handler: NonNullable<DeliveryWorkerOptions['onUndeliverable']>): NonNullable<DeliveryWorkerOptions['onUndeliverable']> {
+  return async (document, outcome) => {
+    const message = document.message as { to?: string; recordId?: string };
+    if (message.to && (await resolve(message.to, message.recordId))?.remember === false) return;
+    await handler(document, outcome);
+  };
 }

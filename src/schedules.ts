@@ -14,6 +14,7 @@ import { WriteClaims } from './storage/writeClaims.js';
 import type { WorkflowEngine } from './workflow/index.js';
 import { loadAllSideJobRules, runYearlySideJobReconfirmation } from './sidejobs/index.js';
 import { loadAllFinanceSettings, runYearlyFinancialInterestReminder } from './finance/index.js';
+import { purgeExpiredReportContent } from './reports/index.js';
 
 /** What periodic jobs may use; bound once at start-up by the composition root. */
 export interface JobServices {
@@ -99,6 +100,14 @@ export const periodicJobs: readonly PeriodicJobEntry[] = [
     schedule: () => ({ at: '06:15' }),
     run: async ({ db, directory, outbox, logger }, now) => {
       await runYearlyFinancialInterestReminder({ db, directory, outbox, logger, settings: loadAllFinanceSettings() }, now);
+    },
+  }),
+  everywhere({
+    name: 'reports.retention',
+    description: 'Inhoud van gesloten meldingen verwijderen na de bewaartermijn (metagegevens blijven)',
+    schedule: () => ({ every: { minutes: 60 } }),
+    run: async ({ db, logger }, now) => {
+      await purgeExpiredReportContent(db, now, { logger });
     },
   }),
   perOrganisation({

@@ -1,9 +1,10 @@
 import { financeWorkflow, type FinanceFeatureServices } from './finance/index.js';
 import { giftWorkflow, type GiftFeatureServices } from './gifts/index.js';
+import { reportWorkflow, type ReportFeatureServices } from './reports/index.js';
 import { sideJobWorkflow, type SideJobFeatureServices } from './sidejobs/index.js';
 import type { RecordPresentation, WorkflowFeature } from './workflow/index.js';
 
-export type WorkflowFeatureServices = GiftFeatureServices & SideJobFeatureServices & FinanceFeatureServices;
+export type WorkflowFeatureServices = GiftFeatureServices & SideJobFeatureServices & FinanceFeatureServices & ReportFeatureServices;
 
 /** A notification workflow as the list names it: its type and presentation, and how to build it. */
 export interface WorkflowEntry {
@@ -16,7 +17,7 @@ export interface WorkflowEntry {
  * The one list of notification workflows. Each is a folder under src/ with its definition,
  * form, cards and presentation; adding a workflow is a new folder plus one line here.
  */
-export const workflowList: readonly WorkflowEntry[] = [giftWorkflow, sideJobWorkflow, financeWorkflow];
+export const workflowList: readonly WorkflowEntry[] = [giftWorkflow, sideJobWorkflow, financeWorkflow, reportWorkflow];
 
 export function createWorkflowFeatures(services: WorkflowFeatureServices): WorkflowFeature[] {
   return workflowList.map((entry) => entry.create(services));

@@ -1,4 +1,5 @@
 import { SMALL_NUMBER, labelOf, shown, shownGroup, shownShare } from '../digests/index.js';
+import { reportCategoryLabel, reportRouteLabel } from '../reports/index.js';
 import type { AnnualFigures, Share, Tally, YearFigures } from './figures.js';
 import { barChart, escapeXml, type Bar } from './svg.js';
 
@@ -27,14 +28,15 @@ interface Table {
 const GIFT_KINDS: Record<string, string> = { gift: 'Geschenk', invitation: 'Uitnodiging', hospitality: 'Gastvrijheid', favour: 'Gunst of dienst', money_or_voucher: 'Geld of waardebon' };
 const GIFT_OUTCOMES: Record<string, string> = { kept: 'Mag houden', handed_in: 'Ingeleverd', returned: 'Teruggestuurd', withdrawn: 'Ingetrokken', awaiting_decision: 'Nog geen besluit' };
 const FINANCE_OUTCOMES: Record<string, string> = { noted: 'Kennis genomen', measures_agreed: 'Maatregelen afgesproken' };
-const ROUTES: Record<string, string> = { integrity_coordinator: 'Integriteitscoördinator', hr: 'P&O', manager: 'Leidinggevende', vertrouwenspersoon_integriteit: 'Vertrouwenspersoon integriteit', vertrouwenspersoon_ongewenst_gedrag: 'Vertrouwenspersoon ongewenst gedrag' };
 
 const CURRENT_COLOUR = '#1f5fa8';
 const PREVIOUS_COLOUR = '#9bb7d9';
 
-function rowsOf(current: Tally[], previous: Tally[], labels: Record<string, string>, { awaiting = false } = {}): Row[] {
+/** `labels` names each key: a table of its own, or (for reports) the module that owns the codes. */
+function rowsOf(current: Tally[], previous: Tally[], labels: Record<string, string> | ((key: string) => string), { awaiting = false } = {}): Row[] {
+  const labelFor = (key: string) => (typeof labels === 'function' ? labels(key) : (labels[key] ?? labelOf(key)));
   const keys = [...new Set([...current.map((tally) => tally.key), ...previous.map((tally) => tally.key)])].filter((key) => awaiting || key !== 'awaiting_decision');
-  return keys.map((key) => ({ label: labels[key] ?? labelOf(key), current: current.find((tally) => tally.key === key)?.count ?? 0, previous: previous.find((tally) => tally.key === key)?.count ?? 0 }));
+  return keys.map((key) => ({ label: labelFor(key), current: current.find((tally) => tally.key === key)?.count ?? 0, previous: previous.find((tally) => tally.key === key)?.count ?? 0 }));
 }
 
 /** The report's tables, in the order the law's accountability reads them. */
@@ -67,10 +69,10 @@ export function annualTables(figures: AnnualFigures): Table[] {
       chartTitle: 'Meldingen naar categorie',
       grouped: true,
       note: 'Alleen aantallen; aantallen onder 5 staan als "< 5" en krijgen geen balk.',
-      rows: [{ label: 'Totaal', current: now.reports.total, previous: before.reports.total }, ...rowsOf(now.reports.byCategory, before.reports.byCategory, {})],
+      rows: [{ label: 'Totaal', current: now.reports.total, previous: before.reports.total }, ...rowsOf(now.reports.byCategory, before.reports.byCategory, (key) => reportCategoryLabel(key, 'nl'))],
       chart: true,
     },
-    { id: 'reports-route', title: 'Meldingen naar wie ze ontving', rows: rowsOf(now.reports.byRoute, before.reports.byRoute, ROUTES), chart: false, grouped: true },
+    { id: 'reports-route', title: 'Meldingen naar wie ze ontving', rows: rowsOf(now.reports.byRoute, before.reports.byRoute, (key) => reportRouteLabel(key, 'nl')), chart: false, grouped: true },
     {
       id: 'reports-terms',
       title: 'Termijnen van de Wet bescherming klokkenluiders',

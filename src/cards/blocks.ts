@@ -4,7 +4,7 @@ import type { CardElement } from './adaptiveCard.js';
 /** The text elements every notification card is made of, so all cards read alike. */
 export const heading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
 export const subheading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', wrap: true, spacing: 'Medium' });
-export const paragraph = (text: string): CardElement => ({ type: 'TextBlock', text, wrap: true });
+export const paragraph = (text: string, extra: Partial<Extract<CardElement, { type: 'TextBlock' }>> = {}): CardElement => ({ type: 'TextBlock', text, wrap: true, ...extra });
 /** A line that needs attention first (a refusal, what is missing), with an id tests and updates can find. */
 export const attention = (id: string, text: string): CardElement => ({ type: 'TextBlock', id, text, wrap: true, color: 'Attention', weight: 'Bolder' });
 /** A banner about why the reader sees the card (a reminder, someone else was first). */
@@ -21,6 +21,11 @@ const locale = (lang: Language) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
 /** A calendar date as people write it: "9 maart 2026". */
 export function formatDay(isoDate: string, lang: Language): string {
   return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** The day of a moment on the office's clock: "17 maart 2026". */
+export function formatDate(moment: Date, lang: Language): string {
+  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(moment);
 }
 
 /** A moment on the office's clock: "10 maart 2026 om 10:00". */

@@ -26,6 +26,13 @@ const httpUrl = z
   .url('expected an http(s) URL')
   .refine((value) => /^https?:\/\//.test(value), 'expected an http(s) URL');
 
+/** A 32-byte AES-256 key as base64 (standard or URL-safe), e.g. from `openssl rand -base64 32`. */
+const masterKey = optionalString.refine((value) => value === undefined || isBase64Key(value), 'expected 32 random bytes as base64 (generate one with: openssl rand -base64 32)');
+
+export function isBase64Key(value: string): boolean {
+  return /^[A-Za-z0-9+/_-]{43}=?$/.test(value) && Buffer.from(value, 'base64').length === 32;
+}
+
 /**
  * Where Teams and the Bot Framework send activities from (the activity's serviceUrl, which is
  * also where replies and proactive messages go): the public Teams cloud, the US government
@@ -112,6 +119,8 @@ const baseSchema = z.object({
     TEAMS_APP_CATALOG_ID: optionalString,
     GRAPH_BASE_URL: httpUrl.default('https://graph.microsoft.com/v1.0'),
     ENTRA_AUTHORITY_URL: httpUrl.default('https://login.microsoftonline.com'),
+    REPORTS_MASTER_KEY: masterKey,
+    REPORTS_PREVIOUS_MASTER_KEY: masterKey,
     SEED_DEMO_DATA: z
       .enum(['true', 'false'], { message: 'expected true or false' })
       .default('false')
@@ -143,6 +152,15 @@ function crossFieldProblems(raw: RawSettings): { path: string; message: string }
   if (raw.GRAPH_INSTALL_APP?.trim() === 'true') {
     if (!set(raw.TEAMS_APP_CATALOG_ID)) problems.push({ path: 'TEAMS_APP_CATALOG_ID', message: 'required when GRAPH_INSTALL_APP=true (the app id in the tenant app catalog)' });
     if (!set(raw.BOT_ID) || !set(raw.BOT_PASSWORD)) problems.push({ path: 'GRAPH_INSTALL_APP', message: 'needs BOT_ID and BOT_PASSWORD (the app registration that holds TeamsAppInstallation.ReadWriteForUser.All)' });
+  }
+  if ((raw.NODE_ENV?.trim() || 'development') === 'production' && !set(raw.REPORTS_MASTER_KEY)) {
+    problems.push({ path: 'REPORTS_MASTER_KEY', message: 'required when NODE_ENV=production (reports are stored encrypted with it)' });
+  }
+  if (set(raw.REPORTS_PREVIOUS_MASTER_KEY) && !set(raw.REPORTS_MASTER_KEY)) {
+    problems.push({ path: 'REPORTS_PREVIOUS_MASTER_KEY', message: 'only meaningful next to REPORTS_MASTER_KEY (the new key) during a key rotation' });
+  }
+  if (set(raw.REPORTS_PREVIOUS_MASTER_KEY) && raw.REPORTS_PREVIOUS_MASTER_KEY?.trim() === raw.REPORTS_MASTER_KEY?.trim()) {
+    problems.push({ path: 'REPORTS_PREVIOUS_MASTER_KEY', message: 'must differ from REPORTS_MASTER_KEY' });
   }
   if (set(raw.AZURE_OPENAI_API_KEY) && (!set(raw.AZURE_OPENAI_ENDPOINT) || !set(raw.AZURE_OPENAI_DEPLOYMENT))) {
     problems.push({ path: 'AZURE_OPENAI_ENDPOINT', message: 'AZURE_OPENAI_ENDPOINT and AZURE_OPENAI_DEPLOYMENT are required with AZURE_OPENAI_API_KEY' });

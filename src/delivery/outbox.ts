@@ -134,14 +134,24 @@ export class OutboxStore {
    * Takes the message for one attempt. Conditional updates are not atomic on FerretDB, so the
    * lease is a unique insert of the next generation: of two workers only one gets it. A worker
    * that dies mid-send leaves a lease that runs out; the next generation is then free.
+   *
+   * A worker can also die between its claim and recording the lease on the message: the claim
+   * then exists while the message still names the previous generation, and every later claim of
+   * that generation would fail. A claim older than a lease is such an orphan; the message is
+   * moved past it, so the next poll claims the generation after it.
    */
   async lease(document: OutboxDocument, now: Date, leaseMs: number): Promise<boolean> {
     const generation = document.lease + 1;
+    const claimId = `${document._id}#${generation}`;
     try {
-      await this.claims.insertOne({ _id: `${document._id}#${generation}`, at: now, schemaVersion: SCHEMA_VERSION });
+      await this.claims.insertOne({ _id: claimId, at: now, schemaVersion: SCHEMA_VERSION });
     } catch (error) {
-      if (isDuplicateKeyError(error)) return false;
-      throw error;
+      if (!isDuplicateKeyError(error)) throw error;
+      const claim = await this.claims.findOne({ _id: claimId });
+      if (claim && claim.at.getTime() + leaseMs <= now.getTime()) {
+        await this.outbox.updateOne({ _id: document._id, lease: document.lease }, { $set: { lease: generation, updatedAt: now } });
+      }
+      return false;
     }
     await this.outbox.updateOne({ _id: document._id }, { $set: { lease: generation, leaseUntil: new Date(now.getTime() + leaseMs), attempts: document.attempts + 1, updatedAt: now } });
     return true;

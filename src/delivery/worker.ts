@@ -29,10 +29,20 @@ export interface Transport {
  */
 export type Renderer = (view: RecordView, to: string) => Promise<Rendered>;
 
+/**
+ * Turns a stored address into the person to send to, just before sending. Most addresses are
+ * aadObjectIds and stay as they are; an address a feature keeps sealed in the outbox (a
+ * reporter's pseudonym) is resolved here, and `remember: false` keeps no delivery record (no
+ * conversation or activity id) for it. Undefined: nobody to send to any more.
+ */
+export type RecipientResolver = (to: string, recordId: string | undefined) => Promise<{ to: string; remember: boolean } | undefined>;
+
 export interface DeliveryWorkerOptions {
   db: Db;
   transport: Transport;
   render: Renderer;
+  /** Default: every address is an aadObjectId, and every delivery is remembered. */
+  resolveRecipient?: RecipientResolver;
   logger: Logger;
   now?: () => Date;
   /** How often the outbox is looked at when nothing kicks the worker (other instances, retries). */
@@ -270,16 +280,18 @@ export class DeliveryWorker {
         const content = 'content' in message ? message.content : await render(message.view, message.to);
         if (content === 'not_yet') return NOT_YET;
         if (!content) return undefined;
-        const existing = await this.store.delivered(message.key);
+        const recipient = this.options.resolveRecipient ? await this.options.resolveRecipient(message.to, message.recordId) : { to: message.to, remember: true };
+        if (!recipient) return { ok: false, permanent: true, reason: 'recipient_unknown' };
+        const existing = recipient.remember ? await this.store.delivered(message.key) : undefined;
         if (existing) {
-          const updated = await this.paced(message.to, message.orgId, () => transport.update(message.to, existing, content), document.pacedFor);
+          const updated = await this.paced(recipient.to, message.orgId, () => transport.update(recipient.to, existing, content), document.pacedFor);
           if (updated.ok || message.mode === 'update' || !updated.permanent) return updated;
           // The earlier message is gone: a new one it is.
         } else if (message.mode === 'update') {
           return undefined;
         }
-        const sent = await this.paced(message.to, message.orgId, () => transport.send(message.to, content), document.pacedFor);
-        if (sent.ok) {
+        const sent = await this.paced(recipient.to, message.orgId, () => transport.send(recipient.to, content), document.pacedFor);
+        if (sent.ok && recipient.remember) {
           await this.store.remember({ _id: message.key, to: message.to, kind: content.kind, ...sent.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
         }
         return sent;

@@ -3,8 +3,9 @@ import type { Language } from '../directory/types.js';
 import { localize, type Localized } from '../i18n/index.js';
 import { recordVerbs } from '../workflow/lists.js';
 import { stateLabels } from '../gifts/cards.js';
+import { reportCategoryLabel } from '../reports/index.js';
 import type { DeliveryProblem, DigestData } from './digest.js';
-import { labelOf, shown, shownGroup } from './figures.js';
+import { shown, shownGroup } from './figures.js';
 
 const zip = (labels: string[], values: string[]): [string, string][] => labels.map((label, index) => [label, values[index] ?? '']);
 
@@ -79,7 +80,7 @@ export function digestSections(digest: DigestData, lang: Language): CardElement[
     line(t({ nl: 'Alleen aantallen per categorie; aantallen onder 5 staan als "< 5".', en: 'Counts per category only; counts under 5 are shown as "< 5".' }), true),
     facts([
       [t({ nl: 'Nieuw', en: 'New' }), shown(digest.reports.total)],
-      ...zip(digest.reports.byCategory.map(({ category }) => labelOf(category)), shownGroup(digest.reports.byCategory.map(({ count }) => count))),
+      ...zip(digest.reports.byCategory.map(({ category }) => reportCategoryLabel(category, lang)), shownGroup(digest.reports.byCategory.map(({ count }) => count))),
       [t({ nl: `Binnen ${digest.wbkNearDays} dagen aan de Wbk-termijn`, en: `Within ${digest.wbkNearDays} days of the Wbk deadline` }), shown(digest.reports.nearDeadline)],
       [t({ nl: 'Over de Wbk-termijn', en: 'Past the Wbk deadline' }), shown(digest.reports.pastDeadline)],
     ]),

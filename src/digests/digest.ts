@@ -2,8 +2,9 @@ import type { Db } from 'mongodb';
 import { OUTBOX, type OutboxDocument } from '../delivery/outbox.js';
 import type { DigestSettings, Organisation } from '../directory/types.js';
 import { meetingCoverage } from '../meetings/index.js';
+import { reportDeadlineCounts, reportFigures } from '../reports/index.js';
 import { recordsCollection } from '../workflow/store.js';
-import { RECORD_TYPES, countBy, recordsUntil, reportMeta, requestFigures, type Period, type RequestFigures } from './figures.js';
+import { RECORD_TYPES, recordsUntil, requestFigures, type Period, type RequestFigures } from './figures.js';
 
 /** Defaults for an organisation whose data gives no `digest` settings (it then gets no scheduled digest). */
 export const DEFAULT_DIGEST: DigestSettings = { day: 'monday', time: '08:00', recipientRoles: ['hr'], waitingLongerThanDays: 10, wbkNearDays: 14 };
@@ -52,12 +53,12 @@ export async function buildDigest({ db, organisation, period, nameOf }: DigestPe
   const gifts = records.filter((record) => record.type === RECORD_TYPES.gift && inPeriod(record.createdAt));
   const valueOf = (record: (typeof records)[number]) => Number((record.data as { form?: { valueEur?: unknown } } | null)?.form?.valueEur) || 0;
 
-  const openReports = records.filter((record) => record.type === RECORD_TYPES.report && (record.closedAt === null || record.closedAt >= period.to));
   const near = new Date(period.to.getTime() + settings.wbkNearDays * 24 * 60 * 60_000);
-  const isPast = (record: (typeof records)[number]) => Boolean(record.step?.overdue || (record.step && record.step.dueAt < period.to));
-  const newReports = records.filter((record) => record.type === RECORD_TYPES.report && inPeriod(record.createdAt));
 
-  const [undeliverable, deadLettered, meetings] = await Promise.all([
+  // Reports are counted by their own module, from metadata only (the contents are sealed).
+  const [reports, deadlines, undeliverable, deadLettered, meetings] = await Promise.all([
+    reportFigures(db, organisation.id, period.from, period.to, period.to),
+    reportDeadlineCounts(db, organisation.id, period.to, near),
     deliveryProblems(db, organisation.id, 'undeliverable', period, nameOf),
     deliveryProblems(db, organisation.id, 'dead', period, nameOf),
     meetingCoverage(db, organisation, new Date(period.to.getTime() - 1)),
@@ -78,10 +79,13 @@ export async function buildDigest({ db, organisation, period, nameOf }: DigestPe
     sideJobs: requestFigures(records, RECORD_TYPES.sideJob, period, settings.waitingLongerThanDays),
     financialInterests: requestFigures(records, RECORD_TYPES.finance, period, settings.waitingLongerThanDays),
     reports: {
-      total: newReports.length,
-      byCategory: countBy(newReports, (record) => reportMeta(record).category).map(({ key, count }) => ({ category: key, count })),
-      nearDeadline: openReports.filter((record) => !isPast(record) && record.step && record.step.dueAt <= near).length,
-      pastDeadline: openReports.filter(isPast).length,
+      total: reports.total,
+      byCategory: Object.entries(reports.byCategory)
+        .filter(([, count]) => count > 0)
+        .map(([category, count]) => ({ category, count }))
+        .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
+      nearDeadline: deadlines.near,
+      pastDeadline: deadlines.past,
     },
     undeliverable,
     deadLettered,

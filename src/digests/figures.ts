@@ -3,9 +3,9 @@ import { recordsCollection } from '../workflow/store.js';
 import type { WorkflowRecord } from '../workflow/types.js';
 
 /**
- * The record types the digests and the yearly report count. They are read generically (type,
- * state, history, dates, `data.meta` of reports as STREAMS' contract says), so a type that does
- * not exist yet simply counts zero.
+ * The record types the digests and the yearly report count. Gifts, side jobs and financial
+ * interests are read generically (type, state, history, dates); reports are counted by their own
+ * module (src/reports/figures.ts), from metadata only.
  */
 export const RECORD_TYPES = { gift: 'gift', sideJob: 'sidejob', finance: 'finance', report: 'report' } as const;
 
@@ -74,17 +74,6 @@ export function isWithdrawn(record: WorkflowRecord): boolean {
   return record.state === 'withdrawn';
 }
 
-/** The plaintext metadata of a report (STREAMS' contract); undefined fields count as "onbekend". */
-export interface ReportMeta {
-  category: string;
-  route: string;
-}
-
-export function reportMeta(record: WorkflowRecord): ReportMeta {
-  const meta = (record.data as { meta?: { category?: unknown; route?: unknown } } | null)?.meta;
-  return { category: typeof meta?.category === 'string' ? meta.category : 'onbekend', route: typeof meta?.route === 'string' ? meta.route : 'onbekend' };
-}
-
 /** A code such as `ongewenst_gedrag` as a reader sees it: "Ongewenst gedrag". */
 export function labelOf(code: string): string {
   const words = code.replace(/^vertrouwenspersoon_/, 'vertrouwenspersoon ').replace(/[_-]+/g, ' ').trim();
@@ -97,7 +86,3 @@ export function countBy<T>(items: T[], key: (item: T) => string): { key: string;
   return [...counts].map(([k, count]) => ({ key: k, count })).sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-/** The first history entry of an action, e.g. when a report was acknowledged. */
-export function firstEntry(record: WorkflowRecord, action: string): Date | undefined {
-  return record.history.find((entry) => entry.action === action)?.at;
-}

@@ -3,7 +3,7 @@ import { formatDay, formatMoment, heading, paragraph, shorten, subheading, warni
 import { citationBlocks } from '../cards/citations.js';
 import { formBlocks, formInputs, type FormErrors, type FormValues } from '../cards/forms.js';
 import { localize, type Language, type Localized } from '../i18n/index.js';
-import { reasonBanner, staleNotice, whereItIs, type CardFeedback, type NoticeReason, type Viewer } from '../workflow/index.js';
+import { reachabilityBlocks, reasonBanner, staleNotice, whereItIs, type CardFeedback, type NoticeReason, type Viewer } from '../workflow/index.js';
 import { FINANCE_LIMITS, financeDecisions, interestKinds, today, type FinanceDecision, type FinanceField, type InterestKind } from './form.js';
 import type { FinanceRecord, FinanceView } from './views.js';
 
@@ -105,6 +105,7 @@ function ownerCard(view: FinanceView, lang: Language): AdaptiveCard {
     heading(t(lang, { nl: `Je melding financieel belang ${record.reference}`, en: `Your financial interest notice ${record.reference}` })),
     paragraph(t(lang, { nl: 'Je melding is vastgelegd. Bewaar het kenmerk als je er later naar wilt verwijzen.', en: 'Your notice has been recorded. Keep the reference if you want to refer to it later.' })),
     ...statusBlocks(view, lang),
+    ...reachabilityBlocks(view.reachability[lang]),
     paragraph(t(lang, record.data.duty.text)),
     ...citationBlocks(view.citations, lang),
     subheading(t(lang, { nl: 'Je melding', en: 'Your notice' })),

@@ -1,6 +1,7 @@
+import type { Language } from '../i18n/index.js';
 import { citeSources, type CitedSource } from '../cards/citations.js';
 import type { Person, Role } from '../directory/types.js';
-import { namesOnRecord, type HistoryEntry, type PresenterServices, type WorkflowRecord } from '../workflow/index.js';
+import { namesOnRecord, reachabilityLines, type HistoryEntry, type PresenterServices, type WorkflowRecord } from '../workflow/index.js';
 import type { FinancialInterestForm } from './form.js';
 import type { FinanceSettings } from './settings.js';
 
@@ -27,6 +28,8 @@ export interface FinanceView {
   decision: (HistoryEntry & { actorName: string }) | undefined;
   citations: CitedSource[];
   actions: readonly string[];
+  /** Who on the open step cannot be reached in Teams, and what happens then (for the owner). */
+  reachability: Record<Language, string[]>;
 }
 
 export function financeDecisionOf(record: FinanceRecord): HistoryEntry | undefined {
@@ -37,7 +40,8 @@ export class FinanceViews {
   constructor(private readonly services: FinanceServices) {}
 
   async of(record: FinanceRecord, actions: readonly string[] = []): Promise<FinanceView> {
-    const { name, owner } = await namesOnRecord(this.services.directory, record);
+    const named = async (id: string) => (await this.services.directory.person(id))?.name ?? '—';
+    const [{ name, owner }, nl, en] = await Promise.all([namesOnRecord(this.services.directory, record), reachabilityLines(record, named, 'nl'), reachabilityLines(record, named, 'en')]);
     const decision = financeDecisionOf(record);
     return {
       record,
@@ -49,6 +53,7 @@ export class FinanceViews {
         this.services.logger.warn({ event: 'finance.citation_missing', documentId: source.documentId }, 'cited section not found'),
       ),
       actions,
+      reachability: { nl, en },
     };
   }
 }

@@ -3,7 +3,7 @@ import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, typ
 import { formatDay, formatMoment, heading, paragraph, shorten, subheading } from '../cards/blocks.js';
 import { citationBlocks } from '../cards/citations.js';
 import { formBlocks } from '../cards/forms.js';
-import type { NoticeReason, Viewer } from '../workflow/index.js';
+import { reachabilityBlocks, type NoticeReason, type Viewer } from '../workflow/index.js';
 import { GIFT_LIMITS, giftFields, giftKinds, giverRelations, type GiftDecision, type GiftField, type GiftForm, type GiftKind, type GiverRelation, type YesNo } from './form.js';
 import { suggestedDecision, type GiftOutcome } from './rules.js';
 import type { GiftRecord, GiftView } from './views.js';
@@ -230,7 +230,7 @@ export function giftOutcomeCard(view: GiftView, lang: Language): AdaptiveCard {
         },
       ];
   if (!view.decision && !view.withdrawn) {
-    view.reachability[lang].forEach((line, index) => status.push({ type: 'TextBlock', id: `reachability${index}`, text: line, wrap: true, color: 'Warning' }));
+    status.push(...reachabilityBlocks(view.reachability[lang]));
   }
   return adaptiveCard([
     heading(t(lang, { nl: `Je cadeaumelding ${record.reference}`, en: `Your gift notification ${record.reference}` })),

@@ -1,9 +1,11 @@
+import { containsPhrase, followedBy, maybe, slot, wordSet, wordsOf, type Phrase } from '../text/phrases.js';
+
 /**
  * Does a chat message report receiving a gift ("ik heb een kerstpakket gekregen van de
  * aannemer"), as opposed to asking about gifts ("mag ik een cadeau aannemen?")? Then the bot
  * offers the gift form.
  *
- * Written as a scan over words instead of one regular expression: the earlier pattern
+ * Written as a scan over words (src/text/phrases.ts) instead of one regular expression: the earlier pattern
  * (`heb … .* … gekregen`) backtracked quadratically and blocked the process for 100 s on a
  * 520 KB message. Every step here is linear in the text, and the length is checked first.
  */
@@ -15,22 +17,8 @@ export const MAX_GIFT_REPORT_LENGTH = 1000;
 const QUESTION_START =
   /^\s*(mag|mogen|moet|moeten|kan|kun|kunnen|wat|hoe|hoeveel|wanneer|waarom|wie|welke|waar|is het|zijn|als|stel|may|can|could|should|must|what|how|when|why|who|which|where|is it|am i|do i|does|are|if)\b/i;
 
-/** Words, with an inner apostrophe kept ("i've"); letters of any script. Linear: the apostrophe separates the repeats. */
-const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
-
-const words = (...list: string[]): ReadonlySet<string> => new Set(list);
-
-/** One position in a phrase: any of these words, or (optional) none. */
-interface Slot {
-  words: ReadonlySet<string>;
-  optional?: boolean;
-}
-type Phrase = readonly Slot[];
-const slot = (...list: string[]): Slot => ({ words: words(...list) });
-const maybe = (...list: string[]): Slot => ({ words: words(...list), optional: true });
-
-const HAVE_OR_RECEIVED_NL = words('heb', 'hebben', 'kreeg', 'kregen', 'ontving', 'ontvingen');
-const PARTICIPLE_NL = words('gekregen', 'ontvangen', 'aangeboden', 'gegeven', 'toegestuurd', 'thuisgestuurd', 'bezorgd');
+const HAVE_OR_RECEIVED_NL = wordSet('heb', 'hebben', 'kreeg', 'kregen', 'ontving', 'ontvingen');
+const PARTICIPLE_NL = wordSet('gekregen', 'ontvangen', 'aangeboden', 'gegeven', 'toegestuurd', 'thuisgestuurd', 'bezorgd');
 
 const PHRASES: readonly Phrase[] = [
   // ik kreeg / ik ontving
@@ -53,25 +41,7 @@ const PHRASES: readonly Phrase[] = [
 export function isGiftReport(text: string): boolean {
   if (text.length > MAX_GIFT_REPORT_LENGTH) return false;
   if (QUESTION_START.test(text)) return false;
-  const tokens = text.toLowerCase().match(WORD) ?? [];
-  return haveFollowedByParticiple(tokens) || PHRASES.some((phrase) => tokens.some((_, start) => matchesAt(tokens, start, phrase)));
-}
-
-/** "heb … gekregen": a form of hebben/krijgen with a participle anywhere after it. */
-function haveFollowedByParticiple(tokens: string[]): boolean {
-  let seenHave = false;
-  for (const token of tokens) {
-    if (seenHave && PARTICIPLE_NL.has(token)) return true;
-    if (HAVE_OR_RECEIVED_NL.has(token)) seenHave = true;
-  }
-  return false;
-}
-
-/** Whether the phrase matches the words from `start` on; optional slots may be skipped (a few, so constant work). */
-function matchesAt(tokens: string[], start: number, phrase: Phrase, slotIndex = 0): boolean {
-  if (slotIndex === phrase.length) return true;
-  const current = phrase[slotIndex]!;
-  const token = tokens[start];
-  if (token !== undefined && current.words.has(token) && matchesAt(tokens, start + 1, phrase, slotIndex + 1)) return true;
-  return current.optional === true && matchesAt(tokens, start, phrase, slotIndex + 1);
+  const tokens = wordsOf(text);
+  // "heb … gekregen": a form of hebben/krijgen with a participle anywhere after it.
+  return followedBy(tokens, HAVE_OR_RECEIVED_NL, PARTICIPLE_NL) || containsPhrase(tokens, PHRASES);
 }

@@ -3,7 +3,7 @@ import { attention, formatDay, formatMoment, heading, lowerFirst, paragraph, sho
 import { citationBlocks } from '../cards/citations.js';
 import { formBlocks, formInputs, yesNoLabels, type FormErrors, type FormValues } from '../cards/forms.js';
 import { localize, type Language, type Localized } from '../i18n/index.js';
-import { historyBlocks, reasonBanner, staleNotice, whereItIs, type HistoryLine } from '../workflow/recordCards.js';
+import { historyBlocks, reachabilityBlocks, reasonBanner, staleNotice, whereItIs, type HistoryLine } from '../workflow/recordCards.js';
 import { CHANGES_REQUESTED, type CardFeedback, type HistoryEntry, type NoticeReason, type Viewer } from '../workflow/index.js';
 import {
   adviceFields,
@@ -308,6 +308,7 @@ export function sideJobOwnerCard(view: SideJobView, lang: Language, now: Date, f
       heading(t(lang, { nl: `Je melding nevenwerkzaamheid ${record.reference}`, en: `Your side-job notification ${record.reference}` })),
       paragraph(t(lang, { nl: 'Je melding is vastgelegd. Bewaar het kenmerk als je er later naar wilt verwijzen.', en: 'Your notification has been recorded. Keep the reference if you want to refer to it later.' })),
       ...statusBlocks(view, lang),
+      ...reachabilityBlocks(view.reachability[lang]),
       ...assessmentBlocks(view, lang, 'owner'),
       ...historyBlocks(historyLines(view, lang), lang),
       ...citationBlocks(view.citations, lang),

@@ -1,8 +1,10 @@
+import type { Language } from '../i18n/index.js';
 import { citeSources, type CitedSource } from '../cards/citations.js';
 import type { Organisation } from '../directory/types.js';
 import type { Localized } from '../i18n/index.js';
 import type { HistoryEntry, PresenterServices, WorkflowRecord } from '../workflow/index.js';
 import { namesOnRecord } from '../workflow/names.js';
+import { reachabilityLines } from '../workflow/reachability.js';
 import { approvedStates, SIDE_JOB_TYPE } from './chain.js';
 import type { SideJobDecision, SideJobForm } from './form.js';
 import { assessmentSources, type SideJobAssessment } from './rules.js';
@@ -46,6 +48,8 @@ export interface SideJobView {
   citations: CitedSource[];
   /** What the viewer may do now. */
   actions: readonly string[];
+  /** Who on the open step cannot be reached in Teams, and what happens then (for the owner). */
+  reachability: Record<Language, string[]>;
 }
 
 export function sideJobDecisionOf(record: SideJobRecord): HistoryEntry | undefined {
@@ -66,7 +70,13 @@ export class SideJobViews {
   constructor(private readonly services: SideJobServices) {}
 
   async of(record: SideJobRecord, actions: readonly string[] = []): Promise<SideJobView> {
-    const [{ name, owner }, organisation] = await Promise.all([namesOnRecord(this.services.directory, record), this.services.directory.organisation(record.orgId)]);
+    const named = async (id: string) => (await this.services.directory.person(id))?.name ?? '—';
+    const [{ name, owner }, organisation, nl, en] = await Promise.all([
+      namesOnRecord(this.services.directory, record),
+      this.services.directory.organisation(record.orgId),
+      reachabilityLines(record, named, 'nl'),
+      reachabilityLines(record, named, 'en'),
+    ]);
     const entries = record.history.map((entry) => ({ ...entry, actorName: name(entry.actor) }));
     const position = record.step && record.closedAt === null ? record.route.findIndex((step) => step.id === record.step!.id) : -1;
     const stepLabel = position >= 0 ? record.data.steps.find((step) => step.id === record.step!.id)?.label : undefined;
@@ -82,6 +92,7 @@ export class SideJobViews {
       decision: [...entries].reverse().find((entry) => entry.action === 'decide'),
       citations: this.cite(record),
       actions,
+      reachability: { nl, en },
     };
   }
 

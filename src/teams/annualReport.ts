@@ -5,7 +5,7 @@ import type { BotApplication, FeatureContext } from './context.js';
 import { resolveCaller } from './caller.js';
 import { cardAttachment } from './cards/attachment.js';
 
-export const ANNUAL_REPORT_PATTERN = /^\s*(jaarverantwoording|jaarverslag integriteit|annual report)(?:\s+(\d{4}))?[\s.!?]*$/i;
+export const ANNUAL_REPORT_PATTERN = /^\s*(jaarverantwoording|jaarverslag integriteit|annual report)(?:\s+(\d{4}))?(?:\s*[.!?])?\s*$/i;
 const READERS = ['hr', 'integrity_coordinator'];
 
 /** HR asks for the yearly accountability figures in Teams and gets the summary card (last year unless a year is named). */

@@ -19,7 +19,6 @@ import { registerAnnualReport } from './annualReport.js';
 import { registerMeetings } from './meetings.js';
 import { registerQuestions } from './questions.js';
 import { registerRecords } from './records.js';
-import { registerReferrals } from './referrals.js';
 import { registerWorkflowModules } from './workflows.js';
 
 export interface Bot {
@@ -86,7 +85,6 @@ export function createBot(services: BotServices): Bot {
   registerConversationBasics(app, feature);
   registerWorkflowModules(app, feature, services.workflows.modules);
   registerRecords(app, feature, services.workflows.engine, services.workflows.modules);
-  registerReferrals(app, feature);
   registerMeetings(app, feature);
   registerAnnualReport(app, feature);
   // Free-text questions are the catch-all, so they register last.

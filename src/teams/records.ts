@@ -50,7 +50,7 @@ export function registerRecords(app: BotApplication, feature: FeatureContext, en
     const who = await caller(context);
     if (!who.aadObjectId) return void (await say(context, noIdentity, who));
     const records = await engine.awaiting(who.aadObjectId);
-    const names = await Promise.all(records.map((record) => nameOf(record.owner)));
+    const names = await Promise.all(records.map(async (record) => (await feature.directory.person(record.owner))?.name));
     await context.sendActivity({ attachments: [cardAttachment(awaitingCard(records, names, presentations, who.lang))] });
   }
 

@@ -137,7 +137,7 @@ export class WorkflowEngine {
    * reference number is only drawn by the one submission that holds that claim (no gaps).
    */
   async submit<TData>(definition: WorkflowDefinition<TData>, input: SubmitInput<TData>): Promise<SubmitResult<TData>> {
-    const owner = normaliseObjectId(input.owner);
+    const owner = await this.ownerIdFor(definition, input.owner);
     const idempotencyKey = `${definition.type}:${owner}:${input.clientKey}`;
     const id = recordIdFor(idempotencyKey);
     const now = this.services.now();
@@ -224,11 +224,14 @@ export class WorkflowEngine {
     const spec: ActionSpec | undefined = definition.actions[input.action];
     const effect: ActionEffect | undefined = spec?.outcomes[input.outcome];
     if (!spec || !effect) throw new Error(`unknown action ${input.action}/${input.outcome} for ${definition.type}`);
-    const actor = normaliseObjectId(input.actor);
+    const person = normaliseObjectId(input.actor);
+    const ownerId = await this.ownerIdFor(definition, person);
     const log = { recordId: input.recordId, type: definition.type, action: input.action, outcome: input.outcome };
     let refused = false;
     let entry: HistoryEntry | undefined;
     const outcome = await this.change(definition, input.recordId, async (record) => {
+      // The owner acts under the id the record is filed under, so a pseudonymous owner stays one in the history.
+      const actor = ownerId === record.owner ? record.owner : person;
       const allowed = await this.availableActions(definition, record, actor);
       if (!allowed.includes(input.action)) {
         // Someone who could have acted a moment ago lost a race; anyone else has no say at all.
@@ -237,6 +240,10 @@ export class WorkflowEngine {
       }
       const now = this.services.now();
       entry = { step: spec.by === 'step' ? (record.step?.id ?? null) : null, action: input.action, outcome: input.outcome, actor, at: now, fields: input.fields ?? {} };
+      if (effect.kind === 'assign' && !(await this.mayBeAssigned(definition, record, entry.fields[effect.field]))) {
+        refused = true;
+        return undefined;
+      }
       return this.planEffect(definition, record, effect, entry, input.data);
     });
     if (!outcome) return { kind: 'not_found' };
@@ -252,7 +259,7 @@ export class WorkflowEngine {
   /** The actions this person may take on the record now, in definition order. */
   async availableActions(definition: AnyWorkflowDefinition, record: WorkflowRecord, aadObjectId: string): Promise<string[]> {
     const actor = normaliseObjectId(aadObjectId);
-    const isOwner = actor === record.owner;
+    const isOwner = await this.isOwner(definition, record, actor);
     const open = record.closedAt === null;
     const stepActions = record.step && record.state === awaitingState(record.step.id) ? (record.route.find((step) => step.id === record.step!.id)?.actions ?? []) : [];
     const actsInStep = !isOwner && stepActions.length > 0 && (record.assignees.includes(actor) || (await this.holdsRole(record.orgId, actor, definition.delegateRoles)));
@@ -271,7 +278,7 @@ export class WorkflowEngine {
   async mayView(definition: AnyWorkflowDefinition, record: WorkflowRecord, aadObjectId: string): Promise<boolean> {
     const actor = normaliseObjectId(aadObjectId);
     const { visibility } = definition;
-    if (actor === record.owner) return visibility.owner;
+    if (await this.isOwner(definition, record, actor)) return visibility.owner;
     if (visibility.participants && record.participants.includes(actor)) return true;
     if (definition.delegateRoles.length > 0 && record.assignees.length > 0 && (await this.holdsRole(record.orgId, actor, definition.delegateRoles))) return true;
     return this.holdsRole(record.orgId, actor, visibility.roles);
@@ -281,7 +288,7 @@ export class WorkflowEngine {
   async viewer(definition: AnyWorkflowDefinition, record: WorkflowRecord, aadObjectId: string, lang: Language): Promise<Viewer | undefined> {
     if (!(await this.mayView(definition, record, aadObjectId))) return undefined;
     const id = normaliseObjectId(aadObjectId);
-    return { aadObjectId: id, lang, isOwner: id === record.owner, actions: await this.availableActions(definition, record, id) };
+    return { aadObjectId: id, lang, isOwner: await this.isOwner(definition, record, id), actions: await this.availableActions(definition, record, id) };
   }
 
   /** The card a person should see of a record now; undefined when they may not see it (any more). */
@@ -299,8 +306,10 @@ export class WorkflowEngine {
   }
 
   async ownedBy(owner: string, limit = 20): Promise<WorkflowRecord[]> {
+    // Records filed under a pseudonym are the person's own too.
+    const ids = await Promise.all([...this.definitions.values()].map((definition) => this.ownerIdFor(definition, owner)));
     return this.records
-      .find({ owner: normaliseObjectId(owner), type: { $in: this.types } })
+      .find({ owner: { $in: unique(ids.length > 0 ? ids : [normaliseObjectId(owner)]) }, type: { $in: this.types } })
       .sort({ createdAt: -1 })
       .limit(limit)
       .toArray();
@@ -496,6 +505,14 @@ export class WorkflowEngine {
           set: { state: CHANGES_REQUESTED, history, nextDueAt: null, updatedAt: now },
           messages: (changed) => [...told(changed), this.cardMessage(changed, changed.owner, 'returned', `returned:${changed.version}`)],
         };
+      case 'assign': {
+        const person = normaliseObjectId(entry.fields[effect.field] ?? '');
+        return {
+          entry: { ...audit, assignees: [person] },
+          set: { assignees: unique([...record.assignees, person]), participants: unique([...record.participants, person]), history, updatedAt: now },
+          messages: (changed) => [...told(changed), this.cardMessage(changed, person, 'assigned')],
+        };
+      }
       case 'resume': {
         const spec = record.step && record.route.find((step) => step.id === record.step!.id);
         if (!spec) throw new Error(`record ${record._id} has no step to resume`);
@@ -538,8 +555,9 @@ export class WorkflowEngine {
       if (index >= record.history.length) return 'not_yet';
       const entry = record.history[index];
       if (!definition || !entry || normaliseObjectId(to) !== record.owner) return undefined;
-      const text = (await definition.presenter.ownerNotice(record, entry, lang)) ?? (await reachabilityNotice(record, entry, (id) => this.nameOf(id), lang));
-      return text ? { kind: 'text', text } : undefined;
+      const told = (await definition.presenter.ownerNotice(record, entry, lang)) ?? (await reachabilityNotice(record, entry, (id) => this.nameOf(id), lang));
+      if (!told) return undefined;
+      return typeof told === 'string' ? { kind: 'text', text: told } : { kind: 'card', card: told };
     }
     const definition = this.definitions.get(record.type);
     const viewer = definition && (await this.viewer(definition, record, to, lang));
@@ -560,6 +578,24 @@ export class WorkflowEngine {
     return resolveActors(this.services.directory, record, spec.actor, spec.escalation, async () =>
       definition.chooseActors ? (await definition.chooseActors(record)).map(normaliseObjectId) : [],
     );
+  }
+
+  /** The id this person's own records of the type are filed under (their aadObjectId unless the definition pseudonymises owners). */
+  private async ownerIdFor(definition: AnyWorkflowDefinition, aadObjectId: string): Promise<string> {
+    const id = normaliseObjectId(aadObjectId);
+    return definition.ownerIdOf ? normaliseObjectId(await definition.ownerIdOf(id)) : id;
+  }
+
+  /** Whether the person (by aadObjectId, or already by the id the record is filed under) is the record's owner. */
+  private async isOwner(definition: AnyWorkflowDefinition, record: WorkflowRecord, id: string): Promise<boolean> {
+    return id === record.owner || (definition.ownerIdOf !== undefined && (await this.ownerIdFor(definition, id)) === record.owner);
+  }
+
+  /** Someone a step may be shared with: a person of the record's organisation, not the owner, not already in the step. */
+  private async mayBeAssigned(definition: AnyWorkflowDefinition, record: WorkflowRecord, id: string | undefined): Promise<boolean> {
+    const person = id ? normaliseObjectId(id) : '';
+    if (!person || !record.step || record.assignees.includes(person) || (await this.isOwner(definition, record, person))) return false;
+    return (await this.services.directory.person(person))?.orgId === record.orgId;
   }
 
   /** Whether the actor is someone who has a say in this kind of action at all (as opposed to a lost race). */
@@ -677,7 +713,7 @@ export function assertValidDefinition(definition: AnyWorkflowDefinition): void {
     for (const [outcome, effect] of Object.entries(spec.outcomes)) {
       if (effect.kind === 'close' && !closed.has(effect.state)) problems.push(`action ${name}/${outcome}: closes in unknown state "${effect.state}"`);
       if (effect.kind === 'next' && effect.closeAs && !closed.has(effect.closeAs)) problems.push(`action ${name}/${outcome}: closes in unknown state "${effect.closeAs}"`);
-      if ((effect.kind === 'return' || effect.kind === 'next') && spec.by !== 'step') problems.push(`action ${name}/${outcome}: only a step's actor can ${effect.kind}`);
+      if ((effect.kind === 'return' || effect.kind === 'next' || effect.kind === 'assign') && spec.by !== 'step') problems.push(`action ${name}/${outcome}: only a step's actor can ${effect.kind}`);
       if (effect.kind === 'resume' && spec.by !== 'owner') problems.push(`action ${name}/${outcome}: only the owner can resubmit`);
     }
   }

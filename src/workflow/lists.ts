@@ -22,43 +22,36 @@ function openAction(record: WorkflowRecord, lang: Language): CardAction {
   return { type: 'Action.Submit', title: lang === 'nl' ? `${record.reference} bekijken` : `View ${record.reference}`, data: { verb: recordVerbs.open, recordId: record._id } };
 }
 
-export function myRecordsCard(records: WorkflowRecord[], presentations: ReadonlyMap<string, RecordPresentation>, lang: Language): AdaptiveCard {
-  const nl = lang === 'nl';
-  const body: CardElement[] = [heading(nl ? 'Mijn meldingen' : 'My notifications')];
-  if (records.length === 0) body.push({ type: 'TextBlock', text: nl ? 'Je hebt nog geen meldingen gedaan.' : 'You have not made any notifications yet.', wrap: true });
-  for (const record of records) {
+/** One container per record: its header, the lines the list gives it and a button that opens it. */
+function recordList(title: string, empty: string, records: WorkflowRecord[], presentations: ReadonlyMap<string, RecordPresentation>, lang: Language, lines: (record: WorkflowRecord, presentation: RecordPresentation | undefined, index: number) => CardElement[]): AdaptiveCard {
+  const body: CardElement[] = [heading(title)];
+  if (records.length === 0) body.push({ type: 'TextBlock', text: empty, wrap: true });
+  records.forEach((record, index) => {
     const presentation = presentations.get(record.type);
-    body.push({
-      type: 'Container',
-      separator: true,
-      items: [
-        recordHeader(record, presentation, lang),
-        { type: 'TextBlock', text: presentation?.summary(record, lang) ?? '', wrap: true },
-        { type: 'TextBlock', text: presentation?.stateLabel(record, lang) ?? record.state, wrap: true, isSubtle: true },
-        { type: 'ActionSet', actions: [openAction(record, lang)] },
-      ],
-    });
-  }
+    body.push({ type: 'Container', separator: true, items: [recordHeader(record, presentation, lang), ...lines(record, presentation, index), { type: 'ActionSet', actions: [openAction(record, lang)] }] });
+  });
   return adaptiveCard(body);
 }
 
-export function awaitingCard(records: WorkflowRecord[], ownerNames: string[], presentations: ReadonlyMap<string, RecordPresentation>, lang: Language): AdaptiveCard {
+export function myRecordsCard(records: WorkflowRecord[], presentations: ReadonlyMap<string, RecordPresentation>, lang: Language): AdaptiveCard {
   const nl = lang === 'nl';
-  const body: CardElement[] = [heading(nl ? 'Wacht op jou' : 'Waiting for you')];
-  if (records.length === 0) body.push({ type: 'TextBlock', text: nl ? 'Er wacht niets op jouw besluit of advies.' : 'Nothing is waiting for your decision or advice.', wrap: true });
-  records.forEach((record, index) => {
-    const presentation = presentations.get(record.type);
-    body.push({
-      type: 'Container',
-      separator: true,
-      items: [
-        recordHeader(record, presentation, lang),
-        { type: 'TextBlock', text: `${ownerNames[index] ?? '—'}: ${presentation?.summary(record, lang) ?? ''}`, wrap: true },
-        { type: 'ActionSet', actions: [openAction(record, lang)] },
-      ],
-    });
+  return recordList(nl ? 'Mijn meldingen' : 'My notifications', nl ? 'Je hebt nog geen meldingen gedaan.' : 'You have not made any notifications yet.', records, presentations, lang, (record, presentation) => [
+    { type: 'TextBlock', text: presentation?.summary(record, lang) ?? '', wrap: true },
+    { type: 'TextBlock', text: presentation?.stateLabel(record, lang) ?? record.state, wrap: true, isSubtle: true },
+  ]);
+}
+
+/**
+ * What waits for the reader. A record's owner is named where the directory knows them; a report's
+ * owner is a pseudonym that no directory knows, and then the line is only the subject.
+ */
+export function awaitingCard(records: WorkflowRecord[], ownerNames: (string | undefined)[], presentations: ReadonlyMap<string, RecordPresentation>, lang: Language): AdaptiveCard {
+  const nl = lang === 'nl';
+  return recordList(nl ? 'Wacht op jou' : 'Waiting for you', nl ? 'Er wacht niets op jouw besluit of advies.' : 'Nothing is waiting for your decision or advice.', records, presentations, lang, (record, presentation, index) => {
+    const summary = presentation?.summary(record, lang) ?? '';
+    const owner = ownerNames[index];
+    return [{ type: 'TextBlock', text: owner ? `${owner}: ${summary}` : summary, wrap: true }];
   });
-  return adaptiveCard(body);
 }
 
 export interface RegisterCardOptions {

@@ -1,6 +1,7 @@
 import type { AdaptiveCard, CardAction } from '../cards/adaptiveCard.js';
 import type { SectionLookup } from '../cards/citations.js';
 import type { DeliveredMessage } from '../delivery/types.js';
+import type { RecipientResolver } from '../delivery/worker.js';
 import type { Organisation, Person } from '../directory/types.js';
 import type { Language, Localized } from '../i18n/index.js';
 import type { Logger } from '../logging/logger.js';
@@ -84,6 +85,32 @@ export function startButton(module: Pick<WorkflowModule, 'start'>, lang: Languag
 export interface WorkflowFeature {
   definition: AnyWorkflowDefinition;
   module(engine: WorkflowEngine): WorkflowModule;
+  /** Addresses this feature keeps sealed in the outbox (owners filed under a pseudonym). */
+  sealedAddresses?: SealedAddresses;
+}
+
+/**
+ * Messages to a pseudonymous owner are addressed to the pseudonym; the feature that made it up
+ * resolves it just before delivery, from the record the message is about.
+ */
+export interface SealedAddresses {
+  owns(address: string): boolean;
+  /** The aadObjectId to send to; undefined when it cannot be known (any more). */
+  resolve(address: string, recordId: string | undefined): Promise<string | undefined>;
+}
+
+/**
+ * The delivery worker's resolver for every feature: sealed addresses go to their feature and
+ * leave no delivery record behind; every other address is an aadObjectId as it is.
+ */
+export function recipientResolver(features: readonly WorkflowFeature[]): RecipientResolver {
+  const sealed = features.flatMap((feature) => (feature.sealedAddresses ? [feature.sealedAddresses] : []));
+  return async (to, recordId) => {
+    const owner = sealed.find((addresses) => addresses.owns(to));
+    if (!owner) return { to, remember: true };
+    const person = await owner.resolve(to, recordId);
+    return person ? { to: person, remember: false } : undefined;
+  };
 }
 
 /**

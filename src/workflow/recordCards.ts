@@ -38,6 +38,11 @@ export function whereItIs(step: StepPlace | undefined, assigneeNames: readonly s
   return { type: 'TextBlock', id: 'status', wrap: true, weight: 'Bolder', text: `Status: ${where}${who}` };
 }
 
+/** Who could not be reached in Teams and what happens now, as warnings under the owner's status. */
+export function reachabilityBlocks(lines: readonly string[]): CardElement[] {
+  return lines.map((text, index) => ({ type: 'TextBlock', id: `reachability${index}`, text, wrap: true, color: 'Warning' }));
+}
+
 export function listOfNames(names: readonly string[], lang: Language): string {
   if (names.length <= 1) return names[0] ?? '';
   return `${names.slice(0, -1).join(', ')} ${lang === 'nl' ? 'en' : 'and'} ${names.at(-1)}`;

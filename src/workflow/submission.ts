@@ -22,8 +22,8 @@ export interface FormSubmission<TField extends string, TValue, TData> {
   request: CardRequest;
   spec: FormSpec<TField, TValue>;
   formCard(state: FormCardState<TField>): AdaptiveCard;
-  /** The record's data from the valid form, e.g. with the advice the rules give. */
-  toData(value: TValue): TData;
+  /** The record's data from the valid form, e.g. with the advice the rules give (or sealed content stored first). */
+  toData(value: TValue): TData | Promise<TData>;
   logger: Logger;
 }
 
@@ -51,7 +51,7 @@ export async function submitForm<TField extends string, TValue, TData>(submissio
       orgId: requester.organisation.id,
       owner: requester.aadObjectId,
       ownerLang: requester.lang,
-      data: submission.toData(parsed.value),
+      data: await submission.toData(parsed.value),
       clientKey: parsed.formId,
       ...(request.card ? { ownerCard: request.card } : {}),
     });

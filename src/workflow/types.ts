@@ -54,7 +54,13 @@ export type ActionEffect =
   | { kind: 'stay' }
   | { kind: 'return' }
   /** The owner's corrected resubmission: back to the step that returned it, with a fresh clock. */
-  | { kind: 'resume' };
+  | { kind: 'resume' }
+  /**
+   * Shares the open step with one more person (a deputy), whose aadObjectId is the action's
+   * `fields[field]`: they join the assignees and participants and get the card. The definition
+   * decides who is eligible before acting; the engine refuses the owner and anyone already assigned.
+   */
+  | { kind: 'assign'; field: string };
 
 /**
  * Who may take an action: `step` — the current step's actors (and the definition's delegates);
@@ -115,8 +121,11 @@ export interface Viewer {
 export interface WorkflowPresenter<TData> {
   /** The card about the record for this viewer: the owner's status card, an actor's card with buttons. */
   card(record: WorkflowRecord<TData>, viewer: Viewer, reason: NoticeReason, feedback?: CardFeedback): Promise<AdaptiveCard>;
-  /** A short message telling the owner what just happened (e.g. the decision); none when silent. */
-  ownerNotice(record: WorkflowRecord<TData>, entry: HistoryEntry, lang: Language): Promise<string | undefined>;
+  /**
+   * What the owner is told about what just happened (e.g. the decision): a short text, or a card
+   * when they can answer it (a question asked of them); none when silent.
+   */
+  ownerNotice(record: WorkflowRecord<TData>, entry: HistoryEntry, lang: Language): Promise<string | AdaptiveCard | undefined>;
 }
 
 /**
@@ -136,6 +145,13 @@ export interface WorkflowDefinition<TData = unknown> {
   route(input: RouteInput<TData>): StepSpec[];
   /** For `chosen` actors: the people named by the submission. */
   chooseActors?(record: WorkflowRecord<TData>): Promise<string[]>;
+  /**
+   * The id a person's own records of this type are filed under, when it must not be their
+   * aadObjectId: a keyed pseudonym, so that no stored record, history entry, audit entry or
+   * outbox message names who submitted it (confidential reports). The engine maps the person to
+   * it wherever it compares someone with the owner; everyone else keeps their aadObjectId.
+   */
+  ownerIdOf?(aadObjectId: string): Promise<string>;
   /** Roles that may act for a step's actors within the record's organisation. */
   delegateRoles: readonly Role[];
   visibility: Visibility;

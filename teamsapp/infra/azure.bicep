@@ -68,6 +68,10 @@ param databaseMode string = 'external'
 @secure()
 param mongodbUri string = ''
 
+@description('Master key of the reports\' encryption (REPORTS_MASTER_KEY): 32 random bytes as base64; keep a backup, a lost key cannot be recovered.')
+@secure()
+param reportsMasterKey string
+
 @description('Database name (MONGODB_DB).')
 param mongodbDb string = 'integriteit'
 
@@ -121,6 +125,10 @@ var appSettings = [
   {
     name: 'MONGODB_DB'
     value: mongodbDb
+  }
+  {
+    name: 'REPORTS_MASTER_KEY'
+    value: reportsMasterKey
   }
   {
     // Run the App Service build (Oryx) after zip deploy, but only to install the production

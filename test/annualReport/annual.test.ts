@@ -7,6 +7,8 @@ import { annualCsv, annualFigures, annualHtml, annualMarkdown, writeAnnualReport
 import { exportRecords } from '../../src/cli/records.js';
 import { startTestBot, visibleText, type TestBot } from '../support/bot.js';
 import { decideGift, demoUsers, giftData, referenceOf, submitGift } from '../gifts/support.js';
+import { execute, lynne, submitReport } from '../reports/support.js';
+import { reportVerbs } from '../../src/reports/index.js';
 
 const VELSEN_TENANT = 'c7e5a9d1-4f2b-4e8c-b6a3-2d1f0e9c3303';
 const alex = { ...demoUsers.employee, tenantId: VELSEN_TENANT };
@@ -43,21 +45,26 @@ beforeAll(async () => {
   await gift('money_or_voucher');
   await bot.settle();
   const in2026 = (month: number) => new Date(Date.UTC(2026, month, 5, 9));
-  const reportMeta = (category: string, route: string) => ({ meta: { category, subcategory: 'x', route, identity: 'confidential', contactOnly: false } });
   await bot.app.database.db.collection('workflowRecords').insertMany([
     ...Array.from({ length: 6 }, (_, index) => record('sidejob', in2026(index), { state: 'approved', closedAt: in2026(index + 1) })),
     ...Array.from({ length: 2 }, () => record('sidejob', in2026(2), { state: 'approved_with_conditions', closedAt: in2026(3), history: [entry('decide', in2026(3), { conditions: 'Niet in werktijd' })] })),
     record('sidejob', in2026(4), { state: 'refused', closedAt: in2026(5) }),
     ...Array.from({ length: 5 }, () => record('finance', in2026(1), { state: 'noted', closedAt: in2026(2) })),
-    // Six reports about unwanted behaviour: five acknowledged within a week, four answered within three months.
-    ...Array.from({ length: 6 }, (_, index) =>
-      record('report', in2026(3), {
-        data: reportMeta('ongewenst_gedrag', 'vertrouwenspersoon_ongewenst_gedrag'),
-        history: [entry('acknowledge', new Date(in2026(3).getTime() + (index < 5 ? 3 : 10) * day)), ...(index < 4 ? [entry('feedback', new Date(in2026(3).getTime() + 60 * day))] : [])],
-      }),
-    ),
-    ...Array.from({ length: 2 }, () => record('report', in2026(6), { data: reportMeta('misstand', 'integrity_coordinator') })),
   ] as never[]);
+  // Reports through the real flow: six about unwanted behaviour in April, five acknowledged within
+  // a week (one after ten days), four answered two months later; two suspected wrongdoings in July.
+  bot.clock.now = in2026(3);
+  const unwanted = [];
+  for (let index = 0; index < 6; index += 1) unwanted.push((await submitReport(bot, alex)).record);
+  bot.clock.now = new Date(in2026(3).getTime() + 3 * day);
+  for (const report of unwanted.slice(0, 5)) await execute(bot, lynne, reportVerbs.acknowledge, { reportId: report._id });
+  bot.clock.now = new Date(in2026(3).getTime() + 10 * day);
+  await execute(bot, lynne, reportVerbs.acknowledge, { reportId: unwanted[5]!._id });
+  bot.clock.now = new Date(in2026(3).getTime() + 60 * day);
+  for (const report of unwanted.slice(0, 4)) await execute(bot, lynne, reportVerbs.feedback, { reportId: report._id, feedback: 'We hebben gesproken.' });
+  bot.clock.now = in2026(6);
+  for (let index = 0; index < 2; index += 1) await submitReport(bot, alex, { category: 'suspected_wrongdoing', subcategory: 'fraud', recipient: 'integrity_coordinator', managerInvolved: 'no' });
+  await bot.settle();
   figures = await annualFigures(bot.app.database.db, { id: 'velsen', name: 'Gemeente Velsen' }, 2026, new Date('2027-01-05T10:00:00Z'));
 });
 afterAll(async () => bot?.close());
@@ -77,7 +84,8 @@ describe('the yearly accountability report (Ambtenarenwet art. 4(4))', () => {
     expect(figures.current.sideJobs).toEqual({ new: 9, approved: 8, refused: 1, withConditions: 2, open: 0 });
     expect(figures.current.financialInterests.notices).toBe(5);
     expect(figures.current.reports.total).toBe(8);
-    expect(figures.current.reports.byCategory).toEqual([{ key: 'ongewenst_gedrag', count: 6 }, { key: 'misstand', count: 2 }]);
+    expect(figures.current.reports.byCategory).toEqual([{ key: 'unwanted_behaviour', count: 6 }, { key: 'suspected_wrongdoing', count: 2 }]);
+    expect(figures.current.reports.byRoute).toEqual([{ key: 'vertrouwenspersoon_ongewenst_gedrag', count: 6 }, { key: 'integrity_coordinator', count: 2 }]);
     expect(figures.current.reports.acknowledgedWithin7Days).toEqual({ part: 5, base: 8 });
     expect(figures.current.reports.answeredWithin3Months).toEqual({ part: 4, base: 8 });
   });
@@ -91,7 +99,8 @@ describe('the yearly accountability report (Ambtenarenwet art. 4(4))', () => {
     const markdown = annualMarkdown(figures);
     expect(markdown).toContain('| Gastvrijheid | 5 | 0 | hoger |');
     expect(markdown).toContain('| Geld of waardebon | < 5 | 0 | — |');
-    expect(markdown).toContain('| Misstand | < 5 | 0 | — |');
+    expect(markdown).toContain('| Vermoeden van een misstand | < 5 | 0 | — |');
+    expect(markdown).toContain('| Vertrouwenspersoon ongewenst gedrag |');
     // The total (8) is published, so the one category shown next to a hidden one is hidden as well.
     expect(markdown).toContain('| Totaal | 8 | 0 | hoger |');
     expect(markdown).toContain('| Ongewenst gedrag | ≥ 5 | 0 | — |');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryWorker, MongoOutbox, OUTBOX, deliveryCollections, type MessageContent, type Transport, type TransportResult } from '../../src/delivery/index.js';
+import { DeliveryWorker, MongoOutbox, OUTBOX, OUTBOX_CLAIMS, deliveryCollections, type MessageContent, type Transport, type TransportResult } from '../../src/delivery/index.js';
 import type { DeliveredMessage, RecordView, Rendered } from '../../src/delivery/types.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { ensureCollections } from '../../src/storage/database.js';
@@ -50,6 +50,23 @@ describe('the outbox', () => {
     await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
     expect(transport.sent.map((message) => message.text).sort()).toEqual(Array.from({ length: 30 }, (_, index) => `bericht ${index}`).sort());
     expect(await database.db.collection(OUTBOX).countDocuments({ status: 'sent' })).toBe(30);
+  });
+
+  it('delivers a message whose worker died between its claim and recording the lease, once that claim is older than a lease', async () => {
+    await outbox.enqueue([{ mode: 'send', to: 'p1', key: 'orphan', purpose: 'test', content: text('na de crash') }]);
+    const stored = (await database.db.collection(OUTBOX).findOne({ 'message.key': 'orphan' }))!;
+    const claims = database.db.collection<{ _id: string; at: Date; schemaVersion: number }>(OUTBOX_CLAIMS);
+    // A live claim (its worker is sending right now) is respected...
+    await claims.insertOne({ _id: `${String(stored._id)}#1`, at: new Date(), schemaVersion: 1 });
+    await worker().runOnce();
+    expect(transport.sent).toEqual([]);
+    // ...one from a worker that died before it could record its lease is not, and the message goes out once.
+    await claims.updateOne({ _id: `${String(stored._id)}#1` }, { $set: { at: new Date(Date.now() - 60 * 60_000) } });
+    await worker().runOnce();
+    await worker().runOnce();
+    await worker().runOnce();
+    expect(transport.sent.map((message) => message.text)).toEqual(['na de crash']);
+    expect(await database.db.collection(OUTBOX).countDocuments({ status: 'sent' })).toBe(1);
   });
 
   it('stores a card drawn in advance as text, so its $schema key is accepted by every server, and delivers it intact', async () => {
@@ -116,5 +133,23 @@ describe('the outbox', () => {
     await patient.runOnce();
     // The owner's clicked card and the manager's delivered card both show the new state.
     expect(transport.updated.map((update) => `${update.to}:${update.id}`).sort()).toEqual(['emp:a1', 'mgr:m-1']);
+  });
+
+  it('resolves a sealed address just before sending and keeps no delivery record for it', async () => {
+    const resolveRecipient = async (to: string, recordId: string | undefined) =>
+      to.startsWith('sealed-') ? (recordId === 'r9' && to === 'sealed-1' ? { to: 'real-person', remember: false } : undefined) : { to, remember: true };
+    const sealedWorker = new DeliveryWorker({ db: database.db, transport, render: async () => text('rendered'), resolveRecipient, logger: createLogger('silent'), pollMs: 60_000 });
+    await outbox.enqueue([
+      { mode: 'send', to: 'sealed-1', key: 'notice:r9:2', recordId: 'r9', purpose: 'notice', view: { recordId: 'r9', reason: 'notice:0', atVersion: 2 } },
+      { mode: 'send', to: 'sealed-2', key: 'notice:r8:2', recordId: 'r8', purpose: 'notice', view: { recordId: 'r8', reason: 'notice:0', atVersion: 2 } },
+      { mode: 'send', to: 'mgr', key: 'mgr-card', recordId: 'r9', purpose: 'assigned', view: { recordId: 'r9', reason: 'assigned', atVersion: 1 } },
+    ]);
+    await sealedWorker.runOnce();
+    expect(transport.sent.map((message) => message.to).sort()).toEqual(['mgr', 'real-person']);
+    // Only the ordinary address leaves a delivery (with its conversation) behind.
+    const deliveries = await database.db.collection('deliveries').find().toArray();
+    expect(deliveries.map((delivery) => delivery._id)).toEqual(['mgr-card']);
+    expect(JSON.stringify(await database.db.collection(OUTBOX).find().toArray())).not.toContain('real-person');
+    expect(await database.db.collection(OUTBOX).findOne({ 'message.key': 'notice:r8:2' })).toMatchObject({ status: 'undeliverable', lastError: 'recipient_unknown' });
   });
 });

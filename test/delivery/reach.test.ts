@@ -6,7 +6,9 @@ import { createLogger } from '../../src/logging/logger.js';
 import { GraphAppInstaller } from '../../src/teams/graph.js';
 import { TeamsTransport } from '../../src/teams/transport.js';
 import { startTestBot, visibleText, type TestBot, type TestUser } from '../support/bot.js';
-import { cardText, decideGift, demoUsers, giftData, referenceOf, submitGift } from '../gifts/support.js';
+import { cardInvoke, cardText, decideGift, demoUsers, giftData, referenceOf, submitGift } from '../gifts/support.js';
+import { sideJobData } from '../sidejobs/support.js';
+import { sideJobVerbs } from '../../src/sidejobs/index.js';
 
 const VELSEN_TENANT = 'c7e5a9d1-4f2b-4e8c-b6a3-2d1f0e9c3303';
 const alex = { ...demoUsers.employee, tenantId: VELSEN_TENANT };
@@ -31,7 +33,7 @@ const createdFor = (user: TestUser) => bot.connector.created.filter((created) =>
 const textsTo = (conversationId: string) => bot.connector.sentTo(conversationId).map((activity) => activity.text ?? cardText(activity.attachments?.[0]?.content));
 
 async function submit(description: string) {
-  const response = await submitGift(bot, alex, giftData({ description, valueEur: '75' }, bot.clock.now), `card-${description}`);
+  const response = await submitGift(bot, alex, giftData({ description, valueEur: '75' }, bot.clock.now), `card-${description.replace(/\W+/g, "-")}`);
   await bot.settle();
   return (await records().findOne({ reference: referenceOf(response.body.value) }))!;
 }
@@ -96,7 +98,7 @@ describe('someone who cannot be reached', () => {
     // The employee is told at once, in a message and on the status card.
     const told = textsTo(bot.conversationOf(alex));
     expect(told.some((text) => text.includes(`Megan Bowen is via Teams niet bereikbaar voor je melding ${record.reference}`) && text.includes('11 maart 2026 om 09:30'))).toBe(true);
-    const statusCard = bot.connector.updatesIn(bot.conversationOf(alex)).filter((update) => update.activityId === 'card-Niet bereikbaar').at(-1);
+    const statusCard = bot.connector.updatesIn(bot.conversationOf(alex)).filter((update) => update.activityId === 'card-Niet-bereikbaar').at(-1);
     expect(cardText(statusCard?.activity.attachments?.[0]?.content)).toContain('Megan Bowen is via Teams niet bereikbaar. Reageert Megan Bowen niet, dan gaat je melding op 11 maart 2026 om 09:30 door naar de volgende in de lijn.');
 
     // The integrity coordinator (Adele) hears about it, once.
@@ -119,7 +121,7 @@ describe('someone who cannot be reached', () => {
     const isaiahCards = createdFor(isaiah).flatMap((created) => bot.connector.sentTo(created.id));
     expect(isaiahCards.map((activity) => cardText(activity.attachments?.[0]?.content)).some((text) => text.includes(record.reference) && text.includes('doorgezet'))).toBe(true);
     expect(textsTo(bot.conversationOf(alex)).some((text) => text.includes(`Je melding ${record.reference} is doorgezet naar Isaiah Langer, omdat Megan Bowen niet bereikbaar was.`))).toBe(true);
-    const lastStatus = bot.connector.updatesIn(bot.conversationOf(alex)).filter((update) => update.activityId === 'card-Niet bereikbaar').at(-1);
+    const lastStatus = bot.connector.updatesIn(bot.conversationOf(alex)).filter((update) => update.activityId === 'card-Niet-bereikbaar').at(-1);
     expect(cardText(lastStatus?.activity.attachments?.[0]?.content)).toContain('Status: wacht op besluit van Isaiah Langer.');
 
     // Isaiah decides; the audit keeps every step.
@@ -127,6 +129,23 @@ describe('someone who cannot be reached', () => {
     expect(cardText(decided.body.value)).toContain('door Isaiah Langer');
     const actions = (await bot.app.services.workflows.engine.auditTrail(record._id)).map((entry) => entry.action);
     expect(actions).toEqual(['submitted', 'unreachable', 'escalated', 'decide']);
+  });
+});
+
+describe('someone who cannot be reached, for a side job', () => {
+  it('shows the owner of a side-job notification the same status lines as for a gift', async () => {
+    // Megan still cannot be reached (her chat is gone and Teams refuses a new one).
+    await bot.app.database.db.collection<{ _id: string }>('conversationReferences').deleteOne({ _id: megan.aadObjectId });
+    bot.connector.script = (request) =>
+      request.method === 'POST' && request.path === '/v3/conversations' && request.body.members?.[0]?.id === megan.aadObjectId ? { status: 403, body: { error: { code: 'BotNotInConversationRoster' } } } : undefined;
+    const response = await bot.invoke(cardInvoke(bot, alex, sideJobVerbs.submit, sideJobData(), 'card-sidejob'));
+    expect(response.status).toBe(200);
+    await bot.settle();
+    const ownerCard = bot.connector.updatesIn(bot.conversationOf(alex)).filter((update) => update.activityId === 'card-sidejob').at(-1);
+    expect(cardText(ownerCard?.activity.attachments?.[0]?.content)).toMatch(/Megan Bowen is via Teams niet bereikbaar\. Reageert Megan Bowen niet, dan gaat je melding op .+ door naar de volgende in de lijn\./);
+    // The step records whom it could not reach, so the deadline run can pass it on.
+    const record = await records().findOne({ type: 'sidejob', owner: alex.aadObjectId });
+    expect(record?.step?.unreachable?.[0]).toMatchObject({ aadObjectId: megan.aadObjectId, escalated: false });
   });
 });
 

@@ -7,6 +7,8 @@ import { registerLinks } from '../../src/workflows.js';
 import { startTestBot, type TestBot } from '../support/bot.js';
 import { testMongoUri } from '../support/database.js';
 import { cardText, decideGift, demoUsers, giftData, referenceOf, submitGift } from '../gifts/support.js';
+import { execute, lynne, submitReport } from '../reports/support.js';
+import { reportVerbs } from '../../src/reports/index.js';
 
 const run = promisify(execFile);
 const VELSEN_TENANT = 'c7e5a9d1-4f2b-4e8c-b6a3-2d1f0e9c3303';
@@ -37,23 +39,32 @@ beforeAll(async () => {
   await bot.settle();
   const dinner = (await bot.app.database.db.collection('workflowRecords').findOne({ reference: giftReferences[1] }))!;
   await decideGift(bot, megan, String(dinner._id), 'hand_in');
-  // Side jobs, financial interests and reports as their streams will store them.
+  // Side jobs and financial interests as their modules store them.
   const records = [
     ...[1, 2, 3].map(() => record('sidejob', {})),
     record('sidejob', { createdAt: new Date(now.getTime() - 20 * day) }),
     ...[1, 2].map(() => record('sidejob', { state: 'approved', closedAt: new Date(now.getTime() - day) })),
     record('sidejob', { state: 'approved', closedAt: new Date(now.getTime() - 30 * day), createdAt: new Date(now.getTime() - 40 * day) }),
     record('finance', {}),
-    ...Array.from({ length: 7 }, () => record('report', { data: { meta: { category: 'ongewenst_gedrag', subcategory: 'pesten', route: 'vertrouwenspersoon_ongewenst_gedrag', identity: 'confidential', contactOnly: false } } })),
-    record('report', { data: { meta: { category: 'misstand', route: 'integrity_coordinator', identity: 'named', contactOnly: false } }, step: { id: 'acknowledge', startedAt: now, dueAt: new Date(now.getTime() + 3 * day), remindAt: [], remindersSent: 0, overdue: false } }),
-    record('report', { data: { meta: { category: 'misstand', route: 'integrity_coordinator', identity: 'named', contactOnly: false } }, step: { id: 'acknowledge', startedAt: now, dueAt: new Date(now.getTime() - day), remindAt: [], remindersSent: 0, overdue: true } }),
   ];
-  reportReferences = records.filter((entry) => entry.type === 'report').map((entry) => entry.reference);
   await bot.app.database.db.collection('workflowRecords').insertMany(records as never[]);
+  // Reports through the real flow: one from ten days ago never acknowledged (past the Wbk term);
+  // this week seven about unwanted behaviour, acknowledged, and two suspected wrongdoings that
+  // still wait for their acknowledgement (due within 14 days).
+  const wrongdoing = { category: 'suspected_wrongdoing', subcategory: 'fraud', recipient: 'integrity_coordinator', managerInvolved: 'no' as const, identity: 'named' as const };
+  const started = bot.clock.now;
+  bot.clock.now = new Date(now.getTime() - 10 * day);
+  const late = await submitReport(bot, alex, wrongdoing);
+  bot.clock.now = started;
+  const reports = [late];
+  for (let index = 0; index < 7; index += 1) reports.push(await submitReport(bot, alex));
+  for (const report of reports.slice(1)) await execute(bot, lynne, reportVerbs.acknowledge, { reportId: report.record._id });
+  for (let index = 0; index < 2; index += 1) reports.push(await submitReport(bot, alex, wrongdoing));
+  reportReferences = reports.map((report) => report.reference);
   // A message that could not be delivered (Megan blocked the bot) and one given up.
   await bot.app.database.db.collection('outbox').insertMany([
     { _id: randomUUID() as never, message: { mode: 'send', to: megan.aadObjectId, key: 'k1', purpose: 'assigned', orgId: 'velsen', recordId: String(dinner._id), view: { recordId: String(dinner._id), reason: 'assigned', atVersion: 1 } }, status: 'undeliverable', attempts: 1, lease: 1, leaseUntil: null, nextAttemptAt: now, createdAt: new Date(now.getTime() - day), updatedAt: new Date(now.getTime() - day), lastError: '403', schemaVersion: 1 },
-    { _id: randomUUID() as never, message: { mode: 'send', to: adele.aadObjectId, key: 'k2', purpose: 'assigned', orgId: 'velsen', recordId: records.at(-1)!._id, view: { recordId: records.at(-1)!._id, reason: 'assigned', atVersion: 1 } }, status: 'dead', attempts: 40, lease: 40, leaseUntil: null, nextAttemptAt: now, createdAt: new Date(now.getTime() - 2 * day), updatedAt: new Date(now.getTime() - day), lastError: '503', schemaVersion: 1 },
+    { _id: randomUUID() as never, message: { mode: 'send', to: adele.aadObjectId, key: 'k2', purpose: 'assigned', orgId: 'velsen', recordId: late.record._id, view: { recordId: late.record._id, reason: 'assigned', atVersion: 1 } }, status: 'dead', attempts: 40, lease: 40, leaseUntil: null, nextAttemptAt: now, createdAt: new Date(now.getTime() - 2 * day), updatedAt: new Date(now.getTime() - day), lastError: '503', schemaVersion: 1 },
   ]);
   bot.clock.now = now;
 });
@@ -74,14 +85,14 @@ describe('the weekly HR digest', () => {
 
   it('shows reports only as counts per category, under 5 as "< 5", with the Wbk deadlines', async () => {
     const digest = await digestNow();
-    expect(digest.reports).toEqual({ total: 9, byCategory: [{ category: 'ongewenst_gedrag', count: 7 }, { category: 'misstand', count: 2 }], nearDeadline: 1, pastDeadline: 1 });
+    expect(digest.reports).toEqual({ total: 9, byCategory: [{ category: 'unwanted_behaviour', count: 7 }, { category: 'suspected_wrongdoing', count: 2 }], nearDeadline: 2, pastDeadline: 1 });
     const text = digestText(digest);
-    expect(JSON.stringify(digestCards(digest, 'nl', [])[0])).toContain('{"title":"Misstand","value":"< 5"}');
+    expect(JSON.stringify(digestCards(digest, 'nl', [])[0])).toContain('{"title":"Vermoeden van een misstand","value":"< 5"}');
     // 9 in total and one category hidden: the other is hidden too, or 9 - 7 would give the 2 away.
     expect(text).toContain('Nieuw: 9');
     expect(text).toContain('Ongewenst gedrag: ≥ 5');
     expect(text).not.toContain('Ongewenst gedrag: 7');
-    expect(text).toContain('Misstand: < 5');
+    expect(text).toContain('Vermoeden van een misstand: < 5');
     expect(text).toContain('Binnen 14 dagen aan de Wbk-termijn: < 5');
     expect(text).toContain('Over de Wbk-termijn: < 5');
     for (const reference of reportReferences) expect(text).not.toContain(reference);
@@ -102,13 +113,20 @@ describe('the weekly HR digest', () => {
     const registers = registerLinks(bot.app.services.workflows.engine.types);
     const [card] = digestCards(digest, 'nl', registers);
     expect(digestCards(digest, 'nl', registers)).toHaveLength(1);
-    expect(card!.actions).toEqual([{ type: 'Action.Execute', title: 'Cadeauregister', verb: 'records.register', data: { type: 'gift', page: 0 } }]);
+    // One button per register the organisation keeps: gifts, side jobs, financial interests and
+    // reports (the server shows each register only to those allowed to read it).
+    expect(card!.actions).toEqual([
+      { type: 'Action.Execute', title: 'Cadeauregister', verb: 'records.register', data: { type: 'gift', page: 0 } },
+      { type: 'Action.Execute', title: 'Register nevenwerkzaamheden', verb: 'records.register', data: { type: 'sidejob', page: 0 } },
+      { type: 'Action.Execute', title: 'Register financiële belangen', verb: 'records.register', data: { type: 'finance', page: 0 } },
+      { type: 'Action.Execute', title: 'Meldingenregister', verb: 'records.register', data: { type: 'report', page: 0 } },
+    ]);
     const big: DigestData = { ...digest, gifts: { ...digest.gifts, count: 900, items: Array.from({ length: 900 }, (_, index) => ({ reference: `VEL-G-2026-${String(index).padStart(4, '0')}`, state: 'kept', valueEur: 12.5 })) } };
     const parts = digestCards(big, 'nl', registers);
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(Buffer.byteLength(JSON.stringify(part), 'utf8')).toBeLessThanOrEqual(CARD_BYTE_BUDGET + 2048);
     expect(cardText(parts[0])).toContain(`deel 1 van ${parts.length}`);
-    expect(parts.at(-1)!.actions).toHaveLength(1);
+    expect(parts.at(-1)!.actions).toHaveLength(4);
     expect(parts.slice(0, -1).every((part) => !part.actions)).toBe(true);
     const listed = parts.map((part) => cardText(part)).join('\n');
     for (const item of big.gifts.items) expect(listed).toContain(item.reference);

@@ -7,6 +7,7 @@ import { vi } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
 import { createLogger } from '../../src/logging/logger.js';
+import { TEST_REPORTS_MASTER_KEY } from '../support/bot.js';
 import { testDatabaseName, testMongoUri } from '../support/database.js';
 import { parseCsv } from '../../src/directory/csv.js';
 import { loadOrganisationFiles, organisationsDirectory } from '../../src/directory/organisations.js';
@@ -99,6 +100,7 @@ export const SESSION_START_MS = 4 * PAGE_READY_MS;
 // A scenario step is a few seconds on an idle machine; on two cores shared with other test runs
 // it can take several times that. The files that use this harness get the room.
 vi.setConfig({ testTimeout: 120_000 });
+const WAIT_PATIENCE = 3;
 
 /** Someone from any organisation's demo directory, by display name, as the Playground signs them in. */
 function demoPerson(name: string): PlaygroundPerson | undefined {
@@ -258,6 +260,7 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
       // Warnings and errors are always collected (a normal session must have none); they and
       // anything below are printed only when TEST_LOG_LEVEL asks for it.
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      REPORTS_MASTER_KEY: TEST_REPORTS_MASTER_KEY,
       ...options.env,
     });
     const logProblems: string[] = [];
@@ -430,7 +433,9 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
         const { page, mark } = active();
         const isMatch = matches(text);
         const before = mark.filter(isMatch).length;
-        const deadline = Date.now() + timeoutMs;
+        // The step's time is what a quiet machine needs; the suite runs e2e files beside CPU-heavy
+        // ones on two cores, so a wait may take up to three times as long before it is a failure.
+        const deadline = Date.now() + timeoutMs * WAIT_PATIENCE;
         let texts: string[] = [];
         for (;;) {
           texts = await botMessageTexts(page);
@@ -440,7 +445,7 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
           await page.waitForTimeout(100);
         }
         const recent = texts.slice(-3).map((message) => `  > ${message.replace(/\s+/g, ' ').slice(0, 300)}`);
-        throw new Error(`No new bot message with ${String(text)} within ${timeoutMs} ms (user ${active().name}). Last bot messages:\n${recent.join('\n') || '  (none)'}`);
+        throw new Error(`No new bot message with ${String(text)} within ${timeoutMs * WAIT_PATIENCE} ms (user ${active().name}). Last bot messages:\n${recent.join('\n') || '  (none)'}`);
       },
 
       botMessages() {

@@ -47,8 +47,8 @@ export async function decideGift(bot: TestBot, user: TestUser, giftId: string, d
   return bot.invoke(cardInvoke(bot, user, giftVerbs.decide, { giftId, decision, ...extra }));
 }
 
-/** Card JSON the way a client receives it, checked against what Teams renders. */
-export function expectValidCard(card: any): void {
+/** Card JSON the way a client receives it, checked against what Teams renders; only the feature's own verbs. */
+export function expectValidCard(card: any, knownVerbs: ReadonlySet<string> = KNOWN_VERBS): void {
   expect(card.type).toBe('AdaptiveCard');
   expect(card.version).toBe('1.5');
   expect(Buffer.byteLength(JSON.stringify(card), 'utf8')).toBeLessThan(28 * 1024);
@@ -60,7 +60,7 @@ export function expectValidCard(card: any): void {
       expect(typeof element.id === 'string' && element.id.length > 0, `input without id: ${JSON.stringify(element).slice(0, 80)}`).toBe(true);
       expect(typeof element.label === 'string' && element.label.length > 0, `input ${String(element.id)} without label`).toBe(true);
     }
-    if (element.type === 'Action.Execute') expect(KNOWN_VERBS.has(String(element.verb)), `unknown verb ${String(element.verb)}`).toBe(true);
+    if (element.type === 'Action.Execute') expect(knownVerbs.has(String(element.verb)), `unknown verb ${String(element.verb)}`).toBe(true);
     Object.values(element).forEach(walk);
   };
   walk(card);

@@ -16,6 +16,9 @@ export const demoUsers = {
   vertrouwenspersoonOngewenstGedrag: { aadObjectId: '00000000-0000-0000-0000-0000000000025', name: 'Lynne Robbins' },
 } as const;
 
+/** The reports master key of the test bots (a test value, never a real secret); override with env. */
+export const TEST_REPORTS_MASTER_KEY = Buffer.alloc(32, 7).toString('base64');
+
 /** A tenant no organisation claims (Teams tenant ids are GUIDs): users are placed by the directory or DEFAULT_ORG. */
 export const UNKNOWN_TENANT = '0000feed-0000-4000-8000-000000000000';
 
@@ -39,7 +42,7 @@ export interface TestBot {
   message(text: string, user?: TestUser): Partial<Activity>;
   /** The personal conversation id used for a user, where proactive messages land. */
   conversationOf(user: TestUser): string;
-  /** Waits until the outbox has delivered everything that is due: proactive messages leave after the turn. */
+  /** Waits until the outbox has delivered everything due now or in a moment: proactive messages leave after the turn. */
   settle(): Promise<void>;
   close(): Promise<void>;
 }
@@ -64,6 +67,7 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
     MONGODB_URI: testMongoUri(),
     MONGODB_DB: testDatabaseName(),
     DEFAULT_ORG: 'velsen',
+    REPORTS_MASTER_KEY: TEST_REPORTS_MASTER_KEY,
     // With BOT_ID set only allowed service URLs are accepted: the local connector is one of them.
     ...(options.env?.BOT_ID ? { ALLOWED_SERVICE_URLS: connector.url } : {}),
     ...options.env,

@@ -388,6 +388,72 @@ describe('workflow engine against the database', () => {
   });
 });
 
+/** A report-like definition: filed under a pseudonym, sent to a chosen person who may share it with a deputy. */
+const confidential: WorkflowDefinition<Sample> = {
+  ...sample,
+  type: 'confidential',
+  referenceCode: 'C',
+  actions: {
+    ...sample.actions,
+    share: { by: 'step', outcomes: { shared: { kind: 'assign', field: 'with' } } },
+    reply: { by: 'owner', outcomes: { sent: { kind: 'stay' } } },
+  },
+  route: () => statutory.map((step) => ({ ...step, actions: [...step.actions, 'share'] })),
+  ownerIdOf: async (id) => `p-${id}`,
+  chooseActors: async (record) => ['other', ...record.history.filter((entry) => entry.action === 'share').map((entry) => entry.fields.with!)],
+  delegateRoles: [],
+  visibility: { owner: true, participants: true, roles: [] },
+  registerRoles: [],
+  presenter: {
+    card: sample.presenter.card,
+    ownerNotice: async (record, entry) =>
+      entry.action === 'message' ? { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body: [{ type: 'TextBlock', text: `question:${record.reference}` }] } : `told:${entry.action}`,
+  },
+};
+
+describe('records filed under a pseudonym, shared with a deputy', () => {
+  it('keeps the owner out of every stored field while the owner still finds, sees and answers it', async () => {
+    const sealedEngine = new WorkflowEngine({ db: database.db, directory, outbox, logger: createLogger('silent'), now: () => clock.now }, [sample, confidential]);
+    const { record } = await sealedEngine.submit(confidential, { orgId: 'demo', owner: 'EMP', ownerLang: 'nl', data: { what: 'x', route: 'statutory' }, clientKey: crypto.randomUUID() });
+    expect(record.owner).toBe('p-emp');
+    expect(record.assignees).toEqual(['other']);
+    expect((await sealedEngine.ownedBy('emp')).map((found) => found._id)).toContain(record._id);
+    expect((await sealedEngine.viewer(confidential, record, 'emp', 'nl'))?.isOwner).toBe(true);
+    expect(await sealedEngine.mayView(confidential, record, 'mgr')).toBe(false);
+
+    const actOn = (actor: string, action: string, outcome: string, fields: Record<string, string> = {}) => sealedEngine.act(confidential, { recordId: record._id, actor, action, outcome, fields });
+    expect((await actOn('other', 'message', 'sent', { text: 'sealed-question' })).kind).toBe('done');
+    const notice = outbox.messages.at(-1)!;
+    expect(notice).toMatchObject({ mode: 'send', to: 'p-emp', purpose: 'notice_message' });
+    expect(await sealedEngine.render({ recordId: record._id, reason: 'notice:0', atVersion: 2 }, 'p-emp', 'nl')).toMatchObject({ kind: 'card', card: { body: [{ text: `question:${record.reference}` }] } });
+    expect((await actOn('emp', 'reply', 'sent', { text: 'sealed-answer' })).kind).toBe('done');
+    expect(outbox.cards().at(-1)).toBe('other:update');
+    expect((await actOn('mgr', 'reply', 'sent')).kind).toBe('not_allowed');
+
+    // Sharing: never with the owner, someone already in the step, or someone the directory does not know.
+    for (const refused of ['emp', 'other', 'ghost']) expect((await actOn('other', 'share', 'shared', { with: refused })).kind).toBe('not_allowed');
+    expect((await actOn('other', 'share', 'shared', { with: 'coord' })).kind).toBe('done');
+    expect(outbox.cards().at(-1)).toBe('coord:assigned');
+    expect(await sealedEngine.mayView(confidential, (await sealedEngine.find(confidential, record._id))!, 'coord')).toBe(true);
+    // The deputy stays in the next step, chosen again from the record.
+    expect((await actOn('coord', 'acknowledge', 'acknowledged')).kind).toBe('done');
+    const stored = (await sealedEngine.find(confidential, record._id))!;
+    expect(stored.state).toBe('awaiting_feedback');
+    expect(stored.assignees).toEqual(['other', 'coord']);
+    expect(stored.history.map((entry) => [entry.action, entry.actor])).toEqual([['message', 'other'], ['reply', 'p-emp'], ['share', 'other'], ['acknowledge', 'coord']]);
+
+    const trail = await sealedEngine.auditTrail(record._id);
+    expect(trail.map((entry) => entry.actor)).toEqual(['p-emp', 'other', 'p-emp', 'other', 'coord']);
+    expect(trail.find((entry) => entry.action === 'share')?.assignees).toEqual(['coord']);
+    const stored_ = JSON.stringify([stored, trail, outbox.messages.filter((message) => message.recordId === record._id)]);
+    expect(stored_).not.toMatch(/"emp"|:emp"|"emp:/);
+  });
+
+  it('refuses a definition in which the owner assigns people', () => {
+    expect(() => assertValidDefinition({ ...confidential, actions: { share: { by: 'owner', outcomes: { shared: { kind: 'assign', field: 'with' } } } } })).toThrow(/only a step's actor can assign/);
+  });
+});
+
 describe('reference numbers under load', () => {
   it('gives 30 concurrent requests 30 different, consecutive numbers', async () => {
     const database = await openTestDatabase();
