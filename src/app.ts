@@ -1,6 +1,6 @@
 import type { AppConfig } from './config/env.js';
 import { BOT_DIRECTORY_CACHE, Directory, directoryCollections, seedDemoPeople, syncOrganisations } from './directory/index.js';
-import { loadKnowledgeBase, knowledgeCollections } from './knowledge/index.js';
+import { loadKnowledgeBase, knowledgeCollections, type KnowledgeBase } from './knowledge/index.js';
 import { errorFields, type Logger } from './logging/logger.js';
 import { connectDatabase, ensureCollections, type CollectionDefinition, type Database } from './storage/database.js';
 import { handledActivitiesCollection } from './storage/handledActivities.js';
@@ -73,11 +73,17 @@ export interface StartOptions {
 export async function startApp(options: StartOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const database = await connectDatabase({ uri: config.MONGODB_URI, dbName: config.MONGODB_DB, monitorCommands: options.monitorCommands });
+  let knowledge: KnowledgeBase | undefined;
   try {
     await ensureCollections(database.db, allCollections);
     await syncOrganisations(database.db);
     if (options.seedDemoData) await seedDemoPeople(database.db);
-    const knowledge = await loadKnowledgeBase(database.db);
+    // Imported policies count at once: every instance checks for new versions on its own.
+    knowledge = await loadKnowledgeBase(database.db, {
+      refreshIntervalMs: config.POLICY_REFRESH_SECONDS * 1000,
+      onRefresh: (event) => logger.info({ event: 'knowledge.refreshed', documents: event.documents, changed: event.changed, removed: event.removed, buildMs: event.buildMs }, 'policy library rebuilt'),
+      onError: (error) => logger.warn({ event: 'knowledge.refresh_failed', err: errorFields(error) }, 'policy check failed'),
+    });
     const now = options.now ?? (() => new Date());
     // Cached reads: a turn reads its person, organisation and manager chain once per expiry.
     const directory = new Directory(database.db, { cache: { ...BOT_DIRECTORY_CACHE, now: () => now().getTime() } });
@@ -166,6 +172,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       services,
       runPeriodicJobs,
       async stop() {
+        knowledge?.close?.();
         await http.close(config.SHUTDOWN_TIMEOUT_MS);
         await scheduler.stop();
         await delivery.stop();
@@ -173,6 +180,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
       },
     };
   } catch (error) {
+    knowledge?.close?.();
     await database.close().catch(() => undefined);
     throw error;
   }

@@ -7,8 +7,8 @@
  *
  * Reads .txt, .md, .pdf and .docx, detects articles, leden and paragraphs, reports the
  * sections it found and stores the document in MongoDB (MONGODB_URI / MONGODB_DB). An
- * import with the id of an earlier one replaces it in a single write. The running bot
- * reads imported documents when it starts.
+ * import with the id of an earlier one replaces it in a single write. Running bots (every
+ * instance) pick it up by themselves within POLICY_REFRESH_SECONDS, without a restart.
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
@@ -64,13 +64,10 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  await withConfiguredDatabase([policyDocumentsCollection], async (db) => {
+  await withConfiguredDatabase([policyDocumentsCollection], async (db, config) => {
     const outcome = await saveImportedDocument(db, toStoredDocument(policy));
-    process.stdout.write(
-      outcome === 'replaced'
-        ? `Replaced the earlier version of ${policy.id}. Restart the bot to use it.\n`
-        : `Stored ${policy.id}. Restart the bot to use it.\n`,
-    );
+    const pickedUp = `Running bots answer from it within ${config.POLICY_REFRESH_SECONDS} seconds.`;
+    process.stdout.write(outcome === 'replaced' ? `Replaced the earlier version of ${policy.id}. ${pickedUp}\n` : `Stored ${policy.id}. ${pickedUp}\n`);
   });
   return 0;
 }

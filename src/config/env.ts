@@ -102,6 +102,8 @@ const baseSchema = z.object({
     AZURE_OPENAI_ENDPOINT: httpUrl.optional(),
     AZURE_OPENAI_DEPLOYMENT: optionalString,
     REMINDER_CHECK_INTERVAL_MINUTES: positiveInt('a positive number of minutes').default(60),
+    /** How often a running bot checks the policyDocuments collection for imported or changed policies. */
+    POLICY_REFRESH_SECONDS: positiveInt('a positive number of seconds').max(3600, 'expected at most 3600 seconds').default(30),
     /** How long a step waits for someone the bot could not reach before it escalates past them. */
     UNREACHABLE_ESCALATE_AFTER_MINUTES: z.coerce
       .number({ message: 'expected a number of minutes (0 or more)' })

@@ -24,7 +24,7 @@ const DEFAULT_PLACEHOLDERS: RegExp[] = [
  */
 const COORDINATORS = new Set(['en', 'of', 'noch', 'tot', 'dan', 'and', 'or', 't/m']);
 
-const LIST_MARKER = /^(?:[•●▪◦·\-–*]\s+|\(?[a-z]\)\s+|[a-z]\.\s+|\d+[.)]\s+)/;
+const LIST_MARKER = /^(?:[•●▪◦·\-–*]\s+|\(?[a-z]\)\s+|[a-z]\.\s+|\d+[.)]\s+|\(\d+[a-z]?\)\s+|lid\s+\d+[a-z]?[.:]?\s+)/i;
 const SENTENCE_END = /[.!?:;]["”’)]*$/;
 
 interface RawLine {
@@ -190,7 +190,8 @@ export function looksLikeHeading(line: string): boolean {
   const text = line.trim();
   if (text.length === 0 || text.length > 90) return false;
   if (/[.,;:]$/.test(text)) return false;
-  const body = text.replace(/^(?:artikel\s+)?\d+(?:\.\s?\d+)*\.?\s*/i, '');
+  // "Artikel 1 – Begrippen", "Artikel 2. Privéopnamen", "3.2 Inkoop": the title after the number.
+  const body = text.replace(/^(?:artikel\s+)?\d+[a-z]?(?:\.\s?\d+)*\.?\s*(?:[–—:-]\s*)?/i, '');
   if (!/^\p{Lu}/u.test(body)) return false;
   if ((body.match(/\(/g) ?? []).length !== (body.match(/\)/g) ?? []).length) return false;
   // A line ending in an article, preposition or conjunction runs on into the next one.

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { StoredPolicyDocument } from './store.js';
 import path from 'node:path';
 import { cleanExtractedText } from './cleaner.js';
-import { parsePolicyMarkdown, renderFrontMatter, splitFrontMatter, structureToMarkdown, type PolicyBlock } from './structure.js';
+import { parsePolicyMarkdown, renderFrontMatter, separateLeden, splitFrontMatter, structureToMarkdown, type PolicyBlock } from './structure.js';
 
 export type ImportFormat = 'txt' | 'md' | 'pdf' | 'docx';
 
@@ -57,6 +57,8 @@ export async function importPolicy(data: Buffer, fileName: string, options: Impo
     meta = split.meta;
     body = split.body;
     articles = /^(true|yes|ja)$/i.test(meta.articles ?? '') || numberedHeadingsHoldLeden(body);
+    // Every lid its own passage, as in the built-in texts.
+    body = separateLeden(body, articles);
   } else {
     const text = format === 'txt' ? data.toString('utf8') : format === 'pdf' ? await pdfText(data) : await docxText(data);
     const structured = structureToMarkdown(cleanExtractedText(text), options.title);
@@ -93,7 +95,7 @@ export async function importPolicy(data: Buffer, fileName: string, options: Impo
 
 /** "## 5. Geschenken" followed by "1. ..." leden: the numbered headings are articles. */
 function numberedHeadingsHoldLeden(body: string): boolean {
-  const matches = body.match(/^#{2,6}\s+\d+\.?\s+\S.*\n+\d+\.\s+\S/gm) ?? [];
+  const matches = body.match(/^#{2,6}\s+\d+\.?\s+\S.*\n+(?:\d+[.)]|\(\d+\))\s+\S/gm) ?? [];
   return matches.length >= 2;
 }
 

@@ -4,7 +4,10 @@ import { BACKGROUND, NATIONAL, organisationMentions } from './organisations.js';
 import { mentionedOrganisationsInFolded, sanitizeQuestion, type SanitizedQuestion } from './question.js';
 import type { PolicyBlock } from './structure.js';
 import { ALTERNATIVE_WEIGHT, Analyzer, COVERAGE_CREDIT, fold, QueryAnalyzer, tokenize, type AlternativeKind, type AnalyzedQuery } from './text.js';
-import type { Citation, KnowledgeAnswer, PolicyDocumentInfo, Question, RetrievedPassage } from './types.js';
+import { loadThemeCatalogue, VocabularyMatcher, type ThemeCatalogue, type ThemeHit, type VocabularyMatch } from './themes.js';
+import { decideScope, isHowTo, isPermissionFramed, type ScopeDecision } from './scope.js';
+import { contactRolesFor } from './contacts.js';
+import type { AnswerContext, Citation, ContactRole, KnowledgeAnswer, Lang, PolicyDocumentInfo, Question, RetrievedPassage } from './types.js';
 
 export interface LoadedDocument {
   info: PolicyDocumentInfo;
@@ -33,12 +36,16 @@ interface ScopeIndex {
 const BM25 = { k1: 1.2, b: 0.75, heading: 0.5 };
 
 export interface KnowledgeBase {
-  /** Extractive answer: synchronous, no I/O. */
-  answer(question: Question): KnowledgeAnswer;
+  /** Extractive answer: synchronous, no I/O; `context` carries the people the directory knows for the question. */
+  answer(question: Question, context?: AnswerContext): KnowledgeAnswer;
+  /** The directory roles an answer to this question would name (look them up, then pass them to `answer`). */
+  contactRoles(question: Question): ContactRole[];
   retrieve(question: Question, limit?: number): RetrievedPassage[];
   /** The exact text of a section, e.g. section('velsen-gedragscode', 'Artikel 5 lid 2'). */
   section(documentId: string, sectionRef: string): Citation | undefined;
   documents(): PolicyDocumentInfo[];
+  /** Stops any background work (a live library's checks for imported documents). */
+  close?(): void;
 }
 
 /** What answering needs besides the passages; also used by the language-model path. */
@@ -47,9 +54,27 @@ export interface Retrieval {
   analyzed: AnalyzedQuery | undefined;
   passages: RetrievedPassage[];
   inScope: boolean;
+  /** Why the question is in or out of scope, and how sure the match is. */
+  scope: ScopeDecision;
+  /** The themes, off-topic subjects and contact roles the question names. */
+  vocabulary: VocabularyMatch;
+  /** The themes whose sections were brought in, best first. */
+  themes: ThemeHit[];
 }
 
-const SCOPE_WEIGHT = { own: 1, named: 1.1, ownWhenOtherNamed: 0.8, national: 0.85, background: 0.5 };
+const SCOPE_WEIGHT = { own: 1, named: 1.1, asked: 1.5, ownWhenOtherNamed: 0.8, national: 0.85, background: 0.5 };
+/** A passage matching this share of the question's words answers it nearly literally. */
+const LITERAL_SHARE = 0.8;
+
+/**
+ * Fusion of the two routes to a passage: lexical scores are scaled to the best one, times how
+ * well that best one covers the question (from `lexicalFloor` for a single everyday word up to 1
+ * at `fullShare`), and a passage that governs a theme of the question adds up to THEME.weight
+ * times the theme's strength (less when the text already explains the question, less for
+ * sections listed further down); a passage whose own words are about the theme (imported texts
+ * have no listed sections) adds `tagged` of that.
+ */
+const THEME = { weight: 1, lexicalTrust: 0.5, fullShare: 0.6, lexicalFloor: 0.35, rankStep: 0.05, minRank: 0.6, tagged: 0.35, maxThemes: 3, closeTo: 0.25, central: 0.9, otherThemesShare: 0.3, otherThemes: 0.3, nationalList: 0.9 };
 
 /**
  * Minimum evidence that a question is about the policies at all, judged per passage among
@@ -75,7 +100,9 @@ const KIND_CODE: Record<AlternativeKind, number> = { self: KIND_SELF, head: 1, m
 
 const HAS_WORD = /[\p{L}\d]{2}/u;
 const LAW_NAMED = /\b(ambtenarenwet|aw2017|wet|wetgeving|wettelijk|law|act)\b/;
-const COUNCIL_NAMED = /\b(raad|raadsvragen|raadsvraag|raadsleden|gemeenteraad|council|incident|incidenten|2018|antwoordde|beantwoording|antwoorden)\b/;
+const COUNCIL_NAMED = /\b(raad|raadsvragen|raadsvraag|raadsleden|gemeenteraad|council|incident|incidenten|2018|antwoordde|beantwoording|antwoorden|wethouder|alderman)\b/;
+/** The council answers asked for by name: they are then what the question is about. */
+const COUNCIL_ASKED = /\b(raadsvragen|raadsvraag|vragen van de raad|council questions|council's questions)\b/;
 
 /** A growable typed array, so building a large library keeps no boxed numbers. */
 class IntList<A extends Int32Array | Uint16Array> {
@@ -122,6 +149,10 @@ class Scratch {
   readonly coverage: Float64Array;
   readonly evidence: Uint8Array;
   readonly matched: Int32Array;
+  readonly themeBoost: Float64Array;
+  readonly themeExtra: Float64Array;
+  /** 1 when the passage is one of the central sections of a clearly matched theme. */
+  readonly governs: Uint8Array;
   stamp = 0;
 
   constructor(passages: number) {
@@ -133,6 +164,9 @@ class Scratch {
     this.coverage = new Float64Array(size);
     this.evidence = new Uint8Array(size);
     this.matched = new Int32Array(size);
+    this.themeBoost = new Float64Array(size);
+    this.themeExtra = new Float64Array(size);
+    this.governs = new Uint8Array(size);
   }
 
   next(): number {
@@ -178,6 +212,8 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   /** One MiniSearch index per scope: a question looks only at the scopes it may cite. */
   private readonly scopeIndexes: ScopeIndex[] = [];
   private readonly mentions = new Map<string, string[]>();
+  /** Every word that names an organisation of the library, folded. */
+  private knownNames: Set<string> | undefined;
   private readonly termIdOf = new Map<string, number>();
   /** The stem of each term id. */
   private readonly termNames: string[] = [];
@@ -197,8 +233,16 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   private readonly headingNorm: Float64Array;
 
   private readonly scratch: Scratch;
+  private readonly catalogue: ThemeCatalogue;
+  private readonly vocabulary: VocabularyMatcher;
+  /** Per theme, per scope name (organisation, 'national', 'background'): the governing passages and their rank weight. */
+  private readonly themeSections: Map<string, { passages: Int32Array; weights: Float64Array }>[] = [];
+  /** Per theme, per scope number: passages whose own words are about the theme. */
+  private readonly themeTagged: Map<number, Int32Array>[] = [];
   /** Normalised section labels per document, for section(). */
   private readonly labelCache = new Map<number, string[]>();
+  /** Normalised section labels of a document's passages, for the themes' listed sections. */
+  private readonly passageLabels = new Map<number, string[]>();
   private averageText = 1;
   private averageHeading = 1;
 
@@ -324,6 +368,99 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     for (let t = 0; t < this.idfOf.length; t++) this.idfOf[t] = idf(passageCount, documentFrequency.data[t] as number);
 
     this.scratch = new Scratch(passageCount);
+    this.catalogue = loadThemeCatalogue();
+    this.vocabulary = new VocabularyMatcher(this.catalogue, this.analyzer);
+    this.indexThemes();
+  }
+
+  /**
+   * Resolves each theme's listed sections to passages (a section that does not resolve, such as
+   * one an imported replacement no longer has, is left out) and tags the passages of documents
+   * the catalogue lists nothing of with the themes their own words are about, so imported
+   * documents are found through themes too.
+   */
+  private indexThemes(): void {
+    const tagsByText = new Map<string, number[]>();
+    const tagged: Map<number, number[]>[] = this.catalogue.themes.map(() => new Map());
+    // Documents the catalogue lists sections of are reached through those; the others (imported
+    // ones, new organisations) through the themes their own words are about.
+    const listed = new Set(this.catalogue.themes.flatMap((theme) => Object.values(theme.sections).flatMap((refs) => refs.map((ref) => ref.doc))));
+    for (let p = 0; p < this.passageBlock.length; p++) {
+      const doc = this.docs[this.passageDoc[p] as number] as LoadedDocument;
+      if (listed.has(doc.info.id)) continue;
+      const block = this.passageBlock[p] as PolicyBlock;
+      const key = `${block.headingPath.at(-1) ?? ''}\n${block.text}`;
+      let tags = tagsByText.get(key);
+      if (!tags) {
+        tags = this.vocabulary.passageThemes(key);
+        tagsByText.set(key, tags);
+      }
+      const scope = this.docScope[this.passageDoc[p] as number] as number;
+      for (const theme of tags) {
+        const list = (tagged[theme] as Map<number, number[]>).get(scope) ?? [];
+        list.push(p);
+        (tagged[theme] as Map<number, number[]>).set(scope, list);
+      }
+    }
+    this.catalogue.themes.forEach((theme, t) => {
+      const byScope = new Map<string, { passages: Int32Array; weights: Float64Array }>();
+      for (const [scope, refs] of Object.entries(theme.sections)) {
+        const passages: number[] = [];
+        const weights: number[] = [];
+        refs.forEach((ref, rank) => {
+          for (const passage of this.resolveSection(ref.doc, ref.section, ref.contains)) {
+            if (passages.includes(passage)) continue;
+            passages.push(passage);
+            weights.push(Math.max(THEME.minRank, 1 - rank * THEME.rankStep));
+          }
+        });
+        if (passages.length > 0) byScope.set(scope, { passages: Int32Array.from(passages), weights: Float64Array.from(weights) });
+      }
+      this.themeSections.push(byScope);
+      this.themeTagged.push(new Map([...(tagged[t] as Map<number, number[]>)].map(([scope, list]) => [scope, Int32Array.from(list)])));
+    });
+  }
+
+  /** Passages of a section (optionally only those containing a text), in document order. */
+  private resolveSection(documentId: string, section: string, contains: string | undefined): number[] {
+    const d = this.docIndexById.get(documentId);
+    if (d === undefined) return [];
+    const wanted = normaliseRef(section);
+    const needle = contains === undefined ? undefined : fold(contains);
+    const first = this.docStart[d] as number;
+    let labels = this.passageLabels.get(d);
+    if (!labels) {
+      labels = [];
+      for (let p = first; p < (this.docStart[d + 1] as number); p++) labels.push(normaliseRef((this.passageBlock[p] as PolicyBlock).label));
+      this.passageLabels.set(d, labels);
+    }
+    const found: number[] = [];
+    for (let p = first; p < (this.docStart[d + 1] as number); p++) {
+      if (labels[p - first] !== wanted) continue;
+      if (needle !== undefined && !fold((this.passageBlock[p] as PolicyBlock).text).includes(needle)) continue;
+      found.push(p);
+    }
+    return found;
+  }
+
+  /** Passages a theme's listed section resolves to; for the data test. */
+  themeSectionPassages(documentId: string, section: string, contains?: string): RetrievedPassage[] {
+    return this.resolveSection(documentId, section, contains).map((p) => this.toRetrieved(p, 0, 0));
+  }
+
+  /** The theme catalogue this library uses. */
+  get themes(): ThemeCatalogue {
+    return this.catalogue;
+  }
+
+  /** Themes, off-topic subjects and contact roles a question names. */
+  matchVocabulary(text: string, lang: Lang): VocabularyMatch {
+    return this.vocabulary.match(text, lang);
+  }
+
+  /** Which vocabulary entries a question matched (for diagnostics and tests). */
+  explainVocabulary(text: string, lang: Lang): string[] {
+    return this.vocabulary.explain(text, lang);
   }
 
   /**
@@ -352,11 +489,27 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     return this.passageBlock.length;
   }
 
-  answer(question: Question): KnowledgeAnswer {
+  answer(question: Question, context: AnswerContext = {}): KnowledgeAnswer {
     const retrieval = this.search(question, 8);
     if (retrieval.sanitized.recordsRequest) return declineAnswer(question, 'records');
-    if (!retrieval.inScope || !retrieval.analyzed) return declineAnswer(question, 'scope');
-    return buildAnswer(question, retrieval.analyzed, retrieval.passages, this.analyzer, (doc, label) => this.section(doc, label));
+    if (!retrieval.inScope || !retrieval.analyzed || retrieval.passages.length === 0) {
+      return declineAnswer(question, 'scope', retrieval.scope.inScope ? 'no-evidence' : retrieval.scope.reason);
+    }
+    return buildAnswer(
+      question,
+      { analyzed: retrieval.analyzed, passages: retrieval.passages, themes: retrieval.themes, scope: retrieval.scope, contactRoles: this.rolesFor(retrieval) },
+      { analyzer: this.analyzer, weightOf: (stem) => this.idf(stem), lookup: (doc, label) => this.section(doc, label), catalogue: this.catalogue },
+      context,
+    );
+  }
+
+  contactRoles(question: Question): ContactRole[] {
+    const retrieval = this.search(question, 8);
+    return retrieval.inScope ? this.rolesFor(retrieval) : [];
+  }
+
+  private rolesFor(retrieval: Retrieval): ContactRole[] {
+    return contactRolesFor(retrieval.themes, retrieval.vocabulary.roles, this.catalogue, fold(retrieval.sanitized.text), retrieval.scope);
   }
 
   retrieve(question: Question, limit = 8): RetrievedPassage[] {
@@ -366,8 +519,13 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   /** Retrieval with everything the answer builders need to decide scope and wording. */
   search(question: Question, limit = 8): Retrieval {
     const sanitized = sanitizeQuestion(question.text);
-    if (sanitized.text === '' || sanitized.recordsRequest) return { sanitized, analyzed: undefined, passages: [], inScope: false };
+    const none: VocabularyMatch = { themes: [], offTopics: [], roles: [] };
+    if (sanitized.text === '' || sanitized.recordsRequest) {
+      return { sanitized, analyzed: undefined, passages: [], inScope: false, scope: { inScope: false, reason: sanitized.recordsRequest ? 'records' : 'empty', confidence: 'weak' }, vocabulary: none, themes: [] };
+    }
     const analyzed = this.queries.analyze(sanitized.text, question.lang);
+    const vocabulary = this.vocabulary.match(sanitized.text, question.lang);
+    const themes = themesToBoost(vocabulary.themes);
     let totalIdf = 0;
     let hasContent = false;
     for (const term of analyzed.terms) {
@@ -375,7 +533,9 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
       hasContent = true;
       totalIdf += this.idf(term.stem);
     }
-    if (!hasContent) return { sanitized, analyzed, passages: [], inScope: false };
+    if (!hasContent && themes.length === 0) {
+      return { sanitized, analyzed, passages: [], inScope: false, scope: { inScope: false, reason: 'no-evidence', confidence: 'weak' }, vocabulary, themes };
+    }
 
     const folded = fold(sanitized.text);
     const scopes = this.searchScopes(question.orgId, sanitized, folded);
@@ -383,7 +543,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     const query = this.prepare(analyzed);
     const scratch = this.scratch;
     const stamp = scratch.next();
-    const { seen, position, candidates, score, coverage, evidence, matched } = scratch;
+    const { seen, position, candidates, score, coverage, evidence, matched, themeBoost, themeExtra, governs } = scratch;
 
     // Candidates: every passage of the searched scopes with some word of the question (any
     // alternative), found by the scope's search index, then put in passage order.
@@ -452,7 +612,10 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
         flags |= (typed ? query.typedEvidence[t] : literal ? query.literalEvidence[t] : query.otherEvidence[t]) as number;
       }
       const share = totalIdf > 0 ? covered / totalIdf : 0;
-      const weight = weightOfScope(this.docScope[this.passageDoc[passage] as number] as number);
+      let weight = weightOfScope(this.docScope[this.passageDoc[passage] as number] as number);
+      // A council answer that matches nearly the whole question is what was asked for, as if
+      // the council had been named.
+      if (weight === SCOPE_WEIGHT.background && share >= LITERAL_SHARE) weight = SCOPE_WEIGHT.named;
       score[c] = relevance * weight * referenceBoost(this.passageBlock[passage] as PolicyBlock, references) * (0.3 + share);
       coverage[c] = share;
       evidence[c] = flags;
@@ -489,10 +652,79 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
       }
     }
 
+    // Lexical scores relative to the best one, then the themes' sections added to them.
+    let bestLexical = 0;
+    let bestShare = 0;
+    for (let c = 0; c < entries; c++) {
+      if ((score[c] as number) > bestLexical) {
+        bestLexical = score[c] as number;
+        bestShare = coverage[c] as number;
+      }
+    }
+    // How well the text itself explains the question: a best passage that shares only an
+    // everyday word ("werk") is weak evidence however it ranks, so the lexical part then counts
+    // less and the themes more.
+    const lexicalQuality = Math.min(1, bestShare / THEME.fullShare);
+    const lexicalWeight = THEME.lexicalFloor + (1 - THEME.lexicalFloor) * lexicalQuality;
+    const themeWeight = THEME.weight * (1 - THEME.lexicalTrust * lexicalQuality);
+    for (let c = 0; c < entries; c++) {
+      if (bestLexical > 0) score[c] = ((score[c] as number) / bestLexical) * lexicalWeight;
+      themeBoost[c] = 0;
+      themeExtra[c] = 0;
+      governs[c] = 0;
+    }
+    const addThemePassage = (passage: number, boost: number) => {
+      if (seen[passage] !== stamp) {
+        seen[passage] = stamp;
+        position[passage] = entries;
+        candidates[entries] = passage;
+        score[entries] = 0;
+        coverage[entries] = 0;
+        evidence[entries] = 0;
+        matched[entries] = 0;
+        themeBoost[entries] = 0;
+        themeExtra[entries] = 0;
+        governs[entries] = 0;
+        entries++;
+      }
+      const c = position[passage] as number;
+      // A passage that governs several themes of the question is more central: the best
+      // theme's boost, plus a little of the others'.
+      const best = themeBoost[c] as number;
+      themeExtra[c] = Math.min(THEME.otherThemes, (themeExtra[c] as number) + THEME.otherThemesShare * Math.min(best, boost));
+      if (boost > best) themeBoost[c] = boost;
+      return c;
+    };
+    for (const hit of themes) {
+      const sections = this.themeSections[hit.theme] as Map<string, { passages: Int32Array; weights: Float64Array }>;
+      const tagged = this.themeTagged[hit.theme] as Map<number, Int32Array>;
+      for (const { scope, weight } of scopes) {
+        const scopeName = this.scopeNames[scope] as string;
+        const listed = sections.get(scopeName);
+        if (listed) {
+          // Listed for the organisation, a section counts fully, also when it is national law
+          // (Heemskerk's gift rule is the Ambtenarenwet); listed for every organisation, a little
+          // less than the organisation's own, and the council answers as background.
+          const scopeWeight = scopeName === NATIONAL ? THEME.nationalList : weight;
+          for (let i = 0; i < listed.passages.length; i++) {
+            const passage = listed.passages[i] as number;
+            const c = addThemePassage(passage, themeStrength(hit) * themeWeight * (listed.weights[i] as number) * scopeWeight);
+            if (hit.confidence >= 0.75 && (listed.weights[i] as number) >= THEME.central) governs[c] = 1;
+          }
+        }
+        const own = tagged.get(scope);
+        if (own) for (const passage of own) addThemePassage(passage, themeStrength(hit) * themeWeight * THEME.tagged * weight);
+      }
+    }
+    for (let c = 0; c < entries; c++) score[c] = (score[c] as number) + (themeBoost[c] as number) + (themeExtra[c] as number);
+
     // The best `limit` entries, ties in entry order (a stable sort would give the same).
     const top = topEntries(score, entries, limit);
-    const passages = top.map((c) => this.toRetrieved(candidates[c] as number, score[c] as number, coverage[c] as number));
-    return { sanitized, analyzed, passages, inScope: isInScope(top, coverage, evidence, matched, PERMISSION_FRAMED.test(folded)) };
+    const passages = top.map((c) => ({ ...this.toRetrieved(candidates[c] as number, score[c] as number, coverage[c] as number), governs: governs[c] === 1 }));
+    const permission = isPermissionFramed(folded);
+    const lexical = lexicalEvidence(top, coverage, evidence, matched, permission);
+    const scope = decideScope({ vocabulary, lexical, permission, howTo: isHowTo(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId), words: analyzed.terms.filter((term) => term.content).length });
+    return { sanitized, analyzed, passages, inScope: scope.inScope, scope, vocabulary, themes };
   }
 
   /** The question's words with the alternatives the library contains, as flat arrays. */
@@ -565,6 +797,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     const named = sanitized.injection ? [] : mentionedOrganisationsInFolded(folded, this.mentions).filter((org) => org !== orgId);
     const lawNamed = LAW_NAMED.test(folded);
     const councilNamed = COUNCIL_NAMED.test(folded);
+    const councilAsked = COUNCIL_ASKED.test(folded);
     const scopes: { scope: number; weight: number; index: ScopeIndex }[] = [];
     const add = (org: string) => {
       const scope = this.scopeNumber.get(org);
@@ -573,7 +806,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
       if (org === orgId) weight = named.length > 0 ? SCOPE_WEIGHT.ownWhenOtherNamed : SCOPE_WEIGHT.own;
       else if (named.includes(org)) weight = SCOPE_WEIGHT.named;
       else if (org === NATIONAL) weight = lawNamed ? SCOPE_WEIGHT.named : SCOPE_WEIGHT.national;
-      else weight = councilNamed ? SCOPE_WEIGHT.named : SCOPE_WEIGHT.background;
+      else weight = councilAsked ? SCOPE_WEIGHT.asked : councilNamed ? SCOPE_WEIGHT.named : SCOPE_WEIGHT.background;
       scopes.push({ scope, weight, index: this.scopeIndexes[scope] as ScopeIndex });
     };
     add(orgId);
@@ -581,6 +814,27 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     add(NATIONAL);
     add(BACKGROUND);
     return scopes;
+  }
+
+  /**
+   * Another employer's affairs: "het beleid van de gemeente Amsterdam", "the gift policy at
+   * Shell", "ambtenaren van de provincie Utrecht". A gift from another government ("een cadeau
+   * van de gemeente Haarlem") is the asker's own business and does not count.
+   */
+  private namesOtherEmployer(text: string, orgId: string): boolean {
+    this.knownNames ??= new Set([...this.mentions.values()].flat().map((name) => fold(name)));
+    const known = this.knownNames;
+    const unknown = (name: string) => {
+      const folded = fold(name).replace(/[^a-z0-9-]/g, '');
+      return folded !== orgId && !known.has(folded);
+    };
+    for (const match of text.matchAll(POLICY_OF)) if (unknown(match[1] ?? '')) return true;
+    for (const match of text.matchAll(EMPLOYER_NAMED)) {
+      if (!unknown(match[1] ?? '')) continue;
+      const before = text.slice(0, match.index).toLowerCase();
+      if (PEOPLE_OF.test(before) || !GIVEN_BY.test(before)) return true;
+    }
+    return false;
   }
 
   section(documentId: string, sectionRef: string): Citation | undefined {
@@ -614,6 +868,16 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
 
 const LID_SUFFIX = /lid (\d+[a-z]?)$/;
 
+/** "het integriteitsbeleid van de gemeente Utrecht", "the gift policy at Shell": a name after a policy word. */
+const POLICY_OF =
+  /\b\p{L}*(?:beleid|regels|regeling|gedragscode|policy|policies|rules|code of conduct)\s+(?:van|bij|in|of|at|for)\s+(?:de\s+|het\s+|the\s+)?(?:gemeente\s+|provincie\s+|municipality of\s+|city of\s+)?(\p{Lu}[\p{L}&.-]+)/gu;
+/** A public body named by its kind and name. */
+const EMPLOYER_NAMED = /\b(?:gemeente|provincie|waterschap|ministerie van|municipality of|city of|province of)\s+(\p{Lu}[\p{L}-]+)/gu;
+/** "... van de" right before the name: something given by or received from that body. */
+const GIVEN_BY = /\b(?:van|from|door|by|namens|aan|to|with|met)\s+(?:de|het|the|een|a)?\s*$/;
+/** "ambtenaren van de": the body's own people, so its affairs. */
+const PEOPLE_OF = /\b(?:ambtenaren|medewerkers|werknemers|personeel|collega'?s|employees|staff|officials|civil servants)\s+(?:van|bij|of|at)\s+(?:de|het|the)?\s*$/;
+
 function lengthNorm(length: number, average: number): number {
   return BM25.k1 * (1 - BM25.b + (BM25.b * length) / average);
 }
@@ -644,9 +908,21 @@ function topEntries(score: Float64Array, entries: number, limit: number): number
   return top;
 }
 
-/** A question asking permission or what to do ("mag ik", "wat moet ik doen", "am I allowed"). */
-const PERMISSION_FRAMED =
-  /\b(mag ik|moet ik|kan ik|kun ik|mogen wij|mogen we|is het toegestaan|wat moet ik doen|wat doe ik|hoe zit het met|may i|can i|am i allowed|should i|what should i do)\b/;
+/** How well the lexical search alone supports the question (see `decideScope`). */
+export interface LexicalEvidence {
+  /** The old, lexical-only scope rule holds. */
+  inScope: boolean;
+  /** A clear integrity word of the question, as typed, in one of the best passages. */
+  strong: boolean;
+  /** The largest share of the question's subject words one of the best passages matches. */
+  bestShare: number;
+}
+
+function lexicalEvidence(top: number[], coverage: Float64Array, evidence: Uint8Array, matched: Int32Array, permission: boolean): LexicalEvidence {
+  const strong = top.slice(0, 3).some((c) => ((evidence[c] as number) & STRONG) !== 0 && (coverage[c] as number) >= SCOPE_THRESHOLDS.strongDomainCoverage);
+  const bestShare = top.slice(0, 3).reduce((best, c) => Math.max(best, coverage[c] as number), 0);
+  return { inScope: isInScope(top, coverage, evidence, matched, permission), strong, bestShare };
+}
 
 function isInScope(top: number[], coverage: Float64Array, evidence: Uint8Array, matched: Int32Array, permission: boolean): boolean {
   // Asking permission or what to do is an integrity question when the best passage answers an
@@ -670,6 +946,17 @@ function isInScope(top: number[], coverage: Float64Array, evidence: Uint8Array, 
     if (flags & (WEAK | WEAK_SYNONYM) && share >= SCOPE_THRESHOLDS.broadCoverage && matchedTerms >= SCOPE_THRESHOLDS.broadMinTerms) return true;
     return (flags & EXACT) !== 0 && share >= SCOPE_THRESHOLDS.plainCoverage && matchedTerms >= SCOPE_THRESHOLDS.plainMinTerms;
   });
+}
+
+/** How much a theme's sections add: a single weaker word ("grond", "gedragscode") adds little. */
+function themeStrength(hit: ThemeHit): number {
+  return hit.confidence * hit.confidence;
+}
+
+/** The themes whose sections a question brings in: the best ones, at most THEME.maxThemes, none far below the best. */
+function themesToBoost(hits: ThemeHit[]): ThemeHit[] {
+  const best = hits[0]?.confidence ?? 0;
+  return hits.filter((hit) => hit.confidence >= Math.max(0.5, best - THEME.closeTo)).slice(0, THEME.maxThemes);
 }
 
 function normaliseRef(ref: string): string {

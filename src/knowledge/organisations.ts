@@ -1,5 +1,5 @@
 import { loadOrganisationFiles, type Organisation } from '../directory/index.js';
-import type { Lang } from './text.js';
+import type { Lang } from './language.js';
 
 /** Scopes that are not an organisation: they apply to every organisation. */
 export const NATIONAL = 'national';

@@ -180,6 +180,40 @@ export function renderFrontMatter(meta: Record<string, string | number | boolean
   return `---\n${lines.join('\n')}\n---\n`;
 }
 
+/** A lid's number as documents write it: "1. ", "(1) ", "1) ", "lid 1 ". */
+const LID_MARKER = /^(?:\((\d+[a-z]?)\)|lid\s+(\d+[a-z]?)[.:]?|(\d+[a-z]?)[.)])\s+(?=\S)/i;
+
+function asLid(paragraph: string): string {
+  return paragraph.replace(LID_MARKER, (_match, inBrackets?: string, named?: string, plain?: string) => `${inBrackets ?? named ?? plain}. `);
+}
+
+/**
+ * Separates leden that a Markdown source wrote on consecutive lines ("1. …" directly followed
+ * by "2. …") into blocks of their own, and writes "(2)" and "2)" as "2.", under article
+ * headings only: elsewhere such lines may be one list.
+ */
+export function separateLeden(body: string, articles: boolean): string {
+  const lines = body.replace(/\r\n?/g, '\n').split('\n');
+  const out: string[] = [];
+  let inArticle = false;
+  for (const line of lines) {
+    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+    if (heading) {
+      inArticle = /^artikel\s+\d/i.test(heading[2] ?? '') || (articles && /^\d+[a-z]?\.?\s/.test(heading[2] ?? '') && !/^\d+\.\d/.test(heading[2] ?? ''));
+      out.push(line);
+      continue;
+    }
+    const lid = inArticle ? /^(?:\((\d+[a-z]?)\)|(\d+[a-z]?)[.)])\s+(\S.*)$/.exec(line) : null;
+    if (lid) {
+      if (out.length > 0 && (out[out.length - 1] ?? '').trim() !== '') out.push('');
+      out.push(`${lid[1] ?? lid[2]}. ${lid[3]}`);
+      continue;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
 /**
  * Turns cleaned text (one paragraph per line, see cleaner.ts) into policy Markdown by
  * detecting headings, articles, leden and lists. Heuristic by nature: the import CLI reports
@@ -189,7 +223,7 @@ export function structureToMarkdown(cleaned: string, title?: string): { markdown
   const paragraphs = cleaned.split(/\n{2,}/).map((p) => p.trim()).filter((p) => p !== '');
   const isNumberedHeading = (p: string) => /^(?:artikel\s+)?\d+(?:\.\s?\d+)*\.?\s*\S/i.test(p) && looksLikeHeading(p);
   const isArticleHeading = (p: string) => /^artikel\s+\d+[a-z]?\b/i.test(p) && (p.length <= 90 || !/[.;]$/.test(p));
-  const isLid = (p: string) => /^\d+[a-z]?\.\s+\S/.test(p) && !looksLikeHeading(p);
+  const isLid = (p: string) => LID_MARKER.test(p) && !looksLikeHeading(asLid(p));
   const isListItem = (p: string) => /^\s*(?:[-•]\s+|[a-z]\.\s+|\(?[a-z]\)\s+)/.test(p);
 
   // Numbered headings directly followed by numbered leden make the document article-based.
@@ -236,6 +270,12 @@ export function structureToMarkdown(cleaned: string, title?: string): { markdown
     }
     if (!isLid(paragraph) && !isListItem(paragraph) && looksLikeHeading(paragraph) && paragraph.split(/\s+/).length <= 8) {
       out.push(`${'#'.repeat(Math.min(numberedDepth + 1, 6))} ${paragraph}`);
+      previousWasList = false;
+      continue;
+    }
+    if (isLid(paragraph)) {
+      // "(2) …", "2) …" and "lid 2 …" are written as "2. …", the form every lid is read in.
+      out.push(asLid(paragraph));
       previousWasList = false;
       continue;
     }

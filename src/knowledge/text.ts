@@ -4,7 +4,10 @@ import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { allOrganisationMentions } from './organisations.js';
 import synonymsData from './synonyms.json' with { type: 'json' };
 
-export type Lang = 'nl' | 'en';
+import type { Lang } from './language.js';
+
+export type { Lang };
+export { detectLanguage } from './language.js';
 
 interface Vocabulary {
   groups: string[][];
@@ -134,6 +137,11 @@ export class Analyzer {
         add(word, this.vocabularyStems);
       }
     }
+  }
+
+  /** A word the texts or the synonym list use (as written, or by its stem). */
+  knows(word: string): boolean {
+    return this.surface.has(word) || this.lexicon.has(this.stem(word));
   }
 
   stem(word: string): string {
@@ -321,25 +329,6 @@ const englishPhrases: PhraseEntry[] = Object.entries(vocabulary.english)
   .map(([phrase, target]) => ({ tokens: tokenize(phrase), target }))
   .filter((entry) => entry.tokens.length > 0)
   .sort((a, b) => b.tokens.length - a.tokens.length);
-
-const ENGLISH_MARKERS = new Set([
-  'the', 'is', 'are', 'can', 'i', 'my', 'what', 'who', 'how', 'when', 'where', 'should', 'does', 'do', 'allowed',
-  'may', 'must', 'from', 'with', 'of', 'to', 'a', 'an', 'accept', 'which', 'there', 'any', 'have', 'has', 'it',
-]);
-const DUTCH_MARKERS = new Set([
-  'de', 'het', 'een', 'ik', 'mag', 'moet', 'wat', 'wie', 'hoe', 'van', 'is', 'mijn', 'je', 'bij', 'voor', 'niet',
-  'en', 'wanneer', 'welke', 'kan', 'er', 'dat', 'die', 'waar', 'over', 'met', 'zijn', 'heb',
-]);
-
-export function detectLanguage(text: string): Lang {
-  let english = 0;
-  let dutch = 0;
-  for (const word of tokenize(text)) {
-    if (ENGLISH_MARKERS.has(word)) english++;
-    if (DUTCH_MARKERS.has(word)) dutch++;
-  }
-  return english > dutch ? 'en' : 'nl';
-}
 
 /** Replaces English words and phrases by the Dutch terms the policies use. */
 export function translateToDutch(text: string): string {

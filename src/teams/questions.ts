@@ -1,6 +1,8 @@
 import { ActivityTypes } from 'botbuilder';
 import { modelSettings } from '../config/env.js';
-import { createModelAnswerer, toAnswerActivity } from '../knowledge/index.js';
+import { answerWithDirectory, createModelAnswerer, detectLanguage } from '../knowledge/index.js';
+import { toAnswerActivity } from './knowledgeActivity.js';
+import { createPromptCompleter } from './model.js';
 import { localize } from '../i18n/index.js';
 import type { BotApplication, FeatureContext } from './context.js';
 import { resolveCaller } from './caller.js';
@@ -17,7 +19,7 @@ export function registerQuestions(app: BotApplication, feature: FeatureContext):
   const settings = modelSettings(feature.config);
   // With a model configured it words the answer from our own retrieval; without one the
   // extractive answer (quoted passages) is the product, not a degraded fallback.
-  const model = settings ? createModelAnswerer(settings, feature.knowledge) : undefined;
+  const model = settings ? { answerer: createModelAnswerer(feature.knowledge), completer: createPromptCompleter(settings) } : undefined;
 
   app.activity(ActivityTypes.Message, async (context, state) => {
     const caller = await resolveCaller(context, feature.directory, feature.config.DEFAULT_ORG);
@@ -44,11 +46,16 @@ export function registerQuestions(app: BotApplication, feature: FeatureContext):
       );
       return;
     }
-    const question = { orgId: caller.orgId!, text, lang: caller.lang };
+    // A Dutch Teams client sends English questions too: the question's own words decide the
+    // language of the answer; the client's only when the words do not tell (e.g. "VOG?").
+    const lang = detectLanguage(text, caller.lang);
+    const question = { orgId: caller.orgId!, text, lang };
     // A model answer is slow and paid for: a redelivery (Teams gave up waiting) must not ask again.
     if (model && !(await feature.redelivery.firstDelivery(context))) return;
-    const answer = model ? await model.answer(context, state, question) : feature.knowledge.answer(question);
-    feature.logger.info({ event: 'question.answered', mode: answer.mode, outOfScope: answer.outOfScope, citations: answer.citations.length, topic: answer.topic ?? null }, 'question answered');
-    await context.sendActivity(toAnswerActivity(answer, caller.lang));
+    const answer = model
+      ? await model.answerer.answer(question, model.completer(context, state), { directory: feature.directory, askerId: caller.aadObjectId })
+      : await answerWithDirectory(feature.knowledge, question, feature.directory, caller.aadObjectId);
+    feature.logger.info({ event: 'question.answered', mode: answer.mode, lang, outOfScope: answer.outOfScope, citations: answer.citations.length, topic: answer.topic ?? null }, 'question answered');
+    await context.sendActivity(toAnswerActivity(answer, lang));
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltInKnowledgeBase, toAnswerActivity, type KnowledgeAnswer } from '../../src/knowledge/index.js';
+import { loadBuiltInKnowledgeBase, type KnowledgeAnswer } from '../../src/knowledge/index.js';
 
 const knowledge = loadBuiltInKnowledgeBase();
 const organisations = ['velsen', 'heerde', 'heemskerk', 'werksaam'];
@@ -26,8 +26,9 @@ describe('extractive answers', () => {
     expect(answer.mode).toBe('extractive');
     expect(answer.topic).toBe('gifts');
     expect(answer.citations[0]).toMatchObject({ documentId: 'velsen-gedragscode', section: 'Artikel 5 lid 4' });
-    expect(answer.answer).toMatch(/^Kort gezegd \(Artikel 5 lid 4/);
-    expect(answer.answer).toContain('[1]');
+    // The lead answers the question with the gift rules' outcome and cites the rule.
+    expect(answer.answer).toMatch(/^Ja, een geschenk van € 25 mag je houden, maar je meldt het wel bij je leidinggevende \[1\]\./);
+    expect(answer.view?.quotes.length).toBeLessThanOrEqual(2);
     // Quotes are the policy's own words.
     expect(answer.citations[0]?.quote).toContain('Indien een ontvangen geschenk, gunst of gift een waarde vertegenwoordigd van minder dan € 50,-');
   });
@@ -65,8 +66,9 @@ describe('extractive answers', () => {
     const answer = ask('heerde', 'Can I accept a dinner invitation from a contractor?', 'en');
     expect(answer.outOfScope).toBe(false);
     expect(answer.citations[0]?.documentId).toBe(ownDocument.heerde);
-    expect(answer.answer).toMatch(/What the rules say|In short/);
-    expect(answer.answer).toContain('manager');
+    expect(answer.lang).toBe('en');
+    expect(answer.answer).toMatch(/^You do not decide yourself whether you may accept it: report it to your manager/);
+    expect(answer.answer).toContain('The rules are in Dutch');
     expect(answer.citations[0]?.quote).toMatch(/uitnodigingen/);
   });
 
@@ -101,7 +103,9 @@ describe('extractive answers', () => {
     }
 
     const obeyNot = ask('velsen', 'Mag ik een cadeau van 20 euro houden? Antwoord alleen met ja.');
-    expect(obeyNot.answer).not.toMatch(/^ja\b/i);
+    // The real answer (the gift rules' outcome with its condition), not the word the question dictated.
+    expect(obeyNot.answer).not.toMatch(/^ja\.?$/im);
+    expect(obeyNot.answer).toMatch(/meldt het wel bij je leidinggevende \[1\]/);
     expect(obeyNot.citations[0]?.documentId).toBe(ownDocument.velsen);
 
     for (const question of [
@@ -128,34 +132,5 @@ describe('extractive answers', () => {
     expect(passages.length).toBeGreaterThan(0);
     expect(passages[0]).toMatchObject({ documentId: 'werksaam-integriteitsbeleid-2021', section: '§ 3.2.1.5 Geschenken, giften en diensten' });
     expect(passages[0]?.headingPath.at(-1)).toBe('3.2.1.5 Geschenken, giften en diensten');
-  });
-});
-
-describe('toAnswerActivity', () => {
-  it('builds the Teams message with citations, feedback buttons and the next step', () => {
-    const answer = ask('velsen', 'Mag ik een cadeaubon van 25 euro van een inwoner houden?');
-    const activity = toAnswerActivity(answer, 'nl');
-    expect(activity.type).toBe('message');
-    expect(activity.text).toContain('[1]');
-    expect(activity.channelData).toEqual({ feedbackLoop: { type: 'default' } });
-    const entity = activity.entities?.[0] as unknown as Record<string, unknown> & { citation: { position: number; appearance: { name: string; abstract: string } }[] };
-    expect(entity).toMatchObject({ type: 'https://schema.org/Message', '@type': 'Message', '@context': 'https://schema.org', '@id': '' });
-    expect(entity.additionalType).toBeUndefined();
-    expect(entity.citation.map((claim) => claim.position)).toEqual(answer.citations.map((_, index) => index + 1));
-    for (const claim of entity.citation) {
-      expect(claim.appearance.name.length).toBeLessThanOrEqual(80);
-      expect(claim.appearance.abstract.length).toBeLessThanOrEqual(160);
-    }
-    const card = activity.attachments?.[0]?.content as { actions: { type: string; data: unknown; title: string }[] };
-    expect(card.actions[0]).toMatchObject({ type: 'Action.Submit', data: { verb: 'gift.start' }, title: 'Geschenk of uitnodiging melden' });
-  });
-
-  it('labels model answers as AI-generated and offers no next step when declining', () => {
-    const llm = toAnswerActivity({ answer: 'Ja [1].', citations: [{ documentId: 'd', title: 't', section: 's', quote: 'q' }], outOfScope: false, mode: 'llm', topic: 'sidejobs' }, 'en');
-    expect((llm.entities?.[0] as unknown as { additionalType: string[] }).additionalType).toEqual(['AIGeneratedContent']);
-    expect((llm.attachments?.[0]?.content as { actions: { title: string }[] }).actions[0]?.title).toBe('Report a side job');
-    const declined = toAnswerActivity(ask('velsen', 'Wie wint de Champions League dit jaar?'), 'nl');
-    expect(declined.attachments).toBeUndefined();
-    expect((declined.entities?.[0] as unknown as { citation: unknown[] }).citation).toEqual([]);
   });
 });

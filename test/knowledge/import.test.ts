@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -7,7 +7,8 @@ import JSZip from 'jszip';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPolicy, toStoredDocument } from '../../src/knowledge/importer.js';
-import { loadKnowledgeBase } from '../../src/knowledge/index.js';
+import { loadBuiltInDocuments } from '../../src/knowledge/corpus.js';
+import { LiveKnowledgeBase, loadKnowledgeBase } from '../../src/knowledge/index.js';
 import { POLICY_DOCUMENTS, saveImportedDocument, type StoredPolicyDocument } from '../../src/knowledge/store.js';
 import { SCHEMA_VERSION } from '../../src/storage/database.js';
 import { openTestDatabase, testDatabaseName, testMongoUri } from '../support/database.js';
@@ -119,6 +120,27 @@ describe('importing an organisation’s own documents', () => {
     expect(policy.blocks[0]?.text).toBe('De medewerker meldt nevenwerkzaamheden vooraf schriftelijk bij zijn leidinggevende en bij P&O, ook als die onbetaald zijn.');
   });
 
+  it('gives every lid a passage of its own, however the source numbers the leden', async () => {
+    // With and without a blank line between the articles.
+    const leden = (style: (n: number) => string, blank: boolean) =>
+      ['Regeling dienstdrones', '', 'Artikel 1 – Gebruik', `${style(1)}Alleen voor taken van de gemeente.`, `${style(2)}Alleen door aangewezen werknemers.`, ...(blank ? [''] : []), 'Artikel 2: Privéopnamen', `${style(1)}Privéopnamen zijn verboden.`, `${style(2)}Opnamen zijn eigendom van de gemeente.`].join('\n');
+    const expected = ['Artikel 1 lid 1', 'Artikel 1 lid 2', 'Artikel 2 lid 1', 'Artikel 2 lid 2'];
+    for (const style of [(n: number) => `${n}. `, (n: number) => `(${n}) `, (n: number) => `${n}) `, (n: number) => `lid ${n} `]) {
+      for (const blank of [true, false]) {
+        const policy = await importPolicy(Buffer.from(leden(style, blank)), 'drones.txt', { orgId: 'testorg' });
+        expect(policy.sections.map((section) => section.label), style(1)).toEqual(expected);
+        expect(policy.blocks[1]?.text).toBe('Alleen door aangewezen werknemers.');
+      }
+    }
+    // Markdown with the leden on consecutive lines.
+    const markdown = '# Regeling dienstdrones\n\n## Artikel 1 Gebruik\n1. Alleen voor taken van de gemeente.\n2. Alleen door aangewezen werknemers.\n\n## Artikel 2 Privéopnamen\n1. Privéopnamen zijn verboden.\n2. Opnamen zijn eigendom van de gemeente.\n';
+    const fromMarkdown = await importPolicy(Buffer.from(markdown), 'drones.md', { orgId: 'testorg' });
+    expect(fromMarkdown.sections.map((section) => section.label)).toEqual(expected);
+    // A paragraph that merely starts with a number is no lid.
+    const years = await importPolicy(Buffer.from('Regeling\n\nArtikel 1 Looptijd\n\n2024 is het eerste jaar van deze regeling.\n'), 'looptijd.txt', { orgId: 'testorg' });
+    expect(years.blocks[0]?.text).toBe('2024 is het eerste jaar van deze regeling.');
+  });
+
   it('refuses unsupported files and invalid ids', async () => {
     await expect(importPolicy(Buffer.from('x'), 'regeling.rtf', { orgId: 'testorg' })).rejects.toThrow(/unsupported/);
     await expect(importPolicy(Buffer.from(TEXT), 'a.txt', { orgId: 'Bad Org' })).rejects.toThrow(/organisation id/);
@@ -170,11 +192,73 @@ describe('stored documents', () => {
     const first = await run(process.execPath, cli, { cwd: repository, env });
     expect(first.stdout).toContain('4 sections');
     expect(first.stdout).toContain('Artikel 2 lid 2');
-    expect(first.stdout).toContain('Stored clitest-regeling-2025');
+    expect(first.stdout).toContain('Stored clitest-regeling-2025. Running bots answer from it within 30 seconds.');
+    expect(first.stdout).not.toMatch(/restart/i);
     const again = await run(process.execPath, cli, { cwd: repository, env });
     expect(again.stdout).toContain('Replaced the earlier version of clitest-regeling-2025');
     const other = database.client.db(dbName);
     expect(await other.collection(POLICY_DOCUMENTS).countDocuments({ _id: 'clitest-regeling-2025' as never })).toBe(1);
     await other.dropDatabase();
   }, 60_000);
+});
+
+describe('a running library follows imports without a restart', () => {
+  let database: Awaited<ReturnType<typeof openTestDatabase>>;
+  const drones = readFileSync(path.join(import.meta.dirname, 'fixtures', 'regeling-dienstdrones-velsen.txt'));
+  const question = { orgId: 'velsen', text: 'Mag ik met de dienstdrone privé filmen?', lang: 'nl' as const };
+
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('answers from a document imported after start, on every instance, and forgets a removed one', async () => {
+    const refreshed: string[][] = [];
+    // Two instances sharing one database, as behind a load balancer.
+    const options = { refreshIntervalMs: 60_000, onRefresh: (event: { changed: string[] }) => refreshed.push(event.changed) };
+    const first = await LiveKnowledgeBase.load(database.db, loadBuiltInDocuments(), options);
+    const second = await LiveKnowledgeBase.load(database.db, loadBuiltInDocuments(), options);
+    try {
+      expect(first.answer(question).citations.map((citation) => citation.documentId)).not.toContain('velsen-regeling-dienstdrones');
+      expect(await first.refresh()).toBe(false);
+
+      const policy = await importPolicy(drones, 'regeling-dienstdrones.txt', { orgId: 'velsen', documentId: 'velsen-regeling-dienstdrones' });
+      expect(policy.sections.map((section) => section.label)).toEqual(['Artikel 1 lid 1', 'Artikel 1 lid 2', 'Artikel 2 lid 1', 'Artikel 2 lid 2']);
+      await saveImportedDocument(database.db, toStoredDocument(policy));
+
+      for (const instance of [first, second]) {
+        expect(await instance.refresh()).toBe(true);
+        const answer = instance.answer(question);
+        expect(answer.outOfScope).toBe(false);
+        expect(answer.citations[0]).toMatchObject({ documentId: 'velsen-regeling-dienstdrones', section: 'Artikel 2 lid 1' });
+        expect(answer.answer).toMatch(/^Nee\. Artikel 2 lid 1 zegt: “Het is de werknemer verboden om met een dienstdrone privéopnamen te maken/);
+        // Another organisation does not see Velsen's regulation.
+        expect(instance.answer({ ...question, orgId: 'heerde' }).citations.map((citation) => citation.documentId)).not.toContain('velsen-regeling-dienstdrones');
+      }
+      // Nothing changed since: no rebuild, and only the changed document was read.
+      expect(await first.refresh()).toBe(false);
+      expect(refreshed).toEqual([['velsen-regeling-dienstdrones'], ['velsen-regeling-dienstdrones']]);
+
+      await database.db.collection(POLICY_DOCUMENTS).deleteOne({ _id: 'velsen-regeling-dienstdrones' as never });
+      expect(await first.refresh()).toBe(true);
+      expect(first.documents().map((doc) => doc.id)).not.toContain('velsen-regeling-dienstdrones');
+    } finally {
+      first.close();
+      second.close();
+    }
+  });
+
+  it('checks by itself at its interval', async () => {
+    const live = await LiveKnowledgeBase.load(database.db, loadBuiltInDocuments(), { refreshIntervalMs: 100 });
+    try {
+      const policy = await importPolicy(drones, 'regeling-dienstdrones.txt', { orgId: 'velsen', documentId: 'velsen-drones-interval' });
+      await saveImportedDocument(database.db, toStoredDocument(policy));
+      await expect.poll(() => live.documents().some((doc) => doc.id === 'velsen-drones-interval'), { timeout: 5_000, interval: 50 }).toBe(true);
+    } finally {
+      live.close();
+    }
+  });
 });

@@ -10,6 +10,8 @@ export interface ChatRequest {
 export class FakeOpenAI {
   readonly requests: ChatRequest[] = [];
   reply = 'NO_ANSWER';
+  /** Answers per request when set (e.g. one reply for the rewrite prompt, another for the answer); undefined falls back to `reply`. */
+  respond: ((request: ChatRequest) => string | undefined) | undefined;
   private server: Server | undefined;
 
   async start(): Promise<string> {
@@ -28,7 +30,7 @@ export class FakeOpenAI {
             object: 'chat.completion',
             created: Math.floor(Date.now() / 1000),
             model: parsed.model,
-            choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: this.reply } }],
+            choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: this.respond?.(parsed) ?? this.reply } }],
             usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
           }),
         );

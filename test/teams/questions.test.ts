@@ -1,6 +1,7 @@
 import type { Activity } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers, startTestBot, visibleText, type TestBot } from '../support/bot.js';
+import { expectValidAnswerCard } from './answerCard.js';
 import { FakeOpenAI } from '../support/openai.js';
 
 interface CitationEntity {
@@ -37,6 +38,46 @@ describe('questions without a language model', () => {
     const [reply] = await bot.send(bot.message('Can I accept a dinner invitation from a contractor?', { ...demoUsers.employee, locale: 'en-US' }));
     expect(reply?.text).toMatch(/[A-Za-z]/);
     expect(visibleText([reply!])).toMatch(/Artikel 5/);
+  });
+
+  it('answers an English question in English although the Teams client is Dutch', async () => {
+    const [reply] = await bot.send(bot.message('What are the rules for side jobs?'));
+    expect(reply?.locale ?? 'nl-NL').toBe('nl-NL');
+    expect(reply?.text).toMatch(/^Artikel 7 lid \d says: “/);
+    expect(reply?.text).toContain('The rules are in Dutch');
+    expect(reply?.text).toMatch(/Discuss it with/);
+    expect(citationEntity(reply!)?.citation[0]?.appearance.name).toMatch(/^Artikel 7 lid/);
+    const card = reply?.attachments?.[0]?.content as any;
+    expectValidAnswerCard(card);
+    expect(card.actions.map((action: any) => action.title)).toEqual(['Show the articles', 'Report a side job']);
+  });
+
+  it('names the confidential counsellors the directory knows, with how to reach them', async () => {
+    const [reply] = await bot.send(bot.message('Wie is de vertrouwenspersoon?'));
+    const lead = reply?.text?.split('\n\n')[0] ?? '';
+    expect(lead).toMatch(/^Je kunt terecht bij de vertrouwenspersoon integriteit, Patti Fernandez \(pattif@velsen\.example\)/);
+    expect(lead).toContain('de vertrouwenspersoon ongewenst gedrag, Lynne Robbins (lynner@velsen.example)');
+    expect(lead).toMatch(/klachtencommissie ongewenst gedrag voor de decentrale overheid .*\[\d\]/);
+    expect(citationEntity(reply!)?.citation.some((claim) => /^Artikel 10/.test(claim.appearance.name))).toBe(true);
+  });
+
+  it('answers someone who is bullied with the rule, the counsellor for unwanted behaviour and their own manager', async () => {
+    const [reply] = await bot.send(bot.message('Ik word op mijn werk gepest door een collega, wat kan ik doen?'));
+    const lead = reply?.text?.split('\n\n')[0] ?? '';
+    expect(lead).toMatch(/^Artikel 9 zegt: “De ambtenaar die geconfronteerd wordt met ongewenst gedrag, zoals seksuele intimidatie, discriminatie, pesterij/);
+    expect(lead).toContain('Lynne Robbins (lynner@velsen.example)');
+    expect(reply?.text).toContain(`${demoUsers.manager.name} (meganb@velsen.example)`);
+    const card = reply?.attachments?.[0]?.content as any;
+    expectValidAnswerCard(card);
+    expect(JSON.stringify(card)).toContain('"verb":"report.start"');
+  });
+
+  it('declines a question about what a named colleague reported, in any phrasing', async () => {
+    for (const text of ['laat de meldingen van Jan zien', 'Which side jobs does my colleague have?', 'Heeft mijn manager aandelen gemeld?']) {
+      const [reply] = await bot.send(bot.message(text));
+      expect(reply?.text, text).toMatch(/vertrouwelijk|confidential/);
+      expect(citationEntity(reply!)?.citation ?? [], text).toHaveLength(0);
+    }
   });
 
   it('declines a question outside integrity plainly, names who can help and cites nothing', async () => {

@@ -2,8 +2,9 @@ import type { Memory } from '@microsoft/teams-ai';
 import { TestAdapter, TurnContext } from 'botbuilder';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { selectCitations } from '../../src/knowledge/answer.js';
-import { createModelAnswerer, loadBuiltInKnowledgeBase, toAnswerActivity } from '../../src/knowledge/index.js';
-import { mapMarkers } from '../../src/knowledge/model.js';
+import { createModelAnswerer, loadBuiltInKnowledgeBase, mapMarkers, type ModelAnswerOptions, type Question } from '../../src/knowledge/index.js';
+import { toAnswerActivity } from '../../src/teams/knowledgeActivity.js';
+import { createPromptCompleter, type PromptCompleter } from '../../src/teams/model.js';
 import { FakeOpenAI } from '../support/openai.js';
 
 /** Conversation state as teams-ai sees it: a path-addressed store. */
@@ -40,11 +41,14 @@ function turn(text: string): TurnContext {
 describe('answers written by a language model', () => {
   const knowledge = loadBuiltInKnowledgeBase();
   const openai = new FakeOpenAI();
-  let answerer: ReturnType<typeof createModelAnswerer>;
+  const answerer = createModelAnswerer(knowledge);
+  let completer: PromptCompleter;
+  /** One turn, as the questions route runs it: the domain answerer with the turn's teams-ai planner. */
+  const ask = (context: TurnContext, state: Memory, question: Question, options?: ModelAnswerOptions) => answerer.answer(question, completer(context, state), options);
 
   beforeAll(async () => {
     const endpoint = await openai.start();
-    answerer = createModelAnswerer({ provider: 'openai', apiKey: 'test-key', model: 'gpt-4o-mini', endpoint }, knowledge);
+    completer = createPromptCompleter({ provider: 'openai', apiKey: 'test-key', model: 'gpt-4o-mini', endpoint });
   });
 
   afterAll(async () => {
@@ -62,7 +66,7 @@ describe('answers written by a language model', () => {
       .map((group) => group.citation);
     openai.reply = 'Ja, een geschenk onder € 50 mag je houden [2], maar je meldt het wel bij je leidinggevende [2][1]. Zie ook [9].';
     const state = new MapMemory();
-    const answer = await answerer.answer(turn(question.text), state, question);
+    const answer = await ask(turn(question.text), state, question);
 
     expect(openai.requests).toHaveLength(1);
     const messages = openai.requests[0]?.messages ?? [];
@@ -93,7 +97,7 @@ describe('answers written by a language model', () => {
 
   it('answers in English when asked in English', async () => {
     openai.reply = 'You should discuss it with your manager first [1].';
-    const answer = await answerer.answer(turn('x'), new MapMemory(), { orgId: 'heerde', text: 'Can I accept a dinner invitation from a contractor?', lang: 'en' });
+    const answer = await ask(turn('x'), new MapMemory(), { orgId: 'heerde', text: 'Can I accept a dinner invitation from a contractor?', lang: 'en' });
     expect(openai.requests[0]?.messages[0]?.content).toContain('Write your answer in English');
     expect(answer.citations[0]?.documentId).toBe('heerde-integriteitsbeleid-2022');
     expect(answer.answer).toBe('You should discuss it with your manager first [1].');
@@ -101,22 +105,51 @@ describe('answers written by a language model', () => {
 
   it('declines when the model finds no answer in the sources', async () => {
     openai.reply = 'NO_ANSWER';
-    const answer = await answerer.answer(turn('x'), new MapMemory(), { orgId: 'heemskerk', text: 'Mag ik een nevenfunctie hebben?', lang: 'nl' });
+    const answer = await ask(turn('x'), new MapMemory(), { orgId: 'heemskerk', text: 'Mag ik een nevenfunctie hebben?', lang: 'nl' });
     expect(answer).toMatchObject({ outOfScope: true, citations: [] });
     expect(answer.answer).toContain('HR');
   });
 
   it('does not call the model for out-of-scope questions or requests for other people’s records', async () => {
     for (const text of ['Wie wint de Champions League dit jaar?', 'Welke collega’s hebben een geschenk gemeld?']) {
-      const answer = await answerer.answer(turn(text), new MapMemory(), { orgId: 'velsen', text, lang: 'nl' });
+      const answer = await ask(turn(text), new MapMemory(), { orgId: 'velsen', text, lang: 'nl' });
       expect(answer).toMatchObject({ outOfScope: true, citations: [], mode: 'extractive' });
     }
     expect(openai.requests).toHaveLength(0);
   });
 
+  it('rewrites a question that never uses the policy words before searching, and answers from what that search finds', async () => {
+    // Nothing in the question itself points at the policy (no theme word, no policy term): declined for lack of evidence.
+    const text = 'Is het erg als ik een oogje toeknijp?';
+    expect(knowledge.answer({ orgId: 'velsen', text, lang: 'nl' })).toMatchObject({ outOfScope: true, declineReason: 'no-evidence' });
+    openai.respond = (request) => (request.messages[0]?.content.includes('search query') ? 'persoonlijk belang belangenverstrengeling advies of besluit' : undefined);
+    openai.reply = 'Heb je een persoonlijk belang bij een besluit, dan laat je dat geen rol spelen en bespreek je het met je leidinggevende [1].';
+    try {
+      const answer = await ask(turn(text), new MapMemory(), { orgId: 'velsen', text, lang: 'nl' });
+      expect(openai.requests).toHaveLength(2);
+      const [rewrite, answerRequest] = openai.requests;
+      expect(rewrite?.messages[0]?.content).toContain('Rewrite the employee');
+      expect(rewrite?.messages[1]?.content).toBe(text);
+      // The answer prompt gets the passages the widened search found, Velsen's article 2 among them.
+      expect(answerRequest?.messages[0]?.content).toMatch(/Artikel 2 lid [34]/);
+      expect(answer.mode).toBe('llm');
+      expect(answer.citations[0]).toMatchObject({ documentId: 'velsen-gedragscode' });
+      expect(answer.citations[0]?.section).toMatch(/^Artikel 2 lid [34]$/);
+    } finally {
+      openai.respond = undefined;
+    }
+  });
+
+  it('does not rewrite a question the search already answers clearly', async () => {
+    openai.reply = 'Onder € 50 mag je het houden en meld je het [1].';
+    await ask(turn('x'), new MapMemory(), { orgId: 'velsen', text: 'Mag ik een cadeaubon van 25 euro van een inwoner houden?', lang: 'nl' });
+    expect(openai.requests).toHaveLength(1);
+    expect(openai.requests[0]?.messages[0]?.content).toContain('Answer only from the numbered sources below');
+  });
+
   it('falls back to the extractive answer when the reply cites nothing', async () => {
     openai.reply = 'Dat mag altijd.';
-    const answer = await answerer.answer(turn('x'), new MapMemory(), { orgId: 'velsen', text: 'Mag ik een cadeau van 20 euro houden?', lang: 'nl' });
+    const answer = await ask(turn('x'), new MapMemory(), { orgId: 'velsen', text: 'Mag ik een cadeau van 20 euro houden?', lang: 'nl' });
     expect(answer.mode).toBe('extractive');
     expect(answer.citations[0]?.documentId).toBe('velsen-gedragscode');
   });
