@@ -27,7 +27,7 @@ describe('two bot instances on one database', () => {
     const env = { MONGODB_URI: testMongoUri(), MONGODB_DB: dbName, DEFAULT_ORG: BENCH_ORG, SEED_DEMO_DATA: 'false' };
     // Started together, as a scale-out starts them: creating collections and indexes at once is safe.
     bots.push(...(await Promise.all([startBotProcess(env), startBotProcess(env)])));
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     await Promise.all(bots.map((bot) => bot.stop()));
@@ -60,5 +60,5 @@ describe('two bot instances on one database', () => {
     });
     // Not vacuous: the cards and notices were really sent, by both instances' workers together.
     expect(connector.calls.filter((call) => call.method === 'POST').length).toBe(24 + 8);
-  }, 90_000);
+  }, 240_000);
 });
