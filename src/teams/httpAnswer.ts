@@ -22,6 +22,7 @@ export const httpErrors = {
   tooLarge: (limit: number) => errorBody('PayloadTooLarge', `De body is groter dan ${limit} bytes. / The body is larger than ${limit} bytes.`),
   unauthorized: () => errorBody('Unauthorized', 'Niet geautoriseerd: het token van dit verzoek kon niet worden gevalideerd. / Unauthorized.'),
   internal: () => errorBody('InternalError', 'Er ging aan de kant van de bot iets mis; probeer het opnieuw. / Internal error; please retry.'),
+  busy: () => errorBody('ServiceUnavailable', 'De bot heeft het nu te druk; probeer het zo opnieuw. / Too busy right now; please retry.'),
   shuttingDown: () => errorBody('ServiceUnavailable', 'De bot wordt afgesloten; probeer het zo opnieuw. / Shutting down; please retry.'),
 };
 

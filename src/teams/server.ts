@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import restify from 'restify';
 import { errorFields, type Logger } from '../logging/logger.js';
 import type { Database } from '../storage/database.js';
+import { TurnAdmission, DEFAULT_TURN_LIMITS, type TurnLimits } from './admission.js';
 import type { Bot } from './bot.js';
 import { httpErrors, type HttpAnswer } from './httpAnswer.js';
 import { PUBLIC_SIDE_JOB_REGISTER_ROUTE, publicSideJobRegisterHandler } from './publicRegister.js';
@@ -22,13 +23,15 @@ export interface HttpServer {
  * `/readyz` for readiness (the database answers a ping). Tracks in-flight turns so a
  * shutdown lets them finish within a bound instead of cutting a user's turn in half.
  */
-export async function startHttpServer(bot: Bot, database: Database, logger: Logger, port: number, host?: string): Promise<HttpServer> {
+export async function startHttpServer(bot: Bot, database: Database, logger: Logger, port: number, host?: string, limits: TurnLimits = DEFAULT_TURN_LIMITS): Promise<HttpServer> {
   const server = restify.createServer({ name: 'integriteitsassistent', handleUncaughtExceptions: false });
   // No body parser plugin: its errors quote the parser's exception text. The one route that
   // takes a body reads it below.
 
   let inFlight = 0;
   let draining = false;
+  // Bounds the turns in progress: a client that gave up must not leave work piling up (src/teams/admission.ts).
+  const admission = new TurnAdmission(limits);
   const idleWaiters: (() => void)[] = [];
 
   server.post('/api/messages', async (req, res) => {
@@ -43,13 +46,30 @@ export async function startHttpServer(bot: Bot, database: Database, logger: Logg
       return;
     }
     inFlight += 1;
+    const gone = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) gone.abort();
+    };
+    res.once('close', onClose);
+    let release: (() => void) | undefined;
     try {
+      const admitted = await admission.admit(gone.signal);
+      if (admitted.kind === 'gone') return;
+      if (admitted.kind === 'busy') {
+        logger.warn({ event: 'http.messages.busy', waiting: admission.waiting }, 'too many turns waiting');
+        res.header('Retry-After', '1');
+        reply({ status: 503, body: httpErrors.busy() });
+        return;
+      }
+      release = admitted.release;
       const body = await readJsonBody(req, MAX_BODY_BYTES);
       reply('answer' in body ? body.answer : await bot.handle(body.json, req.headers));
     } catch (error) {
       logger.error({ event: 'http.messages.error', err: errorFields(error) }, 'request failed');
       if (!res.headersSent) reply({ status: 500, body: httpErrors.internal() });
     } finally {
+      release?.();
+      res.off('close', onClose);
       inFlight -= 1;
       if (inFlight === 0) idleWaiters.splice(0).forEach((resolve) => resolve());
     }
