@@ -235,6 +235,12 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   private readonly scratch: Scratch;
   private readonly catalogue: ThemeCatalogue;
   private readonly vocabulary: VocabularyMatcher;
+  /**
+   * The retrieval of a question object, kept while that object lives: `answerWithDirectory` asks
+   * `contactRoles` and then `answer` for one question, and searching twice was half the CPU of
+   * every answer. Checked against the question's fields, so a reused object is searched again.
+   */
+  private readonly retrievals = new WeakMap<Question, { orgId: string; text: string; lang: Lang; retrieval: Retrieval }>();
   /** Per theme, per scope name (organisation, 'national', 'background'): the governing passages and their rank weight. */
   private readonly themeSections: Map<string, { passages: Int32Array; weights: Float64Array }>[] = [];
   /** Per theme, per scope number: passages whose own words are about the theme. */
@@ -490,7 +496,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   }
 
   answer(question: Question, context: AnswerContext = {}): KnowledgeAnswer {
-    const retrieval = this.search(question, 8);
+    const retrieval = this.retrievalOf(question);
     if (retrieval.sanitized.recordsRequest) return declineAnswer(question, 'records');
     if (!retrieval.inScope || !retrieval.analyzed || retrieval.passages.length === 0) {
       return declineAnswer(question, 'scope', retrieval.scope.inScope ? 'no-evidence' : retrieval.scope.reason);
@@ -504,8 +510,16 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   }
 
   contactRoles(question: Question): ContactRole[] {
-    const retrieval = this.search(question, 8);
+    const retrieval = this.retrievalOf(question);
     return retrieval.inScope ? this.rolesFor(retrieval) : [];
+  }
+
+  private retrievalOf(question: Question): Retrieval {
+    const known = this.retrievals.get(question);
+    if (known && known.orgId === question.orgId && known.text === question.text && known.lang === question.lang) return known.retrieval;
+    const retrieval = this.search(question, 8);
+    this.retrievals.set(question, { orgId: question.orgId, text: question.text, lang: question.lang, retrieval });
+    return retrieval;
   }
 
   private rolesFor(retrieval: Retrieval): ContactRole[] {

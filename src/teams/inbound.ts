@@ -17,8 +17,18 @@ import { stripControls } from '../text/controls.js';
 /** Beyond this no message is routed: nothing we handle is longer, and every pattern then sees bounded text. */
 export const MAX_MESSAGE_TEXT_LENGTH = 4000;
 
-/** Null is how several channels write "absent"; it means the same as a missing field here. */
-const optional = <T extends z.ZodTypeAny>(schema: T) => z.preprocess((value) => (value === null ? undefined : value), schema.optional());
+/**
+ * Null is how several channels write "absent"; it means the same as a missing field here. A
+ * schema type of its own rather than `z.preprocess`: every activity passes some thirty optional
+ * fields, and a preprocess step on each cost twice the rest of the parse together.
+ */
+class NullAsAbsent<T extends z.ZodTypeAny> extends z.ZodType<z.output<T> | undefined, z.ZodTypeDef & { inner: T }, z.input<T> | null | undefined> {
+  _parse(input: z.ParseInput): z.ParseReturnType<z.output<T> | undefined> {
+    if (input.data === null || input.data === undefined) return z.OK(undefined);
+    return this._def.inner._parse(input);
+  }
+}
+const optional = <T extends z.ZodTypeAny>(schema: T) => new NullAsAbsent<T>({ inner: schema });
 
 /** Entra object ids are GUIDs; the Agents Playground's mock users have 13 digits in the last group and its bot 14. */
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12,14}$/i;

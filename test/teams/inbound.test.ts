@@ -162,6 +162,24 @@ describe('malformed activities (defect 4)', () => {
     expectNoExceptionText(text);
   });
 
+  it('reads null in an optional field as absent, as channels write it, and answers as without it', async () => {
+    const plain = await bot.send(bot.message('help', demoUsers.employee));
+    const message = bot.message('help', demoUsers.employee) as Record<string, any>;
+    const withNulls = {
+      ...message,
+      timestamp: null,
+      localTimezone: null,
+      textFormat: null,
+      replyToId: null,
+      from: { ...message.from, name: null, role: null },
+      conversation: { ...message.conversation, tenantId: null, name: null },
+      channelData: { ...message.channelData, tenant: null },
+    };
+    const answered = await bot.send(withNulls as unknown as Partial<Activity>);
+    expect(visibleText(answered)).toBe(visibleText(plain));
+    expect(answered.length).toBeGreaterThan(0);
+  });
+
   it('answers a form-encoded body, broken JSON and an oversized body without echoing a parser error', async () => {
     const form = await postRaw(bot, 'type=message&text=hallo', 'application/x-www-form-urlencoded');
     expect(form.status).toBe(415);
