@@ -131,7 +131,8 @@ export async function startTestBot(options: StartTestBotOptions = {}): Promise<T
       // Everything still pending, including messages waiting a moment for the change they announce.
       const outbox = app.database.db.collection('outbox');
       // Messages waiting a few seconds for their turn under Teams' limits (pacing) count as on their way.
-      const deadline = Date.now() + 30_000;
+      // Bounded in time: on a shared two-core machine a few dozen paced messages can take a while.
+      const deadline = Date.now() + 90_000;
       while (Date.now() < deadline) {
         await app.delivery.idle();
         if ((await outbox.countDocuments({ status: 'pending', nextAttemptAt: { $lte: new Date(Date.now() + 15_000) } })) === 0) return;
