@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { RECORD_TYPES, REGISTER_TYPES, countBy, recordsUntil } from '../digests/index.js';
+import { RECORD_TYPES, countBy, recordsUntil } from '../digests/index.js';
 import { yearlyMeetingCoverage } from '../meetings/index.js';
 import { reportFigures } from '../reports/index.js';
 import { yearIn } from '../workflow/workingDays.js';
@@ -51,7 +51,7 @@ function startOfYear(year: number): Date {
 
 /** The figures of records made in `year` (Europe/Amsterdam), counted from the same register the records CLI lists. */
 export async function yearFigures(db: Db, orgId: string, year: number, now = new Date()): Promise<YearFigures> {
-  const records = (await recordsUntil(db, orgId, REGISTER_TYPES, new Date(Date.UTC(year + 1, 0, 2)))).filter((record) => yearIn(record.createdAt) === year);
+  const records = (await recordsUntil(db, orgId, Object.values(RECORD_TYPES), new Date(Date.UTC(year + 1, 0, 2)))).filter((record) => yearIn(record.createdAt) === year);
   const ofType = (type: string) => records.filter((record) => record.type === type);
   const gifts = ofType(RECORD_TYPES.gift);
   const sideJobs = ofType(RECORD_TYPES.sideJob);

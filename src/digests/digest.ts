@@ -4,7 +4,7 @@ import type { DigestSettings, Organisation } from '../directory/types.js';
 import { meetingCoverage } from '../meetings/index.js';
 import { reportDeadlineCounts, reportFigures } from '../reports/index.js';
 import { recordsCollection } from '../workflow/store.js';
-import { RECORD_TYPES, REGISTER_TYPES, recordsUntil, requestFigures, type Period, type RequestFigures } from './figures.js';
+import { RECORD_TYPES, recordsUntil, requestFigures, type Period, type RequestFigures } from './figures.js';
 
 /** Defaults for an organisation whose data gives no `digest` settings (it then gets no scheduled digest). */
 export const DEFAULT_DIGEST: DigestSettings = { day: 'monday', time: '08:00', recipientRoles: ['hr'], waitingLongerThanDays: 10, wbkNearDays: 14 };
@@ -47,7 +47,7 @@ export interface DigestPeriodSource {
 /** The digest of one organisation over one period, from the registers and the outbox. */
 export async function buildDigest({ db, organisation, period, nameOf }: DigestPeriodSource): Promise<DigestData> {
   const settings = organisation.digest ?? DEFAULT_DIGEST;
-  const records = await recordsUntil(db, organisation.id, REGISTER_TYPES, period.to);
+  const records = await recordsUntil(db, organisation.id, Object.values(RECORD_TYPES), period.to);
   const inPeriod = (moment: Date) => moment >= period.from && moment < period.to;
 
   const gifts = records.filter((record) => record.type === RECORD_TYPES.gift && inPeriod(record.createdAt));

@@ -9,9 +9,6 @@ import type { WorkflowRecord } from '../workflow/types.js';
  */
 export const RECORD_TYPES = { gift: 'gift', sideJob: 'sidejob', finance: 'finance', report: 'report' } as const;
 
-/** The types read here record by record; reports are counted by their own module. */
-export const REGISTER_TYPES = [RECORD_TYPES.gift, RECORD_TYPES.sideJob, RECORD_TYPES.finance] as const;
-
 /** Counts under this are shown as "< 5": small numbers about reports could point at people. */
 export const SMALL_NUMBER = 5;
 
