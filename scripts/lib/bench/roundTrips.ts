@@ -14,6 +14,12 @@ export interface TurnRoundTrips {
   writes: number;
   /** `<command> <collection>` → count, e.g. `find people: 1`. */
   commands: Record<string, number>;
+  /**
+   * Commands whose filter is not a single `_id` value, by `<command> <collection> {fields}`.
+   * FerretDB's SQLite handler pushes only `{_id: …}` down to SQLite and reads every document of
+   * the collection for anything else, so on this server a scan's cost grows with the collection.
+   */
+  scans: Record<string, number>;
 }
 
 export interface RoundTripReport {
@@ -142,14 +148,53 @@ async function drainOutbox(app: RunningApp, db: Db): Promise<void> {
 
 function summarise(events: CommandStartedEvent[]): TurnRoundTrips {
   const commands: Record<string, number> = {};
+  const scans: Record<string, number> = {};
   let writes = 0;
   for (const event of events) {
     const target = event.command[event.commandName];
     const key = typeof target === 'string' ? `${event.commandName} ${target}` : event.commandName;
     commands[key] = (commands[key] ?? 0) + 1;
     if (WRITES.has(event.commandName)) writes += 1;
+    for (const filter of filtersOf(event)) {
+      if (isIdLookup(filter)) continue;
+      const shape = `${key} {${Object.keys(filter).sort().join(',')}}`;
+      scans[shape] = (scans[shape] ?? 0) + 1;
+    }
   }
-  return { roundTrips: events.length, writes, commands: Object.fromEntries(Object.entries(commands).sort(([a], [b]) => a.localeCompare(b))) };
+  return { roundTrips: events.length, writes, commands: sortedKeys(commands), scans: sortedKeys(scans) };
+}
+
+function sortedKeys(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The filters a command selects documents by; inserts select none. */
+function filtersOf(event: CommandStartedEvent): Array<Record<string, unknown>> {
+  const command = event.command as Record<string, unknown>;
+  const asFilter = (value: unknown) => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+  switch (event.commandName) {
+    case 'find':
+      return [asFilter(command.filter)];
+    case 'count':
+    case 'findAndModify':
+      return [asFilter(command.query)];
+    case 'update':
+    case 'delete':
+      return ((command.updates ?? command.deletes) as Array<{ q?: unknown }>).map((statement) => asFilter(statement.q));
+    case 'aggregate': {
+      const first = (command.pipeline as Array<Record<string, unknown>>)[0];
+      return [asFilter(first?.$match)];
+    }
+    default:
+      return [];
+  }
+}
+
+function isIdLookup(filter: Record<string, unknown>): boolean {
+  const keys = Object.keys(filter);
+  if (keys.length !== 1 || keys[0] !== '_id') return false;
+  const id = filter._id;
+  return typeof id === 'string' || typeof id === 'number' || (typeof id === 'object' && id !== null && !('$in' in id) && !Object.keys(id).some((k) => k.startsWith('$')));
 }
 
 function median(runs: TurnRoundTrips[]): TurnRoundTrips {
