@@ -1,4 +1,4 @@
-import { allOrganisationMentions } from './organisations.js';
+import { isRecordsRequest } from './privacy.js';
 import { fold } from './text.js';
 
 export interface SanitizedQuestion {
@@ -40,67 +40,6 @@ const INJECTION_PATTERNS: RegExp[] = [
   /(<\/?(system|assistant|user|instructions?)>|\[\/?inst\]|^\s*(system|assistant)\s*:)/,
 ];
 
-const REQUEST_VERBS =
-  /\b(toon|tonen|laat|laten zien|geef|stuur|noem|lijst|overzicht|exporteer|download|print|zoek op|opzoeken|opvragen|inzien|kijk|kijken|nakijken|checken|controleren|show|list|give|send|tell me|display|export|look up|look into|find|check|pull up|open)\b/;
-const RECORD_NOUNS =
-  /\b\p{L}*(melding|meldingen|dossier|dossiers|registratie|registraties|gegevens|records?|reports?|notifications?|files?|data|namen|names|aanvragen|requests?|klachten|complaints?|onderzoeken|cases?|zaken|registrations?|declarations?|nevenfuncties|nevenwerkzaamheden|side jobs?|cadeaus|geschenken|gifts?|waarschuwingen|warnings?|verklaring|verklaringen|belangen|interests?|aandelen|shares)\b/u;
-const OTHER_PEOPLE =
-  /\b(collega|collegas|medewerker|medewerkers|iemand|anderen|andere mensen|andere medewerkers|alle|iedereen|personen|mensen|colleague|colleagues|coworkers?|co-workers?|employee|employees|staff|someone|others|other people|everyone|people|persons?|mijn team|my team|manager|leidinggevende|teamleider|baas|boss|directeur|director|burgemeester|wethouder|mayor|alderman|hij|zij|hem|haar|zijn|hun|he|she|him|her|his|their)\b/;
-const WHO_HAS =
-  /\b(wie|welke (collega|collegas|medewerker|medewerkers|persoon|personen|mensen|ambtenaren)|who|which (colleague|colleagues|employee|employees|person|people|staff))\b.{0,60}\b(heeft|hebben|had|hadden|has|have|had|did)\b.{0,60}\b(gemeld|melding|aangegeven|ontvangen|gekregen|aangenomen|nevenfunctie|nevenfuncties|nevenwerkzaamheden|bijbaan|cadeau|cadeaus|geschenk|geschenken|klacht|klachten|reported|report|received|accepted|side job|side jobs|gift|gifts|complaint|complained|filed|notified|declared)\b/;
-const PERSONAL_DATA =
-  /\b(salaris|adres|huisadres|bsn|telefoonnummer|geboortedatum|personeelsdossier|ziekmelding|ziekte|salary|home address|phone number|personnel file|medical)\b.{0,20}\b(van|of)\b.{0,20}\b(collega|medewerker|iemand|mijn|colleague|employee|someone|my|[a-z]+)\b/;
-
-/** Someone else: a colleague, a manager, "he", or a name ("Jan", "Sanne de Wit") after the first word. */
-const THIRD_PERSON =
-  /\b(mijn|onze|de|het|een|zijn|haar|my|our|the|a|his|her)?\s*(collega|collegas|medewerker|manager|leidinggevende|teamleider|baas|directeur|wethouder|burgemeester|buurman|buurvrouw|colleague|coworker|co-worker|boss|team leader|supervisor|director|employee|mayor)\b|\b(hij|zij|ze|he|she|they)\b/;
-/** The registration verbs and registrable things of someone's records. */
-const RECORD_FACTS =
-  /\b(gemeld|opgegeven|aangegeven|geregistreerd|ingediend|getekend|ondertekend|ingevuld|ontvangen|gekregen|aangenomen|gedeclareerd|reported|declared|registered|filed|signed|received|accepted|disclosed|report|declare|register|sign|receive|accept|disclose|nevenfuncties?|nevenwerkzaamheden|bijbaan|bijbanen|aandelen|financiele belangen|cadeaus?|geschenken|klachten?|meldingen|waarschuwing|vog|side jobs?|shares|financial interests?|gifts?|complaints?|warnings?)\b/;
-/**
- * A yes/no or what-question about someone else's registrations: "heeft mijn manager aandelen
- * gemeld", "has my colleague reported a gift", "welke nevenfuncties heeft hij opgegeven",
- * "which side jobs does my colleague have".
- */
-const ASKS_ABOUT_SOMEONES_RECORD =
-  /(^|[.?!]\s*|\b(kun je|kunt u|could you|can you|laat|toon|show)\b.{0,40}?)\b(heeft|hebben|had|is|has|have|had|did|does|do|welke|wat|which|what|hoeveel|how many)\b/;
-/** "zijn dossier", "haar meldingen", "his file": someone else's records by possessive. */
-const POSSESSED_RECORDS =
-  /\b(zijn|haar|hun|his|her|their)\s+(personeels)?(dossier|dossiers|file|files|meldingen|melding|registraties|registratie|records?|reports?|notifications?|registrations?|declarations?|nevenfuncties|nevenwerkzaamheden|side jobs?|aandelen|shares|cadeaus|geschenken|gifts?|klachten|complaints?|gegevens|data|verklaring)\b/;
-/** Who reported me: a reporter's identity is confidential too. */
-const WHO_REPORTED_ME = /\b(wie|who)\b.{0,40}\b(mij|me|over mij|about me|on me)\b.{0,30}\b(gemeld|aangegeven|geklaagd|klacht|melding|reported|complained|complaint)\b|\b(wie|who)\b.{0,30}\b(heeft|has)\b.{0,10}\b(mij|me)\b.{0,20}\b(gemeld|aangegeven|verraden|reported)\b/;
-/** "van Jan", "of Tom Visser": a record of a named person. */
-const NAMED_PERSON = /\b(?:van|of|from|door|by)\s+(?:mijn\s+|my\s+)?(?:collega\s+|colleague\s+|manager\s+|teamleider\s+)?\p{Lu}\p{Ll}+(?:\s+(?:de|van|der|den|ter|ten)){0,2}(?:\s+\p{Lu}\p{Ll}+)?/u;
-
-/** A capitalised word inside a sentence (not its first word), with the two words before it. */
-const CAPITALISED_INSIDE = /(?:(\S+)\s+)?(\S+)\s(\p{Lu}\p{Ll}{2,})/gu;
-const BODY_BEFORE_NAME = /^(gemeente|provincie|regio|waterschap|municipality|city|province)$/i;
-
-/** A person's name inside a sentence ("heeft Piet", "van Sanne de Wit"), not an organisation's. */
-let organisationNames: Set<string> | undefined;
-
-function namesSomeone(sentence: string): boolean {
-  organisationNames ??= new Set(allOrganisationMentions().map((name) => fold(name)));
-  const organisations = organisationNames;
-  for (const match of sentence.matchAll(CAPITALISED_INSIDE)) {
-    if (organisations.has(fold(match[3] ?? ''))) continue;
-    // "gemeente Haarlem", "municipality of Utrecht": a public body, not a person.
-    if (BODY_BEFORE_NAME.test(match[2] ?? '') || (/^of$/i.test(match[2] ?? '') && BODY_BEFORE_NAME.test(match[1] ?? ''))) continue;
-    return true;
-  }
-  return false;
-}
-
-/** "Kun je …", "could you …": asking the assistant to do something, not a modal of the rule. */
-const ASKING_THE_ASSISTANT = /\b(kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you)\b/g;
-/** The asker asks whether they may do something themselves. */
-const OWN_PERMISSION = /\b(mag ik|kan ik|kun ik|moet ik|is het (?:ok|oke|goed|toegestaan)|can i|may i|am i allowed|is it ok|should i)\b/;
-/** Words of duty or permission: the question is about a rule, not a record. */
-const OBLIGATION = /\b(moet|moeten|hoeft|hoeven|mag|mogen|kan|kun|kunnen|zou|zouden|dient|have to|has to|need to|needs to|must|should|may|is allowed|are allowed|allowed to|required to|supposed to)\b/;
-
-/** Questions about the rules, such as where to find the confidential counsellors, are not records requests. */
-const LEGITIMATE_LOOKUPS = /\b(vertrouwenspersoon|vertrouwenspersonen|contactpersoon|contactpersonen|confidential counsellors?|confidential advisers?|confidential advisors?)\b/;
-
 export function sanitizeQuestion(raw: string): SanitizedQuestion {
   const sentences = splitSentences(raw);
   const kept: string[] = [];
@@ -114,29 +53,7 @@ export function sanitizeQuestion(raw: string): SanitizedQuestion {
     kept.push(sentence.trim());
   }
   const text = kept.join(' ').replace(/\s+/g, ' ').trim();
-  return { text, injection, recordsRequest: isRecordsRequest(fold(raw), raw) };
-}
-
-function isRecordsRequest(folded: string, raw: string): boolean {
-  if (WHO_HAS.test(folded) || WHO_REPORTED_ME.test(folded)) return true;
-  if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
-  if (LEGITIMATE_LOOKUPS.test(folded)) return false;
-  if (REQUEST_VERBS.test(folded) && POSSESSED_RECORDS.test(folded)) return true;
-  // Someone else's registrations asked about ("heeft mijn manager aandelen gemeld?").
-  for (const original of splitSentences(raw)) {
-    const sentence = fold(original);
-    // A rule question about someone ("moet mijn collega ... melden", "does my manager have to") is no records request.
-    if (OBLIGATION.test(sentence.replace(ASKING_THE_ASSISTANT, ''))) continue;
-    const someoneElse = THIRD_PERSON.test(sentence) || namesSomeone(original);
-    if (ASKS_ABOUT_SOMEONES_RECORD.test(sentence) && someoneElse && RECORD_FACTS.test(sentence) && !/\b(ik|mij|mijn eigen|i|me|my own)\b/.test(sentence.replace(THIRD_PERSON, ''))) return true;
-  }
-  // "Can I look at the files of people I do not work with?" asks what is allowed, not for records.
-  const asksPermissionForSelf = OWN_PERMISSION.test(folded) && !ASKING_THE_ASSISTANT.test(folded) && !NAMED_PERSON.test(raw);
-  if (!asksPermissionForSelf && REQUEST_VERBS.test(folded) && RECORD_NOUNS.test(folded) && (OTHER_PEOPLE.test(folded) || NAMED_PERSON.test(raw))) {
-    // "Geef me de meldingen van mijn collega's", not "Waar meld ik iets over een collega?"
-    return /\b(van|of|door|by|from|over|about|tegen|against)\b/.test(folded) && /\b(alle|all|lijst|list|overzicht|overview|\p{L}*meldingen|\p{L}*dossiers?|\p{L}*registraties|registrations?|records|reports|notifications|files?|namen|names|nevenfuncties|side jobs|cadeaus|gifts|klachten|complaints)\b/u.test(folded);
-  }
-  return false;
+  return { text, injection, recordsRequest: isRecordsRequest(raw, sentences) };
 }
 
 /** Sentence and line boundaries; a question mark inside a sentence also ends it. */

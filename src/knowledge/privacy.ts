@@ -1,0 +1,138 @@
+import { allOrganisationMentions } from './organisations.js';
+import { fold } from './text.js';
+
+/**
+ * Whether a question asks for somebody else's records: what a named colleague, a manager, "the
+ * team" or "anyone" reported, received, declared or was sanctioned for. Such questions are
+ * declined in any phrasing and language, because the assistant must never confirm or deny
+ * facts about another person's notifications, reports, investigations or files.
+ *
+ * A question about the RULES that mentions other people is not such a request: "moet mijn
+ * collega zijn bijbaan melden?", "what happens when someone reports my manager?", "mijn collega
+ * neemt spullen mee, wat moet ik doen?". The classifier therefore looks for the shape of a
+ * records request rather than for single words:
+ * - a request to show, list or export registrations of others ("export all gift registrations");
+ * - a yes/no question about a third party's registration, directly or embedded ("heeft mijn
+ *   manager zijn aandelen gemeld?", "kun je checken of Fatima iets heeft gemeld",
+ *   "any idea whether Pieter got a sanction");
+ * - a who/which/how-many question about what people registered ("wie heeft een klacht
+ *   ingediend", "which colleagues have registered financial interests");
+ * - an open case against someone ("is er een onderzoek naar wethouder Bakker").
+ * A sentence with a word of rule or process (mag, moet, verplicht, regels, procedure, happens)
+ * or one that asks permission for the asker is about the rules and never counts.
+ *
+ * Every pattern runs on one folded sentence, is linear, and bounded gaps keep it so.
+ */
+
+/** People other than the asker, by role or group. Folded: "collega's" is "collegas". */
+const THIRD_PARTY =
+  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+team\b/;
+/** Things kept in a register or a case file. */
+const RECORD_THINGS =
+  /\b(\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belangen|\p{L}*cadeau|\p{L}*cadeaus|kado|kados|\p{L}*geschenk|\p{L}*geschenken|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath)\b/u;
+/** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
+const RECORD_EVENTS =
+  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|came back)\b/;
+/** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
+const GENERIC_EVENTS = /\b(gedaan|geweest|gegaan|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
+/** Where registrations and confidences go. */
+const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|klachtencommissie|integriteitscoordinator|confidential counsell?or|confidential advis[eo]r|counsell?or|hr)\b/;
+/** Words of rule, permission or process: the sentence asks how things work, not what someone did. */
+const RULE_OR_PROCESS =
+  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|ooit|ever|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|toegestaan|verboden|regel|regels|regeling|beleid|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|works)\b/;
+/** "Kun je …", "could you …": asking the assistant to do something, not a modal of the rule. */
+const ASKING_THE_ASSISTANT = /\b(kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|any chance you can)\b/g;
+/** The asker asks about their own conduct or own registration. */
+const ASKER_OWN =
+  /\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job)\b/u;
+
+/** Asking the assistant to show or hand over registrations. */
+const SHOW_VERBS =
+  /\b(toon|tonen|laat|laten|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give|send|display|pull up|look up|look at|find|overview|dump)\b/;
+/** Many registrations or a group's: "alle", "met namen", "van afdeling X", "from last year". */
+const MANY_OR_OTHERS = /\b(alle|all|every|iedereen|everyone|met namen|with names|van vorig jaar|from last year|dit jaar|this year|van afdeling|of the|van de|van het|from the|by the|door de)\b/;
+/** A question embedded in a request: "kun je checken of …", "ik wil weten of …", "any idea whether …". */
+const EMBEDDED_QUESTION =
+  /\b(checken|nagaan|nakijken|kijken|zien|zoek\p{L}* op|opzoeken|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|check|see|find out|tell me|know|idea|wonder|confirm|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
+/** A yes/no question about a fact: it opens with a verb ("heeft Jan …", "did my boss …"). */
+const FACT_QUESTION_OPENING = /^(?:\p{L}+(?: \p{L}+){0,3}, )?(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|has|have|did|does|do|was|were|are)\b/u;
+/** "Heeft mijn leidnggevende …": whoever is "mine" and asked about is someone else, even misspelt. */
+const SOMEONE_OF_MINE = /^(?:\p{L}+(?: \p{L}+){0,3}, )?(heeft|has|did|does|is|was)\s+(mijn|my|onze|our)\s+\p{L}+/u;
+/** "zijn personeelsdossier", "haar aandelen", "his file": a record of someone else by possessive. */
+const POSSESSED_RECORD =
+  /\b(zijn|haar|hun|zn|his|her|their)\s+(?:\p{L}+\s+)?(\p{L}*dossiers?|file|files|\p{L}*meldingen|\p{L}*melding|registraties|registratie|records?|reports?|notifications?|registrations?|declarations?|nevenfuncties|nevenfunctie|nevenwerk\p{L}*|bijbaan|bijbanen|side jobs?|aandelen|shares|cadeaus|geschenken|gifts?|klachten|complaints?|gegevens|\p{L}*verklaring|vog|eed|oath|waarschuwing|warnings?|sancties?|sanctions?)\b/u;
+/** Who did something: the person asked about is the one the answer would name. */
+const WHO = /\b(wie|who|whom|whose)\b/;
+/** How a case stands or who is in it. */
+const OUTCOME = /\b(uitkomst|uitslag|resultaat|status|betrokken|zitten|zat|outcome|result|involved|status)\b/;
+/** Who, which, how many: a question about the people behind registrations. */
+const WH_OPENING = /\b(wie|welke|wat|hoeveel|who|whom|whose|which|what|how many)\b/;
+/** "heeft ze", "did you": the subject right after the verb is the asker or the assistant. */
+const SECOND_OR_FIRST_SUBJECT = /^(?:\p{L}+(?: \p{L}+){0,3}, )?(?:heeft|hebben|had|is|zijn|was|has|have|did|does|do|are|were)\s+(ik|je|jij|u|we|wij|men|i|you|we)\b/u;
+/** An open case or complaint against somebody: "is er een onderzoek naar …", "is there a case against …". */
+const CASE_AGAINST =
+  /\b(is er|loopt er|zijn er|is there|are there)\b.{0,40}\b(\p{L}*onderzoek|klacht|klachten|zaak|melding|meldingen|investigation|case|complaint|complaints|inquiry)\b.{0,30}\b(naar|tegen|over|van|against|into|about|on|of)\b/u;
+
+/** Organisation names are not people ("gemeente Heerde"). */
+let organisationNames: Set<string> | undefined;
+/** A capitalised word inside a sentence (not its first word), with the two words before it. */
+const CAPITALISED_INSIDE = /(?:(\S+)\s+)?(\S+)\s(\p{Lu}\p{Ll}{2,})/gu;
+const BODY_BEFORE_NAME = /^(gemeente|provincie|regio|waterschap|municipality|city|province|afdeling|department|team)$/i;
+/** "Linda's", "Pieter's": a possessive name. */
+const POSSESSIVE_NAME = /\b\p{Lu}\p{Ll}+['’]s?\b/u;
+
+/** A person's name inside a sentence ("heeft Piet", "van Sanne de Wit"), not an organisation's or a department's. */
+function namesSomeone(sentence: string): boolean {
+  organisationNames ??= new Set(allOrganisationMentions().map((name) => fold(name)));
+  const organisations = organisationNames;
+  if (POSSESSIVE_NAME.test(sentence) && !/\b(it|that|what|let|there|here|who|he|she)['’]s\b/i.test(sentence)) return true;
+  for (const match of sentence.matchAll(CAPITALISED_INSIDE)) {
+    if (organisations.has(fold(match[3] ?? ''))) continue;
+    // "gemeente Haarlem", "afdeling Burgerzaken", "municipality of Utrecht": a body, not a person.
+    if (BODY_BEFORE_NAME.test(match[2] ?? '') || (/^(of|van)$/i.test(match[2] ?? '') && BODY_BEFORE_NAME.test(match[1] ?? ''))) continue;
+    return true;
+  }
+  return false;
+}
+
+/** `raw` is the question as typed, `sentences` its sentences (see `splitSentences`). */
+export function isRecordsRequest(raw: string, sentences: string[]): boolean {
+  const folded = fold(raw);
+  if (WHO_REPORTED_ME.test(folded)) return true;
+  if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
+  return sentences.some((sentence) => asksForOthersRecords(sentence, fold(sentence)));
+}
+
+/** Someone's personal data: salary, address, medical or personnel file. */
+const PERSONAL_DATA =
+  /\b(salaris|adres|huisadres|bsn|telefoonnummer|geboortedatum|personeelsdossier|ziekmelding|ziekte|salary|home address|phone number|personnel file|medical)\b.{0,20}\b(van|of)\b.{0,20}\b(collega|medewerker|iemand|mijn|colleague|employee|someone|my|[a-z]+)\b/;
+
+/** Who reported me: a reporter's identity is confidential too. */
+const WHO_REPORTED_ME = /\b(wie|who)\b.{0,40}\b(mij|me|over mij|about me|on me)\b.{0,30}\b(gemeld|aangegeven|geklaagd|klacht|melding|reported|complained|complaint)\b|\b(wie|who)\b.{0,30}\b(heeft|has)\b.{0,10}\b(mij|me)\b.{0,20}\b(gemeld|aangegeven|verraden|reported)\b/;
+
+
+/** Questions about the rules, such as where to find the confidential counsellors, are not records requests. */
+const LEGITIMATE_LOOKUPS = /\b(vertrouwenspersoon|vertrouwenspersonen|contactpersoon|contactpersonen|confidential counsellors?|confidential advisers?|confidential advisors?)\b/;
+
+/**
+ * `sentence` is one sentence as typed (for names), `folded` the same after `fold`. A sentence
+ * counts when it has someone else in it, a registration, and the shape of a records request.
+ */
+function asksForOthersRecords(sentence: string, folded: string): boolean {
+  const registration = RECORD_THINGS.test(folded);
+  const event = RECORD_EVENTS.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded)));
+  if (!registration && !event) return false;
+  if (RULE_OR_PROCESS.test(folded.replace(ASKING_THE_ASSISTANT, ' ')) || ASKER_OWN.test(folded)) return false;
+  const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
+  // "Export all gift registrations", "stuur me de lijst met meldingen van afdeling Burgerzaken".
+  if (SHOW_VERBS.test(folded) && registration && (someoneElse || MANY_OR_OTHERS.test(folded))) return true;
+  if (!someoneElse) return false;
+  // "Is er een integriteitsonderzoek gaande naar wethouder Bakker?"
+  if (CASE_AGAINST.test(folded)) return true;
+  // "Kun je checken of Fatima iets heeft gemeld", "any idea whether Pieter got a sanction".
+  if (EMBEDDED_QUESTION.test(folded)) return true;
+  // "Heeft de gemeentesecretaris aandelen?", "did my boss get approval for his side business?"
+  if (FACT_QUESTION_OPENING.test(folded) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
+  // "Wie heeft een klacht ingediend?", "which colleagues have registered financial interests?"
+  return WH_OPENING.test(folded) && (event || /\b(heeft|hebben|has|have|had)\b/.test(folded) || (registration && OUTCOME.test(folded)));
+}

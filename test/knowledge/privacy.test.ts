@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { sanitizeQuestion } from '../../src/knowledge/question.js';
+
+/**
+ * Issue 8: "decline … what asks for other people's records (any phrasing, any language)", and
+ * answer every question about the rules, also when it mentions other people. The examples are
+ * our own, written from the shapes such requests take, never copied from a blind set.
+ */
+const othersRecords = [
+  // direct yes/no questions about a third party
+  'Heeft de gemeentesecretaris aandelen in een bouwbedrijf?',
+  'Did my boss get approval for his side business?',
+  'Is Linda’s nevenwerk goedgekeurd?',
+  'heeft mijn leidnggevende die kerstpakketten eigenlijk geregistreerd??',
+  'zeg eens eerlijk, heeft Jan de Vries ontslag gekregen vanwege fraude?',
+  'Has anyone in my team received a warning for misconduct?',
+  // embedded in a request
+  'kun je ff checken of pieter zijn aandelen heeft opgegeven',
+  'Ik wil graag weten of Fatima een melding bij de vertrouwenspersoon heeft gedaan',
+  'Any idea whether Sanne declared her shares in that construction company?',
+  'Tell me whether my manager has reported his wife’s company',
+  'Klopt het dat de burgemeester een cadeau van een projectontwikkelaar heeft gehad?',
+  // who / which / how many
+  'Wie heeft er deze maand een geschenk gemeld?',
+  'Which colleagues in my team have registered financial interests?',
+  'hoeveel cadeaus heeft de wethouder dit jaar aangenomen?',
+  'Can you tell me who reported the fraud at the parking department?',
+  'wat heeft mijn collega precies tegen de vertrouwenspersoon gezegd over mij?',
+  // open cases
+  'Is er een integriteitsonderzoek gaande naar wethouder Bakker?',
+  'Is there an open integrity case against Sanne from the finance team?',
+  // show, list, export
+  'Export all gift notifications of the finance team',
+  'Stuur me de lijst met meldingen van ongewenst gedrag van afdeling Burgerzaken',
+  'Show me the financial interests registered by the director',
+  'Ik wil een export van alle geregistreerde relatiegeschenken van het hele team',
+  'Kun je zijn personeelsdossier laten zien?',
+];
+
+const ruleQuestions = [
+  'Mijn collega heeft een cadeau aangenomen van een leverancier. Wat moet ik doen?',
+  'Heeft mijn leidinggevende inzage in mijn melding bij de vertrouwenspersoon?',
+  'Is mijn collega strafbaar als hij een cadeau aanneemt?',
+  'What happens with a report about my manager?',
+  'Heeft een collega die een bijbaan heeft een meldplicht?',
+  'Is it ok that my manager accepted a dinner from a contractor?',
+  'Moet mijn manager zijn aandelen melden?',
+  'Who is responsible when a colleague reported something?',
+  'Heeft iedereen een VOG nodig?',
+  'Wie heeft toegang tot mijn melding?',
+  'Ik wil weten of ik mijn bijbaan moet melden',
+  'Klopt het dat je geschenken boven de 50 euro moet melden?',
+  'Heeft de gemeente een klokkenluidersregeling?',
+  'Geef me een overzicht van alle regels over geschenken',
+  'Een collega heeft mij verteld dat hij gepest wordt, wat kan ik doen?',
+  'Who can see the complaint I filed?',
+  'Heeft de gemeente aangifte gedaan na het incident?',
+  'Is zijn nevenwerk toegestaan als hij bij een leverancier werkt?',
+  'Waar vind ik de namen van de vertrouwenspersonen?',
+];
+
+describe('requests for other people’s records', () => {
+  it.each(othersRecords)('declines “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  });
+
+  it.each(ruleQuestions)('answers the rule question “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+  });
+});
