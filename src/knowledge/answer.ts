@@ -12,7 +12,7 @@ export const MAX_CITATIONS = 4;
 /** Quotes shown in the answer itself. */
 export const MAX_SHOWN_QUOTES = 2;
 /** Passages scoring below this share of the best one add noise rather than support. */
-const RELATIVE_CUTOFF = 0.55;
+const RELATIVE_CUTOFF = 0.45;
 /** A quote in the answer is shortened to about this length around what matters; the citation keeps the whole text. */
 const MAX_SHOWN_QUOTE = 320;
 
