@@ -533,7 +533,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   /** Retrieval with everything the answer builders need to decide scope and wording. */
   search(question: Question, limit = 8): Retrieval {
     const sanitized = sanitizeQuestion(question.text);
-    const none: VocabularyMatch = { themes: [], offTopics: [], roles: [] };
+    const none: VocabularyMatch = { themes: [], offTopics: [], decisiveOffTopics: [], roles: [] };
     if (sanitized.text === '' || sanitized.recordsRequest) {
       return { sanitized, analyzed: undefined, passages: [], inScope: false, scope: { inScope: false, reason: sanitized.recordsRequest ? 'records' : 'empty', confidence: 'weak' }, vocabulary: none, themes: [] };
     }

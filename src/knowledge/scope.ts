@@ -48,6 +48,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   const top = vocabulary.themes[0]?.confidence ?? 0;
   const strongTheme = vocabulary.themes.some((hit) => hit.strongCues > 0);
   if (input.otherEmployer) return { inScope: false, reason: 'other-employer', confidence: 'weak' };
+  // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
+  // work outweighs the integrity word in it, unless the policy text itself matches closely.
+  if (vocabulary.decisiveOffTopics.length > 0 && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // An off-topic subject wins over weaker integrity words ("wachtwoord kwijt", "recept voor de
   // teamlunch"), not over a clear one, a typed policy term, or a permission question with several.
   if (vocabulary.offTopics.length > 0 && !strongTheme && !lexical.strong && !(permission && top >= 0.75)) {

@@ -51,7 +51,16 @@ const themeSchema = z
   .strict();
 
 const offTopicSchema = z
-  .object({ id: z.string().regex(/^[a-z_]{2,40}$/), label: localized, vocabulary: z.object({ nl: z.array(entry).min(1), en: z.array(entry).min(1) }).strict() })
+  .object({
+    id: z.string().regex(/^[a-z_]{2,40}$/),
+    label: localized,
+    vocabulary: z.object({ nl: z.array(entry).min(1), en: z.array(entry).min(1) }).strict(),
+    /**
+     * Phrases that make the question about this subject even beside a clear integrity word:
+     * "cadeau-idee voor mijn moeder" names a gift, but nobody at work gives it.
+     */
+    decisive: z.object({ nl: z.array(entry), en: z.array(entry) }).strict().optional(),
+  })
   .strict();
 
 export const themeCatalogueSchema = z
@@ -86,7 +95,7 @@ export function loadThemeCatalogue(raw: unknown = themesData): ThemeCatalogue {
 }
 
 /** What a matched entry counts towards. */
-type Target = { kind: 'theme'; index: number; strong: boolean } | { kind: 'off'; index: number } | { kind: 'role'; role: ContactRole };
+type Target = { kind: 'theme'; index: number; strong: boolean } | { kind: 'off'; index: number; decisive: boolean } | { kind: 'role'; role: ContactRole };
 
 /** The language of an entry (its stemmer); contact words are listed for both. */
 type EntryLang = Lang | 'both';
@@ -115,6 +124,8 @@ export interface VocabularyMatch {
   themes: ThemeHit[];
   /** Off-topic subjects (pay, leave, IT help …) the question names. */
   offTopics: number[];
+  /** Off-topic subjects named by one of their decisive phrases, which outweigh integrity words. */
+  decisiveOffTopics: number[];
   /** Directory roles the question names ("vertrouwenspersoon", "mijn leidinggevende"). */
   roles: ContactRole[];
 }
@@ -168,7 +179,10 @@ export class VocabularyMatcher {
       }
     });
     catalogue.offTopics.forEach((topic, index) => {
-      for (const lang of ['nl', 'en'] as const) for (const phrase of topic.vocabulary[lang]) this.add(phrase, lang, { kind: 'off', index });
+      for (const lang of ['nl', 'en'] as const) {
+        for (const phrase of topic.vocabulary[lang]) this.add(phrase, lang, { kind: 'off', index, decisive: false });
+        for (const phrase of topic.decisive?.[lang] ?? []) this.add(phrase, lang, { kind: 'off', index, decisive: true });
+      }
     });
     for (const { role, vocabulary } of catalogue.contactRoles) for (const phrase of vocabulary) this.add(phrase, 'both', { kind: 'role', role });
   }
@@ -350,6 +364,7 @@ function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: The
   const strong = new Map<number, Set<number>>();
   const weak = new Map<number, Set<number>>();
   const offTopics = new Set<number>();
+  const decisiveOffTopics = new Set<number>();
   const roles = new Set<ContactRole>();
   for (const { entry, at } of found) {
     const target = entry.target;
@@ -358,7 +373,10 @@ function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: The
       const positions = counts.get(target.index) ?? new Set<number>();
       positions.add(at);
       counts.set(target.index, positions);
-    } else if (target.kind === 'off') offTopics.add(target.index);
+    } else if (target.kind === 'off') {
+      offTopics.add(target.index);
+      if (target.decisive) decisiveOffTopics.add(target.index);
+    }
     else roles.add(target.role);
   }
   const themes: ThemeHit[] = [];
@@ -370,7 +388,7 @@ function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: The
     themes.push({ theme: index, confidence, strongCues, weakCues });
   }
   themes.sort((a, b) => b.confidence - a.confidence || b.strongCues - a.strongCues || b.weakCues - a.weakCues || a.theme - b.theme);
-  return { themes, offTopics: [...offTopics], roles: [...roles] };
+  return { themes, offTopics: [...offTopics], decisiveOffTopics: [...decisiveOffTopics], roles: [...roles] };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
