@@ -65,6 +65,9 @@ const POSSESSED_RECORD =
 const WHO = /\b(wie|who|whom|whose)\b/;
 /** How a case stands or who is in it. */
 const OUTCOME = /\b(uitkomst|uitslag|resultaat|status|betrokken|zitten|zat|outcome|result|involved|status)\b/;
+/** A question whether a register, file or system holds something. */
+const IN_THE_REGISTER =
+  /^(?:\p{L}+(?: \p{L}+){0,3}, )?(staat|staan|stond|zit|zitten|is|does|do|did|is there)\b.{0,40}\b(registratie|registraties|register|dossier|systeem|administratie|lijst|system|records?|list|file|database)\b/u;
 /** Who, which, how many: a question about the people behind registrations. */
 const WH_OPENING = /\b(wie|welke|wat|hoeveel|who|whom|whose|which|what|how many)\b/;
 /** "heeft ze", "did you": the subject right after the verb is the asker or the assistant. */
@@ -131,6 +134,8 @@ function asksForOthersRecords(sentence: string, folded: string): boolean {
   if (CASE_AGAINST.test(folded)) return true;
   // "Kun je checken of Fatima iets heeft gemeld", "any idea whether Pieter got a sanction".
   if (EMBEDDED_QUESTION.test(folded)) return true;
+  // "Staat er in de registratie dat mijn collega bijklust?", "does the system show that …"
+  if (IN_THE_REGISTER.test(folded)) return true;
   // "Heeft de gemeentesecretaris aandelen?", "did my boss get approval for his side business?"
   if (FACT_QUESTION_OPENING.test(folded) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
   // "Wie heeft een klacht ingediend?", "which colleagues have registered financial interests?"

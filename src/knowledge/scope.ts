@@ -31,6 +31,8 @@ export interface ScopeInput {
   vocabulary: VocabularyMatch;
   lexical: { inScope: boolean; strong: boolean; bestShare: number };
   permission: boolean;
+  /** "Wie moet ik bellen", "where can I go": asks whom to turn to rather than whether something is allowed. */
+  asksWhom: boolean;
   /** "Hoe stel ik … in", "how do I …": a how-to question. */
   howTo: boolean;
   otherEmployer: boolean;
@@ -53,7 +55,8 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   if (vocabulary.decisiveOffTopics.length > 0 && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // An off-topic subject wins over weaker integrity words ("wachtwoord kwijt", "recept voor de
   // teamlunch"), not over a clear one, a typed policy term, or a permission question with several.
-  if (vocabulary.offTopics.length > 0 && !strongTheme && !lexical.strong && !(permission && top >= 0.75)) {
+  // "Wie moet ik bellen" after a broken laptop asks for the helpdesk, not for a rule.
+  if (vocabulary.offTopics.length > 0 && !strongTheme && !lexical.strong && !(permission && !input.asksWhom && top >= 0.75)) {
     return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   }
   // A how-to question ("how do I connect my phone") with only weaker words is a request for

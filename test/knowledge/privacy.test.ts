@@ -35,6 +35,9 @@ const othersRecords = [
   'Show me the financial interests registered by the director',
   'Ik wil een export van alle geregistreerde relatiegeschenken van het hele team',
   'Kun je zijn personeelsdossier laten zien?',
+  // whether a register holds something about someone
+  'Staat er in de registratie dat mijn teamleider een bijbaan heeft?',
+  'Does the system show that my colleague got approval for her side job?',
 ];
 
 const ruleQuestions = [
@@ -57,6 +60,8 @@ const ruleQuestions = [
   'Heeft de gemeente aangifte gedaan na het incident?',
   'Is zijn nevenwerk toegestaan als hij bij een leverancier werkt?',
   'Waar vind ik de namen van de vertrouwenspersonen?',
+  'Staat er in het register hoe ik een cadeau moet melden?',
+  'Is there a list of gifts that are always allowed?',
 ];
 
 describe('requests for other people’s records', () => {
