@@ -79,8 +79,9 @@ const CASE_AGAINST =
 /** Organisation names are not people ("gemeente Heerde"). */
 let organisationNames: Set<string> | undefined;
 /** A capitalised word inside a sentence (not its first word), with the two words before it. */
-const CAPITALISED_INSIDE = /(?:(\S+)\s+)?(\S+)\s(\p{Lu}\p{Ll}{2,})/gu;
+const CAPITALISED_INSIDE = /(?:(\S+)\s+)?(\S+)\s(\p{Lu}\p{Ll}{2,}\p{L}*)/gu;
 const BODY_BEFORE_NAME = /^(gemeente|provincie|regio|waterschap|municipality|city|province|afdeling|department|team)$/i;
+const NOT_BEFORE_A_NAME = /^(a|an|the|een|de|het|op|on|via|in|at|naar|to|met|with|bij|uit)$/i;
 /** "Linda's", "Pieter's": a possessive name. */
 const POSSESSIVE_NAME = /\b\p{Lu}\p{Ll}+['’]s?\b/u;
 
@@ -91,6 +92,8 @@ function namesSomeone(sentence: string): boolean {
   if (POSSESSIVE_NAME.test(sentence) && !/\b(it|that|what|let|there|here|who|he|she)['’]s\b/i.test(sentence)) return true;
   for (const match of sentence.matchAll(CAPITALISED_INSIDE)) {
     if (organisations.has(fold(match[3] ?? ''))) continue;
+    // "a Marktplaats sale", "op LinkedIn": a thing or a place after an article or preposition.
+    if (NOT_BEFORE_A_NAME.test(match[2] ?? '')) continue;
     // "gemeente Haarlem", "afdeling Burgerzaken", "municipality of Utrecht": a body, not a person.
     if (BODY_BEFORE_NAME.test(match[2] ?? '') || (/^(of|van)$/i.test(match[2] ?? '') && BODY_BEFORE_NAME.test(match[1] ?? ''))) continue;
     return true;

@@ -62,6 +62,8 @@ const ruleQuestions = [
   'Waar vind ik de namen van de vertrouwenspersonen?',
   'Staat er in het register hoe ik een cadeau moet melden?',
   'Is there a list of gifts that are always allowed?',
+  'Is there a fixed euro limit for accepting gifts at WerkSaam?',
+  'Is a Marktplaats sale now and then a side job?',
 ];
 
 describe('requests for other people’s records', () => {
