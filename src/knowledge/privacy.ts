@@ -26,20 +26,20 @@ import { fold } from './text.js';
 
 /** People other than the asker, by role or group. Folded: "collega's" is "collegas". */
 const THIRD_PARTY =
-  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+team\b/;
+  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+team\b/;
 /** Things kept in a register or a case file. */
 const RECORD_THINGS =
-  /\b(\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belangen|\p{L}*cadeau|\p{L}*cadeaus|kado|kados|\p{L}*geschenk|\p{L}*geschenken|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath)\b/u;
+  /\b(\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath)\b/u;
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
-  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|came back)\b/;
+  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back)\b/;
 /** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
 const GENERIC_EVENTS = /\b(gedaan|geweest|gegaan|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
 /** Where registrations and confidences go. */
 const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|klachtencommissie|integriteitscoordinator|confidential counsell?or|confidential advis[eo]r|counsell?or|hr)\b/;
 /** Words of rule, permission or process: the sentence asks how things work, not what someone did. */
 const RULE_OR_PROCESS =
-  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|ooit|ever|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|toegestaan|verboden|regel|regels|regeling|beleid|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|works)\b/;
+  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|toegestaan|verboden|regel|regels|regeling|beleid|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does)\b/;
 /** "Kun je …", "could you …": asking the assistant to do something, not a modal of the rule. */
 const ASKING_THE_ASSISTANT = /\b(kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|any chance you can)\b/g;
 /** The asker asks about their own conduct or own registration. */
@@ -53,7 +53,7 @@ const SHOW_VERBS =
 const MANY_OR_OTHERS = /\b(alle|all|every|iedereen|everyone|met namen|with names|van vorig jaar|from last year|dit jaar|this year|van afdeling|of the|van de|van het|from the|by the|door de)\b/;
 /** A question embedded in a request: "kun je checken of …", "ik wil weten of …", "any idea whether …". */
 const EMBEDDED_QUESTION =
-  /\b(checken|nagaan|nakijken|kijken|zien|zoek\p{L}* op|opzoeken|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|check|see|find out|tell me|know|idea|wonder|confirm|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
+  /\b(checken|nagaan|nakijken|kijk\p{L}*|zien|zoek\p{L}* op|opzoeken|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|check|see|find out|tell me|know|idea|wonder|confirm|verify|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
 /** A yes/no question about a fact: it opens with a verb ("heeft Jan …", "did my boss …"). */
 const FACT_QUESTION_OPENING = /^(?:\p{L}+(?: \p{L}+){0,3}, )?(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|has|have|did|does|do|was|were|are)\b/u;
 /** "Heeft mijn leidnggevende …": whoever is "mine" and asked about is someone else, even misspelt. */
@@ -61,6 +61,17 @@ const SOMEONE_OF_MINE = /^(?:\p{L}+(?: \p{L}+){0,3}, )?(heeft|has|did|does|is|wa
 /** "zijn personeelsdossier", "haar aandelen", "his file": a record of someone else by possessive. */
 const POSSESSED_RECORD =
   /\b(zijn|haar|hun|zn|his|her|their)\s+(?:\p{L}+\s+)?(\p{L}*dossiers?|file|files|\p{L}*meldingen|\p{L}*melding|registraties|registratie|records?|reports?|notifications?|registrations?|declarations?|nevenfuncties|nevenfunctie|nevenwerk\p{L}*|bijbaan|bijbanen|side jobs?|aandelen|shares|cadeaus|geschenken|gifts?|klachten|complaints?|gegevens|\p{L}*verklaring|vog|eed|oath|waarschuwing|warnings?|sancties?|sanctions?)\b/u;
+/**
+ * "Moet ik weten", "I need to know", "zodat we er rekening mee kunnen houden": the asker's
+ * reason for wanting the records, whose modal verbs say nothing about a rule.
+ */
+const STATED_REASON = /\b(?:moet|wil|zou) ik (?:graag |even |eigenlijk )?weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|,? (?:dan|zodat|so that|so we)\b.*$/g;
+/** A request to confirm or check what another sentence of the question says about someone. */
+const CONFIRM_REQUEST = /\b(confirm|verify|bevestig\p{L}*|nakijken|checken|controleren|klopt (?:dat|het)|is (?:that|it|this) (?:true|registered|so|correct)|check (?:that|this|it)|kijk\p{L}* of dat klopt|dat nagaan)\b/u;
+/** "Did anyone accept …", "does Jan have …": the base form after a question's opening verb. */
+const DID_SOMEONE = /^(?:\p{L}+(?: \p{L}+){0,3}, )?(?:did|does|do)\b.{0,40}\b(accept|receive|report|declare|file|get|take|sign|have|own|hold)\b/u;
+/** How many registrations: counts by person, group or year. */
+const COUNT_OF = /\b(hoeveel|how many)\b/;
 /** Who did something: the person asked about is the one the answer would name. */
 const WHO = /\b(wie|who|whom|whose)\b/;
 /** How a case stands or who is in it. */
@@ -106,7 +117,13 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   const folded = fold(raw);
   if (WHO_REPORTED_ME.test(folded)) return true;
   if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
-  return sentences.some((sentence) => asksForOthersRecords(sentence, fold(sentence)));
+  if (sentences.some((sentence) => asksForOthersRecords(sentence, fold(sentence)))) return true;
+  // "I heard the woman at the front desk got a warning. Can you confirm?": one sentence says
+  // something about someone, another asks to check it.
+  return sentences.length > 1 && CONFIRM_REQUEST.test(folded) && sentences.some((sentence) => {
+    const one = fold(sentence);
+    return (THIRD_PARTY.test(one) || namesSomeone(sentence)) && (RECORD_THINGS.test(one) || RECORD_EVENTS.test(one) || /\b(works? as|werkt als|zegt dat|says)\b/.test(one));
+  });
 }
 
 /** Someone's personal data: salary, address, medical or personnel file. */
@@ -126,12 +143,15 @@ const LEGITIMATE_LOOKUPS = /\b(vertrouwenspersoon|vertrouwenspersonen|contactper
  */
 function asksForOthersRecords(sentence: string, folded: string): boolean {
   const registration = RECORD_THINGS.test(folded);
-  const event = RECORD_EVENTS.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded)));
+  const event = RECORD_EVENTS.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded))) || DID_SOMEONE.test(folded);
   if (!registration && !event) return false;
-  if (RULE_OR_PROCESS.test(folded.replace(ASKING_THE_ASSISTANT, ' ')) || ASKER_OWN.test(folded)) return false;
+  const withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ');
+  if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason)) return false;
   const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
   // "Export all gift registrations", "stuur me de lijst met meldingen van afdeling Burgerzaken".
   if (SHOW_VERBS.test(folded) && registration && (someoneElse || MANY_OR_OTHERS.test(folded))) return true;
+  // "Hoeveel meldingen kwamen er in 2023 van afdeling Openbare Ruimte?"
+  if (COUNT_OF.test(folded) && registration && (someoneElse || /\b(in|van|of) (?:19|20)\d\d\b|\b(vorig jaar|last year)\b/.test(folded))) return true;
   if (!someoneElse) return false;
   // "Is er een integriteitsonderzoek gaande naar wethouder Bakker?"
   if (CASE_AGAINST.test(folded)) return true;
