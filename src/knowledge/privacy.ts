@@ -65,7 +65,7 @@ const POSSESSED_RECORD =
  * "Moet ik weten", "I need to know", "zodat we er rekening mee kunnen houden": the asker's
  * reason for wanting the records, whose modal verbs say nothing about a rule.
  */
-const STATED_REASON = /\b(?:moet|wil|zou) ik (?:graag |even |eigenlijk )?weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|,? (?:dan|zodat|so that|so we)\b.*$/g;
+const STATED_REASON = /\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|,? (?:dan|zodat|so that|so we)\b.*$/gu;
 /** A request to confirm or check what another sentence of the question says about someone. */
 const CONFIRM_REQUEST = /\b(confirm|verify|bevestig\p{L}*|nakijken|checken|controleren|klopt (?:dat|het)|is (?:that|it|this) (?:true|registered|so|correct)|check (?:that|this|it)|kijk\p{L}* of dat klopt|dat nagaan)\b/u;
 /** "Did anyone accept …", "does Jan have …": the base form after a question's opening verb. */
