@@ -48,7 +48,7 @@ const WEAK_THEME_SHARE = 0.3;
 export function decideScope(input: ScopeInput): ScopeDecision {
   const { vocabulary, lexical, permission } = input;
   const top = vocabulary.themes[0]?.confidence ?? 0;
-  const strongTheme = vocabulary.themes.some((hit) => hit.strongCues > 0);
+  const strongTheme = vocabulary.themes.some((hit) => hit.strongCues > 0 && !hit.whomOnly);
   if (input.otherEmployer) return { inScope: false, reason: 'other-employer', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely.

@@ -45,6 +45,11 @@ const themeSchema = z
     sections: z.record(scopeId, z.array(sectionRef).min(1)),
     /** Whom to name when someone asks where to go with this subject. */
     contacts: z.array(contactRole).optional(),
+    /**
+     * The theme is whom to turn to, not a subject: "bij wie moet ik me ziekmelden" names it, but
+     * an off-topic subject beside it (sickness, a payslip) decides that the question is not ours.
+     */
+    whomOnly: z.boolean().optional(),
     /** Routes outside the organisation the policy names, per organisation, with the section that names them. */
     external: z.record(scopeId, z.array(sectionRef.extend({ label: localized }).strict()).min(1)).optional(),
   })
@@ -118,6 +123,8 @@ export interface ThemeHit {
   confidence: number;
   strongCues: number;
   weakCues: number;
+  /** The theme is whom to turn to (`whomOnly` in themes.json). */
+  whomOnly?: boolean;
 }
 
 export interface VocabularyMatch {
@@ -385,7 +392,9 @@ function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: The
     const weakCues = weak.get(index)?.size ?? 0;
     if (strongCues === 0 && weakCues === 0) continue;
     const confidence = strongCues > 0 ? 1 : weakCues >= 3 ? 0.9 : weakCues === 2 ? 0.75 : 0.5;
-    themes.push({ theme: index, confidence, strongCues, weakCues });
+    const hit: ThemeHit = { theme: index, confidence, strongCues, weakCues };
+    if (catalogue.themes[index]?.whomOnly) hit.whomOnly = true;
+    themes.push(hit);
   }
   themes.sort((a, b) => b.confidence - a.confidence || b.strongCues - a.strongCues || b.weakCues - a.weakCues || a.theme - b.theme);
   return { themes, offTopics: [...offTopics], decisiveOffTopics: [...decisiveOffTopics], roles: [...roles] };
