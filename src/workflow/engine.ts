@@ -38,6 +38,11 @@ export interface WorkflowServices {
   logger: Logger;
   now: () => Date;
   calendar?: HolidayCalendar;
+  /**
+   * Whether the server applies a conditional update atomically (MongoDB, Atlas, Cosmos DB: the
+   * default). FerretDB's does not, and reads every record for it (see `land`): pass false there.
+   */
+  atomicConditionalUpdates?: boolean;
 }
 
 export interface SubmitInput<TData> {
@@ -127,8 +132,10 @@ export class WorkflowEngine {
   }
 
   async find<TData>(definition: WorkflowDefinition<TData>, recordId: string): Promise<WorkflowRecord<TData> | undefined> {
-    const record = await this.records.findOne({ _id: recordId, type: definition.type });
-    return (record as WorkflowRecord<TData> | null) ?? undefined;
+    // By `_id` alone, the type checked here: FerretDB's SQLite handler looks up only a lone `_id`
+    // by its index and reads every record for any other filter.
+    const record = await this.records.findOne({ _id: recordId });
+    return record?.type === definition.type ? (record as WorkflowRecord<TData>) : undefined;
   }
 
   /** The record's audit trail, oldest first. */
@@ -640,8 +647,10 @@ export class WorkflowEngine {
       if (!step) return { record, changed: false };
       const version = record.version + 1;
       const now = this.services.now();
+      let claimedAt: number;
       try {
         await this.audit.insertOne({ _id: `${recordId}:${version}`, recordId, version, at: now, ...step.entry, schemaVersion: SCHEMA_VERSION });
+        claimedAt = Date.now();
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         await this.waitForVersionAfter(definition, record);
@@ -652,10 +661,28 @@ export class WorkflowEngine {
       // Messages before the change lands (see submit): they are drawn when delivered, so they
       // show the record as it is by then, and wait for the change when it is not there yet.
       if (step.messages) await this.services.outbox.enqueue(await step.messages(changed as WorkflowRecord));
-      const result = await this.records.updateOne({ _id: recordId, version: record.version }, { $set: set });
-      if (result.matchedCount !== 1) throw new Error(`record ${recordId} changed although version ${version} was claimed`);
+      if (!(await this.land(record, set, claimedAt))) throw new Error(`record ${recordId} changed although version ${version} was claimed`);
       return { record: changed, changed: true };
     }
+  }
+
+  /**
+   * Writes a change whose next version this writer claimed. MongoDB, Atlas and Cosmos DB check
+   * the version atomically with the write, through the `_id` index. FerretDB's SQLite handler
+   * reads every record for any filter but a lone `_id`, and does not check atomically anyway:
+   * there the claim alone makes this the one writer of the version, unless this writer took so
+   * long that a waiter may be about to step over its version (`waitForVersionAfter`); only then
+   * is the version looked at first.
+   */
+  private async land(record: WorkflowRecord, set: Partial<WorkflowRecord>, claimedAt: number): Promise<boolean> {
+    if (this.services.atomicConditionalUpdates !== false) {
+      return (await this.records.updateOne({ _id: record._id, version: record.version }, { $set: set })).matchedCount === 1;
+    }
+    if (Date.now() - claimedAt >= ORPHANED_CLAIM_MS / 3) {
+      const current = await this.records.findOne({ _id: record._id });
+      if (current?.version !== record.version) return false;
+    }
+    return (await this.records.updateOne({ _id: record._id }, { $set: set })).matchedCount === 1;
   }
 
   /** The version was claimed by another writer: wait until its change lands. */
