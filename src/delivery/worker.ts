@@ -152,9 +152,10 @@ export class DeliveryWorker {
     let attempted = 0;
     for (const document of due) {
       if (this.stopped) break;
-      if (!(await this.store.lease(document, this.now(), this.leaseMs))) continue;
+      const leased = await this.store.lease(document, this.now(), this.leaseMs);
+      if (!leased) continue;
       attempted += 1;
-      await this.attempt(document);
+      await this.attempt(leased);
     }
     return attempted;
   }
@@ -168,9 +169,10 @@ export class DeliveryWorker {
     }
   }
 
+  /** One attempt at a leased message (its `attempts` counts this one). */
   private async attempt(document: OutboxDocument): Promise<void> {
     const { message } = document;
-    const log = { messageId: document._id, mode: message.mode, purpose: message.purpose, attempt: document.attempts + 1 };
+    const log = { messageId: document._id, mode: message.mode, purpose: message.purpose, attempt: document.attempts };
     let result: TransportResult | undefined;
     try {
       result = await this.deliver(document);
@@ -179,25 +181,25 @@ export class DeliveryWorker {
     }
     const now = this.now();
     if (!result || result.ok) {
-      await this.store.finish(document._id, 'sent', now);
+      await this.store.done(document._id);
       this.options.logger.debug({ event: 'delivery.sent', ...log }, 'message delivered');
       return;
     }
     const lastError = result.status ? String(result.status) : result.reason;
     if (result === NOT_YET && now.getTime() - document.createdAt.getTime() >= AWAIT_CHANGE_MS) {
       // The change this message announces never landed (its writer died): nothing to say.
-      await this.store.finish(document._id, 'sent', now, lastError);
+      await this.store.done(document._id);
       this.options.logger.warn({ event: 'delivery.change_never_landed', ...log }, 'message about a change that never landed dropped');
       return;
     }
     if (result.permanent) {
-      await this.store.finish(document._id, 'undeliverable', now, lastError);
+      await this.store.giveUp(document, 'undeliverable', now, lastError);
       this.options.logger.warn({ event: 'delivery.undeliverable', ...log, status: result.status ?? null, reason: result.reason }, 'message cannot be delivered');
       await this.tellUndeliverable(document, { status: 'undeliverable', reason: result.reason, ...(result.status ? { httpStatus: result.status } : {}) });
       return;
     }
     if (now.getTime() - document.createdAt.getTime() >= this.giveUpAfterMs) {
-      await this.store.finish(document._id, 'dead', now, lastError);
+      await this.store.giveUp(document, 'dead', now, lastError);
       this.options.logger.error({ event: 'delivery.dead_lettered', ...log, status: result.status ?? null }, 'message given up after retrying');
       await this.tellUndeliverable(document, { status: 'dead', reason: result.reason, ...(result.status ? { httpStatus: result.status } : {}) });
       return;
@@ -207,7 +209,7 @@ export class DeliveryWorker {
       await this.store.pacedUntil(document._id, new Date(now.getTime() + (result.retryAfterMs ?? 1000)), now);
       return;
     }
-    const delay = result.retryAfterMs ?? backoffMs(document.attempts + 1);
+    const delay = result.retryAfterMs ?? backoffMs(document.attempts);
     await this.store.retryAt(document._id, new Date(now.getTime() + delay), now, lastError);
     this.options.logger.info({ event: 'delivery.retry', ...log, status: result.status ?? null, delayMs: delay }, 'message will be retried');
   }
