@@ -72,8 +72,13 @@ export class Pacer {
 
   /** Reserves a send for every key (conversation, tenant) and returns when all allow it. */
   async reserve(keys: { key: string; limits: readonly RateLimit[] }[], now: Date): Promise<Date> {
-    const reserved = await Promise.all(keys.map(({ key, limits }) => this.reserveOne(key, limits, now)));
-    return reserved.reduce((latest, at) => (at > latest ? at : latest), now);
+    let at = now;
+    // One after the other: a key may be named more than once (two readers in one tenant).
+    for (const { key, limits } of keys) {
+      const reserved = await this.reserveOne(key, limits, now);
+      if (reserved > at) at = reserved;
+    }
+    return at;
   }
 
   private async reserveOne(key: string, limits: readonly RateLimit[], now: Date): Promise<Date> {
