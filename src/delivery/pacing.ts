@@ -51,13 +51,12 @@ export const pacingCollections: CollectionDefinition[] = [
  * Everything is found by `_id` (FerretDB's SQLite handler reads the whole collection for any other
  * filter): the key's head (`_id` the key, see NumberSeries) says where its series stands, and the
  * sends counted back are read one by one. A stored slot never changes, so this process keeps
- * copies of the slots it reserved or read and of each key's last number: a steady stream of sends
- * costs two writes per key, and a number another instance took meanwhile is refused and skipped.
+ * copies of the slots it reserved or read: with NumberSeries remembering each key's last number,
+ * a steady stream of sends costs two writes per key.
  */
 export class Pacer {
   private readonly slots: Collection<SendSlot>;
   private readonly series: NumberSeries<SendSlot>;
-  private readonly lastReserved = new ExpiringCache<string, number>({ maxEntries: 5_000, ttlMs: KEEP_MS });
   private readonly slotTimes = new ExpiringCache<string, number>({ maxEntries: 20_000, ttlMs: KEEP_MS });
 
   constructor(db: Db) {
@@ -67,6 +66,7 @@ export class Pacer {
       // A key reserved before it had a head: its highest number, once.
       lastByQuery: async (key) => (await this.slots.find({ key }).sort({ n: -1 }).limit(1).next())?.n ?? 0,
       atOf: (slot) => slot.at,
+      remember: { maxEntries: 5_000, ttlMs: KEEP_MS },
     });
   }
 
@@ -82,8 +82,7 @@ export class Pacer {
   }
 
   private async reserveOne(key: string, limits: readonly RateLimit[], now: Date): Promise<Date> {
-    const slot = await this.series.issue(key, async (n) => ({ key, n, at: new Date(await this.earliest(key, n, limits, now)), schemaVersion: SCHEMA_VERSION }), this.lastReserved.get(key));
-    this.lastReserved.set(key, slot.n);
+    const slot = await this.series.issue(key, async (n) => ({ key, n, at: new Date(await this.earliest(key, n, limits, now)), schemaVersion: SCHEMA_VERSION }));
     this.slotTimes.set(slot._id, slot.at.getTime());
     return slot.at;
   }

@@ -9,7 +9,7 @@ import { SCHEMA_VERSION, isDuplicateKeyError } from '../storage/database.js';
 import { nextDueAt, stepClock } from './clock.js';
 import { reachabilityNotice } from './reachability.js';
 import { escalationTarget, resolveActors, type RoutingDirectory } from './routing.js';
-import { auditCollection, formatReference, nextSequence, recordsCollection } from './store.js';
+import { auditCollection, formatReference, recordsCollection, ReferenceNumbers } from './store.js';
 import {
   CHANGES_REQUESTED,
   awaitingState,
@@ -106,6 +106,7 @@ export function recordCardKey(recordId: string, aadObjectId: string): string {
 export class WorkflowEngine {
   private readonly records: Collection<WorkflowRecord>;
   private readonly audit: Collection<AuditEntry>;
+  private readonly numbers: ReferenceNumbers;
   private readonly definitions = new Map<string, AnyWorkflowDefinition>();
   private readonly calendar: HolidayCalendar;
 
@@ -120,6 +121,7 @@ export class WorkflowEngine {
     }
     this.records = recordsCollection(services.db);
     this.audit = auditCollection(services.db);
+    this.numbers = new ReferenceNumbers(services.db);
     this.calendar = services.calendar ?? dutchHolidays;
   }
 
@@ -195,7 +197,7 @@ export class WorkflowEngine {
     };
     const [assignees, sequence] = await Promise.all([
       this.actorsFor(definition, draft, first),
-      nextSequence(this.services.db, organisation.id, definition.type, year),
+      this.numbers.next(organisation.id, definition.type, year),
     ]);
     const step = this.startStep(first, now);
     const record: WorkflowRecord<TData> = {

@@ -45,23 +45,34 @@ interface IssuedNumber {
 }
 
 /**
- * The next number for an organisation, type and year. Each number is claimed by inserting it
- * (see NumberSeries: a duplicate `_id` is refused atomically on every server, whereas an `$inc`
- * on a shared counter is not atomic on FerretDB; measured: 30 concurrent increments gave 13
- * distinct values). The series' head, `_id` `<orgId>:<type>:<year>` in the same collection, is
- * where the next number is looked for. Losers simply try the next number, so numbers stay unique
- * and gapless.
+ * Reference numbers per organisation, type and year. Each number is claimed by inserting it (see
+ * NumberSeries: a duplicate `_id` is refused atomically on every server, whereas an `$inc` on a
+ * shared counter is not atomic on FerretDB; measured: 30 concurrent increments gave 13 distinct
+ * values). The series' head, `_id` `<orgId>:<type>:<year>` in the same collection, is where the
+ * next number is looked for. Losers simply try the next number, so numbers stay unique and
+ * gapless. Keep one per process: it issues a series' numbers here one after the other.
  */
-export async function nextSequence(db: Db, orgId: string, type: string, year: number): Promise<number> {
-  const numbers = db.collection<IssuedNumber>(WORKFLOW_COUNTERS);
-  const series = new NumberSeries(numbers, db.collection<SeriesHead>(WORKFLOW_COUNTERS), {
-    idOf: (name, n) => `${name}:${n}`,
-    // A series numbered before it had a head: its highest number, once.
-    lastByQuery: async (name) => (await numbers.find({ series: name }).sort({ value: -1 }).limit(1).next())?.value ?? 0,
-  });
-  const name = `${orgId}:${type}:${year}`;
-  const issued = await series.issue(name, (value) => ({ series: name, value, issuedAt: new Date(), schemaVersion: SCHEMA_VERSION }));
-  return issued.value;
+export class ReferenceNumbers {
+  private readonly series: NumberSeries<IssuedNumber>;
+
+  constructor(db: Db) {
+    const numbers = db.collection<IssuedNumber>(WORKFLOW_COUNTERS);
+    this.series = new NumberSeries(numbers, db.collection<SeriesHead>(WORKFLOW_COUNTERS), {
+      idOf: (name, n) => `${name}:${n}`,
+      // A series numbered before it had a head: its highest number, once.
+      lastByQuery: async (name) => (await numbers.find({ series: name }).sort({ value: -1 }).limit(1).next())?.value ?? 0,
+    });
+  }
+
+  async next(orgId: string, type: string, year: number): Promise<number> {
+    const series = `${orgId}:${type}:${year}`;
+    return (await this.series.issue(series, (value) => ({ series, value, issuedAt: new Date(), schemaVersion: SCHEMA_VERSION }))).value;
+  }
+}
+
+/** One number, as another instance would draw it. */
+export function nextSequence(db: Db, orgId: string, type: string, year: number): Promise<number> {
+  return new ReferenceNumbers(db).next(orgId, type, year);
 }
 
 export function formatReference(prefix: string, code: string, year: number, sequence: number): string {

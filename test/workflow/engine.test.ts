@@ -10,6 +10,7 @@ import {
   parseActionForm,
   performCardAction,
   nextSequence,
+  ReferenceNumbers,
   routeProblems,
   workflowCollections,
   WORKFLOW_RECORDS,
@@ -462,6 +463,19 @@ describe('reference numbers under load', () => {
       expect(new Set(values).size).toBe(30);
       expect(Math.max(...values)).toBe(30);
       expect(await nextSequence(database.db, 'org-a', 'gift', 2027)).toBe(1);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('numbers in order within one instance, and goes on after numbers another instance drew meanwhile', async () => {
+    const database = await openTestDatabase();
+    try {
+      const here = new ReferenceNumbers(database.db);
+      expect(await Promise.all(Array.from({ length: 10 }, () => here.next('org-b', 'gift', 2026)))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(await nextSequence(database.db, 'org-b', 'gift', 2026)).toBe(11);
+      expect(await nextSequence(database.db, 'org-b', 'gift', 2026)).toBe(12);
+      expect(await here.next('org-b', 'gift', 2026)).toBe(13);
     } finally {
       await database.drop();
     }
