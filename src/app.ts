@@ -89,7 +89,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
     const directory = new Directory(database.db, { cache: { ...BOT_DIRECTORY_CACHE, now: () => now().getTime() } });
     const outbox = new MongoOutbox(database.db);
     const features = createWorkflowFeatures({ directory, knowledge, logger, now, outbox, db: database.db, reportKeys: ReportKeyring.fromConfig(config) });
-    const engine = new WorkflowEngine({ db: database.db, directory, outbox, logger, now }, features.map((feature) => feature.definition));
+    const engine = new WorkflowEngine({ db: database.db, directory, outbox, logger, now, atomicConditionalUpdates: !database.isFerretDb }, features.map((feature) => feature.definition));
     const services: BotServices = {
       config,
       logger,

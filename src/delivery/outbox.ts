@@ -8,8 +8,12 @@ import type { DeliveredMessage, MessageContent, Outbox, OutgoingMessage } from '
 export const OUTBOX = 'outbox';
 export const DELIVERIES = 'deliveries';
 export const OUTBOX_CLAIMS = 'outboxClaims';
+/** Messages given up on (the reader cannot be reached, or Teams kept refusing): for the digest and operators. */
+export const UNDELIVERED = 'undeliveredMessages';
 
+/** `sent` is only found in outboxes of earlier releases: a delivered message now leaves the outbox. */
 export type OutboxStatus = 'pending' | 'sent' | 'undeliverable' | 'dead';
+export type UndeliveredStatus = Extract<OutboxStatus, 'undeliverable' | 'dead'>;
 
 type WithContent = Extract<OutgoingMessage, { content: MessageContent }>;
 
@@ -31,6 +35,12 @@ export function fromStored(message: StoredMessage): OutgoingMessage {
   return { ...rest, content: JSON.parse(contentJson) as MessageContent };
 }
 
+/**
+ * A message still to be delivered. The outbox holds nothing else: a delivered message is deleted
+ * and one given up on moves to `undeliveredMessages`, so the query for due messages (which
+ * FerretDB's SQLite handler answers by reading every document of the collection) stays as small
+ * as the work waiting.
+ */
 export interface OutboxDocument {
   _id: string;
   message: StoredMessage;
@@ -69,6 +79,7 @@ export const deliveryCollections: CollectionDefinition[] = [
   },
   { name: DELIVERIES, indexes: [{ key: { recordId: 1 }, name: 'recordId' }] },
   { name: OUTBOX_CLAIMS, indexes: [{ key: { at: 1 }, name: 'at' }] },
+  { name: UNDELIVERED, indexes: [{ key: { updatedAt: 1 }, name: 'updatedAt' }] },
   messagesOnceCollection,
   ...pacingCollections,
 ];
@@ -113,11 +124,13 @@ export class MongoOutbox implements Outbox {
 export class OutboxStore {
   readonly outbox: Collection<OutboxDocument>;
   readonly deliveries: Collection<DeliveryDocument>;
+  private readonly undelivered: Collection<OutboxDocument>;
   private readonly claims: Collection<{ _id: string; at: Date; schemaVersion: number }>;
 
   constructor(db: Db) {
     this.outbox = db.collection<OutboxDocument>(OUTBOX);
     this.deliveries = db.collection<DeliveryDocument>(DELIVERIES);
+    this.undelivered = db.collection<OutboxDocument>(UNDELIVERED);
     this.claims = db.collection(OUTBOX_CLAIMS);
   }
 
@@ -140,7 +153,7 @@ export class OutboxStore {
    * that generation would fail. A claim older than a lease is such an orphan; the message is
    * moved past it, so the next poll claims the generation after it.
    */
-  async lease(document: OutboxDocument, now: Date, leaseMs: number): Promise<boolean> {
+  async lease(document: OutboxDocument, now: Date, leaseMs: number): Promise<OutboxDocument | undefined> {
     const generation = document.lease + 1;
     const claimId = `${document._id}#${generation}`;
     try {
@@ -151,14 +164,28 @@ export class OutboxStore {
       if (claim && claim.at.getTime() + leaseMs <= now.getTime()) {
         await this.outbox.updateOne({ _id: document._id, lease: document.lease }, { $set: { lease: generation, updatedAt: now } });
       }
-      return false;
+      return undefined;
     }
-    await this.outbox.updateOne({ _id: document._id }, { $set: { lease: generation, leaseUntil: new Date(now.getTime() + leaseMs), attempts: document.attempts + 1, updatedAt: now } });
-    return true;
+    const leased = { lease: generation, leaseUntil: new Date(now.getTime() + leaseMs), attempts: document.attempts + 1, updatedAt: now };
+    await this.outbox.updateOne({ _id: document._id }, { $set: leased });
+    return { ...document, ...leased };
   }
 
-  async finish(id: string, status: Exclude<OutboxStatus, 'pending'>, now: Date, lastError?: string): Promise<void> {
-    await this.outbox.updateOne({ _id: id }, { $set: { status, leaseUntil: null, updatedAt: now, ...(lastError ? { lastError } : {}) } });
+  /**
+   * Delivered, or nothing (left) to deliver: the message leaves the outbox. A worker that dies
+   * before this delete leaves it to be taken again when its lease runs out; the key it was
+   * delivered under (`deliveries`) then makes that an update of the same message, as before.
+   */
+  async done(id: string): Promise<void> {
+    await this.outbox.deleteOne({ _id: id });
+  }
+
+  /** Given up on: kept apart (same `_id`, so doing this twice keeps one) for the digest, and out of the outbox. */
+  async giveUp(document: OutboxDocument, status: UndeliveredStatus, now: Date, lastError: string): Promise<void> {
+    await this.undelivered.insertOne({ ...document, status, leaseUntil: null, updatedAt: now, lastError }).catch((error: unknown) => {
+      if (!isDuplicateKeyError(error)) throw error;
+    });
+    await this.outbox.deleteOne({ _id: document._id });
   }
 
   async retryAt(id: string, at: Date, now: Date, lastError: string): Promise<void> {
@@ -186,10 +213,15 @@ export class OutboxStore {
     return this.deliveries.find({ recordId, kind: 'card' }).toArray();
   }
 
-  /** Leases and finished messages are only needed for a while; an explicit delete works on every server. */
+  /**
+   * Leases are only needed for a while; an explicit delete works on every server. Also moves out
+   * what outboxes of earlier releases kept of finished messages.
+   */
   async prune(now: Date, keepMs: number): Promise<void> {
-    const before = new Date(now.getTime() - keepMs);
-    await this.claims.deleteMany({ at: { $lt: before } });
-    await this.outbox.deleteMany({ status: 'sent', updatedAt: { $lt: before } });
+    await this.claims.deleteMany({ at: { $lt: new Date(now.getTime() - keepMs) } });
+    await this.outbox.deleteMany({ status: 'sent' });
+    for (const document of await this.outbox.find({ status: { $in: ['undeliverable', 'dead'] } }).toArray()) {
+      await this.giveUp(document, document.status as UndeliveredStatus, document.updatedAt, document.lastError ?? document.status);
+    }
   }
 }

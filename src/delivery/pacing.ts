@@ -1,5 +1,7 @@
 import type { Collection, Db } from 'mongodb';
-import { SCHEMA_VERSION, isDuplicateKeyError, type CollectionDefinition } from '../storage/database.js';
+import { SCHEMA_VERSION, type CollectionDefinition } from '../storage/database.js';
+import { ExpiringCache } from '../storage/expiringCache.js';
+import { NumberSeries, type SeriesHead } from '../storage/numberSeries.js';
 
 export const SEND_SLOTS = 'sendSlots';
 
@@ -32,6 +34,9 @@ interface SendSlot {
   schemaVersion: number;
 }
 
+/** Reservations older than this count for nothing any more (the longest window is an hour). */
+const KEEP_MS = 2 * 60 * 60_000;
+
 export const pacingCollections: CollectionDefinition[] = [
   { name: SEND_SLOTS, indexes: [{ key: { key: 1, n: -1 }, name: 'key_n' }, { key: { at: 1 }, name: 'at' }] },
 ];
@@ -42,17 +47,33 @@ export const pacingCollections: CollectionDefinition[] = [
  * where `$inc` is not atomic), with the moment it may go: late enough that, counting back k sends
  * for a limit of k per window, the window has passed. Sends of a key are thus strictly ordered
  * and every window holds at most its maximum, whatever the number of instances.
+ *
+ * Everything is found by `_id` (FerretDB's SQLite handler reads the whole collection for any other
+ * filter): the key's head (`_id` the key, see NumberSeries) says where its series stands, and the
+ * sends counted back are read one by one. A stored slot never changes, so this process keeps
+ * copies of the slots it reserved or read: with NumberSeries remembering each key's last number,
+ * a steady stream of sends costs two writes per key.
  */
 export class Pacer {
   private readonly slots: Collection<SendSlot>;
+  private readonly series: NumberSeries<SendSlot>;
+  private readonly slotTimes = new ExpiringCache<string, number>({ maxEntries: 20_000, ttlMs: KEEP_MS });
 
   constructor(db: Db) {
     this.slots = db.collection<SendSlot>(SEND_SLOTS);
+    this.series = new NumberSeries(this.slots, db.collection<SeriesHead>(SEND_SLOTS), {
+      idOf: slotId,
+      // A key reserved before it had a head: its highest number, once.
+      lastByQuery: async (key) => (await this.slots.find({ key }).sort({ n: -1 }).limit(1).next())?.n ?? 0,
+      atOf: (slot) => slot.at,
+      remember: { maxEntries: 5_000, ttlMs: KEEP_MS },
+    });
   }
 
   /** Reserves a send for every key (conversation, tenant) and returns when all allow it. */
   async reserve(keys: { key: string; limits: readonly RateLimit[] }[], now: Date): Promise<Date> {
     let at = now;
+    // One after the other: a key may be named more than once (two readers in one tenant).
     for (const { key, limits } of keys) {
       const reserved = await this.reserveOne(key, limits, now);
       if (reserved > at) at = reserved;
@@ -61,31 +82,40 @@ export class Pacer {
   }
 
   private async reserveOne(key: string, limits: readonly RateLimit[], now: Date): Promise<Date> {
-    const deepest = Math.max(...limits.map((limit) => limit.max));
-    const last = await this.slots.find({ key }).sort({ n: -1 }).limit(1).next();
-    for (let n = (last?.n ?? 0) + 1; ; n += 1) {
-      const earlier = limits.map((limit) => n - limit.max).filter((m) => m >= 1 && m >= n - deepest);
-      const history = earlier.length > 0 ? await this.slots.find({ _id: { $in: earlier.map((m) => `${key}#${m}`) } }).toArray() : [];
-      const atOf = new Map(history.map((slot) => [slot.n, slot.at.getTime()]));
-      let at = now.getTime();
-      for (const limit of limits) {
-        const back = atOf.get(n - limit.max);
-        if (back !== undefined) at = Math.max(at, back + limit.windowMs);
-      }
-      // Never before the previous send of the key: sends stay in order.
-      const previous = n - 1 >= 1 ? await this.slots.findOne({ _id: `${key}#${n - 1}` }) : null;
-      if (previous) at = Math.max(at, previous.at.getTime());
-      try {
-        await this.slots.insertOne({ _id: `${key}#${n}`, key, n, at: new Date(at), schemaVersion: SCHEMA_VERSION });
-        return new Date(at);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-    }
+    const slot = await this.series.issue(key, async (n) => ({ key, n, at: new Date(await this.earliest(key, n, limits, now)), schemaVersion: SCHEMA_VERSION }));
+    this.slotTimes.set(slot._id, slot.at.getTime());
+    return slot.at;
   }
 
-  /** Reservations older than the longest window count for nothing any more. */
-  async prune(now: Date, keepMs = 2 * 60 * 60_000): Promise<void> {
+  /** When send n of the key may go: a window after the send `max` sends before it, and never before the previous send. */
+  private async earliest(key: string, n: number, limits: readonly RateLimit[], now: Date): Promise<number> {
+    const back = [...new Set([1, ...limits.map((limit) => limit.max)])].filter((distance) => n - distance >= 1);
+    const times = new Map(await Promise.all(back.map(async (distance) => [distance, await this.slotAt(key, n - distance)] as const)));
+    let at = now.getTime();
+    for (const limit of limits) {
+      const earlier = times.get(limit.max);
+      if (earlier !== undefined) at = Math.max(at, earlier + limit.windowMs);
+    }
+    const previous = times.get(1);
+    return previous === undefined ? at : Math.max(at, previous);
+  }
+
+  /** When an earlier send of the key was reserved for; undefined when it is gone (pruned, so long past). */
+  private async slotAt(key: string, n: number): Promise<number | undefined> {
+    const id = slotId(key, n);
+    const known = this.slotTimes.get(id);
+    if (known !== undefined) return known;
+    const slot = await this.slots.findOne({ _id: id });
+    if (slot) this.slotTimes.set(id, slot.at.getTime());
+    return slot?.at.getTime();
+  }
+
+  /** Reservations (and the heads of keys) older than the longest window count for nothing any more. */
+  async prune(now: Date, keepMs = KEEP_MS): Promise<void> {
     await this.slots.deleteMany({ at: { $lt: new Date(now.getTime() - keepMs) } });
   }
+}
+
+function slotId(key: string, n: number): string {
+  return `${key}#${n}`;
 }

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { errorFields, type Logger } from '../logging/logger.js';
-import { fromStored, OutboxStore, type OutboxDocument } from './outbox.js';
-import { CONVERSATION_LIMITS, Pacer, TENANT_LIMITS } from './pacing.js';
+import { fromStored, OutboxStore, type DeliveryDocument, type OutboxDocument } from './outbox.js';
+import { CONVERSATION_LIMITS, Pacer, TENANT_LIMITS, type RateLimit } from './pacing.js';
 import type { DeliveredMessage, MessageContent, RecordView, Rendered } from './types.js';
 
 /** The outcome of one call to the messaging service. */
@@ -152,9 +152,10 @@ export class DeliveryWorker {
     let attempted = 0;
     for (const document of due) {
       if (this.stopped) break;
-      if (!(await this.store.lease(document, this.now(), this.leaseMs))) continue;
+      const leased = await this.store.lease(document, this.now(), this.leaseMs);
+      if (!leased) continue;
       attempted += 1;
-      await this.attempt(document);
+      await this.attempt(leased);
     }
     return attempted;
   }
@@ -168,9 +169,10 @@ export class DeliveryWorker {
     }
   }
 
+  /** One attempt at a leased message (its `attempts` counts this one). */
   private async attempt(document: OutboxDocument): Promise<void> {
     const { message } = document;
-    const log = { messageId: document._id, mode: message.mode, purpose: message.purpose, attempt: document.attempts + 1 };
+    const log = { messageId: document._id, mode: message.mode, purpose: message.purpose, attempt: document.attempts };
     let result: TransportResult | undefined;
     try {
       result = await this.deliver(document);
@@ -179,25 +181,25 @@ export class DeliveryWorker {
     }
     const now = this.now();
     if (!result || result.ok) {
-      await this.store.finish(document._id, 'sent', now);
+      await this.store.done(document._id);
       this.options.logger.debug({ event: 'delivery.sent', ...log }, 'message delivered');
       return;
     }
     const lastError = result.status ? String(result.status) : result.reason;
     if (result === NOT_YET && now.getTime() - document.createdAt.getTime() >= AWAIT_CHANGE_MS) {
       // The change this message announces never landed (its writer died): nothing to say.
-      await this.store.finish(document._id, 'sent', now, lastError);
+      await this.store.done(document._id);
       this.options.logger.warn({ event: 'delivery.change_never_landed', ...log }, 'message about a change that never landed dropped');
       return;
     }
     if (result.permanent) {
-      await this.store.finish(document._id, 'undeliverable', now, lastError);
+      await this.store.giveUp(document, 'undeliverable', now, lastError);
       this.options.logger.warn({ event: 'delivery.undeliverable', ...log, status: result.status ?? null, reason: result.reason }, 'message cannot be delivered');
       await this.tellUndeliverable(document, { status: 'undeliverable', reason: result.reason, ...(result.status ? { httpStatus: result.status } : {}) });
       return;
     }
     if (now.getTime() - document.createdAt.getTime() >= this.giveUpAfterMs) {
-      await this.store.finish(document._id, 'dead', now, lastError);
+      await this.store.giveUp(document, 'dead', now, lastError);
       this.options.logger.error({ event: 'delivery.dead_lettered', ...log, status: result.status ?? null }, 'message given up after retrying');
       await this.tellUndeliverable(document, { status: 'dead', reason: result.reason, ...(result.status ? { httpStatus: result.status } : {}) });
       return;
@@ -207,7 +209,7 @@ export class DeliveryWorker {
       await this.store.pacedUntil(document._id, new Date(now.getTime() + (result.retryAfterMs ?? 1000)), now);
       return;
     }
-    const delay = result.retryAfterMs ?? backoffMs(document.attempts + 1);
+    const delay = result.retryAfterMs ?? backoffMs(document.attempts);
     await this.store.retryAt(document._id, new Date(now.getTime() + delay), now, lastError);
     this.options.logger.info({ event: 'delivery.retry', ...log, status: result.status ?? null, delayMs: delay }, 'message will be retried');
   }
@@ -233,26 +235,32 @@ export class DeliveryWorker {
   }
 
   /**
-   * Waits for the message's turn under Teams' limits for the person's conversation and their
-   * tenant, reserved across instances; a long wait sends it back to the outbox instead.
+   * Waits for the message's turn under Teams' limits for each reader's conversation and tenant,
+   * reserved across instances: undefined when it may go now, PACED when the wait is long and the
+   * message goes back to the outbox until then. A message sent back uses the turn it reserved
+   * (`reserved`): a new one would push every later message back too, and a message that reserved
+   * anew at each attempt might never reach its turn.
    */
-  private async paced(to: string, orgId: string | undefined, send: () => Promise<TransportResult>, reserved?: Date): Promise<TransportResult> {
-    if (this.options.pacing === false) return send();
+  private async paced(readers: string[], orgId: string | undefined, reserved?: Date): Promise<TransportResult | undefined> {
+    if (this.options.pacing === false || readers.length === 0) return undefined;
     const now = this.now();
-    // A message sent back to wait for its slot uses that slot: a new one would push every later message back too.
     if (reserved && reserved.getTime() <= now.getTime() + MAX_INLINE_WAIT_MS) {
       if (reserved > now) await sleep(reserved.getTime() - now.getTime());
-      return send();
+      return undefined;
     }
-    const tenant = this.options.tenantOf ? await this.options.tenantOf(to, orgId) : (orgId ?? 'default');
-    const at = await this.pacer.reserve([{ key: `conversation:${to}`, limits: CONVERSATION_LIMITS }, { key: `tenant:${tenant}`, limits: TENANT_LIMITS }], now);
+    const keys: { key: string; limits: readonly RateLimit[] }[] = [];
+    for (const to of readers) {
+      const tenant = this.options.tenantOf ? await this.options.tenantOf(to, orgId) : (orgId ?? 'default');
+      keys.push({ key: `conversation:${to}`, limits: CONVERSATION_LIMITS }, { key: `tenant:${tenant}`, limits: TENANT_LIMITS });
+    }
+    const at = await this.pacer.reserve(keys, now);
     const wait = at.getTime() - now.getTime();
     if (wait > MAX_INLINE_WAIT_MS) {
       this.wakeAt(at);
       return { ok: false, permanent: false, retryAfterMs: wait, reason: PACED };
     }
     if (wait > 0) await sleep(wait);
-    return send();
+    return undefined;
   }
 
   /** One attempt; undefined when there was nothing (left) to deliver. */
@@ -264,12 +272,20 @@ export class DeliveryWorker {
         await this.store.remember({ _id: message.key, to: message.to, kind: 'card', ...message.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
         return undefined;
       case 'refresh': {
-        let failure: TransportResult | undefined;
+        // Every card is drawn first, then one turn is reserved for all of them (kept should the
+        // message have to wait), so that each card is updated once per attempt. A card delivered
+        // while the message waited goes along in the reserved turn.
+        const updates: { delivery: DeliveryDocument; content: MessageContent }[] = [];
         for (const delivery of await this.store.cardsAbout(message.recordId)) {
           const content = await render({ recordId: message.recordId, reason: 'update', atVersion: message.atVersion }, delivery.to);
           if (content === 'not_yet') return NOT_YET;
-          if (!content) continue;
-          const result = await this.paced(delivery.to, message.orgId, () => transport.update(delivery.to, delivery, content));
+          if (content) updates.push({ delivery, content });
+        }
+        const waited = await this.paced(updates.map(({ delivery }) => delivery.to), message.orgId, document.pacedFor);
+        if (waited) return waited;
+        let failure: TransportResult | undefined;
+        for (const { delivery, content } of updates) {
+          const result = await transport.update(delivery.to, delivery, content);
           // An update that cannot succeed (the card was deleted) is no reason to hold the others back.
           if (!result.ok && !result.permanent) failure = result;
         }
@@ -283,14 +299,15 @@ export class DeliveryWorker {
         const recipient = this.options.resolveRecipient ? await this.options.resolveRecipient(message.to, message.recordId) : { to: message.to, remember: true };
         if (!recipient) return { ok: false, permanent: true, reason: 'recipient_unknown' };
         const existing = recipient.remember ? await this.store.delivered(message.key) : undefined;
+        if (!existing && message.mode === 'update') return undefined;
+        const waited = await this.paced([recipient.to], message.orgId, document.pacedFor);
+        if (waited) return waited;
         if (existing) {
-          const updated = await this.paced(recipient.to, message.orgId, () => transport.update(recipient.to, existing, content), document.pacedFor);
+          const updated = await transport.update(recipient.to, existing, content);
           if (updated.ok || message.mode === 'update' || !updated.permanent) return updated;
-          // The earlier message is gone: a new one it is.
-        } else if (message.mode === 'update') {
-          return undefined;
+          // The earlier message is gone: a new one it is, in the same turn.
         }
-        const sent = await this.paced(recipient.to, message.orgId, () => transport.send(recipient.to, content), document.pacedFor);
+        const sent = await transport.send(recipient.to, content);
         if (sent.ok && recipient.remember) {
           await this.store.remember({ _id: message.key, to: message.to, kind: content.kind, ...sent.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
         }

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { OUTBOX, type OutboxDocument } from '../delivery/outbox.js';
+import { UNDELIVERED, type OutboxDocument } from '../delivery/outbox.js';
 import type { DigestSettings, Organisation } from '../directory/types.js';
 import { meetingCoverage } from '../meetings/index.js';
 import { reportDeadlineCounts, reportFigures } from '../reports/index.js';
@@ -96,7 +96,7 @@ export async function buildDigest({ db, organisation, period, nameOf }: DigestPe
 /** Messages of the organisation that ended undeliverable or dead-lettered in the period. */
 async function deliveryProblems(db: Db, orgId: string, status: 'undeliverable' | 'dead', period: Period, nameOf: (id: string) => Promise<string | undefined>): Promise<DeliveryProblem[]> {
   const documents = await db
-    .collection<OutboxDocument>(OUTBOX)
+    .collection<OutboxDocument>(UNDELIVERED)
     .find({ status, 'message.orgId': orgId, updatedAt: { $gte: period.from, $lt: period.to } })
     .sort({ updatedAt: 1 })
     .limit(200)

@@ -90,8 +90,9 @@ export function createReportFeature(services: ReportFeatureServices): WorkflowFe
       /** From the record the message is about: its sealed reporter, checked against the pseudonym. */
       async resolve(address, recordId) {
         if (!recordId || !vault || !pseudonyms) return undefined;
-        const record = (await recordsCollection(services.db).findOne({ _id: recordId, type: REPORT_TYPE })) as ReportRecord | null;
-        if (!record || record.owner !== address) return undefined;
+        // By `_id` alone (FerretDB reads every record for a filter with more keys), the type checked here.
+        const record = (await recordsCollection(services.db).findOne({ _id: recordId })) as ReportRecord | null;
+        if (!record || record.type !== REPORT_TYPE || record.owner !== address) return undefined;
         const opened = await views.open(record);
         const reporter = opened.opened?.content.reporter.aadObjectId;
         return reporter && (await pseudonyms.of(reporter)) === address ? reporter : undefined;

@@ -9,7 +9,7 @@ import { SCHEMA_VERSION, isDuplicateKeyError } from '../storage/database.js';
 import { nextDueAt, stepClock } from './clock.js';
 import { reachabilityNotice } from './reachability.js';
 import { escalationTarget, resolveActors, type RoutingDirectory } from './routing.js';
-import { auditCollection, formatReference, nextSequence, recordsCollection } from './store.js';
+import { auditCollection, formatReference, recordsCollection, ReferenceNumbers } from './store.js';
 import {
   CHANGES_REQUESTED,
   awaitingState,
@@ -38,6 +38,11 @@ export interface WorkflowServices {
   logger: Logger;
   now: () => Date;
   calendar?: HolidayCalendar;
+  /**
+   * Whether the server applies a conditional update atomically (MongoDB, Atlas, Cosmos DB: the
+   * default). FerretDB's does not, and reads every record for it (see `land`): pass false there.
+   */
+  atomicConditionalUpdates?: boolean;
 }
 
 export interface SubmitInput<TData> {
@@ -101,6 +106,7 @@ export function recordCardKey(recordId: string, aadObjectId: string): string {
 export class WorkflowEngine {
   private readonly records: Collection<WorkflowRecord>;
   private readonly audit: Collection<AuditEntry>;
+  private readonly numbers: ReferenceNumbers;
   private readonly definitions = new Map<string, AnyWorkflowDefinition>();
   private readonly calendar: HolidayCalendar;
 
@@ -115,6 +121,7 @@ export class WorkflowEngine {
     }
     this.records = recordsCollection(services.db);
     this.audit = auditCollection(services.db);
+    this.numbers = new ReferenceNumbers(services.db);
     this.calendar = services.calendar ?? dutchHolidays;
   }
 
@@ -127,8 +134,10 @@ export class WorkflowEngine {
   }
 
   async find<TData>(definition: WorkflowDefinition<TData>, recordId: string): Promise<WorkflowRecord<TData> | undefined> {
-    const record = await this.records.findOne({ _id: recordId, type: definition.type });
-    return (record as WorkflowRecord<TData> | null) ?? undefined;
+    // By `_id` alone, the type checked here: FerretDB's SQLite handler looks up only a lone `_id`
+    // by its index and reads every record for any other filter.
+    const record = await this.records.findOne({ _id: recordId });
+    return record?.type === definition.type ? (record as WorkflowRecord<TData>) : undefined;
   }
 
   /** The record's audit trail, oldest first. */
@@ -188,7 +197,7 @@ export class WorkflowEngine {
     };
     const [assignees, sequence] = await Promise.all([
       this.actorsFor(definition, draft, first),
-      nextSequence(this.services.db, organisation.id, definition.type, year),
+      this.numbers.next(organisation.id, definition.type, year),
     ]);
     const step = this.startStep(first, now);
     const record: WorkflowRecord<TData> = {
@@ -640,8 +649,10 @@ export class WorkflowEngine {
       if (!step) return { record, changed: false };
       const version = record.version + 1;
       const now = this.services.now();
+      let claimedAt: number;
       try {
         await this.audit.insertOne({ _id: `${recordId}:${version}`, recordId, version, at: now, ...step.entry, schemaVersion: SCHEMA_VERSION });
+        claimedAt = Date.now();
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
         await this.waitForVersionAfter(definition, record);
@@ -652,10 +663,28 @@ export class WorkflowEngine {
       // Messages before the change lands (see submit): they are drawn when delivered, so they
       // show the record as it is by then, and wait for the change when it is not there yet.
       if (step.messages) await this.services.outbox.enqueue(await step.messages(changed as WorkflowRecord));
-      const result = await this.records.updateOne({ _id: recordId, version: record.version }, { $set: set });
-      if (result.matchedCount !== 1) throw new Error(`record ${recordId} changed although version ${version} was claimed`);
+      if (!(await this.land(record, set, claimedAt))) throw new Error(`record ${recordId} changed although version ${version} was claimed`);
       return { record: changed, changed: true };
     }
+  }
+
+  /**
+   * Writes a change whose next version this writer claimed. MongoDB, Atlas and Cosmos DB check
+   * the version atomically with the write, through the `_id` index. FerretDB's SQLite handler
+   * reads every record for any filter but a lone `_id`, and does not check atomically anyway:
+   * there the claim alone makes this the one writer of the version, unless this writer took so
+   * long that a waiter may be about to step over its version (`waitForVersionAfter`); only then
+   * is the version looked at first.
+   */
+  private async land(record: WorkflowRecord, set: Partial<WorkflowRecord>, claimedAt: number): Promise<boolean> {
+    if (this.services.atomicConditionalUpdates !== false) {
+      return (await this.records.updateOne({ _id: record._id, version: record.version }, { $set: set })).matchedCount === 1;
+    }
+    if (Date.now() - claimedAt >= ORPHANED_CLAIM_MS / 3) {
+      const current = await this.records.findOne({ _id: record._id });
+      if (current?.version !== record.version) return false;
+    }
+    return (await this.records.updateOne({ _id: record._id }, { $set: set })).matchedCount === 1;
   }
 
   /** The version was claimed by another writer: wait until its change lands. */

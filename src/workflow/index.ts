@@ -2,7 +2,7 @@ export { WorkflowEngine, assertValidDefinition, recordCardKey, routeProblems } f
 export type { RegisterPage, SubmitInput, WorkflowServices } from './engine.js';
 export { addDuration, organisationTiming, stepClock } from './clock.js';
 export { escalationTarget, resolveActors, type RoutingDirectory } from './routing.js';
-export { formatReference, nextSequence, workflowCollections, WORKFLOW_AUDIT, WORKFLOW_COUNTERS, WORKFLOW_RECORDS } from './store.js';
+export { formatReference, nextSequence, ReferenceNumbers, workflowCollections, WORKFLOW_AUDIT, WORKFLOW_COUNTERS, WORKFLOW_RECORDS } from './store.js';
 export * from './types.js';
 export { addCalendarDays, addMonths, addWorkingDays, calendarDateIn, isoDateIn, dutchHolidays, easterSunday, holidaysOf, isWorkingDay, yearIn, type HolidayCalendar } from './workingDays.js';
 export { invalidAction, recordNotFound, parseActionForm, performCardAction, type ActionChoice, type ActionTexts, type ParsedAction } from './actions.js';

@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
-import { SCHEMA_VERSION, isDuplicateKeyError, type CollectionDefinition } from '../storage/database.js';
+import { SCHEMA_VERSION, type CollectionDefinition } from '../storage/database.js';
+import { NumberSeries, type SeriesHead } from '../storage/numberSeries.js';
 import type { AuditEntry, WorkflowRecord } from './types.js';
 
 export const WORKFLOW_RECORDS = 'workflowRecords';
@@ -44,23 +45,34 @@ interface IssuedNumber {
 }
 
 /**
- * The next number for an organisation, type and year. Each number is claimed by inserting it:
- * a duplicate `_id` is refused atomically on every server, whereas an `$inc` on a shared
- * counter is not atomic on FerretDB (measured: 30 concurrent increments gave 13 distinct
- * values). Losers simply try the next number, so numbers stay unique and gapless.
+ * Reference numbers per organisation, type and year. Each number is claimed by inserting it (see
+ * NumberSeries: a duplicate `_id` is refused atomically on every server, whereas an `$inc` on a
+ * shared counter is not atomic on FerretDB; measured: 30 concurrent increments gave 13 distinct
+ * values). The series' head, `_id` `<orgId>:<type>:<year>` in the same collection, is where the
+ * next number is looked for. Losers simply try the next number, so numbers stay unique and
+ * gapless. Keep one per process: it issues a series' numbers here one after the other.
  */
-export async function nextSequence(db: Db, orgId: string, type: string, year: number): Promise<number> {
-  const numbers = db.collection<IssuedNumber>(WORKFLOW_COUNTERS);
-  const series = `${orgId}:${type}:${year}`;
-  const last = await numbers.find({ series }).sort({ value: -1 }).limit(1).next();
-  for (let value = (last?.value ?? 0) + 1; ; value += 1) {
-    try {
-      await numbers.insertOne({ _id: `${series}:${value}`, series, value, issuedAt: new Date(), schemaVersion: SCHEMA_VERSION });
-      return value;
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
+export class ReferenceNumbers {
+  private readonly series: NumberSeries<IssuedNumber>;
+
+  constructor(db: Db) {
+    const numbers = db.collection<IssuedNumber>(WORKFLOW_COUNTERS);
+    this.series = new NumberSeries(numbers, db.collection<SeriesHead>(WORKFLOW_COUNTERS), {
+      idOf: (name, n) => `${name}:${n}`,
+      // A series numbered before it had a head: its highest number, once.
+      lastByQuery: async (name) => (await numbers.find({ series: name }).sort({ value: -1 }).limit(1).next())?.value ?? 0,
+    });
   }
+
+  async next(orgId: string, type: string, year: number): Promise<number> {
+    const series = `${orgId}:${type}:${year}`;
+    return (await this.series.issue(series, (value) => ({ series, value, issuedAt: new Date(), schemaVersion: SCHEMA_VERSION }))).value;
+  }
+}
+
+/** One number, as another instance would draw it. */
+export function nextSequence(db: Db, orgId: string, type: string, year: number): Promise<number> {
+  return new ReferenceNumbers(db).next(orgId, type, year);
 }
 
 export function formatReference(prefix: string, code: string, year: number, sequence: number): string {

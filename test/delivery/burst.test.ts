@@ -93,7 +93,7 @@ describe('a burst through a throttling Bot Connector', () => {
     await new MongoOutbox(database.db).enqueue(messages);
     worker.start();
     try {
-      await waitUntil(async () => (await database.db.collection(OUTBOX).countDocuments({ status: 'sent' })) === messages.length, 60_000, 'every message to be sent');
+      await waitUntil(async () => (await database.db.collection(OUTBOX).countDocuments()) === 0, 60_000, 'every message to be sent');
     } finally {
       await worker.stop();
     }
@@ -153,7 +153,7 @@ describe('bot instances as processes', () => {
     expect(await database.db.collection(OUTBOX).countDocuments({ status: 'pending' })).toBeGreaterThan(0);
 
     const second = await startWorker(1500);
-    await waitUntil(async () => (await database.db.collection(OUTBOX).countDocuments({ status: 'sent' })) === messages.length, 60_000, 'the restarted worker to deliver the rest');
+    await waitUntil(async () => (await database.db.collection(OUTBOX).countDocuments()) === 0, 60_000, 'the restarted worker to deliver the rest');
     await stopWorker(second);
     const texts = textsDelivered();
     const expected = messages.map((message) => ('content' in message && message.content.kind === 'text' ? message.content.text : ''));
@@ -166,7 +166,7 @@ describe('bot instances as processes', () => {
     const messages = burst(10, 'two');
     await new MongoOutbox(database.db).enqueue(messages);
     const [a, b] = await Promise.all([startWorker(5000), startWorker(5000)]);
-    await waitUntil(async () => (await database.db.collection(OUTBOX).countDocuments({ status: 'sent' })) === messages.length, 60_000, 'both workers to deliver everything');
+    await waitUntil(async () => (await database.db.collection(OUTBOX).countDocuments()) === 0, 60_000, 'both workers to deliver everything');
     const [sentByA, sentByB] = await Promise.all([stopWorker(a), stopWorker(b)]);
     const texts = textsDelivered();
     expect(texts).toHaveLength(messages.length);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryWorker, MongoOutbox, OUTBOX, OUTBOX_CLAIMS, deliveryCollections, type MessageContent, type Transport, type TransportResult } from '../../src/delivery/index.js';
+import { DeliveryWorker, MongoOutbox, OutboxStore, OUTBOX, OUTBOX_CLAIMS, UNDELIVERED, deliveryCollections, type MessageContent, type Transport, type TransportResult } from '../../src/delivery/index.js';
 import type { DeliveredMessage, RecordView, Rendered } from '../../src/delivery/types.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { ensureCollections } from '../../src/storage/database.js';
@@ -49,7 +49,25 @@ describe('the outbox', () => {
     const [a, b] = [worker(), worker()];
     await Promise.all([a.runOnce(), b.runOnce(), a.runOnce(), b.runOnce()]);
     expect(transport.sent.map((message) => message.text).sort()).toEqual(Array.from({ length: 30 }, (_, index) => `bericht ${index}`).sort());
-    expect(await database.db.collection(OUTBOX).countDocuments({ status: 'sent' })).toBe(30);
+    // Delivered messages leave the outbox: what a worker looks through is only what is still to do.
+    expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
+  });
+
+  it('does not send a delivered message again after a restart, nor one whose worker died before it could clear it', async () => {
+    await outbox.enqueue([
+      { mode: 'send', to: 'p1', key: 'once', purpose: 'test', content: text('één keer') },
+      { mode: 'send', to: 'p2', key: 'crashed', purpose: 'test', content: text('vlak voor de crash') },
+    ]);
+    const stored = (await database.db.collection(OUTBOX).findOne({ 'message.key': 'crashed' }))!;
+    await worker().runOnce();
+    // As if the worker died after delivering 'crashed' but before clearing it: the message is back, its lease run out.
+    await database.db.collection(OUTBOX).insertOne({ ...stored, lease: 1, leaseUntil: new Date(Date.now() - 1000), attempts: 1 });
+    const restarted = worker();
+    await restarted.runOnce();
+    await restarted.runOnce();
+    expect(transport.sent.map((message) => message.text).sort()).toEqual(['vlak voor de crash', 'één keer']);
+    expect(transport.updated.map((update) => update.text)).toEqual(['vlak voor de crash']);
+    expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
   });
 
   it('delivers a message whose worker died between its claim and recording the lease, once that claim is older than a lease', async () => {
@@ -66,7 +84,16 @@ describe('the outbox', () => {
     await worker().runOnce();
     await worker().runOnce();
     expect(transport.sent.map((message) => message.text)).toEqual(['na de crash']);
-    expect(await database.db.collection(OUTBOX).countDocuments({ status: 'sent' })).toBe(1);
+    expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
+  });
+
+  it('clears what outboxes of earlier releases kept of finished messages, keeping the undelivered ones for the digest', async () => {
+    const legacy = (key: string, status: string) => ({ _id: key, message: { mode: 'send', to: 'p1', key, purpose: 'test', contentJson: '{}' }, status, attempts: 1, lease: 1, leaseUntil: null, nextAttemptAt: new Date(), createdAt: new Date(), updatedAt: new Date('2026-03-02T10:00:00Z'), lastError: '403', schemaVersion: 1 });
+    await database.db.collection(OUTBOX).insertMany([legacy('old-sent', 'sent'), legacy('old-blocked', 'undeliverable')] as never[]);
+    await outbox.enqueue([{ mode: 'send', to: 'p1', key: 'waiting', purpose: 'test', content: text('nog te doen') }]);
+    await new OutboxStore(database.db).prune(new Date(), 7 * 24 * 60 * 60_000);
+    expect((await database.db.collection(OUTBOX).find().toArray()).map((document) => document.message.key)).toEqual(['waiting']);
+    expect(await database.db.collection(UNDELIVERED).findOne({ _id: 'old-blocked' as never })).toMatchObject({ status: 'undeliverable', lastError: '403', updatedAt: new Date('2026-03-02T10:00:00Z') });
   });
 
   it('stores a card drawn in advance as text, so its $schema key is accepted by every server, and delivers it intact', async () => {
@@ -105,14 +132,16 @@ describe('the outbox', () => {
     transport.answers = [{ ok: false, permanent: false, status: 503, reason: 'http_503' }];
     await outbox.enqueue([{ mode: 'send', to: 'mgr', key: 'doomed', purpose: 'test', content: text('te laat') }]);
     await worker(undefined, 1).runOnce();
-    expect(await database.db.collection(OUTBOX).findOne({ 'message.key': 'doomed' })).toMatchObject({ status: 'dead', lastError: '503' });
+    expect(await database.db.collection(UNDELIVERED).findOne({ 'message.key': 'doomed' })).toMatchObject({ status: 'dead', lastError: '503' });
+    expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
   });
 
   it('marks a message to someone who blocked the bot undeliverable at once', async () => {
     transport.answers = [{ ok: false, permanent: true, status: 403, reason: 'http_403' }];
     await outbox.enqueue([{ mode: 'send', to: 'blocked', key: 'b', purpose: 'test', content: text('x') }]);
     await worker().runOnce();
-    expect(await database.db.collection(OUTBOX).findOne({ 'message.key': 'b' })).toMatchObject({ status: 'undeliverable', attempts: 1 });
+    expect(await database.db.collection(UNDELIVERED).findOne({ 'message.key': 'b' })).toMatchObject({ status: 'undeliverable', attempts: 1 });
+    expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
   });
 
   it('waits for the record change a message is about, and refreshes every card of the record', async () => {
@@ -149,7 +178,7 @@ describe('the outbox', () => {
     // Only the ordinary address leaves a delivery (with its conversation) behind.
     const deliveries = await database.db.collection('deliveries').find().toArray();
     expect(deliveries.map((delivery) => delivery._id)).toEqual(['mgr-card']);
-    expect(JSON.stringify(await database.db.collection(OUTBOX).find().toArray())).not.toContain('real-person');
-    expect(await database.db.collection(OUTBOX).findOne({ 'message.key': 'notice:r8:2' })).toMatchObject({ status: 'undeliverable', lastError: 'recipient_unknown' });
+    expect(JSON.stringify(await database.db.collection(UNDELIVERED).find().toArray())).not.toContain('real-person');
+    expect(await database.db.collection(UNDELIVERED).findOne({ 'message.key': 'notice:r8:2' })).toMatchObject({ status: 'undeliverable', lastError: 'recipient_unknown' });
   });
 });

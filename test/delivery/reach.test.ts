@@ -9,6 +9,7 @@ import { startTestBot, visibleText, type TestBot, type TestUser } from '../suppo
 import { cardInvoke, cardText, decideGift, demoUsers, giftData, referenceOf, submitGift } from '../gifts/support.js';
 import { sideJobData } from '../sidejobs/support.js';
 import { sideJobVerbs } from '../../src/sidejobs/index.js';
+import { UNDELIVERED } from '../../src/delivery/index.js';
 
 const VELSEN_TENANT = 'c7e5a9d1-4f2b-4e8c-b6a3-2d1f0e9c3303';
 const alex = { ...demoUsers.employee, tenantId: VELSEN_TENANT };
@@ -92,8 +93,8 @@ describe('someone who cannot be reached', () => {
 
     const stored = (await records().findOne({ _id: record._id }))!;
     expect(stored.step!.unreachable).toMatchObject([{ aadObjectId: megan.aadObjectId, reason: 'http_403', escalated: false, escalateAt: new Date('2026-03-11T09:30:00+01:00') }]);
-    const outbox = bot.app.database.db.collection('outbox');
-    expect(await outbox.findOne({ 'message.recordId': record._id, 'message.to': megan.aadObjectId, 'message.purpose': 'assigned' })).toMatchObject({ status: 'undeliverable', lastError: '403' });
+    const undelivered = bot.app.database.db.collection(UNDELIVERED);
+    expect(await undelivered.findOne({ 'message.recordId': record._id, 'message.to': megan.aadObjectId, 'message.purpose': 'assigned' })).toMatchObject({ status: 'undeliverable', lastError: '403' });
 
     // The employee is told at once, in a message and on the status card.
     const told = textsTo(bot.conversationOf(alex));

@@ -32,8 +32,11 @@ describe('the dilemma library', () => {
 
 describe('managers’ integrity reminders', () => {
   let bot: TestBot;
-  const outbox = () => bot.app.database.db.collection('outbox');
-  const remindersOf = async (orgId: string) => outbox().countDocuments({ 'message.purpose': 'integrity_meeting', 'message.orgId': orgId });
+  /** Reminders delivered to the organisation's managers so far (each under its own key), once the outbox is through. */
+  const remindersOf = async (orgId: string) => {
+    await bot.settle();
+    return bot.app.database.db.collection('deliveries').countDocuments({ _id: { $regex: `^meeting:${orgId}:` } as never });
+  };
 
   beforeAll(async () => {
     bot = await startTestBot({ now: amsterdam('2026-01-02T10:00') });

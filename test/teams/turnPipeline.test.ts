@@ -20,6 +20,20 @@ describe('database round trips per turn', () => {
     await turn();
     return names();
   };
+  /**
+   * Commands that select by anything but one `_id`: FerretDB's SQLite handler reads every document
+   * of the collection for them, so their cost grows with the collection (the bench's `scans`).
+   */
+  const scans = () =>
+    commands
+      .filter((event) => ['find', 'update', 'delete', 'findAndModify', 'count'].includes(event.commandName))
+      .flatMap((event) => {
+        const command = event.command as Record<string, unknown>;
+        const statements = (command.updates ?? command.deletes) as Array<{ q: Record<string, unknown> }> | undefined;
+        return (statements?.map((statement) => statement.q) ?? [(command.filter ?? command.query ?? {}) as Record<string, unknown>]).map((filter) => ({ name: event.commandName, filter }));
+      })
+      .filter(({ filter }) => Object.keys(filter).join() !== '_id' || typeof filter._id === 'object')
+      .map(({ name, filter }) => `${name} {${Object.keys(filter).join(',')}}`);
   const question = (user: TestUser = demoUsers.employee) => bot.send(bot.message('Mag ik een cadeaubon van 25 euro van een inwoner houden?', user));
 
   beforeAll(async () => {
@@ -47,8 +61,10 @@ describe('database round trips per turn', () => {
   it('a gift notification: claim, reference number, outbox and record, within eight round trips', async () => {
     await submitGift(bot, demoUsers.employee, giftData({}, bot.clock.now));
     const trips = await counted(async () => expect((await submitGift(bot, demoUsers.employee, giftData({}, bot.clock.now))).status).toBe(200));
-    expect(trips).toEqual(['find workflowCounters', 'insert outbox', 'insert workflowAudit', 'insert workflowCounters', 'insert workflowRecords']);
+    // The number after the one this instance drew last claimed, the series' head (by `_id`) moved on: no query over all numbers.
+    expect(trips).toEqual(['insert outbox', 'insert workflowAudit', 'insert workflowCounters', 'insert workflowRecords', 'update workflowCounters']);
     expect(trips.length).toBeLessThanOrEqual(8);
+    expect(scans()).toEqual([]);
   });
 
   it('a decision: the record, the claimed version, the outbox and the change', async () => {
@@ -57,6 +73,7 @@ describe('database round trips per turn', () => {
     expect(response.status).toBe(200);
     const trips = await counted(() => decideGift(bot, demoUsers.manager, record!._id, 'approve_keep'));
     expect(trips).toEqual(['find workflowRecords', 'insert outbox', 'insert workflowAudit', 'update workflowRecords']);
+    expect(scans()).toEqual([]);
   });
 
   it('a card action claims nothing per activity: the same click again gets the current card and writes nothing new', async () => {

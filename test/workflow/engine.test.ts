@@ -10,6 +10,7 @@ import {
   parseActionForm,
   performCardAction,
   nextSequence,
+  ReferenceNumbers,
   routeProblems,
   workflowCollections,
   WORKFLOW_RECORDS,
@@ -144,7 +145,7 @@ beforeEach(async () => {
   await database.db.collection(WORKFLOW_RECORDS).deleteMany({});
   await database.db.collection('workflowCounters').deleteMany({});
   outbox = new RecordingOutbox();
-  engine = new WorkflowEngine({ db: database.db, directory, outbox, logger: createLogger('silent'), now: () => clock.now }, [sample]);
+  engine = new WorkflowEngine({ db: database.db, directory, outbox, logger: createLogger('silent'), now: () => clock.now, atomicConditionalUpdates: !database.isFerretDb }, [sample]);
   clock.now = new Date('2026-03-06T09:00:00+01:00');
 });
 
@@ -413,7 +414,7 @@ const confidential: WorkflowDefinition<Sample> = {
 
 describe('records filed under a pseudonym, shared with a deputy', () => {
   it('keeps the owner out of every stored field while the owner still finds, sees and answers it', async () => {
-    const sealedEngine = new WorkflowEngine({ db: database.db, directory, outbox, logger: createLogger('silent'), now: () => clock.now }, [sample, confidential]);
+    const sealedEngine = new WorkflowEngine({ db: database.db, directory, outbox, logger: createLogger('silent'), now: () => clock.now, atomicConditionalUpdates: !database.isFerretDb }, [sample, confidential]);
     const { record } = await sealedEngine.submit(confidential, { orgId: 'demo', owner: 'EMP', ownerLang: 'nl', data: { what: 'x', route: 'statutory' }, clientKey: crypto.randomUUID() });
     expect(record.owner).toBe('p-emp');
     expect(record.assignees).toEqual(['other']);
@@ -462,6 +463,35 @@ describe('reference numbers under load', () => {
       expect(new Set(values).size).toBe(30);
       expect(Math.max(...values)).toBe(30);
       expect(await nextSequence(database.db, 'org-a', 'gift', 2027)).toBe(1);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('numbers in order within one instance, and goes on after numbers another instance drew meanwhile', async () => {
+    const database = await openTestDatabase();
+    try {
+      const here = new ReferenceNumbers(database.db);
+      expect(await Promise.all(Array.from({ length: 10 }, () => here.next('org-b', 'gift', 2026)))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(await nextSequence(database.db, 'org-b', 'gift', 2026)).toBe(11);
+      expect(await nextSequence(database.db, 'org-b', 'gift', 2026)).toBe(12);
+      expect(await here.next('org-b', 'gift', 2026)).toBe(13);
+    } finally {
+      await database.drop();
+    }
+  });
+
+  it('goes on after the last number of a series numbered before heads, and after a head that lags', async () => {
+    const database = await openTestDatabase();
+    try {
+      const counters = database.db.collection<{ _id: string; series?: string; value?: number; last?: number }>('workflowCounters');
+      // As stored before the series had a head: numbers only.
+      await counters.insertMany([1, 2, 3].map((value) => ({ _id: `org-a:gift:2026:${value}`, series: 'org-a:gift:2026', value, issuedAt: new Date(), schemaVersion: 1 })));
+      expect(await nextSequence(database.db, 'org-a', 'gift', 2026)).toBe(4);
+      // A head left behind by a lost (non-atomic) update: the number after the last one still.
+      await counters.updateOne({ _id: 'org-a:gift:2026' }, { $set: { last: 2 } });
+      expect(await nextSequence(database.db, 'org-a', 'gift', 2026)).toBe(5);
+      expect(await counters.findOne({ _id: 'org-a:gift:2026' })).toMatchObject({ last: 5 });
     } finally {
       await database.drop();
     }
