@@ -1,4 +1,8 @@
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+// teams-ai by file: its index also loads the AI half (planners, models, the openai client, the
+// GPT tokenizers), about 25 MB of RSS a bot without a language model never uses (src/teams/model.ts
+// loads it when a model is configured). The package has no exports map, so these paths are public.
+import { Application } from '@microsoft/teams-ai/lib/Application.js';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
 import { ActivityTypes, type ConfigurationBotFrameworkAuthenticationOptions, type Request } from 'botbuilder';
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
