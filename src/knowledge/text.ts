@@ -112,6 +112,7 @@ export class Analyzer {
   private readonly surface = new Set<string>();
   private readonly stemCache = new Map<string, string>();
   private readonly partsCache = new Map<string, CompoundPart[]>();
+  private readonly termSets = new Map<string, ReadonlySet<string>>();
   private readonly lemmas: Map<string, string>;
 
   constructor(texts: Iterable<string>) {
@@ -261,6 +262,22 @@ export class Analyzer {
     return parts;
   }
 
+  /**
+   * The index terms of a text of the library as a set, remembered: every answer weighs the
+   * sentences and paragraphs of the sections it cites against the question, mostly the same
+   * policy texts again and again.
+   */
+  termSet(text: string): ReadonlySet<string> {
+    let terms = this.termSets.get(text);
+    if (!terms) {
+      terms = new Set(this.indexTerms(text));
+      // The library's own sentences are far fewer; the bound is for any other text.
+      if (this.termSets.size >= MAX_TERM_SETS) this.termSets.clear();
+      this.termSets.set(text, terms);
+    }
+    return terms;
+  }
+
   /** Index terms of a passage: stems of its content words plus their compound parts. */
   indexTerms(text: string): string[] {
     const terms: string[] = [];
@@ -284,6 +301,9 @@ export class Analyzer {
     return terms;
   }
 }
+
+/** Texts whose term sets `termSet` remembers. */
+const MAX_TERM_SETS = 20_000;
 
 export interface CompoundPart {
   stem: string;
