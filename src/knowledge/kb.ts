@@ -481,6 +481,9 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
 
   answer(question: Question, context: AnswerContext = {}): KnowledgeAnswer {
     const retrieval = this.retrievalOf(question);
+    // Answered: let the retrieval go with the turn. Kept in the map until the question object
+    // dies, it outlived young-generation collections and was promoted, garbage for a full one.
+    this.retrievals.delete(question);
     if (retrieval.sanitized.recordsRequest) return declineAnswer(question, 'records');
     if (!retrieval.inScope || !retrieval.analyzed || retrieval.passages.length === 0) {
       return declineAnswer(question, 'scope', retrieval.scope.inScope ? 'no-evidence' : retrieval.scope.reason);
