@@ -1,4 +1,3 @@
-import MiniSearch from 'minisearch';
 import { buildAnswer, declineAnswer } from './answer.js';
 import { BACKGROUND, NATIONAL, organisationMentions } from './organisations.js';
 import { mentionedOrganisationsInFolded, sanitizeQuestion, type SanitizedQuestion } from './question.js';
@@ -14,20 +13,14 @@ export interface LoadedDocument {
   blocks: PolicyBlock[];
 }
 
-/** A passage as the search library indexes it: its number, text and headings (no field is stored). */
-interface IndexedPassage {
-  id: number;
-  text: string;
-  heading: string;
-}
-
 /**
- * The passages of one scope (an organisation, 'national' or 'background') in a MiniSearch
- * index that stores only passage numbers: it finds the candidate passages of a question,
- * which the precise scoring below then ranks.
+ * The passages of one scope (an organisation, 'national' or 'background') by term: an inverted
+ * index of the forward one below, which finds the candidate passages of a question for the
+ * precise scoring to rank.
  */
 interface ScopeIndex {
-  search: MiniSearch<IndexedPassage>;
+  /** Per term id, the scope's passages that contain it (ascending). */
+  postings: Map<number, Int32Array>;
   /** Indexes into the document list, in its order. */
   docs: number[];
 }
@@ -209,14 +202,12 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   private readonly docStart: Int32Array;
   private readonly scopeNames: string[] = [];
   private readonly scopeNumber = new Map<string, number>();
-  /** One MiniSearch index per scope: a question looks only at the scopes it may cite. */
+  /** One inverted index per scope: a question looks only at the scopes it may cite. */
   private readonly scopeIndexes: ScopeIndex[] = [];
   private readonly mentions = new Map<string, string[]>();
   /** Every word that names an organisation of the library, folded. */
   private knownNames: Set<string> | undefined;
   private readonly termIdOf = new Map<string, number>();
-  /** The stem of each term id. */
-  private readonly termNames: string[] = [];
   /** idf of each term id. */
   private readonly idfOf: Float64Array;
 
@@ -247,6 +238,8 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   private readonly themeTagged: Map<number, Int32Array>[] = [];
   /** Normalised section labels per document, for section(). */
   private readonly labelCache = new Map<number, string[]>();
+  /** What section() found (null: nothing) per document id and reference. */
+  private readonly sections = new Map<string, Map<string, Citation | null>>();
   /** Normalised section labels of a document's passages, for the themes' listed sections. */
   private readonly passageLabels = new Map<number, string[]>();
   private averageText = 1;
@@ -282,6 +275,8 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     const headingCount = int32List();
     const countedFor = int32List();
     const passageTerms: number[] = [];
+    // Passages by term per scope while building; typed arrays once complete.
+    const scopePostings: Map<number, number[]>[] = [];
     let totalTextLength = 0;
     let totalHeadingLength = 0;
 
@@ -290,7 +285,6 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
       if (id === undefined) {
         id = this.termIdOf.size;
         this.termIdOf.set(term, id);
-        this.termNames.push(term);
         documentFrequency.push(0);
         textCount.push(0);
         headingCount.push(0);
@@ -309,7 +303,8 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
         scope = this.scopeNames.length;
         this.scopeNames.push(org);
         this.scopeNumber.set(org, scope);
-        this.scopeIndexes.push({ search: this.newScopeSearch(), docs: [] });
+        this.scopeIndexes.push({ postings: new Map(), docs: [] });
+        scopePostings.push(new Map());
       }
       this.docScope[d] = scope;
       (this.scopeIndexes[scope] as ScopeIndex).docs.push(d);
@@ -321,7 +316,6 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
         // The document heading (level 1) is the same for every passage and says nothing.
         const heading = block.headingPath.slice(1).join(' ');
         const headingTerms = this.analyzer.indexTerms(heading);
-        (this.scopeIndexes[scope] as ScopeIndex).search.add({ id, text: block.text, heading });
         passageTerms.length = 0;
         const count = (terms: Iterable<string>, counts: typeof textCount) => {
           for (const term of terms) {
@@ -339,7 +333,11 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
         count(headingTerms, headingCount);
         passageTerms.sort((a, b) => a - b);
         termStart.push(termIds.length);
+        const postings = scopePostings[scope] as Map<number, number[]>;
         for (const t of passageTerms) {
+          const list = postings.get(t);
+          if (list) list.push(id);
+          else postings.set(t, [id]);
           termIds.push(t);
           textTf.push(Math.min(65535, textCount.data[t] as number));
           headingTf.push(Math.min(65535, headingCount.data[t] as number));
@@ -355,6 +353,10 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     }
     const passageCount = passageDoc.length;
     this.docStart[docCount] = passageCount;
+    scopePostings.forEach((postings, scope) => {
+      const index = this.scopeIndexes[scope] as ScopeIndex;
+      for (const [t, list] of postings) index.postings.set(t, Int32Array.from(list));
+    });
     termStart.push(termIds.length);
     this.passageDoc = passageDoc.toArray();
     this.termStart = termStart.toArray();
@@ -469,24 +471,6 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     return this.vocabulary.explain(text, lang);
   }
 
-  /**
-   * A MiniSearch index for one scope: the analyser is its tokenizer and term processor
-   * (accent folding, stop words, Dutch stemming, compound parts), and it stores no fields.
-   * Questions are looked up by their analysed terms, so searching does not analyse again.
-   */
-  private newScopeSearch(): MiniSearch<IndexedPassage> {
-    return new MiniSearch<IndexedPassage>({
-      // One field (text and headings together): the index only has to find candidates, and
-      // each field costs a posting map per term.
-      fields: ['passage'],
-      storeFields: [],
-      extractField: (passage, field) => (field === 'id' ? passage.id : `${passage.text}\n${passage.heading}`),
-      tokenize: (text) => tokenize(text),
-      processTerm: (word) => this.analyzer.wordTerms(word),
-      searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term, combineWith: 'OR', prefix: false, fuzzy: false },
-    });
-  }
-
   documents(): PolicyDocumentInfo[] {
     return this.docs.map((doc) => ({ ...doc.info }));
   }
@@ -497,6 +481,9 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
 
   answer(question: Question, context: AnswerContext = {}): KnowledgeAnswer {
     const retrieval = this.retrievalOf(question);
+    // Answered: let the retrieval go with the turn. Kept in the map until the question object
+    // dies, it outlived young-generation collections and was promoted, garbage for a full one.
+    this.retrievals.delete(question);
     if (retrieval.sanitized.recordsRequest) return declineAnswer(question, 'records');
     if (!retrieval.inScope || !retrieval.analyzed || retrieval.passages.length === 0) {
       return declineAnswer(question, 'scope', retrieval.scope.inScope ? 'no-evidence' : retrieval.scope.reason);
@@ -560,13 +547,14 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     const { seen, position, candidates, score, coverage, evidence, matched, themeBoost, themeExtra, governs } = scratch;
 
     // Candidates: every passage of the searched scopes with some word of the question (any
-    // alternative), found by the scope's search index, then put in passage order.
+    // alternative), found by the scope's inverted index, then put in passage order.
     let count = 0;
-    if (query.lookup.length > 0) {
-      const lookup = query.lookup.map((term) => this.termNames[term] as string).join(' ');
-      for (const { index } of scopes) {
-        for (const result of index.search.search(lookup)) {
-          const passage = result.id as number;
+    for (const { index } of scopes) {
+      for (const term of query.lookup) {
+        const postings = index.postings.get(term);
+        if (!postings) continue;
+        for (let i = 0; i < postings.length; i++) {
+          const passage = postings[i] as number;
           if (seen[passage] === stamp) continue;
           seen[passage] = stamp;
           candidates[count++] = passage;
@@ -852,6 +840,25 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   }
 
   section(documentId: string, sectionRef: string): Citation | undefined {
+    // Every answer looks up the sections it cites and their articles, several times: the texts
+    // only change with a new library, so each lookup is done once (a copy per caller, which may
+    // keep it as its own citation).
+    let ofDocument = this.sections.get(documentId);
+    if (!ofDocument) {
+      ofDocument = new Map();
+      this.sections.set(documentId, ofDocument);
+    }
+    let found = ofDocument.get(sectionRef);
+    if (found === undefined) {
+      found = this.findSection(documentId, sectionRef) ?? null;
+      // Section references come from the library's own labels; the bound is for any other caller.
+      if (ofDocument.size >= MAX_CACHED_SECTIONS) ofDocument.clear();
+      ofDocument.set(sectionRef, found);
+    }
+    return found ? { ...found } : undefined;
+  }
+
+  private findSection(documentId: string, sectionRef: string): Citation | undefined {
     const index = this.docIndexById.get(documentId);
     if (index === undefined) return undefined;
     const doc = this.docs[index] as LoadedDocument;
@@ -881,6 +888,8 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
 }
 
 const LID_SUFFIX = /lid (\d+[a-z]?)$/;
+/** Distinct section references remembered per document (the library's own labels are far fewer). */
+const MAX_CACHED_SECTIONS = 5000;
 
 /** "het integriteitsbeleid van de gemeente Utrecht", "the gift policy at Shell": a name after a policy word. */
 const POLICY_OF =

@@ -90,7 +90,7 @@ export type TermWeight = (stem: string) => number;
  * average, so "aandelen" outweighs "melden".
  */
 export function overlap(text: string, analyzed: AnalyzedQuery, analyzer: Analyzer, weightOf?: TermWeight): number {
-  const terms = new Set(analyzer.indexTerms(text));
+  const terms = analyzer.termSet(text);
   const content = analyzed.terms.filter((term) => term.content);
   const mean = weightOf && content.length > 0 ? content.reduce((sum, term) => sum + weightOf(term.stem), 0) / content.length : 1;
   let total = 0;
@@ -104,7 +104,7 @@ export function overlap(text: string, analyzed: AnalyzedQuery, analyzer: Analyze
 
 /** How many different words of the question a text has (as typed, as part of a compound or through a synonym). */
 export function sharedWords(text: string, analyzed: AnalyzedQuery, analyzer: Analyzer): number {
-  const terms = new Set(analyzer.indexTerms(text));
+  const terms = analyzer.termSet(text);
   return analyzed.terms.filter((term) => term.content && [...term.alternatives.keys()].some((stem) => terms.has(stem))).length;
 }
 

@@ -112,6 +112,7 @@ export class Analyzer {
   private readonly surface = new Set<string>();
   private readonly stemCache = new Map<string, string>();
   private readonly partsCache = new Map<string, CompoundPart[]>();
+  private readonly termSets = new Map<string, ReadonlySet<string>>();
   private readonly lemmas: Map<string, string>;
 
   constructor(texts: Iterable<string>) {
@@ -261,6 +262,22 @@ export class Analyzer {
     return parts;
   }
 
+  /**
+   * The index terms of a text of the library as a set, remembered: every answer weighs the
+   * sentences and paragraphs of the sections it cites against the question, mostly the same
+   * policy texts again and again.
+   */
+  termSet(text: string): ReadonlySet<string> {
+    let terms = this.termSets.get(text);
+    if (!terms) {
+      terms = new Set(this.indexTerms(text));
+      // The library's own sentences are far fewer; the bound is for any other text.
+      if (this.termSets.size >= MAX_TERM_SETS) this.termSets.clear();
+      this.termSets.set(text, terms);
+    }
+    return terms;
+  }
+
   /** Index terms of a passage: stems of its content words plus their compound parts. */
   indexTerms(text: string): string[] {
     const terms: string[] = [];
@@ -284,6 +301,9 @@ export class Analyzer {
     return terms;
   }
 }
+
+/** Texts whose term sets `termSet` remembers. */
+const MAX_TERM_SETS = 20_000;
 
 export interface CompoundPart {
   stem: string;
@@ -362,6 +382,9 @@ export class QueryAnalyzer {
   private readonly strongStems = new Set<string>();
   private readonly weakStems = new Set<string>();
   private readonly strongPhrases: string[][] = [];
+  /** Group numbers by the stem of a one-word member, and the groups' phrases by their first word. */
+  private readonly groupsBySingle = new Map<string, number[]>();
+  private readonly phrasesByFirst = new Map<string, { group: number; tokens: string[] }[]>();
 
   constructor(private readonly analyzer: Analyzer) {
     // Phrases keep their function words ("uit dienst"), matched as typed; single words are stemmed.
@@ -385,11 +408,39 @@ export class QueryAnalyzer {
         multi: phrases.filter((entry) => entry.length > 1),
       };
     });
+    this.groups.forEach((group, g) => {
+      for (const stem of group.singles) {
+        const groups = this.groupsBySingle.get(stem) ?? [];
+        if (!groups.includes(g)) groups.push(g);
+        this.groupsBySingle.set(stem, groups);
+      }
+      for (const tokens of group.multi) {
+        const phrases = this.phrasesByFirst.get(tokens[0] as string) ?? [];
+        phrases.push({ group: g, tokens });
+        this.phrasesByFirst.set(tokens[0] as string, phrases);
+      }
+    });
     for (const entry of vocabulary.weakDomain.map(phrase)) for (const stem of entry) if (!this.strongStems.has(stem)) this.weakStems.add(stem);
     // Every other word of a synonym group is an integrity word too, but only a weak one.
     for (const group of this.groups) {
       for (const entry of group.phrases) if (entry.length === 1 && !this.strongStems.has(entry[0] as string)) this.weakStems.add(entry[0] as string);
     }
+  }
+
+  /**
+   * The synonym groups a question can trigger, in list order: those with a one-word member among
+   * the question's own stems, or a phrase in its word sequence. The others (most of the list)
+   * cannot, so a question is checked against these only.
+   */
+  private candidateGroups(own: Set<string>[], sequence: string[]): number[] {
+    const found = new Set<number>();
+    for (const stems of own) for (const stem of stems) for (const g of this.groupsBySingle.get(stem) ?? NO_GROUPS) found.add(g);
+    for (const token of sequence) {
+      for (const phrase of this.phrasesByFirst.get(token) ?? NO_PHRASES) {
+        if (!found.has(phrase.group) && containsSequence(sequence, phrase.tokens)) found.add(phrase.group);
+      }
+    }
+    return [...found].sort((a, b) => a - b);
   }
 
   analyze(text: string, lang: Lang): AnalyzedQuery {
@@ -416,9 +467,8 @@ export class QueryAnalyzer {
     // A group is triggered by a word of the question itself (or a part of a compound), never
     // by another group's synonym, so meanings do not drift from group to group.
     const own = terms.map((term) => new Set(term.alternatives.keys()));
-    // A modifier ("vergader-" in "vergaderzaal") may widen the search but says little about the subject.
-    const meaningful = terms.map((term) => new Set([...term.alternatives].filter(([, kind]) => kind !== 'modifier').map(([stem]) => stem)));
-    for (const group of this.groups) {
+    for (const g of this.candidateGroups(own, sequence)) {
+      const group = this.groups[g] as Group;
       const singles = group.singles;
       terms.forEach((term, index) => {
         const originals = own[index] as Set<string>;
@@ -448,6 +498,9 @@ export class QueryAnalyzer {
     return { lang, terms, weights, dutchText };
   }
 }
+
+const NO_GROUPS: readonly number[] = [];
+const NO_PHRASES: readonly { group: number; tokens: string[] }[] = [];
 
 function containsSequence(haystack: string[], needle: string[]): boolean {
   if (needle.length === 0 || needle.length > haystack.length) return false;

@@ -1,17 +1,21 @@
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
-import { ActivityTypes, type ConfigurationBotFrameworkAuthenticationOptions, type Request } from 'botbuilder';
+// teams-ai by file: its index also loads the AI half (planners, models, the openai client, the
+// GPT tokenizers), about 25 MB of RSS a bot without a language model never uses (src/teams/model.ts
+// loads it when a model is configured). The package has no exports map, so these paths are public.
+import { Application } from '@microsoft/teams-ai/lib/Application.js';
+import { TeamsAdapter } from '@microsoft/teams-ai/lib/TeamsAdapter.js';
+import { ActivityTypes, type Activity, type ConfigurationBotFrameworkAuthenticationOptions, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
-import { AuthenticationConstants } from 'botframework-connector';
+import { AuthenticationConstants, AuthenticationError } from 'botframework-connector';
 import { CallerIdConstants } from 'botbuilder';
 import type { AppConfig } from '../config/env.js';
-import type { Logger } from '../logging/logger.js';
+import { errorFields, type Logger } from '../logging/logger.js';
 import { HandledActivities } from '../storage/handledActivities.js';
 import { MongoStorage, OnDemandTurnState } from './botState.js';
 import { isAuthenticated, refuseUnauthenticatedRequests } from './authentication.js';
 import { reuseConnectorClients } from './connectorClients.js';
 import { activityTypeForLog, answerFailedTurn, answerTooLong, answerUnhandledInvoke } from './fallback.js';
-import { capturedAnswer, httpErrors, refusal, type HttpAnswer } from './httpAnswer.js';
+import { adapterAnswer, httpErrors, refusal, type HttpAnswer } from './httpAnswer.js';
 import { MAX_MESSAGE_TEXT_LENGTH, parseInboundActivity, rememberInbound, serviceUrlPolicy } from './inbound.js';
 import { resolveCaller } from './caller.js';
 import { registerConversationBasics } from './conversationBasics.js';
@@ -26,7 +30,7 @@ import { registerWorkflowModules } from './workflows.js';
 
 export interface Bot {
   app: BotApplication;
-  adapter: TeamsAdapter;
+  adapter: BotAdapter;
   /** Where proactive messages go: the personal chat each person last used. */
   references: ConversationReferences;
   /** What the handlers work with; the HTTP routes besides /api/messages use it too. */
@@ -64,9 +68,22 @@ export function adapterSettings(config: AppConfig): ConfigurationBotFrameworkAut
   };
 }
 
-/** teams-ai's TeamsAdapter with our settings, refusing unauthenticated requests with a 401 and reusing its HTTP clients across turns. */
-export function createAdapter(config: AppConfig): TeamsAdapter {
-  return refuseUnauthenticatedRequests(reuseConnectorClients(new TeamsAdapter(adapterSettings(config))));
+/**
+ * teams-ai's TeamsAdapter, entered with an activity the edge has parsed already: CloudAdapter's
+ * `process(req, res, logic)` would validate it again (building zod schemas for every request) and
+ * write to a response object; `processActivity`, which it calls, is the turn itself.
+ */
+export class BotAdapter extends TeamsAdapter {
+  turn(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/** The adapter with our settings, refusing unauthenticated requests with a 401 and reusing its HTTP clients across turns. */
+export function createAdapter(config: AppConfig): BotAdapter {
+  const adapter = new BotAdapter(adapterSettings(config));
+  refuseUnauthenticatedRequests(reuseConnectorClients(adapter));
+  return adapter;
 }
 
 /**
@@ -116,9 +133,8 @@ export function createBot(services: BotServices): Bot {
       return refusal(parsed);
     }
     const inbound = parsed.activity;
-    const answer = capturedAnswer();
-    const request = { method: 'POST', headers, body: inbound } as unknown as Request;
-    await adapter.process(request, answer.response, async (context) => {
+    const activity = withDates(inbound as unknown as Activity);
+    const logic = async (context: TurnContext) => {
       const started = Date.now();
       rememberInbound(context, inbound);
       const log = logger.child({ requestId: inbound.id ?? 'none', activityType: activityTypeForLog(inbound) });
@@ -144,10 +160,39 @@ export function createBot(services: BotServices): Bot {
         await redelivery.releaseIfClaimed(context).catch(() => undefined);
         await answerFailedTurn(context, error, log);
       }
-    });
-    return answer.result();
+    };
+    try {
+      const response = await adapter.turn(authorizationOf(headers), activity, logic);
+      return adapterAnswer(response?.status ?? 200, response?.body);
+    } catch (error) {
+      // Before the turn ran (authentication, the connector): as CloudAdapter answers, with fixed texts.
+      logger.warn({ event: 'activity.adapter_failed', err: errorFields(error) }, 'adapter refused or failed the activity');
+      return adapterAnswer(error instanceof AuthenticationError ? 401 : 500, undefined);
+    }
   }
 
   return { app, adapter, references, services, handle };
 }
 
+/** The Authorization header as the adapter reads it ('' when absent). */
+function authorizationOf(headers: IncomingHttpHeaders): string {
+  return typeof headers.authorization === 'string' ? headers.authorization : '';
+}
+
+/** What botbuilder's `validateAndFixActivity` does before a turn: timestamps as dates, the strings kept as raw*. */
+function withDates(activity: Activity): Activity {
+  const fields = activity as Activity & Record<'timestamp' | 'expiration' | 'localTimestamp' | 'rawTimestamp' | 'rawExpiration' | 'rawLocalTimestamp', unknown>;
+  if (typeof fields.timestamp === 'string') {
+    fields.rawTimestamp = fields.timestamp;
+    activity.timestamp = new Date(fields.timestamp);
+  }
+  if (typeof fields.expiration === 'string') {
+    fields.rawExpiration = fields.expiration;
+    activity.expiration = new Date(fields.expiration);
+  }
+  if (typeof fields.localTimestamp === 'string') {
+    fields.rawLocalTimestamp = fields.localTimestamp;
+    activity.localTimestamp = new Date(fields.localTimestamp);
+  }
+  return activity;
+}

@@ -1,4 +1,4 @@
-import { TurnState } from '@microsoft/teams-ai';
+import { TurnState } from '@microsoft/teams-ai/lib/TurnState.js';
 import type { Storage, StoreItems, TurnContext } from 'botbuilder';
 import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';

@@ -1,4 +1,3 @@
-import type { Response } from 'botbuilder';
 import type { InboundParse } from './inbound.js';
 
 /** What `POST /api/messages` answers: a status and a JSON body. */
@@ -33,36 +32,14 @@ export function refusal(parsed: Extract<InboundParse, { ok: false }>): HttpAnswe
 }
 
 /**
- * A stand-in for the HTTP response that botbuilder's CloudAdapter writes to. The adapter writes
- * an exception's message as the body of its 401 and 500 answers; capturing the answer first lets
- * those bodies be replaced by fixed texts before anything reaches the client.
+ * The answer for what the adapter's turn returned (an invoke response, the expectReplies body) or
+ * the status it failed with. botbuilder would write an exception's message as the body of a 401
+ * or 500; such bodies are replaced by fixed texts before anything reaches the client.
  */
-export function capturedAnswer(): { response: Response; result(): HttpAnswer } {
-  let status = 200;
-  let body: unknown;
-  const response = {
-    status(code: number) {
-      status = code;
-      return response;
-    },
-    header() {
-      return response;
-    },
-    send(value: unknown) {
-      body = value;
-      return response;
-    },
-    end() {
-      return response;
-    },
-  };
-  return {
-    response: response as unknown as Response,
-    result(): HttpAnswer {
-      if (status === 401) return { status, body: httpErrors.unauthorized() };
-      if (status >= 500) return { status: 500, body: httpErrors.internal() };
-      if (status >= 400) return { status, body: httpErrors.malformed([]) };
-      return body === undefined ? { status } : { status, body };
-    },
-  };
+export function adapterAnswer(status: number, body: unknown): HttpAnswer {
+  if (status === 401) return { status, body: httpErrors.unauthorized() };
+  if (status >= 500) return { status: 500, body: httpErrors.internal() };
+  if (status >= 400) return { status, body: httpErrors.malformed([]) };
+  // As CloudAdapter writes it: an empty body is no body.
+  return body ? { status, body } : { status };
 }

@@ -90,7 +90,7 @@ export function toAnswerActivity(answer: KnowledgeAnswer, lang: Lang): AnswerMes
       appearance: {
         '@type': 'DigitalDocument',
         name: truncate(`${citation.section} – ${citation.title}`, MAX_NAME),
-        abstract: truncate(citation.quote.replace(/\s+/g, ' '), MAX_ABSTRACT),
+        abstract: truncate(collapseWhitespace(citation.quote, MAX_ABSTRACT), MAX_ABSTRACT),
         keywords: [truncate(citation.section, MAX_KEYWORD)],
       },
     })),
@@ -98,8 +98,9 @@ export function toAnswerActivity(answer: KnowledgeAnswer, lang: Lang): AnswerMes
   if (answer.mode === 'llm') entity.additionalType = ['AIGeneratedContent'];
   const message: AnswerMessage = {
     type: 'message',
-    // Teams reads message text as Markdown, where a single line break is not shown.
-    text: answer.answer.replace(/\n/g, '\n\n').replace(/\n{3,}/g, '\n\n'),
+    // Teams reads message text as Markdown, where a single line break is not shown: every run
+    // of line breaks becomes one paragraph break.
+    text: answer.answer.replace(/\n+/g, '\n\n'),
     textFormat: 'markdown',
     entities: [entity],
     channelData: { feedbackLoop: { type: 'default' } },
@@ -140,6 +141,19 @@ export function answerCard(answer: KnowledgeAnswer, lang: Lang): AnswerCard | un
   }
   if (body.length === 0) return undefined;
   return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, actions };
+}
+
+/**
+ * The text with every run of white space as one space, as far as `truncate(…, max)` reads it:
+ * a quote can be a whole article, and only its first words become the abstract.
+ */
+function collapseWhitespace(text: string, max: number): string {
+  for (let end = max * 2; ; end *= 2) {
+    if (end >= text.length) return text.replace(/\s+/g, ' ');
+    const head = text.slice(0, end).replace(/\s+/g, ' ');
+    // Longer than max by two after the leading space: the whole text is truncated at the same place.
+    if (head.trimStart().length >= max + 2) return head;
+  }
 }
 
 function truncate(text: string, max: number): string {

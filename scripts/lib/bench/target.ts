@@ -12,7 +12,6 @@
  * - bot: this bot, started as `npm start` starts it (src/app.ts), configured by the environment.
  */
 import './../../../src/teams/knownDeprecations.js';
-import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes, MemoryStorage, type Request, type Response } from 'botbuilder';
 import restify from 'restify';
 import { startApp } from '../../../src/app.js';
@@ -39,9 +38,12 @@ async function startRestify(kind: 'restify' | 'echo'): Promise<{ url: string; st
       next();
     });
   } else {
+    // teams-ai as its samples import it (the whole package), in the echo bot's process only: the
+    // bot's process loads what src/index.ts loads, so its memory figures are production's.
+    const { Application, TeamsAdapter } = await import('@microsoft/teams-ai');
     const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent' } as NodeJS.ProcessEnv);
     const adapter = new TeamsAdapter(adapterSettings(config));
-    const app = new Application<TurnState>({ adapter, storage: new MemoryStorage(), startTypingTimer: false });
+    const app = new Application({ adapter, storage: new MemoryStorage(), startTypingTimer: false });
     app.activity(ActivityTypes.Message, async (context) => {
       await context.sendActivity(`Echo: ${context.activity.text ?? ''}`);
     });
