@@ -24,12 +24,21 @@ import { fold } from './text.js';
  * Every pattern runs on one folded sentence, is linear, and bounded gaps keep it so.
  */
 
+/**
+ * A pattern at the start of a sentence, after an optional short address or aside
+ * ("zeg eens eerlijk, heeft Jan …").
+ */
+function opening(pattern: string): RegExp {
+  return new RegExp(String.raw`^(?:\p{L}+(?: \p{L}+){0,3}, )?` + pattern, 'u');
+}
+
 /** People other than the asker, by role or group. Folded: "collega's" is "collegas". */
 const THIRD_PARTY =
   /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+team\b/;
 /** Things kept in a register or a case file. */
-const RECORD_THINGS =
-  /\b(\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath)\b/u;
+/** The words of RECORD_THINGS, also the things of POSSESSED_RECORD. */
+const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath`;
+const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
   /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back)\b/;
@@ -55,12 +64,11 @@ const MANY_OR_OTHERS = /\b(alle|all|every|iedereen|everyone|met namen|with names
 const EMBEDDED_QUESTION =
   /\b(checken|nagaan|nakijken|kijk\p{L}*|zien|zoek\p{L}* op|opzoeken|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|check|see|find out|tell me|know|idea|wonder|confirm|verify|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
 /** A yes/no question about a fact: it opens with a verb ("heeft Jan …", "did my boss …"). */
-const FACT_QUESTION_OPENING = /^(?:\p{L}+(?: \p{L}+){0,3}, )?(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|has|have|did|does|do|was|were|are)\b/u;
+const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|has|have|did|does|do|was|were|are)\b`);
 /** "Heeft mijn leidnggevende …": whoever is "mine" and asked about is someone else, even misspelt. */
-const SOMEONE_OF_MINE = /^(?:\p{L}+(?: \p{L}+){0,3}, )?(heeft|has|did|does|is|was)\s+(mijn|my|onze|our)\s+\p{L}+/u;
+const SOMEONE_OF_MINE = opening(String.raw`(heeft|has|did|does|is|was)\s+(mijn|my|onze|our)\s+\p{L}+`);
 /** "zijn personeelsdossier", "haar aandelen", "his file": a record of someone else by possessive. */
-const POSSESSED_RECORD =
-  /\b(zijn|haar|hun|zn|his|her|their)\s+(?:\p{L}+\s+)?(\p{L}*dossiers?|file|files|\p{L}*meldingen|\p{L}*melding|registraties|registratie|records?|reports?|notifications?|registrations?|declarations?|nevenfuncties|nevenfunctie|nevenwerk\p{L}*|bijbaan|bijbanen|side jobs?|aandelen|shares|cadeaus|geschenken|gifts?|klachten|complaints?|gegevens|\p{L}*verklaring|vog|eed|oath|waarschuwing|warnings?|sancties?|sanctions?)\b/u;
+const POSSESSED_RECORD = new RegExp(String.raw`\b(zijn|haar|hun|zn|his|her|their)\s+(?:\p{L}+\s+)?(${RECORD_WORDS})\b`, 'u');
 /**
  * "Moet ik weten", "I need to know", "zodat we er rekening mee kunnen houden": the asker's
  * reason for wanting the records, whose modal verbs say nothing about a rule.
@@ -69,7 +77,7 @@ const STATED_REASON = /\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moe
 /** A request to confirm or check what another sentence of the question says about someone. */
 const CONFIRM_REQUEST = /\b(confirm|verify|bevestig\p{L}*|nakijken|checken|controleren|klopt (?:dat|het)|is (?:that|it|this) (?:true|registered|so|correct)|check (?:that|this|it)|kijk\p{L}* of dat klopt|dat nagaan)\b/u;
 /** "Did anyone accept …", "does Jan have …": the base form after a question's opening verb. */
-const DID_SOMEONE = /^(?:\p{L}+(?: \p{L}+){0,3}, )?(?:did|does|do)\b.{0,40}\b(accept|receive|report|declare|file|get|take|sign|have|own|hold)\b/u;
+const DID_SOMEONE = opening(String.raw`(?:did|does|do)\b.{0,40}\b(accept|receive|report|declare|file|get|take|sign|have|own|hold)\b`);
 /** How many registrations: counts by person, group or year. */
 const COUNT_OF = /\b(hoeveel|how many)\b/;
 /** Who did something: the person asked about is the one the answer would name. */
@@ -77,12 +85,11 @@ const WHO = /\b(wie|who|whom|whose)\b/;
 /** How a case stands or who is in it. */
 const OUTCOME = /\b(uitkomst|uitslag|resultaat|status|betrokken|zitten|zat|outcome|result|involved|status)\b/;
 /** A question whether a register, file or system holds something. */
-const IN_THE_REGISTER =
-  /^(?:\p{L}+(?: \p{L}+){0,3}, )?(staat|staan|stond|zit|zitten|is|does|do|did|is there)\b.{0,40}\b(registratie|registraties|register|dossier|systeem|administratie|lijst|system|records?|list|file|database)\b/u;
+const IN_THE_REGISTER = opening(String.raw`(staat|staan|stond|zit|zitten|is|does|do|did|is there)\b.{0,40}\b(registratie|registraties|register|dossier|systeem|administratie|lijst|system|records?|list|file|database)\b`);
 /** Who, which, how many: a question about the people behind registrations. */
 const WH_OPENING = /\b(wie|welke|wat|hoeveel|who|whom|whose|which|what|how many)\b/;
 /** "heeft ze", "did you": the subject right after the verb is the asker or the assistant. */
-const SECOND_OR_FIRST_SUBJECT = /^(?:\p{L}+(?: \p{L}+){0,3}, )?(?:heeft|hebben|had|is|zijn|was|has|have|did|does|do|are|were)\s+(ik|je|jij|u|we|wij|men|i|you|we)\b/u;
+const SECOND_OR_FIRST_SUBJECT = opening(String.raw`(?:heeft|hebben|had|is|zijn|was|has|have|did|does|do|are|were)\s+(ik|je|jij|u|we|wij|men|i|you|we)\b`);
 /** An open case or complaint against somebody: "is er een onderzoek naar …", "is there a case against …". */
 const CASE_AGAINST =
   /\b(is er|loopt er|zijn er|is there|are there)\b.{0,40}\b(\p{L}*onderzoek|klacht|klachten|zaak|melding|meldingen|investigation|case|complaint|complaints|inquiry)\b.{0,30}\b(naar|tegen|over|van|against|into|about|on|of)\b/u;
