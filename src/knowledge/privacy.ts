@@ -29,42 +29,42 @@ import { fold } from './text.js';
  * ("zeg eens eerlijk, heeft Jan …").
  */
 function opening(pattern: string): RegExp {
-  return new RegExp(String.raw`^(?:\p{L}+(?: \p{L}+){0,3}, )?` + pattern, 'u');
+  return new RegExp(String.raw`^(?:\p{L}+(?: \p{L}+){0,3}\s*[,:;–—-] )?` + pattern, 'u');
 }
 
 /** People other than the asker, by role or group. Folded: "collega's" is "collegas". */
 const THIRD_PARTY =
-  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+team\b/;
+  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|receptionist|receptioniste|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b/u;
 /** Things kept in a register or a case file. */
 /** The words of RECORD_THINGS, also the things of POSSESSED_RECORD. */
-const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath`;
+const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath`;
 const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
-  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back)\b/;
+  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|lekte|ingehuurd|vertrokken|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating)\b/;
 /** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
-const GENERIC_EVENTS = /\b(gedaan|geweest|gegaan|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
+const GENERIC_EVENTS = /\b(besproken|discussed|gedaan|geweest|gegaan|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
 /** Where registrations and confidences go. */
 const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|klachtencommissie|integriteitscoordinator|confidential counsell?or|confidential advis[eo]r|counsell?or|hr)\b/;
 /** Words of rule, permission or process: the sentence asks how things work, not what someone did. */
 const RULE_OR_PROCESS =
-  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|toegestaan|verboden|regel|regels|regeling|beleid|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does)\b/;
+  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does)\b/;
 /** "Kun je …", "could you …": asking the assistant to do something, not a modal of the rule. */
-const ASKING_THE_ASSISTANT = /\b(kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|any chance you can)\b/g;
+const ASKING_THE_ASSISTANT = /\b(kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:even |ff )?(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she))\b/g;
 /** The asker asks about their own conduct or own registration. */
 const ASKER_OWN =
   /\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job)\b/u;
 
 /** Asking the assistant to show or hand over registrations. */
 const SHOW_VERBS =
-  /\b(toon|tonen|laat|laten|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give|send|display|pull up|look up|look at|find|overview|dump)\b/;
+  /\b(zet|lijstje|toon|tonen|laat|laten|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give|send|display|pull up|look up|look at|find|overview|dump)\b/;
 /** Many registrations or a group's: "alle", "met namen", "van afdeling X", "from last year". */
 const MANY_OR_OTHERS = /\b(alle|all|every|iedereen|everyone|met namen|with names|van vorig jaar|from last year|dit jaar|this year|van afdeling|of the|van de|van het|from the|by the|door de)\b/;
 /** A question embedded in a request: "kun je checken of …", "ik wil weten of …", "any idea whether …". */
 const EMBEDDED_QUESTION =
-  /\b(checken|nagaan|nakijken|kijk\p{L}*|zien|zoek\p{L}* op|opzoeken|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|check|see|find out|tell me|know|idea|wonder|confirm|verify|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
+  /\b(checken|nagaan|nakijken|kijk\p{L}*|zien|zoek\p{L}* op|opzoeken|vertel|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|check|see|find out|look up|look into|tell me|know|idea|wonder|confirm|verify|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
 /** A yes/no question about a fact: it opens with a verb ("heeft Jan …", "did my boss …"). */
-const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|has|have|did|does|do|was|were|are)\b`);
+const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|staat|staan|stond|has|have|did|does|do|was|were|are)\b`);
 /** "Heeft mijn leidnggevende …": whoever is "mine" and asked about is someone else, even misspelt. */
 const SOMEONE_OF_MINE = opening(String.raw`(heeft|has|did|does|is|was)\s+(mijn|my|onze|our)\s+\p{L}+`);
 /** "zijn personeelsdossier", "haar aandelen", "his file": a record of someone else by possessive. */
@@ -73,11 +73,11 @@ const POSSESSED_RECORD = new RegExp(String.raw`\b(zijn|haar|hun|zn|his|her|their
  * "Moet ik weten", "I need to know", "zodat we er rekening mee kunnen houden": the asker's
  * reason for wanting the records, whose modal verbs say nothing about a rule.
  */
-const STATED_REASON = /\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|,? (?:dan|zodat|so that|so we)\b.*$/gu;
+const STATED_REASON = /\bwaar (?:ik|we|wij) rekening mee (?:moet|moeten|moesten) houden\b|\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|,? (?:dan|zodat|so that|so we)\b.*$/gu;
 /** A request to confirm or check what another sentence of the question says about someone. */
 const CONFIRM_REQUEST = /\b(confirm|verify|bevestig\p{L}*|nakijken|checken|controleren|klopt (?:dat|het)|is (?:that|it|this) (?:true|registered|so|correct)|check (?:that|this|it)|kijk\p{L}* of dat klopt|dat nagaan)\b/u;
 /** "Did anyone accept …", "does Jan have …": the base form after a question's opening verb. */
-const DID_SOMEONE = opening(String.raw`(?:did|does|do)\b.{0,40}\b(accept|receive|report|declare|file|get|take|sign|have|own|hold)\b`);
+const DID_SOMEONE = opening(String.raw`(?:did|does|do|has|have)\b.{0,40}\b(accept|receive|report|declare|file|get|take|sign|have|own|hold|hand|been)\b`);
 /** How many registrations: counts by person, group or year. */
 const COUNT_OF = /\b(hoeveel|how many)\b/;
 /** Who did something: the person asked about is the one the answer would name. */
@@ -124,7 +124,13 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   const folded = fold(raw);
   if (WHO_REPORTED_ME.test(folded)) return true;
   if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
-  if (sentences.some((sentence) => asksForOthersRecords(sentence, fold(sentence)))) return true;
+  // "…, en wat heeft ze dan gemeld?": each clause is weighed on its own, so a rule word in one
+  // does not excuse the request in the next.
+  const clauses = sentences.flatMap((sentence) => sentence.split(CLAUSE_BREAK));
+  if (clauses.some((clause) => asksForOthersRecords(clause, fold(clause)))) return true;
+  // "Who was it?", "graag de namen van iedereen die …": asking who, where the question is about
+  // a registration or what someone did.
+  if (IDENTITY_REQUEST.test(folded) && clauses.some((clause) => RECORD_THINGS.test(fold(clause)) || RECORD_EVENTS.test(fold(clause)))) return true;
   // "I heard the woman at the front desk got a warning. Can you confirm?": one sentence says
   // something about someone, another asks to check it.
   return sentences.length > 1 && CONFIRM_REQUEST.test(folded) && sentences.some((sentence) => {
@@ -132,6 +138,21 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
     return (THIRD_PARTY.test(one) || namesSomeone(sentence)) && (RECORD_THINGS.test(one) || RECORD_EVENTS.test(one) || /\b(works? as|werkt als|zegt dat|says)\b/.test(one));
   });
 }
+
+const CLAUSE_BREAK = /,\s+(?=(?:en|and|of|or|maar|but)\s)/u;
+/** Asking for the people behind something: their names, "who was it", "door wie". */
+const IDENTITY_REQUEST =
+  /\b(?:(?:graag|geef|give|stuur|send|noem|list|lijst)\b.{0,30}\b(?:namen|names)|(?:met|with|including) (?:de |the )?(?:namen|names|betrokkenen|employees involved|people involved)|including the (?:employees|people|staff)|who was (?:it|that)|who did (?:it|that)|wie (?:was|is) (?:dat|het)|wie het (?:was|is)|door wie|by whom|welke (?:ambtenaar|collega|medewerker|medewerkster|persoon|man|vrouw|manager|teamleider) (?:was|is) dat|which one was (?:it|that))\b/u;
+/** A rumour put to the assistant: "klopt het dat …", "is it true that …", "I heard …". */
+const RUMOUR = /\b(klopt (?:het|t) dat|is (?:het|t) waar dat|is it true that|i heard|ik (?:heb )?(?:hoorde|gehoord) dat|schijnt|er gaat een gerucht|rumou?r)\b/;
+/** … about someone in particular, not about the asker or people in general. */
+const RUMOUR_ABOUT_ANYONE = /\b(?:dat|that) (?:ik|je|jij|we|wij|u|men|i|you|medewerkers|ambtenaren|employees|een|a|an|iedereen|everyone)\b/;
+/** "Heeft mark …", "is Joke …": a yes/no question whose subject is a person other than the asker. */
+const FACT_ABOUT_SOMEONE = opening(
+  String.raw`(?:heeft|is|was|staat|has|did|does)\s+(?!(?:ik|je|jij|u|we|wij|men|i|you|er|het|dat|dit|een|a|an|there|it|this|that|iemand|anyone|someone|somebody|iedereen|everyone|niemand|nobody|medewerkers|ambtenaren|employees|elke|iedere|ieder|every|each|any|zo|such|de|the|mijn|my|onze|our|jouw|your|integriteit|integrity)\b)(?!\p{L}+ing\b)\p{L}+`,
+);
+/** An open case against a person named after it: "onderzoek gestart naar Sanne de Wit". */
+const AGAINST_A_NAME = /\b(?:naar|tegen|against|into)\s+(?:\p{L}+\s+)?\p{Lu}\p{Ll}/u;
 
 /** Someone's personal data: salary, address, medical or personnel file. */
 const PERSONAL_DATA =
@@ -154,11 +175,13 @@ function asksForOthersRecords(sentence: string, folded: string): boolean {
   if (!registration && !event) return false;
   const withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ');
   if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason)) return false;
-  const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
+  if (RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded)) return true;
+  if (CASE_AGAINST.test(folded) && AGAINST_A_NAME.test(sentence)) return true;
+  const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || FACT_ABOUT_SOMEONE.test(folded) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
   // "Export all gift registrations", "stuur me de lijst met meldingen van afdeling Burgerzaken".
   if (SHOW_VERBS.test(folded) && registration && (someoneElse || MANY_OR_OTHERS.test(folded))) return true;
   // "Hoeveel meldingen kwamen er in 2023 van afdeling Openbare Ruimte?"
-  if (COUNT_OF.test(folded) && registration && (someoneElse || /\b(in|van|of) (?:19|20)\d\d\b|\b(vorig jaar|last year)\b/.test(folded))) return true;
+  if (COUNT_OF.test(folded) && registration && (someoneElse || /\b(in|van|of) (?:19|20)\d\d\b|\b(vorig jaar|last year|dit jaar|this year)\b/.test(folded))) return true;
   if (!someoneElse) return false;
   // "Is er een integriteitsonderzoek gaande naar wethouder Bakker?"
   if (CASE_AGAINST.test(folded)) return true;
