@@ -35,6 +35,8 @@ export interface ScopeInput {
   asksWhom: boolean;
   /** "Hoe stel ik … in", "how do I …": a how-to question. */
   howTo: boolean;
+  /** Asks when, how long or how much (see `isLogistics`). */
+  logistics: boolean;
   otherEmployer: boolean;
   /** Subject words in the question; a described situation has several. */
   words: number;
@@ -72,7 +74,10 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   }
   // A how-to question ("how do I connect my phone") with only weaker words is a request for
   // practical help elsewhere, not an integrity question.
-  if (input.howTo && !permission && !strongTheme && !lexical.strong && !lexical.inScope) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  if (input.howTo && !permission && !clearEvidence && !lexical.strong && !(strongTheme && lexical.inScope)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Wanneer loopt mijn contract af", "how many weeks of maternity leave": when, how long or how
+  // much of an off-topic subject is a question for HR or the helpdesk, whatever else it names.
+  if (input.logistics && vocabulary.offTopics.length > 0 && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   if (top >= 0.75) return { inScope: true, reason: 'theme', confidence: strongTheme || lexical.inScope || (permission && lexical.bestShare >= WEAK_THEME_SHARE) ? 'direct' : 'weak' };
   if (lexical.inScope) return { inScope: true, reason: 'lexical', confidence: lexical.strong || top > 0 ? 'direct' : 'weak' };
   // One weaker word is enough only when the text found also shares some of the question.
@@ -91,11 +96,13 @@ export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
 }
 
-const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
+const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
+/** A how-to about a step of an integrity process is a process question: "hoe vraag ik toestemming". */
+const PROCESS_STEP = /\b(toestemming|goedkeuring|melden|meld|melding|aanvragen|permission|approval|report|declare|register)\b/;
 
 /** A how-to question: "hoe stel ik dit in", "how do I …". `folded` is the question after `fold`. */
 export function isHowTo(folded: string): boolean {
-  return HOW_TO.test(folded);
+  return HOW_TO.test(folded) && !PROCESS_STEP.test(folded);
 }
 
 /** People and animals of one's private life ("mijn zoon", "my 16-year-old", "onze kat"). */
@@ -129,4 +136,13 @@ const ABOUT_THE_RULES =
 /** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
 export function isTaskRequest(folded: string): boolean {
   return TASK_REQUEST.test(folded) && !ABOUT_THE_RULES.test(folded);
+}
+
+/** When, how long, how much: "tot wanneer kan ik", "how many weeks", "wat kost me dat". */
+const LOGISTICS =
+  /\b(wanneer|tot wanneer|hoe laat|hoe lang|hoeveel (?:weken|dagen|uur|verlof|vakantie)|wat kost|when (?:is|are|will|do|does|can)|what time|how long|how many (?:weeks|days|hours)|how much (?:does|do|will))\b/;
+
+/** A question when, how long or how much. `folded` is the question after `fold`. */
+export function isLogistics(folded: string): boolean {
+  return LOGISTICS.test(folded);
 }
