@@ -46,6 +46,20 @@ const othersRecords = [
   // whether a register holds something about someone
   'Staat er in de registratie dat mijn teamleider een bijbaan heeft?',
   'Does the system show that my colleague got approval for her side job?',
+  // rumours put to the assistant, asking who it was or for names
+  'Klopt het dat de nieuwe van communicatie iets heeft met haar teamleider?',
+  'is het waar dat kees van de buitendienst ontslagen is?',
+  'Someone filed a complaint about our team leader last month. Who was it?',
+  'Graag de namen van alle collega’s die een nevenfunctie hebben opgegeven.',
+  // a yes/no question whose subject is someone else, also in lower case or after an aside
+  'heeft ingrid van salarisadministratie schulden?',
+  'our new intern - did he sign the integrity declaration?',
+  'Loopt er een onderzoek naar Bram Jansen van Inkoop?',
+  // a rule word in one clause does not excuse the request in the next; asking to know is no rule
+  'Valt mijn collega onder de meldplicht, en wat heeft hij dan opgegeven?',
+  'Mag ik weten of mijn voorganger is vertrokken na een klacht?',
+  'Zet alle bijbanen van het managementteam in een lijstje.',
+  'Which people in Procurement hold shares in our suppliers?',
 ];
 
 const ruleQuestions = [
@@ -72,6 +86,11 @@ const ruleQuestions = [
   'Is there a list of gifts that are always allowed?',
   'Is there a fixed euro limit for accepting gifts at WerkSaam?',
   'Is a Marktplaats sale now and then a side job?',
+  'Is signing the integrity declaration optional?',
+  'Worden de namen van melders bekendgemaakt?',
+  'Klopt het dat een melding ook anoniem kan?',
+  'Is het waar dat ik mijn aandelen moet melden?',
+  'Welke wet is dat?',
 ];
 
 describe('requests for other people’s records', () => {
