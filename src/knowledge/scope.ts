@@ -78,6 +78,8 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // "Wanneer loopt mijn contract af", "how many weeks of maternity leave": when, how long or how
   // much of an off-topic subject is a question for HR or the helpdesk, whatever else it names.
   if (input.logistics && vocabulary.offTopics.length > 0 && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "How do I get my hacked Instagram back": how to do something about an off-topic subject.
+  if (input.howTo && vocabulary.offTopics.length > 0 && !permission && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   if (top >= 0.75) return { inScope: true, reason: 'theme', confidence: strongTheme || lexical.inScope || (permission && lexical.bestShare >= WEAK_THEME_SHARE) ? 'direct' : 'weak' };
   if (lexical.inScope) return { inScope: true, reason: 'lexical', confidence: lexical.strong || top > 0 ? 'direct' : 'weak' };
   // One weaker word is enough only when the text found also shares some of the question.
@@ -107,7 +109,7 @@ export function isHowTo(folded: string): boolean {
 
 /** People and animals of one's private life ("mijn zoon", "my 16-year-old", "onze kat"). */
 const PRIVATE_LIFE =
-  /\b(?:mijn|mn|mijn eigen|onze|ons|my|our)\s+(?:\d+[- ]?(?:jarige|year[- ]old)\s+)?(dochter|dochters|zoon|zoons|zonen|kind|kinderen|kids|tiener|puber|moeder|vader|ma|pa|mama|papa|schoonmoeder|schoonvader|schoonouders|ouders|oma|opa|broer|broertje|zus|zusje|zussen|neef|nicht|tante|oom|buurman|buurvrouw|buren|kat|katten|poes|hond|honden|huisdier|vriend|vriendin|vrienden|vriendje|daughter|daughters|son|sons|kid|kids|children|child|teenager|teen|mother|mom|mum|father|dad|parents|grandma|grandmother|grandpa|grandfather|brother|sister|aunt|uncle|cousin|neighbour|neighbours|neighbor|neighbors|cat|dog|pet|friend|friends|\d+[- ]year[- ]old)\b/;
+  /\b(?:a|an|een) \d+[- ]?(?:jarige|year[- ]old)\b|\b(?:mijn|mn|mijn eigen|onze|ons|my|our)\s+(?:\d+[- ]?(?:jarige|year[- ]old)\s+)?(dochter|dochters|zoon|zoons|zonen|kind|kinderen|kids|tiener|puber|moeder|vader|ma|pa|mama|papa|schoonmoeder|schoonvader|schoonouders|ouders|oma|opa|broer|broertje|zus|zusje|zussen|neef|nicht|tante|oom|buurman|buurvrouw|buren|kat|katten|poes|hond|honden|huisdier|vriend|vriendin|vrienden|vriendje|daughter|daughters|son|sons|kid|kids|children|child|teenager|teen|mother|mom|mum|father|dad|parents|grandma|grandmother|grandpa|grandfather|brother|sister|aunt|uncle|cousin|neighbour|neighbours|neighbor|neighbors|cat|dog|pet|friend|friends|\d+[- ]year[- ]old)\b/;
 /** Anything of work: the job, colleagues, the employer, its clients, suppliers and decisions. */
 const WORK_CONTEXT =
   /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|aanvragen|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|stage\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare|werksaam|velsen|heemskerk|heerde)\b/u;
@@ -128,10 +130,10 @@ export function isPrivateLifeOnly(folded: string): boolean {
 
 /** Asking the assistant to produce something ("kun je een contentkalender maken", "write me a poem"). */
 const TASK_REQUEST =
-  /\b(?:(?:kun|kan|wil|zou) (?:je|jij|u)|kunt u|wilt u|(?:can|could|would|will) you|please)\b(?: \p{L}+){0,8}? (maken|schrijven|opstellen|vertalen|samenvatten|bedenken|verzinnen|plannen|reserveren|boeken|sturen|mailen|regelen|zoeken|opzoeken|uitrekenen|berekenen|write|draft|make|create|translate|summari[sz]e|suggest|recommend|plan|book|send|email|calculate|come up with)\b|^(?:\p{L}+ ){0,2}(?:schrijf|maak|vertaal|stuur|mail|bedenk|verzin|plan|boek|write|draft|translate|summari[sz]e|suggest|recommend|send|email)\b/u;
+  /\b(?:(?:kun|kan|wil|zou) (?:je|jij|u)|kunt u|wilt u|(?:can|could|would|will) you|please)\b(?: \p{L}+){0,8}? (maken|schrijven|opstellen|vertalen|samenvatten|bedenken|verzinnen|plannen|prioriteren|organiseren|reserveren|boeken|sturen|mailen|regelen|zoeken|opzoeken|uitrekenen|berekenen|write|draft|make|create|translate|summari[sz]e|suggest|recommend|plan|prioriti[sz]e|organi[sz]e|book|send|email|calculate|come up with)\b|^(?:\p{L}+ ){0,2}(?:schrijf|maak|vertaal|stuur|mail|bedenk|verzin|plan|boek|write|draft|translate|summari[sz]e|suggest|recommend|send|email)\b/u;
 /** What would make such a request about the rules after all ("kun je de regels samenvatten"). */
 const ABOUT_THE_RULES =
-  /\b(regel|regels|regeling|beleid|gedragscode|code|integriteit\p{L}*|integer|mag|mogen|moet|moeten|toegestaan|verboden|melden|melding|meldplicht|rules?|policy|code of conduct|integrity|allowed|report)\b/u;
+  /\b(regel|regels|regeling|beleid|gedragscode|code|integriteit\p{L}*|integer|mag|mogen|toegestaan|verboden|melden|melding|meldplicht|rules?|policy|code of conduct|integrity|allowed|report)\b/u;
 
 /** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
 export function isTaskRequest(folded: string): boolean {
