@@ -22,7 +22,8 @@ export async function keyPeopleByObjectId(db: Db, collection: string): Promise<v
   // Once per database, so reading every person is fine here; read first, then written.
   for (const stored of await people.find({}).toArray()) {
     const oldId = stored._id;
-    if (oldId === stored.aadObjectId) continue;
+    // Already moved, or without an object id to move to (never written by an import): left as it is.
+    if (oldId === stored.aadObjectId || typeof stored.aadObjectId !== 'string' || stored.aadObjectId === '') continue;
     try {
       await people.insertOne({ ...stored, _id: stored.aadObjectId });
     } catch (error) {
