@@ -64,7 +64,7 @@ export function sanitizeQuestion(raw: string): SanitizedQuestion {
 export function splitSentences(text: string): string[] {
   return text
     .replace(/\r/g, '')
-    .split(/(?<=[!?;:]|(?<!\b(?:[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Dd]hr|[Mm]evr|[Mm]w|[Ii]r|[Dd]rs|[Ii]ng|[Pp]rof|[Bb]ijv|[Nn]r|[Ss]t))\.)\s+|(?<=\p{Extended_Pictographic})\s+|\n+/u)
+    .split(/(?<=[!?;:]|(?<!\b(?:\p{L}|[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Dd]hr|[Mm]evr|[Mm]w|[Ii]r|[Dd]rs|[Ii]ng|[Pp]rof|[Bb]ijv|[Nn]r|[Ss]t))\.)\s+|(?<=\p{Extended_Pictographic})\s+|\n+/u)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence !== '');
 }
