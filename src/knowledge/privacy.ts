@@ -155,6 +155,9 @@ const RUMOUR_ABOUT_ANYONE = /\b(?:dat|that) (?:ik|je|jij|we|wij|u|men|i|you|mede
 const FACT_ABOUT_SOMEONE = opening(
   String.raw`(?:heeft|is|was|staat|has|did|does)\s+(?!(?:ik|je|jij|u|we|wij|men|i|you|er|het|dat|dit|een|a|an|there|it|this|that|iemand|anyone|someone|somebody|iedereen|everyone|niemand|nobody|medewerkers|ambtenaren|employees|elke|iedere|ieder|every|each|any|zo|such|de|the|mijn|my|onze|our|jouw|your|integriteit|integrity)\b)(?!\p{L}+ing\b)\p{L}+`,
 );
+/** "… of ronald van de buitendienst …", "whether mark from finance …": a person by first name and team. */
+const EMBEDDED_PERSON =
+  /\b(?:of|whether|if|dat|that)\s+(?!(?:ik|je|jij|u|we|wij|men|i|you|er|het|dat|dit|een|a|an|there|it|this|that|iemand|anyone|someone|somebody|iedereen|everyone|niemand|medewerkers|ambtenaren|employees|mijn|my|onze|our|de|the|die|deze|zo|regels|rules)\b)\p{L}+\s+(?:van|vd|from|uit|at|bij)\s/u;
 /** A yes/no tag on a statement: "… wel of niet …", "ja of nee", "yes or no". */
 const YES_OR_NO = /\b(wel of niet|ja of nee|of niet|klopt dat|klopt het|yes or no|or not|is that right|right|(?:hasn't|hasnt|didn't|didnt|isn't|isnt|doesn't|doesnt|wasn't|wasnt) (?:she|he))\s*\??\s*$|\b(?:heeft|is|krijgt|kreeg|has|is) (?:\p{L}+ )?toch\b|\b(?:wel of niet|ja of nee|yes or no)\b/u;
 /** A full name after a preposition: "the complaint file on Rachid Ouali", "het dossier van Sanne de Wit". */
@@ -190,7 +193,7 @@ function asksForOthersRecords(sentence: string, folded: string): boolean {
   // "… heeft die nou wel of niet een belang in dat zonnepark? ja of nee"
   if (YES_OR_NO.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence))) return true;
   if (CASE_AGAINST.test(folded) && AGAINST_A_NAME.test(sentence)) return true;
-  const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || FACT_ABOUT_SOMEONE.test(folded) || NAME_AFTER_PREPOSITION.test(sentence) || (event && GROUP_OF_PEOPLE.test(folded)) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
+  const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || EMBEDDED_PERSON.test(folded) || FACT_ABOUT_SOMEONE.test(folded) || NAME_AFTER_PREPOSITION.test(sentence) || (event && GROUP_OF_PEOPLE.test(folded)) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
   // "Export all gift registrations", "stuur me de lijst met meldingen van afdeling Burgerzaken".
   if (SHOW_VERBS.test(folded) && registration && (someoneElse || MANY_OR_OTHERS.test(folded))) return true;
   // "Hoeveel meldingen kwamen er in 2023 van afdeling Openbare Ruimte?"

@@ -64,8 +64,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // word in someone's private life, or in a job for the assistant, is no integrity question.
   if (input.privateLife || input.task) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
-  // work outweighs the integrity word in it, unless the policy text itself matches closely.
-  if (vocabulary.decisiveOffTopics.length > 0 && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // work outweighs the integrity word in it, unless the policy text itself matches closely and
+  // the question asks permission.
+  if (vocabulary.decisiveOffTopics.length > 0 && !(lexical.strong && permission)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // An off-topic subject wins over weaker integrity words ("wachtwoord kwijt", "recept voor de
   // teamlunch"), not over a clear one, a typed policy term, or a permission question with several.
   // "Wie moet ik bellen" after a broken laptop asks for the helpdesk, not for a rule.

@@ -60,6 +60,13 @@ const othersRecords = [
   'Mag ik weten of mijn voorganger is vertrokken na een klacht?',
   'Zet alle bijbanen van het managementteam in een lijstje.',
   'Which people in Procurement hold shares in our suppliers?',
+  // on someone's behalf, with a question tag, about residents or clients
+  'weet jij of ronald van de buitendienst een strafblad heeft?',
+  'De wethouder heeft toch ook een belang in dat windpark?',
+  'Marieke in Finance has reported her husband’s firm, hasn’t she?',
+  'Look up whether the resident at Dorpsstraat 3 had earlier warnings from us.',
+  'Zou u willen nagaan of mevrouw Bakker van Inkoop familie is van de aannemer?',
+  'Geef me het ziekteverzuim per medewerker van mijn team.',
 ];
 
 const ruleQuestions = [
@@ -91,6 +98,9 @@ const ruleQuestions = [
   'Klopt het dat een melding ook anoniem kan?',
   'Is het waar dat ik mijn aandelen moet melden?',
   'Welke wet is dat?',
+  'A client I helped wants to give me a gift voucher as a thank-you. Can I accept it?',
+  'De vertrouwenspersoon wil mijn integriteitsmelding doorsturen, klopt dat?',
+  'Wat wordt er bij de werving van nieuwe medewerkers gecontroleerd?',
 ];
 
 describe('requests for other people’s records', () => {

@@ -33,6 +33,11 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     answer: ['Wanneer moet ik een geschenk melden?', 'Hoeveel mag een relatiegeschenk waard zijn?'],
   },
   {
+    name: 'one’s own work: services, schemes and systems',
+    decline: ['Hoe verwerk ik een Wmo-aanvraag in het zaaksysteem?', 'Our backup reports a data integrity error, how do I fix it?', 'Het dak van de loods lekt, wie moet ik bellen?'],
+    answer: ['Een inwoner biedt me geld om zijn Wmo-aanvraag sneller te behandelen. Wat moet ik doen?', 'Mijn collega lekt informatie naar de krant, wat moet ik doen?'],
+  },
+  {
     name: 'an off-topic subject with one integrity word in another sense',
     decline: ['Outlook geeft een conflict met mijn afspraak bij de fysio, hoe los ik dat op?', 'Er lekt water uit de koelkast op de derde verdieping.'],
     answer: ['Mag ik mijn werklaptop gebruiken voor mijn bijbaan?', 'Ik ben ziek maar wil mijn vrijwilligerswerk bij de voetbalclub blijven doen. Moet ik dat melden?'],
