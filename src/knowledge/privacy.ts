@@ -138,7 +138,7 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   return sentences.length > 1 && CONFIRM_REQUEST.test(folded) && sentences.some((sentence) => {
     const one = fold(sentence);
     // "Collega's zeggen dat zij geen eed hoeven af te leggen. Klopt dat?" checks a rule, not a person.
-    if (RULE_OR_PROCESS.test(one.replace(ASKING_THE_ASSISTANT, ' '))) return false;
+    if (RULE_OR_PROCESS.test(one.replace(ASKING_THE_ASSISTANT, ' ')) || CLAIM_ABOUT_THE_EMPLOYER.test(one)) return false;
     return (THIRD_PARTY.test(one) || namesSomeone(sentence)) && (RECORD_THINGS.test(one) || RECORD_EVENTS.test(one) || /\b(works? as|werkt als|zegt dat|says)\b/.test(one));
   });
 }
@@ -158,6 +158,8 @@ const FACT_ABOUT_SOMEONE = opening(
 /** "… of ronald van de buitendienst …", "whether mark from finance …": a person by first name and team. */
 const EMBEDDED_PERSON =
   /\b(?:of|whether|if|dat|that)\s+(?!(?:ik|je|jij|u|we|wij|men|i|you|er|het|dat|dit|een|a|an|there|it|this|that|iemand|anyone|someone|somebody|iedereen|everyone|niemand|medewerkers|ambtenaren|employees|mijn|my|onze|our|de|the|die|deze|zo|regels|rules)\b)\p{L}+\s+(?:van|vd|from|uit|at|bij)\s/u;
+/** "Mijn collega zegt dat de gemeente bijbanen stimuleert": a claim about the employer or its policy. */
+const CLAIM_ABOUT_THE_EMPLOYER = /\b(?:zegt|zeggen|zei|says|said|claims?)\s+(?:dat|that)\s+(?:de gemeente|de organisatie|het beleid|de regels|de code|the municipality|the organi[sz]ation|the policy|the rules|the code|je|you|we|wij|medewerkers|ambtenaren|employees|iedereen|everyone)\b/;
 /** A yes/no tag on a statement: "… wel of niet …", "ja of nee", "yes or no". */
 const YES_OR_NO = /\b(wel of niet|ja of nee|of niet|klopt dat|klopt het|yes or no|or not|is that right|right|(?:hasn't|hasnt|didn't|didnt|isn't|isnt|doesn't|doesnt|wasn't|wasnt) (?:she|he))\s*\??\s*$|\b(?:heeft|is|krijgt|kreeg|has|is) (?:\p{L}+ )?toch\b|\b(?:wel of niet|ja of nee|yes or no)\b/u;
 /** A full name after a preposition: "the complaint file on Rachid Ouali", "het dossier van Sanne de Wit". */

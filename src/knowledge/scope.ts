@@ -59,6 +59,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // one does not: "Outlook geeft een conflict", "de kraan lekt", "the VPN investigation".
   const clearThemes = vocabulary.themes.filter((hit) => hit.strongCues > 0 && !hit.whomOnly);
   const clearEvidence = clearThemes.length >= 2 || clearThemes.some((hit) => hit.strongCues >= 2);
+  // Against a decisive phrase only words that are not themselves off-topic count ("solliciteren").
+  const beyondOffTopic = vocabulary.themes.filter((hit) => hit.clearCues > 0 && !hit.whomOnly);
+  const clearBeyondOffTopic = beyondOffTopic.length >= 2 || beyondOffTopic.some((hit) => hit.clearCues >= 2);
   if (input.otherEmployer) return { inScope: false, reason: 'other-employer', confidence: 'weak' };
   // "Mijn zoon wil een bijbaantje", "write a content calendar for our campaign": an integrity
   // word in someone's private life, or in a job for the assistant, is no integrity question.
@@ -66,7 +69,7 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
-  if (vocabulary.decisiveOffTopics.length > 0 && !(lexical.strong && permission)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // An off-topic subject wins over weaker integrity words ("wachtwoord kwijt", "recept voor de
   // teamlunch"), not over a clear one, a typed policy term, or a permission question with several.
   // "Wie moet ik bellen" after a broken laptop asks for the helpdesk, not for a rule.

@@ -123,6 +123,8 @@ export interface ThemeHit {
   confidence: number;
   strongCues: number;
   weakCues: number;
+  /** Clear words that are not also words of an off-topic subject ("solliciteren" is both). */
+  clearCues: number;
   /** The theme is whom to turn to (`whomOnly` in themes.json). */
   whomOnly?: boolean;
 }
@@ -375,6 +377,7 @@ function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: The
   const offTopics = new Set<number>();
   const decisiveOffTopics = new Set<number>();
   const roles = new Set<ContactRole>();
+  const offTopicPositions = new Set(found.filter(({ entry }) => entry.target.kind === 'off').map(({ at }) => at));
   for (const { entry, at } of found) {
     const target = entry.target;
     if (target.kind === 'theme') {
@@ -394,7 +397,8 @@ function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: The
     const weakCues = weak.get(index)?.size ?? 0;
     if (strongCues === 0 && weakCues === 0) continue;
     const confidence = strongCues > 0 ? 1 : weakCues >= 3 ? 0.9 : weakCues === 2 ? 0.75 : 0.5;
-    const hit: ThemeHit = { theme: index, confidence, strongCues, weakCues };
+    const clearCues = [...(strong.get(index) ?? [])].filter((at) => !offTopicPositions.has(at)).length;
+    const hit: ThemeHit = { theme: index, confidence, strongCues, weakCues, clearCues };
     if (catalogue.themes[index]?.whomOnly) hit.whomOnly = true;
     themes.push(hit);
   }

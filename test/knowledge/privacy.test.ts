@@ -101,6 +101,7 @@ const ruleQuestions = [
   'A client I helped wants to give me a gift voucher as a thank-you. Can I accept it?',
   'De vertrouwenspersoon wil mijn integriteitsmelding doorsturen, klopt dat?',
   'Wat wordt er bij de werving van nieuwe medewerkers gecontroleerd?',
+  'Mijn collega zegt dat de gemeente bijbanen juist stimuleert. Klopt dat?',
 ];
 
 describe('requests for other people’s records', () => {

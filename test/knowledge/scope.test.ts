@@ -15,7 +15,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   {
     name: 'family, friends or pets with nothing of work in it',
     decline: ['Mijn dochter wil een bijbaantje bij de bakker, hoeveel uur mag ze werken?', 'What is a nice gift for my dad, he turns 60?', 'onze hond pest de kat van de buren, tips?'],
-    answer: ['Mijn partner heeft aandelen in een aannemer, moet ik dat melden?', 'Mijn broer vraagt een vergunning aan bij mijn afdeling. Wat nu?', 'Is het ok als ik even naar huis bel omdat mijn zoon ziek is?'],
+    answer: ['Mijn partner heeft aandelen in een aannemer, moet ik dat melden?', 'Mijn broer vraagt een vergunning aan bij mijn afdeling. Wat nu?', 'Is het ok als ik even naar huis bel omdat mijn zoon ziek is?', 'Mijn dochter solliciteert bij onze gemeente. Moet zij een VOG aanleveren?'],
   },
   {
     name: 'a job for the assistant',
