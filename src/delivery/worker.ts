@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { errorFields, type Logger } from '../logging/logger.js';
 import { fromStored, OutboxStore, type DeliveryDocument, type OutboxDocument } from './outbox.js';
+import { Poll } from './poll.js';
 import { CONVERSATION_LIMITS, Pacer, TENANT_LIMITS, type RateLimit } from './pacing.js';
 import type { DeliveredMessage, MessageContent, RecordView, Rendered } from './types.js';
 
@@ -146,16 +147,28 @@ export class DeliveryWorker {
     while (this.running) await this.running;
   }
 
-  /** Delivers everything due now; returns how many messages were attempted. */
+  /**
+   * Delivers everything due now; returns how many messages were attempted. The due messages are
+   * leased together and what became of them is written together when the poll ends (see Poll). A
+   * message whose lease is half gone before its turn comes is released rather than attempted, so
+   * no other worker can take it while it is being sent.
+   */
   async runOnce(): Promise<number> {
-    const due = await this.store.due(this.now(), this.batchSize);
+    const now = this.now();
+    const leased = await this.store.lease(await this.store.due(now, this.batchSize), now, this.leaseMs);
+    const poll = new Poll(this.store);
     let attempted = 0;
-    for (const document of due) {
-      if (this.stopped) break;
-      const leased = await this.store.lease(document, this.now(), this.leaseMs);
-      if (!leased) continue;
-      attempted += 1;
-      await this.attempt(leased);
+    try {
+      for (const document of leased) {
+        if (this.stopped || this.now().getTime() - now.getTime() >= this.leaseMs / 2) {
+          if (document.message.mode !== 'adopt') poll.release(document._id, document.attempts - 1);
+          continue;
+        }
+        attempted += 1;
+        await this.attempt(document, poll);
+      }
+    } finally {
+      await poll.settle(this.now());
     }
     return attempted;
   }
@@ -170,25 +183,25 @@ export class DeliveryWorker {
   }
 
   /** One attempt at a leased message (its `attempts` counts this one). */
-  private async attempt(document: OutboxDocument): Promise<void> {
+  private async attempt(document: OutboxDocument, poll: Poll): Promise<void> {
     const { message } = document;
     const log = { messageId: document._id, mode: message.mode, purpose: message.purpose, attempt: document.attempts };
     let result: TransportResult | undefined;
     try {
-      result = await this.deliver(document);
+      result = await this.deliver(document, poll);
     } catch (error) {
       result = { ok: false, permanent: false, reason: (error as Error).name ?? 'error' };
     }
     const now = this.now();
     if (!result || result.ok) {
-      await this.store.done(document._id);
+      poll.done(document._id);
       this.options.logger.debug({ event: 'delivery.sent', ...log }, 'message delivered');
       return;
     }
     const lastError = result.status ? String(result.status) : result.reason;
     if (result === NOT_YET && now.getTime() - document.createdAt.getTime() >= AWAIT_CHANGE_MS) {
       // The change this message announces never landed (its writer died): nothing to say.
-      await this.store.done(document._id);
+      poll.done(document._id);
       this.options.logger.warn({ event: 'delivery.change_never_landed', ...log }, 'message about a change that never landed dropped');
       return;
     }
@@ -206,11 +219,11 @@ export class DeliveryWorker {
     }
     if (result.reason === PACED) {
       // Not a failure: the message waits for its reserved turn under Teams' limits.
-      await this.store.pacedUntil(document._id, new Date(now.getTime() + (result.retryAfterMs ?? 1000)), now);
+      poll.paced(document._id, new Date(now.getTime() + (result.retryAfterMs ?? 1000)));
       return;
     }
     const delay = result.retryAfterMs ?? backoffMs(document.attempts);
-    await this.store.retryAt(document._id, new Date(now.getTime() + delay), now, lastError);
+    poll.retry(document._id, new Date(now.getTime() + delay), lastError);
     this.options.logger.info({ event: 'delivery.retry', ...log, status: result.status ?? null, delayMs: delay }, 'message will be retried');
   }
 
@@ -264,19 +277,19 @@ export class DeliveryWorker {
   }
 
   /** One attempt; undefined when there was nothing (left) to deliver. */
-  private async deliver(document: OutboxDocument): Promise<TransportResult | undefined> {
+  private async deliver(document: OutboxDocument, poll: Poll): Promise<TransportResult | undefined> {
     const message = fromStored(document.message);
     const { transport, render } = this.options;
     switch (message.mode) {
       case 'adopt':
-        await this.store.remember({ _id: message.key, to: message.to, kind: 'card', ...message.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
+        poll.adopt({ _id: message.key, to: message.to, kind: 'card', ...message.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
         return undefined;
       case 'refresh': {
         // Every card is drawn first, then one turn is reserved for all of them (kept should the
         // message have to wait), so that each card is updated once per attempt. A card delivered
         // while the message waited goes along in the reserved turn.
-        const updates: { delivery: DeliveryDocument; content: MessageContent }[] = [];
-        for (const delivery of await this.store.cardsAbout(message.recordId)) {
+        const updates: { delivery: DeliveredCard; content: MessageContent }[] = [];
+        for (const delivery of await poll.cardsAbout(message.recordId)) {
           const content = await render({ recordId: message.recordId, reason: 'update', atVersion: message.atVersion }, delivery.to);
           if (content === 'not_yet') return NOT_YET;
           if (content) updates.push({ delivery, content });
@@ -298,7 +311,7 @@ export class DeliveryWorker {
         if (!content) return undefined;
         const recipient = this.options.resolveRecipient ? await this.options.resolveRecipient(message.to, message.recordId) : { to: message.to, remember: true };
         if (!recipient) return { ok: false, permanent: true, reason: 'recipient_unknown' };
-        const existing = recipient.remember ? await this.store.delivered(message.key) : undefined;
+        const existing = recipient.remember ? await poll.delivered(message.key) : undefined;
         if (!existing && message.mode === 'update') return undefined;
         const waited = await this.paced([recipient.to], message.orgId, document.pacedFor);
         if (waited) return waited;
@@ -309,7 +322,10 @@ export class DeliveryWorker {
         }
         const sent = await transport.send(recipient.to, content);
         if (sent.ok && recipient.remember) {
-          await this.store.remember({ _id: message.key, to: message.to, kind: content.kind, ...sent.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
+          await poll.remember({ _id: message.key, to: message.to, kind: content.kind, ...sent.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
+        } else if (sent.ok) {
+          // Nothing remembers it under its key, so taking it again would send it twice: it leaves the outbox now.
+          await this.store.done(document._id);
         }
         return sent;
       }
@@ -318,6 +334,8 @@ export class DeliveryWorker {
 }
 
 const PACED = 'paced';
+
+type DeliveredCard = Omit<DeliveryDocument, 'schemaVersion'>;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
