@@ -157,11 +157,15 @@ export class OutboxStore {
     this.claims = db.collection(OUTBOX_CLAIMS);
   }
 
-  /** Pending messages whose time has come and whose lease (if any) has run out, oldest first. */
+  /**
+   * Pending messages whose time has come and whose lease (if any) has run out: those whose
+   * reserved send turn has come first (they must go now or reserve again), then oldest first.
+   */
   async due(now: Date, limit: number): Promise<OutboxDocument[]> {
     return this.outbox
       .find({ status: 'pending', nextAttemptAt: { $lte: now }, $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }] })
-      .sort({ createdAt: 1 })
+      // Missing sorts as null, below every date (MongoDB's order, FerretDB's too).
+      .sort({ pacedFor: -1, createdAt: 1 })
       .limit(limit)
       .toArray();
   }

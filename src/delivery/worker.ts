@@ -2,7 +2,8 @@ import type { Db } from 'mongodb';
 import { errorFields, type Logger } from '../logging/logger.js';
 import { fromStored, OutboxStore, type DeliveryDocument, type OutboxDocument } from './outbox.js';
 import { Poll } from './poll.js';
-import { CONVERSATION_LIMITS, Pacer, TENANT_LIMITS, type RateLimit } from './pacing.js';
+import { SlotAlarm } from './alarm.js';
+import { CONVERSATION_LIMITS, Pacer, SEND_WITHIN_MS, TENANT_LIMITS, type RateLimit } from './pacing.js';
 import type { DeliveredMessage, MessageContent, RecordView, Rendered } from './types.js';
 
 /** The outcome of one call to the messaging service. */
@@ -97,7 +98,13 @@ export class DeliveryWorker {
   private readonly giveUpAfterMs: number;
   private readonly batchSize: number;
   private timer: NodeJS.Timeout | undefined;
-  private wake: { at: number; timer: NodeJS.Timeout } | undefined;
+  private readonly alarm = new SlotAlarm((moment) => {
+    this.turnCameAt = Math.max(this.turnCameAt, moment);
+    this.kick();
+  });
+  /** The latest turn of a paced message that came (Date.now() time): one after a poll's start ends that poll. */
+  private turnCameAt = 0;
+  private pollStartedAt = 0;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
@@ -138,7 +145,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    if (this.wake) clearTimeout(this.wake.timer);
+    this.alarm.stop();
     await this.running;
   }
 
@@ -149,18 +156,21 @@ export class DeliveryWorker {
 
   /**
    * Delivers everything due now; returns how many messages were attempted. The due messages are
-   * leased together and what became of them is written together when the poll ends (see Poll). A
-   * message whose lease is half gone before its turn comes is released rather than attempted, so
-   * no other worker can take it while it is being sent.
+   * leased together and what became of them is written together when the poll ends (see Poll).
+   * Messages whose reserved turn has come go first. A message is released rather than attempted
+   * when its lease is half gone before its turn comes (so no other worker can take it while it is
+   * being sent), and so is the rest of the poll when another paced message's turn comes meanwhile:
+   * the next poll starts with it, so it does not miss its turn (see `paced`).
    */
   async runOnce(): Promise<number> {
+    this.pollStartedAt = Date.now();
     const now = this.now();
     const leased = await this.store.lease(await this.store.due(now, this.batchSize), now, this.leaseMs);
     const poll = new Poll(this.store);
     let attempted = 0;
     try {
-      for (const document of leased) {
-        if (this.stopped || this.now().getTime() - now.getTime() >= this.leaseMs / 2) {
+      for (const document of waitingForTheirTurnFirst(leased)) {
+        if (this.stopped || this.turnCame() || this.now().getTime() - now.getTime() >= this.leaseMs / 2) {
           if (document.message.mode !== 'adopt') poll.release(document._id, document.attempts - 1);
           continue;
         }
@@ -169,14 +179,21 @@ export class DeliveryWorker {
       }
     } finally {
       await poll.settle(this.now());
+      await this.pacer.advanceHeads();
     }
     return attempted;
   }
 
+  /** A paced message's turn came after this poll looked for due messages: the next poll takes it. */
+  private turnCame(): boolean {
+    return this.turnCameAt > this.pollStartedAt;
+  }
+
   private async drain(): Promise<void> {
     try {
-      // Keep going while full batches come back: a burst is delivered without waiting for polls.
-      while (!this.stopped && (await this.runOnce()) >= this.batchSize);
+      // Keep going while full batches come back (a burst is delivered without waiting for polls)
+      // and after a poll that ended early for a paced message's turn.
+      while (!this.stopped && ((await this.runOnce()) >= this.batchSize || this.turnCame()));
     } catch (error) {
       this.options.logger.error({ event: 'delivery.run_failed', err: errorFields(error) }, 'delivery run failed');
     }
@@ -186,7 +203,7 @@ export class DeliveryWorker {
   private async attempt(document: OutboxDocument, poll: Poll): Promise<void> {
     const { message } = document;
     const log = { messageId: document._id, mode: message.mode, purpose: message.purpose, attempt: document.attempts };
-    let result: TransportResult | undefined;
+    let result: Attempt | undefined;
     try {
       result = await this.deliver(document, poll);
     } catch (error) {
@@ -217,26 +234,14 @@ export class DeliveryWorker {
       await this.tellUndeliverable(document, { status: 'dead', reason: result.reason, ...(result.status ? { httpStatus: result.status } : {}) });
       return;
     }
-    if (result.reason === PACED) {
+    if ('turnAt' in result) {
       // Not a failure: the message waits for its reserved turn under Teams' limits.
-      poll.paced(document._id, new Date(now.getTime() + (result.retryAfterMs ?? 1000)));
+      poll.paced(document._id, result.turnAt);
       return;
     }
     const delay = result.retryAfterMs ?? backoffMs(document.attempts);
     poll.retry(document._id, new Date(now.getTime() + delay), lastError);
     this.options.logger.info({ event: 'delivery.retry', ...log, status: result.status ?? null, delayMs: delay }, 'message will be retried');
-  }
-
-  /** Looks at the outbox again when a paced message's slot comes, rather than at the next poll. */
-  private wakeAt(at: Date): void {
-    if (this.stopped || (this.wake && this.wake.at <= at.getTime())) return;
-    if (this.wake) clearTimeout(this.wake.timer);
-    const timer = setTimeout(() => {
-      this.wake = undefined;
-      this.kick();
-    }, Math.max(0, at.getTime() - Date.now()) + 5);
-    timer.unref();
-    this.wake = { at: at.getTime(), timer };
   }
 
   private async tellUndeliverable(document: OutboxDocument, outcome: UndeliverableOutcome): Promise<void> {
@@ -249,18 +254,21 @@ export class DeliveryWorker {
 
   /**
    * Waits for the message's turn under Teams' limits for each reader's conversation and tenant,
-   * reserved across instances: undefined when it may go now, PACED when the wait is long and the
-   * message goes back to the outbox until then. A message sent back uses the turn it reserved
-   * (`reserved`): a new one would push every later message back too, and a message that reserved
-   * anew at each attempt might never reach its turn.
+   * reserved across instances: undefined when it may go now, a `Waiting` when the wait is long and
+   * the message goes back to the outbox until then (the alarm looks at the outbox again at that
+   * moment). A message sent back uses the turn it reserved (`reserved`): a new one would push every
+   * later message back too, and a message that reserved anew at each attempt might never reach
+   * its turn. Only a turn missed by more than SEND_WITHIN_MS (the worker was busy) is reserved
+   * again: a send later than that could crowd a window reserved after it (see Pacer).
    */
-  private async paced(readers: string[], orgId: string | undefined, reserved?: Date): Promise<TransportResult | undefined> {
+  private async paced(readers: string[], orgId: string | undefined, reserved?: Date): Promise<Waiting | undefined> {
     if (this.options.pacing === false || readers.length === 0) return undefined;
     const now = this.now();
-    if (reserved && reserved.getTime() <= now.getTime() + MAX_INLINE_WAIT_MS) {
+    if (reserved && reserved.getTime() <= now.getTime() + MAX_INLINE_WAIT_MS && reserved.getTime() >= now.getTime() - SEND_WITHIN_MS) {
       if (reserved > now) await sleep(reserved.getTime() - now.getTime());
       return undefined;
     }
+    if (reserved) this.options.logger.debug({ event: 'delivery.turn_missed', lateMs: now.getTime() - reserved.getTime() }, 'reserved turn missed: reserving again');
     const keys: { key: string; limits: readonly RateLimit[] }[] = [];
     for (const to of readers) {
       const tenant = this.options.tenantOf ? await this.options.tenantOf(to, orgId) : (orgId ?? 'default');
@@ -269,15 +277,15 @@ export class DeliveryWorker {
     const at = await this.pacer.reserve(keys, now);
     const wait = at.getTime() - now.getTime();
     if (wait > MAX_INLINE_WAIT_MS) {
-      this.wakeAt(at);
-      return { ok: false, permanent: false, retryAfterMs: wait, reason: PACED };
+      this.alarm.at(at);
+      return { ok: false, permanent: false, reason: PACED, turnAt: at };
     }
     if (wait > 0) await sleep(wait);
     return undefined;
   }
 
   /** One attempt; undefined when there was nothing (left) to deliver. */
-  private async deliver(document: OutboxDocument, poll: Poll): Promise<TransportResult | undefined> {
+  private async deliver(document: OutboxDocument, poll: Poll): Promise<Attempt | undefined> {
     const message = fromStored(document.message);
     const { transport, render } = this.options;
     switch (message.mode) {
@@ -334,6 +342,20 @@ export class DeliveryWorker {
 }
 
 const PACED = 'paced';
+
+/** A message that waits for its reserved turn under Teams' limits (not a failure). */
+interface Waiting extends Extract<TransportResult, { ok: false }> {
+  permanent: false;
+  reason: typeof PACED;
+  turnAt: Date;
+}
+type Attempt = TransportResult | Waiting;
+
+/** Messages whose reserved turn has come first (earliest turn first), then the rest in the outbox's order. */
+function waitingForTheirTurnFirst(documents: OutboxDocument[]): OutboxDocument[] {
+  const turn = (document: OutboxDocument) => document.pacedFor?.getTime() ?? Infinity;
+  return [...documents].sort((a, b) => turn(a) - turn(b));
+}
 
 type DeliveredCard = Omit<DeliveryDocument, 'schemaVersion'>;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryWorker, MongoOutbox, OutboxStore, OUTBOX, OUTBOX_CLAIMS, UNDELIVERED, deliveryCollections, type MessageContent, type Transport, type TransportResult } from '../../src/delivery/index.js';
+import { CONVERSATION_LIMITS, DeliveryWorker, MongoOutbox, OutboxStore, OUTBOX, OUTBOX_CLAIMS, Pacer, SEND_SLOTS, UNDELIVERED, deliveryCollections, type MessageContent, type Transport, type TransportResult } from '../../src/delivery/index.js';
 import type { DeliveredMessage, RecordView, Rendered } from '../../src/delivery/types.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { connectDatabase, ensureCollections } from '../../src/storage/database.js';
@@ -112,6 +112,25 @@ describe('the outbox', () => {
     await Promise.all([worker().runOnce(), worker().runOnce()]);
     expect(await database.db.collection('deliveries').findOne({ _id: 'emp-card' as never })).toMatchObject({ activityId: 'resent' });
     expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
+  });
+
+  it('does not send on a reserved turn it missed (the worker was busy) but reserves again, so it cannot crowd the windows after it', async () => {
+    const now = Date.now();
+    // Six sends to this person went out just now (the most per second), by another instance's worker.
+    const elsewhere = new Pacer(database.db);
+    for (let index = 0; index < 6; index += 1) await elsewhere.reserve([{ key: 'conversation:pm', limits: CONVERSATION_LIMITS }], new Date(now));
+    await elsewhere.advanceHeads();
+    await outbox.enqueue([{ mode: 'send', to: 'pm', key: 'late', purpose: 'test', content: text('te laat') }]);
+    // Its turn came two seconds ago while the worker was busy elsewhere.
+    const missed = new Date(now - 2000);
+    await database.db.collection(OUTBOX).updateOne({ 'message.key': 'late' }, { $set: { pacedFor: missed, nextAttemptAt: missed } });
+    const paced = new DeliveryWorker({ db: database.db, transport, render: async () => undefined, logger: createLogger('silent'), pollMs: 60_000 });
+    await paced.runOnce();
+    await paced.stop();
+    expect(transport.sent).toEqual([]);
+    const waiting = await database.db.collection(OUTBOX).findOne({ 'message.key': 'late' });
+    expect(waiting?.pacedFor.getTime()).toBeGreaterThanOrEqual(now + 1000);
+    expect(await database.db.collection(SEND_SLOTS).findOne({ _id: 'conversation:pm#7' as never })).toMatchObject({ at: waiting?.pacedFor });
   });
 
   it('does not send a delivered message again after a restart, nor one whose worker died before it could clear it', async () => {
