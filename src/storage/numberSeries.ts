@@ -47,8 +47,9 @@ type Draft<T> = (n: number) => Omit<T, '_id'> | Promise<Omit<T, '_id'>>;
  * series' head (a document whose `_id` is the series' name) says where to start, so the next
  * number is found by `_id`: a query for the highest number of a series is answered by FerretDB's
  * SQLite handler by reading every document of the collection. The head is moved on after each
- * number, not atomically ($max), so it may lag behind: the insert is then refused and the next
- * number tried. It is never ahead, so every number up to the head was issued: no gaps.
+ * number (or, with `deferHeads`, when the owner says), not atomically ($max), so it may lag behind:
+ * the insert is then refused and the next number tried. It is never ahead, so every number up to
+ * the head was issued: no gaps (`issueTogether` excepted, see there).
  *
  * Within this process the numbers of a series are issued one after the other, starting after the
  * last one issued here: concurrent requests would otherwise all try the same number and all but
