@@ -183,7 +183,7 @@ async function throughput(botEnv: Record<string, string>, traffic: Traffic) {
 }
 
 async function giftSubmissions(botEnv: Record<string, string>, traffic: Traffic) {
-  const bot = await startTarget('bot', { env: botEnv, compiledDir });
+  const bot = await startTarget('bot', { env: botEnv, compiledDir, ...(flags['cpu-prof'] ? { cpuProfileDir: profileDir } : {}) });
   try {
     progress(`gift submissions at 10 connections for ${settings.caseSeconds} s`);
     await traffic.greetEveryone(bot.url);

@@ -11,7 +11,7 @@ import type { Schedule, ScheduledJob } from './scheduling/index.js';
 import { SCHEDULE_CLAIMS } from './scheduling/index.js';
 import { HandledActivities } from './storage/handledActivities.js';
 import { WriteClaims } from './storage/writeClaims.js';
-import type { WorkflowEngine } from './workflow/index.js';
+import { reconcileAwaiting, type WorkflowEngine } from './workflow/index.js';
 import { loadAllSideJobRules, runYearlySideJobReconfirmation } from './sidejobs/index.js';
 import { loadAllFinanceSettings, runYearlyFinancialInterestReminder } from './finance/index.js';
 import { purgeExpiredReportContent } from './reports/index.js';
@@ -82,6 +82,15 @@ export const periodicJobs: readonly PeriodicJobEntry[] = [
         new Pacer(db).prune(now),
         db.collection(SCHEDULE_CLAIMS).deleteMany({ at: { $lt: new Date(now.getTime() - 30 * DAY_MS) } }),
       ]);
+    },
+  }),
+  everywhere({
+    name: 'maintenance.awaiting',
+    description: 'Wat op iemand wacht: de index gelijktrekken met de meldingen',
+    schedule: () => ({ every: { minutes: 60 } }),
+    run: async ({ db }, now) => {
+      const { noted, dropped } = await reconcileAwaiting(db, now);
+      return `${noted} aangevuld, ${dropped} opgeruimd`;
     },
   }),
   // Daily: each finds the organisations whose reconfirmation or reminder month it is, and sends

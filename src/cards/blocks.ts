@@ -1,4 +1,3 @@
-import type { Language } from '../i18n/index.js';
 import type { CardElement } from './adaptiveCard.js';
 
 /** The text elements every notification card is made of, so all cards read alike. */
@@ -15,23 +14,6 @@ export const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.
 
 /** A line for a list: at most `max` characters, with an ellipsis when cut. */
 export const shorten = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
-const locale = (lang: Language) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
-
-/** A calendar date as people write it: "9 maart 2026". */
-export function formatDay(isoDate: string, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
-}
-
-/** The day of a moment on the office's clock: "17 maart 2026". */
-export function formatDate(moment: Date, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(moment);
-}
-
-/** A moment on the office's clock: "10 maart 2026 om 10:00". */
-export function formatMoment(moment: Date, lang: Language): string {
-  return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
-}
 
 /** Adaptive Card hosts render `"value": undefined` fine, but JSON tests and diffs read better without. */
 export function stripUndefined<T extends object>(element: T): T {

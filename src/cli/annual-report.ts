@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { annualFigures, writeAnnualReport } from '../annualReport/index.js';
 import { projectRoot } from '../config/paths.js';
-import { Directory, syncOrganisations } from '../directory/index.js';
+import { Directory, directoryCollections, syncOrganisations } from '../directory/index.js';
 import { parseCommandLine, runAsCommand, withConfiguredDatabase } from './support.js';
 
 const usage = `Gebruik: npm run report:annual -- --org <id> --year <jjjj> [--out <map>]
@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
-  return withConfiguredDatabase([], async (db) => {
+  return withConfiguredDatabase(directoryCollections, async (db) => {
     await syncOrganisations(db);
     const organisation = await new Directory(db).organisation(org);
     if (!organisation) {

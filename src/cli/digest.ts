@@ -1,6 +1,6 @@
 import { MongoOutbox, deliveryCollections } from '../delivery/index.js';
 import { digestCollections, digestFor, digestReferences, digestText, sendDigest } from '../digests/index.js';
-import { Directory, syncOrganisations } from '../directory/index.js';
+import { Directory, directoryCollections, syncOrganisations } from '../directory/index.js';
 import { createLogger } from '../logging/logger.js';
 import { parseCommandLine, runAsCommand, withConfiguredDatabase } from './support.js';
 
@@ -20,7 +20,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(usage);
     return 2;
   }
-  return withConfiguredDatabase([...digestCollections, ...deliveryCollections], async (db) => {
+  return withConfiguredDatabase([...directoryCollections, ...digestCollections, ...deliveryCollections], async (db) => {
     await syncOrganisations(db);
     const directory = new Directory(db);
     const organisation = await directory.organisation(orgId);

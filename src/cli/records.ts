@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Db } from 'mongodb';
 import { ConfigurationError } from '../config/env.js';
-import { Directory } from '../directory/index.js';
+import { Directory, directoryCollections } from '../directory/index.js';
 import { escapeControls, terminalSafeJson } from '../text/controls.js';
 import { withConfiguredDatabase } from './support.js';
 import { recordPresentations } from '../workflows.js';
@@ -75,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const query = { orgId: args.values.org, type: args.values.type, json: args.values.json };
-  return withConfiguredDatabase([], async (db) => {
+  return withConfiguredDatabase(directoryCollections, async (db) => {
     for (const line of await exportRecords(db, query)) process.stdout.write(`${line}\n`);
     return 0;
   });

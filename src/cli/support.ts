@@ -7,7 +7,8 @@ import { connectDatabase, ensureCollections, type CollectionDefinition } from '.
 
 /**
  * Runs an administrator command against the configured database (MONGODB_URI, MONGODB_DB),
- * making sure the collections it writes exist, and always closes the connection.
+ * making sure the collections it uses exist (and their stored documents are migrated), and always
+ * closes the connection.
  */
 export async function withConfiguredDatabase<T>(collections: CollectionDefinition[], work: (db: Db, config: AppConfig) => Promise<T>): Promise<T> {
   const config = loadConfig();

@@ -1,6 +1,7 @@
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptiveCard.js';
 import type { Language } from '../directory/types.js';
 import { localize, type Localized } from '../i18n/index.js';
+import { formatDate as dayOf, formatEuro as euro } from '../i18n/format.js';
 import { recordVerbs } from '../workflow/lists.js';
 import { stateLabels } from '../gifts/cards.js';
 import { reportCategoryLabel } from '../reports/index.js';
@@ -20,8 +21,6 @@ export interface RegisterLink {
   title: Localized;
 }
 
-const dayOf = (moment: Date, lang: Language) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(moment);
-const euro = (amount: number, lang: Language) => new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
 
 
 const reasonLabels: Record<string, Localized> = {

@@ -31,6 +31,6 @@ async function hasPeopleOutside(db: Db, orgId: string, csv: string): Promise<boo
   const demoIds = rows.map((row) => (row.fields[idColumn] ?? '').trim().toLowerCase()).filter((id) => id !== '');
   const other = await db
     .collection<PersonDocument>(PEOPLE)
-    .findOne({ orgId, aadObjectId: { $nin: demoIds } }, { projection: { _id: 1 } });
+    .findOne({ orgId, _id: { $nin: demoIds } }, { projection: { _id: 1 } });
   return other !== null;
 }

@@ -6,6 +6,8 @@ import type { OrganisationDocument } from './organisations.js';
 import type { Organisation, Person, Role } from './types.js';
 
 export interface PersonDocument extends Person {
+  /** The person's `aadObjectId`: found by `_id` alone (see directoryCollections). */
+  _id: string;
   /** Inactive people left the organisation (or its export) but stay so their records keep a valid reference. */
   active: boolean;
   schemaVersion: number;
@@ -136,12 +138,24 @@ export class Directory {
     );
   }
 
+  /** The active person with this object id. */
   async person(aadObjectId: string): Promise<Person | undefined> {
     const id = normaliseObjectId(aadObjectId);
     return through(this.caches?.people, id, async () => {
-      const found = await this.people.findOne<Person>({ aadObjectId: id, active: true }, { projection: personFields });
-      return found ?? undefined;
+      const found = await this.stored(id);
+      return found?.active ? found.person : undefined;
     });
+  }
+
+  /**
+   * The person by `_id` alone, active or not: FerretDB's SQLite handler reads every person for
+   * any other filter (`active` too), so that is checked here.
+   */
+  private async stored(id: string): Promise<{ person: Person; active: boolean } | undefined> {
+    const found = await this.people.findOne<Person & { active: boolean }>({ _id: id }, { projection: { ...personFields, active: 1 } });
+    if (!found) return undefined;
+    const { active, ...person } = found;
+    return { person, active };
   }
 
   /**
@@ -155,7 +169,7 @@ export class Directory {
 
   private async readManagerChain(id: string): Promise<Person[]> {
     // Usually the starting person is active and already known (the caller of the turn).
-    const start = (await this.person(id)) ?? (await this.people.findOne<Person>({ aadObjectId: id }, { projection: personFields }));
+    const start = (await this.person(id)) ?? (await this.stored(id))?.person;
     const chain: Person[] = [];
     const seen = new Set<string>(start ? [start.aadObjectId] : []);
     let next = start?.managerAadObjectId;
@@ -174,7 +188,7 @@ export class Directory {
     const managerIds = (await this.people.distinct('managerAadObjectId', { orgId, active: true })).filter((id): id is string => typeof id === 'string' && id !== '');
     if (managerIds.length === 0) return [];
     return this.people
-      .find<Person>({ orgId, active: true, aadObjectId: { $in: managerIds } }, { projection: personFields })
+      .find<Person>({ orgId, active: true, _id: { $in: managerIds } }, { projection: personFields })
       .sort({ name: 1, aadObjectId: 1 })
       .toArray();
   }

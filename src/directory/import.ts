@@ -1,8 +1,8 @@
 import type { AnyBulkWriteOperation, Db } from 'mongodb';
 import { z } from 'zod';
-import { SCHEMA_VERSION } from '../storage/database.js';
+import { SCHEMA_VERSION, runOnce } from '../storage/database.js';
 import { escapeControls, stripControls } from '../text/controls.js';
-import { PEOPLE } from './collections.js';
+import { PEOPLE, peopleMigration } from './collections.js';
 import { parseCsv } from './csv.js';
 import { Directory, normaliseObjectId, type PersonDocument } from './directory.js';
 import { roleSchema, type ImportError, type ImportReport, type Organisation, type Person, type Role } from './types.js';
@@ -188,9 +188,11 @@ export async function importPeople(db: Db, orgId: string, csvText: string, optio
     ...new Set(rows.map((r) => r.row.managerAadObjectId).filter((m): m is string => m !== undefined && !idLines.has(m))),
   ];
   const people = db.collection<PersonDocument>(PEOPLE);
+  // People stored by an earlier release are moved to their object id before any is written under it.
+  await runOnce(db, peopleMigration.id, () => peopleMigration.run(db));
   const known = await people
     .find(
-      { $or: [{ orgId }, { aadObjectId: { $in: [...fileIds, ...outsideManagers] } }] },
+      { $or: [{ orgId }, { _id: { $in: [...fileIds, ...outsideManagers] } }] },
       { projection: { _id: 0, createdAt: 0, updatedAt: 0, deactivatedAt: 0, schemaVersion: 0 } },
     )
     .toArray();
@@ -240,7 +242,8 @@ export async function importPeople(db: Db, orgId: string, csvText: string, optio
     const { managerAadObjectId, ...fields } = desired;
     operations.push({
       updateOne: {
-        filter: { aadObjectId: row.aadObjectId },
+        // Stored under the object id (see directoryCollections); the upsert gives a new person that `_id`.
+        filter: { _id: row.aadObjectId },
         update: {
           $set: { ...fields, ...(managerAadObjectId ? { managerAadObjectId } : {}), active: true, schemaVersion: SCHEMA_VERSION, updatedAt: now },
           $setOnInsert: { createdAt: now },
@@ -255,7 +258,7 @@ export async function importPeople(db: Db, orgId: string, csvText: string, optio
   if (deactivated > 0) {
     operations.push({
       updateMany: {
-        filter: { orgId, active: true, aadObjectId: { $nin: fileIds } },
+        filter: { orgId, active: true, _id: { $nin: fileIds } },
         update: { $set: { active: false, deactivatedAt: now, updatedAt: now } },
       },
     });

@@ -1,5 +1,6 @@
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptiveCard.js';
-import { formatDay, formatMoment, heading, paragraph, shorten, subheading, warning } from '../cards/blocks.js';
+import { heading, paragraph, shorten, subheading, warning } from '../cards/blocks.js';
+import { formatDay, formatMoment } from '../i18n/format.js';
 import { citationBlocks } from '../cards/citations.js';
 import { formBlocks, formInputs, type FormErrors, type FormValues } from '../cards/forms.js';
 import { localize, type Language, type Localized } from '../i18n/index.js';

@@ -1,4 +1,4 @@
-import { formatDay, formatMoment } from '../cards/blocks.js';
+import { formatDay, formatMoment } from '../i18n/format.js';
 import { localize, type Language } from '../i18n/index.js';
 import type { RecordPresentation } from '../workflow/index.js';
 import { financeStateLabel, financeSummary, kindLabels } from './cards.js';

@@ -1,6 +1,7 @@
 import { localize, type Language, type Localized } from '../i18n/index.js';
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type InputElement } from '../cards/adaptiveCard.js';
-import { formatDay, formatMoment, heading, paragraph, shorten, subheading } from '../cards/blocks.js';
+import { heading, paragraph, shorten, subheading } from '../cards/blocks.js';
+import { formatDay, formatEuro, formatMoment } from '../i18n/format.js';
 import { citationBlocks } from '../cards/citations.js';
 import { formBlocks } from '../cards/forms.js';
 import { reachabilityBlocks, type NoticeReason, type Viewer } from '../workflow/index.js';
@@ -88,9 +89,6 @@ export const stateLabels: Record<string, Localized> = {
   withdrawn: { nl: 'Ingetrokken', en: 'Withdrawn' },
 };
 
-export function formatEuro(amount: number, lang: Language): string {
-  return new Intl.NumberFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR' }).format(amount);
-}
 
 // ---------------------------------------------------------------------------------------------
 // The form

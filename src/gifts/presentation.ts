@@ -1,6 +1,6 @@
 import type { Language } from '../i18n/index.js';
 import type { RecordPresentation } from '../workflow/index.js';
-import { formatDay, formatMoment } from '../cards/blocks.js';
+import { formatDay, formatMoment } from '../i18n/format.js';
 import { giftStateLabel, giftSummary, kindLabels, outcomeLabel, relationLabels } from './cards.js';
 import { giftDecisionOf, type GiftRecord } from './views.js';
 

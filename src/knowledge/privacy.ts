@@ -29,42 +29,42 @@ import { fold } from './text.js';
  * ("zeg eens eerlijk, heeft Jan …").
  */
 function opening(pattern: string): RegExp {
-  return new RegExp(String.raw`^(?:\p{L}+(?: \p{L}+){0,3}, )?` + pattern, 'u');
+  return new RegExp(String.raw`^(?:\p{L}+(?: \p{L}+){0,5}\s*[,:;–—-] ){0,2}` + pattern, 'u');
 }
 
 /** People other than the asker, by role or group. Folded: "collega's" is "collegas". */
 const THIRD_PARTY =
-  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+team\b/;
+  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|heer|de heer|mw|dhr|ploegbaas|voorman|uitvoerder|coordinator|consulent|consulenten|handhaver|handhavers|boa|inwoner|inwoners|bewoner|bewoners|klant|client|clienten|kandidaat|kandidaten|leden|bestuursleden|resident|residents|candidate|candidates|official|officials|members|receptionist|receptioniste|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b/u;
 /** Things kept in a register or a case file. */
 /** The words of RECORD_THINGS, also the things of POSSESSED_RECORD. */
-const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath`;
+const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinaire|disciplinaire maatregel|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath`;
 const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
-  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back)\b/;
+  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|lekte|ingehuurd|vertrokken|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating)\b/;
 /** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
-const GENERIC_EVENTS = /\b(gedaan|geweest|gegaan|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
+const GENERIC_EVENTS = /\b(besproken|discussed|gedaan|geweest|gegaan|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
 /** Where registrations and confidences go. */
 const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|klachtencommissie|integriteitscoordinator|confidential counsell?or|confidential advis[eo]r|counsell?or|hr)\b/;
 /** Words of rule, permission or process: the sentence asks how things work, not what someone did. */
 const RULE_OR_PROCESS =
-  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|toegestaan|verboden|regel|regels|regeling|beleid|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does)\b/;
+  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does)\b/;
 /** "Kun je …", "could you …": asking the assistant to do something, not a modal of the rule. */
-const ASKING_THE_ASSISTANT = /\b(kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|any chance you can)\b/g;
+const ASKING_THE_ASSISTANT = /\b(kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:even |ff )?(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she)|zou ik (?:\p{L}+ ){0,4}kunnen (?:krijgen|ontvangen)|you can (?:check|look|see|tell|find)|you could|u zou|je zou|(?:can|could) i (?:get|have|receive))\b/gu;
 /** The asker asks about their own conduct or own registration. */
 const ASKER_OWN =
-  /\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job)\b/u;
+  /\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job)\b/u;
 
 /** Asking the assistant to show or hand over registrations. */
 const SHOW_VERBS =
-  /\b(toon|tonen|laat|laten|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give|send|display|pull up|look up|look at|find|overview|dump)\b/;
+  /\b(zet|lijstje|forward|doorsturen|doorsturen|stuur door|toon|tonen|laat|laten|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give me (?:a |an |the )?(?:list|overview|names|all|count|number|numbers|export)|send|display|pull up|look up|look at|find|overview|dump)\b/;
 /** Many registrations or a group's: "alle", "met namen", "van afdeling X", "from last year". */
-const MANY_OR_OTHERS = /\b(alle|all|every|iedereen|everyone|met namen|with names|van vorig jaar|from last year|dit jaar|this year|van afdeling|of the|van de|van het|from the|by the|door de)\b/;
+const MANY_OR_OTHERS = /\b(per medewerker|per employee|per persoon|top \d+|de meeste|the most|afdelingen|departments|per afdeling|per department|alle|all|every|iedereen|everyone|met namen|with names|van vorig jaar|from last year|dit jaar|this year|van afdeling|of the|van de|van het|from the|by the|door de)\b/;
 /** A question embedded in a request: "kun je checken of …", "ik wil weten of …", "any idea whether …". */
 const EMBEDDED_QUESTION =
-  /\b(checken|nagaan|nakijken|kijk\p{L}*|zien|zoek\p{L}* op|opzoeken|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|check|see|find out|tell me|know|idea|wonder|confirm|verify|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
+  /\b(checken|nagaan|nakijken|kijk\p{L}*|zien|zoek\p{L}* op|opzoeken|vertel|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|na te gaan|na te kijken|uit te zoeken|te checken|te controleren|zoek\p{L}* uit|uitzoeken|bevestig\p{L}*|check|see|find out|look up|look into|curious|tell me|know|idea|wonder|confirm|verify|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
 /** A yes/no question about a fact: it opens with a verb ("heeft Jan …", "did my boss …"). */
-const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|has|have|did|does|do|was|were|are)\b`);
+const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|staat|staan|stond|has|have|did|does|do|was|were|are)\b`);
 /** "Heeft mijn leidnggevende …": whoever is "mine" and asked about is someone else, even misspelt. */
 const SOMEONE_OF_MINE = opening(String.raw`(heeft|has|did|does|is|was)\s+(mijn|my|onze|our)\s+\p{L}+`);
 /** "zijn personeelsdossier", "haar aandelen", "his file": a record of someone else by possessive. */
@@ -73,13 +73,15 @@ const POSSESSED_RECORD = new RegExp(String.raw`\b(zijn|haar|hun|zn|his|her|their
  * "Moet ik weten", "I need to know", "zodat we er rekening mee kunnen houden": the asker's
  * reason for wanting the records, whose modal verbs say nothing about a rule.
  */
-const STATED_REASON = /\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|,? (?:dan|zodat|so that|so we)\b.*$/gu;
+const STATED_REASON = /\bwaar (?:ik|we|wij) rekening mee (?:moet|moeten|moesten) houden\b|\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|\b(?:and |i |we )?need (?:the|those|these) details\b|,? (?:dan|zodat|so that|so we)\b.*$/gu;
 /** A request to confirm or check what another sentence of the question says about someone. */
-const CONFIRM_REQUEST = /\b(confirm|verify|bevestig\p{L}*|nakijken|checken|controleren|klopt (?:dat|het)|is (?:that|it|this) (?:true|registered|so|correct)|check (?:that|this|it)|kijk\p{L}* of dat klopt|dat nagaan)\b/u;
+const CONFIRM_REQUEST = /\b(zoek\p{L}* (?:\p{L}+ ){0,3}uit|uitzoeken|look (?:it|that) up|(?:staat|is) (?:dat|het) (?:ergens |ook )?(?:geregistreerd|vastgelegd|gemeld|bekend)|is that (?:registered|on record|on file)|confirm|verify|bevestig\p{L}*|nakijken|checken|controleren|klopt (?:dat|het)|is (?:that|it|this) (?:true|registered|so|correct)|check (?:that|this|it)|kijk\p{L}* of dat klopt|dat nagaan)\b/u;
 /** "Did anyone accept …", "does Jan have …": the base form after a question's opening verb. */
-const DID_SOMEONE = opening(String.raw`(?:did|does|do)\b.{0,40}\b(accept|receive|report|declare|file|get|take|sign|have|own|hold)\b`);
+const DID_SOMEONE = opening(String.raw`(?:did|does|do|has|have)\b.{0,40}\b(accept|receive|report|declare|file|get|take|sign|have|own|hold|hand|been)\b`);
 /** How many registrations: counts by person, group or year. */
 const COUNT_OF = /\b(hoeveel|how many)\b/;
+/** "Bij wie", "to whom": whom one turns to, a step of a process. */
+const TO_WHOM = /\b(?:bij|aan|tegenover|to|with|before) (?:wie|whom|who)\b/g;
 /** Who did something: the person asked about is the one the answer would name. */
 const WHO = /\b(wie|who|whom|whose)\b/;
 /** How a case stands or who is in it. */
@@ -87,7 +89,7 @@ const OUTCOME = /\b(uitkomst|uitslag|resultaat|status|betrokken|zitten|zat|outco
 /** A question whether a register, file or system holds something. */
 const IN_THE_REGISTER = opening(String.raw`(staat|staan|stond|zit|zitten|is|does|do|did|is there)\b.{0,40}\b(registratie|registraties|register|dossier|systeem|administratie|lijst|system|records?|list|file|database)\b`);
 /** Who, which, how many: a question about the people behind registrations. */
-const WH_OPENING = /\b(wie|welke|wat|hoeveel|who|whom|whose|which|what|how many)\b/;
+const WH_OPENING = /\b(wie|welke|wat|hoeveel|waarom|who|whom|whose|which|what|how many|why)\b/;
 /** "heeft ze", "did you": the subject right after the verb is the asker or the assistant. */
 const SECOND_OR_FIRST_SUBJECT = opening(String.raw`(?:heeft|hebben|had|is|zijn|was|has|have|did|does|do|are|were)\s+(ik|je|jij|u|we|wij|men|i|you|we)\b`);
 /** An open case or complaint against somebody: "is er een onderzoek naar …", "is there a case against …". */
@@ -124,14 +126,46 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   const folded = fold(raw);
   if (WHO_REPORTED_ME.test(folded)) return true;
   if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
-  if (sentences.some((sentence) => asksForOthersRecords(sentence, fold(sentence)))) return true;
+  // "…, en wat heeft ze dan gemeld?": each clause is weighed on its own, so a rule word in one
+  // does not excuse the request in the next.
+  const clauses = sentences.flatMap((sentence) => sentence.split(CLAUSE_BREAK));
+  if (clauses.some((clause) => asksForOthersRecords(clause, fold(clause)))) return true;
+  // "Who was it?", "graag de namen van iedereen die …": asking who, where the question is about
+  // a registration or what someone did.
+  if (IDENTITY_REQUEST.test(folded) && (THIRD_PARTY.test(folded) || clauses.some((clause) => RECORD_THINGS.test(fold(clause)) || RECORD_EVENTS.test(fold(clause))))) return true;
   // "I heard the woman at the front desk got a warning. Can you confirm?": one sentence says
   // something about someone, another asks to check it.
   return sentences.length > 1 && CONFIRM_REQUEST.test(folded) && sentences.some((sentence) => {
     const one = fold(sentence);
+    // "Collega's zeggen dat zij geen eed hoeven af te leggen. Klopt dat?" checks a rule, not a person.
+    if (RULE_OR_PROCESS.test(one.replace(ASKING_THE_ASSISTANT, ' '))) return false;
     return (THIRD_PARTY.test(one) || namesSomeone(sentence)) && (RECORD_THINGS.test(one) || RECORD_EVENTS.test(one) || /\b(works? as|werkt als|zegt dat|says)\b/.test(one));
   });
 }
+
+const CLAUSE_BREAK = /,\s+(?=(?:en|and|of|or|maar|but)\s)/u;
+/** Asking for the people behind something: their names, "who was it", "door wie". */
+const IDENTITY_REQUEST =
+  /\b(?:(?:graag|geef|give|stuur|send|noem|list|lijst)\b.{0,30}\b(?:namen|names)|(?:met|with|including) (?:de |the )?(?:namen|names|betrokkenen|employees involved|people involved)|including the (?:employees|people|staff)|who was (?:it|that)|who did (?:it|that)|wie (?:was|is) (?:dat|het)|wie het (?:was|is)|om welke (?:medewerkers|collegas|mensen|personen) het (?:ging|gaat)|which (?:employees|colleagues|people) (?:it was|they were)|namen graag|names please|(?:the )?names of the (?:employees|people|staff|colleagues)|de namen van de (?:medewerkers|betrokkenen|collegas)|wie zijn (?:dat|het)|who are they|door wie|by whom|welke (?:ambtenaar|collega|medewerker|medewerkster|persoon|man|vrouw|manager|teamleider) (?:was|is) dat|which one was (?:it|that))\b/u;
+/** A rumour put to the assistant: "klopt het dat …", "is it true that …", "I heard …". */
+const RUMOUR = /\b(klopt (?:het|t) dat|is (?:het|t) waar dat|is it true that|i heard|ik (?:heb )?(?:hoorde|gehoord) dat|schijnt|er gaat een gerucht|rumou?r)\b/;
+/** … about someone in particular, not about the asker or people in general. */
+const RUMOUR_ABOUT_ANYONE = /\b(?:dat|that) (?:ik|je|jij|we|wij|u|men|i|you|medewerkers|ambtenaren|employees|een|a|an|iedereen|everyone)\b/;
+/** "Heeft mark …", "is Joke …": a yes/no question whose subject is a person other than the asker. */
+const FACT_ABOUT_SOMEONE = opening(
+  String.raw`(?:heeft|is|was|staat|has|did|does)\s+(?!(?:ik|je|jij|u|we|wij|men|i|you|er|het|dat|dit|een|a|an|there|it|this|that|iemand|anyone|someone|somebody|iedereen|everyone|niemand|nobody|medewerkers|ambtenaren|employees|elke|iedere|ieder|every|each|any|zo|such|de|the|mijn|my|onze|our|jouw|your|integriteit|integrity)\b)(?!\p{L}+ing\b)\p{L}+`,
+);
+/** "… of ronald van de buitendienst …", "whether mark from finance …": a person by first name and team. */
+const EMBEDDED_PERSON =
+  /\b(?:of|whether|if|dat|that)\s+(?!(?:ik|je|jij|u|we|wij|men|i|you|er|het|dat|dit|een|a|an|there|it|this|that|iemand|anyone|someone|somebody|iedereen|everyone|niemand|medewerkers|ambtenaren|employees|mijn|my|onze|our|de|the|die|deze|zo|regels|rules)\b)\p{L}+\s+(?:van|vd|from|uit|at|bij)\s/u;
+/** A yes/no tag on a statement: "… wel of niet …", "ja of nee", "yes or no". */
+const YES_OR_NO = /\b(wel of niet|ja of nee|of niet|klopt dat|klopt het|yes or no|or not|is that right|right|(?:hasn't|hasnt|didn't|didnt|isn't|isnt|doesn't|doesnt|wasn't|wasnt) (?:she|he))\s*\??\s*$|\b(?:heeft|is|krijgt|kreeg|has|is) (?:\p{L}+ )?toch\b|\b(?:wel of niet|ja of nee|yes or no)\b/u;
+/** A full name after a preposition: "the complaint file on Rachid Ouali", "het dossier van Sanne de Wit". */
+const NAME_AFTER_PREPOSITION = /\b(?:on|about|of|over|van|naar|tegen|against)\s+\p{Lu}\p{Ll}+\s+(?:(?:van|de|der|den|ter|el|al)\s+)*\p{Lu}\p{Ll}+/u;
+/** "Welke jobcoaches …", "which employees …": people of a group. */
+const GROUP_OF_PEOPLE = /\b(?:welke|which)\s+\p{L}+(?:en|s)\b/u;
+/** An open case against a person named after it: "onderzoek gestart naar Sanne de Wit". */
+const AGAINST_A_NAME = /\b(?:naar|tegen|against|into)\s+(?:\p{L}+\s+)?\p{Lu}\p{Ll}/u;
 
 /** Someone's personal data: salary, address, medical or personnel file. */
 const PERSONAL_DATA =
@@ -151,14 +185,19 @@ const LEGITIMATE_LOOKUPS = /\b(vertrouwenspersoon|vertrouwenspersonen|contactper
 function asksForOthersRecords(sentence: string, folded: string): boolean {
   const registration = RECORD_THINGS.test(folded);
   const event = RECORD_EVENTS.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded))) || DID_SOMEONE.test(folded);
-  if (!registration && !event) return false;
+  const rumoured = RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded) && GENERIC_EVENTS.test(folded);
+  if (!registration && !event && !rumoured) return false;
   const withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ');
   if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason)) return false;
-  const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
+  if (RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded)) return true;
+  // "… heeft die nou wel of niet een belang in dat zonnepark? ja of nee"
+  if (YES_OR_NO.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence))) return true;
+  if (CASE_AGAINST.test(folded) && AGAINST_A_NAME.test(sentence)) return true;
+  const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || EMBEDDED_PERSON.test(folded) || FACT_ABOUT_SOMEONE.test(folded) || NAME_AFTER_PREPOSITION.test(sentence) || (event && GROUP_OF_PEOPLE.test(folded)) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
   // "Export all gift registrations", "stuur me de lijst met meldingen van afdeling Burgerzaken".
   if (SHOW_VERBS.test(folded) && registration && (someoneElse || MANY_OR_OTHERS.test(folded))) return true;
   // "Hoeveel meldingen kwamen er in 2023 van afdeling Openbare Ruimte?"
-  if (COUNT_OF.test(folded) && registration && (someoneElse || /\b(in|van|of) (?:19|20)\d\d\b|\b(vorig jaar|last year)\b/.test(folded))) return true;
+  if (COUNT_OF.test(folded) && registration && (someoneElse || /\b(in|van|of|since|sinds|na|after) (?:19|20)\d\d\b|\b(vorig jaar|last year|dit jaar|this year)\b/.test(folded))) return true;
   if (!someoneElse) return false;
   // "Is er een integriteitsonderzoek gaande naar wethouder Bakker?"
   if (CASE_AGAINST.test(folded)) return true;
@@ -169,5 +208,6 @@ function asksForOthersRecords(sentence: string, folded: string): boolean {
   // "Heeft de gemeentesecretaris aandelen?", "did my boss get approval for his side business?"
   if (FACT_QUESTION_OPENING.test(folded) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
   // "Wie heeft een klacht ingediend?", "which colleagues have registered financial interests?"
-  return WH_OPENING.test(folded) && (event || /\b(heeft|hebben|has|have|had)\b/.test(folded) || (registration && OUTCOME.test(folded)));
+  // "Wie staat er bekend als probleemgeval"; not "bij wie leg je de eed af" (to whom: a step of the process).
+  return WH_OPENING.test(folded) && (event || (registration && WHO.test(folded.replace(TO_WHOM, ' '))) || /\b(heeft|hebben|has|have|had)\b/.test(folded) || (registration && OUTCOME.test(folded)));
 }

@@ -56,11 +56,15 @@ export function sanitizeQuestion(raw: string): SanitizedQuestion {
   return { text, injection, recordsRequest: isRecordsRequest(raw, sentences) };
 }
 
-/** Sentence and line boundaries; a question mark inside a sentence also ends it. */
+/**
+ * Sentence and line boundaries; a question mark inside a sentence also ends it, and so does an
+ * emoji in chat ("hey jij weet toch alles 😉 is die …"). A title's full stop ("Mr. Visser",
+ * "dhr. Jansen") does not.
+ */
 export function splitSentences(text: string): string[] {
   return text
     .replace(/\r/g, '')
-    .split(/(?<=[.!?;:])\s+|\n+/)
+    .split(/(?<=[!?;:]|(?<!\b(?:\p{L}|[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Dd]hr|[Mm]evr|[Mm]w|[Ii]r|[Dd]rs|[Ii]ng|[Pp]rof|[Bb]ijv|[Nn]r|[Ss]t))\.)\s+|(?<=\p{Extended_Pictographic})\s+|\n+/u)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence !== '');
 }

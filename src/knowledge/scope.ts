@@ -35,9 +35,15 @@ export interface ScopeInput {
   asksWhom: boolean;
   /** "Hoe stel ik … in", "how do I …": a how-to question. */
   howTo: boolean;
+  /** Asks when, how long or how much (see `isLogistics`). */
+  logistics: boolean;
   otherEmployer: boolean;
   /** Subject words in the question; a described situation has several. */
   words: number;
+  /** About family, friends or pets with nothing of work in it (see `isPrivateLifeOnly`). */
+  privateLife: boolean;
+  /** Asks the assistant to make, write or plan something (see `isTaskRequest`). */
+  task: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -49,19 +55,32 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   const { vocabulary, lexical, permission } = input;
   const top = vocabulary.themes[0]?.confidence ?? 0;
   const strongTheme = vocabulary.themes.some((hit) => hit.strongCues > 0 && !hit.whomOnly);
+  // Several clear integrity words (two themes, or two words of one) outweigh an off-topic subject;
+  // one does not: "Outlook geeft een conflict", "de kraan lekt", "the VPN investigation".
+  const clearThemes = vocabulary.themes.filter((hit) => hit.strongCues > 0 && !hit.whomOnly);
+  const clearEvidence = clearThemes.length >= 2 || clearThemes.some((hit) => hit.strongCues >= 2);
   if (input.otherEmployer) return { inScope: false, reason: 'other-employer', confidence: 'weak' };
+  // "Mijn zoon wil een bijbaantje", "write a content calendar for our campaign": an integrity
+  // word in someone's private life, or in a job for the assistant, is no integrity question.
+  if (input.privateLife || input.task) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
-  // work outweighs the integrity word in it, unless the policy text itself matches closely.
-  if (vocabulary.decisiveOffTopics.length > 0 && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // work outweighs the integrity word in it, unless the policy text itself matches closely and
+  // the question asks permission.
+  if (vocabulary.decisiveOffTopics.length > 0 && !(lexical.strong && permission)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // An off-topic subject wins over weaker integrity words ("wachtwoord kwijt", "recept voor de
   // teamlunch"), not over a clear one, a typed policy term, or a permission question with several.
   // "Wie moet ik bellen" after a broken laptop asks for the helpdesk, not for a rule.
-  if (vocabulary.offTopics.length > 0 && !strongTheme && !lexical.strong && !(permission && !input.asksWhom && top >= 0.75)) {
+  if (vocabulary.offTopics.length > 0 && !clearEvidence && !lexical.strong && !(permission && !input.asksWhom && top >= 0.75)) {
     return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   }
   // A how-to question ("how do I connect my phone") with only weaker words is a request for
   // practical help elsewhere, not an integrity question.
-  if (input.howTo && !permission && !strongTheme && !lexical.strong && !lexical.inScope) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  if (input.howTo && !permission && !clearEvidence && !lexical.strong && !(strongTheme && lexical.inScope)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Wanneer loopt mijn contract af", "how many weeks of maternity leave": when, how long or how
+  // much of an off-topic subject is a question for HR or the helpdesk, whatever else it names.
+  if (input.logistics && vocabulary.offTopics.length > 0 && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "How do I get my hacked Instagram back": how to do something about an off-topic subject.
+  if (input.howTo && vocabulary.offTopics.length > 0 && !permission && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   if (top >= 0.75) return { inScope: true, reason: 'theme', confidence: strongTheme || lexical.inScope || (permission && lexical.bestShare >= WEAK_THEME_SHARE) ? 'direct' : 'weak' };
   if (lexical.inScope) return { inScope: true, reason: 'lexical', confidence: lexical.strong || top > 0 ? 'direct' : 'weak' };
   // One weaker word is enough only when the text found also shares some of the question.
@@ -80,9 +99,53 @@ export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
 }
 
-const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
+const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
+/** A how-to about a step of an integrity process is a process question: "hoe vraag ik toestemming". */
+const PROCESS_STEP = /\b(toestemming|goedkeuring|melden|meld|melding|aanvragen|permission|approval|report|declare|register)\b/;
 
 /** A how-to question: "hoe stel ik dit in", "how do I …". `folded` is the question after `fold`. */
 export function isHowTo(folded: string): boolean {
-  return HOW_TO.test(folded);
+  return HOW_TO.test(folded) && !PROCESS_STEP.test(folded);
+}
+
+/** People and animals of one's private life ("mijn zoon", "my 16-year-old", "onze kat"). */
+const PRIVATE_LIFE =
+  /\b(?:a|an|een) \d+[- ]?(?:jarige|year[- ]old)\b|\b(?:mijn|mn|mijn eigen|onze|ons|my|our)\s+(?:\d+[- ]?(?:jarige|year[- ]old)\s+)?(dochter|dochters|zoon|zoons|zonen|kind|kinderen|kids|tiener|puber|moeder|vader|ma|pa|mama|papa|schoonmoeder|schoonvader|schoonouders|ouders|oma|opa|broer|broertje|zus|zusje|zussen|neef|nicht|tante|oom|buurman|buurvrouw|buren|kat|katten|poes|hond|honden|huisdier|vriend|vriendin|vrienden|vriendje|daughter|daughters|son|sons|kid|kids|children|child|teenager|teen|mother|mom|mum|father|dad|parents|grandma|grandmother|grandpa|grandfather|brother|sister|aunt|uncle|cousin|neighbour|neighbours|neighbor|neighbors|cat|dog|pet|friend|friends|\d+[- ]year[- ]old)\b/;
+/** Anything of work: the job, colleagues, the employer, its clients, suppliers and decisions. */
+const WORK_CONTEXT =
+  /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|aanvragen|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|stage\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|werkt hier|werken hier|hier werkt|works here|work here|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare|werksaam|velsen|heemskerk|heerde)\b/u;
+/** The asker asks about their own conduct: then a family member in it is part of an integrity question. */
+const ASKER_CONDUCT = /\b(wat moet ik|wat kan ik|wat mag ik|what (?:am i|should i|do i|can i)|mag ik|moet ik|(?<!hoe )kan ik|(?<!hoe )kun ik|hoef ik|mogen wij|mogen we|moeten wij|moeten we|may i|can i|should i|must i|do i have to|do i need to|am i allowed)\b/;
+
+/**
+ * A question about family, friends or pets with nothing of work in it: "mijn zoon wil een
+ * bijbaantje als vakkenvuller", "wat is een leuk cadeau voor mn vader", "onze kat pest de hond".
+ * Not when the asker asks about their own conduct ("mijn partner heeft aandelen, moet ik dat
+ * melden?"). `folded` is the question after `fold`.
+ */
+export function isPrivateLifeOnly(folded: string): boolean {
+  if (!PRIVATE_LIFE.test(folded) || WORK_CONTEXT.test(folded) || ASKER_CONDUCT.test(folded)) return false;
+  // "Is het ok als ik naar huis bel omdat mijn kind ziek is?": the asker's own conduct at stake.
+  return !(isPermissionFramed(folded.replace(/\bhoe (?:kan|kun) ik\b/g, ' ')) && /\b(ik|i)\b/.test(folded));
+}
+
+/** Asking the assistant to produce something ("kun je een contentkalender maken", "write me a poem"). */
+const TASK_REQUEST =
+  /\b(?:(?:kun|kan|wil|zou) (?:je|jij|u)|kunt u|wilt u|(?:can|could|would|will) you|please)\b(?: [\p{L}\d]+){0,8}? (maken|schrijven|opstellen|vertalen|samenvatten|bedenken|verzinnen|plannen|prioriteren|organiseren|reserveren|boeken|sturen|mailen|regelen|zoeken|opzoeken|uitrekenen|berekenen|write|draft|make|create|translate|summari[sz]e|suggest|recommend|plan|prioriti[sz]e|organi[sz]e|book|send|email|calculate|come up with)\b|^(?:\p{L}+ ){0,2}(?:schrijf|maak|vertaal|stuur|mail|bedenk|verzin|plan|boek|write|draft|translate|summari[sz]e|suggest|recommend|send|email)\b/u;
+/** What would make such a request about the rules after all ("kun je de regels samenvatten"). */
+const ABOUT_THE_RULES =
+  /\b(regel|regels|regeling|beleid|gedragscode|code|integriteit\p{L}*|integer|mag|mogen|toegestaan|verboden|melden|melding|meldplicht|rules?|policy|code of conduct|integrity|allowed|report)\b/u;
+
+/** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
+export function isTaskRequest(folded: string): boolean {
+  return TASK_REQUEST.test(folded) && !ABOUT_THE_RULES.test(folded);
+}
+
+/** When, how long, how much: "tot wanneer kan ik", "how many weeks", "wat kost me dat". */
+const LOGISTICS =
+  /\b(wanneer|tot wanneer|hoe laat|hoe lang|hoeveel (?:weken|dagen|uur|verlof|vakantie)|wat kost|when (?:is|are|will|do|does|can)|what time|how long|how many (?:weeks|days|hours)|how much (?:does|do|will))\b/;
+
+/** A question when, how long or how much. `folded` is the question after `fold`. */
+export function isLogistics(folded: string): boolean {
+  return LOGISTICS.test(folded);
 }

@@ -360,12 +360,16 @@ export function translateToDutch(text: string): string {
       out.push(entry.target);
       i += entry.tokens.length;
     } else {
-      out.push(tokens[i] ?? '');
+      const token = tokens[i] ?? '';
+      if (!ENGLISH_FALSE_FRIENDS.has(token)) out.push(token);
       i++;
     }
   }
   return out.join(' ');
 }
+
+/** English words that are Dutch policy words of another meaning: an English "integer" is a number, not honest. */
+const ENGLISH_FALSE_FRIENDS = new Set(['integer', 'integers']);
 
 interface Group {
   phrases: string[][];

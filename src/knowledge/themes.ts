@@ -290,6 +290,8 @@ export class VocabularyMatcher {
       if (!matched && typos && token.word.length >= TYPO_MIN && !this.analyzer.knows(token.word)) {
         for (const candidate of this.typoCandidates) {
           if (hits.has(candidate.entry.id)) continue;
+          // People mistype inside a word, rarely its first letter: "herdenking" is no "verdenking".
+          if (token.word[0] !== candidate.form[0]) continue;
           const compared = candidate.prefix ? token.word.slice(0, candidate.form.length + 1) : token.word;
           if (withinOneEdit(compared, candidate.form) || (candidate.prefix && withinOneEdit(token.word.slice(0, candidate.form.length), candidate.form))) {
             hits.set(candidate.entry.id, { entry: candidate.entry, at });

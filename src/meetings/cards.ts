@@ -1,6 +1,7 @@
 import { adaptiveCard, type AdaptiveCard, type CardElement } from '../cards/adaptiveCard.js';
 import type { Language, Organisation } from '../directory/types.js';
 import { localize } from '../i18n/index.js';
+import { formatDay as day } from '../i18n/format.js';
 import { sourceFor, type Dilemma } from './dilemmas.js';
 import { meetingVerbs, type MeetingReminder } from './types.js';
 
@@ -14,8 +15,6 @@ export interface MeetingCardView {
   quote?: string;
 }
 
-const day = (iso: string, lang: Language) =>
-  new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 const todayIn = (now: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
 

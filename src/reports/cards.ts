@@ -1,5 +1,6 @@
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement, type InputElement } from '../cards/adaptiveCard.js';
-import { attention, formatDate, heading, paragraph, stripUndefined, subheading } from '../cards/blocks.js';
+import { attention, heading, paragraph, stripUndefined, subheading } from '../cards/blocks.js';
+import { formatDate } from '../i18n/format.js';
 import { citationBlocks, type CitedSource } from '../cards/citations.js';
 import { fieldMessages, formBlocks, yesNoLabels } from '../cards/forms.js';
 import type { Person } from '../directory/types.js';

@@ -1,7 +1,7 @@
 import type { Language } from '../i18n/index.js';
 import { localize } from '../i18n/index.js';
 import type { RecordPresentation } from '../workflow/index.js';
-import { formatDate } from '../cards/blocks.js';
+import { formatDate } from '../i18n/format.js';
 import { reportStateLabel, reportSubject, routeTitles } from './cards.js';
 import { reportDeadlines, type ReportRecord } from './views.js';
 

@@ -1,4 +1,4 @@
-import { formatMoment } from '../cards/blocks.js';
+import { formatMoment } from '../i18n/format.js';
 import { yesNoLabels } from '../cards/forms.js';
 import { localize, type Language } from '../i18n/index.js';
 import type { RecordPresentation } from '../workflow/index.js';

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { Organisation, Person } from '../directory/types.js';
+import { formatMoment } from '../i18n/format.js';
 import { currentSideJobs } from './current.js';
 
 /**
@@ -49,7 +50,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => ({ '&': 
 
 const paidText = (paid: boolean) => (paid ? 'betaald' : 'onbetaald');
 
-const updatedAt = (moment: Date) => new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
+const updatedAt = (moment: Date) => formatMoment(moment, 'nl');
 
 /** An accessible page that prints well: a captioned table with column headers, Dutch, no scripts. */
 export function publicRegisterHtml(register: PublicSideJobRegister, links: { csv: string; json: string }): string {

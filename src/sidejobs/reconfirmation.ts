@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { adaptiveCard, type AdaptiveCard, type CardElement } from '../cards/adaptiveCard.js';
-import { formatDay, heading, paragraph } from '../cards/blocks.js';
+import { heading, paragraph } from '../cards/blocks.js';
+import { formatDay } from '../i18n/format.js';
 import { enqueueOnce } from '../delivery/once.js';
 import type { Outbox } from '../delivery/types.js';
 import type { Person } from '../directory/types.js';

@@ -29,6 +29,12 @@ export interface Database {
 export interface CollectionDefinition {
   name: string;
   indexes: IndexDescription[];
+  /**
+   * A one-off change that brings documents stored by an earlier release into the shape the code
+   * expects, run by `ensureCollections` once per database (see `runOnce`). It must be idempotent:
+   * instances starting together may run it at the same time.
+   */
+  migration?: { id: string; run(db: Db): Promise<void> };
 }
 
 export interface ConnectOptions {
@@ -74,7 +80,10 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   };
 }
 
-/** Creates collections and indexes; safe to run at every start and from several instances at once. */
+/**
+ * Creates collections and indexes, then runs the definitions' one-off migrations; safe to run at
+ * every start and from several instances at once.
+ */
 export async function ensureCollections(db: Db, definitions: CollectionDefinition[]): Promise<void> {
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
   for (const definition of definitions) {
@@ -90,6 +99,26 @@ export async function ensureCollections(db: Db, definitions: CollectionDefinitio
       await db.collection(definition.name).createIndexes([index]);
     }
   }
+  for (const definition of definitions) {
+    if (definition.migration) await runOnce(db, definition.migration.id, () => definition.migration!.run(db));
+  }
+}
+
+/** One document per migration done, `_id` its id. */
+export const MIGRATIONS = 'migrations';
+
+/**
+ * Runs a one-off migration unless this database has it done already. Marked done only after it
+ * ran to the end, so an interrupted one runs again at the next start.
+ */
+export async function runOnce(db: Db, id: string, migrate: () => Promise<void>): Promise<void> {
+  const done = db.collection<{ _id: string; at: Date; schemaVersion: number }>(MIGRATIONS);
+  if (await done.findOne({ _id: id })) return;
+  await migrate();
+  await done.insertOne({ _id: id, at: new Date(), schemaVersion: SCHEMA_VERSION }).catch((error: unknown) => {
+    // Another instance ran it at the same time and finished first.
+    if (!isDuplicateKeyError(error)) throw error;
+  });
 }
 
 const UNAVAILABLE = [MongoServerSelectionError, MongoNetworkError, MongoNotConnectedError, MongoTopologyClosedError, MongoClientClosedError, MongoOperationTimeoutError];

@@ -1,4 +1,4 @@
-import type { Collection, Db, Document, Filter, UpdateFilter } from 'mongodb';
+import type { Collection, Db, Document, Filter, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
 import { SCHEMA_VERSION, isDuplicateKeyError, type CollectionDefinition } from './database.js';
 
 interface WriteClaim {
@@ -15,6 +15,18 @@ export const writeClaimsCollection: CollectionDefinition = {
 
 /** A claim older than this whose document never moved on belongs to a writer that died mid-way. */
 const STALE_CLAIM_MS = 15_000;
+/** How often a writer waiting for another's claimed write looks again. */
+const POLL_MS = 25;
+
+/** A document written only through `WriteClaims.rewrite`. */
+export interface VersionedDocument {
+  _id: string;
+  /**
+   * Grows by one with every write. It starts at the creation time in milliseconds, not at 1, so a
+   * document deleted and created again never meets the claims (kept a day) of its predecessor.
+   */
+  version: number;
+}
 /** Claims are only needed while two writers might race; a day is far more than enough. */
 const CLAIM_RETENTION_MS = 24 * 60 * 60 * 1000;
 
@@ -48,13 +60,52 @@ export class WriteClaims {
     const claimId = `${collection.collectionName}/${id}@${String(expected)}`;
     const filter = { _id: id, [versionField]: expected } as unknown as Filter<T>;
     if (!(await this.claim(claimId))) {
-      if (!(await this.reclaimIfStale(claimId, collection, filter))) return false;
+      if (!(await this.reclaimIfStale(claimId, async () => (await collection.countDocuments(filter, { limit: 1 })) > 0))) return false;
     }
     const result = await collection.updateOne(filter, update);
     if (result.matchedCount === 1) return true;
     // The version had already moved on (or the document is gone): nothing to protect.
     await this.claims.deleteOne({ _id: claimId });
     return false;
+  }
+
+  /**
+   * Replaces the document `id` with what `next` makes of its current contents (null while it does
+   * not exist), one writer at a time on every server: read by `_id`, claim the version being left,
+   * write by `_id`. Every step selects by `_id` alone, the one filter FerretDB's SQLite handler
+   * looks up by index; the claim, not the filter, keeps out a second writer. After losing to
+   * another writer, `next` is asked again with that writer's contents, so it must be a pure
+   * function of them; undefined writes nothing. True when this call wrote.
+   */
+  async rewrite<T extends VersionedDocument>(collection: Collection<T>, id: string, next: (current: T | null) => Omit<T, '_id' | 'version'> | undefined): Promise<boolean> {
+    const byId = { _id: id } as Filter<T>;
+    for (;;) {
+      const current = (await collection.findOne(byId)) as T | null;
+      const contents = next(current);
+      if (!contents) return false;
+      if (!current) {
+        try {
+          // Creating it is the claim: the unique `_id` lets one writer do it.
+          await collection.insertOne({ ...contents, _id: id, version: Date.now() } as OptionalUnlessRequiredId<T>);
+          return true;
+        } catch (error) {
+          if (!isDuplicateKeyError(error)) throw error;
+          continue;
+        }
+      }
+      const claimId = `${collection.collectionName}/${id}@${current.version}`;
+      const stillAt = async () => ((await collection.findOne(byId)) as T | null)?.version === current.version;
+      const claiming = Date.now();
+      if (!(await this.claim(claimId)) && !(await this.reclaimIfStale(claimId, stillAt))) {
+        // Another writer holds this version: its write lands in a moment, then this one goes again.
+        await sleep(POLL_MS);
+        continue;
+      }
+      // A writer delayed this long may have been taken for dead and overtaken: it looks before it writes.
+      if (Date.now() - claiming >= STALE_CLAIM_MS / 3 && !(await stillAt())) continue;
+      await collection.updateOne(byId, { $set: { ...contents, version: current.version + 1 } } as unknown as UpdateFilter<T>);
+      return true;
+    }
   }
 
   async prune(now = new Date()): Promise<number> {
@@ -72,13 +123,18 @@ export class WriteClaims {
     }
   }
 
-  private async reclaimIfStale<T extends Document>(claimId: string, collection: Collection<T>, filter: Filter<T>): Promise<boolean> {
+  /** Takes over a claim whose writer died: it is old and its document still holds the claimed version (`stillAt`). */
+  private async reclaimIfStale(claimId: string, stillAt: () => Promise<boolean>): Promise<boolean> {
     const existing = await this.claims.findOne({ _id: claimId });
     if (!existing || Date.now() - existing.claimedAt.getTime() < STALE_CLAIM_MS) return false;
-    if ((await collection.countDocuments(filter, { limit: 1 })) === 0) return false;
+    if (!(await stillAt())) return false;
     // Replace the dead writer's claim; the delete is conditional on its timestamp so two
     // rescuers cannot both take over.
     const removed = await this.claims.deleteOne({ _id: claimId, claimedAt: existing.claimedAt });
     return removed.deletedCount === 1 && this.claim(claimId);
   }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

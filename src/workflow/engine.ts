@@ -6,6 +6,7 @@ import { normaliseObjectId } from '../directory/directory.js';
 import type { Language, Organisation } from '../directory/types.js';
 import type { Logger } from '../logging/logger.js';
 import { SCHEMA_VERSION, isDuplicateKeyError } from '../storage/database.js';
+import { AwaitingIndex } from './awaiting.js';
 import { nextDueAt, stepClock } from './clock.js';
 import { reachabilityNotice } from './reachability.js';
 import { escalationTarget, resolveActors, type RoutingDirectory } from './routing.js';
@@ -107,6 +108,7 @@ export class WorkflowEngine {
   private readonly records: Collection<WorkflowRecord>;
   private readonly audit: Collection<AuditEntry>;
   private readonly numbers: ReferenceNumbers;
+  private readonly awaitingIndex: AwaitingIndex;
   private readonly definitions = new Map<string, AnyWorkflowDefinition>();
   private readonly calendar: HolidayCalendar;
 
@@ -122,6 +124,7 @@ export class WorkflowEngine {
     this.records = recordsCollection(services.db);
     this.audit = auditCollection(services.db);
     this.numbers = new ReferenceNumbers(services.db);
+    this.awaitingIndex = new AwaitingIndex(services.db);
     this.calendar = services.calendar ?? dutchHolidays;
   }
 
@@ -196,7 +199,13 @@ export class WorkflowEngine {
       closedAt: null,
     };
     const [assignees, sequence] = await Promise.all([
-      this.actorsFor(definition, draft, first),
+      // What waits for the assignees is noted before the record is written (see AwaitingIndex),
+      // while the number is drawn: should the process die before the record, a noted record that
+      // never came does not count as waiting.
+      this.actorsFor(definition, draft, first).then(async (actors) => {
+        await this.awaitingIndex.note(actors, id, now);
+        return actors;
+      }),
       this.numbers.next(organisation.id, definition.type, year),
     ]);
     const step = this.startStep(first, now);
@@ -332,15 +341,23 @@ export class WorkflowEngine {
 
   /** Open records in which the person may act now, oldest first: what waits for them. */
   async awaiting(aadObjectId: string, limit = 20): Promise<WorkflowRecord[]> {
-    return this.records
-      .find({ assignees: normaliseObjectId(aadObjectId), closedAt: null, type: { $in: this.types } })
-      .sort({ createdAt: 1 })
-      .limit(limit)
-      .toArray();
+    const waiting = await this.waitingFor(normaliseObjectId(aadObjectId));
+    return waiting.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).slice(0, limit);
   }
 
   async countAwaiting(aadObjectId: string): Promise<number> {
-    return this.records.countDocuments({ assignees: normaliseObjectId(aadObjectId), closedAt: null, type: { $in: this.types } });
+    return (await this.waitingFor(normaliseObjectId(aadObjectId), { type: 1, closedAt: 1, assignees: 1 })).length;
+  }
+
+  /**
+   * The open records of this engine's types with the person among the assignees. Read by `_id`
+   * only: the person's candidates (see AwaitingIndex), then each candidate's record, which says
+   * whether it still waits for them.
+   */
+  private async waitingFor(person: string, projection?: Record<string, 1>): Promise<WorkflowRecord[]> {
+    const candidates = await this.awaitingIndex.candidates(person);
+    const records = await Promise.all(candidates.map((candidate) => this.records.findOne({ _id: candidate.id }, projection ? { projection } : {})));
+    return records.filter((record): record is WorkflowRecord => record !== null && record.closedAt == null && record.assignees.includes(person) && this.definitions.has(record.type));
   }
 
   /** One page of an organisation's register of one type, newest first. Callers authorise. */
@@ -661,8 +678,13 @@ export class WorkflowEngine {
       const set = { ...step.set, version };
       const changed = { ...record, ...set } as WorkflowRecord<TData>;
       // Messages before the change lands (see submit): they are drawn when delivered, so they
-      // show the record as it is by then, and wait for the change when it is not there yet.
-      if (step.messages) await this.services.outbox.enqueue(await step.messages(changed as WorkflowRecord));
+      // show the record as it is by then, and wait for the change when it is not there yet. New
+      // assignees are noted before it lands too, so what waits for them is never missed.
+      const joining = (step.set.assignees ?? []).filter((person) => !record.assignees.includes(person));
+      const told = async () => {
+        if (step.messages) await this.services.outbox.enqueue(await step.messages(changed as WorkflowRecord));
+      };
+      await Promise.all([told(), this.awaitingIndex.note(joining, recordId, now)]);
       if (!(await this.land(record, set, claimedAt))) throw new Error(`record ${recordId} changed although version ${version} was claimed`);
       return { record: changed, changed: true };
     }

@@ -1,8 +1,16 @@
+import type { CollectionDefinition } from '../storage/database.js';
+import { awaitingCollection } from './awaiting.js';
+import { recordCollections } from './store.js';
+
 export { WorkflowEngine, assertValidDefinition, recordCardKey, routeProblems } from './engine.js';
 export type { RegisterPage, SubmitInput, WorkflowServices } from './engine.js';
 export { addDuration, organisationTiming, stepClock } from './clock.js';
 export { escalationTarget, resolveActors, type RoutingDirectory } from './routing.js';
-export { formatReference, nextSequence, ReferenceNumbers, workflowCollections, WORKFLOW_AUDIT, WORKFLOW_COUNTERS, WORKFLOW_RECORDS } from './store.js';
+export { formatReference, nextSequence, ReferenceNumbers, WORKFLOW_AUDIT, WORKFLOW_COUNTERS, WORKFLOW_RECORDS } from './store.js';
+export { reconcileAwaiting, WORKFLOW_AWAITING } from './awaiting.js';
+
+/** Every collection of the workflow engine, for the start-up `ensureCollections` call. */
+export const workflowCollections: CollectionDefinition[] = [...recordCollections, awaitingCollection];
 export * from './types.js';
 export { addCalendarDays, addMonths, addWorkingDays, calendarDateIn, isoDateIn, dutchHolidays, easterSunday, holidaysOf, isWorkingDay, yearIn, type HolidayCalendar } from './workingDays.js';
 export { invalidAction, recordNotFound, parseActionForm, performCardAction, type ActionChoice, type ActionTexts, type ParsedAction } from './actions.js';

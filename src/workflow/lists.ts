@@ -1,5 +1,7 @@
 import { adaptiveCard, type AdaptiveCard, type CardAction, type CardElement } from '../cards/adaptiveCard.js';
+import { heading } from '../cards/blocks.js';
 import { localize, type Language } from '../i18n/index.js';
+import { formatShortDate as dateOf } from '../i18n/format.js';
 import type { RecordPresentation } from './module.js';
 import type { WorkflowRecord } from './types.js';
 
@@ -7,10 +9,6 @@ import type { WorkflowRecord } from './types.js';
 export const recordVerbs = { mine: 'records.mine', awaiting: 'records.awaiting', open: 'records.open', register: 'records.register' } as const;
 export const REGISTER_PAGE_SIZE = 10;
 
-const dateOf = (moment: Date, lang: Language) =>
-  new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeZone: 'Europe/Amsterdam' }).format(moment);
-
-const heading = (text: string): CardElement => ({ type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true, style: 'heading' });
 
 function recordHeader(record: WorkflowRecord, presentation: RecordPresentation | undefined, lang: Language): CardElement {
   const type = presentation ? localize(presentation.typeLabel, lang) : record.type;

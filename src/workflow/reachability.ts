@@ -1,12 +1,11 @@
 import type { Language } from '../directory/types.js';
 import { localize } from '../i18n/index.js';
+import { formatMoment as momentOf } from '../i18n/format.js';
 import type { HistoryEntry, WorkflowRecord } from './types.js';
 
 /** Looks up a display name; the engine and the presenters pass the directory's. */
 export type NameOf = (aadObjectId: string) => Promise<string>;
 
-const momentOf = (moment: Date, lang: Language) =>
-  new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Amsterdam' }).format(moment);
 
 const names = (list: string[], lang: Language) => (list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} ${lang === 'nl' ? 'en' : 'and'} ${list.at(-1)}`);
 

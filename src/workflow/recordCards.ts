@@ -1,5 +1,6 @@
 import type { CardElement } from '../cards/adaptiveCard.js';
-import { formatMoment, subheading, warning } from '../cards/blocks.js';
+import { subheading, warning } from '../cards/blocks.js';
+import { formatMoment } from '../i18n/format.js';
 import { localize, type Language, type Localized } from '../i18n/index.js';
 import { CHANGES_REQUESTED, type NoticeReason, type WorkflowRecord } from './types.js';
 

@@ -8,7 +8,7 @@ export const WORKFLOW_COUNTERS = 'workflowCounters';
 export const WORKFLOW_AUDIT = 'workflowAudit';
 
 /** One collection for every record type: lists and the register query by type, never across organisations. */
-export const workflowCollections: CollectionDefinition[] = [
+export const recordCollections: CollectionDefinition[] = [
   {
     name: WORKFLOW_RECORDS,
     indexes: [

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Db } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Directory,
@@ -11,7 +12,8 @@ import {
   syncOrganisations,
   type Organisation,
 } from '../../src/directory/index.js';
-import { openTestDatabase } from '../support/database.js';
+import { connectDatabase } from '../../src/storage/database.js';
+import { openTestDatabase, testMongoUri } from '../support/database.js';
 import { HEADER, id, prepare, row } from './helpers.js';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -194,5 +196,113 @@ describe('seedDemoPeople', () => {
     const users = [...yml.matchAll(/userPrincipleName: (\S+)\n\s+aadObjectId: (\S+)/g)];
     expect(users).toHaveLength(6);
     for (const [, upn, aadObjectId] of users) expect(csv).toContain(`${aadObjectId};${upn};`);
+  });
+});
+
+describe('people stored by an earlier release (generated _id, unique aadObjectId index)', () => {
+  /** Writes people the way releases before issue 12 did: a generated `_id`, found by `aadObjectId`. */
+  async function earlierRelease(db: Db): Promise<void> {
+    const people = db.collection('people');
+    await people.createIndex({ aadObjectId: 1 }, { name: 'aadObjectId_unique', unique: true });
+    const now = new Date();
+    const person = (n: number, manager: number | undefined, active = true) => ({
+      aadObjectId: id(n),
+      orgId: 'heerde',
+      upn: `persoon${n}@heerde.example`,
+      name: `Persoon ${n}`,
+      department: 'Publiekszaken',
+      function: 'Medewerker',
+      ...(manager ? { managerAadObjectId: id(manager) } : {}),
+      roles: n === 1 ? ['hr'] : [],
+      publishSideJobs: false,
+      reportsFinancialInterests: false,
+      active,
+      schemaVersion: 1,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await people.insertMany([person(1, undefined), person(2, 1), person(3, 2, false)]);
+  }
+
+  it('are moved under their object id at start-up, found by _id, and a second start moves nothing', async () => {
+    const old = await openTestDatabase();
+    try {
+      await earlierRelease(old.db);
+      const before = await old.db.collection('people').find({}).sort({ aadObjectId: 1 }).toArray();
+      expect(before.every((person) => typeof person._id !== 'string')).toBe(true);
+
+      await prepare(old.db);
+      const after = await old.db.collection('people').find({}).sort({ aadObjectId: 1 }).toArray();
+      expect(after.map((person) => person._id)).toEqual([id(1), id(2), id(3)]);
+      // Nothing else about them changed.
+      expect(after.map(({ _id, ...rest }) => rest)).toEqual(before.map(({ _id, ...rest }) => rest));
+      expect((await old.db.collection('people').indexes()).map((index) => index.name)).not.toContain('aadObjectId_unique');
+
+      const directory = new Directory(old.db);
+      expect((await directory.person(id(2)))?.name).toBe('Persoon 2');
+      expect(await directory.person(id(3))).toBeUndefined();
+      // An inactive person's chain still starts from their stored document.
+      expect((await directory.managerChain(id(3))).map((p) => p.aadObjectId)).toEqual([id(2), id(1)]);
+      expect((await directory.peopleWithRole('heerde', 'hr')).map((p) => p.aadObjectId)).toEqual([id(1)]);
+
+      await prepare(old.db);
+      expect(await old.db.collection('people').find({}).sort({ aadObjectId: 1 }).toArray()).toEqual(after);
+    } finally {
+      await old.drop();
+    }
+  });
+
+  it('are moved once and none lost when two instances start at the same moment', async () => {
+    const old = await openTestDatabase();
+    try {
+      await earlierRelease(old.db);
+      await Promise.all([prepare(old.db), prepare(old.db)]);
+      const people = await old.db.collection('people').find({}, { projection: { _id: 1, active: 1 } }).sort({ _id: 1 }).toArray();
+      expect(people).toEqual([
+        { _id: id(1), active: true },
+        { _id: id(2), active: true },
+        { _id: id(3), active: false },
+      ]);
+    } finally {
+      await old.drop();
+    }
+  });
+
+  it('are moved by an import run before the bot started on the new release, which then updates them', async () => {
+    const old = await openTestDatabase();
+    try {
+      await syncOrganisations(old.db);
+      await earlierRelease(old.db);
+      const csv = [HEADER, row(1, '', { roles: 'hr' }), row(2, 1, { department: 'Burgerzaken' })].join('\n').replaceAll('velsen.example', 'heerde.example');
+      const report = await importPeople(old.db, 'heerde', csv);
+      expect(report.errors).toEqual([]);
+      expect([report.added, report.updated, report.deactivated]).toEqual([0, 1, 0]);
+      const stored = await old.db.collection('people').find({}, { projection: { _id: 1, department: 1, active: 1 } }).sort({ _id: 1 }).toArray();
+      expect(stored).toEqual([
+        { _id: id(1), department: 'Publiekszaken', active: true },
+        { _id: id(2), department: 'Burgerzaken', active: true },
+        { _id: id(3), department: 'Publiekszaken', active: false },
+      ]);
+    } finally {
+      await old.drop();
+    }
+  });
+});
+
+describe('the caller of a turn', () => {
+  it('is read by _id alone: the one filter FerretDB looks up by index instead of reading every person', async () => {
+    const monitored = await connectDatabase({ uri: testMongoUri(), dbName: database.db.databaseName, monitorCommands: true });
+    try {
+      const filters: unknown[] = [];
+      monitored.client.on('commandStarted', (event) => {
+        if (event.commandName === 'find' && event.command.find === 'people') filters.push(event.command.filter);
+      });
+      const directory = new Directory(monitored.db);
+      expect((await directory.person(id(5).toUpperCase()))?.aadObjectId).toBe(id(5));
+      expect(await directory.person(id(404))).toBeUndefined();
+      expect(filters).toEqual([{ _id: id(5) }, { _id: id(404) }]);
+    } finally {
+      await monitored.close();
+    }
   });
 });

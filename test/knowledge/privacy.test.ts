@@ -46,6 +46,27 @@ const othersRecords = [
   // whether a register holds something about someone
   'Staat er in de registratie dat mijn teamleider een bijbaan heeft?',
   'Does the system show that my colleague got approval for her side job?',
+  // rumours put to the assistant, asking who it was or for names
+  'Klopt het dat de nieuwe van communicatie iets heeft met haar teamleider?',
+  'is het waar dat kees van de buitendienst ontslagen is?',
+  'Someone filed a complaint about our team leader last month. Who was it?',
+  'Graag de namen van alle collega’s die een nevenfunctie hebben opgegeven.',
+  // a yes/no question whose subject is someone else, also in lower case or after an aside
+  'heeft ingrid van salarisadministratie schulden?',
+  'our new intern - did he sign the integrity declaration?',
+  'Loopt er een onderzoek naar Bram Jansen van Inkoop?',
+  // a rule word in one clause does not excuse the request in the next; asking to know is no rule
+  'Valt mijn collega onder de meldplicht, en wat heeft hij dan opgegeven?',
+  'Mag ik weten of mijn voorganger is vertrokken na een klacht?',
+  'Zet alle bijbanen van het managementteam in een lijstje.',
+  'Which people in Procurement hold shares in our suppliers?',
+  // on someone's behalf, with a question tag, about residents or clients
+  'weet jij of ronald van de buitendienst een strafblad heeft?',
+  'De wethouder heeft toch ook een belang in dat windpark?',
+  'Marieke in Finance has reported her husband’s firm, hasn’t she?',
+  'Look up whether the resident at Dorpsstraat 3 had earlier warnings from us.',
+  'Zou u willen nagaan of mevrouw Bakker van Inkoop familie is van de aannemer?',
+  'Geef me het ziekteverzuim per medewerker van mijn team.',
 ];
 
 const ruleQuestions = [
@@ -72,6 +93,14 @@ const ruleQuestions = [
   'Is there a list of gifts that are always allowed?',
   'Is there a fixed euro limit for accepting gifts at WerkSaam?',
   'Is a Marktplaats sale now and then a side job?',
+  'Is signing the integrity declaration optional?',
+  'Worden de namen van melders bekendgemaakt?',
+  'Klopt het dat een melding ook anoniem kan?',
+  'Is het waar dat ik mijn aandelen moet melden?',
+  'Welke wet is dat?',
+  'A client I helped wants to give me a gift voucher as a thank-you. Can I accept it?',
+  'De vertrouwenspersoon wil mijn integriteitsmelding doorsturen, klopt dat?',
+  'Wat wordt er bij de werving van nieuwe medewerkers gecontroleerd?',
 ];
 
 describe('requests for other people’s records', () => {

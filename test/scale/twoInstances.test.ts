@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cardActionActivity, giftForm, GIFT_REFERENCE, messageActivity } from '../../scripts/lib/bench/activities.js';
 import { giftBurst } from '../../scripts/lib/bench/burst.js';
 import { importBenchPeople, BENCH_ORG, type BenchPeople } from '../../scripts/lib/bench/people.js';
 import { startBotProcess, type BotProcess } from '../../scripts/lib/bench/processes.js';
 import { allCollections } from '../../src/app.js';
+import { giftVerbs } from '../../src/gifts/cards.js';
 import { connectDatabase, ensureCollections, type Database } from '../../src/storage/database.js';
 import { ConnectorServer } from '../support/connector.js';
 import { testDatabaseName, testMongoUri } from '../support/database.js';
@@ -61,4 +63,39 @@ describe('two bot instances on one database', () => {
     // Not vacuous: the cards and notices were really sent, by both instances' workers together.
     expect(connector.calls.filter((call) => call.method === 'POST').length).toBe(24 + 8);
   }, 240_000);
+
+  it('tells a manager on either instance what waits for them, right after a submission or decision on the other', async () => {
+    const records = database.db.collection<{ _id: string; owner: string; assignees: string[]; closedAt: Date | null }>('workflowRecords');
+    const post = async (url: string, activity: Record<string, unknown>) => {
+      const response = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      expect(response.status).toBe(200);
+      return response.text();
+    };
+    /** The count on the help card: "Er wacht 1 melding …", "Er wachten 3 meldingen …", or none. */
+    const helpSays = async (url: string, manager: string) => {
+      const answer = await post(url, messageActivity({ aadObjectId: manager }, connector.url, 'help'));
+      return Number(/Er wacht(?:en)? (\d+) melding/.exec(answer)?.[1] ?? 0);
+    };
+    const waitingFor = (manager: string) => records.countDocuments({ assignees: manager, closedAt: null });
+    const expectBothSay = async (manager: string, count: number) => {
+      expect(await waitingFor(manager)).toBe(count);
+      for (const bot of bots) expect(await helpSays(bot.url, manager)).toBe(count);
+    };
+
+    // After the burst: every manager with something waiting (the undecided gifts), as stored.
+    const managers = [...new Set((await records.find({ closedAt: null }).toArray()).flatMap((record) => record.assignees))];
+    expect(managers.length).toBeGreaterThan(0);
+    for (const manager of managers) await expectBothSay(manager, await waitingFor(manager));
+
+    // One more gift submitted on the first instance, seen on the second; decided on the second, seen on the first.
+    const employee = people.employees[0]!;
+    const before = await waitingFor(employee.manager);
+    const submitted = await post(bots[0]!.url, cardActionActivity(employee, connector.url, giftVerbs.submit, giftForm(new Date())));
+    expect(submitted).toMatch(GIFT_REFERENCE);
+    expect(await helpSays(bots[1]!.url, employee.manager)).toBe(before + 1);
+    const waiting = await records.find({ owner: employee.aadObjectId, assignees: employee.manager, closedAt: null }).toArray();
+    await post(bots[1]!.url, cardActionActivity({ aadObjectId: employee.manager }, connector.url, giftVerbs.decide, { giftId: waiting.at(-1)!._id, decision: 'approve_keep' }));
+    expect(await helpSays(bots[0]!.url, employee.manager)).toBe(before);
+    await expectBothSay(employee.manager, before);
+  }, 120_000);
 });

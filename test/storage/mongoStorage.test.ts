@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MongoStorage } from '../../src/teams/botState.js';
 import { HandledActivities, HANDLED_ACTIVITY_RETENTION_MS } from '../../src/storage/handledActivities.js';
+import { WriteClaims, type VersionedDocument } from '../../src/storage/writeClaims.js';
 import { openTestDatabase } from '../support/database.js';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -82,5 +83,42 @@ describe('HandledActivities (redelivery memory)', () => {
     const later = new Date(then.getTime() + HANDLED_ACTIVITY_RETENTION_MS + 1000);
     expect(await handled.prune(later)).toBe(2);
     expect(await handled.claim('conv-1', 'act-1', later)).toBe(true);
+  });
+});
+
+describe('WriteClaims.rewrite (read, claim the version, write by _id)', () => {
+  interface Tally extends VersionedDocument {
+    items: string[];
+  }
+  const tallies = () => database.db.collection<Tally>('tallies');
+  const append = (claims: WriteClaims, id: string, item: string) => claims.rewrite(tallies(), id, (current) => (current?.items.includes(item) ? undefined : { items: [...(current?.items ?? []), item] }));
+
+  it('keeps every one of many concurrent changes from two instances, where a plain read-and-write on FerretDB loses some', async () => {
+    const [one, two] = [new WriteClaims(database.db), new WriteClaims(database.db)];
+    const items = Array.from({ length: 24 }, (_, n) => `item-${n}`);
+    const wrote = await Promise.all(items.map((item, n) => append(n % 2 === 0 ? one : two, 'together', item)));
+    expect(wrote.every(Boolean)).toBe(true);
+    const stored = await tallies().findOne({ _id: 'together' });
+    expect(stored?.items.sort()).toEqual([...items].sort());
+    // Nothing to change: nothing written.
+    expect(await append(one, 'together', 'item-3')).toBe(false);
+    expect((await tallies().findOne({ _id: 'together' }))?.version).toBe(stored?.version);
+  });
+
+  it('is not held up by the claims of a deleted document when it is created again', async () => {
+    const claims = new WriteClaims(database.db);
+    for (const item of ['a', 'b', 'c']) await append(claims, 'again', item);
+    await tallies().deleteOne({ _id: 'again' });
+    const started = Date.now();
+    for (const item of ['d', 'e', 'f']) await append(claims, 'again', item);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((await tallies().findOne({ _id: 'again' }))?.items).toEqual(['d', 'e', 'f']);
+  });
+
+  it('takes over from a writer that claimed a version and died, once its claim is stale', async () => {
+    await tallies().insertOne({ _id: 'orphaned', version: 3, items: ['a'] });
+    await database.db.collection('writeClaims').insertOne({ _id: 'tallies/orphaned@3', claimedAt: new Date(Date.now() - 20_000), schemaVersion: 1 } as never);
+    expect(await append(new WriteClaims(database.db), 'orphaned', 'b')).toBe(true);
+    expect(await tallies().findOne({ _id: 'orphaned' })).toEqual({ _id: 'orphaned', version: 4, items: ['a', 'b'] });
   });
 });

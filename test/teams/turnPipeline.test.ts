@@ -48,21 +48,44 @@ describe('database round trips per turn', () => {
   it('a question from someone who talked to the bot a moment ago reads and writes nothing; help only counts what waits for them', async () => {
     expect(visibleText(await question())).toContain('Artikel 5');
     expect(await counted(() => question())).toEqual([]);
-    // Help says what waits for the person (issue 11): one read, nothing written.
-    expect(await counted(() => bot.send(bot.message('help')))).toEqual(['aggregate workflowRecords']);
+    // Help says what waits for the person (issue 11): their document of what may wait, by `_id`; nothing written.
+    expect(await counted(() => bot.send(bot.message('help')))).toEqual(['find workflowAwaiting']);
+    expect(scans()).toEqual([]);
   });
 
-  it('a first turn reads the person and their reference, and stores the reference once', async () => {
+  it('a first turn reads the person (by _id) and their reference, and stores the reference once', async () => {
     const newcomer: TestUser = { aadObjectId: 'c3000000-0000-4000-8000-000000000002', name: 'Sanne de Wit' };
     expect(await counted(() => question(newcomer))).toEqual(['find conversationReferences', 'find people', 'update conversationReferences']);
+    expect(scans()).toEqual([]);
     expect(await counted(() => question(newcomer))).toEqual([]);
   });
 
-  it('a gift notification: claim, reference number, outbox and record, within eight round trips', async () => {
+  it('help for someone something waits for reads each such record by _id, and counts it', async () => {
+    await submitGift(bot, demoUsers.employee, giftData({ description: 'Boek' }, bot.clock.now));
+    const waiting = await bot.app.database.db.collection('workflowRecords').countDocuments({ assignees: demoUsers.manager.aadObjectId, closedAt: null });
+    expect(waiting).toBeGreaterThan(0);
+    let answer: unknown;
+    const trips = await counted(async () => (answer = await bot.send(bot.message('help', demoUsers.manager))));
+    expect(JSON.stringify(answer)).toContain(waiting === 1 ? 'Er wacht 1 melding' : `Er wachten ${waiting} meldingen`);
+    expect(trips).toEqual(['find workflowAwaiting', ...Array<string>(waiting).fill('find workflowRecords')]);
+    expect(scans()).toEqual([]);
+  });
+
+  it('a gift notification: claim, reference number, outbox, what waits for the manager and record, within eight round trips', async () => {
     await submitGift(bot, demoUsers.employee, giftData({}, bot.clock.now));
     const trips = await counted(async () => expect((await submitGift(bot, demoUsers.employee, giftData({}, bot.clock.now))).status).toBe(200));
     // The number after the one this instance drew last claimed, the series' head (by `_id`) moved on: no query over all numbers.
-    expect(trips).toEqual(['insert outbox', 'insert workflowAudit', 'insert workflowCounters', 'insert workflowRecords', 'update workflowCounters']);
+    // The manager's document of what may wait for them is read, claimed and written by `_id`.
+    expect(trips).toEqual([
+      'find workflowAwaiting',
+      'insert outbox',
+      'insert workflowAudit',
+      'insert workflowCounters',
+      'insert workflowRecords',
+      'insert writeClaims',
+      'update workflowAwaiting',
+      'update workflowCounters',
+    ]);
     expect(trips.length).toBeLessThanOrEqual(8);
     expect(scans()).toEqual([]);
   });

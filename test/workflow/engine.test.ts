@@ -12,11 +12,13 @@ import {
   nextSequence,
   ReferenceNumbers,
   routeProblems,
+  reconcileAwaiting,
   workflowCollections,
   WORKFLOW_RECORDS,
   type StepSpec,
   type WorkflowDefinition,
 } from '../../src/workflow/index.js';
+import { AwaitingIndex } from '../../src/workflow/awaiting.js';
 import { openTestDatabase } from '../support/database.js';
 
 type Sample = { what: string; route?: 'single' | 'chain' | 'chosen' | 'statutory' };
@@ -386,6 +388,113 @@ describe('workflow engine against the database', () => {
     expect(page.records.map((r) => r.reference)).toEqual(['DEM-S-2026-0002', 'DEM-S-2026-0001']);
     expect(await engine.isRegisterReader(sample, 'demo', 'coord')).toBe(true);
     expect(await engine.isRegisterReader(sample, 'demo', 'mgr')).toBe(false);
+  });
+});
+
+/**
+ * What waits for a person is read by `_id` only (their AwaitingIndex document, then each
+ * candidate record), never by a query over every record, which FerretDB answers by reading the
+ * whole collection. That query is still the truth it must equal, after every kind of change and
+ * whichever instance made it.
+ */
+describe('what waits for a person', () => {
+  const everyone = [...people.keys()];
+  /** The old query over every record: the count help must keep giving. */
+  const byQuery = async (person: string, types: string[] = [sample.type]) =>
+    database.db.collection(WORKFLOW_RECORDS).find({ assignees: person, closedAt: null, type: { $in: types } }).sort({ createdAt: 1 }).map((record) => String(record._id)).toArray();
+  const instance = (definitions: WorkflowDefinition<Sample>[] = [sample]) =>
+    new WorkflowEngine({ db: database.db, directory, outbox, logger: createLogger('silent'), now: () => clock.now, atomicConditionalUpdates: !database.isFerretDb }, definitions);
+  /** Every person, as another instance sees it at once. */
+  const expectAsQueried = async (other: WorkflowEngine, types?: string[]) => {
+    for (const person of everyone) {
+      const truth = await byQuery(person, types);
+      expect(await other.countAwaiting(person), person).toBe(truth.length);
+      expect((await other.awaiting(person)).map((record) => record._id), person).toEqual(truth);
+    }
+  };
+
+  it('equals the query over all records after submission, advice, return, resubmission, escalation, sharing and closing, on the other instance at once', async () => {
+    const here = instance([sample, confidential]);
+    const there = instance([sample, confidential]);
+    const types = [sample.type, confidential.type];
+    const single = (await here.submit(sample, { orgId: 'demo', owner: 'emp', ownerLang: 'nl', data: { what: 'x', route: 'single' }, clientKey: crypto.randomUUID() })).record;
+    const chained = (await there.submit(sample, { orgId: 'demo', owner: 'other', ownerLang: 'nl', data: { what: 'x', route: 'chain' }, clientKey: crypto.randomUUID() })).record;
+    const sealed = (await here.submit(confidential, { orgId: 'demo', owner: 'loner', ownerLang: 'nl', data: { what: 'x', route: 'statutory' }, clientKey: crypto.randomUUID() })).record;
+    await expectAsQueried(there, types);
+    expect(await there.countAwaiting('MGR')).toBe(2);
+
+    const steps: Array<[WorkflowEngine, WorkflowDefinition<Sample>, string, string, string, string, Record<string, string>?]> = [
+      [here, sample, chained._id, 'mgr', 'advise', 'positive'],
+      [there, sample, single._id, 'mgr', 'return', 'returned'],
+      [here, sample, single._id, 'emp', 'resubmit', 'resubmitted'],
+      [there, confidential, sealed._id, 'other', 'share', 'shared', { with: 'coord' }],
+      [here, sample, chained._id, 'hr1', 'advise', 'negative'],
+      [there, confidential, sealed._id, 'coord', 'acknowledge', 'acknowledged'],
+    ];
+    for (const [by, definition, recordId, actor, action, outcome, fields] of steps) {
+      expect((await by.act(definition, { recordId, actor, action, outcome, fields: fields ?? {} })).kind, `${actor} ${action}`).toBe('done');
+      await expectAsQueried(by === here ? there : here, types);
+    }
+    // Escalation by the deadline run adds the next manager.
+    clock.now = new Date('2026-03-20T09:00:00+01:00');
+    expect((await there.processDueWorkflowDeadlines(clock.now)).escalated).toBeGreaterThan(0);
+    await expectAsQueried(here, types);
+    expect(await here.countAwaiting('boss')).toBe(1);
+    // Closing: nothing waits any more, without anything removed from the index at that moment.
+    for (const [by, definition, recordId, actor, action, outcome] of [
+      [here, sample, single._id, 'boss', 'decide', 'approve'],
+      [there, sample, chained._id, 'wethouder', 'decide', 'reject'],
+      [here, confidential, sealed._id, 'other', 'feedback', 'given'],
+    ] as const) {
+      expect((await by.act(definition, { recordId, actor, action, outcome })).kind, `${actor} ${action}`).toBe('done');
+      await expectAsQueried(by === here ? there : here, types);
+    }
+    for (const person of everyone) expect(await here.countAwaiting(person)).toBe(0);
+  });
+
+  it('counts every one of twenty assignments to one person made at the same moment through two instances', async () => {
+    const [one, two] = [instance(), instance()];
+    const submissions = Array.from({ length: 20 }, (_, n) =>
+      (n % 2 === 0 ? one : two).submit(sample, { orgId: 'demo', owner: n % 4 < 2 ? 'emp' : 'other', ownerLang: 'nl', data: { what: 'x', route: 'single' }, clientKey: crypto.randomUUID() }),
+    );
+    await Promise.all(submissions);
+    expect((await byQuery('mgr')).length).toBe(20);
+    expect(await one.countAwaiting('mgr')).toBe(20);
+    expect(await two.countAwaiting('mgr')).toBe(20);
+  });
+
+  it('finds records stored before the index existed, and the hourly job drops what no longer waits', async () => {
+    const awaitingDocuments = database.db.collection('workflowAwaiting');
+    const first = (await submit('emp')).record;
+    const second = (await submit('other', undefined, 'chain')).record;
+    // As a database of an earlier release: records, but no index.
+    await awaitingDocuments.deleteMany({});
+    await database.db.collection('migrations').deleteOne({ _id: 'workflow-awaiting-index' as never });
+    expect(await engine.countAwaiting('mgr')).toBe(0);
+    // The migration at start-up notes them.
+    await ensureCollections(database.db, workflowCollections);
+    expect(await engine.countAwaiting('mgr')).toBe(2);
+    await awaitingDocuments.deleteMany({});
+    expect(await reconcileAwaiting(database.db, clock.now)).toEqual({ noted: 2, dropped: 0 });
+    expect(await engine.countAwaiting('mgr')).toBe(2);
+    expect(await reconcileAwaiting(database.db, clock.now)).toEqual({ noted: 0, dropped: 0 });
+
+    // A closed record goes at the next run; one that moved on to someone else after an hour.
+    await act(first._id, 'mgr', 'decide', 'approve');
+    await act(second._id, 'mgr', 'advise', 'positive');
+    // A record noted for someone but never written (its submission died): never counted.
+    await new AwaitingIndex(database.db).note(['mgr'], crypto.randomUUID(), clock.now);
+    expect(await engine.countAwaiting('mgr')).toBe(0);
+    expect(await engine.countAwaiting('hr1')).toBe(1);
+    const candidates = async (person: string) => ((await awaitingDocuments.findOne({ _id: person as never })) as { records: { id: string }[] } | null)?.records.map((candidate) => candidate.id) ?? [];
+    expect(await candidates('mgr')).toHaveLength(3);
+    expect(await reconcileAwaiting(database.db, clock.now)).toEqual({ noted: 0, dropped: 1 });
+    expect(await candidates('mgr')).toHaveLength(2);
+    clock.now = new Date(clock.now.getTime() + 61 * 60_000);
+    expect(await reconcileAwaiting(database.db, clock.now)).toEqual({ noted: 0, dropped: 2 });
+    expect(await candidates('mgr')).toEqual([]);
+    expect(await candidates('hr1')).toEqual([second._id]);
+    expect(await engine.countAwaiting('hr1')).toBe(1);
   });
 });
 

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { loadBuiltInKnowledgeBase } from '../../src/knowledge/index.js';
+import { detectLanguage } from '../../src/knowledge/text.js';
+
+/**
+ * Issue 8: "Decline only what is clearly not about integrity at work", and answer everything that
+ * touches an integrity theme. Each shape below declines a question whose integrity word is used
+ * in another sense; each near miss beside it must stay answered. Our own examples, written from
+ * the shapes, never copied from an evaluation set.
+ */
+const knowledge = loadBuiltInKnowledgeBase();
+const declined = (orgId: string, text: string) => knowledge.answer({ orgId, text, lang: detectLanguage(text) }).outOfScope;
+
+const shapes: { name: string; decline: string[]; answer: string[] }[] = [
+  {
+    name: 'family, friends or pets with nothing of work in it',
+    decline: ['Mijn dochter wil een bijbaantje bij de bakker, hoeveel uur mag ze werken?', 'What is a nice gift for my dad, he turns 60?', 'onze hond pest de kat van de buren, tips?'],
+    answer: ['Mijn partner heeft aandelen in een aannemer, moet ik dat melden?', 'Mijn broer vraagt een vergunning aan bij mijn afdeling. Wat nu?', 'Is het ok als ik even naar huis bel omdat mijn zoon ziek is?'],
+  },
+  {
+    name: 'a job for the assistant',
+    decline: ['Kun je een uitnodiging voor de teamlunch schrijven?', 'Could you draft a social media post about our new library?'],
+    answer: ['Kun je de regels over geschenken samenvatten?', 'Can you tell me whether I may post about my work on LinkedIn?'],
+  },
+  {
+    name: 'a practical how-to',
+    decline: ['Hoe blokkeer ik spam van een webshop in mijn werkmail?', 'How do I check whether a cell is an integer in Excel?'],
+    answer: ['Hoe vraag ik toestemming voor een nevenfunctie?', 'Hoe meld ik een geschenk van een leverancier?'],
+  },
+  {
+    name: 'when or how much of an off-topic subject',
+    decline: ['Hoeveel vakantiedagen krijg ik als ik met pensioen ga?', 'When is my salary paid if I leave in March?'],
+    answer: ['Wanneer moet ik een geschenk melden?', 'Hoeveel mag een relatiegeschenk waard zijn?'],
+  },
+  {
+    name: 'one’s own work: services, schemes and systems',
+    decline: ['Hoe verwerk ik een Wmo-aanvraag in het zaaksysteem?', 'Our backup reports a data integrity error, how do I fix it?', 'Het dak van de loods lekt, wie moet ik bellen?'],
+    answer: ['Een inwoner biedt me geld om zijn Wmo-aanvraag sneller te behandelen. Wat moet ik doen?', 'Mijn collega lekt informatie naar de krant, wat moet ik doen?'],
+  },
+  {
+    name: 'an off-topic subject with one integrity word in another sense',
+    decline: ['Outlook geeft een conflict met mijn afspraak bij de fysio, hoe los ik dat op?', 'Er lekt water uit de koelkast op de derde verdieping.'],
+    answer: ['Mag ik mijn werklaptop gebruiken voor mijn bijbaan?', 'Ik ben ziek maar wil mijn vrijwilligerswerk bij de voetbalclub blijven doen. Moet ik dat melden?'],
+  },
+];
+
+describe('what is declined as not about integrity at work, and what stays answered', () => {
+  for (const shape of shapes) {
+    it(`declines ${shape.name}, and answers the near misses`, () => {
+      for (const question of shape.decline) expect(declined('velsen', question), question).toBe(true);
+      for (const question of shape.answer) expect(declined('velsen', question), question).toBe(false);
+    });
+  }
+});
