@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
-import { SCHEMA_VERSION, isDuplicateKeyError, type CollectionDefinition } from '../storage/database.js';
+import { SCHEMA_VERSION, isDuplicateKeyError, refusedAsDuplicates, type CollectionDefinition } from '../storage/database.js';
 import { messagesOnceCollection } from './once.js';
 import { pacingCollections } from './pacing.js';
 import type { DeliveredMessage, MessageContent, Outbox, OutgoingMessage } from './types.js';
@@ -120,7 +120,30 @@ export class MongoOutbox implements Outbox {
   }
 }
 
-/** The worker's view of the stored outbox: due messages, leases, outcomes and delivered keys. */
+/** What became of a leased message in one poll, written with the others when the poll ends. */
+export type Outcome =
+  /** Delivered, or nothing (left) to deliver: the message leaves the outbox. */
+  | { id: string; kind: 'done' }
+  /** Failed for now: tried again at `at`. */
+  | { id: string; kind: 'retry'; at: Date; lastError: string }
+  /** Waits for the send slot reserved for it under Teams' limits, keeping the slot for its next attempt. */
+  | { id: string; kind: 'paced'; at: Date }
+  /** Leased but not attempted (the worker stops, or its lease would run out first): free to take again at once. */
+  | { id: string; kind: 'released'; attempts: number };
+
+/** A delivery to remember under its key; an adopted one never replaces a delivery already remembered. */
+export interface DeliveryWrite {
+  delivery: Omit<DeliveryDocument, 'schemaVersion'>;
+  adopted: boolean;
+}
+
+/**
+ * The worker's view of the stored outbox: due messages, leases, outcomes and delivered keys.
+ * What a poll does to the outbox is written in one round trip per kind of write, whatever the
+ * number of messages: one insert of every claim, one update of every lease, one write of every
+ * outcome. Every write selects by `_id` (FerretDB's SQLite handler reads the whole collection for
+ * any other filter, `$in` included).
+ */
 export class OutboxStore {
   readonly outbox: Collection<OutboxDocument>;
   readonly deliveries: Collection<DeliveryDocument>;
@@ -134,48 +157,89 @@ export class OutboxStore {
     this.claims = db.collection(OUTBOX_CLAIMS);
   }
 
-  /** Pending messages whose time has come and whose lease (if any) has run out, oldest first. */
+  /**
+   * Pending messages whose time has come and whose lease (if any) has run out: those whose
+   * reserved send turn has come first (they must go now or reserve again), then oldest first.
+   */
   async due(now: Date, limit: number): Promise<OutboxDocument[]> {
     return this.outbox
       .find({ status: 'pending', nextAttemptAt: { $lte: now }, $or: [{ leaseUntil: null }, { leaseUntil: { $lte: now } }] })
-      .sort({ createdAt: 1 })
+      // Missing sorts as null, below every date (MongoDB's order, FerretDB's too).
+      .sort({ pacedFor: -1, createdAt: 1 })
       .limit(limit)
       .toArray();
   }
 
   /**
-   * Takes the message for one attempt. Conditional updates are not atomic on FerretDB, so the
-   * lease is a unique insert of the next generation: of two workers only one gets it. A worker
-   * that dies mid-send leaves a lease that runs out; the next generation is then free.
+   * Takes due messages for one attempt each; returns those this worker holds, in their order.
+   * Conditional updates are not atomic on FerretDB, so a lease is a unique insert of the message's
+   * next generation (`<id>#<n>`): of two workers only one gets it. All claims of a poll are one
+   * insert (a refused one is taken by another worker), then all leases one update. A worker that
+   * dies mid-send leaves a lease that runs out; the next generation is then free.
    *
-   * A worker can also die between its claim and recording the lease on the message: the claim
-   * then exists while the message still names the previous generation, and every later claim of
-   * that generation would fail. A claim older than a lease is such an orphan; the message is
-   * moved past it, so the next poll claims the generation after it.
+   * A worker can also die between its claims and recording the leases: a claim then exists while
+   * the message still names the previous generation, and every later claim of that generation
+   * would fail. A claim older than a lease is such an orphan; the message is moved past it, so the
+   * next poll claims the generation after it.
+   *
+   * An adopted card needs no lease: remembering it is idempotent (it never replaces a delivery),
+   * so two workers that both do it do the same once.
    */
-  async lease(document: OutboxDocument, now: Date, leaseMs: number): Promise<OutboxDocument | undefined> {
-    const generation = document.lease + 1;
-    const claimId = `${document._id}#${generation}`;
-    try {
-      await this.claims.insertOne({ _id: claimId, at: now, schemaVersion: SCHEMA_VERSION });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const claim = await this.claims.findOne({ _id: claimId });
-      if (claim && claim.at.getTime() + leaseMs <= now.getTime()) {
-        await this.outbox.updateOne({ _id: document._id, lease: document.lease }, { $set: { lease: generation, updatedAt: now } });
+  async lease(documents: readonly OutboxDocument[], now: Date, leaseMs: number): Promise<OutboxDocument[]> {
+    const leasing = documents.filter((document) => document.message.mode !== 'adopt');
+    let refused = new Set<number>();
+    if (leasing.length > 0) {
+      try {
+        await this.claims.insertMany(
+          leasing.map((document) => ({ _id: claimId(document), at: now, schemaVersion: SCHEMA_VERSION })),
+          { ordered: false },
+        );
+      } catch (error) {
+        refused = refusedAsDuplicates(error);
       }
-      return undefined;
     }
-    const leased = { lease: generation, leaseUntil: new Date(now.getTime() + leaseMs), attempts: document.attempts + 1, updatedAt: now };
-    await this.outbox.updateOne({ _id: document._id }, { $set: leased });
-    return { ...document, ...leased };
+    const taken = new Map(leasing.filter((_, index) => !refused.has(index)).map((document) => [document._id, leased(document, now, leaseMs)] as const));
+    await Promise.all([
+      ...[...refused].map((index) => this.passOrphan(leasing[index]!, now, leaseMs)),
+      taken.size > 0 ? this.outbox.bulkWrite([...taken.values()].map(({ _id, lease, leaseUntil, attempts, updatedAt }) => ({ updateOne: { filter: { _id }, update: { $set: { lease, leaseUntil, attempts, updatedAt } } } })), { ordered: false }) : undefined,
+    ]);
+    return documents.flatMap((document) => (document.message.mode === 'adopt' ? [{ ...document, attempts: document.attempts + 1 }] : (taken.get(document._id) ?? [])));
+  }
+
+  /** A claim refused: when it is older than a lease, its worker died before leasing, and the message moves past it. */
+  private async passOrphan(document: OutboxDocument, now: Date, leaseMs: number): Promise<void> {
+    const claim = await this.claims.findOne({ _id: claimId(document) });
+    if (claim && claim.at.getTime() + leaseMs <= now.getTime()) {
+      await this.outbox.updateOne({ _id: document._id, lease: document.lease }, { $set: { lease: document.lease + 1, updatedAt: now } });
+    }
   }
 
   /**
-   * Delivered, or nothing (left) to deliver: the message leaves the outbox. A worker that dies
-   * before this delete leaves it to be taken again when its lease runs out; the key it was
-   * delivered under (`deliveries`) then makes that an update of the same message, as before.
+   * Writes what became of a poll's messages, at once. A delivered message leaves the outbox here; a
+   * worker that dies before this leaves it to be taken again when its lease runs out, and the key
+   * it was delivered under (`deliveries`) then makes that an update of the same message.
    */
+  async settle(outcomes: readonly Outcome[], now: Date): Promise<void> {
+    if (outcomes.length === 0) return;
+    await this.outbox.bulkWrite(
+      outcomes.map((outcome) => {
+        const filter = { _id: outcome.id };
+        switch (outcome.kind) {
+          case 'done':
+            return { deleteOne: { filter } };
+          case 'retry':
+            return { updateOne: { filter, update: { $set: { nextAttemptAt: outcome.at, leaseUntil: null, updatedAt: now, lastError: outcome.lastError }, $unset: { pacedFor: '' } } } };
+          case 'paced':
+            return { updateOne: { filter, update: { $set: { nextAttemptAt: outcome.at, pacedFor: outcome.at, leaseUntil: null, updatedAt: now } } } };
+          case 'released':
+            return { updateOne: { filter, update: { $set: { leaseUntil: null, attempts: outcome.attempts, updatedAt: now } } } };
+        }
+      }),
+      { ordered: false },
+    );
+  }
+
+  /** Leaves the outbox at once (a message whose repeat would be a second message). */
   async done(id: string): Promise<void> {
     await this.outbox.deleteOne({ _id: id });
   }
@@ -188,25 +252,24 @@ export class OutboxStore {
     await this.outbox.deleteOne({ _id: document._id });
   }
 
-  async retryAt(id: string, at: Date, now: Date, lastError: string): Promise<void> {
-    await this.outbox.updateOne({ _id: id }, { $set: { nextAttemptAt: at, leaseUntil: null, updatedAt: now, lastError }, $unset: { pacedFor: '' } });
-  }
-
-  /** Sends the message back until its reserved send slot, keeping the slot for the next attempt. */
-  async pacedUntil(id: string, at: Date, now: Date): Promise<void> {
-    await this.outbox.updateOne({ _id: id }, { $set: { nextAttemptAt: at, pacedFor: at, leaseUntil: null, updatedAt: now } });
-  }
-
   async delivered(key: string): Promise<DeliveryDocument | undefined> {
     return (await this.deliveries.findOne({ _id: key })) ?? undefined;
   }
 
-  async remember(delivery: Omit<DeliveryDocument, 'schemaVersion'>): Promise<void> {
-    await this.deliveries.updateOne({ _id: delivery._id }, { $set: { ...delivery, schemaVersion: SCHEMA_VERSION } }, { upsert: true }).catch(async (error: unknown) => {
-      // Two concurrent upserts of a new key: the loser's insert collides; update instead.
-      if (!isDuplicateKeyError(error)) throw error;
-      await this.deliveries.updateOne({ _id: delivery._id }, { $set: { ...delivery, schemaVersion: SCHEMA_VERSION } });
-    });
+  /**
+   * Remembers deliveries under their keys, in one round trip. Two concurrent upserts of a new key
+   * can both try to insert (FerretDB): the loser's is refused, and a delivery is then written as
+   * an update, while an adopted card finds its key taken and leaves it.
+   */
+  async remember(writes: readonly DeliveryWrite[]): Promise<void> {
+    if (writes.length === 0) return;
+    const update = ({ delivery: { _id, ...fields }, adopted }: DeliveryWrite) => (adopted ? { $setOnInsert: { ...fields, schemaVersion: SCHEMA_VERSION } } : { $set: { ...fields, schemaVersion: SCHEMA_VERSION } });
+    try {
+      await this.deliveries.bulkWrite(writes.map((write) => ({ updateOne: { filter: { _id: write.delivery._id }, update: update(write), upsert: true } })), { ordered: false });
+    } catch (error) {
+      const lost = [...refusedAsDuplicates(error)].map((index) => writes[index]!).filter((write) => !write.adopted);
+      for (const write of lost) await this.deliveries.updateOne({ _id: write.delivery._id }, update(write));
+    }
   }
 
   async cardsAbout(recordId: string): Promise<DeliveryDocument[]> {
@@ -224,4 +287,13 @@ export class OutboxStore {
       await this.giveUp(document, document.status as UndeliveredStatus, document.updatedAt, document.lastError ?? document.status);
     }
   }
+}
+
+function claimId(document: OutboxDocument): string {
+  return `${document._id}#${document.lease + 1}`;
+}
+
+/** The message as leased: the next generation, until `now + leaseMs`, counting this attempt. */
+function leased(document: OutboxDocument, now: Date, leaseMs: number): OutboxDocument {
+  return { ...document, lease: document.lease + 1, leaseUntil: new Date(now.getTime() + leaseMs), attempts: document.attempts + 1, updatedAt: now };
 }

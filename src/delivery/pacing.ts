@@ -34,6 +34,14 @@ interface SendSlot {
   schemaVersion: number;
 }
 
+/**
+ * A send goes at most this long after the moment reserved for it, or reserves again (the delivery
+ * worker sees to it), and every window is counted this much longer: so the sends themselves, not
+ * only their reserved moments, keep every window within its limit. A send that went late on its
+ * old turn would otherwise crowd the window of a turn reserved after it.
+ */
+export const SEND_WITHIN_MS = 250;
+
 /** Reservations older than this count for nothing any more (the longest window is an hour). */
 const KEEP_MS = 2 * 60 * 60_000;
 
@@ -52,7 +60,10 @@ export const pacingCollections: CollectionDefinition[] = [
  * filter): the key's head (`_id` the key, see NumberSeries) says where its series stands, and the
  * sends counted back are read one by one. A stored slot never changes, so this process keeps
  * copies of the slots it reserved or read: with NumberSeries remembering each key's last number,
- * a steady stream of sends costs two writes per key.
+ * a send reserves its conversation's and its tenant's slot with one insert, and the heads of the
+ * keys reserved are moved on by `advanceHeads()` (the delivery worker calls it once per poll). A
+ * head is only where a process that does not know the key starts looking, so a lagging one only
+ * costs such a process a refused insert per number it lags.
  */
 export class Pacer {
   private readonly slots: Collection<SendSlot>;
@@ -67,34 +78,49 @@ export class Pacer {
       lastByQuery: async (key) => (await this.slots.find({ key }).sort({ n: -1 }).limit(1).next())?.n ?? 0,
       atOf: (slot) => slot.at,
       remember: { maxEntries: 5_000, ttlMs: KEEP_MS },
+      deferHeads: true,
     });
   }
 
-  /** Reserves a send for every key (conversation, tenant) and returns when all allow it. */
+  /**
+   * Reserves one turn for a message's sends, counted against every key (each reader's
+   * conversation, their tenant), with one insert, and returns when it is. Every key's slot holds
+   * that same moment, the latest any key allows: the send then goes at (or within SEND_WITHIN_MS
+   * of) the moment each slot says, which is what keeps every window within its limit. A key named
+   * more than once (two readers in one tenant) gets consecutive slots; more than its smallest
+   * limit in one message is not supported.
+   */
   async reserve(keys: { key: string; limits: readonly RateLimit[] }[], now: Date): Promise<Date> {
-    let at = now;
-    // One after the other: a key may be named more than once (two readers in one tenant).
-    for (const { key, limits } of keys) {
-      const reserved = await this.reserveOne(key, limits, now);
-      if (reserved > at) at = reserved;
-    }
-    return at;
+    // Shared keys (tenants) first: they are the ones another instance may have taken, and an
+    // ordered insert refused at its first document leaves nothing unused.
+    const ordered = [...keys].sort((a, b) => Number(b.key.startsWith('tenant:')) - Number(a.key.startsWith('tenant:')));
+    const slots = await this.series.issueTogether(
+      ordered.map(({ key }) => key),
+      async (numbers) => {
+        // A slot of this same insert takes the common moment: nothing to read for it.
+        const inThisTurn = new Set(ordered.map(({ key }, index) => slotId(key, numbers[index]!)));
+        const earliest = await Promise.all(ordered.map(({ key, limits }, index) => this.earliest(key, numbers[index]!, limits, now, inThisTurn)));
+        const at = new Date(Math.max(now.getTime(), ...earliest));
+        return ordered.map(({ key }, index) => ({ key, n: numbers[index]!, at, schemaVersion: SCHEMA_VERSION }));
+      },
+    );
+    for (const slot of slots) this.slotTimes.set(slot._id, slot.at.getTime());
+    return slots[0]?.at ?? now;
   }
 
-  private async reserveOne(key: string, limits: readonly RateLimit[], now: Date): Promise<Date> {
-    const slot = await this.series.issue(key, async (n) => ({ key, n, at: new Date(await this.earliest(key, n, limits, now)), schemaVersion: SCHEMA_VERSION }));
-    this.slotTimes.set(slot._id, slot.at.getTime());
-    return slot.at;
+  /** Moves the heads of the keys reserved since the last call on, in one round trip. */
+  advanceHeads(): Promise<void> {
+    return this.series.advanceHeads();
   }
 
-  /** When send n of the key may go: a window after the send `max` sends before it, and never before the previous send. */
-  private async earliest(key: string, n: number, limits: readonly RateLimit[], now: Date): Promise<number> {
-    const back = [...new Set([1, ...limits.map((limit) => limit.max)])].filter((distance) => n - distance >= 1);
+  /** When send n of the key may go: a window (and SEND_WITHIN_MS) after the send `max` sends before it, and never before the previous send. */
+  private async earliest(key: string, n: number, limits: readonly RateLimit[], now: Date, inThisTurn: ReadonlySet<string>): Promise<number> {
+    const back = [...new Set([1, ...limits.map((limit) => limit.max)])].filter((distance) => n - distance >= 1 && !inThisTurn.has(slotId(key, n - distance)));
     const times = new Map(await Promise.all(back.map(async (distance) => [distance, await this.slotAt(key, n - distance)] as const)));
     let at = now.getTime();
     for (const limit of limits) {
       const earlier = times.get(limit.max);
-      if (earlier !== undefined) at = Math.max(at, earlier + limit.windowMs);
+      if (earlier !== undefined) at = Math.max(at, earlier + limit.windowMs + SEND_WITHIN_MS);
     }
     const previous = times.get(1);
     return previous === undefined ? at : Math.max(at, previous);

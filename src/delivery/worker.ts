@@ -1,7 +1,9 @@
 import type { Db } from 'mongodb';
 import { errorFields, type Logger } from '../logging/logger.js';
 import { fromStored, OutboxStore, type DeliveryDocument, type OutboxDocument } from './outbox.js';
-import { CONVERSATION_LIMITS, Pacer, TENANT_LIMITS, type RateLimit } from './pacing.js';
+import { Poll } from './poll.js';
+import { SlotAlarm } from './alarm.js';
+import { CONVERSATION_LIMITS, Pacer, SEND_WITHIN_MS, TENANT_LIMITS, type RateLimit } from './pacing.js';
 import type { DeliveredMessage, MessageContent, RecordView, Rendered } from './types.js';
 
 /** The outcome of one call to the messaging service. */
@@ -96,7 +98,13 @@ export class DeliveryWorker {
   private readonly giveUpAfterMs: number;
   private readonly batchSize: number;
   private timer: NodeJS.Timeout | undefined;
-  private wake: { at: number; timer: NodeJS.Timeout } | undefined;
+  private readonly alarm = new SlotAlarm((moment) => {
+    this.turnCameAt = Math.max(this.turnCameAt, moment);
+    this.kick();
+  });
+  /** The latest turn of a paced message that came (Date.now() time): one after a poll's start ends that poll. */
+  private turnCameAt = 0;
+  private pollStartedAt = 0;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
@@ -137,7 +145,7 @@ export class DeliveryWorker {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    if (this.wake) clearTimeout(this.wake.timer);
+    this.alarm.stop();
     await this.running;
   }
 
@@ -146,49 +154,71 @@ export class DeliveryWorker {
     while (this.running) await this.running;
   }
 
-  /** Delivers everything due now; returns how many messages were attempted. */
+  /**
+   * Delivers everything due now; returns how many messages were attempted. The due messages are
+   * leased together and what became of them is written together when the poll ends (see Poll).
+   * Messages whose reserved turn has come go first. A message is released rather than attempted
+   * when its lease is half gone before its turn comes (so no other worker can take it while it is
+   * being sent), and so is the rest of the poll when another paced message's turn comes meanwhile:
+   * the next poll starts with it, so it does not miss its turn (see `paced`).
+   */
   async runOnce(): Promise<number> {
-    const due = await this.store.due(this.now(), this.batchSize);
+    this.pollStartedAt = Date.now();
+    const now = this.now();
+    const leased = await this.store.lease(await this.store.due(now, this.batchSize), now, this.leaseMs);
+    const poll = new Poll(this.store);
     let attempted = 0;
-    for (const document of due) {
-      if (this.stopped) break;
-      const leased = await this.store.lease(document, this.now(), this.leaseMs);
-      if (!leased) continue;
-      attempted += 1;
-      await this.attempt(leased);
+    try {
+      for (const document of waitingForTheirTurnFirst(leased)) {
+        if (this.stopped || this.turnCame() || this.now().getTime() - now.getTime() >= this.leaseMs / 2) {
+          if (document.message.mode !== 'adopt') poll.release(document._id, document.attempts - 1);
+          continue;
+        }
+        attempted += 1;
+        await this.attempt(document, poll);
+      }
+    } finally {
+      await poll.settle(this.now());
+      await this.pacer.advanceHeads();
     }
     return attempted;
   }
 
+  /** A paced message's turn came after this poll looked for due messages: the next poll takes it. */
+  private turnCame(): boolean {
+    return this.turnCameAt > this.pollStartedAt;
+  }
+
   private async drain(): Promise<void> {
     try {
-      // Keep going while full batches come back: a burst is delivered without waiting for polls.
-      while (!this.stopped && (await this.runOnce()) >= this.batchSize);
+      // Keep going while full batches come back (a burst is delivered without waiting for polls)
+      // and after a poll that ended early for a paced message's turn.
+      while (!this.stopped && ((await this.runOnce()) >= this.batchSize || this.turnCame()));
     } catch (error) {
       this.options.logger.error({ event: 'delivery.run_failed', err: errorFields(error) }, 'delivery run failed');
     }
   }
 
   /** One attempt at a leased message (its `attempts` counts this one). */
-  private async attempt(document: OutboxDocument): Promise<void> {
+  private async attempt(document: OutboxDocument, poll: Poll): Promise<void> {
     const { message } = document;
     const log = { messageId: document._id, mode: message.mode, purpose: message.purpose, attempt: document.attempts };
-    let result: TransportResult | undefined;
+    let result: Attempt | undefined;
     try {
-      result = await this.deliver(document);
+      result = await this.deliver(document, poll);
     } catch (error) {
       result = { ok: false, permanent: false, reason: (error as Error).name ?? 'error' };
     }
     const now = this.now();
     if (!result || result.ok) {
-      await this.store.done(document._id);
+      poll.done(document._id);
       this.options.logger.debug({ event: 'delivery.sent', ...log }, 'message delivered');
       return;
     }
     const lastError = result.status ? String(result.status) : result.reason;
     if (result === NOT_YET && now.getTime() - document.createdAt.getTime() >= AWAIT_CHANGE_MS) {
       // The change this message announces never landed (its writer died): nothing to say.
-      await this.store.done(document._id);
+      poll.done(document._id);
       this.options.logger.warn({ event: 'delivery.change_never_landed', ...log }, 'message about a change that never landed dropped');
       return;
     }
@@ -204,26 +234,14 @@ export class DeliveryWorker {
       await this.tellUndeliverable(document, { status: 'dead', reason: result.reason, ...(result.status ? { httpStatus: result.status } : {}) });
       return;
     }
-    if (result.reason === PACED) {
+    if ('turnAt' in result) {
       // Not a failure: the message waits for its reserved turn under Teams' limits.
-      await this.store.pacedUntil(document._id, new Date(now.getTime() + (result.retryAfterMs ?? 1000)), now);
+      poll.paced(document._id, result.turnAt);
       return;
     }
     const delay = result.retryAfterMs ?? backoffMs(document.attempts);
-    await this.store.retryAt(document._id, new Date(now.getTime() + delay), now, lastError);
+    poll.retry(document._id, new Date(now.getTime() + delay), lastError);
     this.options.logger.info({ event: 'delivery.retry', ...log, status: result.status ?? null, delayMs: delay }, 'message will be retried');
-  }
-
-  /** Looks at the outbox again when a paced message's slot comes, rather than at the next poll. */
-  private wakeAt(at: Date): void {
-    if (this.stopped || (this.wake && this.wake.at <= at.getTime())) return;
-    if (this.wake) clearTimeout(this.wake.timer);
-    const timer = setTimeout(() => {
-      this.wake = undefined;
-      this.kick();
-    }, Math.max(0, at.getTime() - Date.now()) + 5);
-    timer.unref();
-    this.wake = { at: at.getTime(), timer };
   }
 
   private async tellUndeliverable(document: OutboxDocument, outcome: UndeliverableOutcome): Promise<void> {
@@ -236,18 +254,21 @@ export class DeliveryWorker {
 
   /**
    * Waits for the message's turn under Teams' limits for each reader's conversation and tenant,
-   * reserved across instances: undefined when it may go now, PACED when the wait is long and the
-   * message goes back to the outbox until then. A message sent back uses the turn it reserved
-   * (`reserved`): a new one would push every later message back too, and a message that reserved
-   * anew at each attempt might never reach its turn.
+   * reserved across instances: undefined when it may go now, a `Waiting` when the wait is long and
+   * the message goes back to the outbox until then (the alarm looks at the outbox again at that
+   * moment). A message sent back uses the turn it reserved (`reserved`): a new one would push every
+   * later message back too, and a message that reserved anew at each attempt might never reach
+   * its turn. Only a turn missed by more than SEND_WITHIN_MS (the worker was busy) is reserved
+   * again: a send later than that could crowd a window reserved after it (see Pacer).
    */
-  private async paced(readers: string[], orgId: string | undefined, reserved?: Date): Promise<TransportResult | undefined> {
+  private async paced(readers: string[], orgId: string | undefined, reserved?: Date): Promise<Waiting | undefined> {
     if (this.options.pacing === false || readers.length === 0) return undefined;
     const now = this.now();
-    if (reserved && reserved.getTime() <= now.getTime() + MAX_INLINE_WAIT_MS) {
+    if (reserved && reserved.getTime() <= now.getTime() + MAX_INLINE_WAIT_MS && reserved.getTime() >= now.getTime() - SEND_WITHIN_MS) {
       if (reserved > now) await sleep(reserved.getTime() - now.getTime());
       return undefined;
     }
+    if (reserved) this.options.logger.debug({ event: 'delivery.turn_missed', lateMs: now.getTime() - reserved.getTime() }, 'reserved turn missed: reserving again');
     const keys: { key: string; limits: readonly RateLimit[] }[] = [];
     for (const to of readers) {
       const tenant = this.options.tenantOf ? await this.options.tenantOf(to, orgId) : (orgId ?? 'default');
@@ -256,27 +277,27 @@ export class DeliveryWorker {
     const at = await this.pacer.reserve(keys, now);
     const wait = at.getTime() - now.getTime();
     if (wait > MAX_INLINE_WAIT_MS) {
-      this.wakeAt(at);
-      return { ok: false, permanent: false, retryAfterMs: wait, reason: PACED };
+      this.alarm.at(at);
+      return { ok: false, permanent: false, reason: PACED, turnAt: at };
     }
     if (wait > 0) await sleep(wait);
     return undefined;
   }
 
   /** One attempt; undefined when there was nothing (left) to deliver. */
-  private async deliver(document: OutboxDocument): Promise<TransportResult | undefined> {
+  private async deliver(document: OutboxDocument, poll: Poll): Promise<Attempt | undefined> {
     const message = fromStored(document.message);
     const { transport, render } = this.options;
     switch (message.mode) {
       case 'adopt':
-        await this.store.remember({ _id: message.key, to: message.to, kind: 'card', ...message.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
+        poll.adopt({ _id: message.key, to: message.to, kind: 'card', ...message.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
         return undefined;
       case 'refresh': {
         // Every card is drawn first, then one turn is reserved for all of them (kept should the
         // message have to wait), so that each card is updated once per attempt. A card delivered
         // while the message waited goes along in the reserved turn.
-        const updates: { delivery: DeliveryDocument; content: MessageContent }[] = [];
-        for (const delivery of await this.store.cardsAbout(message.recordId)) {
+        const updates: { delivery: DeliveredCard; content: MessageContent }[] = [];
+        for (const delivery of await poll.cardsAbout(message.recordId)) {
           const content = await render({ recordId: message.recordId, reason: 'update', atVersion: message.atVersion }, delivery.to);
           if (content === 'not_yet') return NOT_YET;
           if (content) updates.push({ delivery, content });
@@ -298,7 +319,7 @@ export class DeliveryWorker {
         if (!content) return undefined;
         const recipient = this.options.resolveRecipient ? await this.options.resolveRecipient(message.to, message.recordId) : { to: message.to, remember: true };
         if (!recipient) return { ok: false, permanent: true, reason: 'recipient_unknown' };
-        const existing = recipient.remember ? await this.store.delivered(message.key) : undefined;
+        const existing = recipient.remember ? await poll.delivered(message.key) : undefined;
         if (!existing && message.mode === 'update') return undefined;
         const waited = await this.paced([recipient.to], message.orgId, document.pacedFor);
         if (waited) return waited;
@@ -309,7 +330,10 @@ export class DeliveryWorker {
         }
         const sent = await transport.send(recipient.to, content);
         if (sent.ok && recipient.remember) {
-          await this.store.remember({ _id: message.key, to: message.to, kind: content.kind, ...sent.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
+          await poll.remember({ _id: message.key, to: message.to, kind: content.kind, ...sent.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
+        } else if (sent.ok) {
+          // Nothing remembers it under its key, so taking it again would send it twice: it leaves the outbox now.
+          await this.store.done(document._id);
         }
         return sent;
       }
@@ -318,6 +342,22 @@ export class DeliveryWorker {
 }
 
 const PACED = 'paced';
+
+/** A message that waits for its reserved turn under Teams' limits (not a failure). */
+interface Waiting extends Extract<TransportResult, { ok: false }> {
+  permanent: false;
+  reason: typeof PACED;
+  turnAt: Date;
+}
+type Attempt = TransportResult | Waiting;
+
+/** Messages whose reserved turn has come first (earliest turn first), then the rest in the outbox's order. */
+function waitingForTheirTurnFirst(documents: OutboxDocument[]): OutboxDocument[] {
+  const turn = (document: OutboxDocument) => document.pacedFor?.getTime() ?? Infinity;
+  return [...documents].sort((a, b) => turn(a) - turn(b));
+}
+
+type DeliveredCard = Omit<DeliveryDocument, 'schemaVersion'>;
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,4 +1,5 @@
 import {
+  MongoBulkWriteError,
   MongoClient,
   MongoClientClosedError,
   MongoNetworkError,
@@ -151,6 +152,20 @@ export async function upsertRetryingOnce<T>(upsert: () => Promise<T>): Promise<T
 
 export function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
+}
+
+/**
+ * The positions of the writes a bulk write (insertMany, bulkWrite) refused for a duplicate key,
+ * when those are all it refused: a refused unique insert is a claim someone else holds, which the
+ * caller handles. Any other failure is thrown again. With `ordered: true` the writes after the
+ * first refused one were not tried at all.
+ */
+export function refusedAsDuplicates(error: unknown): Set<number> {
+  if (error instanceof MongoBulkWriteError) {
+    const refused = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    if (refused.length > 0 && refused.every((write) => write.code === 11000) && !error.writeConcernError) return new Set(refused.map((write) => write.index));
+  }
+  throw error;
 }
 
 function isNamespaceExists(error: unknown): boolean {

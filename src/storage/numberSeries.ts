@@ -1,5 +1,5 @@
 import type { Collection, Document, Filter, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
-import { SCHEMA_VERSION, isDuplicateKeyError, upsertRetryingOnce } from './database.js';
+import { SCHEMA_VERSION, isDuplicateKeyError, refusedAsDuplicates } from './database.js';
 import { ExpiringCache } from './expiringCache.js';
 
 /** Where a series stands: the last number known to be issued, found by `_id` (the series' name). */
@@ -23,7 +23,21 @@ export interface NumberSeriesOptions<T> {
   atOf?(document: T): Date;
   /** How many series, and for how long, this process remembers the last number it issued (default 1,000, an hour). */
   remember?: { maxEntries: number; ttlMs: number };
+  /**
+   * Heads are moved on by `advanceHeads()`, for every series issued since, in one round trip
+   * (default: after each number). A head that lags only costs a process that starts from it
+   * the numbers it must try past it.
+   */
+  deferHeads?: boolean;
 }
+
+/** Where the next try of a series starts, and where that start came from (see `issueNow`). */
+interface Start {
+  last: number;
+  from: 'here' | 'head' | 'nothing' | 'query';
+}
+
+type Draft<T> = (n: number) => Omit<T, '_id'> | Promise<Omit<T, '_id'>>;
 
 /**
  * Series of numbers 1, 2, 3 … of which every number is issued once, across every instance.
@@ -33,8 +47,9 @@ export interface NumberSeriesOptions<T> {
  * series' head (a document whose `_id` is the series' name) says where to start, so the next
  * number is found by `_id`: a query for the highest number of a series is answered by FerretDB's
  * SQLite handler by reading every document of the collection. The head is moved on after each
- * number, not atomically ($max), so it may lag behind: the insert is then refused and the next
- * number tried. It is never ahead, so every number up to the head was issued: no gaps.
+ * number (or, with `deferHeads`, when the owner says), not atomically ($max), so it may lag behind:
+ * the insert is then refused and the next number tried. It is never ahead, so every number up to
+ * the head was issued: no gaps (`issueTogether` excepted, see there).
  *
  * Within this process the numbers of a series are issued one after the other, starting after the
  * last one issued here: concurrent requests would otherwise all try the same number and all but
@@ -45,6 +60,8 @@ export interface NumberSeriesOptions<T> {
 export class NumberSeries<T extends Document & { _id: string }> {
   private readonly lastIssued: ExpiringCache<string, number>;
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** With `deferHeads`: series → the last number issued here and its moment, until `advanceHeads`. */
+  private readonly unwrittenHeads = new Map<string, { last: number; at: Date }>();
 
   constructor(
     private readonly numbers: Collection<T>,
@@ -55,59 +72,131 @@ export class NumberSeries<T extends Document & { _id: string }> {
   }
 
   /** Issues the next number of `series`, stored as `document(n)`. */
-  issue(series: string, document: (n: number) => Omit<T, '_id'> | Promise<Omit<T, '_id'>>): Promise<T> {
-    const issued = (this.queues.get(series) ?? Promise.resolve()).catch(() => undefined).then(() => this.issueNow(series, document));
-    this.queues.set(series, issued);
-    const forget = () => {
-      if (this.queues.get(series) === issued) this.queues.delete(series);
-    };
-    issued.then(forget, forget);
-    return issued;
+  issue(series: string, document: Draft<T>): Promise<T> {
+    return this.queued([series], () => this.issueNow(series, document));
   }
 
-  private async issueNow(series: string, document: (n: number) => Omit<T, '_id'> | Promise<Omit<T, '_id'>>): Promise<T> {
-    const remembered = this.lastIssued.get(series);
-    // Where the start came from decides what a refused insert means (see below).
-    let from: 'here' | 'head' | 'nothing' | 'query' = 'here';
-    let last = remembered ?? 0;
-    if (remembered === undefined) {
-      const head = await this.head(series);
-      from = head ? 'head' : 'nothing';
-      last = head?.last ?? 0;
+  /**
+   * Issues numbers of several series at once, with one insert: the next number of each series
+   * named, or the next k of one named k times. `documents` drafts them all from their numbers
+   * (in the order named), so they can depend on each other. Should one be refused (another
+   * instance went on), those inserted before it are left unused and all are drawn again: so
+   * use it only for series whose numbers may go unused (send slots), never for gapless ones.
+   */
+  issueTogether(series: readonly string[], documents: (numbers: number[]) => Promise<Omit<T, '_id'>[]>): Promise<T[]> {
+    return this.queued([...new Set(series)], () => this.issueTogetherNow(series, documents));
+  }
+
+  /** Moves the heads of the series issued since the last call on (with `deferHeads`), in one round trip. */
+  async advanceHeads(): Promise<void> {
+    if (this.unwrittenHeads.size === 0) return;
+    const heads = [...this.unwrittenHeads];
+    this.unwrittenHeads.clear();
+    const update = (last: number, at: Date): UpdateFilter<SeriesHead> => ({ $max: { last, at }, $setOnInsert: { schemaVersion: SCHEMA_VERSION } });
+    try {
+      await this.heads.bulkWrite(heads.map(([series, { last, at }]) => ({ updateOne: { filter: { _id: series } as Filter<SeriesHead>, update: update(last, at), upsert: true } })), { ordered: false });
+    } catch (error) {
+      // A head that another instance created meanwhile: it exists now, so a plain update.
+      for (const index of refusedAsDuplicates(error)) {
+        const [series, { last, at }] = heads[index]!;
+        await this.heads.updateOne({ _id: series } as Filter<SeriesHead>, update(last, at));
+      }
     }
+  }
+
+  /** Runs `work` after everything this process issues in these series, and before anything asked later. */
+  private queued<R>(names: readonly string[], work: () => Promise<R>): Promise<R> {
+    const before = names.map((name) => (this.queues.get(name) ?? Promise.resolve()).catch(() => undefined));
+    const done = Promise.all(before).then(work);
+    for (const name of names) this.queues.set(name, done);
+    const forget = () => {
+      for (const name of names) if (this.queues.get(name) === done) this.queues.delete(name);
+    };
+    done.then(forget, forget);
+    return done;
+  }
+
+  private async issueTogetherNow(series: readonly string[], documents: (numbers: number[]) => Promise<Omit<T, '_id'>[]>): Promise<T[]> {
+    const names = [...new Set(series)];
+    const starts = new Map(await Promise.all(names.map(async (name) => [name, await this.start(name)] as const)));
     for (;;) {
-      const n = last + 1;
+      const next = new Map(names.map((name) => [name, starts.get(name)!.last]));
+      const numbers = series.map((name) => {
+        const n = next.get(name)! + 1;
+        next.set(name, n);
+        return n;
+      });
+      const drafts = (await documents(numbers)).map((draft, index) => ({ ...draft, _id: this.options.idOf(series[index]!, numbers[index]!) }) as T);
+      let inserted = drafts.length;
+      try {
+        await this.numbers.insertMany(drafts as OptionalUnlessRequiredId<T>[], { ordered: true });
+      } catch (error) {
+        // Ordered: everything before the refused one is issued, nothing after it was tried.
+        inserted = Math.min(...refusedAsDuplicates(error));
+      }
+      const issued = drafts.slice(0, inserted).map((document, index) => ({ series: series[index]!, n: numbers[index]!, document }));
+      await this.issued(issued);
+      if (inserted === drafts.length) return drafts;
+      // The numbers issued before the refused one go unused; every series starts after them.
+      for (const { series: name, n } of issued) starts.set(name, { last: n, from: 'here' });
+      const refused = series[inserted]!;
+      starts.set(refused, await this.afterRefusal(refused, numbers[inserted]!, starts.get(refused)!.from));
+    }
+  }
+
+  /**
+   * Inserts numbers from `start` on until one is not refused. Where the start came from decides
+   * what a refused insert means (see `afterRefusal`).
+   */
+  private async issueNow(series: string, document: Draft<T>, from?: Start): Promise<T> {
+    let start = from ?? (await this.start(series));
+    for (;;) {
+      const n = start.last + 1;
       const issued = { ...(await document(n)), _id: this.options.idOf(series, n) } as T;
       try {
         await this.numbers.insertOne(issued as OptionalUnlessRequiredId<T>);
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
-        if (from === 'here') {
-          // Another instance went on meanwhile: the head tells how far.
-          const head = await this.head(series);
-          from = head ? 'head' : 'query';
-          last = Math.max(n, head ? head.last : await this.options.lastByQuery(series));
-        } else if (from === 'nothing') {
-          // Numbers without a head: issued before heads existed.
-          from = 'query';
-          last = Math.max(n, await this.options.lastByQuery(series));
-        } else {
-          last = n;
-        }
+        start = await this.afterRefusal(series, n, start.from);
         continue;
       }
-      this.lastIssued.set(series, n);
-      await this.advance(series, n, this.options.atOf?.(issued) ?? new Date());
+      await this.issued([{ series, n, document: issued }]);
       return issued;
     }
   }
 
-  private async head(series: string): Promise<SeriesHead | undefined> {
-    return (await this.heads.findOne({ _id: series } as Filter<SeriesHead>)) ?? undefined;
+  /** The last number issued here, else the head's, else nothing. */
+  private async start(series: string): Promise<Start> {
+    const remembered = this.lastIssued.get(series);
+    if (remembered !== undefined) return { last: remembered, from: 'here' };
+    const head = await this.head(series);
+    return head ? { last: head.last, from: 'head' } : { last: 0, from: 'nothing' };
   }
 
-  private async advance(series: string, n: number, at: Date): Promise<void> {
-    const update: UpdateFilter<SeriesHead> = { $max: { last: n, at }, $setOnInsert: { schemaVersion: SCHEMA_VERSION } };
-    await upsertRetryingOnce(() => this.heads.updateOne({ _id: series } as Filter<SeriesHead>, update, { upsert: true }));
+  /** Number `n` was refused: where to go on from. */
+  private async afterRefusal(series: string, n: number, from: Start['from']): Promise<Start> {
+    if (from === 'here') {
+      // Another instance went on meanwhile: the head tells how far.
+      const head = await this.head(series);
+      return head ? { last: Math.max(n, head.last), from: 'head' } : { last: Math.max(n, await this.options.lastByQuery(series)), from: 'query' };
+    }
+    // Numbers without a head: issued before heads existed.
+    if (from === 'nothing') return { last: Math.max(n, await this.options.lastByQuery(series)), from: 'query' };
+    return { last: n, from };
+  }
+
+  /** Remembers the numbers issued and moves their series' heads on (now, or with `advanceHeads`). */
+  private async issued(numbers: readonly { series: string; n: number; document: T }[]): Promise<void> {
+    for (const { series, n, document } of numbers) {
+      this.lastIssued.set(series, n);
+      const at = this.options.atOf?.(document) ?? new Date();
+      const unwritten = this.unwrittenHeads.get(series);
+      this.unwrittenHeads.set(series, { last: Math.max(n, unwritten?.last ?? 0), at: unwritten && unwritten.at > at ? unwritten.at : at });
+    }
+    if (!this.options.deferHeads) await this.advanceHeads();
+  }
+
+  private async head(series: string): Promise<SeriesHead | undefined> {
+    return (await this.heads.findOne({ _id: series } as Filter<SeriesHead>)) ?? undefined;
   }
 }

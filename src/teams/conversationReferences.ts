@@ -35,9 +35,11 @@ export const ANY_TENANT = '*';
 /**
  * How long a person's reference, as this process last read or wrote it, stands for the stored
  * one: this to one and a half times this (spread, so people seen together are not all checked
- * again together). Within it a turn from the same chat costs no round trip; after it the next
- * turn compares with the database again, which is how a reference changed behind this
- * process's back is repaired. A minute covers a conversation's back-and-forth.
+ * again together). Within it a turn from the same chat costs no round trip, and neither does a
+ * proactive message to the person (the delivery worker reads the reference to choose the
+ * reader's language and again to send); after it the next use reads the database again, which
+ * is how a reference changed behind this process's back (another instance, a repair) reaches
+ * this one. A minute covers a conversation's back-and-forth and a burst of cards to one person.
  */
 export const REFERENCE_CHECK_INTERVAL_MS = 60_000;
 const REFERENCE_CHECK_JITTER = 0.5;
@@ -53,15 +55,18 @@ const REFERENCE_CACHE_ENTRIES = 10_000;
  */
 export class ConversationReferences {
   private readonly references: Collection<StoredReference>;
-  /** Sender id → `serviceUrl` and conversation id as stored, when this process last compared them. */
-  private readonly checked: ExpiringCache<string, string>;
+  /**
+   * Person → their stored reference as this process last read or wrote it (never a person
+   * without one: they are reached by opening a chat, which stores one).
+   */
+  private readonly known: ExpiringCache<string, KnownReference>;
 
   private readonly endpoints: Collection<TenantEndpoint>;
   private readonly endpointSeen = new Map<string, string>();
 
   constructor(db: Db, options: { now?: () => number } = {}) {
     this.references = db.collection<StoredReference>(conversationReferencesCollection.name);
-    this.checked = new ExpiringCache({ maxEntries: REFERENCE_CACHE_ENTRIES, ttlMs: REFERENCE_CHECK_INTERVAL_MS, jitter: REFERENCE_CHECK_JITTER, ...options });
+    this.known = new ExpiringCache({ maxEntries: REFERENCE_CACHE_ENTRIES, ttlMs: REFERENCE_CHECK_INTERVAL_MS, jitter: REFERENCE_CHECK_JITTER, ...options });
     this.endpoints = db.collection<TenantEndpoint>(tenantEndpointsCollection.name);
   }
 
@@ -110,9 +115,10 @@ export class ConversationReferences {
 
   /**
    * Written only when the serviceUrl or conversation changed. The comparison reads the stored
-   * document unless this process compared the same values for this sender within the check
-   * interval (`REFERENCE_CHECK_INTERVAL_MS`, spread up to half as long again), so a reference that went wrong anywhere is repaired by the
-   * person's first message after that (at once for anyone this process has not just seen).
+   * document unless this process read or wrote the same values for this person within the check
+   * interval (`REFERENCE_CHECK_INTERVAL_MS`, spread up to half as long again), so a reference that
+   * went wrong anywhere is repaired by the person's first message after that (at once for anyone
+   * this process has not just seen).
    */
   private async store(aadObjectId: string, reference: Partial<ConversationReference>): Promise<void> {
     // Defence in depth: the id is a query key, so it is checked again here whatever the caller did.
@@ -120,31 +126,52 @@ export class ConversationReferences {
     const id = aadObjectIdSchema.parse(aadObjectId);
     const serviceUrl = reference.serviceUrl ?? '';
     const conversationId = reference.conversation?.id ?? '';
-    const current = `${serviceUrl}\n${conversationId}`;
-    if (this.checked.get(id) === current) return;
-    const stored = await this.references.findOne({ _id: id }, { projection: { serviceUrl: 1, conversationId: 1 } });
-    if (stored && stored.serviceUrl === serviceUrl && stored.conversationId === conversationId) {
-      this.checked.set(id, current);
+    const current = fingerprint(serviceUrl, conversationId);
+    if (this.known.get(id)?.fingerprint === current) return;
+    const stored = await this.references.findOne({ _id: id });
+    if (stored && fingerprint(stored.serviceUrl, stored.conversationId) === current) {
+      this.known.set(id, { json: stored.reference, fingerprint: current });
       return;
     }
+    const json = JSON.stringify(reference);
     // Two first turns of a new user at once (the Playground sends installationUpdate and
     // conversationUpdate together) make two upserts of the same new document.
     await upsertRetryingOnce(() =>
-      this.references.updateOne(
-        { _id: id },
-        { $set: { reference: JSON.stringify(reference), serviceUrl, conversationId, updatedAt: new Date(), schemaVersion: SCHEMA_VERSION } },
-        { upsert: true },
-      ),
+      this.references.updateOne({ _id: id }, { $set: { reference: json, serviceUrl, conversationId, updatedAt: new Date(), schemaVersion: SCHEMA_VERSION } }, { upsert: true }),
     );
-    this.checked.set(id, current);
+    this.known.set(id, { json, fingerprint: current });
   }
 
-  async find(aadObjectId: string): Promise<Partial<ConversationReference> | undefined> {
+  /**
+   * The person's personal-chat reference: this process's copy while it is fresh, else (and with
+   * `fresh`, when a send through the copy failed) the stored one.
+   */
+  async find(aadObjectId: string, options: { fresh?: boolean } = {}): Promise<Partial<ConversationReference> | undefined> {
     const id = aadObjectIdSchema.safeParse(aadObjectId);
     if (!id.success) return undefined;
-    const stored = await this.references.findOne({ _id: id.data });
-    return stored ? (JSON.parse(stored.reference) as Partial<ConversationReference>) : undefined;
+    let known = options.fresh ? undefined : this.known.get(id.data);
+    if (!known) {
+      const stored = await this.references.findOne({ _id: id.data });
+      if (!stored) {
+        this.known.delete(id.data);
+        return undefined;
+      }
+      known = { json: stored.reference, fingerprint: fingerprint(stored.serviceUrl, stored.conversationId) };
+      this.known.set(id.data, known);
+    }
+    // Parsed per use: no caller can change the copy another one gets.
+    return JSON.parse(known.json) as Partial<ConversationReference>;
   }
+}
+
+interface KnownReference {
+  /** The reference as stored (JSON text). */
+  json: string;
+  fingerprint: string;
+}
+
+function fingerprint(serviceUrl: string, conversationId: string): string {
+  return `${serviceUrl}\n${conversationId}`;
 }
 
 /**

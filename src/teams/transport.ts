@@ -37,23 +37,37 @@ export class TeamsTransport implements Transport {
   constructor(private readonly options: TeamsTransportOptions) {}
 
   async send(to: string, content: MessageContent): Promise<TransportResult> {
-    const reference = await this.options.references.find(to);
-    if (reference) {
-      const result = await this.sendTo(reference, content);
-      // 404: the chat is gone (the app was removed and added again): open a new one.
-      if (result.ok || result.status !== 404) return result;
-    }
+    const result = await this.withReference(to, (reference) => this.sendTo(reference, content));
+    // 404: the chat is gone (the app was removed and added again): open a new one.
+    if (result && (result.ok || result.status !== 404)) return result;
     return this.reach(to, content);
   }
 
   async update(to: string, message: DeliveredMessage, content: MessageContent): Promise<TransportResult> {
-    const stored = await this.options.references.find(to);
-    if (!stored) return { ok: false, permanent: true, reason: 'no_conversation' };
-    const reference: Partial<ConversationReference> = { ...stored, conversation: { ...stored.conversation!, id: message.conversationId } };
-    const failure = await this.attempt(reference, async (context) => {
-      await context.updateActivity({ ...messageActivity(content), id: message.activityId, conversation: reference.conversation });
+    const result = await this.withReference(to, async (stored) => {
+      const reference: Partial<ConversationReference> = { ...stored, conversation: { ...stored.conversation!, id: message.conversationId } };
+      const failure = await this.attempt(reference, async (context) => {
+        await context.updateActivity({ ...messageActivity(content), id: message.activityId, conversation: reference.conversation });
+      });
+      return failure ?? { ok: true, message };
     });
-    return failure ?? { ok: true, message };
+    return result ?? { ok: false, permanent: true, reason: 'no_conversation' };
+  }
+
+  /**
+   * Uses the person's reference (this process's copy while it is fresh). When Teams says the chat
+   * is gone (403, 404), the copy may predate a new chat that another instance stored meanwhile:
+   * the stored reference is read again and, when it names another chat, used once more.
+   * Undefined: no reference is stored for the person.
+   */
+  private async withReference(to: string, use: (reference: Partial<ConversationReference>) => Promise<TransportResult>): Promise<TransportResult | undefined> {
+    const { references } = this.options;
+    const reference = await references.find(to);
+    if (!reference) return undefined;
+    const result = await use(reference);
+    if (result.ok || (result.status !== 403 && result.status !== 404)) return result;
+    const stored = await references.find(to, { fresh: true });
+    return stored && !sameChat(stored, reference) ? use(stored) : result;
   }
 
   private async sendTo(reference: Partial<ConversationReference>, content: MessageContent): Promise<TransportResult> {
@@ -133,6 +147,10 @@ export class TeamsTransport implements Transport {
     }
     return caught === undefined ? undefined : failureOf(caught);
   }
+}
+
+function sameChat(a: Partial<ConversationReference>, b: Partial<ConversationReference>): boolean {
+  return a.serviceUrl === b.serviceUrl && a.conversation?.id === b.conversation?.id;
 }
 
 function failureOf(caught: unknown): TransportResult & { ok: false } {

@@ -79,10 +79,11 @@ describe('a burst through a throttling Bot Connector', () => {
     const worker = new DeliveryWorker({ db: database.db, transport, logger, render: async () => undefined, pollMs: 100 });
     const stubborn = `${'burst'} ${people[0]} 0`;
     let stubbornRefusals = 0;
-    const throttleUntil = Date.now() + 1500;
-    // For a second and a half the connector throttles everything (Retry-After: 1); one message is refused twelve times in a row.
+    let throttleUntil: number | undefined;
+    // For a second and a half from the first send the connector throttles everything (Retry-After: 1); one message is refused twelve times in a row.
     connector.script = ({ method, body }) => {
       if (method !== 'POST') return undefined;
+      throttleUntil ??= Date.now() + 1500;
       if (body.text === stubborn && stubbornRefusals < 12) {
         stubbornRefusals += 1;
         return { status: 429, headers: { 'retry-after': '0' } };

@@ -1,17 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DeliveryWorker, MongoOutbox, OutboxStore, OUTBOX, OUTBOX_CLAIMS, UNDELIVERED, deliveryCollections, type MessageContent, type Transport, type TransportResult } from '../../src/delivery/index.js';
+import { CONVERSATION_LIMITS, DeliveryWorker, MongoOutbox, OutboxStore, OUTBOX, OUTBOX_CLAIMS, Pacer, SEND_SLOTS, UNDELIVERED, deliveryCollections, type MessageContent, type Transport, type TransportResult } from '../../src/delivery/index.js';
 import type { DeliveredMessage, RecordView, Rendered } from '../../src/delivery/types.js';
 import { createLogger } from '../../src/logging/logger.js';
-import { ensureCollections } from '../../src/storage/database.js';
-import { openTestDatabase } from '../support/database.js';
+import { connectDatabase, ensureCollections } from '../../src/storage/database.js';
+import { openTestDatabase, testMongoUri } from '../support/database.js';
 
 /** A messaging service that records calls and answers with whatever the test scripts. */
 class ScriptedTransport implements Transport {
   sent: { to: string; text: string; id: string }[] = [];
   updated: { to: string; id: string; text: string }[] = [];
   answers: TransportResult[] = [];
+  /** How long each send takes (a slow Bot Connector). */
+  delayMs = 0;
   private counter = 0;
   async send(to: string, content: MessageContent): Promise<TransportResult> {
+    if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const scripted = this.answers.shift();
     if (scripted && !scripted.ok) return scripted;
     const id = `m-${(this.counter += 1)}`;
@@ -28,9 +31,9 @@ let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let transport: ScriptedTransport;
 let outbox: MongoOutbox;
 const text = (value: string): MessageContent => ({ kind: 'text', text: value });
-const worker = (render: (view: RecordView, to: string) => Promise<Rendered> = async () => text('rendered'), giveUpAfterMs?: number) =>
+const worker = (render: (view: RecordView, to: string) => Promise<Rendered> = async () => text('rendered'), giveUpAfterMs?: number, leaseMs?: number) =>
   // A scripted transport, not Teams: no pacing here (test/delivery/burst.test.ts paces through the Bot Connector).
-  new DeliveryWorker({ db: database.db, transport, render, logger: createLogger('silent'), pollMs: 60_000, pacing: false, ...(giveUpAfterMs ? { giveUpAfterMs } : {}) });
+  new DeliveryWorker({ db: database.db, transport, render, logger: createLogger('silent'), pollMs: 60_000, pacing: false, ...(giveUpAfterMs ? { giveUpAfterMs } : {}), ...(leaseMs ? { leaseMs } : {}) });
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -51,6 +54,83 @@ describe('the outbox', () => {
     expect(transport.sent.map((message) => message.text).sort()).toEqual(Array.from({ length: 30 }, (_, index) => `bericht ${index}`).sort());
     // Delivered messages leave the outbox: what a worker looks through is only what is still to do.
     expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
+  });
+
+  it('leases a poll’s messages with one insert of claims and one update, and clears them with one write', async () => {
+    const monitored = await connectDatabase({ uri: testMongoUri(), dbName: database.db.databaseName, monitorCommands: true });
+    try {
+      const commands: string[] = [];
+      monitored.client.on('commandStarted', (event) => commands.push(`${event.commandName} ${String(event.command[event.commandName])}`));
+      await outbox.enqueue(Array.from({ length: 10 }, (_, index) => ({ mode: 'send' as const, to: `p${index}`, key: `batch${index}`, purpose: 'test', content: text(`bericht ${index}`) })));
+      await new DeliveryWorker({ db: monitored.db, transport, render: async () => undefined, logger: createLogger('silent'), pollMs: 60_000, pacing: false }).runOnce();
+      expect(transport.sent).toHaveLength(10);
+      const count = (command: string) => commands.filter((entry) => entry === command).length;
+      expect(count(`insert ${OUTBOX_CLAIMS}`)).toBe(1);
+      expect(count(`update ${OUTBOX}`)).toBe(1);
+      expect(count(`delete ${OUTBOX}`)).toBe(1);
+      // Per message: is its key delivered already, and remembering it once sent.
+      expect(count('find deliveries')).toBe(10);
+      expect(count('update deliveries')).toBe(10);
+      expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
+    } finally {
+      await monitored.close();
+    }
+  });
+
+  it('releases what it leased but could not reach before half its lease was gone, and another worker sends each of those once', async () => {
+    transport.delayMs = 120;
+    await outbox.enqueue(Array.from({ length: 6 }, (_, index) => ({ mode: 'send' as const, to: `p${index}`, key: `slow${index}`, purpose: 'test', content: text(`traag ${index}`) })));
+    const first = await worker(undefined, undefined, 500).runOnce();
+    expect(first).toBeGreaterThan(0);
+    expect(first).toBeLessThan(6);
+    // The rest is free at once (no lease to wait for), with its attempt not counted.
+    const left = await database.db.collection(OUTBOX).find().toArray();
+    expect(left).toHaveLength(6 - first);
+    for (const document of left) expect(document).toMatchObject({ leaseUntil: null, attempts: 0, lease: 1 });
+    const [a, b] = [worker(), worker()];
+    await Promise.all([a.runOnce(), b.runOnce()]);
+    expect(transport.sent.map((message) => message.text).sort()).toEqual(Array.from({ length: 6 }, (_, index) => `traag ${index}`));
+    expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
+  });
+
+  it('finds a card adopted earlier in the same poll, and an adoption never replaces a card already remembered', async () => {
+    await outbox.enqueue([
+      { mode: 'adopt', to: 'emp', key: 'emp-card', recordId: 'r2', message: { activityId: 'clicked', conversationId: 'c-emp' }, purpose: 'owner_card' },
+      { mode: 'update', to: 'emp', key: 'emp-card', purpose: 'test', content: text('meteen bijgewerkt') },
+      { mode: 'refresh', recordId: 'r2', atVersion: 2, purpose: 'refresh' },
+    ]);
+    await worker().runOnce();
+    expect(transport.updated).toEqual([
+      { to: 'emp', id: 'clicked', text: 'meteen bijgewerkt' },
+      { to: 'emp', id: 'clicked', text: 'rendered' },
+    ]);
+    expect(await database.db.collection('deliveries').findOne({ _id: 'emp-card' as never })).toMatchObject({ activityId: 'clicked', recordId: 'r2', kind: 'card' });
+
+    // A stale copy of the adoption (two workers took it; one was slow) leaves the card remembered since alone.
+    await database.db.collection('deliveries').updateOne({ _id: 'emp-card' as never }, { $set: { activityId: 'resent' } });
+    await outbox.enqueue([{ mode: 'adopt', to: 'emp', key: 'emp-card', recordId: 'r2', message: { activityId: 'clicked', conversationId: 'c-emp' }, purpose: 'owner_card' }]);
+    await Promise.all([worker().runOnce(), worker().runOnce()]);
+    expect(await database.db.collection('deliveries').findOne({ _id: 'emp-card' as never })).toMatchObject({ activityId: 'resent' });
+    expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
+  });
+
+  it('does not send on a reserved turn it missed (the worker was busy) but reserves again, so it cannot crowd the windows after it', async () => {
+    const now = Date.now();
+    // Six sends to this person went out just now (the most per second), by another instance's worker.
+    const elsewhere = new Pacer(database.db);
+    for (let index = 0; index < 6; index += 1) await elsewhere.reserve([{ key: 'conversation:pm', limits: CONVERSATION_LIMITS }], new Date(now));
+    await elsewhere.advanceHeads();
+    await outbox.enqueue([{ mode: 'send', to: 'pm', key: 'late', purpose: 'test', content: text('te laat') }]);
+    // Its turn came two seconds ago while the worker was busy elsewhere.
+    const missed = new Date(now - 2000);
+    await database.db.collection(OUTBOX).updateOne({ 'message.key': 'late' }, { $set: { pacedFor: missed, nextAttemptAt: missed } });
+    const paced = new DeliveryWorker({ db: database.db, transport, render: async () => undefined, logger: createLogger('silent'), pollMs: 60_000 });
+    await paced.runOnce();
+    await paced.stop();
+    expect(transport.sent).toEqual([]);
+    const waiting = await database.db.collection(OUTBOX).findOne({ 'message.key': 'late' });
+    expect(waiting?.pacedFor.getTime()).toBeGreaterThanOrEqual(now + 1000);
+    expect(await database.db.collection(SEND_SLOTS).findOne({ _id: 'conversation:pm#7' as never })).toMatchObject({ at: waiting?.pacedFor });
   });
 
   it('does not send a delivered message again after a restart, nor one whose worker died before it could clear it', async () => {

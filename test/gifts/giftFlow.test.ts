@@ -189,6 +189,22 @@ describe('routing and deciding', () => {
     expect(managerCard.actions[0].data.giftId).toBe(stored._id);
   });
 
+  it('answers the employee while the manager’s card is still on its way (a slow Bot Connector)', async () => {
+    const before = cardsIn(demoUsers.manager).length;
+    bot.connector.delayMs = 1500;
+    try {
+      const response = await submitGift(bot, demoUsers.employee, data({ valueEur: '70', description: 'Boekenbon' }));
+      expect(response.status).toBe(200);
+      expect(cardText(response.body.value)).toContain('wacht op besluit van Megan Bowen');
+      // The answer is in; the manager's card is not (the connector holds every request for 1.5 s).
+      expect(cardsIn(demoUsers.manager)).toHaveLength(before);
+      await bot.settle();
+      expect(cardsIn(demoUsers.manager)).toHaveLength(before + 1);
+    } finally {
+      bot.connector.delayMs = 0;
+    }
+  });
+
   it('routes someone without a manager to the integrity coordinator', async () => {
     const { reference } = await submitOk(marloes);
     expect((await byReference(reference)).assignees).toEqual([demoUsers.hr.aadObjectId]);

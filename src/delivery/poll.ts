@@ -1,0 +1,71 @@
+import type { DeliveryDocument, OutboxStore, Outcome } from './outbox.js';
+
+type Delivery = Omit<DeliveryDocument, 'schemaVersion'>;
+
+/**
+ * What one poll of the delivery worker writes, gathered so that it costs a round trip per kind of
+ * write rather than per message: the outcomes of its messages are written when it ends, and a
+ * card it adopts (the employee's clicked form card) is remembered together with the next delivery
+ * it remembers, or when it ends. Until then the poll answers from its own adoptions, so a later
+ * message of the same poll finds an adopted card.
+ *
+ * A delivery that was sent is remembered at once, never at the end: should the worker die after
+ * the send, the message is taken again and must find its key delivered, or it is sent twice.
+ */
+export class Poll {
+  private readonly adopted = new Map<string, Delivery>();
+  private readonly outcomes: Outcome[] = [];
+
+  constructor(private readonly store: OutboxStore) {}
+
+  /** Remembers a card Teams already shows under its key (when no delivery is remembered under it yet). */
+  adopt(delivery: Delivery): void {
+    if (!this.adopted.has(delivery._id)) this.adopted.set(delivery._id, delivery);
+  }
+
+  /** The delivery remembered under the key: stored ones first, as the adoption would not replace them. */
+  async delivered(key: string): Promise<Delivery | undefined> {
+    return (await this.store.delivered(key)) ?? this.adopted.get(key);
+  }
+
+  async cardsAbout(recordId: string): Promise<Delivery[]> {
+    const stored: Delivery[] = await this.store.cardsAbout(recordId);
+    const known = new Set(stored.map((delivery) => delivery._id));
+    return [...stored, ...[...this.adopted.values()].filter((delivery) => delivery.recordId === recordId && delivery.kind === 'card' && !known.has(delivery._id))];
+  }
+
+  /** Remembers a delivery that was just sent, with the adoptions waiting, in one round trip. */
+  async remember(delivery: Delivery): Promise<void> {
+    // A delivery under an adopted key supersedes the adoption.
+    this.adopted.delete(delivery._id);
+    await this.store.remember([...this.adoptions(), { delivery, adopted: false }]);
+    this.adopted.clear();
+  }
+
+  done(id: string): void {
+    this.outcomes.push({ id, kind: 'done' });
+  }
+
+  retry(id: string, at: Date, lastError: string): void {
+    this.outcomes.push({ id, kind: 'retry', at, lastError });
+  }
+
+  paced(id: string, at: Date): void {
+    this.outcomes.push({ id, kind: 'paced', at });
+  }
+
+  release(id: string, attempts: number): void {
+    this.outcomes.push({ id, kind: 'released', attempts });
+  }
+
+  /** Writes what is left: the adoptions first, so a message leaves the outbox only once its card is remembered. */
+  async settle(now: Date): Promise<void> {
+    await this.store.remember(this.adoptions());
+    this.adopted.clear();
+    await this.store.settle(this.outcomes.splice(0), now);
+  }
+
+  private adoptions() {
+    return [...this.adopted.values()].map((delivery) => ({ delivery, adopted: true }));
+  }
+}
