@@ -42,6 +42,9 @@ const NOT_WAITING_GRACE_MS = 60 * 60_000;
 export class AwaitingIndex {
   private readonly documents: Collection<AwaitingDocument>;
   private readonly claims: WriteClaims;
+  /** Per person: the notes gathering for the next rewrite, and the rewrite on its way. */
+  private readonly gathering = new Map<string, { ids: Map<string, Date>; written: Promise<void> }>();
+  private readonly writing = new Map<string, Promise<void>>();
 
   constructor(db: Db) {
     this.documents = db.collection<AwaitingDocument>(WORKFLOW_AWAITING);
@@ -63,13 +66,43 @@ export class AwaitingIndex {
     return new Map(documents.map((document) => [document._id, document.records]));
   }
 
+  /**
+   * Notes the records for the person and returns once they are stored. Notes for one person in
+   * this process go out together: while one rewrite of the person's document is on its way, the
+   * next notes gather and follow in one rewrite, rather than racing for the same write claim (a
+   * burst of gift notifications to one manager would otherwise retry again and again).
+   */
   async add(person: string, recordIds: readonly string[], now: Date): Promise<void> {
-    const added = new Set(recordIds);
+    let batch = this.gathering.get(person);
+    if (!batch) {
+      const ids = new Map<string, Date>();
+      const previous = this.writing.get(person) ?? Promise.resolve();
+      const written = previous
+        .catch(() => undefined)
+        .then(() => {
+          // From here on a new note starts the next batch.
+          this.gathering.delete(person);
+          return this.rewrite(person, ids);
+        });
+      batch = { ids, written };
+      this.gathering.set(person, batch);
+      const tracked: Promise<void> = written.finally(() => {
+        if (this.writing.get(person) === tracked) this.writing.delete(person);
+      });
+      this.writing.set(person, tracked);
+      tracked.catch(() => undefined);
+    }
+    for (const id of recordIds) batch.ids.set(id, now);
+    await batch.written;
+  }
+
+  private async rewrite(person: string, ids: ReadonlyMap<string, Date>): Promise<void> {
+    const latest = Math.max(...[...ids.values()].map((at) => at.getTime()));
     await this.claims.rewrite(this.documents, person, (current) => ({
       // Noted again: the time moves on, so a candidate on its way is not dropped as stale.
-      records: [...(current?.records ?? []).filter((candidate) => !added.has(candidate.id)), ...recordIds.map((id) => ({ id, at: now }))],
+      records: [...(current?.records ?? []).filter((candidate) => !ids.has(candidate.id)), ...[...ids].map(([id, at]) => ({ id, at }))],
       schemaVersion: SCHEMA_VERSION,
-      updatedAt: now,
+      updatedAt: new Date(latest),
     }));
   }
 

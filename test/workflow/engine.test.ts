@@ -18,7 +18,7 @@ import {
   type StepSpec,
   type WorkflowDefinition,
 } from '../../src/workflow/index.js';
-import { AwaitingIndex } from '../../src/workflow/awaiting.js';
+import { AwaitingIndex, WORKFLOW_AWAITING } from '../../src/workflow/awaiting.js';
 import { openTestDatabase } from '../support/database.js';
 
 type Sample = { what: string; route?: 'single' | 'chain' | 'chosen' | 'statutory' };
@@ -495,6 +495,21 @@ describe('what waits for a person', () => {
     expect(await candidates('mgr')).toEqual([]);
     expect(await candidates('hr1')).toEqual([second._id]);
     expect(await engine.countAwaiting('hr1')).toBe(1);
+  });
+
+  it('notes a burst for one person in a few rewrites, keeping every record', async () => {
+    // Twenty gift notifications to one manager at once from one process: without gathering them
+    // each races for the same write claim and retries; with it they follow in a few rewrites.
+    const index = new AwaitingIndex(database.db);
+    const claims = database.db.collection('writeClaims');
+    const person = `burst-${crypto.randomUUID()}`;
+    const ids = Array.from({ length: 20 }, () => crypto.randomUUID());
+    await Promise.all(ids.map((id) => index.note([person], id, clock.now)));
+    const stored = ((await database.db.collection(WORKFLOW_AWAITING).findOne({ _id: person as never })) as { records: { id: string }[] } | null)?.records.map((candidate) => candidate.id) ?? [];
+    expect(new Set(stored)).toEqual(new Set(ids));
+    // Each rewrite after the first (an insert) claims the version it leaves: `workflowAwaiting/<person>@<version>`.
+    const claimed = await claims.countDocuments({ _id: { $regex: `^${WORKFLOW_AWAITING}/${person}@` } as never });
+    expect(claimed).toBeLessThanOrEqual(3);
   });
 });
 
