@@ -1,4 +1,4 @@
-import type { VocabularyMatch } from './themes.js';
+import type { ThemeHit, VocabularyMatch } from './themes.js';
 
 /**
  * Whether a question is for the integrity assistant. Recall first: a wrongly declined real
@@ -57,11 +57,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   const strongTheme = vocabulary.themes.some((hit) => hit.strongCues > 0 && !hit.whomOnly);
   // Several clear integrity words (two themes, or two words of one) outweigh an off-topic subject;
   // one does not: "Outlook geeft een conflict", "de kraan lekt", "the VPN investigation".
-  const clearThemes = vocabulary.themes.filter((hit) => hit.strongCues > 0 && !hit.whomOnly);
-  const clearEvidence = clearThemes.length >= 2 || clearThemes.some((hit) => hit.strongCues >= 2);
+  const clearEvidence = severalClearWords(vocabulary, (hit) => hit.strongCues);
   // Against a decisive phrase only words that are not themselves off-topic count ("solliciteren").
-  const beyondOffTopic = vocabulary.themes.filter((hit) => hit.clearCues > 0 && !hit.whomOnly);
-  const clearBeyondOffTopic = beyondOffTopic.length >= 2 || beyondOffTopic.some((hit) => hit.clearCues >= 2);
+  const clearBeyondOffTopic = severalClearWords(vocabulary, (hit) => hit.clearCues);
   if (input.otherEmployer) return { inScope: false, reason: 'other-employer', confidence: 'weak' };
   // "Mijn zoon wil een bijbaantje", "write a content calendar for our campaign": an integrity
   // word in someone's private life, or in a job for the assistant, is no integrity question.
@@ -89,6 +87,12 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // One weaker word is enough only when the text found also shares some of the question.
   if (top >= 0.5 && (permission || input.words >= SCENARIO_WORDS) && lexical.bestShare >= WEAK_THEME_SHARE) return { inScope: true, reason: 'weak-theme', confidence: 'weak' };
   return { inScope: false, reason: 'no-evidence', confidence: 'weak' };
+}
+
+/** Two themes with a clear word, or two clear words of one theme (words of whom to turn to aside). */
+function severalClearWords(vocabulary: VocabularyMatch, cues: (hit: ThemeHit) => number): boolean {
+  const hits = vocabulary.themes.filter((hit) => cues(hit) > 0 && !hit.whomOnly);
+  return hits.length >= 2 || hits.some((hit) => cues(hit) >= 2);
 }
 
 /**
