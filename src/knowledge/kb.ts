@@ -725,7 +725,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     const passages = top.map((c) => ({ ...this.toRetrieved(candidates[c] as number, score[c] as number, coverage[c] as number), governs: governs[c] === 1 }));
     const permission = isPermissionFramed(folded);
     const lexical = lexicalEvidence(top, coverage, evidence, matched, permission);
-    const scope = decideScope({ vocabulary, lexical, permission, asksWhom: ASKS_WHOM.test(folded), howTo: isHowTo(folded), logistics: isLogistics(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId), words: analyzed.terms.filter((term) => term.content).length, privateLife: isPrivateLifeOnly(folded), task: isTaskRequest(folded) });
+    const scope = decideScope({ vocabulary, lexical, permission, asksWhom: ASKS_WHOM.test(folded), howTo: isHowTo(folded), logistics: isLogistics(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId), words: analyzed.terms.filter((term) => term.content).length, privateLife: isPrivateLifeOnly(folded, () => mentionedOrganisationsInFolded(folded, this.mentions).length > 0), task: isTaskRequest(folded) });
     return { sanitized, analyzed, passages, inScope: scope.inScope, scope, vocabulary, themes };
   }
 

@@ -100,7 +100,7 @@ function severalClearWords(vocabulary: VocabularyMatch, cues: (hit: ThemeHit) =>
  * "can I", "am I allowed". `folded` is the question after `fold`.
  */
 const PERMISSION_FRAMED =
-  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit het met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok|is that allowed|should i|do i have to|do i need to|must i|what should i do|what can i do|will i get in trouble|can i get in trouble)\b/;
+  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit het met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok|is that allowed|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
 
 export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
@@ -120,20 +120,22 @@ const PRIVATE_LIFE =
   /\b(?:a|an|een) \d+[- ]?(?:jarige|year[- ]old)\b|\b(?:mijn|mn|mijn eigen|onze|ons|my|our)\s+(?:\d+[- ]?(?:jarige|year[- ]old)\s+)?(dochter|dochters|zoon|zoons|zonen|kind|kinderen|kids|tiener|puber|moeder|vader|ma|pa|mama|papa|schoonmoeder|schoonvader|schoonouders|ouders|oma|opa|broer|broertje|zus|zusje|zussen|neef|nicht|tante|oom|buurman|buurvrouw|buren|kat|katten|poes|hond|honden|huisdier|vriend|vriendin|vrienden|vriendje|daughter|daughters|son|sons|kid|kids|children|child|teenager|teen|mother|mom|mum|father|dad|parents|grandma|grandmother|grandpa|grandfather|brother|sister|aunt|uncle|cousin|neighbour|neighbours|neighbor|neighbors|cat|dog|pet|friend|friends|\d+[- ]year[- ]old)\b/;
 /** Anything of work: the job, colleagues, the employer, its clients, suppliers and decisions. */
 const WORK_CONTEXT =
-  /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|aanvragen|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|stage\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|werkt hier|werken hier|hier werkt|works here|work here|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare|werksaam|velsen|heemskerk|heerde)\b/u;
-/** The asker asks about their own conduct: then a family member in it is part of an integrity question. */
-const ASKER_CONDUCT = /\b(wat moet ik|wat kan ik|wat mag ik|what (?:am i|should i|do i|can i)|mag ik|moet ik|(?<!hoe )kan ik|(?<!hoe )kun ik|hoef ik|mogen wij|mogen we|moeten wij|moeten we|may i|can i|should i|must i|do i have to|do i need to|am i allowed)\b/;
+  /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|aanvragen|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|stage\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|werkt hier|werken hier|hier werkt|works here|work here|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare)\b/u;
+/** The asker or their team in the question. */
+const ASKER = /\b(ik|i|we|wij)\b/;
 
 /**
  * A question about family, friends or pets with nothing of work in it: "mijn zoon wil een
  * bijbaantje als vakkenvuller", "wat is een leuk cadeau voor mn vader", "onze kat pest de hond".
  * Not when the asker asks about their own conduct ("mijn partner heeft aandelen, moet ik dat
- * melden?"). `folded` is the question after `fold`.
+ * melden?"), nor when it names an employer of the library (`namesAnEmployer`, asked only then). `folded` is the
+ * question after `fold`.
  */
-export function isPrivateLifeOnly(folded: string): boolean {
-  if (!PRIVATE_LIFE.test(folded) || WORK_CONTEXT.test(folded) || ASKER_CONDUCT.test(folded)) return false;
-  // "Is het ok als ik naar huis bel omdat mijn kind ziek is?": the asker's own conduct at stake.
-  return !(isPermissionFramed(folded.replace(/\bhoe (?:kan|kun) ik\b/g, ' ')) && /\b(ik|i)\b/.test(folded));
+export function isPrivateLifeOnly(folded: string, namesAnEmployer: () => boolean): boolean {
+  if (!PRIVATE_LIFE.test(folded) || WORK_CONTEXT.test(folded) || namesAnEmployer()) return false;
+  // "Is het ok als ik naar huis bel omdat mijn kind ziek is?": the asker's own conduct at stake
+  // ("hoe kan ik mn kids …" asks for a way, not for permission).
+  return !(isPermissionFramed(folded.replace(/\bhoe (?:kan|kun) ik\b/g, ' ')) && ASKER.test(folded));
 }
 
 /** Asking the assistant to produce something ("kun je een contentkalender maken", "write me a poem"). */
