@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import { SCHEMA_VERSION, isDuplicateKeyError, refusedAsDuplicates, type CollectionDefinition } from '../storage/database.js';
+import { GroupedInserts } from '../storage/groupedInserts.js';
 import { messagesOnceCollection } from './once.js';
 import { pacingCollections } from './pacing.js';
 import type { DeliveredMessage, MessageContent, Outbox, OutgoingMessage } from './types.js';
@@ -89,20 +90,21 @@ export const deliveryCollections: CollectionDefinition[] = [
  * `onEnqueued` lets the local worker start at once instead of at its next poll.
  */
 export class MongoOutbox implements Outbox {
-  private readonly outbox: Collection<OutboxDocument>;
+  /** Messages of concurrent turns go to the database together (see GroupedInserts). */
+  private readonly inserts: GroupedInserts<OutboxDocument>;
   onEnqueued: () => void = () => undefined;
 
   constructor(
     db: Db,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.outbox = db.collection<OutboxDocument>(OUTBOX);
+    this.inserts = new GroupedInserts(db.collection<OutboxDocument>(OUTBOX));
   }
 
   async enqueue(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const now = this.now();
-    await this.outbox.insertMany(
+    await this.inserts.insertAll(
       messages.map((message) => ({
         _id: randomUUID(),
         message: toStored(message),

@@ -60,6 +60,8 @@ type Draft<T> = (n: number) => Omit<T, '_id'> | Promise<Omit<T, '_id'>>;
 export class NumberSeries<T extends Document & { _id: string }> {
   private readonly lastIssued: ExpiringCache<string, number>;
   private readonly queues = new Map<string, Promise<unknown>>();
+  /** Per series: the callers of `issue` waiting for the batch after the one on its way. */
+  private readonly gathering = new Map<string, Waiter<T>[]>();
   /** With `deferHeads`: series → the last number issued here and its moment, until `advanceHeads`. */
   private readonly unwrittenHeads = new Map<string, { last: number; at: Date }>();
 
@@ -71,9 +73,27 @@ export class NumberSeries<T extends Document & { _id: string }> {
     this.lastIssued = new ExpiringCache({ maxEntries: options.remember?.maxEntries ?? 1000, ttlMs: options.remember?.ttlMs ?? 60 * 60_000 });
   }
 
-  /** Issues the next number of `series`, stored as `document(n)`. */
+  /**
+   * Issues the next number of `series`, stored as `document(n)`. Callers that ask while the series
+   * is busy here are gathered and issued together when its turn comes: one insert for all of them
+   * and one move of the head, instead of two round trips each, one after the other (a burst of
+   * gift notifications in one organisation would otherwise queue on its series).
+   */
   issue(series: string, document: Draft<T>): Promise<T> {
-    return this.queued([series], () => this.issueNow(series, document));
+    const waiter = new Waiter(document);
+    const gathering = this.gathering.get(series);
+    if (gathering) {
+      gathering.push(waiter);
+      return waiter.promise;
+    }
+    const batch = [waiter];
+    this.gathering.set(series, batch);
+    void this.queued([series], () => {
+      // From here on a new caller starts the next batch.
+      if (this.gathering.get(series) === batch) this.gathering.delete(series);
+      return this.issueGathered(series, batch);
+    }).catch(() => undefined);
+    return waiter.promise;
   }
 
   /**
@@ -145,23 +165,34 @@ export class NumberSeries<T extends Document & { _id: string }> {
   }
 
   /**
-   * Inserts numbers from `start` on until one is not refused. Where the start came from decides
-   * what a refused insert means (see `afterRefusal`).
+   * Inserts the next numbers from `start` on, one per waiter in their order, in one ordered insert.
+   * Where one is refused (another instance went on), those before it are issued and the rest go
+   * on from where the refusal says (see `afterRefusal`), so no number is skipped. The waiters have
+   * their numbers once inserted; the head moves on after that, before the next batch starts.
    */
-  private async issueNow(series: string, document: Draft<T>, from?: Start): Promise<T> {
-    let start = from ?? (await this.start(series));
-    for (;;) {
-      const n = start.last + 1;
-      const issued = { ...(await document(n)), _id: this.options.idOf(series, n) } as T;
-      try {
-        await this.numbers.insertOne(issued as OptionalUnlessRequiredId<T>);
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-        start = await this.afterRefusal(series, n, start.from);
-        continue;
+  private async issueGathered(series: string, waiters: readonly Waiter<T>[]): Promise<void> {
+    let remaining = waiters;
+    try {
+      let start = await this.start(series);
+      while (remaining.length > 0) {
+        const numbers = remaining.map((_, index) => start.last + 1 + index);
+        const drafts = await Promise.all(remaining.map(async (waiter, index) => ({ ...(await waiter.document(numbers[index]!)), _id: this.options.idOf(series, numbers[index]!) }) as T));
+        let inserted = drafts.length;
+        try {
+          await this.numbers.insertMany(drafts as OptionalUnlessRequiredId<T>[], { ordered: true });
+        } catch (error) {
+          // Ordered: everything before the refused one is issued, nothing after it was tried.
+          inserted = Math.min(...refusedAsDuplicates(error));
+        }
+        const issued = drafts.slice(0, inserted).map((document, index) => ({ series, n: numbers[index]!, document }));
+        remaining.slice(0, inserted).forEach((waiter, index) => waiter.resolve(drafts[index]!));
+        remaining = remaining.slice(inserted);
+        if (remaining.length > 0) start = await this.afterRefusal(series, numbers[inserted]!, issued.length > 0 ? 'here' : start.from);
+        if (issued.length > 0) await this.issued(issued);
       }
-      await this.issued([{ series, n, document: issued }]);
-      return issued;
+    } catch (error) {
+      for (const waiter of remaining) waiter.reject(error);
+      throw error;
     }
   }
 
@@ -198,5 +229,19 @@ export class NumberSeries<T extends Document & { _id: string }> {
 
   private async head(series: string): Promise<SeriesHead | undefined> {
     return (await this.heads.findOne({ _id: series } as Filter<SeriesHead>)) ?? undefined;
+  }
+}
+
+/** A caller of `issue`: the draft of its document, and the promise it waits on. */
+class Waiter<T> {
+  readonly promise: Promise<T>;
+  resolve!: (document: T) => void;
+  reject!: (error: unknown) => void;
+
+  constructor(readonly document: Draft<T>) {
+    this.promise = new Promise<T>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
   }
 }

@@ -1,5 +1,7 @@
 import type { Collection, Db, Document, Filter, OptionalUnlessRequiredId, UpdateFilter } from 'mongodb';
 import { SCHEMA_VERSION, isDuplicateKeyError, type CollectionDefinition } from './database.js';
+import { ExpiringCache } from './expiringCache.js';
+import { GroupedInserts } from './groupedInserts.js';
 
 interface WriteClaim {
   /** `<collection>/<document id>@<version being left>`: only one writer may leave a version. */
@@ -41,9 +43,14 @@ const CLAIM_RETENTION_MS = 24 * 60 * 60 * 1000;
  */
 export class WriteClaims {
   private readonly claims: Collection<WriteClaim>;
+  /** Claims of concurrent writers go to the database together (see GroupedInserts). */
+  private readonly claimInserts: GroupedInserts<WriteClaim>;
+  /** Per `<collection>/<id>`: the document as `rewrite` last wrote it here. */
+  private readonly lastWritten = new ExpiringCache<string, VersionedDocument>({ maxEntries: 2_000, ttlMs: 10 * 60_000 });
 
   constructor(db: Db) {
     this.claims = db.collection<WriteClaim>(writeClaimsCollection.name);
+    this.claimInserts = new GroupedInserts(this.claims);
   }
 
   /**
@@ -71,22 +78,33 @@ export class WriteClaims {
 
   /**
    * Replaces the document `id` with what `next` makes of its current contents (null while it does
-   * not exist), one writer at a time on every server: read by `_id`, claim the version being left,
-   * write by `_id`. Every step selects by `_id` alone, the one filter FerretDB's SQLite handler
+   * not exist), one writer at a time on every server: read by `_id` (unless this instance wrote it
+   * last), claim the version being left, write by `_id`. Every step selects by `_id` alone, the one filter FerretDB's SQLite handler
    * looks up by index; the claim, not the filter, keeps out a second writer. After losing to
    * another writer, `next` is asked again with that writer's contents, so it must be a pure
    * function of them; undefined writes nothing. True when this call wrote.
    */
   async rewrite<T extends VersionedDocument>(collection: Collection<T>, id: string, next: (current: T | null) => Omit<T, '_id' | 'version'> | undefined): Promise<boolean> {
     const byId = { _id: id } as Filter<T>;
+    const key = `${collection.collectionName}/${id}`;
+    // What this instance wrote last needs no read: the claim on its version says whether another
+    // writer moved on since (then the claim is taken, and the document is read after all).
+    let known = this.lastWritten.get(key) as T | undefined;
     for (;;) {
-      const current = (await collection.findOne(byId)) as T | null;
+      const current = known ?? ((await collection.findOne(byId)) as T | null);
       const contents = next(current);
-      if (!contents) return false;
+      if (!contents) {
+        // Nothing to change by our copy: make sure by what is stored.
+        if (!known) return false;
+        known = undefined;
+        continue;
+      }
       if (!current) {
         try {
           // Creating it is the claim: the unique `_id` lets one writer do it.
-          await collection.insertOne({ ...contents, _id: id, version: Date.now() } as OptionalUnlessRequiredId<T>);
+          const created = { ...contents, _id: id, version: Date.now() } as T;
+          await collection.insertOne({ ...created } as OptionalUnlessRequiredId<T>);
+          this.lastWritten.set(key, created);
           return true;
         } catch (error) {
           if (!isDuplicateKeyError(error)) throw error;
@@ -96,14 +114,32 @@ export class WriteClaims {
       const claimId = `${collection.collectionName}/${id}@${current.version}`;
       const stillAt = async () => ((await collection.findOne(byId)) as T | null)?.version === current.version;
       const claiming = Date.now();
-      if (!(await this.claim(claimId)) && !(await this.reclaimIfStale(claimId, stillAt))) {
-        // Another writer holds this version: its write lands in a moment, then this one goes again.
-        await sleep(POLL_MS);
-        continue;
+      if (!(await this.claim(claimId))) {
+        if (known) {
+          known = undefined;
+          this.lastWritten.delete(key);
+          continue;
+        }
+        if (!(await this.reclaimIfStale(claimId, stillAt))) {
+          // Another writer holds this version: its write lands in a moment, then this one goes again.
+          await sleep(POLL_MS);
+          continue;
+        }
       }
       // A writer delayed this long may have been taken for dead and overtaken: it looks before it writes.
-      if (Date.now() - claiming >= STALE_CLAIM_MS / 3 && !(await stillAt())) continue;
-      await collection.updateOne(byId, { $set: { ...contents, version: current.version + 1 } } as unknown as UpdateFilter<T>);
+      if (Date.now() - claiming >= STALE_CLAIM_MS / 3 && !(await stillAt())) {
+        known = undefined;
+        continue;
+      }
+      const written = { ...contents, _id: id, version: current.version + 1 } as T;
+      const result = await collection.updateOne(byId, { $set: { ...contents, version: written.version } } as unknown as UpdateFilter<T>);
+      if (result.matchedCount === 0) {
+        // Deleted meanwhile (only a copy of ours said it was there): start from what is stored.
+        known = undefined;
+        this.lastWritten.delete(key);
+        continue;
+      }
+      this.lastWritten.set(key, written);
       return true;
     }
   }
@@ -115,7 +151,7 @@ export class WriteClaims {
 
   private async claim(claimId: string): Promise<boolean> {
     try {
-      await this.claims.insertOne({ _id: claimId, claimedAt: new Date(), schemaVersion: SCHEMA_VERSION });
+      await this.claimInserts.insert({ _id: claimId, claimedAt: new Date(), schemaVersion: SCHEMA_VERSION });
       return true;
     } catch (error) {
       if (isDuplicateKeyError(error)) return false;

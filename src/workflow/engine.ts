@@ -6,6 +6,7 @@ import { normaliseObjectId } from '../directory/directory.js';
 import type { Language, Organisation } from '../directory/types.js';
 import type { Logger } from '../logging/logger.js';
 import { SCHEMA_VERSION, isDuplicateKeyError } from '../storage/database.js';
+import { GroupedInserts } from '../storage/groupedInserts.js';
 import { AwaitingIndex } from './awaiting.js';
 import { nextDueAt, stepClock } from './clock.js';
 import { reachabilityNotice } from './reachability.js';
@@ -107,6 +108,9 @@ export function recordCardKey(recordId: string, aadObjectId: string): string {
 export class WorkflowEngine {
   private readonly records: Collection<WorkflowRecord>;
   private readonly audit: Collection<AuditEntry>;
+  /** Audit entries and new records of concurrent turns go to the database together (see GroupedInserts). */
+  private readonly auditInserts: GroupedInserts<AuditEntry>;
+  private readonly recordInserts: GroupedInserts<WorkflowRecord>;
   private readonly numbers: ReferenceNumbers;
   private readonly awaitingIndex: AwaitingIndex;
   private readonly definitions = new Map<string, AnyWorkflowDefinition>();
@@ -123,6 +127,8 @@ export class WorkflowEngine {
     }
     this.records = recordsCollection(services.db);
     this.audit = auditCollection(services.db);
+    this.auditInserts = new GroupedInserts(this.audit);
+    this.recordInserts = new GroupedInserts(this.records);
     this.numbers = new ReferenceNumbers(services.db);
     this.awaitingIndex = new AwaitingIndex(services.db);
     this.calendar = services.calendar ?? dutchHolidays;
@@ -160,7 +166,7 @@ export class WorkflowEngine {
     const id = recordIdFor(idempotencyKey);
     const now = this.services.now();
     try {
-      await this.audit.insertOne({ _id: `${id}:1`, recordId: id, version: 1, at: now, actor: owner, action: 'submitted', fromState: null, toState: null, schemaVersion: SCHEMA_VERSION });
+      await this.auditInserts.insert({ _id: `${id}:1`, recordId: id, version: 1, at: now, actor: owner, action: 'submitted', fromState: null, toState: null, schemaVersion: SCHEMA_VERSION });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       const earlier = await this.waitForRecord(definition, id);
@@ -198,16 +204,14 @@ export class WorkflowEngine {
       updatedAt: now,
       closedAt: null,
     };
-    const [assignees, sequence] = await Promise.all([
-      // What waits for the assignees is noted before the record is written (see AwaitingIndex),
-      // while the number is drawn: should the process die before the record, a noted record that
-      // never came does not count as waiting.
-      this.actorsFor(definition, draft, first).then(async (actors) => {
-        await this.awaitingIndex.note(actors, id, now);
-        return actors;
-      }),
-      this.numbers.next(organisation.id, definition.type, year),
-    ]);
+    // What waits for the assignees is noted while the number is drawn and the messages and the
+    // record are written; the submitter's answer waits for all of it. Should the process die
+    // before the note lands, the hourly reconciliation (reconcileAwaiting) notes the record; until
+    // then only the assignees' own list lacks it, and their card is not delivered yet either.
+    const actors = this.actorsFor(definition, draft, first);
+    const noted = actors.then((people) => this.awaitingIndex.note(people, id, now));
+    noted.catch(() => undefined);
+    const [assignees, sequence] = await Promise.all([actors, this.numbers.next(organisation.id, definition.type, year)]);
     const step = this.startStep(first, now);
     const record: WorkflowRecord<TData> = {
       ...draft,
@@ -225,13 +229,14 @@ export class WorkflowEngine {
     // writes it and the messages (keyed, so never doubled) are delivered once it exists.
     await this.services.outbox.enqueue(messages);
     try {
-      await this.records.insertOne(record as WorkflowRecord);
+      await this.recordInserts.insert(record as WorkflowRecord);
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       const winner = await this.find(definition, id);
       if (!winner) throw error;
       return { record: winner, created: false };
     }
+    await noted;
     this.services.logger.info(
       { event: 'workflow.submitted', recordId: id, type: definition.type, orgId: organisation.id, state: record.state, assignees: assignees.length },
       'record submitted',
@@ -668,7 +673,7 @@ export class WorkflowEngine {
       const now = this.services.now();
       let claimedAt: number;
       try {
-        await this.audit.insertOne({ _id: `${recordId}:${version}`, recordId, version, at: now, ...step.entry, schemaVersion: SCHEMA_VERSION });
+        await this.auditInserts.insert({ _id: `${recordId}:${version}`, recordId, version, at: now, ...step.entry, schemaVersion: SCHEMA_VERSION });
         claimedAt = Date.now();
       } catch (error) {
         if (!isDuplicateKeyError(error)) throw error;
@@ -793,3 +798,4 @@ export function routeProblems(definition: AnyWorkflowDefinition, route: StepSpec
   }
   return problems;
 }
+
