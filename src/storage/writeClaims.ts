@@ -45,8 +45,8 @@ export class WriteClaims {
   private readonly claims: Collection<WriteClaim>;
   /** Claims of concurrent writers go to the database together (see GroupedInserts). */
   private readonly claimInserts: GroupedInserts<WriteClaim>;
-  /** Per `<collection>/<id>`: the document as `rewrite` last wrote it here. */
-  private readonly lastWritten = new ExpiringCache<string, VersionedDocument>({ maxEntries: 2_000, ttlMs: 10 * 60_000 });
+  /** Per `<collection>/<id>`: the version this instance last wrote (`amend` starts from it). */
+  private readonly lastVersions = new ExpiringCache<string, number>({ maxEntries: 10_000, ttlMs: 10 * 60_000 });
 
   constructor(db: Db) {
     this.claims = db.collection<WriteClaim>(writeClaimsCollection.name);
@@ -78,8 +78,8 @@ export class WriteClaims {
 
   /**
    * Replaces the document `id` with what `next` makes of its current contents (null while it does
-   * not exist), one writer at a time on every server: read by `_id` (unless this instance wrote it
-   * last), claim the version being left, write by `_id`. Every step selects by `_id` alone, the one filter FerretDB's SQLite handler
+   * not exist), one writer at a time on every server: read by `_id`, claim the version being left,
+   * write by `_id`. Every step selects by `_id` alone, the one filter FerretDB's SQLite handler
    * looks up by index; the claim, not the filter, keeps out a second writer. After losing to
    * another writer, `next` is asked again with that writer's contents, so it must be a pure
    * function of them; undefined writes nothing. True when this call wrote.
@@ -87,61 +87,89 @@ export class WriteClaims {
   async rewrite<T extends VersionedDocument>(collection: Collection<T>, id: string, next: (current: T | null) => Omit<T, '_id' | 'version'> | undefined): Promise<boolean> {
     const byId = { _id: id } as Filter<T>;
     const key = `${collection.collectionName}/${id}`;
-    // What this instance wrote last needs no read: the claim on its version says whether another
-    // writer moved on since (then the claim is taken, and the document is read after all).
-    let known = this.lastWritten.get(key) as T | undefined;
     for (;;) {
-      const current = known ?? ((await collection.findOne(byId)) as T | null);
+      const current = (await collection.findOne(byId)) as T | null;
       const contents = next(current);
-      if (!contents) {
-        // Nothing to change by our copy: make sure by what is stored.
-        if (!known) return false;
-        known = undefined;
-        continue;
-      }
+      if (!contents) return false;
       if (!current) {
         try {
           // Creating it is the claim: the unique `_id` lets one writer do it.
-          const created = { ...contents, _id: id, version: Date.now() } as T;
-          await collection.insertOne({ ...created } as OptionalUnlessRequiredId<T>);
-          this.lastWritten.set(key, created);
+          const version = Date.now();
+          await collection.insertOne({ ...contents, _id: id, version } as OptionalUnlessRequiredId<T>);
+          this.lastVersions.set(key, version);
           return true;
         } catch (error) {
           if (!isDuplicateKeyError(error)) throw error;
           continue;
         }
       }
-      const claimId = `${collection.collectionName}/${id}@${current.version}`;
-      const stillAt = async () => ((await collection.findOne(byId)) as T | null)?.version === current.version;
-      const claiming = Date.now();
-      if (!(await this.claim(claimId))) {
-        if (known) {
-          known = undefined;
-          this.lastWritten.delete(key);
-          continue;
-        }
-        if (!(await this.reclaimIfStale(claimId, stillAt))) {
-          // Another writer holds this version: its write lands in a moment, then this one goes again.
-          await sleep(POLL_MS);
-          continue;
-        }
-      }
-      // A writer delayed this long may have been taken for dead and overtaken: it looks before it writes.
-      if (Date.now() - claiming >= STALE_CLAIM_MS / 3 && !(await stillAt())) {
-        known = undefined;
-        continue;
-      }
-      const written = { ...contents, _id: id, version: current.version + 1 } as T;
-      const result = await collection.updateOne(byId, { $set: { ...contents, version: written.version } } as unknown as UpdateFilter<T>);
-      if (result.matchedCount === 0) {
-        // Deleted meanwhile (only a copy of ours said it was there): start from what is stored.
-        known = undefined;
-        this.lastWritten.delete(key);
-        continue;
-      }
-      this.lastWritten.set(key, written);
+      if (!(await this.claimVersion(collection, id, current.version, false))) continue;
+      await collection.updateOne(byId, { $set: { ...contents, version: current.version + 1 } } as unknown as UpdateFilter<T>);
+      this.lastVersions.set(key, current.version + 1);
       return true;
     }
+  }
+
+  /**
+   * Applies `update` to the document `id` (operators that add to it, such as `$push`), one writer
+   * at a time as `rewrite` does, but without reading its contents: only its version, and not even
+   * that when this instance wrote it last (the claim on that version then says whether another
+   * writer moved on since). Creates it as `created` when it does not exist. What it costs does not
+   * grow with the document, which a rewrite's read and write of the whole of it do.
+   */
+  async amend<T extends VersionedDocument>(collection: Collection<T>, id: string, created: Omit<T, '_id' | 'version'>, update: UpdateFilter<T>): Promise<void> {
+    const byId = { _id: id } as Filter<T>;
+    const key = `${collection.collectionName}/${id}`;
+    let known = this.lastVersions.get(key);
+    for (;;) {
+      const version = known ?? ((await collection.findOne(byId, { projection: { version: 1 } })) as Pick<T, 'version'> | null)?.version;
+      if (version === undefined) {
+        try {
+          const createdVersion = Date.now();
+          await collection.insertOne({ ...created, _id: id, version: createdVersion } as OptionalUnlessRequiredId<T>);
+          this.lastVersions.set(key, createdVersion);
+          return;
+        } catch (error) {
+          if (!isDuplicateKeyError(error)) throw error;
+          continue;
+        }
+      }
+      if (!(await this.claimVersion(collection, id, version, known !== undefined))) {
+        known = undefined;
+        continue;
+      }
+      const result = await collection.updateOne(byId, { ...update, $set: { ...(update.$set ?? {}), version: version + 1 } } as UpdateFilter<T>);
+      if (result.matchedCount === 0) {
+        // Deleted meanwhile (only our copy of its version said it was there): start from what is stored.
+        known = undefined;
+        this.lastVersions.delete(key);
+        continue;
+      }
+      this.lastVersions.set(key, version + 1);
+      return;
+    }
+  }
+
+  /**
+   * Claims leaving `version` of the document. False when this writer must look again: another
+   * writer holds the claim (after a short wait for its write to land, unless our copy of the
+   * version was only remembered), or a writer delayed this long was overtaken meanwhile.
+   */
+  private async claimVersion<T extends VersionedDocument>(collection: Collection<T>, id: string, version: number, remembered: boolean): Promise<boolean> {
+    const claimId = `${collection.collectionName}/${id}@${version}`;
+    const stillAt = async () => ((await collection.findOne({ _id: id } as Filter<T>, { projection: { version: 1 } })) as Pick<T, 'version'> | null)?.version === version;
+    const claiming = Date.now();
+    if (!(await this.claim(claimId))) {
+      // A remembered version that is claimed was left by another writer since: read what is stored.
+      if (remembered) return false;
+      if (!(await this.reclaimIfStale(claimId, stillAt))) {
+        // Another writer holds this version: its write lands in a moment, then this one goes again.
+        await sleep(POLL_MS);
+        return false;
+      }
+    }
+    // A writer delayed this long may have been taken for dead and overtaken: it looks before it writes.
+    return Date.now() - claiming < STALE_CLAIM_MS / 3 || (await stillAt());
   }
 
   async prune(now = new Date()): Promise<number> {

@@ -37,8 +37,9 @@ const NOT_WAITING_GRACE_MS = 60 * 60_000;
  * between leaves the note to the hourly reconciliation). The records themselves say whether it
  * still waits. So a reader is not behind and never counts a record that does not wait; nothing has to be removed at the moment a record moves on or
  * closes. What no longer waits is dropped by `reconcileAwaiting`, the hourly job. Writes to a
- * person's document are serialised by write claims (`WriteClaims.rewrite`): on FerretDB an
- * update is not atomic, and two assignments to one person at the same moment must both stay.
+ * person's document are serialised by write claims (`WriteClaims.amend` for notes, `rewrite` for
+ * the hourly drop): on FerretDB an update is not atomic, and two assignments to one person at the
+ * same moment must both stay.
  */
 export class AwaitingIndex {
   private readonly documents: Collection<AwaitingDocument>;
@@ -58,19 +59,19 @@ export class AwaitingIndex {
   }
 
   async candidates(person: string): Promise<AwaitingCandidate[]> {
-    return (await this.documents.findOne({ _id: person }, { projection: { records: 1 } }))?.records ?? [];
+    return latestPerRecord((await this.documents.findOne({ _id: person }, { projection: { records: 1 } }))?.records ?? []);
   }
 
   /** Every person's candidates; for the hourly job, never a turn. */
   async all(): Promise<Map<string, AwaitingCandidate[]>> {
     const documents = await this.documents.find({}, { projection: { records: 1 } }).toArray();
-    return new Map(documents.map((document) => [document._id, document.records]));
+    return new Map(documents.map((document) => [document._id, latestPerRecord(document.records)]));
   }
 
   /**
    * Notes the records for the person and returns once they are stored. Notes for one person in
-   * this process go out together: while one rewrite of the person's document is on its way, the
-   * next notes gather and follow in one rewrite, rather than racing for the same write claim (a
+   * this process go out together: while one write of the person's document is on its way, the
+   * next notes gather and follow in one write, rather than racing for the same write claim (a
    * burst of gift notifications to one manager would otherwise retry again and again).
    */
   async add(person: string, recordIds: readonly string[], now: Date): Promise<void> {
@@ -83,7 +84,7 @@ export class AwaitingIndex {
         .then(() => {
           // From here on a new note starts the next batch.
           this.gathering.delete(person);
-          return this.rewrite(person, ids);
+          return this.append(person, ids);
         });
       batch = { ids, written };
       this.gathering.set(person, batch);
@@ -97,14 +98,16 @@ export class AwaitingIndex {
     await batch.written;
   }
 
-  private async rewrite(person: string, ids: ReadonlyMap<string, Date>): Promise<void> {
-    const latest = Math.max(...[...ids.values()].map((at) => at.getTime()));
-    await this.claims.rewrite(this.documents, person, (current) => ({
-      // Noted again: the time moves on, so a candidate on its way is not dropped as stale.
-      records: [...(current?.records ?? []).filter((candidate) => !ids.has(candidate.id)), ...[...ids].map(([id, at]) => ({ id, at }))],
-      schemaVersion: SCHEMA_VERSION,
-      updatedAt: new Date(latest),
-    }));
+  /**
+   * Adds the notes to the end of the person's list, without reading it: a person with many records
+   * waiting (an adviser who may decide on every gift) costs a note no more than anyone else. A
+   * record noted again is added again with its new time; readers take its latest (`latestPerRecord`),
+   * and the hourly job's rewrite keeps one.
+   */
+  private async append(person: string, ids: ReadonlyMap<string, Date>): Promise<void> {
+    const records = [...ids].map(([id, at]) => ({ id, at }));
+    const latest = new Date(Math.max(...records.map((record) => record.at.getTime())));
+    await this.claims.amend(this.documents, person, { records, schemaVersion: SCHEMA_VERSION, updatedAt: latest }, { $push: { records: { $each: records } }, $set: { updatedAt: latest } });
   }
 
   /**
@@ -116,12 +119,14 @@ export class AwaitingIndex {
     let dropped = 0;
     await this.claims.rewrite(this.documents, person, (current) => {
       if (!current) return undefined;
-      const kept = current.records.filter((candidate) => {
+      const candidates = latestPerRecord(current.records);
+      const kept = candidates.filter((candidate) => {
         const why = notWaiting.get(candidate.id);
         return why === undefined || (why === 'other' && now.getTime() - candidate.at.getTime() < NOT_WAITING_GRACE_MS);
       });
-      dropped = current.records.length - kept.length;
-      return dropped === 0 ? undefined : { records: kept, schemaVersion: SCHEMA_VERSION, updatedAt: now };
+      dropped = candidates.length - kept.length;
+      // Written also when only repeated notes went: the list is kept to one entry per record.
+      return kept.length === current.records.length ? undefined : { records: kept, schemaVersion: SCHEMA_VERSION, updatedAt: now };
     });
     return dropped;
   }
@@ -167,6 +172,16 @@ export async function reconcileAwaiting(db: Db, now: Date): Promise<{ noted: num
     if (notWaiting.size > 0) dropped += await index.drop(person, notWaiting, now);
   }
   return { noted, dropped };
+}
+
+/** One candidate per record, the one noted last: a record noted again is appended again (see `append`). */
+function latestPerRecord(candidates: readonly AwaitingCandidate[]): AwaitingCandidate[] {
+  const latest = new Map<string, AwaitingCandidate>();
+  for (const candidate of candidates) {
+    const seen = latest.get(candidate.id);
+    if (!seen || seen.at < candidate.at) latest.set(candidate.id, candidate);
+  }
+  return [...latest.values()];
 }
 
 export const awaitingCollection: CollectionDefinition = {

@@ -105,6 +105,17 @@ describe('WriteClaims.rewrite (read, claim the version, write by _id)', () => {
     expect((await tallies().findOne({ _id: 'together' }))?.version).toBe(stored?.version);
   });
 
+  it('amend adds to a document without reading it, and keeps every concurrent addition from two instances', async () => {
+    const [one, two] = [new WriteClaims(database.db), new WriteClaims(database.db)];
+    const items = Array.from({ length: 24 }, (_, n) => `added-${n}`);
+    await Promise.all(items.map((item, n) => (n % 2 === 0 ? one : two).amend(tallies(), 'amended', { items: [item] }, { $push: { items: item } })));
+    const stored = await tallies().findOne({ _id: 'amended' });
+    expect(stored?.items.sort()).toEqual([...items].sort());
+    // A rewrite after amends starts from what they stored.
+    expect(await append(one, 'amended', 'rewritten')).toBe(true);
+    expect((await tallies().findOne({ _id: 'amended' }))?.items).toHaveLength(25);
+  });
+
   it('is not held up by the claims of a deleted document when it is created again', async () => {
     const claims = new WriteClaims(database.db);
     for (const item of ['a', 'b', 'c']) await append(claims, 'again', item);
