@@ -42,6 +42,46 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Outlook geeft een conflict met mijn afspraak bij de fysio, hoe los ik dat op?', 'Er lekt water uit de koelkast op de derde verdieping.'],
     answer: ['Mag ik mijn werklaptop gebruiken voor mijn bijbaan?', 'Ik ben ziek maar wil mijn vrijwilligerswerk bij de voetbalclub blijven doen. Moet ik dat melden?'],
   },
+  {
+    name: 'leave, notice periods, working hours and internships',
+    decline: ['Mijn partner bevalt in mei; hoeveel partnerverlof krijg ik dan?', 'What is my notice period if I quit next month?', 'Mijn dochter zoekt een stageplek bij een gemeente. Zijn er nog plekken?'],
+    answer: ['Mag ik tijdens mijn opzegtermijn al voor de nieuwe werkgever werken?', 'Mag ik mijn vakantiedagen gebruiken voor mijn nevenfunctie?'],
+  },
+  {
+    name: 'pension, inheritance tax and claiming travel costs',
+    decline: ['Mijn opa liet me aandelen na; hoeveel erfbelasting moet ik betalen?', 'hoe dien ik de declaratie voor mijn treinkaartje naar een symposium in?'],
+    answer: ['Ik wil met vervroegd pensioen en daarna als adviseur voor de gemeente werken. Mag dat?', 'Mag ik kilometers declareren die ik niet gereden heb?'],
+  },
+  {
+    name: 'language, programming, presentations, elections and company results',
+    decline: [
+      'Wat is het verschil tussen een integer en een float in Python?',
+      'Is the word integrity spelled with one or two t’s in correct Dutch?',
+      'Heb je tips voor een presentatie aan het MT over ons project?',
+      'Which party won the most seats in the council elections?',
+      'My laptop keeps freezing when I share my screen in Teams, any fix?',
+    ],
+    answer: ['Ik heb aandelen in een bedrijf waarvan de jaarcijfers binnenkort uitkomen. Mag ik die verkopen?', 'Mag ik een PowerPoint van de gemeente gebruiken voor mijn bijbaan?', 'Mijn vrouw heeft een zetel in de gemeenteraad, moet ik dat melden?'],
+  },
+  {
+    name: 'a friend’s affairs, someone who does not work here, a child’s own job',
+    decline: [
+      'Een vriendin van me wil een webshop beginnen, hoe kiest ze een goede naam?',
+      'Mijn zus (werkt niet bij de gemeente) gaf me een boekenbon voor mijn verjaardag. Hoe bedank ik haar?',
+      'My 15-year-old daughter found a job at a snack bar. How many evenings is she allowed to work?',
+    ],
+    answer: ['Een vriend van me is aannemer en wil mij een etentje aanbieden. Mag dat?', 'Mijn buurman werkt niet bij de gemeente maar vraagt of ik zijn vergunning kan versnellen.', 'My son wants to work for a supplier of our department, is that a problem?'],
+  },
+  {
+    name: 'proofreading for the asker',
+    decline: ['Could you proofread the invitation for our team day?'],
+    answer: ['Kun je nakijken of ik mijn bijbaan moet melden?'],
+  },
+  {
+    name: 'another employer’s policy named in the possessive',
+    decline: ['What does Unilever’s code of conduct say about gifts?'],
+    answer: ['What is Velsen’s policy on gifts?', 'What is the Council’s policy on gifts?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
