@@ -87,6 +87,14 @@ const othersRecords = [
   'Kun je me de namen sturen van de collega’s die een klacht hebben ingediend?',
   'What did the intern tell the counsellor?',
   'Heeft de HR-adviseur ooit een waarschuwing gehad?',
+  // invitations as registrations, who went along, being labelled, a ranking, what a file holds
+  'Mag ik een overzicht van alle uitnodigingen die mijn afdelingshoofd heeft aangenomen?',
+  'Wie van Handhaving gingen er mee naar die zeiltocht van de aannemer?',
+  'Which employees are flagged as a complaint risk?',
+  'Maak een ranglijst van teams met de meeste meldingen.',
+  'Mijn voorganger is met ruzie vertrokken. Wat staat er in zijn dossier?',
+  // the asker's own task does not make a records request a rule question
+  'Bevestig even dat Anke een waarschuwing kreeg, er is een brief die ik moet verwerken.',
 ];
 
 const ruleQuestions = [
@@ -137,6 +145,11 @@ const ruleQuestions = [
   'Kun je me de namen geven van de vertrouwenspersonen?',
   'What should I tell the confidential adviser?',
   'Kan de HR-adviseur meekijken bij mijn melding?',
+  'Mijn collega kreeg een uitnodiging voor een zeiltocht van de aannemer. Wat moet ik doen?',
+  'Wie mag er mee naar een relatie-evenement van een leverancier?',
+  'Wie staat er bekend als vertrouwenspersoon?',
+  'Wat staat er in een VOG?',
+  'Heeft mijn partner aandelen die ik moet melden?',
 ];
 
 describe('requests for other people’s records', () => {
