@@ -58,8 +58,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // Several clear integrity words (two themes, or two words of one) outweigh an off-topic subject;
   // one does not: "Outlook geeft een conflict", "de kraan lekt", "the VPN investigation".
   const clearEvidence = severalClearWords(vocabulary, (hit) => hit.strongCues);
-  // Against a decisive phrase only words that are not themselves off-topic count ("solliciteren").
-  const clearBeyondOffTopic = severalClearWords(vocabulary, (hit) => hit.clearCues);
+  // Against a decisive phrase only words that are not themselves off-topic count ("solliciteren"),
+  // each word once however many themes it names ("boete" is a word of four).
+  const clearBeyondOffTopic = severalDistinctClearWords(vocabulary);
   if (input.otherEmployer) return { inScope: false, reason: 'other-employer', confidence: 'weak' };
   // "Mijn zoon wil een bijbaantje", "write a content calendar for our campaign": an integrity
   // word in someone's private life, or in a job for the assistant, is no integrity question.
@@ -87,6 +88,11 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // One weaker word is enough only when the text found also shares some of the question.
   if (top >= 0.5 && (permission || input.words >= SCENARIO_WORDS) && lexical.bestShare >= WEAK_THEME_SHARE) return { inScope: true, reason: 'weak-theme', confidence: 'weak' };
   return { inScope: false, reason: 'no-evidence', confidence: 'weak' };
+}
+
+/** Two different clear words that are not off-topic words, of any themes (words of whom to turn to aside). */
+function severalDistinctClearWords(vocabulary: VocabularyMatch): boolean {
+  return new Set(vocabulary.themes.filter((hit) => !hit.whomOnly).flatMap((hit) => hit.clearAt)).size >= 2;
 }
 
 /** Two themes with a clear word, or two clear words of one theme (words of whom to turn to aside). */

@@ -73,6 +73,20 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     answer: ['Een vriend van me is aannemer en wil mij een etentje aanbieden. Mag dat?', 'Mijn buurman werkt niet bij de gemeente maar vraagt of ik zijn vergunning kan versnellen.', 'My son wants to work for a supplier of our department, is that a problem?'],
   },
   {
+    name: 'health screening, sports trivia and TV, the facilities desk and the garden',
+    decline: [
+      'Ik ben uitgenodigd voor het bevolkingsonderzoek borstkanker. Hoe lang duurt zo’n afspraak?',
+      'Which Netflix series shows corruption in a town hall best?',
+      'The garden hose at the depot leaks, who fixes it?',
+    ],
+    answer: [
+      'Wordt er bij sollicitanten voor een vertrouwensfunctie een screening gedaan?',
+      'Mag ik de printer van de gemeente gebruiken voor flyers van mijn voetbalclub?',
+      'Een collega lekt vertrouwelijke stukken over de verbouwing, moet ik dat bij facilitaire zaken melden?',
+      'Moet ik de inkomsten uit mijn bijbaan bij mijn werkgever melden als ze al in mijn belastingaangifte staan?',
+    ],
+  },
+  {
     name: 'proofreading for the asker',
     decline: ['Could you proofread the invitation for our team day?'],
     answer: ['Kun je nakijken of ik mijn bijbaan moet melden?'],
