@@ -146,8 +146,9 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // "Wat staat er in het verslag over Jan?", "what was discussed in the meeting with Priya?":
   // what a report or a conversation holds about a person by name.
   if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && NOTES_OR_CONVERSATION.test(one) && (namesSomeone(clause) || CONVERSATION_WITH_NAME.test(clause)))) return true;
-  // "Is Jan the one who leaked the memo?": who did something, asked by naming someone.
-  if (clauses.some(({ clause, folded: one }) => THE_ONE_WHO.test(one) && FACT_ABOUT_SOMEONE.test(one) && namesSomeone(clause))) return true;
+  // "Is Jan the one who leaked the memo?": who did something, asked by naming someone (not "is
+  // Jan the one who decides on side jobs?", a role).
+  if (clauses.some(({ clause, folded: one }) => THE_ONE_WHO.test(one) && FACT_ABOUT_SOMEONE.test(one) && namesSomeone(clause) && !RULE_OR_PROCESS.test(one))) return true;
   // "Who was it?", "graag de namen van iedereen die …": asking who, where the question is about
   // a registration or what someone did.
   if (IDENTITY_REQUEST.test(folded) && (THIRD_PARTY.test(folded) || clauses.some(({ folded: one }) => RECORD_THINGS.test(one) || RECORD_EVENTS.test(one)))) return true;

@@ -80,7 +80,7 @@ const othersRecords = [
   'Kan ik de nevenfuncties van mijn afdelingshoofd inzien?',
   // pointing back, whose act it was, what notes or a conversation hold about a person
   'Hoe zit het met aandelen, en heeft wethouder Smit er ook een?',
-  'Is Anouk from Legal the person who spoke to the newspaper?',
+  'Is Anouk from Planning the person who spoke to the newspaper?',
   'What was discussed in the meeting with Tom about his conduct?',
   // a side business as rumour, names sent, what someone told counsel, an adviser as third party
   'Klopt het dat de teamleider van Wijkzaken een eigen bedrijf ernaast heeft?',
@@ -140,6 +140,7 @@ const ruleQuestions = [
   'Kan ik mijn eigen melding inzien?',
   'Wat zijn de regels voor aandelen, en moet ik er een melden?',
   'Is the person who reports a wrong protected?',
+  'Is Jan the one who decides on side jobs?',
   'Wat wordt er besproken in een integriteitsgesprek?',
   'Mag ik een eigen bedrijf naast mijn baan hebben?',
   'Kun je me de namen geven van de vertrouwenspersonen?',
