@@ -61,7 +61,12 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Which party won the most seats in the council elections?',
       'My laptop keeps freezing when I share my screen in Teams, any fix?',
     ],
-    answer: ['Ik heb aandelen in een bedrijf waarvan de jaarcijfers binnenkort uitkomen. Mag ik die verkopen?', 'Mag ik een PowerPoint van de gemeente gebruiken voor mijn bijbaan?', 'Mijn vrouw heeft een zetel in de gemeenteraad, moet ik dat melden?'],
+    answer: [
+      'Ik heb aandelen in een bedrijf waarvan de jaarcijfers binnenkort uitkomen. Mag ik die verkopen?',
+      'Mag ik een PowerPoint van de gemeente gebruiken voor mijn bijbaan?',
+      'Mijn vrouw heeft een zetel in de gemeenteraad, moet ik dat melden?',
+      'Ik geef in mijn vrije tijd Python-les aan kinderen, moet ik dat melden?',
+    ],
   },
   {
     name: 'a friend’s affairs, someone who does not work here, a child’s own job',
@@ -73,15 +78,16 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     answer: ['Een vriend van me is aannemer en wil mij een etentje aanbieden. Mag dat?', 'Mijn buurman werkt niet bij de gemeente maar vraagt of ik zijn vergunning kan versnellen.', 'My son wants to work for a supplier of our department, is that a problem?'],
   },
   {
-    name: 'health screening, sports trivia and TV, the facilities desk and the garden',
+    name: 'health screening, sports trivia, the facilities desk and the garden',
     decline: [
       'Ik ben uitgenodigd voor het bevolkingsonderzoek borstkanker. Hoe lang duurt zo’n afspraak?',
-      'Which Netflix series shows corruption in a town hall best?',
+      'Which sanction does the football federation give when supporters throw flares?',
       'The garden hose at the depot leaks, who fixes it?',
     ],
     answer: [
       'Wordt er bij sollicitanten voor een vertrouwensfunctie een screening gedaan?',
       'Mag ik de printer van de gemeente gebruiken voor flyers van mijn voetbalclub?',
+      'Een leverancier bood me een abonnement op Netflix aan. Mag dat?',
       'Een collega lekt vertrouwelijke stukken over de verbouwing, moet ik dat bij facilitaire zaken melden?',
       'Moet ik de inkomsten uit mijn bijbaan bij mijn werkgever melden als ze al in mijn belastingaangifte staan?',
     ],
