@@ -45,12 +45,21 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   {
     name: 'leave, notice periods, working hours and internships',
     decline: ['Mijn partner bevalt in mei; hoeveel partnerverlof krijg ik dan?', 'What is my notice period if I quit next month?', 'Mijn dochter zoekt een stageplek bij een gemeente. Zijn er nog plekken?'],
-    answer: ['Mag ik tijdens mijn opzegtermijn al voor de nieuwe werkgever werken?', 'Mag ik mijn vakantiedagen gebruiken voor mijn nevenfunctie?'],
+    answer: [
+      'Mag ik tijdens mijn opzegtermijn al voor de nieuwe werkgever werken?',
+      'Mag ik mijn vakantiedagen gebruiken voor mijn nevenfunctie?',
+      'Ik werk tijdens mijn partnerverlof een paar uur voor mijn eigen bedrijf. Moet ik dat melden?',
+      'Een collega schreef in zijn motivatiebrief dat hij een diploma heeft dat hij niet heeft. Moet ik dat melden?',
+    ],
   },
   {
     name: 'pension, inheritance tax and claiming travel costs',
     decline: ['Mijn opa liet me aandelen na; hoeveel erfbelasting moet ik betalen?', 'hoe dien ik de declaratie voor mijn treinkaartje naar een symposium in?'],
-    answer: ['Ik wil met vervroegd pensioen en daarna als adviseur voor de gemeente werken. Mag dat?', 'Mag ik kilometers declareren die ik niet gereden heb?'],
+    answer: [
+      'Ik wil met vervroegd pensioen en daarna als adviseur voor de gemeente werken. Mag dat?',
+      'Mag ik kilometers declareren die ik niet gereden heb?',
+      'Ik heb aandelen via mijn ABP-pensioen, moet ik die melden?',
+    ],
   },
   {
     name: 'language, programming, presentations, elections and company results',
