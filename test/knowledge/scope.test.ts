@@ -87,18 +87,26 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     answer: ['Een vriend van me is aannemer en wil mij een etentje aanbieden. Mag dat?', 'Mijn buurman werkt niet bij de gemeente maar vraagt of ik zijn vergunning kan versnellen.', 'My son wants to work for a supplier of our department, is that a problem?'],
   },
   {
-    name: 'health screening, sports trivia, the facilities desk and the garden',
-    decline: [
-      'Ik ben uitgenodigd voor het bevolkingsonderzoek borstkanker. Hoe lang duurt zo’n afspraak?',
-      'Which sanction does the football federation give when supporters throw flares?',
-      'The garden hose at the depot leaks, who fixes it?',
-    ],
+    name: 'health screening',
+    decline: ['Ik ben uitgenodigd voor het bevolkingsonderzoek borstkanker. Hoe lang duurt zo’n afspraak?'],
     answer: [
       'Wordt er bij sollicitanten voor een vertrouwensfunctie een screening gedaan?',
       'Mag ik de printer van de gemeente gebruiken voor flyers van mijn voetbalclub?',
       'Een leverancier bood me een abonnement op Netflix aan. Mag dat?',
       'Een collega lekt vertrouwelijke stukken over de verbouwing, moet ik dat bij facilitaire zaken melden?',
       'Moet ik de inkomsten uit mijn bijbaan bij mijn werkgever melden als ze al in mijn belastingaangifte staan?',
+    ],
+  },
+  {
+    name: 'nothing, when an off-topic word stands beside a real integrity question',
+    decline: [],
+    answer: [
+      'During my notice period a supplier offered me a job. Do I need to report that?',
+      'Een collega in de selectiecommissie bij een interne sollicitatie kent de kandidaat privé. Wat moet ik doen?',
+      'Mag ik een verrassingsfeest voor mijn team laten betalen door een leverancier?',
+      'Mijn zwager werkt bij facilitaire zaken en krijgt opdrachten van mijn afdeling. Moet ik iets melden?',
+      'Een aannemer biedt aan om gratis irrigatie aan te leggen in mijn tuin. Mag dat?',
+      'Ik heb geërfd en moet erfbelasting betalen; mag ik daarvoor een lening van een leverancier aannemen?',
     ],
   },
   {
