@@ -43,8 +43,8 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     answer: ['Mag ik mijn werklaptop gebruiken voor mijn bijbaan?', 'Ik ben ziek maar wil mijn vrijwilligerswerk bij de voetbalclub blijven doen. Moet ik dat melden?'],
   },
   {
-    name: 'leave, notice periods, working hours and internships',
-    decline: ['Mijn partner bevalt in mei; hoeveel partnerverlof krijg ik dan?', 'What is my notice period if I quit next month?', 'Mijn dochter zoekt een stageplek bij een gemeente. Zijn er nog plekken?'],
+    name: 'leave, notice periods and working hours',
+    decline: ['Mijn partner bevalt in mei; hoeveel partnerverlof krijg ik dan?', 'What is my notice period if I quit next month?', 'Hoeveel uur per week mag ik volgens de Arbeidstijdenwet overwerken?'],
     answer: [
       'Mag ik tijdens mijn opzegtermijn al voor de nieuwe werkgever werken?',
       'Mag ik mijn vakantiedagen gebruiken voor mijn nevenfunctie?',
@@ -107,6 +107,10 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mijn zwager werkt bij facilitaire zaken en krijgt opdrachten van mijn afdeling. Moet ik iets melden?',
       'Een aannemer biedt aan om gratis irrigatie aan te leggen in mijn tuin. Mag dat?',
       'Ik heb geërfd en moet erfbelasting betalen; mag ik daarvoor een lening van een leverancier aannemen?',
+      'De Arbeidstijdenwet wordt bij ons structureel overtreden door de teamleider en niemand durft het te melden.',
+      'Een collega declareert zijn treinkaartjes dubbel.',
+      'A supplier paid for my train ticket to the conference.',
+      'Een collega gebruikt zijn werk-pc om Python-scripts voor zijn bijbaan te schrijven.',
     ],
   },
   {
