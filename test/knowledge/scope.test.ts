@@ -111,6 +111,9 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Een collega declareert zijn treinkaartjes dubbel.',
       'A supplier paid for my train ticket to the conference.',
       'Een collega gebruikt zijn werk-pc om Python-scripts voor zijn bijbaan te schrijven.',
+      'Tijdens mijn geboorteverlof heb ik klussen gedaan voor een aannemer van de gemeente.',
+      'Een leverancier betaalde het verrassingsfeest van onze afdeling.',
+      'My colleague extended his contract with a supplier he owns shares in.',
     ],
   },
   {
