@@ -831,6 +831,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
       return folded !== orgId && !known.has(folded);
     };
     for (const match of text.matchAll(POLICY_OF)) if (unknown(match[1] ?? '')) return true;
+    for (const match of text.matchAll(POSSESSIVE_POLICY)) if (unknown(match[1] ?? '')) return true;
     for (const match of text.matchAll(EMPLOYER_NAMED)) {
       if (!unknown(match[1] ?? '')) continue;
       const before = text.slice(0, match.index).toLowerCase();
@@ -894,6 +895,12 @@ const MAX_CACHED_SECTIONS = 5000;
 /** "het integriteitsbeleid van de gemeente Utrecht", "the gift policy at Shell": a name after a policy word. */
 const POLICY_OF =
   /\b\p{L}*(?:beleid|regels|regeling|gedragscode|policy|policies|rules|code of conduct)\s+(?:van|bij|in|of|at|for)\s+(?:de\s+|het\s+|the\s+)?(?:gemeente\s+|provincie\s+|municipality of\s+|city of\s+)?(\p{Lu}[\p{L}&.-]+)/gu;
+/**
+ * "Philips' gift policy", "Shell's code of conduct": a policy of a name in the possessive. A
+ * name after an article or "our" ("the Council's rules") is a body of one's own.
+ */
+const POSSESSIVE_POLICY =
+  /(?<!\b(?:the|de|het|our|onze|ons|my|mijn)\s)\b(\p{Lu}\p{Ll}[\p{L}&.-]*)(?:['’]s|(?<=s)['’])\s+(?:\p{L}+\s+)?(?:beleid|regels|regeling|gedragscode|policy|policies|rules|code of conduct)\b/gu;
 /** A public body named by its kind and name. */
 const EMPLOYER_NAMED = /\b(?:gemeente|provincie|waterschap|ministerie van|municipality of|city of|province of)\s+(\p{Lu}[\p{L}-]+)/gu;
 /** "... van de" right before the name: something given by or received from that body. */

@@ -26,40 +26,50 @@ import { fold } from './text.js';
 
 /**
  * A pattern at the start of a sentence, after an optional short address or aside
- * ("zeg eens eerlijk, heeft Jan …").
+ * ("zeg eens eerlijk, heeft Jan …") and a joining word ("En heeft …", "and did …": a second
+ * question added to a first).
  */
 function opening(pattern: string): RegExp {
-  return new RegExp(String.raw`^(?:\p{L}+(?: \p{L}+){0,5}\s*[,:;–—-] ){0,2}` + pattern, 'u');
+  return new RegExp(String.raw`^(?:\p{L}+(?: \p{L}+){0,5}\s*[,:;–—-] ){0,2}(?:(?:en|and|maar|but|ook|also|dus|so|verder|plus) )?` + pattern, 'u');
 }
 
 /** People other than the asker, by role or group. Folded: "collega's" is "collegas". */
 const THIRD_PARTY =
-  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|heer|de heer|mw|dhr|ploegbaas|voorman|uitvoerder|coordinator|consulent|consulenten|handhaver|handhavers|boa|inwoner|inwoners|bewoner|bewoners|klant|client|clienten|kandidaat|kandidaten|leden|bestuursleden|resident|residents|candidate|candidates|official|officials|members|receptioniste|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b/u;
+  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|heer|de heer|mw|dhr|ploegbaas|voorman|uitvoerder|coordinator|consulent|consulenten|handhaver|handhavers|boa|inwoner|inwoners|bewoner|bewoners|klant|client|clienten|kandidaat|kandidaten|leden|bestuursleden|resident|residents|candidate|candidates|official|officials|members|receptioniste|adviseur|adviseurs|adviser|advisor|head of|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b/u;
 /** Things kept in a register or a case file. */
 /** The words of RECORD_THINGS, also the things of POSSESSED_RECORD. */
-const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinaire|disciplinaire maatregel|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath`;
+const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinaire|disciplinaire maatregel|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers`;
 const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
-  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|lekte|ingehuurd|vertrokken|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating)\b/;
+  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating)\b/;
 /** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
-const GENERIC_EVENTS = /\b(besproken|discussed|gedaan|geweest|gegaan|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
+const GENERIC_EVENTS = /\b(besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
+/** Being put down as something: "bekend als probleemgeval", "flagged as a risk". */
+const LABELLED = /\b(bekend als|bekend staat|known as|flagged|gemarkeerd|gelabeld|labell?ed|aangemerkt)\b/;
 /** Where registrations and confidences go. */
-const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|klachtencommissie|integriteitscoordinator|confidential counsell?or|confidential advis[eo]r|counsell?or|hr)\b/;
+const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|huis voor klokkenluiders|huis van de klokkenluiders|whistleblowers authority|klachtencommissie|integriteitscoordinator|confidential counsell?or|confidential advis[eo]r|counsell?or|hr)\b/;
 /** Words of rule, permission or process: the sentence asks how things work, not what someone did. */
 const RULE_OR_PROCESS =
-  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does)\b/;
-/** "Kun je …", "could you …": asking the assistant to do something, not a modal of the rule. */
-const ASKING_THE_ASSISTANT = /\b(kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:even |ff )?(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she)|zou ik (?:\p{L}+ ){0,4}kunnen (?:krijgen|ontvangen)|you can (?:check|look|see|tell|find)|you could|u zou|je zou|(?:can|could) i (?:get|have|receive))\b/gu;
+  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|beschermd|bescherming|protected|protection|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does)\b/;
+/**
+ * "Kun je …", "could you …", "zou je voor me kunnen …": asking the assistant to do something,
+ * with the modal verb of that request, not a modal of the rule.
+ */
+const ASKING_THE_ASSISTANT = /\b((?:zou|kun|kan|wil|wilt|kunt) (?:je|jij|u)(?: \p{L}+){0,3} (?:kunnen|willen)|kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:even |ff )?(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she)|zou ik (?:\p{L}+ ){0,4}kunnen (?:krijgen|ontvangen)|you can (?:check|look|see|tell|find)|you could|u zou|je zou|(?:can|could) i (?:get|have|receive))\b/gu;
+/** "Kan ik … inzien", "mag ik een overzicht", "can I see …": the asker asks to be shown something. */
+const ACCESS_REQUEST = /\b(?:kan|kun|mag) ik (?:\p{L}+ ){0,8}?(?:inzien|inkijken|bekijken|opvragen|downloaden)\b|\b(?:kan|kun|mag) ik (?:een|de|het) (?:overzicht|lijst|lijstje|export|kopie)\b|\b(?:can|may|could) i (?:see|view|read|look at|access|inspect|download)\b/gu;
+/** "Als leidinggevende", "as a manager": asking what a role may see is a rule question. */
+const IN_A_ROLE = /\b(?:als|as an?|as) (?:leidinggevende|manager|teamleider|hr|hr-adviseur|direct leidinggevende|supervisor|team leader|vertrouwenspersoon|confidential advis[eo]r)\b/;
 /** The asker asks about their own conduct or own registration. */
 const ASKER_OWN =
   /\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job)\b/u;
 
 /** Asking the assistant to show or hand over registrations. */
 const SHOW_VERBS =
-  /\b(zet|lijstje|forward|doorsturen|stuur door|toon|tonen|laat|laten|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give me (?:a |an |the )?(?:list|overview|names|all|count|number|numbers|export)|send|display|pull up|look up|look at|find|overview|dump)\b/;
+  /\b(ranking|ranglijst|rangorde|rangschik[a-z]*|rank|zet|lijstje|forward|doorsturen|stuur door|toon|tonen|laat|laten|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give me (?:a |an |the )?(?:list|overview|names|all|count|number|numbers|export)|send|display|pull up|look up|look at|find|overview|dump)\b/;
 /** Many registrations or a group's: "alle", "met namen", "van afdeling X", "from last year". */
-const MANY_OR_OTHERS = /\b(per medewerker|per employee|per persoon|top \d+|de meeste|the most|afdelingen|departments|per afdeling|per department|alle|all|every|iedereen|everyone|met namen|with names|van vorig jaar|from last year|dit jaar|this year|van afdeling|of the|van de|van het|from the|by the|door de)\b/;
+const MANY_OR_OTHERS = /\b(per medewerker|per employee|per persoon|top \d+|de meeste|the most|afdelingen|departments|per afdeling|per department|alle|allemaal|all|every|iedereen|everyone|met namen|with names|van vorig jaar|from last year|dit jaar|this year|van afdeling|of the|van de|van het|from the|by the|door de)\b/;
 /** A question embedded in a request: "kun je checken of …", "ik wil weten of …", "any idea whether …". */
 const EMBEDDED_QUESTION =
   /\b(checken|nagaan|nakijken|kijk\p{L}*|zien|zoek\p{L}* op|opzoeken|vertel|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|na te gaan|na te kijken|uit te zoeken|te checken|te controleren|zoek\p{L}* uit|uitzoeken|bevestig\p{L}*|check|see|find out|look up|look into|curious|tell me|know|idea|wonder|confirm|verify|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
@@ -73,7 +83,7 @@ const POSSESSED_RECORD = new RegExp(String.raw`\b(zijn|haar|hun|zn|his|her|their
  * "Moet ik weten", "I need to know", "zodat we er rekening mee kunnen houden": the asker's
  * reason for wanting the records, whose modal verbs say nothing about a rule.
  */
-const STATED_REASON = /\bwaar (?:ik|we|wij) rekening mee (?:moet|moeten|moesten) houden\b|\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|\b(?:and |i |we )?need (?:the|those|these) details\b|,? (?:dan|zodat|so that|so we)\b.*$/gu;
+const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}?(?:moet|moeten|need to|have to|must) (?:uitleggen|verwerken|invullen|afhandelen|explain|process)\b|\bwaar (?:ik|we|wij) rekening mee (?:moet|moeten|moesten) houden\b|\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|\b(?:and |i |we )?need (?:the|those|these) details\b|,? (?:dan|zodat|so that|so we)\b.*$/gu;
 /** A request to confirm or check what another sentence of the question says about someone. */
 const CONFIRM_REQUEST = /\b(zoek\p{L}* (?:\p{L}+ ){0,3}uit|uitzoeken|look (?:it|that) up|(?:staat|is) (?:dat|het) (?:ergens |ook )?(?:geregistreerd|vastgelegd|gemeld|bekend)|is that (?:registered|on record|on file)|confirm|verify|bevestig\p{L}*|nakijken|checken|controleren|klopt (?:dat|het)|is (?:that|it|this) (?:true|registered|so|correct)|check (?:that|this|it)|kijk\p{L}* of dat klopt|dat nagaan)\b/u;
 /** "Did anyone accept …", "does Jan have …": the base form after a question's opening verb. */
@@ -94,7 +104,7 @@ const WH_OPENING = /\b(wie|welke|wat|hoeveel|waarom|who|whom|whose|which|what|ho
 const SECOND_OR_FIRST_SUBJECT = opening(String.raw`(?:heeft|hebben|had|is|zijn|was|has|have|did|does|do|are|were)\s+(ik|je|jij|u|we|wij|men|i|you|we)\b`);
 /** An open case or complaint against somebody: "is er een onderzoek naar …", "is there a case against …". */
 const CASE_AGAINST =
-  /\b(is er|loopt er|zijn er|is there|are there)\b.{0,40}\b(\p{L}*onderzoek|klacht|klachten|zaak|melding|meldingen|investigation|case|complaint|complaints|inquiry)\b.{0,30}\b(naar|tegen|over|van|against|into|about|on|of)\b/u;
+  /\b(is er|loopt er|lopen er|zit er|zitten er|speelt er|zijn er|is there|are there|is anyone under)\b.{0,40}\b(\p{L}*onderzoek|\p{L}*onderzoeken|klacht|klachten|zaak|zaken|melding|meldingen|investigations?|cases?|complaints?|inquiry|inquiries)\b.{0,30}\b(naar|tegen|over|van|op|against|into|about|on|of)\b/u;
 
 /** Organisation names are not people ("gemeente Heerde"). */
 let organisationNames: Set<string> | undefined;
@@ -127,12 +137,24 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   if (WHO_REPORTED_ME.test(folded)) return true;
   if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
   // "…, en wat heeft ze dan gemeld?": each clause is weighed on its own, so a rule word in one
-  // does not excuse the request in the next.
-  const clauses = sentences.flatMap((sentence) => sentence.split(CLAUSE_BREAK)).map((clause) => ({ clause, folded: fold(clause) }));
-  if (clauses.some(({ clause, folded: one }) => asksForOthersRecords(clause, one))) return true;
+  // does not excuse the request in the next; "…, en heeft Jan er eentje?" points back at the
+  // registration the clause before it in the sentence names.
+  const clauses = sentences.flatMap((sentence) =>
+    sentence.split(CLAUSE_BREAK).map((clause, i, all) => ({ clause, folded: fold(clause), before: i > 0 ? fold(all[i - 1] ?? '') : '' })),
+  );
+  if (clauses.some(({ clause, folded: one, before }) => asksForOthersRecords(clause, one, RECORD_THINGS.test(before)))) return true;
+  // "Wat staat er in het verslag over Jan?", "what was discussed in the meeting with Priya?":
+  // what a report or a conversation holds about a person by name.
+  if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && NOTES_OR_CONVERSATION.test(one) && (namesSomeone(clause) || CONVERSATION_WITH_NAME.test(clause)))) return true;
+  // "Is Jan the one who leaked the memo?": who did something, asked by naming someone (not "is
+  // Jan the one who decides on side jobs?", a role).
+  if (clauses.some(({ clause, folded: one }) => THE_ONE_WHO.test(one) && FACT_ABOUT_SOMEONE.test(one) && namesSomeone(clause) && !RULE_OR_PROCESS.test(one))) return true;
   // "Who was it?", "graag de namen van iedereen die …": asking who, where the question is about
   // a registration or what someone did.
   if (IDENTITY_REQUEST.test(folded) && (THIRD_PARTY.test(folded) || clauses.some(({ folded: one }) => RECORD_THINGS.test(one) || RECORD_EVENTS.test(one)))) return true;
+  // "Een collega is bij de vertrouwenspersoon geweest. Waarom?": one sentence says what happened
+  // to or with someone, a short one after it asks who, why or what it was about.
+  if (sentences.length > 1 && sentences.some((sentence) => FOLLOW_UP.test(fold(sentence))) && sentences.some((sentence) => tellsOfSomeone(sentence))) return true;
   // "I heard the woman at the front desk got a warning. Can you confirm?": one sentence says
   // something about someone, another asks to check it.
   return sentences.length > 1 && CONFIRM_REQUEST.test(folded) && sentences.some((sentence) => {
@@ -143,10 +165,32 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   });
 }
 
+/** A short follow-up asking who, why or what it was about: "Wie dan?", "hoeveel en wie?", "Waarom?", "weet jij waar dat over ging?". */
+const FOLLOW_UP =
+  /^(?:(?:en|and|maar|but|dus|so|hoeveel|how many|precies|exactly)\s+){0,3}(?:wie|who|welke|which|waarom|why)(?:\s+(?:dan|precies|zijn dat|waren dat|was dat|then|exactly|were they|are they|was it|ones))?\s*\??$|\bwaar (?:ging|gaat|gingen) (?:dat|het|dit|die) (?:\p{L}+ )?over\b|\bwaar (?:dat|het|dit|die) (?:\p{L}+ )?over (?:ging|gaat|gingen)\b|\bwhat (?:was|is) (?:it|that|this) (?:all )?about\b/u;
+/** A conversation or visit: with counsel it is a confidence ("een gesprek met HR"). */
+const CONVERSATION = /\b(gesprek|gesprekken|afspraak|meeting|conversation|talk|appointment|bezoek|visit)\b/;
+
+/** The asker in the sentence: "ik ben naar de vertrouwenspersoon gegaan" tells the asker's own story. */
+const ASKER_IN_IT = /\b(ik|i|we|wij)\b/;
+
+/**
+ * One sentence tells what happened to or with someone else: a registration or event, or a
+ * conversation with counsel, and no word of a rule ("Mijn collega kwam huilend terug van een
+ * gesprek met HR.").
+ */
+function tellsOfSomeone(sentence: string): boolean {
+  const one = fold(sentence);
+  if (FOLLOW_UP.test(one) || ASKER_IN_IT.test(one) || !(THIRD_PARTY.test(one) || namesSomeone(sentence))) return false;
+  const happened = RECORD_THINGS.test(one) || RECORD_EVENTS.test(one) || (COUNSEL.test(one) && (GENERIC_EVENTS.test(one) || CONVERSATION.test(one)));
+  const withoutRequest = one.replace(ASKING_THE_ASSISTANT, ' ');
+  return happened && !RULE_OR_PROCESS.test(withoutRequest) && !ASKER_OWN.test(withoutRequest);
+}
+
 const CLAUSE_BREAK = /,\s+(?=(?:en|and|of|or|maar|but)\s)/u;
 /** Asking for the people behind something: their names, "who was it", "door wie". */
 const IDENTITY_REQUEST =
-  /\b(?:(?:graag|geef|give|stuur|send|noem|list|lijst)\b.{0,30}\b(?:namen|names)|(?:met|with|including) (?:de |the )?(?:namen|names|betrokkenen|employees involved|people involved)|including the (?:employees|people|staff)|who was (?:it|that)|who did (?:it|that)|wie (?:was|is) (?:dat|het)|wie het (?:was|is)|om welke (?:medewerkers|collegas|mensen|personen) het (?:ging|gaat)|which (?:employees|colleagues|people) (?:it was|they were)|namen graag|names please|(?:the )?names of the (?:employees|people|staff|colleagues)|de namen van de (?:medewerkers|betrokkenen|collegas)|wie zijn (?:dat|het)|who are they|door wie|by whom|welke (?:ambtenaar|collega|medewerker|medewerkster|persoon|man|vrouw|manager|teamleider) (?:was|is) dat|which one was (?:it|that))\b/u;
+  /\b(?:(?:graag|geef|give|stuur|send|noem|list|lijst)\b.{0,30}\b(?:namen|names)|(?:namen|names)\b.{0,15}\b(?:geven|sturen|noemen|doorgeven|give|send|share)|(?:met|with|including) (?:de |the )?(?:namen|names|betrokkenen|employees involved|people involved)|including the (?:employees|people|staff)|who was (?:it|that)|who did (?:it|that)|wie (?:was|is) (?:dat|het)|wie het (?:was|is)|om welke (?:medewerkers|collegas|mensen|personen) het (?:ging|gaat)|which (?:employees|colleagues|people) (?:it was|they were)|namen graag|names please|(?:the )?names of the (?:employees|people|staff|colleagues)|de namen van de (?:medewerkers|betrokkenen|collegas)|wie zijn (?:dat|het)|who are they|door wie|by whom|welke (?:ambtenaar|collega|medewerker|medewerkster|persoon|man|vrouw|manager|teamleider) (?:was|is) dat|which one was (?:it|that))\b/u;
 /** A rumour put to the assistant: "klopt het dat …", "is it true that …", "I heard …". */
 const RUMOUR = /\b(klopt (?:het|t) dat|is (?:het|t) waar dat|is it true that|i heard|ik (?:heb )?(?:hoorde|gehoord) dat|schijnt|er gaat een gerucht|rumou?r)\b/;
 /** … about someone in particular, not about the asker or people in general. */
@@ -169,6 +213,13 @@ const GROUP_OF_PEOPLE = /\b(?:welke|which)\s+\p{L}+(?:en|s)\b/u;
 /** An open case against a person named after it: "onderzoek gestart naar Sanne de Wit". */
 const AGAINST_A_NAME = /\b(?:naar|tegen|against|into)\s+(?:\p{L}+\s+)?\p{Lu}\p{Ll}/u;
 
+/** "De melding tegen de directeur", "the complaint about my manager": one particular case against someone. */
+const PARTICULAR_CASE_AGAINST =
+  /\b(?:de|het|die|dat|deze|the|that|this)\s+\p{L}*(?:melding|klacht|onderzoek|zaak|complaint|investigation|case|report)\s+(?:tegen|naar|over|op|against|into|about|on)\s+(?!(?:een|a|an|iemand|someone|somebody|me|mij|mijzelf|myself)\b)\p{L}/u;
+/** Where a case stands or how it ended. */
+const CASE_STATUS =
+  /\b(al (?:afgehandeld|afgerond|klaar|gesloten|beslist)|nog (?:steeds )?(?:bezig|open|lopend)|wat kwam (?:er ?)?uit|eruit (?:kwam|gekomen)|hoe is (?:het|dat|die) afgelopen|uitkomst|afloop|outcome|been (?:handled|resolved|closed|settled)|already (?:handled|resolved|closed)|still (?:open|running|ongoing)|how did (?:it|that) end)\b/;
+
 /** Someone's personal data: salary, address, medical or personnel file. */
 const PERSONAL_DATA =
   /\b(salaris|adres|huisadres|bsn|telefoonnummer|geboortedatum|personeelsdossier|ziekmelding|ziekte|salary|home address|phone number|personnel file|medical)\b.{0,20}\b(van|of)\b.{0,20}\b(collega|medewerker|iemand|mijn|colleague|employee|someone|my|[a-z]+)\b/;
@@ -180,22 +231,47 @@ const WHO_REPORTED_ME = /\b(wie|who)\b.{0,40}\b(mij|me|over mij|about me|on me)\
 /** Questions about the rules, such as where to find the confidential counsellors, are not records requests. */
 const LEGITIMATE_LOOKUPS = /\b(vertrouwenspersoon|vertrouwenspersonen|contactpersoon|contactpersonen|confidential counsellors?|confidential advisers?|confidential advisors?)\b/;
 
+/** What is written or was said in something: "wat staat er in … over", "wat is er besproken". */
+const WHAT_IT_HOLDS =
+  /\bwat (?:staat|stond|staan|stonden) er (?:\p{L}+ ){0,8}?over\b|\bwhat does (?:\p{L}+ ){0,8}?say about\b|\bwhat (?:is|was) (?:in|written in) (?:\p{L}+ ){0,6}?about\b|\bwat (?:is|werd) er (?:\p{L}+ ){0,2}?(?:besproken|gezegd)\b|\bwhat (?:was|got) (?:\p{L}+ ){0,2}?(?:discussed|said)\b/u;
+/** What something contains: "wat staat er in", "what is in". */
+const WHAT_IS_IN = /\bwat (?:staat|stond|zit|zat) er in\b|\bwhat(?:'s| is| was) (?:written )?in\b|\bwhat does (?:\p{L}+ ){0,3}?(?:say|contain)\b/u;
+/** Notes of people's affairs or a conversation with them, not a policy text. */
+const NOTES_OR_CONVERSATION =
+  /\b(\p{L}*verslag|\p{L}*verslagen|rapport|rapportage|notulen|aantekeningen|dossier|\p{L}+gesprek|gesprek|overleg|report|minutes|notes|file|meeting|conversation|interview)\b/u;
+/** "Het gesprek met Wouter", "the meeting with Priya": a conversation with a person by name. */
+const CONVERSATION_WITH_NAME = /\b\p{L}*(?:gesprek|gesprekken|overleg|meeting|conversation|talk|interview)\s+(?:met|with)\s+\p{Lu}\p{Ll}+/u;
+/** "Er eentje", "one": a word pointing back at a thing named before. */
+const BACK_REFERENCE = /\b(?:er (?:ook |wel |nog )?(?:een|eentje|1)|one|any|such an?)\b/;
+/** "De persoon die", "the one who": asks whom an act belongs to. */
+const THE_ONE_WHO = /\b(?:de|het|the) (?:one|person|persoon|collega|colleague|medewerker|employee) (?:who|die)\b(?! (?:ik|i|je|you|we)\b)|\b(?:degene|diegene) die\b(?! (?:ik|je|we)\b)/;
+
 /**
  * `sentence` is one sentence as typed (for names), `folded` the same after `fold`. A sentence
  * counts when it has someone else in it, a registration, and the shape of a records request.
+ * `pointsBack`: the clause before names a registration this one may refer to.
  */
-function asksForOthersRecords(sentence: string, folded: string): boolean {
-  const registration = RECORD_THINGS.test(folded);
-  const event = RECORD_EVENTS.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded))) || DID_SOMEONE.test(folded);
+function asksForOthersRecords(sentence: string, folded: string, pointsBack: boolean): boolean {
+  const registration = RECORD_THINGS.test(folded) || (pointsBack && BACK_REFERENCE.test(folded));
+  const event =
+    RECORD_EVENTS.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded))) || (registration && LABELLED.test(folded)) || DID_SOMEONE.test(folded);
   const rumoured = RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded) && GENERIC_EVENTS.test(folded);
   if (!registration && !event && !rumoured) return false;
-  const withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ');
+  // "Is de klacht tegen de teamleider al afgehandeld?": how one particular case against someone
+  // stands; its word of process asks for that case's outcome, not for the procedure.
+  if (CASE_STATUS.test(folded) && PARTICULAR_CASE_AGAINST.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence)) && !ASKER_IN_IT.test(folded)) return true;
+  // "Kan ik de verklaring van mijn collega inzien?" asks to be shown a record, like "laat zien";
+  // not when the asker asks as a manager or HR what that role may see.
+  let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ');
+  if (!IN_A_ROLE.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
   if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason)) return false;
   if (RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded)) return true;
   // "… heeft die nou wel of niet een belang in dat zonnepark? ja of nee"
   if (YES_OR_NO.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence))) return true;
   if (CASE_AGAINST.test(folded) && AGAINST_A_NAME.test(sentence)) return true;
   const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || EMBEDDED_PERSON.test(folded) || FACT_ABOUT_SOMEONE.test(folded) || NAME_AFTER_PREPOSITION.test(sentence) || (event && GROUP_OF_PEOPLE.test(folded)) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
+  // "Wat staat er in zijn dossier?", "what is in her file?": the contents of someone's record.
+  if (POSSESSED_RECORD.test(folded) && WHAT_IS_IN.test(folded)) return true;
   // "Export all gift registrations", "stuur me de lijst met meldingen van afdeling Burgerzaken".
   if (SHOW_VERBS.test(folded) && registration && (someoneElse || MANY_OR_OTHERS.test(folded))) return true;
   // "Hoeveel meldingen kwamen er in 2023 van afdeling Openbare Ruimte?"

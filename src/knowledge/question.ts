@@ -59,12 +59,14 @@ export function sanitizeQuestion(raw: string): SanitizedQuestion {
 /**
  * Sentence and line boundaries; a question mark inside a sentence also ends it, and so does an
  * emoji in chat ("hey jij weet toch alles 😉 is die …"). A title's full stop ("Mr. Visser",
- * "dhr. Jansen") does not.
+ * "dhr. Jansen") or an initial's does not; a word ending in an accented letter ("Financiën.")
+ * is no initial, so the start of the abbreviation is found by letters, not by `\b` (which
+ * knows only ASCII letters).
  */
 export function splitSentences(text: string): string[] {
   return text
     .replace(/\r/g, '')
-    .split(/(?<=[!?;:]|(?<!\b(?:\p{L}|[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Dd]hr|[Mm]evr|[Mm]w|[Ii]r|[Dd]rs|[Ii]ng|[Pp]rof|[Bb]ijv|[Nn]r|[Ss]t))\.)\s+|(?<=\p{Extended_Pictographic})\s+|\n+/u)
+    .split(/(?<=[!?;:]|(?<!(?<!\p{L})(?:\p{L}|[Mm]r|[Mm]rs|[Mm]s|[Dd]r|[Dd]hr|[Mm]evr|[Mm]w|[Ii]r|[Dd]rs|[Ii]ng|[Pp]rof|[Bb]ijv|[Nn]r|[Ss]t))\.)\s+|(?<=\p{Extended_Pictographic})\s+|\n+/u)
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence !== '');
 }

@@ -58,8 +58,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // Several clear integrity words (two themes, or two words of one) outweigh an off-topic subject;
   // one does not: "Outlook geeft een conflict", "de kraan lekt", "the VPN investigation".
   const clearEvidence = severalClearWords(vocabulary, (hit) => hit.strongCues);
-  // Against a decisive phrase only words that are not themselves off-topic count ("solliciteren").
-  const clearBeyondOffTopic = severalClearWords(vocabulary, (hit) => hit.clearCues);
+  // Against a decisive phrase only words that are not themselves off-topic count ("solliciteren"),
+  // each word once however many themes it names ("boete" is a word of four).
+  const clearBeyondOffTopic = severalDistinctClearWords(vocabulary);
   if (input.otherEmployer) return { inScope: false, reason: 'other-employer', confidence: 'weak' };
   // "Mijn zoon wil een bijbaantje", "write a content calendar for our campaign": an integrity
   // word in someone's private life, or in a job for the assistant, is no integrity question.
@@ -89,6 +90,11 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   return { inScope: false, reason: 'no-evidence', confidence: 'weak' };
 }
 
+/** Two different clear words that are not off-topic words, of any themes (words of whom to turn to aside). */
+function severalDistinctClearWords(vocabulary: VocabularyMatch): boolean {
+  return new Set(vocabulary.themes.filter((hit) => !hit.whomOnly).flatMap((hit) => hit.clearAt)).size >= 2;
+}
+
 /** Two themes with a clear word, or two clear words of one theme (words of whom to turn to aside). */
 function severalClearWords(vocabulary: VocabularyMatch, cues: (hit: ThemeHit) => number): boolean {
   const hits = vocabulary.themes.filter((hit) => cues(hit) > 0 && !hit.whomOnly);
@@ -106,7 +112,7 @@ export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
 }
 
-const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
+const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
 /** A how-to about a step of an integrity process is a process question: "hoe vraag ik toestemming". */
 const PROCESS_STEP = /\b(toestemming|goedkeuring|melden|meld|melding|aanvragen|permission|approval|report|declare|register)\b/;
 
@@ -115,14 +121,20 @@ export function isHowTo(folded: string): boolean {
   return HOW_TO.test(folded) && !PROCESS_STEP.test(folded);
 }
 
-/** People and animals of one's private life ("mijn zoon", "my 16-year-old", "onze kat"). */
+/** People and animals of one's private life ("mijn zoon", "my 16-year-old", "onze kat", "een vriend van me"). */
 const PRIVATE_LIFE =
-  /\b(?:a|an|een) \d+[- ]?(?:jarige|year[- ]old)\b|\b(?:mijn|mn|mijn eigen|onze|ons|my|our)\s+(?:\d+[- ]?(?:jarige|year[- ]old)\s+)?(dochter|dochters|zoon|zoons|zonen|kind|kinderen|kids|tiener|puber|moeder|vader|ma|pa|mama|papa|schoonmoeder|schoonvader|schoonouders|ouders|oma|opa|broer|broertje|zus|zusje|zussen|neef|nicht|tante|oom|buurman|buurvrouw|buren|kat|katten|poes|hond|honden|huisdier|vriend|vriendin|vrienden|vriendje|daughter|daughters|son|sons|kid|kids|children|child|teenager|teen|mother|mom|mum|father|dad|parents|grandma|grandmother|grandpa|grandfather|brother|sister|aunt|uncle|cousin|neighbour|neighbours|neighbor|neighbors|cat|dog|pet|friend|friends|\d+[- ]year[- ]old)\b/;
+  /\b(?:a|an|een) \d+[- ]?(?:jarige|year[- ]old)\b|\b(?:een|a) (?:vriend|vriendin|kennis|friend) (?:van (?:me|mij)|of mine)\b|\b(?:mijn|mn|mijn eigen|onze|ons|my|our)\s+(?:\d+[- ]?(?:jarige|year[- ]old)\s+)?(dochter|dochters|zoon|zoons|zonen|kind|kinderen|kids|tiener|puber|moeder|vader|ma|pa|mama|papa|schoonmoeder|schoonvader|schoonouders|ouders|oma|opa|broer|broertje|zus|zusje|zussen|neef|nicht|tante|oom|buurman|buurvrouw|buren|kat|katten|poes|hond|honden|huisdier|vriend|vriendin|vrienden|vriendje|daughter|daughters|son|sons|kid|kids|children|child|teenager|teen|mother|mom|mum|father|dad|parents|grandma|grandmother|grandpa|grandfather|brother|sister|aunt|uncle|cousin|neighbour|neighbours|neighbor|neighbors|cat|dog|pet|friend|friends|\d+[- ]year[- ]old)\b/;
 /** Anything of work: the job, colleagues, the employer, its clients, suppliers and decisions. */
 const WORK_CONTEXT =
-  /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|aanvragen|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|stage\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|werkt hier|werken hier|hier werkt|works here|work here|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare)\b/u;
-/** The asker or their team in the question. */
-const ASKER = /\b(ik|i|we|wij)\b/;
+  /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|aannemer\p{L}*|opdrachtnemer\p{L}*|bieder\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|aanvragen|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|stage\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|werkt hier|werken hier|hier werkt|works here|work here|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|contractor\p{L}*|bidder\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare)\b/u;
+/**
+ * Work that is not the asker's: "(ze) werkt niet bij de gemeente", "has nothing to do with work",
+ * "is he allowed to work" (the son's job, not the asker's).
+ */
+const NOT_THE_ASKERS_WORK =
+  /\b(?:werkt|werken|works?) (?:niet|nooit|not|never) (?:bij|voor|op|at|for|in) (?:de |het |the |onze |our )?\p{L}+|\b(?:doesn't|doesnt|does not|don't|dont|do not) work (?:at|for|in) (?:the |our )?\p{L}+|\b(?:geen collega|not a colleague)\b|\b(?:niets|niks) met (?:mijn |het )?werk te maken\b|\bnothing to do with (?:my )?work\b|\b(?:he|she|they)\b(?: \p{L}+){0,3} (?:to )?work\b(?! (?:here|at|for|with|in)\b)/gu;
+/** The asker or their team in the question ("wil mij een etentje aanbieden"). */
+const ASKER = /\b(ik|i|we|wij|mij|me)\b/;
 
 /**
  * A question about family, friends or pets with nothing of work in it: "mijn zoon wil een
@@ -132,15 +144,18 @@ const ASKER = /\b(ik|i|we|wij)\b/;
  * question after `fold`.
  */
 export function isPrivateLifeOnly(folded: string, namesAnEmployer: () => boolean): boolean {
-  if (!PRIVATE_LIFE.test(folded) || WORK_CONTEXT.test(folded) || namesAnEmployer()) return false;
+  if (!PRIVATE_LIFE.test(folded) || WORK_CONTEXT.test(folded.replace(NOT_THE_ASKERS_WORK, ' ')) || namesAnEmployer()) return false;
   // "Is het ok als ik naar huis bel omdat mijn kind ziek is?": the asker's own conduct at stake
-  // ("hoe kan ik mn kids …" asks for a way, not for permission).
-  return !(isPermissionFramed(folded.replace(/\bhoe (?:kan|kun) ik\b/g, ' ')) && ASKER.test(folded));
+  // ("hoe kan ik mn kids …" asks for a way, "hoeveel moet ik betalen" for a sum, not for permission).
+  return !(isPermissionFramed(folded.replace(A_WAY_OR_A_SUM, ' ')) && ASKER.test(folded));
 }
+
+/** "Hoe kan ik", "hoeveel … moet ik betalen", "how much do I have to pay": a way or a sum, not a permission. */
+const A_WAY_OR_A_SUM = /\bhoe (?:kan|kun) ik\b|\bhoeveel (?:\p{L}+ ){0,3}?(?:moet|moeten) (?:ik|we|wij)(?: \p{L}+)? (?:betalen|kwijt)\b|\bhow much (?:\p{L}+ ){0,3}?(?:do|will|would|must|should) (?:i|we) (?:have to |need to )?pay\b/gu;
 
 /** Asking the assistant to produce something ("kun je een contentkalender maken", "write me a poem"). */
 const TASK_REQUEST =
-  /\b(?:(?:kun|kan|wil|zou) (?:je|jij|u)|kunt u|wilt u|(?:can|could|would|will) you|please)\b(?: [\p{L}\d]+){0,8}? (maken|schrijven|opstellen|vertalen|samenvatten|bedenken|verzinnen|plannen|prioriteren|organiseren|reserveren|boeken|sturen|mailen|regelen|zoeken|opzoeken|uitrekenen|berekenen|write|draft|make|create|translate|summari[sz]e|suggest|recommend|plan|prioriti[sz]e|organi[sz]e|book|send|email|calculate|come up with)\b|^(?:\p{L}+ ){0,2}(?:schrijf|maak|vertaal|stuur|mail|bedenk|verzin|plan|boek|write|draft|translate|summari[sz]e|suggest|recommend|send|email)\b/u;
+  /\b(?:(?:kun|kan|wil|zou) (?:je|jij|u)|kunt u|wilt u|(?:can|could|would|will) you|please)\b(?: [\p{L}\d]+){0,8}? (maken|schrijven|opstellen|vertalen|samenvatten|nakijken|corrigeren|proeflezen|proofread|bedenken|verzinnen|plannen|prioriteren|organiseren|reserveren|boeken|sturen|mailen|regelen|zoeken|opzoeken|uitrekenen|berekenen|write|draft|make|create|translate|summari[sz]e|suggest|recommend|plan|prioriti[sz]e|organi[sz]e|book|send|email|calculate|come up with)\b|^(?:\p{L}+ ){0,2}(?:schrijf|maak|vertaal|stuur|mail|bedenk|verzin|plan|boek|write|draft|translate|summari[sz]e|suggest|recommend|send|email)\b/u;
 /** What would make such a request about the rules after all ("kun je de regels samenvatten"). */
 const ABOUT_THE_RULES =
   /\b(regel|regels|regeling|beleid|gedragscode|code|integriteit\p{L}*|integer|mag|mogen|toegestaan|verboden|melden|melding|meldplicht|rules?|policy|code of conduct|integrity|allowed|report)\b/u;

@@ -123,8 +123,11 @@ export interface ThemeHit {
   confidence: number;
   strongCues: number;
   weakCues: number;
-  /** Clear words that are not also words of an off-topic subject ("solliciteren" is both). */
-  clearCues: number;
+  /**
+   * Where the clear words that are not also words of an off-topic subject ("solliciteren" is
+   * both) are in the question: one word may be a clear word of several themes ("boete").
+   */
+  clearAt: number[];
   /** The theme is whom to turn to (`whomOnly` in themes.json). */
   whomOnly?: boolean;
 }
@@ -397,8 +400,8 @@ function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: The
     const weakCues = weak.get(index)?.size ?? 0;
     if (strongCues === 0 && weakCues === 0) continue;
     const confidence = strongCues > 0 ? 1 : weakCues >= 3 ? 0.9 : weakCues === 2 ? 0.75 : 0.5;
-    const clearCues = [...(strong.get(index) ?? [])].filter((at) => !offTopicPositions.has(at)).length;
-    const hit: ThemeHit = { theme: index, confidence, strongCues, weakCues, clearCues };
+    const clearAt = [...(strong.get(index) ?? [])].filter((at) => !offTopicPositions.has(at));
+    const hit: ThemeHit = { theme: index, confidence, strongCues, weakCues, clearAt };
     if (catalogue.themes[index]?.whomOnly) hit.whomOnly = true;
     themes.push(hit);
   }

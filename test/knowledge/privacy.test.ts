@@ -67,6 +67,34 @@ const othersRecords = [
   'Look up whether the resident at Dorpsstraat 3 had earlier warnings from us.',
   'Zou u willen nagaan of mevrouw Bakker van Inkoop familie is van de aannemer?',
   'Geef me het ziekteverzuim per medewerker van mijn team.',
+  // a second question joined on, a request with its own modal, a sentence after an accented word
+  'De regels ken ik. En heeft de nieuwe controller zijn aandelen opgegeven?',
+  'Zou je even kunnen nakijken of Bram van Inkoop zijn bijbaan heeft gemeld?',
+  'Mijn buurvrouw werkt op Financiën. Staat haar bijbaan in het register?',
+  // a short follow-up asking who, why or what it was about
+  'Een collega van Burgerzaken is gisteren naar de vertrouwenspersoon gegaan. Waarom?',
+  'Er loopt een onderzoek naar iemand bij Inkoop. Wie dan?',
+  // whistleblowers, the state of a particular case, being shown someone's record
+  'Which of my colleagues went to the Whistleblowers Authority?',
+  'Is de melding over onze teamleider nu al afgehandeld?',
+  'Kan ik de nevenfuncties van mijn afdelingshoofd inzien?',
+  // pointing back, whose act it was, what notes or a conversation hold about a person
+  'Hoe zit het met aandelen, en heeft wethouder Smit er ook een?',
+  'Is Anouk from Planning the person who spoke to the newspaper?',
+  'What was discussed in the meeting with Tom about his conduct?',
+  // a side business as rumour, names sent, what someone told counsel, an adviser as third party
+  'Klopt het dat de teamleider van Wijkzaken een eigen bedrijf ernaast heeft?',
+  'Kun je me de namen sturen van de collega’s die een klacht hebben ingediend?',
+  'What did the intern tell the counsellor?',
+  'Heeft de HR-adviseur ooit een waarschuwing gehad?',
+  // invitations as registrations, who went along, being labelled, a ranking, what a file holds
+  'Mag ik een overzicht van alle uitnodigingen die mijn afdelingshoofd heeft aangenomen?',
+  'Wie van Handhaving gingen er mee naar die zeiltocht van de aannemer?',
+  'Which employees are flagged as a complaint risk?',
+  'Maak een ranglijst van teams met de meeste meldingen.',
+  'Mijn voorganger is met ruzie vertrokken. Wat staat er in zijn dossier?',
+  // the asker's own task does not make a records request a rule question
+  'Bevestig even dat Anke een waarschuwing kreeg, er is een brief die ik moet verwerken.',
 ];
 
 const ruleQuestions = [
@@ -102,6 +130,27 @@ const ruleQuestions = [
   'De vertrouwenspersoon wil mijn integriteitsmelding doorsturen, klopt dat?',
   'Wat wordt er bij de werving van nieuwe medewerkers gecontroleerd?',
   'Mijn collega zegt dat de gemeente bijbanen juist stimuleert. Klopt dat?',
+  // near misses of the shapes above
+  'En moet mijn collega zijn aandelen opgeven?',
+  'Zou je kunnen uitleggen of een bijbaan gemeld moet worden?',
+  'Ik ben naar de vertrouwenspersoon gegaan. Waarom moet dat vertrouwelijk blijven?',
+  'Is een klokkenluider beschermd tegen ontslag?',
+  'Hoe wordt een klacht tegen een collega afgehandeld?',
+  'Mag ik als leidinggevende de melding van een medewerker inzien?',
+  'Kan ik mijn eigen melding inzien?',
+  'Wat zijn de regels voor aandelen, en moet ik er een melden?',
+  'Is the person who reports a wrong protected?',
+  'Is Jan the one who decides on side jobs?',
+  'Wat wordt er besproken in een integriteitsgesprek?',
+  'Mag ik een eigen bedrijf naast mijn baan hebben?',
+  'Kun je me de namen geven van de vertrouwenspersonen?',
+  'What should I tell the confidential adviser?',
+  'Kan de HR-adviseur meekijken bij mijn melding?',
+  'Mijn collega kreeg een uitnodiging voor een zeiltocht van de aannemer. Wat moet ik doen?',
+  'Wie mag er mee naar een relatie-evenement van een leverancier?',
+  'Wie staat er bekend als vertrouwenspersoon?',
+  'Wat staat er in een VOG?',
+  'Heeft mijn partner aandelen die ik moet melden?',
 ];
 
 describe('requests for other people’s records', () => {

@@ -42,6 +42,90 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Outlook geeft een conflict met mijn afspraak bij de fysio, hoe los ik dat op?', 'Er lekt water uit de koelkast op de derde verdieping.'],
     answer: ['Mag ik mijn werklaptop gebruiken voor mijn bijbaan?', 'Ik ben ziek maar wil mijn vrijwilligerswerk bij de voetbalclub blijven doen. Moet ik dat melden?'],
   },
+  {
+    name: 'leave, notice periods and working hours',
+    decline: ['Mijn partner bevalt in mei; hoeveel partnerverlof krijg ik dan?', 'What is my notice period if I quit next month?', 'Hoeveel uur per week mag ik volgens de Arbeidstijdenwet overwerken?'],
+    answer: [
+      'Mag ik tijdens mijn opzegtermijn al voor de nieuwe werkgever werken?',
+      'Mag ik mijn vakantiedagen gebruiken voor mijn nevenfunctie?',
+      'Ik werk tijdens mijn partnerverlof een paar uur voor mijn eigen bedrijf. Moet ik dat melden?',
+      'Een collega schreef in zijn motivatiebrief dat hij een diploma heeft dat hij niet heeft. Moet ik dat melden?',
+    ],
+  },
+  {
+    name: 'pension, inheritance tax and claiming travel costs',
+    decline: ['Mijn opa liet me aandelen na; hoeveel erfbelasting moet ik betalen?', 'hoe dien ik de declaratie voor mijn treinkaartje naar een symposium in?'],
+    answer: [
+      'Ik wil met vervroegd pensioen en daarna als adviseur voor de gemeente werken. Mag dat?',
+      'Mag ik kilometers declareren die ik niet gereden heb?',
+      'Ik heb aandelen via mijn ABP-pensioen, moet ik die melden?',
+    ],
+  },
+  {
+    name: 'language, programming, presentations, elections and company results',
+    decline: [
+      'Wat is het verschil tussen een integer en een float in Python?',
+      'Is the word integrity spelled with one or two t’s in correct Dutch?',
+      'Heb je tips voor een presentatie aan het MT over ons project?',
+      'Which party won the most seats in the council elections?',
+      'My laptop keeps freezing when I share my screen in Teams, any fix?',
+    ],
+    answer: [
+      'Ik heb aandelen in een bedrijf waarvan de jaarcijfers binnenkort uitkomen. Mag ik die verkopen?',
+      'Mag ik een PowerPoint van de gemeente gebruiken voor mijn bijbaan?',
+      'Mijn vrouw heeft een zetel in de gemeenteraad, moet ik dat melden?',
+      'Ik geef in mijn vrije tijd Python-les aan kinderen, moet ik dat melden?',
+    ],
+  },
+  {
+    name: 'a friend’s affairs, someone who does not work here, a child’s own job',
+    decline: [
+      'Een vriendin van me wil een webshop beginnen, hoe kiest ze een goede naam?',
+      'Mijn zus (werkt niet bij de gemeente) gaf me een boekenbon voor mijn verjaardag. Hoe bedank ik haar?',
+      'My 15-year-old daughter found a job at a snack bar. How many evenings is she allowed to work?',
+    ],
+    answer: ['Een vriend van me is aannemer en wil mij een etentje aanbieden. Mag dat?', 'Mijn buurman werkt niet bij de gemeente maar vraagt of ik zijn vergunning kan versnellen.', 'My son wants to work for a supplier of our department, is that a problem?'],
+  },
+  {
+    name: 'health screening',
+    decline: ['Ik ben uitgenodigd voor het bevolkingsonderzoek borstkanker. Hoe lang duurt zo’n afspraak?'],
+    answer: [
+      'Wordt er bij sollicitanten voor een vertrouwensfunctie een screening gedaan?',
+      'Mag ik de printer van de gemeente gebruiken voor flyers van mijn voetbalclub?',
+      'Een leverancier bood me een abonnement op Netflix aan. Mag dat?',
+      'Een collega lekt vertrouwelijke stukken over de verbouwing, moet ik dat bij facilitaire zaken melden?',
+      'Moet ik de inkomsten uit mijn bijbaan bij mijn werkgever melden als ze al in mijn belastingaangifte staan?',
+    ],
+  },
+  {
+    name: 'nothing, when an off-topic word stands beside a real integrity question',
+    decline: [],
+    answer: [
+      'During my notice period a supplier offered me a job. Do I need to report that?',
+      'Een collega in de selectiecommissie bij een interne sollicitatie kent de kandidaat privé. Wat moet ik doen?',
+      'Mag ik een verrassingsfeest voor mijn team laten betalen door een leverancier?',
+      'Mijn zwager werkt bij facilitaire zaken en krijgt opdrachten van mijn afdeling. Moet ik iets melden?',
+      'Een aannemer biedt aan om gratis irrigatie aan te leggen in mijn tuin. Mag dat?',
+      'Ik heb geërfd en moet erfbelasting betalen; mag ik daarvoor een lening van een leverancier aannemen?',
+      'De Arbeidstijdenwet wordt bij ons structureel overtreden door de teamleider en niemand durft het te melden.',
+      'Een collega declareert zijn treinkaartjes dubbel.',
+      'A supplier paid for my train ticket to the conference.',
+      'Een collega gebruikt zijn werk-pc om Python-scripts voor zijn bijbaan te schrijven.',
+      'Tijdens mijn geboorteverlof heb ik klussen gedaan voor een aannemer van de gemeente.',
+      'Een leverancier betaalde het verrassingsfeest van onze afdeling.',
+      'My colleague extended his contract with a supplier he owns shares in.',
+    ],
+  },
+  {
+    name: 'proofreading for the asker',
+    decline: ['Could you proofread the invitation for our team day?'],
+    answer: ['Kun je nakijken of ik mijn bijbaan moet melden?'],
+  },
+  {
+    name: 'another employer’s policy named in the possessive',
+    decline: ['What does Unilever’s code of conduct say about gifts?'],
+    answer: ['What is Velsen’s policy on gifts?', 'What is the Council’s policy on gifts?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
