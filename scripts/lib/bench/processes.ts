@@ -27,7 +27,7 @@ export async function startTarget(kind: TargetKind, options: TargetOptions = {})
   const entry = options.compiledDir ? path.join(options.compiledDir, 'scripts', 'lib', 'bench', 'target.js') : path.join(projectRoot, 'scripts', 'lib', 'bench', 'target.ts');
   const child = fork(entry, [kind], {
     cwd: projectRoot,
-    execArgv: [...(options.compiledDir ? [] : ['--import', 'tsx']), '--expose-gc', ...(process.env.DEBUG_V8 ? process.env.DEBUG_V8.split(' ') : []), ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [])],
+    execArgv: [...(options.compiledDir ? [] : ['--import', 'tsx']), '--expose-gc', ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [])],
     env: { ...process.env, NODE_OPTIONS: '', ...options.env },
     // The bot logs as in production (stdout, info): discarded here, but written all the same.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

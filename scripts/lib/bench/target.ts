@@ -18,8 +18,6 @@ import { startApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/env.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { adapterSettings } from '../../../src/teams/bot.js';
-import { getHeapSpaceStatistics } from 'node:v8';
-import { appendFileSync } from 'node:fs';
 
 export type TargetKind = 'restify' | 'echo' | 'bot';
 
@@ -68,7 +66,6 @@ async function startBot(): Promise<{ url: string; stop(): Promise<void> }> {
 
 function memory(collect: boolean): MemoryFigures {
   if (collect) (globalThis as { gc?: () => void }).gc?.();
-  if (process.env.DEBUG_MEM) { const u = process.memoryUsage(); const hs = getHeapSpaceStatistics(); appendFileSync('/tmp/mem.txt', JSON.stringify({ collect, rss: u.rss >> 20, heapTotal: u.heapTotal >> 20, heapUsed: u.heapUsed >> 20, external: u.external >> 20, ab: u.arrayBuffers >> 20, spaces: hs.map((s: any) => [s.space_name, s.space_size >> 20, s.space_used_size >> 20]) }) + '\n'); }
   const usage = process.memoryUsage();
   const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
   const cpu = process.cpuUsage();
