@@ -1,6 +1,6 @@
 import type { AnyBulkWriteOperation, Db } from 'mongodb';
 import { z } from 'zod';
-import { SCHEMA_VERSION, runOnce } from '../storage/database.js';
+import { SCHEMA_VERSION, refusedAsDuplicates, runOnce } from '../storage/database.js';
 import { escapeControls, stripControls } from '../text/controls.js';
 import { PEOPLE, peopleMigration } from './collections.js';
 import { parseCsv } from './csv.js';
@@ -263,7 +263,17 @@ export async function importPeople(db: Db, orgId: string, csvText: string, optio
       },
     });
   }
-  if (operations.length > 0 && !options.dryRun) await people.bulkWrite(operations, { ordered: true });
+  if (operations.length > 0 && !options.dryRun) {
+    try {
+      await people.bulkWrite(operations, { ordered: true });
+    } catch (error) {
+      // Two instances that start together on an empty database import the same people: of two
+      // upserts of one new person one is refused (FerretDB; MongoDB can do the same). The whole
+      // import converges when run again, and then finds everyone in place.
+      if (refusedAsDuplicates(error).size === 0) throw error;
+      await people.bulkWrite(operations, { ordered: true });
+    }
+  }
 
   const lines = [
     `${options.dryRun ? 'Proefimport' : 'Import'} voor ${org.name} (${org.id}) geslaagd: ` +

@@ -44,6 +44,8 @@ export interface ScopeInput {
   privateLife: boolean;
   /** Asks the assistant to make, write or plan something (see `isTaskRequest`). */
   task: boolean;
+  /** Names integrity itself, or uses the word in another sense (see `integrityNamed`). */
+  integrity: IntegrityNamed;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -69,6 +71,11 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
   if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Wordt er bij sollicitaties naar integriteit gekeken?": a question that names integrity itself
+  // is about the policies, whatever else it names (its technical senses are decisive phrases above).
+  if (input.integrity === 'itself' && (lexical.inScope || top > 0)) return { inScope: true, reason: lexical.inScope ? 'lexical' : 'theme', confidence: 'weak' };
+  // "How do I check the integrity of a zip file": the word in another sense is no integrity question.
+  if (input.integrity === 'another-sense' && !clearBeyondOffTopic) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // An off-topic subject wins over weaker integrity words ("wachtwoord kwijt", "recept voor de
   // teamlunch"), not over a clear one, a typed policy term, or a permission question with several.
   // "Wie moet ik bellen" after a broken laptop asks for the helpdesk, not for a rule.
@@ -114,7 +121,23 @@ export function isPermissionFramed(folded: string): boolean {
 
 const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
 /** A how-to about a step of an integrity process is a process question: "hoe vraag ik toestemming". */
-const PROCESS_STEP = /\b(toestemming|goedkeuring|melden|meld|melding|aanvragen|permission|approval|report|declare|register)\b/;
+// Dutch splits some of these verbs: "hoe vraag ik dat aan", "hoe meld ik het aan", "hoe geef ik dat op".
+const PROCESS_STEP = /\b(toestemming|goedkeuring|melden|meld|melding|aanvragen|permission|approval|report|declare|register)\b|\b(?:vraag|meld|geef)(?: \p{L}+){0,3} (?:aan|op)\b/u;
+
+const INTEGRITY_ITSELF = /\b(integriteit|integriteitsbeleid|integrity)\b/;
+/** The word as a word ("the difference between 'integrity' and …", a translation) or a check of data ("verify the integrity of an export"). */
+const INTEGRITY_IN_ANOTHER_SENSE = /\b(?:difference|verschil|translat\p{L}*|vertal\p{L}*|spell\p{L}*|spelling|synonym\p{L}*|synoniem\p{L}*)\b.{0,30}\bintegri|\b(?:verify|verifying|check|checking|checksums?|validate|controleer|controleren|verifieer|verifiëren)\b.{0,30}\bintegri/u;
+
+export type IntegrityNamed = 'itself' | 'another-sense' | 'no';
+
+/**
+ * Whether the question names integrity itself ("naar integriteit gekeken", "what does integrity
+ * mean here") or uses the word in another sense. `folded` is the question after `fold`.
+ */
+export function integrityNamed(folded: string): IntegrityNamed {
+  if (!INTEGRITY_ITSELF.test(folded)) return 'no';
+  return INTEGRITY_IN_ANOTHER_SENSE.test(folded) ? 'another-sense' : 'itself';
+}
 
 /** A how-to question: "hoe stel ik dit in", "how do I …". `folded` is the question after `fold`. */
 export function isHowTo(folded: string): boolean {
@@ -161,8 +184,12 @@ const ABOUT_THE_RULES =
   /\b(regel|regels|regeling|beleid|gedragscode|code|integriteit\p{L}*|integer|mag|mogen|toegestaan|verboden|melden|melding|meldplicht|rules?|policy|code of conduct|integrity|allowed|report)\b/u;
 
 /** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
+/** Where a request starts to say what the text should hold ("een mail waarin ik vraag of ik thuis mag werken"). */
+const CONTENT_OF_THE_TASK = /\b(?:waarin|waarmee|in which|asking (?:whether|if)|om te vragen)\b/;
+
 export function isTaskRequest(folded: string): boolean {
-  return TASK_REQUEST.test(folded) && !ABOUT_THE_RULES.test(folded);
+  // A rule word in what the text should say is the task's content, not a question about the rules.
+  return TASK_REQUEST.test(folded) && !ABOUT_THE_RULES.test(folded.split(CONTENT_OF_THE_TASK)[0]!);
 }
 
 /** When, how long, how much: "tot wanneer kan ik", "how many weeks", "wat kost me dat". */

@@ -98,6 +98,9 @@ const othersRecords = [
 ];
 
 const ruleQuestions = [
+  // Whether registrations are published is a rule of the register, not someone's record.
+  'Worden de nevenfuncties van directeuren openbaar gemaakt?',
+  'Are the outside jobs of aldermen published somewhere?',
   'Mijn collega heeft een cadeau aangenomen van een leverancier. Wat moet ik doen?',
   'Heeft mijn leidinggevende inzage in mijn melding bij de vertrouwenspersoon?',
   'Is mijn collega strafbaar als hij een cadeau aanneemt?',

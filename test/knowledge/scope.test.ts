@@ -13,6 +13,21 @@ const declined = (orgId: string, text: string) => knowledge.answer({ orgId, text
 
 const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   {
+    name: 'integrity in another sense than the policies’ (a check of data, the word as a word)',
+    decline: ['How can I check the integrity of a zip file after downloading it?', 'Wat is het verschil tussen integriteit en integraliteit? Ik vertaal een nota.'],
+    answer: ['Kijken jullie bij een sollicitatie ook naar iemands integriteit?', 'Wat bedoelt onze gemeente precies met integriteit als ik een beoordelingsgesprek heb?'],
+  },
+  {
+    name: 'a text for the assistant to write whose content mentions a rule word',
+    decline: ['Kun je een berichtje opstellen waarin ik vraag of ik morgen eerder weg mag?', 'Could you draft an email asking whether I may swap my day off?'],
+    answer: ['Kun je uitleggen of ik een etentje van een leverancier mag aannemen?'],
+  },
+  {
+    name: 'HR budgets and courses',
+    decline: ['Wat kan ik allemaal doen met mijn persoonlijk ontwikkelbudget?'],
+    answer: ['Mag ik een cursus van een leverancier aannemen die zij betalen?'],
+  },
+  {
     name: 'family, friends or pets with nothing of work in it',
     decline: ['Mijn dochter wil een bijbaantje bij de bakker, hoeveel uur mag ze werken?', 'What is a nice gift for my dad, he turns 60?', 'onze hond pest de kat van de buren, tips?'],
     answer: ['Mijn partner heeft aandelen in een aannemer, moet ik dat melden?', 'Mijn broer vraagt een vergunning aan bij mijn afdeling. Wat nu?', 'Is het ok als ik even naar huis bel omdat mijn zoon ziek is?', 'Mijn dochter solliciteert bij onze gemeente. Moet zij een VOG aanleveren?'],
@@ -25,7 +40,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   {
     name: 'a practical how-to',
     decline: ['Hoe blokkeer ik spam van een webshop in mijn werkmail?', 'How do I check whether a cell is an integer in Excel?'],
-    answer: ['Hoe vraag ik toestemming voor een nevenfunctie?', 'Hoe meld ik een geschenk van een leverancier?'],
+    answer: ['Hoe vraag ik toestemming voor een nevenfunctie?', 'Hoe meld ik een geschenk van een leverancier?', 'Ik wil in de weekenden als fietsenmaker gaan werken. Hoe vraag ik dat aan?'],
   },
   {
     name: 'when or how much of an off-topic subject',
