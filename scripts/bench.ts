@@ -274,7 +274,8 @@ async function instances(botEnv: Record<string, string>, traffic: Traffic) {
     await runLoad({ urls, connections: 10, durationS: settings.warmUpSeconds, body: traffic.question, verify: isAnswer });
     const questions = await runLoad({ urls, connections: 50, durationS: settings.caseSeconds, body: traffic.question, verify: isAnswer });
     const gifts = await runLoad({ urls, connections: 10, durationS: settings.caseSeconds, body: traffic.gift, verify: isRecorded });
-    return { processes: settings.instances, burst, knowledgeAnswerAt50: summary(questions), giftSubmissionAt10: summary(gifts) };
+    const problems = bots.map((bot) => bot.problems());
+    return { processes: settings.instances, burst, knowledgeAnswerAt50: summary(questions), giftSubmissionAt10: summary(gifts), loggedProblemsPerProcess: problems };
   } finally {
     await Promise.all(bots.map((bot) => bot.stop()));
     await look.close();

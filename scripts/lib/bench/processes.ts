@@ -77,6 +77,12 @@ async function stopChild(child: ChildProcess): Promise<void> {
 export interface BotProcess {
   url: string;
   pid: number;
+  /**
+   * How often each warning and error was logged, by event, error class and code (`event errorClass code`):
+   * a failed submission answers 200 with the form kept, so the log says why it failed. The log
+   * holds no message text or personal data (src/logging), and only these fields are kept.
+   */
+  problems(): Record<string, number>;
   stop(): Promise<void>;
 }
 
@@ -93,11 +99,13 @@ export async function startBotProcess(env: Record<string, string>, compiledDir?:
     env: { ...process.env, NODE_OPTIONS: '', PORT: '0', ...env, LOG_LEVEL: env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace' ? env.LOG_LEVEL : 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const problems: Record<string, number> = {};
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('bot process did not listen within 60 s')), 60_000);
     const lines = createInterface({ input: child.stdout! });
     child.once('exit', (code) => reject(new Error(`bot process exited with ${code} before it listened`)));
     lines.on('line', (line) => {
+      if (/"level":(?:40|50|60)/.test(line)) countProblem(problems, line);
       if (!line.includes('"http.listening"')) return;
       const parsed = JSON.parse(line) as { port?: number };
       if (typeof parsed.port === 'number') {
@@ -109,6 +117,7 @@ export async function startBotProcess(env: Record<string, string>, compiledDir?:
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
+    problems: () => ({ ...problems }),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -129,4 +138,18 @@ export function compileProject(outDir: string): string {
   rmSync(outDir, { recursive: true, force: true });
   execFileSync(process.execPath, [path.join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(projectRoot, 'tsconfig.json'), '--outDir', outDir], { cwd: projectRoot, stdio: ['ignore', 2, 2] });
   return outDir;
+}
+
+/** Counts a warning or error line of the bot's JSON log under `event errorClass code`. */
+function countProblem(problems: Record<string, number>, line: string): void {
+  let entry: { event?: unknown; errorClass?: unknown; code?: unknown; err?: { errorClass?: unknown; code?: unknown } };
+  try {
+    entry = JSON.parse(line) as typeof entry;
+  } catch {
+    return;
+  }
+  const errorClass = entry.errorClass ?? entry.err?.errorClass;
+  const code = entry.code ?? entry.err?.code;
+  const key = [entry.event, errorClass, code].filter((part) => typeof part === 'string' || typeof part === 'number').join(' ') || 'unnamed';
+  problems[key] = (problems[key] ?? 0) + 1;
 }
