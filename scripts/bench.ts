@@ -215,12 +215,14 @@ async function memoryAndSoak(botEnv: Record<string, string>, traffic: Traffic) {
       const endAt = started + settings.soakMinutes * 60_000;
       let requests = 0;
       let errors = 0;
+      const errorKinds = { non2xx: 0, mismatches: 0, socket: 0, timeouts: 0 };
       while (Date.now() < endAt) {
         const seconds = Math.min(settings.soakSampleSeconds, Math.ceil((endAt - Date.now()) / 1000));
         if (seconds <= 0) break;
         const load = await runLoad({ urls: [bot.url], connections: 50, durationS: seconds, body: traffic.mixed, verify: isMixed });
         requests += load.requests;
         errors += load.errors;
+        for (const kind of Object.keys(errorKinds) as (keyof typeof errorKinds)[]) errorKinds[kind] += load.errorKinds[kind];
         const rss = await bot.memory(false);
         const live = await bot.memory(true);
         samples.push({ atS: Math.round((Date.now() - started) / 1000), rssMb: rss.rssMb, heapUsedMbAfterGc: live.heapUsedMb });
@@ -234,6 +236,7 @@ async function memoryAndSoak(botEnv: Record<string, string>, traffic: Traffic) {
         connections: 50,
         requests,
         errors,
+        errorKinds,
         rssSlopeMbPerMin: round(slopePerMinute(judged.map((s) => [s.atS, s.rssMb]))),
         heapSlopeMbPerMin: round(slopePerMinute(judged.map((s) => [s.atS, s.heapUsedMbAfterGc]))),
         rssMbFirst: samples[0]?.rssMb ?? null,
