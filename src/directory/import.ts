@@ -270,7 +270,7 @@ export async function importPeople(db: Db, orgId: string, csvText: string, optio
       // Two instances that start together on an empty database import the same people: of two
       // upserts of one new person one is refused (FerretDB; MongoDB can do the same). The whole
       // import converges when run again, and then finds everyone in place.
-      if (refusedAsDuplicates(error).size === 0) throw error;
+      refusedAsDuplicates(error); // anything but refused duplicates is thrown again
       await people.bulkWrite(operations, { ordered: true });
     }
   }

@@ -35,8 +35,8 @@ const NOT_WAITING_GRACE_MS = 60 * 60_000;
  * before a change makes them an assignee (noted first, like the outbox's messages); a new record
  * is noted while it is stored, and the submitter's answer waits for both (a process that dies in
  * between leaves the note to the hourly reconciliation). The records themselves say whether it
- * still waits. So a reader is not behind and never counts a record that does not wait; nothing has to be removed at the moment a record moves on or
- * closes. What no longer waits is dropped by `reconcileAwaiting`, the hourly job. Writes to a
+ * still waits. So a reader is not behind and never counts a record that does not wait; nothing
+ * has to be removed at the moment a record moves on or closes. What no longer waits is dropped by `reconcileAwaiting`, the hourly job. Writes to a
  * person's document are serialised by write claims (`WriteClaims.amend` for notes, `rewrite` for
  * the hourly drop): on FerretDB an update is not atomic, and two assignments to one person at the
  * same moment must both stay.
