@@ -115,9 +115,16 @@ export class WriteClaims {
    * at a time as `rewrite` does, but without reading its contents: only its version, and not even
    * that when this instance wrote it last (the claim on that version then says whether another
    * writer moved on since). Creates it as `created` when it does not exist. What it costs does not
-   * grow with the document, which a rewrite's read and write of the whole of it do.
+   * grow with the document, which a rewrite's read and write of the whole of it do. Returns the
+   * document as this write left it, in the same round trip (whole: FerretDB 1.24 takes no
+   * projection for findAndModify), so keep amended documents small.
    */
-  async amend<T extends VersionedDocument>(collection: Collection<T>, id: string, created: Omit<T, '_id' | 'version'>, update: UpdateFilter<T>): Promise<void> {
+  async amend<T extends VersionedDocument>(
+    collection: Collection<T>,
+    id: string,
+    created: Omit<T, '_id' | 'version'>,
+    update: UpdateFilter<T>,
+  ): Promise<T> {
     const byId = { _id: id } as Filter<T>;
     const key = `${collection.collectionName}/${id}`;
     let known = this.lastVersions.get(key);
@@ -126,9 +133,10 @@ export class WriteClaims {
       if (version === undefined) {
         try {
           const createdVersion = Date.now();
-          await collection.insertOne({ ...created, _id: id, version: createdVersion } as OptionalUnlessRequiredId<T>);
+          const document = { ...created, _id: id, version: createdVersion } as T;
+          await collection.insertOne(document as OptionalUnlessRequiredId<T>);
           this.lastVersions.set(key, createdVersion);
-          return;
+          return document;
         } catch (error) {
           if (!isDuplicateKeyError(error)) throw error;
           continue;
@@ -138,15 +146,15 @@ export class WriteClaims {
         known = undefined;
         continue;
       }
-      const result = await collection.updateOne(byId, { ...update, $set: { ...(update.$set ?? {}), version: version + 1 } } as UpdateFilter<T>);
-      if (result.matchedCount === 0) {
+      const after = (await collection.findOneAndUpdate(byId, { ...update, $set: { ...(update.$set ?? {}), version: version + 1 } } as UpdateFilter<T>, { returnDocument: 'after' })) as T | null;
+      if (!after) {
         // Deleted meanwhile (only our copy of its version said it was there): start from what is stored.
         known = undefined;
         this.lastVersions.delete(key);
         continue;
       }
       this.lastVersions.set(key, version + 1);
-      return;
+      return after;
     }
   }
 

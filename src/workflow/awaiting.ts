@@ -1,5 +1,5 @@
 import type { Collection, Db } from 'mongodb';
-import { SCHEMA_VERSION, type CollectionDefinition } from '../storage/database.js';
+import { SCHEMA_VERSION, isDuplicateKeyError, type CollectionDefinition } from '../storage/database.js';
 import { WriteClaims, type VersionedDocument } from '../storage/writeClaims.js';
 import { recordsCollection } from './store.js';
 
@@ -12,12 +12,33 @@ export interface AwaitingCandidate {
   at: Date;
 }
 
-/** What may wait for one person, found by `_id` (their aadObjectId). */
+/**
+ * What may wait for one person, found by `_id` (their aadObjectId): the latest notes, and the
+ * pages the earlier ones were moved to.
+ */
 interface AwaitingDocument extends VersionedDocument {
+  records: AwaitingCandidate[];
+  /** The person's sealed pages (`_id`s), oldest first. Absent in documents of earlier releases. */
+  pages?: string[];
+  schemaVersion: number;
+  updatedAt: Date;
+}
+
+/** Earlier notes of one person, moved out of their document when it filled up (see `seal`). */
+interface AwaitingPage extends VersionedDocument {
+  person: string;
   records: AwaitingCandidate[];
   schemaVersion: number;
   updatedAt: Date;
 }
+
+/**
+ * A person's document moves its notes to a page of their own once it holds more than this. A
+ * note then costs the same whatever the person's list holds (FerretDB reads, decodes and writes
+ * the whole document for an update, and indexes it again), and no document nears the size limit
+ * of Cosmos DB (2 MB) for an adviser with thousands of records open.
+ */
+export const NOTES_PER_PAGE = 200;
 
 /**
  * A candidate is noted just before the change that makes the person an assignee lands (within
@@ -28,28 +49,32 @@ const NOT_WAITING_GRACE_MS = 60 * 60_000;
 
 /**
  * Which records may wait for a person, so that help and "openstaand" read one document by `_id`
- * and the candidates' records by `_id`, never a query over every record (FerretDB's SQLite handler
- * answers `{ assignees, closedAt }` by reading the whole collection).
+ * (and, for someone with many records open, their pages by `_id`) and the candidates' records by
+ * `_id`, never a query over every record (FerretDB's SQLite handler answers `{ assignees,
+ * closedAt }` by reading the whole collection).
  *
  * The index holds a superset: every open record a person is an assignee of is in their document
  * before a change makes them an assignee (noted first, like the outbox's messages); a new record
  * is noted while it is stored, and the submitter's answer waits for both (a process that dies in
  * between leaves the note to the hourly reconciliation). The records themselves say whether it
  * still waits. So a reader is not behind and never counts a record that does not wait; nothing
- * has to be removed at the moment a record moves on or closes. What no longer waits is dropped by `reconcileAwaiting`, the hourly job. Writes to a
- * person's document are serialised by write claims (`WriteClaims.amend` for notes, `rewrite` for
- * the hourly drop): on FerretDB an update is not atomic, and two assignments to one person at the
- * same moment must both stay.
+ * has to be removed at the moment a record moves on or closes. What no longer waits is dropped by
+ * `reconcileAwaiting`, the hourly job. Writes to a person's document and pages are serialised by
+ * write claims (`WriteClaims.amend` for notes, `rewrite` for sealing a page and the hourly drop):
+ * on FerretDB an update is not atomic, and two assignments to one person at the same moment must
+ * both stay.
  */
 export class AwaitingIndex {
   private readonly documents: Collection<AwaitingDocument>;
+  private readonly pages: Collection<AwaitingPage>;
   private readonly claims: WriteClaims;
-  /** Per person: the notes gathering for the next rewrite, and the rewrite on its way. */
+  /** Per person: the notes gathering for the next write, and the write on its way. */
   private readonly gathering = new Map<string, { ids: Map<string, Date>; written: Promise<void> }>();
   private readonly writing = new Map<string, Promise<void>>();
 
   constructor(db: Db) {
     this.documents = db.collection<AwaitingDocument>(WORKFLOW_AWAITING);
+    this.pages = db.collection<AwaitingPage>(WORKFLOW_AWAITING);
     this.claims = new WriteClaims(db);
   }
 
@@ -59,13 +84,16 @@ export class AwaitingIndex {
   }
 
   async candidates(person: string): Promise<AwaitingCandidate[]> {
-    return latestPerRecord((await this.documents.findOne({ _id: person }, { projection: { records: 1 } }))?.records ?? []);
+    const document = await this.documents.findOne({ _id: person }, { projection: { records: 1, pages: 1 } });
+    if (!document) return [];
+    const pages = await Promise.all((document.pages ?? []).map((id) => this.pages.findOne({ _id: id }, { projection: { records: 1 } })));
+    return latestPerRecord([...pages.flatMap((page) => page?.records ?? []), ...document.records]);
   }
 
-  /** Every person's candidates; for the hourly job, never a turn. */
+  /** Every person's candidates (from their document and the pages it lists); for the hourly job, never a turn. */
   async all(): Promise<Map<string, AwaitingCandidate[]>> {
-    const documents = await this.documents.find({}, { projection: { records: 1 } }).toArray();
-    return new Map(documents.map((document) => [document._id, latestPerRecord(document.records)]));
+    const { people, pages } = await this.everything();
+    return new Map([...people].map(([person, document]) => [person, latestPerRecord([...(document.pages ?? []).flatMap((id) => pages.get(id)?.records ?? []), ...document.records])]));
   }
 
   /**
@@ -99,36 +127,109 @@ export class AwaitingIndex {
   }
 
   /**
-   * Adds the notes to the end of the person's list, without reading it: a person with many records
-   * waiting (an adviser who may decide on every gift) costs a note no more than anyone else. A
-   * record noted again is added again with its new time; readers take its latest (`latestPerRecord`),
-   * and the hourly job's rewrite keeps one.
+   * Adds the notes to the end of the person's list, without reading it. A record noted again is
+   * added again with its new time; readers take its latest (`latestPerRecord`), and the hourly
+   * job's rewrite keeps one. The write returns the document as it left it: past `NOTES_PER_PAGE`
+   * notes they move to a page, once per that many notes.
    */
   private async append(person: string, ids: ReadonlyMap<string, Date>): Promise<void> {
     const records = [...ids].map(([id, at]) => ({ id, at }));
     const latest = new Date(Math.max(...records.map((record) => record.at.getTime())));
-    await this.claims.amend(this.documents, person, { records, schemaVersion: SCHEMA_VERSION, updatedAt: latest }, { $push: { records: { $each: records } }, $set: { updatedAt: latest } });
+    const after = await this.claims.amend(
+      this.documents,
+      person,
+      { records, pages: [], schemaVersion: SCHEMA_VERSION, updatedAt: latest },
+      { $push: { records: { $each: records } }, $set: { updatedAt: latest } },
+    );
+    if (after.records.length > NOTES_PER_PAGE) await this.seal(person, latest);
+  }
+
+  /**
+   * Moves the notes in the person's document to a new page and lists the page there. The page is
+   * written first, under an `_id` made of the version it was taken from (a writer that takes the
+   * same version writes the same page; one that died before listing it leaves a page no one lists,
+   * which `reconcileAwaiting` deletes): a reader finds every note in the document or in a listed
+   * page at every moment.
+   */
+  private async seal(person: string, now: Date): Promise<void> {
+    const document = await this.documents.findOne({ _id: person });
+    if (!document || document.records.length <= NOTES_PER_PAGE) return;
+    const pageId = `${person}#${document.version}`;
+    await this.pages
+      .insertOne({ _id: pageId, person, version: now.getTime(), records: document.records, schemaVersion: SCHEMA_VERSION, updatedAt: now })
+      .catch((error: unknown) => {
+        if (!isDuplicateKeyError(error)) throw error;
+      });
+    // Another writer moved the document on meanwhile: the next note that finds it full seals it.
+    await this.claims.rewrite(this.documents, person, (current) =>
+      current?.version === document.version ? { records: [], pages: [...(current.pages ?? []), pageId], schemaVersion: SCHEMA_VERSION, updatedAt: now } : undefined,
+    );
   }
 
   /**
    * Drops candidates that no longer wait: closed records at once (a closed record never waits
    * again), others only when noted more than an hour ago (`NOT_WAITING_GRACE_MS`), as the
-   * person's document says at the moment of writing. Returns how many were dropped.
+   * person's document and pages say at the moment of writing. A page left empty is no longer
+   * listed, then deleted. Returns how many were dropped.
    */
   async drop(person: string, notWaiting: ReadonlyMap<string, 'closed' | 'other'>, now: Date): Promise<number> {
+    const keep = (candidate: AwaitingCandidate) => {
+      const why = notWaiting.get(candidate.id);
+      return why === undefined || (why === 'other' && now.getTime() - candidate.at.getTime() < NOT_WAITING_GRACE_MS);
+    };
     let dropped = 0;
+    const emptied = new Set<string>();
+    const listed = (await this.documents.findOne({ _id: person }, { projection: { pages: 1 } }))?.pages ?? [];
+    // `rewrite` asks again after losing a race: each count is the one of the contents written.
+    for (const pageId of listed) {
+      let fromPage = 0;
+      await this.claims.rewrite(this.pages, pageId, (current) => {
+        if (!current) return undefined;
+        const candidates = latestPerRecord(current.records);
+        const kept = candidates.filter(keep);
+        if (kept.length === 0) emptied.add(pageId);
+        fromPage = candidates.length - kept.length;
+        return kept.length === current.records.length ? undefined : { person, records: kept, schemaVersion: SCHEMA_VERSION, updatedAt: now };
+      });
+      dropped += fromPage;
+    }
+    let fromDocument = 0;
     await this.claims.rewrite(this.documents, person, (current) => {
       if (!current) return undefined;
       const candidates = latestPerRecord(current.records);
-      const kept = candidates.filter((candidate) => {
-        const why = notWaiting.get(candidate.id);
-        return why === undefined || (why === 'other' && now.getTime() - candidate.at.getTime() < NOT_WAITING_GRACE_MS);
-      });
-      dropped = candidates.length - kept.length;
+      const kept = candidates.filter(keep);
+      fromDocument = candidates.length - kept.length;
+      const pages = (current.pages ?? []).filter((id) => !emptied.has(id));
       // Written also when only repeated notes went: the list is kept to one entry per record.
-      return kept.length === current.records.length ? undefined : { records: kept, schemaVersion: SCHEMA_VERSION, updatedAt: now };
+      return kept.length === current.records.length && pages.length === (current.pages ?? []).length
+        ? undefined
+        : { records: kept, pages, schemaVersion: SCHEMA_VERSION, updatedAt: now };
     });
-    return dropped;
+    if (emptied.size > 0) await this.pages.deleteMany({ _id: { $in: [...emptied] } });
+    return dropped + fromDocument;
+  }
+
+  /**
+   * Deletes pages that no person's document lists, written more than an hour ago: left by a
+   * writer that died (or lost a race) between writing a page and listing it.
+   */
+  async deleteUnlistedPages(now: Date): Promise<number> {
+    const { people, pages } = await this.everything();
+    const listed = new Set([...people.values()].flatMap((document) => document.pages ?? []));
+    const unlisted = [...pages.values()].filter((page) => !listed.has(page._id) && now.getTime() - page.updatedAt.getTime() > NOT_WAITING_GRACE_MS).map((page) => page._id);
+    if (unlisted.length > 0) await this.pages.deleteMany({ _id: { $in: unlisted } });
+    return unlisted.length;
+  }
+
+  /** The whole collection, people's documents apart from pages. */
+  private async everything(): Promise<{ people: Map<string, AwaitingDocument>; pages: Map<string, AwaitingPage> }> {
+    const people = new Map<string, AwaitingDocument>();
+    const pages = new Map<string, AwaitingPage>();
+    for await (const document of this.documents.find({})) {
+      if ('person' in document) pages.set(document._id, document as unknown as AwaitingPage);
+      else people.set(document._id, document);
+    }
+    return { people, pages };
   }
 }
 
@@ -171,6 +272,7 @@ export async function reconcileAwaiting(db: Db, now: Date): Promise<{ noted: num
     }
     if (notWaiting.size > 0) dropped += await index.drop(person, notWaiting, now);
   }
+  await index.deleteUnlistedPages(now);
   return { noted, dropped };
 }
 

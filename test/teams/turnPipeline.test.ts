@@ -78,12 +78,12 @@ describe('database round trips per turn', () => {
     // The manager's document of what may wait for them is claimed and written by `_id`; this
     // instance wrote it last (the first notification), so it is not read again.
     expect(trips).toEqual([
+      'findAndModify workflowAwaiting',
       'insert outbox',
       'insert workflowAudit',
       'insert workflowCounters',
       'insert workflowRecords',
       'insert writeClaims',
-      'update workflowAwaiting',
       'update workflowCounters',
     ]);
     expect(trips.length).toBeLessThanOrEqual(8);

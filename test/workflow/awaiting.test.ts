@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AwaitingIndex, WORKFLOW_AWAITING } from '../../src/workflow/awaiting.js';
+import { AwaitingIndex, NOTES_PER_PAGE, WORKFLOW_AWAITING, reconcileAwaiting } from '../../src/workflow/awaiting.js';
 import { openTestDatabase } from '../support/database.js';
 
 let database: Awaited<ReturnType<typeof openTestDatabase>>;
@@ -33,5 +33,39 @@ describe('AwaitingIndex (what may wait for a person)', () => {
     const ids = Array.from({ length: 20 }, (_, n) => `together-${n}`);
     await Promise.all(ids.map((id, n) => (n % 2 === 0 ? one : two).note(['adviser-1'], id, new Date())));
     expect((await one.candidates('adviser-1')).map((candidate) => candidate.id).sort()).toEqual([...ids].sort());
+  });
+  it('moves the notes of someone with many records waiting to pages, and lists, drops and deletes them', async () => {
+    const [one, two] = [new AwaitingIndex(database.db), new AwaitingIndex(database.db)];
+    const person = `adviser-${crypto.randomUUID()}`;
+    const at = new Date('2026-11-30T09:00:00Z');
+    const ids = Array.from({ length: NOTES_PER_PAGE * 2 + 30 }, (_, n) => `many-${n}`);
+    // Two instances, one note at a time each, so the document fills and is sealed while the other writes.
+    const half = (index: AwaitingIndex, parity: number) => async () => {
+      for (const [n, id] of ids.entries()) if (n % 2 === parity) await index.note([person], id, at);
+    };
+    await Promise.all([half(one, 0)(), half(two, 1)()]);
+    expect((await one.candidates(person)).map((candidate) => candidate.id).sort()).toEqual([...ids].sort());
+
+    const documents = database.db.collection<{ _id: string; records: unknown[]; pages?: string[]; person?: string }>(WORKFLOW_AWAITING);
+    const document = await documents.findOne({ _id: person });
+    expect(document?.pages?.length).toBeGreaterThanOrEqual(2);
+    expect(document!.records.length).toBeLessThanOrEqual(NOTES_PER_PAGE);
+    // A page holds what the document held when a writer found it full: a note or two more when both wrote at that moment.
+    for (const page of await documents.find({ person }).toArray()) expect(page.records.length).toBeLessThanOrEqual(NOTES_PER_PAGE + 4);
+
+    // Every record of the first page closed: the page is no longer listed, then gone.
+    const firstPage = await documents.findOne({ _id: document!.pages![0]! });
+    const closed = new Map(firstPage!.records.map((record) => [(record as { id: string }).id, 'closed' as const]));
+    expect(await one.drop(person, closed, at)).toBe(closed.size);
+    expect(await documents.findOne({ _id: firstPage!._id })).toBeNull();
+    expect((await documents.findOne({ _id: person }))?.pages).not.toContain(firstPage!._id);
+    expect((await two.candidates(person)).map((candidate) => candidate.id).sort()).toEqual(ids.filter((id) => !closed.has(id)).sort());
+
+    // A page written by a writer that died before listing it: deleted by the hourly job after an hour.
+    await documents.insertOne({ _id: `${person}#orphan`, person, records: [{ id: 'lost', at }], version: 1, schemaVersion: 1, updatedAt: at } as never);
+    await reconcileAwaiting(database.db, new Date(at.getTime() + 30 * 60_000));
+    expect(await documents.findOne({ _id: `${person}#orphan` })).not.toBeNull();
+    await reconcileAwaiting(database.db, new Date(at.getTime() + 61 * 60_000));
+    expect(await documents.findOne({ _id: `${person}#orphan` })).toBeNull();
   });
 });
