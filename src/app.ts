@@ -147,7 +147,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         nameOf: async (id) => (await directory.person(id))?.name,
       })),
     });
-    outbox.onEnqueued = () => delivery.kick();
+    outbox.onEnqueued = (documents) => delivery.handOver(documents);
     delivery.start();
     const http = await startHttpServer(bot, database, logger, config.PORT, options.host);
 

@@ -87,12 +87,13 @@ export const deliveryCollections: CollectionDefinition[] = [
 
 /**
  * The stored outbox. Enqueueing is one insert; the worker (same or another instance) delivers.
- * `onEnqueued` lets the local worker start at once instead of at its next poll.
+ * `onEnqueued` hands the stored messages to the local worker, which starts on them at once
+ * instead of at its next poll, and without reading the outbox for them.
  */
 export class MongoOutbox implements Outbox {
   /** Messages of concurrent turns go to the database together (see GroupedInserts). */
   private readonly inserts: GroupedInserts<OutboxDocument>;
-  onEnqueued: () => void = () => undefined;
+  onEnqueued: (documents: readonly OutboxDocument[]) => void = () => undefined;
 
   constructor(
     db: Db,
@@ -104,8 +105,7 @@ export class MongoOutbox implements Outbox {
   async enqueue(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const now = this.now();
-    await this.inserts.insertAll(
-      messages.map((message) => ({
+    const documents: OutboxDocument[] = messages.map((message) => ({
         _id: randomUUID(),
         message: toStored(message),
         status: 'pending' as const,
@@ -116,9 +116,9 @@ export class MongoOutbox implements Outbox {
         createdAt: now,
         updatedAt: now,
         schemaVersion: SCHEMA_VERSION,
-      })),
-    );
-    this.onEnqueued();
+    }));
+    await this.inserts.insertAll(documents);
+    this.onEnqueued(documents);
   }
 }
 

@@ -82,6 +82,8 @@ const AWAIT_CHANGE_MS = 2 * 60_000;
 const MAX_INLINE_WAIT_MS = 250;
 /** A result meaning: the record is not there yet, look again shortly. */
 const NOT_YET: TransportResult = { ok: false, permanent: false, retryAfterMs: 250, reason: 'record_not_yet' };
+/** Messages handed over and not yet taken, at most; beyond it they wait for the next poll's read. */
+const MAX_HANDED_OVER = 1000;
 
 /**
  * Delivers the stored outbox: every message is claimed with a lease by one worker (of however
@@ -100,13 +102,17 @@ export class DeliveryWorker {
   private timer: NodeJS.Timeout | undefined;
   private readonly alarm = new SlotAlarm((moment) => {
     this.turnCameAt = Math.max(this.turnCameAt, moment);
-    this.kick();
+    this.kick({ look: false });
   });
   /** The latest turn of a paced message that came (Date.now() time): one after a poll's start ends that poll. */
   private turnCameAt = 0;
   private pollStartedAt = 0;
   private running: Promise<void> | undefined;
   private again = false;
+  /** The timer, the pacing alarm or a start asked for a read of the outbox (see `kick`). */
+  private lookWanted = true;
+  /** Messages this instance stored just now, in order, for the next run to take without reading the outbox. */
+  private readonly handedOver = new Map<string, OutboxDocument>();
   private stopped = false;
 
   constructor(private readonly options: DeliveryWorkerOptions) {
@@ -123,12 +129,25 @@ export class DeliveryWorker {
     this.stopped = false;
     this.timer = setInterval(() => this.kick(), this.pollMs);
     this.timer.unref();
-    this.kick();
+    this.kick({ look: false });
   }
 
-  /** Looks at the outbox now (after an enqueue), or right after the run in progress. */
-  kick(): void {
+  /**
+   * Messages this instance just stored: delivered at once (or right after the run in progress)
+   * without reading the outbox for them. On FerretDB a read of the due messages reads the whole
+   * outbox, which holds every paced message waiting for its turn; reading it for each message
+   * stored made each gift notification cost as much as the backlog. The polls read it for the
+   * rest: retries, paced turns, other instances' messages and what a dead instance left.
+   */
+  handOver(documents: readonly OutboxDocument[]): void {
+    for (const document of documents) if (this.handedOver.size < MAX_HANDED_OVER) this.handedOver.set(document._id, document);
+    this.kick({ look: false });
+  }
+
+  /** Looks at the outbox now, or right after the run in progress; `look: false` only delivers what was handed over. */
+  kick(options: { look?: boolean } = {}): void {
     if (this.stopped) return;
+    if (options.look !== false) this.lookWanted = true;
     if (this.running) {
       this.again = true;
       return;
@@ -162,10 +181,17 @@ export class DeliveryWorker {
    * being sent), and so is the rest of the poll when another paced message's turn comes meanwhile:
    * the next poll starts with it, so it does not miss its turn (see `paced`).
    */
-  async runOnce(): Promise<number> {
+  async runOnce(source: 'outbox' | 'handedOver' = 'outbox'): Promise<number> {
     this.pollStartedAt = Date.now();
     const now = this.now();
-    const leased = await this.store.lease(await this.store.due(now, this.batchSize), now, this.leaseMs);
+    let candidates: OutboxDocument[];
+    if (source === 'outbox') {
+      this.lookWanted = false;
+      candidates = await this.store.due(now, this.batchSize);
+    } else candidates = [...this.handedOver.values()].slice(0, this.batchSize);
+    // Taken (or seen by the read, which takes them in their order): another worker may have them, the lease says.
+    for (const document of candidates) this.handedOver.delete(document._id);
+    const leased = await this.store.lease(candidates, now, this.leaseMs);
     const poll = new Poll(this.store);
     let attempted = 0;
     try {
@@ -193,7 +219,9 @@ export class DeliveryWorker {
     try {
       // Keep going while full batches come back (a burst is delivered without waiting for polls)
       // and after a poll that ended early for a paced message's turn.
-      while (!this.stopped && ((await this.runOnce()) >= this.batchSize || this.turnCame()));
+      // Handed-over messages go without a read of the outbox unless a poll asked for one.
+      const source = () => (this.lookWanted || this.handedOver.size === 0 ? 'outbox' : 'handedOver');
+      while (!this.stopped && ((await this.runOnce(source())) >= this.batchSize || this.turnCame() || this.handedOver.size > 0 || this.lookWanted));
     } catch (error) {
       this.options.logger.error({ event: 'delivery.run_failed', err: errorFields(error) }, 'delivery run failed');
     }

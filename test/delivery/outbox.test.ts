@@ -77,6 +77,36 @@ describe('the outbox', () => {
     }
   });
 
+  it('delivers what this instance just stored without reading the outbox, however many messages wait there for later', async () => {
+    const monitored = await connectDatabase({ uri: testMongoUri(), dbName: database.db.databaseName, monitorCommands: true });
+    const local = new MongoOutbox(monitored.db);
+    const running = new DeliveryWorker({ db: monitored.db, transport, render: async () => undefined, logger: createLogger('silent'), pollMs: 60_000, pacing: false });
+    try {
+      // A backlog not due for an hour (as paced cards to a busy adviser are).
+      const later = new Date(Date.now() + 60 * 60_000);
+      await database.db.collection(OUTBOX).insertMany(
+        Array.from({ length: 20 }, (_, index) => ({ _id: `later-${index}`, message: { mode: 'send', to: 'adviser', key: `later${index}`, purpose: 'test', content: text('later') }, status: 'pending', attempts: 0, lease: 0, leaseUntil: null, nextAttemptAt: later, createdAt: new Date(), updatedAt: new Date(), schemaVersion: 1 }) as never),
+      );
+      running.start();
+      await running.idle();
+      local.onEnqueued = (documents) => running.handOver(documents);
+      const reads: string[] = [];
+      monitored.client.on('commandStarted', (event) => {
+        if (event.commandName === 'find' && event.command.find === OUTBOX) reads.push('find outbox');
+      });
+      for (let index = 0; index < 5; index += 1) {
+        await local.enqueue([{ mode: 'send', to: `p${index}`, key: `now${index}`, purpose: 'test', content: text(`nu ${index}`) }]);
+        await running.idle();
+      }
+      expect(transport.sent.map((message) => message.text)).toEqual(['nu 0', 'nu 1', 'nu 2', 'nu 3', 'nu 4']);
+      expect(reads).toEqual([]);
+      expect(await database.db.collection(OUTBOX).countDocuments()).toBe(20);
+    } finally {
+      await running.stop();
+      await monitored.close();
+    }
+  });
+
   it('releases what it leased but could not reach before half its lease was gone, and another worker sends each of those once', async () => {
     transport.delayMs = 120;
     await outbox.enqueue(Array.from({ length: 6 }, (_, index) => ({ mode: 'send' as const, to: `p${index}`, key: `slow${index}`, purpose: 'test', content: text(`traag ${index}`) })));
