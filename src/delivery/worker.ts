@@ -82,8 +82,10 @@ const AWAIT_CHANGE_MS = 2 * 60_000;
 const MAX_INLINE_WAIT_MS = 250;
 /** A result meaning: the record is not there yet, look again shortly. */
 const NOT_YET: TransportResult = { ok: false, permanent: false, retryAfterMs: 250, reason: 'record_not_yet' };
-/** Messages handed over and not yet taken, at most; beyond it they wait for the next poll's read. */
+/** Messages handed over and not yet taken, and messages kept for a later moment, at most each; beyond it the outbox is read for them. */
 const MAX_HANDED_OVER = 1000;
+/** A read of the outbox that took this long is not repeated for this many times as long (see `lookIsDue`). */
+const LOOK_COST_FACTOR = 10;
 
 /**
  * Delivers the stored outbox: every message is claimed with a lease by one worker (of however
@@ -102,7 +104,8 @@ export class DeliveryWorker {
   private timer: NodeJS.Timeout | undefined;
   private readonly alarm = new SlotAlarm((moment) => {
     this.turnCameAt = Math.max(this.turnCameAt, moment);
-    this.kick({ look: false });
+    this.handOverWhatCame();
+    this.kick({ look: this.lostTrack });
   });
   /** The latest turn of a paced message that came (Date.now() time): one after a poll's start ends that poll. */
   private turnCameAt = 0;
@@ -111,15 +114,23 @@ export class DeliveryWorker {
   private again = false;
   /** The timer, the pacing alarm or a start asked for a read of the outbox (see `kick`). */
   private lookWanted = true;
-  /** Messages this instance stored just now, in order, for the next run to take without reading the outbox. */
+  /** Messages this instance stored just now (or whose moment came), in order, for the next run to take without reading the outbox. */
   private readonly handedOver = new Map<string, OutboxDocument>();
+  /** Messages this worker sent back to the outbox for a later moment (a paced turn, a retry), as it wrote them. */
+  private readonly later = new Map<string, OutboxDocument>();
+  /** A message went back to the outbox without being kept in `later`: the alarm reads the outbox for it. */
+  private lostTrack = false;
+  private lastLookAt = 0;
+  private lastLookMs = 0;
   private stopped = false;
+  /** Runs start only once `start` was called: a worker driven by `runOnce` alone (tests, tools) is never run beside it. */
+  private started = false;
 
   constructor(private readonly options: DeliveryWorkerOptions) {
     this.store = new OutboxStore(options.db);
     this.pacer = new Pacer(options.db);
     this.now = options.now ?? (() => new Date());
-    this.pollMs = options.pollMs ?? 1000;
+    this.pollMs = options.pollMs ?? 5000;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.giveUpAfterMs = options.giveUpAfterMs ?? DAY_MS;
     this.batchSize = options.batchSize ?? 50;
@@ -127,9 +138,12 @@ export class DeliveryWorker {
 
   start(): void {
     this.stopped = false;
-    this.timer = setInterval(() => this.kick(), this.pollMs);
+    this.started = true;
+    this.timer = setInterval(() => {
+      if (this.lookIsDue()) this.kick();
+    }, this.pollMs);
     this.timer.unref();
-    this.kick({ look: false });
+    this.kick();
   }
 
   /**
@@ -140,13 +154,53 @@ export class DeliveryWorker {
    * rest: retries, paced turns, other instances' messages and what a dead instance left.
    */
   handOver(documents: readonly OutboxDocument[]): void {
-    for (const document of documents) if (this.handedOver.size < MAX_HANDED_OVER) this.handedOver.set(document._id, document);
+    for (const document of documents) this.hold(document);
     this.kick({ look: false });
+  }
+
+  /**
+   * The timer's read of the outbox, for what this worker was not handed: other instances' messages
+   * left by a dead instance, messages it lost track of, messages stored by a process without a
+   * worker. Every `pollMs`, but after a read that took long (on FerretDB a read goes through every
+   * message waiting, a backlog of paced cards included) only after ten times as long, so that a
+   * backlog never keeps the database busy with reading it.
+   */
+  private lookIsDue(): boolean {
+    return Date.now() - this.lastLookAt >= Math.max(this.pollMs, LOOK_COST_FACTOR * this.lastLookMs);
+  }
+
+  /** Messages whose moment came go to the next run (see `keepForLater`). */
+  private handOverWhatCame(): void {
+    const now = this.now().getTime();
+    for (const [id, document] of this.later) {
+      if (document.nextAttemptAt.getTime() > now) continue;
+      this.later.delete(id);
+      this.hold(document);
+    }
+  }
+
+  private hold(document: OutboxDocument): void {
+    if (this.handedOver.size < MAX_HANDED_OVER) this.handedOver.set(document._id, document);
+    else this.lostTrack = true;
+  }
+
+  /**
+   * A message this worker sends back to the outbox until `at` (its paced turn, a retry), as the
+   * poll writes it: the alarm hands it over at that moment, without reading the outbox for it.
+   */
+  private keepForLater(document: OutboxDocument, at: Date, pacedFor: Date | undefined): void {
+    if (this.later.size >= MAX_HANDED_OVER) {
+      this.lostTrack = true;
+    } else {
+      const { pacedFor: _previous, ...rest } = document;
+      this.later.set(document._id, { ...rest, nextAttemptAt: at, leaseUntil: null, ...(pacedFor ? { pacedFor } : {}) });
+    }
+    this.alarm.at(at);
   }
 
   /** Looks at the outbox now, or right after the run in progress; `look: false` only delivers what was handed over. */
   kick(options: { look?: boolean } = {}): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.started) return;
     if (options.look !== false) this.lookWanted = true;
     if (this.running) {
       this.again = true;
@@ -156,7 +210,8 @@ export class DeliveryWorker {
       this.running = undefined;
       if (this.again && !this.stopped) {
         this.again = false;
-        this.kick();
+        // Whether the outbox must be read was recorded by the kick that asked (`lookWanted`).
+        this.kick({ look: false });
       }
     });
   }
@@ -187,10 +242,16 @@ export class DeliveryWorker {
     let candidates: OutboxDocument[];
     if (source === 'outbox') {
       this.lookWanted = false;
+      this.lostTrack = false;
+      this.lastLookAt = Date.now();
       candidates = await this.store.due(now, this.batchSize);
+      this.lastLookMs = Date.now() - this.lastLookAt;
     } else candidates = [...this.handedOver.values()].slice(0, this.batchSize);
     // Taken (or seen by the read, which takes them in their order): another worker may have them, the lease says.
-    for (const document of candidates) this.handedOver.delete(document._id);
+    for (const document of candidates) {
+      this.handedOver.delete(document._id);
+      this.later.delete(document._id);
+    }
     const leased = await this.store.lease(candidates, now, this.leaseMs);
     const poll = new Poll(this.store);
     let attempted = 0;
@@ -198,6 +259,8 @@ export class DeliveryWorker {
       for (const document of waitingForTheirTurnFirst(leased)) {
         if (this.stopped || this.turnCame() || this.now().getTime() - now.getTime() >= this.leaseMs / 2) {
           if (document.message.mode !== 'adopt') poll.release(document._id, document.attempts - 1);
+          // Next in line for the run that follows (an adopted card was never leased).
+          if (!this.stopped) this.hold({ ...document, attempts: document.attempts - 1, leaseUntil: null });
           continue;
         }
         attempted += 1;
@@ -217,11 +280,15 @@ export class DeliveryWorker {
 
   private async drain(): Promise<void> {
     try {
-      // Keep going while full batches come back (a burst is delivered without waiting for polls)
-      // and after a poll that ended early for a paced message's turn.
-      // Handed-over messages go without a read of the outbox unless a poll asked for one.
-      const source = () => (this.lookWanted || this.handedOver.size === 0 ? 'outbox' : 'handedOver');
-      while (!this.stopped && ((await this.runOnce(source())) >= this.batchSize || this.turnCame() || this.handedOver.size > 0 || this.lookWanted));
+      // The outbox is read when a look was asked for; otherwise what was handed over goes, and
+      // with nothing of either there is nothing to do. A full batch from the outbox reads it again
+      // (a burst is delivered without waiting for the timer); a message whose paced turn came
+      // during a run was handed over by the alarm, or the alarm asked for a look.
+      const next = (): 'outbox' | 'handedOver' | undefined => (this.lookWanted ? 'outbox' : this.handedOver.size > 0 ? 'handedOver' : undefined);
+      for (let source = next(); source && !this.stopped; source = next()) {
+        const attempted = await this.runOnce(source);
+        if (source === 'outbox' && attempted >= this.batchSize) this.lookWanted = true;
+      }
     } catch (error) {
       this.options.logger.error({ event: 'delivery.run_failed', err: errorFields(error) }, 'delivery run failed');
     }
@@ -265,10 +332,12 @@ export class DeliveryWorker {
     if ('turnAt' in result) {
       // Not a failure: the message waits for its reserved turn under Teams' limits.
       poll.paced(document._id, result.turnAt);
+      this.keepForLater(document, result.turnAt, result.turnAt);
       return;
     }
     const delay = result.retryAfterMs ?? backoffMs(document.attempts);
     poll.retry(document._id, new Date(now.getTime() + delay), lastError);
+    this.keepForLater(document, new Date(now.getTime() + delay), undefined);
     this.options.logger.info({ event: 'delivery.retry', ...log, status: result.status ?? null, delayMs: delay }, 'message will be retried');
   }
 

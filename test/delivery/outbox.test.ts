@@ -107,6 +107,37 @@ describe('the outbox', () => {
     }
   });
 
+  it('sends a message waiting for its paced turn, and a retry, at their moment without reading the outbox', async () => {
+    const monitored = await connectDatabase({ uri: testMongoUri(), dbName: database.db.databaseName, monitorCommands: true });
+    const local = new MongoOutbox(monitored.db);
+    const running = new DeliveryWorker({ db: monitored.db, transport, render: async () => undefined, logger: createLogger('silent'), pollMs: 60_000 });
+    try {
+      // Another instance just used this second's sends to the conversation: the next must wait its turn.
+      const elsewhere = new Pacer(database.db);
+      for (let index = 0; index < 6; index += 1) await elsewhere.reserve([{ key: 'conversation:busy', limits: CONVERSATION_LIMITS }], new Date());
+      await elsewhere.advanceHeads();
+      running.start();
+      await running.idle();
+      local.onEnqueued = (documents) => running.handOver(documents);
+      const reads: string[] = [];
+      monitored.client.on('commandStarted', (event) => {
+        if (event.commandName === 'find' && event.command.find === OUTBOX) reads.push('find outbox');
+      });
+      transport.answers = [{ ok: false, permanent: false, status: 429, retryAfterMs: 300, reason: 'http_429' }];
+      await local.enqueue([{ mode: 'send', to: 'throttled', key: 'again', purpose: 'test', content: text('nog eens') }]);
+      await local.enqueue([{ mode: 'send', to: 'busy', key: 'turn', purpose: 'test', content: text('op mijn beurt') }]);
+      const deadline = Date.now() + 10_000;
+      while (transport.sent.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(transport.sent.map((message) => message.text).sort()).toEqual(['nog eens', 'op mijn beurt']);
+      expect(reads).toEqual([]);
+      await running.idle();
+      expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
+    } finally {
+      await running.stop();
+      await monitored.close();
+    }
+  });
+
   it('releases what it leased but could not reach before half its lease was gone, and another worker sends each of those once', async () => {
     transport.delayMs = 120;
     await outbox.enqueue(Array.from({ length: 6 }, (_, index) => ({ mode: 'send' as const, to: `p${index}`, key: `slow${index}`, purpose: 'test', content: text(`traag ${index}`) })));
