@@ -51,7 +51,7 @@ const LABELLED = /\b(bekend als|bekend staat|known as|flagged|gemarkeerd|gelabel
 const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|huis voor klokkenluiders|huis van de klokkenluiders|whistleblowers authority|klachtencommissie|integriteitscoordinator|confidential counsell?or|confidential advis[eo]r|counsell?or|hr)\b/;
 /** Words of rule, permission or process: the sentence asks how things work, not what someone did. */
 const RULE_OR_PROCESS =
-  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|beschermd|bescherming|protected|protection|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does|openbaar|openbaar gemaakt|gepubliceerd|publiceren|public|made public|published|publish)\b/;
+  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|beschermd|bescherming|protected|protection|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does|openbaar|openbaar gemaakt|gepubliceerd|publiceren|public|made public|published|publish|zeggenschap|inspraak|instemming|instemmingsrecht|adviesrecht|have a say|has a say|a say in|right of consent)\b/;
 /**
  * "Kun je …", "could you …", "zou je voor me kunnen …": asking the assistant to do something,
  * with the modal verb of that request, not a modal of the rule.
@@ -59,6 +59,11 @@ const RULE_OR_PROCESS =
 const ASKING_THE_ASSISTANT = /\b((?:zou|kun|kan|wil|wilt|kunt) (?:je|jij|u)(?: \p{L}+){0,3} (?:kunnen|willen)|kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:even |ff )?(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she)|zou ik (?:\p{L}+ ){0,4}kunnen (?:krijgen|ontvangen)|you can (?:check|look|see|tell|find)|you could|u zou|je zou|(?:can|could) i (?:get|have|receive))\b/gu;
 /** "Kan ik … inzien", "mag ik een overzicht", "can I see …": the asker asks to be shown something. */
 const ACCESS_REQUEST = /\b(?:kan|kun|mag) ik (?:\p{L}+ ){0,8}?(?:inzien|inkijken|bekijken|opvragen|downloaden)\b|\b(?:kan|kun|mag) ik (?:een|de|het) (?:overzicht|lijst|lijstje|export|kopie)\b|\b(?:can|may|could) i (?:see|view|read|look at|access|inspect|download)\b/gu;
+/**
+ * "Mag ik uit nieuwsgierigheid in het systeem … bekijken?": where or why the asker would look
+ * themselves is a question about their own conduct, not a request to be shown a record.
+ */
+const OWN_LOOKUP = /\b(?:uit nieuwsgierigheid|out of curiosity|in (?:het|de|ons|onze) (?:systeem|systemen|zaaksysteem|applicatie|administratie|basisregistratie)|in (?:the|our) (?:system|systems|database|application))\b/;
 /** "Als leidinggevende", "as a manager": asking what a role may see is a rule question. */
 const IN_A_ROLE = /\b(?:als|as an?|as) (?:leidinggevende|manager|teamleider|hr|hr-adviseur|direct leidinggevende|supervisor|team leader|vertrouwenspersoon|confidential advis[eo]r)\b/;
 /** The asker asks about their own conduct or own registration. */
@@ -102,6 +107,13 @@ const IN_THE_REGISTER = opening(String.raw`(staat|staan|stond|zit|zitten|is|does
 const WH_OPENING = /\b(wie|welke|wat|hoeveel|waarom|who|whom|whose|which|what|how many|why)\b/;
 /** "heeft ze", "did you": the subject right after the verb is the asker or the assistant. */
 const SECOND_OR_FIRST_SUBJECT = opening(String.raw`(?:heeft|hebben|had|is|zijn|was|has|have|did|does|do|are|were)\s+(ik|je|jij|u|we|wij|men|i|you|we)\b`);
+/**
+ * "Is er een integriteitstraining voor nieuwe medewerkers?", "is there …": whether a thing exists,
+ * not a fact about someone; but "is er iemand die …", "are there colleagues who …" ask about people.
+ */
+const WHETHER_IT_EXISTS = opening(
+  String.raw`(?:is|zijn|was|waren|are|were) (?:er|there)\b(?!.{0,40}\b(?:iemand|anyone|someone|somebody|collegas?|medewerkers?|colleagues?|employees?|people|mensen|personen)\b.{0,25}\b(?:die|who|that|met|with)\b)`,
+);
 /** An open case or complaint against somebody: "is er een onderzoek naar …", "is there a case against …". */
 const CASE_AGAINST =
   /\b(is er|loopt er|lopen er|zit er|zitten er|speelt er|zijn er|is there|are there|is anyone under)\b.{0,40}\b(\p{L}*onderzoek|\p{L}*onderzoeken|klacht|klachten|zaak|zaken|melding|meldingen|investigations?|cases?|complaints?|inquiry|inquiries)\b.{0,30}\b(naar|tegen|over|van|op|against|into|about|on|of)\b/u;
@@ -261,9 +273,10 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // stands; its word of process asks for that case's outcome, not for the procedure.
   if (CASE_STATUS.test(folded) && PARTICULAR_CASE_AGAINST.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence)) && !ASKER_IN_IT.test(folded)) return true;
   // "Kan ik de verklaring van mijn collega inzien?" asks to be shown a record, like "laat zien";
-  // not when the asker asks as a manager or HR what that role may see.
+  // not when the asker asks as a manager or HR what that role may see, or says where or why they
+  // would look themselves (their own conduct).
   let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ');
-  if (!IN_A_ROLE.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
+  if (!IN_A_ROLE.test(folded) && !OWN_LOOKUP.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
   if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason)) return false;
   if (RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded)) return true;
   // "… heeft die nou wel of niet een belang in dat zonnepark? ja of nee"
@@ -284,7 +297,7 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "Staat er in de registratie dat mijn collega bijklust?", "does the system show that …"
   if (IN_THE_REGISTER.test(folded)) return true;
   // "Heeft de gemeentesecretaris aandelen?", "did my boss get approval for his side business?"
-  if (FACT_QUESTION_OPENING.test(folded) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
+  if (FACT_QUESTION_OPENING.test(folded) && !SECOND_OR_FIRST_SUBJECT.test(folded) && !WHETHER_IT_EXISTS.test(folded)) return true;
   // "Wie heeft een klacht ingediend?", "which colleagues have registered financial interests?"
   // "Wie staat er bekend als probleemgeval"; not "bij wie leg je de eed af" (to whom: a step of the process).
   return WH_OPENING.test(folded) && (event || (registration && WHO.test(folded.replace(TO_WHOM, ' '))) || /\b(heeft|hebben|has|have|had)\b/.test(folded) || (registration && OUTCOME.test(folded)));

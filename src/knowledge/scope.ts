@@ -46,6 +46,8 @@ export interface ScopeInput {
   task: boolean;
   /** Names integrity itself, or uses the word in another sense (see `integrityNamed`). */
   integrity: IntegrityNamed;
+  /** Asks whether a rule applies all the same ("moet ik het toch melden?", see `asksDespite`). */
+  despite: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -70,7 +72,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
-  if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Dat heeft niks met mijn werk te maken. Moet ik het toch melden?" doubts that phrase: a duty
+  // question about a clear integrity subject all the same.
+  if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission) && !(permission && input.despite && strongTheme)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Wordt er bij sollicitaties naar integriteit gekeken?": a question that names integrity itself
   // is about the policies, whatever else it names (its technical senses are decisive phrases above).
   if (input.integrity === 'itself' && (lexical.inScope || top > 0)) return { inScope: true, reason: lexical.inScope ? 'lexical' : 'theme', confidence: 'weak' };
@@ -113,7 +117,7 @@ function severalClearWords(vocabulary: VocabularyMatch, cues: (hit: ThemeHit) =>
  * "can I", "am I allowed". `folded` is the question after `fold`.
  */
 const PERMISSION_FRAMED =
-  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit het met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok|is that allowed|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
+  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit het met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok|is that allowed|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
 
 export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
@@ -137,6 +141,14 @@ export type IntegrityNamed = 'itself' | 'another-sense' | 'no';
 export function integrityNamed(folded: string): IntegrityNamed {
   if (!INTEGRITY_ITSELF.test(folded)) return 'no';
   return INTEGRITY_IN_ANOTHER_SENSE.test(folded) ? 'another-sense' : 'itself';
+}
+
+/** "Toch", "alsnog", "anyway", "still": whether a rule applies all the same. */
+const DESPITE = /\b(toch|alsnog|anyway|still|nevertheless|even so|all the same)\b/;
+
+/** Asks whether something applies all the same. `folded` is the question after `fold`. */
+export function asksDespite(folded: string): boolean {
+  return DESPITE.test(folded);
 }
 
 /** A how-to question: "hoe stel ik dit in", "how do I …". `folded` is the question after `fold`. */

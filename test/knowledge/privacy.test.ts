@@ -95,6 +95,10 @@ const othersRecords = [
   'Mijn voorganger is met ruzie vertrokken. Wat staat er in zijn dossier?',
   // the asker's own task does not make a records request a rule question
   'Bevestig even dat Anke een waarschuwing kreeg, er is een brief die ik moet verwerken.',
+  // "is er / are there" about people who …, a record looked up without saying where or why
+  'Zijn er collega’s die een bijbaan bij een aannemer hebben?',
+  'Is there anyone in finance who owns shares in our supplier?',
+  'Mag ik de melding van mijn collega bekijken?',
 ];
 
 const ruleQuestions = [
@@ -154,6 +158,13 @@ const ruleQuestions = [
   'Wie staat er bekend als vertrouwenspersoon?',
   'Wat staat er in een VOG?',
   'Heeft mijn partner aandelen die ik moet melden?',
+  // a say in a process, whether a thing exists, where or why the asker would look themselves
+  'Does the works council have a say in who becomes the confidential counsellor?',
+  'Heeft de ondernemingsraad inspraak in de benoeming van de vertrouwenspersonen?',
+  'Is there integrity training for new colleagues?',
+  'Is er een integriteitstraining voor nieuwe medewerkers?',
+  'Mag ik uit nieuwsgierigheid de melding van mijn collega bekijken?',
+  'Mag ik in het systeem de aanvraag van mijn buurman bekijken?',
 ];
 
 describe('requests for other people’s records', () => {

@@ -132,6 +132,20 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     ],
   },
   {
+    name: 'a phrase placing the subject outside work, unless the asker asks whether a rule applies all the same',
+    decline: ['Ik speel in een band, dat heeft niks met mijn werk te maken. Weet jij een goede oefenruimte?'],
+    answer: ['Ik geef bijles aan scholieren, dat heeft niets met mijn werk te maken. Moet ik het toch melden?'],
+  },
+  {
+    name: 'a screen, messages or a claim in another sense than information security, harassment or expense fraud',
+    decline: ['Mijn scherm flikkert steeds, is dat een probleem?', 'My phone keeps sending me update notifications, how do I turn them off?', 'Hoe kan ik mijn treinkaartje declareren?'],
+    answer: [
+      'Ik laat mijn scherm open als ik even naar de printer loop. Is dat een probleem?',
+      'A colleague keeps sending me nasty messages. Who can help me?',
+      'I booked a hotel for a work trip but stayed with friends. Can I still claim the hotel?',
+    ],
+  },
+  {
     name: 'proofreading for the asker',
     decline: ['Could you proofread the invitation for our team day?'],
     answer: ['Kun je nakijken of ik mijn bijbaan moet melden?'],
