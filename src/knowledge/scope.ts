@@ -48,6 +48,8 @@ export interface ScopeInput {
   integrity: IntegrityNamed;
   /** Asks whether a rule applies all the same ("moet ik het toch melden?", see `asksDespite`). */
   despite: boolean;
+  /** Names the employer, its people, clients, suppliers or cases (see `namesEmployerSide`). */
+  employerSide: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -69,6 +71,11 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // "Mijn zoon wil een bijbaantje", "write a content calendar for our campaign": an integrity
   // word in someone's private life, or in a job for the assistant, is no integrity question.
   if (input.privateLife || input.task) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Ik heb een bijbaan als fotograaf, moet ik btw afdragen?", "hoe doe ik aangifte bij de politie
+  // van mijn gestolen fiets?": a question for the tax office, the police or one's neighbours, however
+  // many integrity words describe the situation, unless the employer's side is in it ("moet ik het
+  // ook bij mijn werkgever melden", "een inwoner bedreigde me, kan ik aangifte doen?").
+  if (vocabulary.elsewhereOffTopics.length > 0 && !input.employerSide) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
@@ -149,6 +156,15 @@ const DESPITE = /\b(toch|alsnog|anyway|still|nevertheless|even so|all the same)\
 /** Asks whether something applies all the same. `folded` is the question after `fold`. */
 export function asksDespite(folded: string): boolean {
   return DESPITE.test(folded);
+}
+
+/** The employer's side: the employer, its people, clients and suppliers, the workplace, its cases and decisions. */
+const EMPLOYER_SIDE =
+  /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|aanvraag|vergunning\p{L}*|besluit|dossier\p{L}*|dienst\p{L}*|ambt\p{L}*|employer|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|application)\b/u;
+
+/** Whether the question names the employer's side. `folded` is the question after `fold`. */
+export function namesEmployerSide(folded: string): boolean {
+  return EMPLOYER_SIDE.test(folded);
 }
 
 /** A how-to question: "hoe stel ik dit in", "how do I …". `folded` is the question after `fold`. */

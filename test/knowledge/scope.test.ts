@@ -146,6 +146,24 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     ],
   },
   {
+    name: 'a question for the tax office, the police or one’s neighbours, unless the employer’s side is in it',
+    decline: [
+      'Ik verkoop zelfgemaakte kaarsen op markten. Moet ik daar btw over betalen?',
+      'I do bookkeeping for a few small firms in the evening. Which costs can I deduct on my income tax?',
+      'Iemand heeft mijn scooter bij de bioscoop meegenomen. Hoe doe ik aangifte bij de politie?',
+      'Mijn buurman heeft een hond die de hele dag blaft. Wat kan ik doen?',
+      'Onze buren zetten hun auto steeds op onze oprit, wie kan ik bellen?',
+    ],
+    answer: [
+      'Ik verkoop zelfgemaakte kaarsen op markten. Moet ik dat bij mijn leidinggevende melden?',
+      'I do bookkeeping for a few small firms in the evening. Do I have to tell my manager?',
+      'Een collega neemt geld uit de kas mee. Moet ik aangifte doen bij de politie?',
+      'Mijn laptop van het werk is uit de auto gestolen. Moet ik aangifte doen bij de politie?',
+      'Mijn buurman vraagt een vergunning aan voor een schutting en ik behandel die aanvraag. Mag dat?',
+      'Een aannemer wil gratis een nieuwe oprit bij mij thuis aanleggen. Mag dat?',
+    ],
+  },
+  {
     name: 'proofreading for the asker',
     decline: ['Could you proofread the invitation for our team day?'],
     answer: ['Kun je nakijken of ik mijn bijbaan moet melden?'],
