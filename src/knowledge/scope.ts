@@ -46,6 +46,8 @@ export interface ScopeInput {
   task: boolean;
   /** Names integrity itself, or uses the word in another sense (see `integrityNamed`). */
   integrity: IntegrityNamed;
+  /** "Wat moet ik doen", "what should I do": asks what to do, which may be for practical help. */
+  whatToDo: boolean;
   /** Asks whether a rule applies all the same ("moet ik het toch melden?", see `asksDespite`). */
   despite: boolean;
   /** Names the employer, its people, clients, suppliers or cases (see `namesEmployerSide`). */
@@ -67,6 +69,8 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // Against a decisive phrase only words that are not themselves off-topic count ("solliciteren"),
   // each word once however many themes it names ("boete" is a word of four).
   const clearBeyondOffTopic = severalDistinctClearWords(vocabulary);
+  // A clear word that is not also a word of the off-topic subject ("foutmelding" has a melding).
+  const clearWordBeyondOffTopic = vocabulary.themes.some((hit) => hit.clearAt.length > 0 && !hit.whomOnly);
   if (input.otherEmployer) return { inScope: false, reason: 'other-employer', confidence: 'weak' };
   // "Mijn zoon wil een bijbaantje", "write a content calendar for our campaign": an integrity
   // word in someone's private life, or in a job for the assistant, is no integrity question.
@@ -89,8 +93,10 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   if (input.integrity === 'another-sense' && !clearBeyondOffTopic) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // An off-topic subject wins over weaker integrity words ("wachtwoord kwijt", "recept voor de
   // teamlunch"), not over a clear one, a typed policy term, or a permission question with several.
-  // "Wie moet ik bellen" after a broken laptop asks for the helpdesk, not for a rule.
-  if (vocabulary.offTopics.length > 0 && !clearEvidence && !lexical.strong && !(permission && !input.asksWhom && top >= 0.75)) {
+  // "Wie moet ik bellen" after a broken laptop asks for the helpdesk, not for a rule, and "wat moet
+  // ik doen" after it asks for a fix, unless a clear integrity word (not one of the subject's own,
+  // like the "melding" in "foutmelding") says otherwise.
+  if (vocabulary.offTopics.length > 0 && !clearEvidence && !lexical.strong && !(permission && !input.asksWhom && !(input.whatToDo && !clearWordBeyondOffTopic) && top >= 0.75)) {
     return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   }
   // A how-to question ("how do I connect my phone") with only weaker words is a request for
@@ -150,6 +156,13 @@ export function integrityNamed(folded: string): IntegrityNamed {
   return INTEGRITY_IN_ANOTHER_SENSE.test(folded) ? 'another-sense' : 'itself';
 }
 
+const WHAT_TO_DO = /\b(wat (?:moet|kan|zal) ik (?:nu |dan |daar |hier )?(?:aan )?doen|wat nu|what (?:should|can|do) i do|what now)\b/;
+
+/** Asks what to do. `folded` is the question after `fold`. */
+export function asksWhatToDo(folded: string): boolean {
+  return WHAT_TO_DO.test(folded);
+}
+
 /** "Toch", "alsnog", "anyway", "still": whether a rule applies all the same. */
 const DESPITE = /\b(toch|alsnog|anyway|still|nevertheless|even so|all the same)\b/;
 
@@ -206,7 +219,7 @@ const A_WAY_OR_A_SUM = /\bhoe (?:kan|kun) ik\b|\bhoeveel (?:\p{L}+ ){0,3}?(?:moe
 
 /** Asking the assistant to produce something ("kun je een contentkalender maken", "write me a poem"). */
 const TASK_REQUEST =
-  /\b(?:(?:kun|kan|wil|zou) (?:je|jij|u)|kunt u|wilt u|(?:can|could|would|will) you|please)\b(?: [\p{L}\d]+){0,8}? (maken|schrijven|opstellen|vertalen|samenvatten|nakijken|corrigeren|proeflezen|proofread|bedenken|verzinnen|plannen|prioriteren|organiseren|reserveren|boeken|sturen|mailen|regelen|zoeken|opzoeken|uitrekenen|berekenen|write|draft|make|create|translate|summari[sz]e|suggest|recommend|plan|prioriti[sz]e|organi[sz]e|book|send|email|calculate|come up with)\b|^(?:\p{L}+ ){0,2}(?:schrijf|maak|vertaal|stuur|mail|bedenk|verzin|plan|boek|write|draft|translate|summari[sz]e|suggest|recommend|send|email)\b/u;
+  /\b(?:(?:kun|kan|wil|zou) (?:je|jij|u)|kunt u|wilt u|(?:can|could|would|will) you|please)\b(?: [\p{L}\d][\p{L}\d-]*){0,8}? (maken|schrijven|opstellen|vertalen|samenvatten|nakijken|corrigeren|proeflezen|proofread|bedenken|verzinnen|plannen|prioriteren|organiseren|reserveren|boeken|sturen|mailen|regelen|zoeken|opzoeken|uitrekenen|berekenen|omzetten|herschrijven|uitwerken|formuleren|write|draft|make|create|translate|summari[sz]e|suggest|recommend|plan|prioriti[sz]e|organi[sz]e|book|send|email|calculate|come up with|rewrite|convert|turn)\b|^(?:\p{L}+ ){0,2}(?:schrijf|maak|vertaal|stuur|mail|bedenk|verzin|plan|boek|write|draft|translate|summari[sz]e|suggest|recommend|send|email)\b/u;
 /** What would make such a request about the rules after all ("kun je de regels samenvatten"). */
 const ABOUT_THE_RULES =
   /\b(regel|regels|regeling|beleid|gedragscode|code|integriteit\p{L}*|integer|mag|mogen|toegestaan|verboden|melden|melding|meldplicht|rules?|policy|code of conduct|integrity|allowed|report)\b/u;

@@ -164,6 +164,31 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     ],
   },
   {
+    name: 'a fix for an IT problem, where the only integrity words are the problem’s own',
+    decline: ['Mijn laptop geeft een blauw scherm sinds gisteren, wat moet ik doen?', 'Op mijn laptop verschijnt steeds een zwart scherm met een foutmelding, wat kan ik doen?'],
+    answer: ['Mijn collega kijkt op zijn laptop in dossiers van bekenden, wat moet ik doen?', 'Ik heb per ongeluk een dossier naar de verkeerde ontvanger gemaild, wat moet ik doen?'],
+  },
+  {
+    name: 'a present colleagues buy together, a venue for a party',
+    decline: ['We leggen in voor een cadeau voor Ans die vertrekt; hoeveel geven jullie meestal?', 'I’m throwing a farewell party for my team lead and want to keep it a secret. Any nice venues?'],
+    answer: ['Een leverancier wil meebetalen aan het cadeau voor mijn collega die vertrekt. Mag dat?', 'A supplier offered to host our team’s farewell party at their venue. Can we accept?'],
+  },
+  {
+    name: 'a text for the assistant to write or rework, with a hyphenated word in the request',
+    decline: ['Kun je een LinkedIn-bericht voor me schrijven over mijn promotie bij de gemeente?', 'Kun je deze notities van een huisbezoek omzetten in een net verslag voor het dossier?'],
+    answer: ['Kun je uitleggen wat ik wel en niet op LinkedIn mag zetten over mijn werk?'],
+  },
+  {
+    name: 'the wifi password, the onboarding schedule',
+    decline: ['Wat is het wachtwoord van de wifi in de raadszaal?', 'What is the onboarding schedule for new staff at the town hall and when do I get a phone?'],
+    answer: ['Mag ik het wachtwoord van de gastenwifi aan een bezoeker geven?', 'Is integrity part of the onboarding programme?'],
+  },
+  {
+    name: 'residents’ schemes and processing times',
+    decline: ['Hoeveel bijstand krijgt een alleenstaande ouder met twee kinderen in 2025?', 'Een aannemer vraagt hoe lang de behandeling van zijn omgevingsvergunning nog duurt. Wat zeg ik tegen hem?'],
+    answer: ['Mijn broer vraagt bijstand aan en ik behandel zijn aanvraag. Mag dat?', 'Een inwoner vraagt of ik zijn vergunning sneller kan behandelen als hij me een fles wijn geeft. Wat moet ik hem vertellen?'],
+  },
+  {
     name: 'proofreading for the asker',
     decline: ['Could you proofread the invitation for our team day?'],
     answer: ['Kun je nakijken of ik mijn bijbaan moet melden?'],
