@@ -832,6 +832,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     };
     for (const match of text.matchAll(POLICY_OF)) if (unknown(match[1] ?? '')) return true;
     for (const match of text.matchAll(POSSESSIVE_POLICY)) if (unknown(match[1] ?? '')) return true;
+    for (const match of text.matchAll(ORGANISATION_JUDGED)) if (unknown(match[1] ?? '')) return true;
     for (const match of text.matchAll(EMPLOYER_NAMED)) {
       if (!unknown(match[1] ?? '')) continue;
       const before = text.slice(0, match.index).toLowerCase();
@@ -901,6 +902,9 @@ const POLICY_OF =
  */
 const POSSESSIVE_POLICY =
   /(?<!\b(?:the|de|het|our|onze|ons|my|mijn)\s)\b(\p{Lu}\p{Ll}[\p{L}&.-]*)(?:['’]s|(?<=s)['’])\s+(?:\p{L}+\s+)?(?:beleid|regels|regeling|gedragscode|policy|policies|rules|code of conduct)\b/gu;
+/** "Is Tata Steel een integer bedrijf?", "is Acme a good employer?": judging another organisation as a company or employer. */
+const ORGANISATION_JUDGED =
+  /\b(?:[Ii]s|[Ww]as|[Zz]ijn|[Aa]re)\s+(\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,2})\s+(?:een|a|an)\s+(?:\p{L}+\s+){0,2}?(?:bedrijf|werkgever|organisatie|onderneming|company|employer|firm|organi[sz]ation)\b/gu;
 /** A public body named by its kind and name. */
 const EMPLOYER_NAMED = /\b(?:gemeente|provincie|waterschap|ministerie van|municipality of|city of|province of)\s+(\p{Lu}[\p{L}-]+)/gu;
 /** "... van de" right before the name: something given by or received from that body. */

@@ -189,6 +189,16 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     answer: ['Mijn broer vraagt bijstand aan en ik behandel zijn aanvraag. Mag dat?', 'Een inwoner vraagt of ik zijn vergunning sneller kan behandelen als hij me een fles wijn geeft. Wat moet ik hem vertellen?'],
   },
   {
+    name: 'another organisation judged as a company or employer',
+    decline: ['Is Philips een integer bedrijf om bij te solliciteren?'],
+    answer: ['Is Velsen een integere werkgever?'],
+  },
+  {
+    name: 'travel allowances and what agencies pay, beside a supplier’s offer',
+    decline: ['Hoe hoog is de vergoeding voor een dienstreis met de auto, en mag ik eerste klas met de trein?', 'Welke detacheerders in de regio betalen het meest per uur?'],
+    answer: ['Een leverancier biedt me een upgrade naar eerste klas aan. Mag dat?', 'Mag ik na mijn vertrek als zzp’er per uur werken voor de gemeente?'],
+  },
+  {
     name: 'proofreading for the asker',
     decline: ['Could you proofread the invitation for our team day?'],
     answer: ['Kun je nakijken of ik mijn bijbaan moet melden?'],
