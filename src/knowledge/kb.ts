@@ -4,7 +4,7 @@ import { mentionedOrganisationsInFolded, sanitizeQuestion, type SanitizedQuestio
 import type { PolicyBlock } from './structure.js';
 import { ALTERNATIVE_WEIGHT, Analyzer, COVERAGE_CREDIT, fold, QueryAnalyzer, tokenize, type AlternativeKind, type AnalyzedQuery } from './text.js';
 import { loadThemeCatalogue, VocabularyMatcher, type ThemeCatalogue, type ThemeHit, type VocabularyMatch } from './themes.js';
-import { decideScope, isHowTo, isLogistics, isPermissionFramed, isPrivateLifeOnly, isTaskRequest, integrityNamed, type ScopeDecision } from './scope.js';
+import { asksDespite, asksWhatToDo, decideScope, isHowTo, namesEmployerSide, isLogistics, isPermissionFramed, isPrivateLifeOnly, isTaskRequest, integrityNamed, type ScopeDecision } from './scope.js';
 import { ASKS_WHOM, contactRolesFor } from './contacts.js';
 import type { AnswerContext, Citation, ContactRole, KnowledgeAnswer, Lang, PolicyDocumentInfo, Question, RetrievedPassage } from './types.js';
 
@@ -520,7 +520,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
   /** Retrieval with everything the answer builders need to decide scope and wording. */
   search(question: Question, limit = 8): Retrieval {
     const sanitized = sanitizeQuestion(question.text);
-    const none: VocabularyMatch = { themes: [], offTopics: [], decisiveOffTopics: [], roles: [] };
+    const none: VocabularyMatch = { themes: [], offTopics: [], decisiveOffTopics: [], elsewhereOffTopics: [], roles: [] };
     if (sanitized.text === '' || sanitized.recordsRequest) {
       return { sanitized, analyzed: undefined, passages: [], inScope: false, scope: { inScope: false, reason: sanitized.recordsRequest ? 'records' : 'empty', confidence: 'weak' }, vocabulary: none, themes: [] };
     }
@@ -725,7 +725,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     const passages = top.map((c) => ({ ...this.toRetrieved(candidates[c] as number, score[c] as number, coverage[c] as number), governs: governs[c] === 1 }));
     const permission = isPermissionFramed(folded);
     const lexical = lexicalEvidence(top, coverage, evidence, matched, permission);
-    const scope = decideScope({ vocabulary, lexical, permission, asksWhom: ASKS_WHOM.test(folded), howTo: isHowTo(folded), logistics: isLogistics(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId), words: analyzed.terms.filter((term) => term.content).length, privateLife: isPrivateLifeOnly(folded, () => mentionedOrganisationsInFolded(folded, this.mentions).length > 0), task: isTaskRequest(folded), integrity: integrityNamed(folded) });
+    const scope = decideScope({ vocabulary, lexical, permission, asksWhom: ASKS_WHOM.test(folded), howTo: isHowTo(folded), logistics: isLogistics(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId), words: analyzed.terms.filter((term) => term.content).length, privateLife: isPrivateLifeOnly(folded, () => mentionedOrganisationsInFolded(folded, this.mentions).length > 0), task: isTaskRequest(folded), integrity: integrityNamed(folded), despite: asksDespite(folded), whatToDo: asksWhatToDo(folded), employerSide: namesEmployerSide(folded) });
     return { sanitized, analyzed, passages, inScope: scope.inScope, scope, vocabulary, themes };
   }
 
@@ -832,6 +832,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     };
     for (const match of text.matchAll(POLICY_OF)) if (unknown(match[1] ?? '')) return true;
     for (const match of text.matchAll(POSSESSIVE_POLICY)) if (unknown(match[1] ?? '')) return true;
+    for (const match of text.matchAll(ORGANISATION_JUDGED)) if (unknown(match[1] ?? '')) return true;
     for (const match of text.matchAll(EMPLOYER_NAMED)) {
       if (!unknown(match[1] ?? '')) continue;
       const before = text.slice(0, match.index).toLowerCase();
@@ -901,6 +902,9 @@ const POLICY_OF =
  */
 const POSSESSIVE_POLICY =
   /(?<!\b(?:the|de|het|our|onze|ons|my|mijn)\s)\b(\p{Lu}\p{Ll}[\p{L}&.-]*)(?:['’]s|(?<=s)['’])\s+(?:\p{L}+\s+)?(?:beleid|regels|regeling|gedragscode|policy|policies|rules|code of conduct)\b/gu;
+/** "Is Tata Steel een integer bedrijf?", "is Acme a good employer?": judging another organisation as a company or employer. */
+const ORGANISATION_JUDGED =
+  /\b(?:[Ii]s|[Ww]as|[Zz]ijn|[Aa]re)\s+(\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,2})\s+(?:een|a|an)\s+(?:\p{L}+\s+){0,2}?(?:bedrijf|werkgever|organisatie|onderneming|company|employer|firm|organi[sz]ation)\b/gu;
 /** A public body named by its kind and name. */
 const EMPLOYER_NAMED = /\b(?:gemeente|provincie|waterschap|ministerie van|municipality of|city of|province of)\s+(\p{Lu}[\p{L}-]+)/gu;
 /** "... van de" right before the name: something given by or received from that body. */

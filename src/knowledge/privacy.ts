@@ -38,11 +38,11 @@ const THIRD_PARTY =
   /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|heer|de heer|mw|dhr|ploegbaas|voorman|uitvoerder|coordinator|consulent|consulenten|handhaver|handhavers|boa|inwoner|inwoners|bewoner|bewoners|klant|client|clienten|kandidaat|kandidaten|leden|bestuursleden|resident|residents|candidate|candidates|official|officials|members|receptioniste|adviseur|adviseurs|adviser|advisor|head of|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b/u;
 /** Things kept in a register or a case file. */
 /** The words of RECORD_THINGS, also the things of POSSESSED_RECORD. */
-const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinaire|disciplinaire maatregel|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers`;
+const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinaire|disciplinaire maatregel|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?`;
 const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
-  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating)\b/;
+  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed)\b/;
 /** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
 const GENERIC_EVENTS = /\b(besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
 /** Being put down as something: "bekend als probleemgeval", "flagged as a risk". */
@@ -51,7 +51,7 @@ const LABELLED = /\b(bekend als|bekend staat|known as|flagged|gemarkeerd|gelabel
 const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|huis voor klokkenluiders|huis van de klokkenluiders|whistleblowers authority|klachtencommissie|integriteitscoordinator|confidential counsell?or|confidential advis[eo]r|counsell?or|hr)\b/;
 /** Words of rule, permission or process: the sentence asks how things work, not what someone did. */
 const RULE_OR_PROCESS =
-  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|beschermd|bescherming|protected|protection|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does|openbaar|openbaar gemaakt|gepubliceerd|publiceren|public|made public|published|publish)\b/;
+  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|beschermd|bescherming|protected|protection|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does|openbaar(?! ministerie)|openbaar gemaakt|gepubliceerd|publiceren|public|made public|published|publish|zeggenschap|inspraak|instemming|instemmingsrecht|adviesrecht|have a say|has a say|a say in|right of consent)\b/;
 /**
  * "Kun je …", "could you …", "zou je voor me kunnen …": asking the assistant to do something,
  * with the modal verb of that request, not a modal of the rule.
@@ -59,11 +59,16 @@ const RULE_OR_PROCESS =
 const ASKING_THE_ASSISTANT = /\b((?:zou|kun|kan|wil|wilt|kunt) (?:je|jij|u)(?: \p{L}+){0,3} (?:kunnen|willen)|kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:even |ff )?(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she)|zou ik (?:\p{L}+ ){0,4}kunnen (?:krijgen|ontvangen)|you can (?:check|look|see|tell|find)|you could|u zou|je zou|(?:can|could) i (?:get|have|receive))\b/gu;
 /** "Kan ik … inzien", "mag ik een overzicht", "can I see …": the asker asks to be shown something. */
 const ACCESS_REQUEST = /\b(?:kan|kun|mag) ik (?:\p{L}+ ){0,8}?(?:inzien|inkijken|bekijken|opvragen|downloaden)\b|\b(?:kan|kun|mag) ik (?:een|de|het) (?:overzicht|lijst|lijstje|export|kopie)\b|\b(?:can|may|could) i (?:see|view|read|look at|access|inspect|download)\b/gu;
+/**
+ * "Mag ik uit nieuwsgierigheid in het systeem … bekijken?": where or why the asker would look
+ * themselves is a question about their own conduct, not a request to be shown a record.
+ */
+const OWN_LOOKUP = /\b(?:uit nieuwsgierigheid|out of curiosity|in (?:het|de|ons|onze) (?:systeem|systemen|zaaksysteem|applicatie|administratie|basisregistratie)|in (?:the|our) (?:system|systems|database|application))\b/;
 /** "Als leidinggevende", "as a manager": asking what a role may see is a rule question. */
 const IN_A_ROLE = /\b(?:als|as an?|as) (?:leidinggevende|manager|teamleider|hr|hr-adviseur|direct leidinggevende|supervisor|team leader|vertrouwenspersoon|confidential advis[eo]r)\b/;
 /** The asker asks about their own conduct or own registration. */
 const ASKER_OWN =
-  /\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job)\b/u;
+  /\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn nevenfunctie\p{L}*|mijn bijbaan\p{L}*|mijn aanvraag|mijn verzoek|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job|my request|my application)\b/u;
 
 /** Asking the assistant to show or hand over registrations. */
 const SHOW_VERBS =
@@ -74,9 +79,9 @@ const MANY_OR_OTHERS = /\b(per medewerker|per employee|per persoon|top \d+|de me
 const EMBEDDED_QUESTION =
   /\b(checken|nagaan|nakijken|kijk\p{L}*|zien|zoek\p{L}* op|opzoeken|vertel|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|na te gaan|na te kijken|uit te zoeken|te checken|te controleren|zoek\p{L}* uit|uitzoeken|bevestig\p{L}*|check|see|find out|look up|look into|curious|tell me|know|idea|wonder|confirm|verify|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
 /** A yes/no question about a fact: it opens with a verb ("heeft Jan …", "did my boss …"). */
-const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|staat|staan|stond|has|have|did|does|do|was|were|are)\b`);
+const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|staat|staan|stond|zit|zat|has|have|did|does|do|was|were|are)\b`);
 /** "Heeft mijn leidnggevende …": whoever is "mine" and asked about is someone else, even misspelt. */
-const SOMEONE_OF_MINE = opening(String.raw`(heeft|has|did|does|is|was)\s+(mijn|my|onze|our)\s+\p{L}+`);
+const SOMEONE_OF_MINE = opening(String.raw`(heeft|has|did|does|is|was|zit|zat)\s+(mijn|my|onze|our)\s+\p{L}+`);
 /** "zijn personeelsdossier", "haar aandelen", "his file": a record of someone else by possessive. */
 const POSSESSED_RECORD = new RegExp(String.raw`\b(zijn|haar|hun|zn|his|her|their)\s+(?:\p{L}+\s+)?(${RECORD_WORDS})\b`, 'u');
 /**
@@ -84,6 +89,16 @@ const POSSESSED_RECORD = new RegExp(String.raw`\b(zijn|haar|hun|zn|his|her|their
  * reason for wanting the records, whose modal verbs say nothing about a rule.
  */
 const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}?(?:moet|moeten|need to|have to|must) (?:uitleggen|verwerken|invullen|afhandelen|explain|process)\b|\bwaar (?:ik|we|wij) rekening mee (?:moet|moeten|moesten) houden\b|\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|\b(?:and |i |we )?need (?:the|those|these) details\b|,? (?:dan|zodat|so that|so we)\b.*$/gu;
+/**
+ * Rule words that describe rather than ask: "hebben zij dat gemeld zoals de gedragscode vraagt"
+ * measures someone against the rule, "problemen met integriteit gehad" is something that happened.
+ */
+const RULE_AS_A_MEASURE = /\bzoals (?:de|het|onze|ons|in de|in het) (?:\p{L}+ ){0,3}?(?:vraagt|voorschrijft|eist|wil|zegt|verlangt|vereist)\b|\bas (?:the|our) (?:\p{L}+ ){0,3}?(?:requires|asks|says|demands|prescribes)\b|\b(?:problemen|probleem|problems?|trouble) (?:met|with)\b/gu;
+/** "Ooit", "ever": a question about someone's history. */
+const EVER = /\b(ooit|weleens|wel eens|ever)\b/;
+/** "Welke personen staan op de lijst …", "who is on the list": the people of a list, not its rule. */
+const PEOPLE_ON_A_LIST =
+  /\b(?:welke|which) (?:personen|mensen|medewerkers|collegas|ambtenaren|people|persons|employees|colleagues|staff)\b.{0,40}\b(?:staan|staat|stonden|zijn|are|is|were)\b.{0,15}\b(?:op|in|on)\b.{0,10}\b(?:lijst|lijstje|register|overzicht|list)\b|\bwie (?:staan|staat|stonden) er (?:\p{L}+ ){0,3}?(?:op|in) (?:de|het) (?:lijst|register)\b|\bwho(?:'s| is| are| was| were) (?:\p{L}+ ){0,2}?on the (?:list|register)\b/u;
 /** A request to confirm or check what another sentence of the question says about someone. */
 const CONFIRM_REQUEST = /\b(zoek\p{L}* (?:\p{L}+ ){0,3}uit|uitzoeken|look (?:it|that) up|(?:staat|is) (?:dat|het) (?:ergens |ook )?(?:geregistreerd|vastgelegd|gemeld|bekend)|is that (?:registered|on record|on file)|confirm|verify|bevestig\p{L}*|nakijken|checken|controleren|klopt (?:dat|het)|is (?:that|it|this) (?:true|registered|so|correct)|check (?:that|this|it)|kijk\p{L}* of dat klopt|dat nagaan)\b/u;
 /** "Did anyone accept …", "does Jan have …": the base form after a question's opening verb. */
@@ -102,9 +117,16 @@ const IN_THE_REGISTER = opening(String.raw`(staat|staan|stond|zit|zitten|is|does
 const WH_OPENING = /\b(wie|welke|wat|hoeveel|waarom|who|whom|whose|which|what|how many|why)\b/;
 /** "heeft ze", "did you": the subject right after the verb is the asker or the assistant. */
 const SECOND_OR_FIRST_SUBJECT = opening(String.raw`(?:heeft|hebben|had|is|zijn|was|has|have|did|does|do|are|were)\s+(ik|je|jij|u|we|wij|men|i|you|we)\b`);
+/**
+ * "Is er een integriteitstraining voor nieuwe medewerkers?", "is there …": whether a thing exists,
+ * not a fact about someone; but "is er iemand die …", "are there colleagues who …" ask about people.
+ */
+const WHETHER_IT_EXISTS = opening(
+  String.raw`(?:is|zijn|was|waren|are|were) (?:er|there)\b(?!.{0,40}\b(?:iemand|anyone|someone|somebody|collegas?|medewerkers?|colleagues?|employees?|people|mensen|personen)\b.{0,25}\b(?:die|who|that|met|with)\b)`,
+);
 /** An open case or complaint against somebody: "is er een onderzoek naar …", "is there a case against …". */
 const CASE_AGAINST =
-  /\b(is er|loopt er|lopen er|zit er|zitten er|speelt er|zijn er|is there|are there|is anyone under)\b.{0,40}\b(\p{L}*onderzoek|\p{L}*onderzoeken|klacht|klachten|zaak|zaken|melding|meldingen|investigations?|cases?|complaints?|inquiry|inquiries)\b.{0,30}\b(naar|tegen|over|van|op|against|into|about|on|of)\b/u;
+  /\b(is er|loopt er|lopen er|zit er|zitten er|speelt er|zijn er|is there|are there|is anyone under)\b.{0,60}\b(\p{L}*onderzoek|\p{L}*onderzoeken|klacht|klachten|zaak|zaken|melding|meldingen|aangifte|investigations?|cases?|complaints?|inquiry|inquiries|police report)\b.{0,30}\b(naar|tegen|over|van|op|against|into|about|on|of)\b/u;
 
 /** Organisation names are not people ("gemeente Heerde"). */
 let organisationNames: Set<string> | undefined;
@@ -136,6 +158,9 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   const folded = fold(raw);
   if (WHO_REPORTED_ME.test(folded)) return true;
   if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
+  // "Welke personen staan op de lijst van functies met een meldplicht?" asks for names, whatever
+  // rule the list serves (not "wie staat er op de lijst van vertrouwenspersonen": whom to turn to).
+  if (PEOPLE_ON_A_LIST.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
   // "…, en wat heeft ze dan gemeld?": each clause is weighed on its own, so a rule word in one
   // does not excuse the request in the next; "…, en heeft Jan er eentje?" points back at the
   // registration the clause before it in the sentence names.
@@ -165,9 +190,9 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   });
 }
 
-/** A short follow-up asking who, why or what it was about: "Wie dan?", "hoeveel en wie?", "Waarom?", "weet jij waar dat over ging?". */
+/** A short follow-up asking who, why, what it was about or what was said: "Wie dan?", "Waarom?", "weet jij waar dat over ging?", "wat heeft ze gezegd?". */
 const FOLLOW_UP =
-  /^(?:(?:en|and|maar|but|dus|so|hoeveel|how many|precies|exactly)\s+){0,3}(?:wie|who|welke|which|waarom|why)(?:\s+(?:dan|precies|zijn dat|waren dat|was dat|then|exactly|were they|are they|was it|ones))?\s*\??$|\bwaar (?:ging|gaat|gingen) (?:dat|het|dit|die) (?:\p{L}+ )?over\b|\bwaar (?:dat|het|dit|die) (?:\p{L}+ )?over (?:ging|gaat|gingen)\b|\bwhat (?:was|is) (?:it|that|this) (?:all )?about\b/u;
+  /^(?:(?:en|and|maar|but|dus|so|hoeveel|how many|precies|exactly)\s+){0,3}(?:wie|who|welke|which|waarom|why)(?:\s+(?:dan|precies|zijn dat|waren dat|was dat|then|exactly|were they|are they|was it|ones))?\s*\??$|\bwaar (?:ging|gaat|gingen) (?:dat|het|dit|die) (?:\p{L}+ )?over\b|\bwaar (?:dat|het|dit|die) (?:\p{L}+ )?over (?:ging|gaat|gingen)\b|\bwhat (?:was|is) (?:it|that|this) (?:all )?about\b|\bwhat (?:did )?(?:she|he|they) (?:said|say|told|tell|reported|report)\b|\bwat (?:heeft|had|hebben) (?:ze|zij|hij|die) (?:\p{L}+ ){0,3}?(?:gezegd|verteld|gemeld)\b|\bwat (?:ze|zij|hij|die) (?:\p{L}+ ){0,3}?(?:zei|vertelde|meldde|heeft gezegd|heeft verteld|heeft gemeld)\b/u;
 /** A conversation or visit: with counsel it is a confidence ("een gesprek met HR"). */
 const CONVERSATION = /\b(gesprek|gesprekken|afspraak|meeting|conversation|talk|appointment|bezoek|visit)\b/;
 
@@ -190,14 +215,14 @@ function tellsOfSomeone(sentence: string): boolean {
 const CLAUSE_BREAK = /,\s+(?=(?:en|and|of|or|maar|but)\s)/u;
 /** Asking for the people behind something: their names, "who was it", "door wie". */
 const IDENTITY_REQUEST =
-  /\b(?:(?:graag|geef|give|stuur|send|noem|list|lijst)\b.{0,30}\b(?:namen|names)|(?:namen|names)\b.{0,15}\b(?:geven|sturen|noemen|doorgeven|give|send|share)|(?:met|with|including) (?:de |the )?(?:namen|names|betrokkenen|employees involved|people involved)|including the (?:employees|people|staff)|who was (?:it|that)|who did (?:it|that)|wie (?:was|is) (?:dat|het)|wie het (?:was|is)|om welke (?:medewerkers|collegas|mensen|personen) het (?:ging|gaat)|which (?:employees|colleagues|people) (?:it was|they were)|namen graag|names please|(?:the )?names of the (?:employees|people|staff|colleagues)|de namen van de (?:medewerkers|betrokkenen|collegas)|wie zijn (?:dat|het)|who are they|door wie|by whom|welke (?:ambtenaar|collega|medewerker|medewerkster|persoon|man|vrouw|manager|teamleider) (?:was|is) dat|which one was (?:it|that))\b/u;
+  /\b(?:(?:graag|geef|give|stuur|send|noem|list|lijst)\b.{0,30}\b(?:namen|names)|(?:namen|names)\b.{0,15}\b(?:geven|sturen|noemen|doorgeven|give|send|share)|(?:met|with|including) (?:de |the )?(?:namen|names|betrokkenen|employees involved|people involved)|including the (?:employees|people|staff)|who was (?:it|that)|who did (?:it|that)|wie (?:was|is) (?:dat|het)|wie het (?:was|is)|om welke (?:medewerkers|collegas|mensen|personen) het (?:ging|gaat)|which (?:employees|colleagues|people) (?:it was|they were)|namen graag|names please|(?:the )?names of the (?:employees|people|staff|colleagues)|de namen van de (?:medewerkers|betrokkenen|collegas)|wie zijn (?:dat|het)|who are they|door wie|by whom|welke (?:ambtenaar|collega|medewerker|medewerkster|persoon|man|vrouw|manager|teamleider) (?:was|is) dat|which one was (?:it|that)|hoe heet (?:hij|zij|ze|die|dat|die \p{L}+)|wat (?:is|was) (?:zijn|haar|hun) naam|what(?:'s| is| was) (?:his|her|their) name)\b/u;
 /** A rumour put to the assistant: "klopt het dat …", "is it true that …", "I heard …". */
 const RUMOUR = /\b(klopt (?:het|t) dat|is (?:het|t) waar dat|is it true that|i heard|ik (?:heb )?(?:hoorde|gehoord) dat|schijnt|er gaat een gerucht|rumou?r)\b/;
 /** … about someone in particular, not about the asker or people in general. */
 const RUMOUR_ABOUT_ANYONE = /\b(?:dat|that) (?:ik|je|jij|we|wij|u|men|i|you|medewerkers|ambtenaren|employees|een|a|an|iedereen|everyone)\b/;
 /** "Heeft mark …", "is Joke …": a yes/no question whose subject is a person other than the asker. */
 const FACT_ABOUT_SOMEONE = opening(
-  String.raw`(?:heeft|is|was|staat|has|did|does)\s+(?!(?:ik|je|jij|u|we|wij|men|i|you|er|het|dat|dit|een|a|an|there|it|this|that|iemand|anyone|someone|somebody|iedereen|everyone|niemand|nobody|medewerkers|ambtenaren|employees|elke|iedere|ieder|every|each|any|zo|such|de|the|mijn|my|onze|our|jouw|your|integriteit|integrity)\b)(?!\p{L}+ing\b)\p{L}+`,
+  String.raw`(?:heeft|is|was|staat|zit|has|did|does)\s+(?!(?:ik|je|jij|u|we|wij|men|i|you|er|het|dat|dit|een|a|an|there|it|this|that|iemand|anyone|someone|somebody|iedereen|everyone|niemand|nobody|medewerkers|ambtenaren|employees|elke|iedere|ieder|every|each|any|zo|such|de|the|mijn|my|onze|our|jouw|your|integriteit|integrity)\b)(?!\p{L}+ing\b)\p{L}+`,
 );
 /** "… of ronald van de buitendienst …", "whether mark from finance …": a person by first name and team. */
 const EMBEDDED_PERSON =
@@ -213,9 +238,9 @@ const GROUP_OF_PEOPLE = /\b(?:welke|which)\s+\p{L}+(?:en|s)\b/u;
 /** An open case against a person named after it: "onderzoek gestart naar Sanne de Wit". */
 const AGAINST_A_NAME = /\b(?:naar|tegen|against|into)\s+(?:\p{L}+\s+)?\p{Lu}\p{Ll}/u;
 
-/** "De melding tegen de directeur", "the complaint about my manager": one particular case against someone. */
+/** "De melding tegen de directeur", "the complaint about my manager", "de klacht van Kim": one particular case of or against someone. */
 const PARTICULAR_CASE_AGAINST =
-  /\b(?:de|het|die|dat|deze|the|that|this)\s+\p{L}*(?:melding|klacht|onderzoek|zaak|complaint|investigation|case|report)\s+(?:tegen|naar|over|op|against|into|about|on)\s+(?!(?:een|a|an|iemand|someone|somebody|me|mij|mijzelf|myself)\b)\p{L}/u;
+  /\b(?:de|het|die|dat|deze|the|that|this)\s+\p{L}*(?:melding|klacht|onderzoek|zaak|complaint|investigation|case|report)\s+(?:tegen|naar|over|op|van|against|into|about|on|of|by|from)\s+(?!(?:een|a|an|iemand|someone|somebody|me|mij|mijzelf|myself)\b)\p{L}/u;
 /** Where a case stands or how it ended. */
 const CASE_STATUS =
   /\b(al (?:afgehandeld|afgerond|klaar|gesloten|beslist)|nog (?:steeds )?(?:bezig|open|lopend)|wat kwam (?:er ?)?uit|eruit (?:kwam|gekomen)|hoe is (?:het|dat|die) afgelopen|uitkomst|afloop|outcome|been (?:handled|resolved|closed|settled)|already (?:handled|resolved|closed)|still (?:open|running|ongoing)|how did (?:it|that) end)\b/;
@@ -261,9 +286,13 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // stands; its word of process asks for that case's outcome, not for the procedure.
   if (CASE_STATUS.test(folded) && PARTICULAR_CASE_AGAINST.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence)) && !ASKER_IN_IT.test(folded)) return true;
   // "Kan ik de verklaring van mijn collega inzien?" asks to be shown a record, like "laat zien";
-  // not when the asker asks as a manager or HR what that role may see.
-  let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ');
-  if (!IN_A_ROLE.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
+  // not when the asker asks as a manager or HR what that role may see, or says where or why they
+  // would look themselves (their own conduct).
+  // "Heeft raadslid Yilmaz ooit een VOG moeten overleggen?": someone in particular and "ooit"
+  // ask for that person's history; the modal belongs to what happened, not to a rule.
+  if (EVER.test(folded) && (FACT_ABOUT_SOMEONE.test(folded) || SOMEONE_OF_MINE.test(folded)) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
+  let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(RULE_AS_A_MEASURE, ' ');
+  if (!IN_A_ROLE.test(folded) && !OWN_LOOKUP.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
   if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason)) return false;
   if (RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded)) return true;
   // "… heeft die nou wel of niet een belang in dat zonnepark? ja of nee"
@@ -284,7 +313,7 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "Staat er in de registratie dat mijn collega bijklust?", "does the system show that …"
   if (IN_THE_REGISTER.test(folded)) return true;
   // "Heeft de gemeentesecretaris aandelen?", "did my boss get approval for his side business?"
-  if (FACT_QUESTION_OPENING.test(folded) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
+  if (FACT_QUESTION_OPENING.test(folded) && !SECOND_OR_FIRST_SUBJECT.test(folded) && !WHETHER_IT_EXISTS.test(folded)) return true;
   // "Wie heeft een klacht ingediend?", "which colleagues have registered financial interests?"
   // "Wie staat er bekend als probleemgeval"; not "bij wie leg je de eed af" (to whom: a step of the process).
   return WH_OPENING.test(folded) && (event || (registration && WHO.test(folded.replace(TO_WHOM, ' '))) || /\b(heeft|hebben|has|have|had)\b/.test(folded) || (registration && OUTCOME.test(folded)));

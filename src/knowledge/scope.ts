@@ -46,6 +46,12 @@ export interface ScopeInput {
   task: boolean;
   /** Names integrity itself, or uses the word in another sense (see `integrityNamed`). */
   integrity: IntegrityNamed;
+  /** "Wat moet ik doen", "what should I do": asks what to do, which may be for practical help. */
+  whatToDo: boolean;
+  /** Asks whether a rule applies all the same ("moet ik het toch melden?", see `asksDespite`). */
+  despite: boolean;
+  /** Names the employer, its people, clients, suppliers or cases (see `namesEmployerSide`). */
+  employerSide: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -63,14 +69,23 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // Against a decisive phrase only words that are not themselves off-topic count ("solliciteren"),
   // each word once however many themes it names ("boete" is a word of four).
   const clearBeyondOffTopic = severalDistinctClearWords(vocabulary);
+  // A clear word that is not also a word of the off-topic subject ("foutmelding" has a melding).
+  const clearWordBeyondOffTopic = vocabulary.themes.some((hit) => hit.clearAt.length > 0 && !hit.whomOnly);
   if (input.otherEmployer) return { inScope: false, reason: 'other-employer', confidence: 'weak' };
   // "Mijn zoon wil een bijbaantje", "write a content calendar for our campaign": an integrity
   // word in someone's private life, or in a job for the assistant, is no integrity question.
   if (input.privateLife || input.task) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Ik heb een bijbaan als fotograaf, moet ik btw afdragen?", "hoe doe ik aangifte bij de politie
+  // van mijn gestolen fiets?": a question for the tax office, the police or one's neighbours, however
+  // many integrity words describe the situation, unless the employer's side is in it ("moet ik het
+  // ook bij mijn werkgever melden", "een inwoner bedreigde me, kan ik aangifte doen?").
+  if (vocabulary.elsewhereOffTopics.length > 0 && !input.employerSide) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
-  if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Dat heeft niks met mijn werk te maken. Moet ik het toch melden?" doubts that phrase: a duty
+  // question about a clear integrity subject all the same.
+  if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission) && !(permission && input.despite && strongTheme)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Wordt er bij sollicitaties naar integriteit gekeken?": a question that names integrity itself
   // is about the policies, whatever else it names (its technical senses are decisive phrases above).
   if (input.integrity === 'itself' && (lexical.inScope || top > 0)) return { inScope: true, reason: lexical.inScope ? 'lexical' : 'theme', confidence: 'weak' };
@@ -78,8 +93,10 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   if (input.integrity === 'another-sense' && !clearBeyondOffTopic) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // An off-topic subject wins over weaker integrity words ("wachtwoord kwijt", "recept voor de
   // teamlunch"), not over a clear one, a typed policy term, or a permission question with several.
-  // "Wie moet ik bellen" after a broken laptop asks for the helpdesk, not for a rule.
-  if (vocabulary.offTopics.length > 0 && !clearEvidence && !lexical.strong && !(permission && !input.asksWhom && top >= 0.75)) {
+  // "Wie moet ik bellen" after a broken laptop asks for the helpdesk, not for a rule, and "wat moet
+  // ik doen" after it asks for a fix, unless a clear integrity word (not one of the subject's own,
+  // like the "melding" in "foutmelding") says otherwise.
+  if (vocabulary.offTopics.length > 0 && !clearEvidence && !lexical.strong && !(permission && !input.asksWhom && !(input.whatToDo && !clearWordBeyondOffTopic) && top >= 0.75)) {
     return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   }
   // A how-to question ("how do I connect my phone") with only weaker words is a request for
@@ -113,7 +130,7 @@ function severalClearWords(vocabulary: VocabularyMatch, cues: (hit: ThemeHit) =>
  * "can I", "am I allowed". `folded` is the question after `fold`.
  */
 const PERMISSION_FRAMED =
-  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit het met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok|is that allowed|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
+  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit het met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok|is that allowed|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
 
 export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
@@ -137,6 +154,30 @@ export type IntegrityNamed = 'itself' | 'another-sense' | 'no';
 export function integrityNamed(folded: string): IntegrityNamed {
   if (!INTEGRITY_ITSELF.test(folded)) return 'no';
   return INTEGRITY_IN_ANOTHER_SENSE.test(folded) ? 'another-sense' : 'itself';
+}
+
+const WHAT_TO_DO = /\b(wat (?:moet|kan|zal) ik (?:nu |dan |daar |hier )?(?:aan )?doen|wat nu|what (?:should|can|do) i do|what now)\b/;
+
+/** Asks what to do. `folded` is the question after `fold`. */
+export function asksWhatToDo(folded: string): boolean {
+  return WHAT_TO_DO.test(folded);
+}
+
+/** "Toch", "alsnog", "anyway", "still": whether a rule applies all the same. */
+const DESPITE = /\b(toch|alsnog|anyway|still|nevertheless|even so|all the same)\b/;
+
+/** Asks whether something applies all the same. `folded` is the question after `fold`. */
+export function asksDespite(folded: string): boolean {
+  return DESPITE.test(folded);
+}
+
+/** The employer's side: the employer, its people, clients and suppliers, the workplace, its cases and decisions. */
+const EMPLOYER_SIDE =
+  /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|aanvraag|vergunning\p{L}*|besluit|dossier\p{L}*|dienst\p{L}*|ambt\p{L}*|employer|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|application)\b/u;
+
+/** Whether the question names the employer's side. `folded` is the question after `fold`. */
+export function namesEmployerSide(folded: string): boolean {
+  return EMPLOYER_SIDE.test(folded);
 }
 
 /** A how-to question: "hoe stel ik dit in", "how do I …". `folded` is the question after `fold`. */
@@ -178,7 +219,7 @@ const A_WAY_OR_A_SUM = /\bhoe (?:kan|kun) ik\b|\bhoeveel (?:\p{L}+ ){0,3}?(?:moe
 
 /** Asking the assistant to produce something ("kun je een contentkalender maken", "write me a poem"). */
 const TASK_REQUEST =
-  /\b(?:(?:kun|kan|wil|zou) (?:je|jij|u)|kunt u|wilt u|(?:can|could|would|will) you|please)\b(?: [\p{L}\d]+){0,8}? (maken|schrijven|opstellen|vertalen|samenvatten|nakijken|corrigeren|proeflezen|proofread|bedenken|verzinnen|plannen|prioriteren|organiseren|reserveren|boeken|sturen|mailen|regelen|zoeken|opzoeken|uitrekenen|berekenen|write|draft|make|create|translate|summari[sz]e|suggest|recommend|plan|prioriti[sz]e|organi[sz]e|book|send|email|calculate|come up with)\b|^(?:\p{L}+ ){0,2}(?:schrijf|maak|vertaal|stuur|mail|bedenk|verzin|plan|boek|write|draft|translate|summari[sz]e|suggest|recommend|send|email)\b/u;
+  /\b(?:(?:kun|kan|wil|zou) (?:je|jij|u)|kunt u|wilt u|(?:can|could|would|will) you|please)\b(?: [\p{L}\d][\p{L}\d-]*){0,8}? (maken|schrijven|opstellen|vertalen|samenvatten|nakijken|corrigeren|proeflezen|proofread|bedenken|verzinnen|plannen|prioriteren|organiseren|reserveren|boeken|sturen|mailen|regelen|zoeken|opzoeken|uitrekenen|berekenen|omzetten|herschrijven|uitwerken|formuleren|write|draft|make|create|translate|summari[sz]e|suggest|recommend|plan|prioriti[sz]e|organi[sz]e|book|send|email|calculate|come up with|rewrite|convert|turn)\b|^(?:\p{L}+ ){0,2}(?:schrijf|maak|vertaal|stuur|mail|bedenk|verzin|plan|boek|write|draft|translate|summari[sz]e|suggest|recommend|send|email)\b/u;
 /** What would make such a request about the rules after all ("kun je de regels samenvatten"). */
 const ABOUT_THE_RULES =
   /\b(regel|regels|regeling|beleid|gedragscode|code|integriteit\p{L}*|integer|mag|mogen|toegestaan|verboden|melden|melding|meldplicht|rules?|policy|code of conduct|integrity|allowed|report)\b/u;

@@ -65,6 +65,12 @@ const offTopicSchema = z
      * "cadeau-idee voor mijn moeder" names a gift, but nobody at work gives it.
      */
     decisive: z.object({ nl: z.array(entry), en: z.array(entry) }).strict().optional(),
+    /**
+     * Phrases that send the question to someone other than the employer (the tax office, the
+     * police, one's neighbours): however many integrity words describe the situation (a side
+     * job's income, a theft), the question is for them, unless it names the employer's side too.
+     */
+    elsewhere: z.object({ nl: z.array(entry), en: z.array(entry) }).strict().optional(),
   })
   .strict();
 
@@ -100,7 +106,7 @@ export function loadThemeCatalogue(raw: unknown = themesData): ThemeCatalogue {
 }
 
 /** What a matched entry counts towards. */
-type Target = { kind: 'theme'; index: number; strong: boolean } | { kind: 'off'; index: number; decisive: boolean } | { kind: 'role'; role: ContactRole };
+type Target = { kind: 'theme'; index: number; strong: boolean } | { kind: 'off'; index: number; decisive: boolean; elsewhere?: true } | { kind: 'role'; role: ContactRole };
 
 /** The language of an entry (its stemmer); contact words are listed for both. */
 type EntryLang = Lang | 'both';
@@ -138,6 +144,8 @@ export interface VocabularyMatch {
   offTopics: number[];
   /** Off-topic subjects named by one of their decisive phrases, which outweigh integrity words. */
   decisiveOffTopics: number[];
+  /** Off-topic subjects named by a phrase that sends the question elsewhere (`elsewhere` in themes.json). */
+  elsewhereOffTopics: number[];
   /** Directory roles the question names ("vertrouwenspersoon", "mijn leidinggevende"). */
   roles: ContactRole[];
 }
@@ -194,6 +202,7 @@ export class VocabularyMatcher {
       for (const lang of ['nl', 'en'] as const) {
         for (const phrase of topic.vocabulary[lang]) this.add(phrase, lang, { kind: 'off', index, decisive: false });
         for (const phrase of topic.decisive?.[lang] ?? []) this.add(phrase, lang, { kind: 'off', index, decisive: true });
+        for (const phrase of topic.elsewhere?.[lang] ?? []) this.add(phrase, lang, { kind: 'off', index, decisive: false, elsewhere: true });
       }
     });
     for (const { role, vocabulary } of catalogue.contactRoles) for (const phrase of vocabulary) this.add(phrase, 'both', { kind: 'role', role });
@@ -379,6 +388,7 @@ function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: The
   const weak = new Map<number, Set<number>>();
   const offTopics = new Set<number>();
   const decisiveOffTopics = new Set<number>();
+  const elsewhereOffTopics = new Set<number>();
   const roles = new Set<ContactRole>();
   const offTopicPositions = new Set(found.filter(({ entry }) => entry.target.kind === 'off').map(({ at }) => at));
   for (const { entry, at } of found) {
@@ -391,6 +401,7 @@ function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: The
     } else if (target.kind === 'off') {
       offTopics.add(target.index);
       if (target.decisive) decisiveOffTopics.add(target.index);
+      if (target.elsewhere) elsewhereOffTopics.add(target.index);
     }
     else roles.add(target.role);
   }
@@ -406,7 +417,7 @@ function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: The
     themes.push(hit);
   }
   themes.sort((a, b) => b.confidence - a.confidence || b.strongCues - a.strongCues || b.weakCues - a.weakCues || a.theme - b.theme);
-  return { themes, offTopics: [...offTopics], decisiveOffTopics: [...decisiveOffTopics], roles: [...roles] };
+  return { themes, offTopics: [...offTopics], decisiveOffTopics: [...decisiveOffTopics], elsewhereOffTopics: [...elsewhereOffTopics], roles: [...roles] };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

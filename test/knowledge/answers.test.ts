@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltInKnowledgeBase, type KnowledgeAnswer } from '../../src/knowledge/index.js';
+import { detectLanguage, loadBuiltInKnowledgeBase, type KnowledgeAnswer } from '../../src/knowledge/index.js';
 
 const knowledge = loadBuiltInKnowledgeBase();
 const organisations = ['velsen', 'heerde', 'heemskerk', 'werksaam'];
@@ -31,6 +31,13 @@ describe('extractive answers', () => {
     expect(answer.view?.quotes.length).toBeLessThanOrEqual(2);
     // Quotes are the policy's own words.
     expect(answer.citations[0]?.quote).toContain('Indien een ontvangen geschenk, gunst of gift een waarde vertegenwoordigd van minder dan € 50,-');
+  });
+
+  it('finds the article behind a claim for costs not made, WerkSaam’s e-mail rules, and telling about a case', () => {
+    const cites = (orgId: string, text: string) => ask(orgId, text, detectLanguage(text)).citations.slice(0, 3).map((citation) => citation.section);
+    expect(cites('velsen', 'I reserved a hotel for a conference but slept at a friend’s place. May I still claim the room?')).toContain('Artikel 6 lid 5');
+    expect(cites('werksaam', 'Mag ik mijn werkmail gebruiken voor privézaken?')).toContain('§ 3.2.1.4 Maatregelen gericht op informatiebescherming');
+    expect(cites('velsen', 'Mijn neef vroeg op een feestje naar een subsidieaanvraag die ik behandel. Mag ik daar iets over vertellen?')).toContain('Artikel 4 lid 2');
   });
 
   it('classifies side-job and reporting questions for the next step', () => {

@@ -95,6 +95,33 @@ const othersRecords = [
   'Mijn voorganger is met ruzie vertrokken. Wat staat er in zijn dossier?',
   // the asker's own task does not make a records request a rule question
   'Bevestig even dat Anke een waarschuwing kreeg, er is een brief die ik moet verwerken.',
+  // "is er / are there" about people who …, a record looked up without saying where or why
+  'Zijn er collega’s die een bijbaan bij een aannemer hebben?',
+  'Is there anyone in finance who owns shares in our supplier?',
+  'Mag ik de melding van mijn collega bekijken?',
+  // someone's history ("ooit", a modal of what happened), called to account or sent away
+  'Is de teamleider van Handhaving ooit op het matje geroepen?',
+  'Heeft wethouder De Graaf ooit een verklaring moeten tekenen?',
+  'Is het waar dat de oude controller is weggestuurd?',
+  // the rule as a measure of what someone did, trouble someone had
+  'Mijn collega en haar teamleider zijn een stel. Hebben ze dat gemeld zoals het beleid vraagt?',
+  'Ik word teamleider en wil weten of mijn nieuwe collega eerder problemen met een leverancier heeft gehad. Zoek jij dat uit?',
+  // the name asked for, a police report or an outside body's investigation
+  'Is er aangifte gedaan tegen de chauffeur die diesel meenam? Hoe heet die man?',
+  'Loopt er bij het Openbaar Ministerie of de politie een onderzoek naar onze directeur?',
+  // approval, the affirmation, "zit … in een onderzoek", who never signed
+  'Weet jij of Ruud van Inkoop goedkeuring heeft voor zijn webshop?',
+  'My colleague Tom took the oath yesterday. Did he go for the affirmation?',
+  'Zit mijn teamleider in een disciplinair onderzoek?',
+  'Who never signed the code of conduct? Please send me the names.',
+  // the people who complained, what was agreed with someone, someone's case and its outcome
+  'Stuur me het jaarverslag van de vertrouwenspersoon met de namen van de klagers.',
+  'Wat heeft mijn teamleider afgesproken met Peter over zijn thuiswerkdagen?',
+  'Wie heeft de klacht van Yusuf afgehandeld en hoe is het afgelopen?',
+  // the people on a list, who looked up one's data, what someone said to counsel
+  'Which staff members are on the register of designated positions?',
+  'Kun je nagaan of mijn ex-partner mijn BRP-gegevens heeft geraadpleegd?',
+  'My colleague Lars spoke to HR about me. What did he say?',
 ];
 
 const ruleQuestions = [
@@ -154,6 +181,30 @@ const ruleQuestions = [
   'Wie staat er bekend als vertrouwenspersoon?',
   'Wat staat er in een VOG?',
   'Heeft mijn partner aandelen die ik moet melden?',
+  // a say in a process, whether a thing exists, where or why the asker would look themselves
+  'Does the works council have a say in who becomes the confidential counsellor?',
+  'Heeft de ondernemingsraad inspraak in de benoeming van de vertrouwenspersonen?',
+  'Is there integrity training for new colleagues?',
+  'Is er een integriteitstraining voor nieuwe medewerkers?',
+  'Mag ik uit nieuwsgierigheid de melding van mijn collega bekijken?',
+  'Mag ik in het systeem de aanvraag van mijn buurman bekijken?',
+  // near misses of the shapes of someone's history, a measure, a name, a list, an agreement
+  'Kan een ambtenaar op het matje geroepen worden voor privégedrag?',
+  'Is het waar dat je kunt worden weggestuurd als je een geschenk niet meldt?',
+  'Moet een relatie met je teamleider gemeld worden zoals de gedragscode vraagt?',
+  'Krijg ik problemen met mijn leidinggevende als ik een bijbaan niet meld?',
+  'Doet de gemeente altijd aangifte bij diefstal door een medewerker?',
+  'Heb ik goedkeuring nodig voor een webshop naast mijn baan?',
+  'Heeft mijn leidinggevende al goedkeuring gegeven voor mijn nevenfunctie?',
+  'Can I choose the affirmation instead of the oath?',
+  'Who has to sign the code of conduct?',
+  'Worden de namen van klagers in het jaarverslag genoemd?',
+  'Wat is er afgesproken over privégebruik van de dienstauto?',
+  'Hoe wordt de klacht van een medewerker afgehandeld?',
+  'Which positions are on the list of designated functions?',
+  'Wie staat er op de lijst van vertrouwenspersonen?',
+  'Mag een collega mijn dossier raadplegen?',
+  'My colleague spoke to HR. What should I do?',
 ];
 
 describe('requests for other people’s records', () => {

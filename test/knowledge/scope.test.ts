@@ -132,6 +132,73 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     ],
   },
   {
+    name: 'a phrase placing the subject outside work, unless the asker asks whether a rule applies all the same',
+    decline: ['Ik speel in een band, dat heeft niks met mijn werk te maken. Weet jij een goede oefenruimte?'],
+    answer: ['Ik geef bijles aan scholieren, dat heeft niets met mijn werk te maken. Moet ik het toch melden?'],
+  },
+  {
+    name: 'a screen, messages or a claim in another sense than information security, harassment or expense fraud',
+    decline: ['Mijn scherm flikkert steeds, is dat een probleem?', 'My phone keeps sending me update notifications, how do I turn them off?', 'Hoe kan ik mijn treinkaartje declareren?'],
+    answer: [
+      'Ik laat mijn scherm open als ik even naar de printer loop. Is dat een probleem?',
+      'A colleague keeps sending me nasty messages. Who can help me?',
+      'I booked a hotel for a work trip but stayed with friends. Can I still claim the hotel?',
+    ],
+  },
+  {
+    name: 'a question for the tax office, the police or one’s neighbours, unless the employer’s side is in it',
+    decline: [
+      'Ik verkoop zelfgemaakte kaarsen op markten. Moet ik daar btw over betalen?',
+      'I do bookkeeping for a few small firms in the evening. Which costs can I deduct on my income tax?',
+      'Iemand heeft mijn scooter bij de bioscoop meegenomen. Hoe doe ik aangifte bij de politie?',
+      'Mijn buurman heeft een hond die de hele dag blaft. Wat kan ik doen?',
+      'Onze buren zetten hun auto steeds op onze oprit, wie kan ik bellen?',
+    ],
+    answer: [
+      'Ik verkoop zelfgemaakte kaarsen op markten. Moet ik dat bij mijn leidinggevende melden?',
+      'I do bookkeeping for a few small firms in the evening. Do I have to tell my manager?',
+      'Een collega neemt geld uit de kas mee. Moet ik aangifte doen bij de politie?',
+      'Mijn laptop van het werk is uit de auto gestolen. Moet ik aangifte doen bij de politie?',
+      'Mijn buurman vraagt een vergunning aan voor een schutting en ik behandel die aanvraag. Mag dat?',
+      'Een aannemer wil gratis een nieuwe oprit bij mij thuis aanleggen. Mag dat?',
+    ],
+  },
+  {
+    name: 'a fix for an IT problem, where the only integrity words are the problem’s own',
+    decline: ['Mijn laptop geeft een blauw scherm sinds gisteren, wat moet ik doen?', 'Op mijn laptop verschijnt steeds een zwart scherm met een foutmelding, wat kan ik doen?'],
+    answer: ['Mijn collega kijkt op zijn laptop in dossiers van bekenden, wat moet ik doen?', 'Ik heb per ongeluk een dossier naar de verkeerde ontvanger gemaild, wat moet ik doen?'],
+  },
+  {
+    name: 'a present colleagues buy together, a venue for a party',
+    decline: ['We leggen in voor een cadeau voor Ans die vertrekt; hoeveel geven jullie meestal?', 'I’m throwing a farewell party for my team lead and want to keep it a secret. Any nice venues?'],
+    answer: ['Een leverancier wil meebetalen aan het cadeau voor mijn collega die vertrekt. Mag dat?', 'A supplier offered to host our team’s farewell party at their venue. Can we accept?'],
+  },
+  {
+    name: 'a text for the assistant to write or rework, with a hyphenated word in the request',
+    decline: ['Kun je een LinkedIn-bericht voor me schrijven over mijn promotie bij de gemeente?', 'Kun je deze notities van een huisbezoek omzetten in een net verslag voor het dossier?'],
+    answer: ['Kun je uitleggen wat ik wel en niet op LinkedIn mag zetten over mijn werk?'],
+  },
+  {
+    name: 'the wifi password, the onboarding schedule',
+    decline: ['Wat is het wachtwoord van de wifi in de raadszaal?', 'What is the onboarding schedule for new staff at the town hall and when do I get a phone?'],
+    answer: ['Mag ik het wachtwoord van de gastenwifi aan een bezoeker geven?', 'Is integrity part of the onboarding programme?'],
+  },
+  {
+    name: 'residents’ schemes and processing times',
+    decline: ['Hoeveel bijstand krijgt een alleenstaande ouder met twee kinderen in 2025?', 'Een aannemer vraagt hoe lang de behandeling van zijn omgevingsvergunning nog duurt. Wat zeg ik tegen hem?'],
+    answer: ['Mijn broer vraagt bijstand aan en ik behandel zijn aanvraag. Mag dat?', 'Een inwoner vraagt of ik zijn vergunning sneller kan behandelen als hij me een fles wijn geeft. Wat moet ik hem vertellen?'],
+  },
+  {
+    name: 'another organisation judged as a company or employer',
+    decline: ['Is Philips een integer bedrijf om bij te solliciteren?'],
+    answer: ['Is Velsen een integere werkgever?'],
+  },
+  {
+    name: 'travel allowances and what agencies pay, beside a supplier’s offer',
+    decline: ['Hoe hoog is de vergoeding voor een dienstreis met de auto, en mag ik eerste klas met de trein?', 'Welke detacheerders in de regio betalen het meest per uur?'],
+    answer: ['Een leverancier biedt me een upgrade naar eerste klas aan. Mag dat?', 'Mag ik na mijn vertrek als zzp’er per uur werken voor de gemeente?'],
+  },
+  {
     name: 'proofreading for the asker',
     decline: ['Could you proofread the invitation for our team day?'],
     answer: ['Kun je nakijken of ik mijn bijbaan moet melden?'],
