@@ -902,7 +902,7 @@ const POLICY_OF =
  */
 const POSSESSIVE_POLICY =
   /(?<!\b(?:the|de|het|our|onze|ons|my|mijn)\s)\b(\p{Lu}\p{Ll}[\p{L}&.-]*)(?:['’]s|(?<=s)['’])\s+(?:\p{L}+\s+)?(?:beleid|regels|regeling|gedragscode|policy|policies|rules|code of conduct)\b/gu;
-/** "Is Tata Steel een integer bedrijf?", "is Acme a good employer?": judging another organisation as a company or employer. */
+/** "Is Bakkerij Jansen een integer bedrijf?", "is Acme a good employer?": judging another organisation as a company or employer. */
 const ORGANISATION_JUDGED =
   /\b(?:[Ii]s|[Ww]as|[Zz]ijn|[Aa]re)\s+(\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*){0,2})\s+(?:een|a|an)\s+(?:\p{L}+\s+){0,2}?(?:bedrijf|werkgever|organisatie|onderneming|company|employer|firm|organi[sz]ation)\b/gu;
 /** A public body named by its kind and name. */

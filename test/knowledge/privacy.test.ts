@@ -182,7 +182,7 @@ const ruleQuestions = [
   'Wat staat er in een VOG?',
   'Heeft mijn partner aandelen die ik moet melden?',
   // a say in a process, whether a thing exists, where or why the asker would look themselves
-  'Does the works council have a say in who becomes the confidential counsellor?',
+  'Do staff get a say in how the integrity policy is evaluated?',
   'Heeft de ondernemingsraad inspraak in de benoeming van de vertrouwenspersonen?',
   'Is there integrity training for new colleagues?',
   'Is er een integriteitstraining voor nieuwe medewerkers?',
