@@ -35,6 +35,33 @@ const worker = (render: (view: RecordView, to: string) => Promise<Rendered> = as
   // A scripted transport, not Teams: no pacing here (test/delivery/burst.test.ts paces through the Bot Connector).
   new DeliveryWorker({ db: database.db, transport, render, logger: createLogger('silent'), pollMs: 60_000, pacing: false, ...(giveUpAfterMs ? { giveUpAfterMs } : {}), ...(leaseMs ? { leaseMs } : {}) });
 
+/**
+ * A started worker that is handed what its own outbox stores, on a connection that reports every
+ * read of the outbox from the moment it is returned (the start's own read is before).
+ */
+async function handingOverWorker(options: { pacing?: boolean; before?: () => Promise<void> }) {
+  const monitored = await connectDatabase({ uri: testMongoUri(), dbName: database.db.databaseName, monitorCommands: true });
+  const running = new DeliveryWorker({ db: monitored.db, transport, render: async () => undefined, logger: createLogger('silent'), pollMs: 60_000, ...(options.pacing === false ? { pacing: false } : {}) });
+  await options.before?.();
+  running.start();
+  await running.idle();
+  const local = new MongoOutbox(monitored.db);
+  local.onEnqueued = (documents) => running.handOver(documents);
+  const reads: string[] = [];
+  monitored.client.on('commandStarted', (event) => {
+    if (event.commandName === 'find' && event.command.find === OUTBOX) reads.push('find outbox');
+  });
+  return {
+    local,
+    running,
+    reads,
+    async close() {
+      await running.stop();
+      await monitored.close();
+    },
+  };
+}
+
 beforeAll(async () => {
   database = await openTestDatabase();
   await ensureCollections(database.db, deliveryCollections);
@@ -78,22 +105,15 @@ describe('the outbox', () => {
   });
 
   it('delivers what this instance just stored without reading the outbox, however many messages wait there for later', async () => {
-    const monitored = await connectDatabase({ uri: testMongoUri(), dbName: database.db.databaseName, monitorCommands: true });
-    const local = new MongoOutbox(monitored.db);
-    const running = new DeliveryWorker({ db: monitored.db, transport, render: async () => undefined, logger: createLogger('silent'), pollMs: 60_000, pacing: false });
-    try {
-      // A backlog not due for an hour (as paced cards to a busy adviser are).
-      const later = new Date(Date.now() + 60 * 60_000);
+    // A backlog not due for an hour (as paced cards to a busy adviser are).
+    const later = new Date(Date.now() + 60 * 60_000);
+    const backlog = async () => {
       await database.db.collection(OUTBOX).insertMany(
         Array.from({ length: 20 }, (_, index) => ({ _id: `later-${index}`, message: { mode: 'send', to: 'adviser', key: `later${index}`, purpose: 'test', content: text('later') }, status: 'pending', attempts: 0, lease: 0, leaseUntil: null, nextAttemptAt: later, createdAt: new Date(), updatedAt: new Date(), schemaVersion: 1 }) as never),
       );
-      running.start();
-      await running.idle();
-      local.onEnqueued = (documents) => running.handOver(documents);
-      const reads: string[] = [];
-      monitored.client.on('commandStarted', (event) => {
-        if (event.commandName === 'find' && event.command.find === OUTBOX) reads.push('find outbox');
-      });
+    };
+    const { local, running, reads, close } = await handingOverWorker({ pacing: false, before: backlog });
+    try {
       for (let index = 0; index < 5; index += 1) {
         await local.enqueue([{ mode: 'send', to: `p${index}`, key: `now${index}`, purpose: 'test', content: text(`nu ${index}`) }]);
         await running.idle();
@@ -102,27 +122,19 @@ describe('the outbox', () => {
       expect(reads).toEqual([]);
       expect(await database.db.collection(OUTBOX).countDocuments()).toBe(20);
     } finally {
-      await running.stop();
-      await monitored.close();
+      await close();
     }
   });
 
   it('sends a message waiting for its paced turn, and a retry, at their moment without reading the outbox', async () => {
-    const monitored = await connectDatabase({ uri: testMongoUri(), dbName: database.db.databaseName, monitorCommands: true });
-    const local = new MongoOutbox(monitored.db);
-    const running = new DeliveryWorker({ db: monitored.db, transport, render: async () => undefined, logger: createLogger('silent'), pollMs: 60_000 });
-    try {
-      // Another instance just used this second's sends to the conversation: the next must wait its turn.
+    // Another instance just used this second's sends to the conversation: the next must wait its turn.
+    const busy = async () => {
       const elsewhere = new Pacer(database.db);
       for (let index = 0; index < 6; index += 1) await elsewhere.reserve([{ key: 'conversation:busy', limits: CONVERSATION_LIMITS }], new Date());
       await elsewhere.advanceHeads();
-      running.start();
-      await running.idle();
-      local.onEnqueued = (documents) => running.handOver(documents);
-      const reads: string[] = [];
-      monitored.client.on('commandStarted', (event) => {
-        if (event.commandName === 'find' && event.command.find === OUTBOX) reads.push('find outbox');
-      });
+    };
+    const { local, running, reads, close } = await handingOverWorker({ before: busy });
+    try {
       transport.answers = [{ ok: false, permanent: false, status: 429, retryAfterMs: 300, reason: 'http_429' }];
       await local.enqueue([{ mode: 'send', to: 'throttled', key: 'again', purpose: 'test', content: text('nog eens') }]);
       await local.enqueue([{ mode: 'send', to: 'busy', key: 'turn', purpose: 'test', content: text('op mijn beurt') }]);
@@ -133,8 +145,7 @@ describe('the outbox', () => {
       await running.idle();
       expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
     } finally {
-      await running.stop();
-      await monitored.close();
+      await close();
     }
   });
 
