@@ -105,7 +105,9 @@ export class DeliveryWorker {
   private readonly alarm = new SlotAlarm((moment) => {
     this.turnCameAt = Math.max(this.turnCameAt, moment);
     this.handOverWhatCame();
-    this.kick({ look: this.lostTrack });
+    // Messages it could not keep are read from the outbox, but no sooner than the timer would:
+    // with a backlog of thousands (past MAX_HANDED_OVER) every paced turn would read it again.
+    this.kick({ look: this.lostTrack && this.lookIsDue() });
   });
   /** The latest turn of a paced message that came (Date.now() time): one after a poll's start ends that poll. */
   private turnCameAt = 0;
@@ -118,7 +120,7 @@ export class DeliveryWorker {
   private readonly handedOver = new Map<string, OutboxDocument>();
   /** Messages this worker sent back to the outbox for a later moment (a paced turn, a retry), as it wrote them. */
   private readonly later = new Map<string, OutboxDocument>();
-  /** A message went back to the outbox without being kept in `later`: the alarm reads the outbox for it. */
+  /** A message went back to the outbox without being kept in `later`: the alarm reads the outbox for it (when a read is due). */
   private lostTrack = false;
   private lastLookAt = 0;
   private lastLookMs = 0;
