@@ -90,10 +90,23 @@ export class AwaitingIndex {
     return latestPerRecord([...pages.flatMap((page) => page?.records ?? []), ...document.records]);
   }
 
-  /** Every person's candidates (from their document and the pages it lists); for the hourly job, never a turn. */
-  async all(): Promise<Map<string, AwaitingCandidate[]>> {
-    const { people, pages } = await this.everything();
-    return new Map([...people].map(([person, document]) => [person, latestPerRecord([...(document.pages ?? []).flatMap((id) => pages.get(id)?.records ?? []), ...document.records])]));
+  /**
+   * Every person's candidates (from their document and the pages it lists), and the pages no
+   * document lists with when they were written, in one read of the collection; for the hourly
+   * job, never a turn.
+   */
+  async all(): Promise<{ candidates: Map<string, AwaitingCandidate[]>; unlistedPages: { id: string; updatedAt: Date }[] }> {
+    const people = new Map<string, AwaitingDocument>();
+    const pages = new Map<string, AwaitingPage>();
+    for await (const document of this.documents.find({})) {
+      if ('person' in document) pages.set(document._id, document as unknown as AwaitingPage);
+      else people.set(document._id, document);
+    }
+    const listed = new Set([...people.values()].flatMap((document) => document.pages ?? []));
+    return {
+      candidates: new Map([...people].map(([person, document]) => [person, latestPerRecord([...(document.pages ?? []).flatMap((id) => pages.get(id)?.records ?? []), ...document.records])])),
+      unlistedPages: [...pages.values()].filter((page) => !listed.has(page._id)).map((page) => ({ id: page._id, updatedAt: page.updatedAt })),
+    };
   }
 
   /**
@@ -141,7 +154,7 @@ export class AwaitingIndex {
       { records, pages: [], schemaVersion: SCHEMA_VERSION, updatedAt: latest },
       { $push: { records: { $each: records } }, $set: { updatedAt: latest } },
     );
-    if (after.records.length > NOTES_PER_PAGE) await this.seal(person, latest);
+    if (after.records.length > NOTES_PER_PAGE) await this.seal(after, latest);
   }
 
   /**
@@ -149,11 +162,10 @@ export class AwaitingIndex {
    * written first, under an `_id` made of the version it was taken from (a writer that takes the
    * same version writes the same page; one that died before listing it leaves a page no one lists,
    * which `reconcileAwaiting` deletes): a reader finds every note in the document or in a listed
-   * page at every moment.
+   * page at every moment. `document` is the person's document as the note's write left it.
    */
-  private async seal(person: string, now: Date): Promise<void> {
-    const document = await this.documents.findOne({ _id: person });
-    if (!document || document.records.length <= NOTES_PER_PAGE) return;
+  private async seal(document: AwaitingDocument, now: Date): Promise<void> {
+    const person = document._id;
     const pageId = `${person}#${document.version}`;
     await this.pages
       .insertOne({ _id: pageId, person, version: now.getTime(), records: document.records, schemaVersion: SCHEMA_VERSION, updatedAt: now })
@@ -183,15 +195,17 @@ export class AwaitingIndex {
     // `rewrite` asks again after losing a race: each count is the one of the contents written.
     for (const pageId of listed) {
       let fromPage = 0;
+      let empty = false;
       await this.claims.rewrite(this.pages, pageId, (current) => {
         if (!current) return undefined;
         const candidates = latestPerRecord(current.records);
         const kept = candidates.filter(keep);
-        if (kept.length === 0) emptied.add(pageId);
+        empty = kept.length === 0;
         fromPage = candidates.length - kept.length;
         return kept.length === current.records.length ? undefined : { person, records: kept, schemaVersion: SCHEMA_VERSION, updatedAt: now };
       });
       dropped += fromPage;
+      if (empty) emptied.add(pageId);
     }
     let fromDocument = 0;
     await this.claims.rewrite(this.documents, person, (current) => {
@@ -207,29 +221,6 @@ export class AwaitingIndex {
     });
     if (emptied.size > 0) await this.pages.deleteMany({ _id: { $in: [...emptied] } });
     return dropped + fromDocument;
-  }
-
-  /**
-   * Deletes pages that no person's document lists, written more than an hour ago: left by a
-   * writer that died (or lost a race) between writing a page and listing it.
-   */
-  async deleteUnlistedPages(now: Date): Promise<number> {
-    const { people, pages } = await this.everything();
-    const listed = new Set([...people.values()].flatMap((document) => document.pages ?? []));
-    const unlisted = [...pages.values()].filter((page) => !listed.has(page._id) && now.getTime() - page.updatedAt.getTime() > NOT_WAITING_GRACE_MS).map((page) => page._id);
-    if (unlisted.length > 0) await this.pages.deleteMany({ _id: { $in: unlisted } });
-    return unlisted.length;
-  }
-
-  /** The whole collection, people's documents apart from pages. */
-  private async everything(): Promise<{ people: Map<string, AwaitingDocument>; pages: Map<string, AwaitingPage> }> {
-    const people = new Map<string, AwaitingDocument>();
-    const pages = new Map<string, AwaitingPage>();
-    for await (const document of this.documents.find({})) {
-      if ('person' in document) pages.set(document._id, document as unknown as AwaitingPage);
-      else people.set(document._id, document);
-    }
-    return { people, pages };
   }
 }
 
@@ -250,7 +241,7 @@ export async function reconcileAwaiting(db: Db, now: Date): Promise<{ noted: num
       open.set(person, ids);
     }
   }
-  const indexed = await index.all();
+  const { candidates: indexed, unlistedPages } = await index.all();
   let noted = 0;
   let dropped = 0;
   for (const [person, ids] of open) {
@@ -272,7 +263,10 @@ export async function reconcileAwaiting(db: Db, now: Date): Promise<{ noted: num
     }
     if (notWaiting.size > 0) dropped += await index.drop(person, notWaiting, now);
   }
-  await index.deleteUnlistedPages(now);
+  // Left by a writer that died (or lost a race) between writing a page and listing it; an hour
+  // old, so a page on its way to being listed is never taken.
+  const unlisted = unlistedPages.filter((page) => now.getTime() - page.updatedAt.getTime() > NOT_WAITING_GRACE_MS).map((page) => page.id);
+  if (unlisted.length > 0) await db.collection<AwaitingPage>(WORKFLOW_AWAITING).deleteMany({ _id: { $in: unlisted } });
   return { noted, dropped };
 }
 
