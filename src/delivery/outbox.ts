@@ -106,16 +106,16 @@ export class MongoOutbox implements Outbox {
     if (messages.length === 0) return;
     const now = this.now();
     const documents: OutboxDocument[] = messages.map((message) => ({
-        _id: randomUUID(),
-        message: toStored(message),
-        status: 'pending' as const,
-        attempts: 0,
-        lease: 0,
-        leaseUntil: null,
-        nextAttemptAt: now,
-        createdAt: now,
-        updatedAt: now,
-        schemaVersion: SCHEMA_VERSION,
+      _id: randomUUID(),
+      message: toStored(message),
+      status: 'pending' as const,
+      attempts: 0,
+      lease: 0,
+      leaseUntil: null,
+      nextAttemptAt: now,
+      createdAt: now,
+      updatedAt: now,
+      schemaVersion: SCHEMA_VERSION,
     }));
     await this.inserts.insertAll(documents);
     this.onEnqueued(documents);

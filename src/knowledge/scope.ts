@@ -224,10 +224,10 @@ const TASK_REQUEST =
 const ABOUT_THE_RULES =
   /\b(regel|regels|regeling|beleid|gedragscode|code|integriteit\p{L}*|integer|mag|mogen|toegestaan|verboden|melden|melding|meldplicht|rules?|policy|code of conduct|integrity|allowed|report)\b/u;
 
-/** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
 /** Where a request starts to say what the text should hold ("een mail waarin ik vraag of ik thuis mag werken"). */
 const CONTENT_OF_THE_TASK = /\b(?:waarin|waarmee|in which|asking (?:whether|if)|om te vragen)\b/;
 
+/** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
 export function isTaskRequest(folded: string): boolean {
   // A rule word in what the text should say is the task's content, not a question about the rules.
   return TASK_REQUEST.test(folded) && !ABOUT_THE_RULES.test(folded.split(CONTENT_OF_THE_TASK)[0]!);

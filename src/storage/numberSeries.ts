@@ -54,8 +54,8 @@ type Draft<T> = (n: number) => Omit<T, '_id'> | Promise<Omit<T, '_id'>>;
  * Within this process the numbers of a series are issued one batch after the other, starting
  * after the last one issued here, with the callers that waited meanwhile in one insert: concurrent
  * requests would otherwise all try the same number and all but one be refused, again and again.
- * That number is only where to start (a copy of what is stored, never ahead of it): another instance may have issued more meanwhile, and the refused insert then
- * sends this one to the head.
+ * That number is only where to start (a copy of what is stored, never ahead of it): another
+ * instance may have issued more meanwhile, and the refused insert then sends this one to the head.
  */
 export class NumberSeries<T extends Document & { _id: string }> {
   private readonly lastIssued: ExpiringCache<string, number>;

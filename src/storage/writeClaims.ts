@@ -114,10 +114,10 @@ export class WriteClaims {
    * Applies `update` to the document `id` (operators that add to it, such as `$push`), one writer
    * at a time as `rewrite` does, but without reading its contents: only its version, and not even
    * that when this instance wrote it last (the claim on that version then says whether another
-   * writer moved on since). Creates it as `created` when it does not exist. What it costs does not
-   * grow with the document, which a rewrite's read and write of the whole of it do. Returns the
-   * document as this write left it, in the same round trip (whole: FerretDB 1.24 takes no
-   * projection for findAndModify), so keep amended documents small.
+   * writer moved on since). Creates it as `created` when it does not exist. Returns the document
+   * as this write left it, in the same round trip, whole: FerretDB 1.24 takes no projection for
+   * findAndModify, and the server rewrites the whole document anyway, so keep amended documents
+   * small (the awaiting index moves notes to pages).
    */
   async amend<T extends VersionedDocument>(
     collection: Collection<T>,
