@@ -89,10 +89,16 @@ export const deliveryCollections: CollectionDefinition[] = [
  * The stored outbox. Enqueueing is one insert; the worker (same or another instance) delivers.
  * `onEnqueued` hands the stored messages to the local worker, which starts on them at once
  * instead of at its next poll, and without reading the outbox for them.
+ *
+ * A card to adopt (one Teams already shows) is not stored for the worker: remembering it is one
+ * insert under its key, done here. Through the outbox it cost the worker an upsert and a delete
+ * as well, and on FerretDB each of those reads the whole collection while it holds the one
+ * write lock (see docs/architecture.md, "FerretDB's costs").
  */
 export class MongoOutbox implements Outbox {
   /** Messages of concurrent turns go to the database together (see GroupedInserts). */
   private readonly inserts: GroupedInserts<OutboxDocument>;
+  private readonly adoptions: GroupedInserts<DeliveryDocument>;
   onEnqueued: (documents: readonly OutboxDocument[]) => void = () => undefined;
 
   constructor(
@@ -100,12 +106,14 @@ export class MongoOutbox implements Outbox {
     private readonly now: () => Date = () => new Date(),
   ) {
     this.inserts = new GroupedInserts(db.collection<OutboxDocument>(OUTBOX));
+    this.adoptions = new GroupedInserts(db.collection<DeliveryDocument>(DELIVERIES));
   }
 
   async enqueue(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const now = this.now();
-    const documents: OutboxDocument[] = messages.map((message) => ({
+    const adopted = messages.flatMap((message) => (message.mode === 'adopt' ? [adoption(message, now)] : []));
+    const documents: OutboxDocument[] = messages.filter((message) => message.mode !== 'adopt').map((message) => ({
       _id: randomUUID(),
       message: toStored(message),
       status: 'pending' as const,
@@ -117,9 +125,20 @@ export class MongoOutbox implements Outbox {
       updatedAt: now,
       schemaVersion: SCHEMA_VERSION,
     }));
-    await this.inserts.insertAll(documents);
-    this.onEnqueued(documents);
+    await Promise.all([
+      documents.length > 0 ? this.inserts.insertAll(documents) : undefined,
+      // A key already taken is a card remembered before (a repeated click) or a delivery, which an adopted card never replaces.
+      ...adopted.map((document) => this.adoptions.insert(document).catch((error: unknown) => {
+        if (!isDuplicateKeyError(error)) throw error;
+      })),
+    ]);
+    if (documents.length > 0) this.onEnqueued(documents);
   }
+}
+
+/** The delivery an adopted card is remembered as: the card the user clicked, under the record's key. */
+function adoption(message: Extract<OutgoingMessage, { mode: 'adopt' }>, now: Date): DeliveryDocument {
+  return { _id: message.key, to: message.to, kind: 'card', ...message.message, at: now, ...(message.recordId ? { recordId: message.recordId } : {}), schemaVersion: SCHEMA_VERSION };
 }
 
 /** What became of a leased message in one poll, written with the others when the poll ends. */

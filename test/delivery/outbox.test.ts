@@ -165,12 +165,14 @@ describe('the outbox', () => {
     expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
   });
 
-  it('finds a card adopted earlier in the same poll, and an adoption never replaces a card already remembered', async () => {
+  it('remembers an adopted card as it is enqueued, so updates stored with it reach it, and an adoption never replaces a card already remembered', async () => {
     await outbox.enqueue([
       { mode: 'adopt', to: 'emp', key: 'emp-card', recordId: 'r2', message: { activityId: 'clicked', conversationId: 'c-emp' }, purpose: 'owner_card' },
       { mode: 'update', to: 'emp', key: 'emp-card', purpose: 'test', content: text('meteen bijgewerkt') },
       { mode: 'refresh', recordId: 'r2', atVersion: 2, purpose: 'refresh' },
     ]);
+    // Nothing for the worker to do about the adopted card: only the update and the refresh wait.
+    expect(await database.db.collection(OUTBOX).countDocuments()).toBe(2);
     await worker().runOnce();
     expect(transport.updated).toEqual([
       { to: 'emp', id: 'clicked', text: 'meteen bijgewerkt' },
@@ -178,7 +180,7 @@ describe('the outbox', () => {
     ]);
     expect(await database.db.collection('deliveries').findOne({ _id: 'emp-card' as never })).toMatchObject({ activityId: 'clicked', recordId: 'r2', kind: 'card' });
 
-    // A stale copy of the adoption (two workers took it; one was slow) leaves the card remembered since alone.
+    // The same card adopted again (a repeated click) leaves the card remembered since alone.
     await database.db.collection('deliveries').updateOne({ _id: 'emp-card' as never }, { $set: { activityId: 'resent' } });
     await outbox.enqueue([{ mode: 'adopt', to: 'emp', key: 'emp-card', recordId: 'r2', message: { activityId: 'clicked', conversationId: 'c-emp' }, purpose: 'owner_card' }]);
     await Promise.all([worker().runOnce(), worker().runOnce()]);

@@ -71,14 +71,16 @@ describe('database round trips per turn', () => {
     expect(scans()).toEqual([]);
   });
 
-  it('a gift notification: claim, reference number, outbox, what waits for the manager and record, within eight round trips', async () => {
+  it('a gift notification: claim, reference number, the clicked card, outbox, what waits for the manager and record, within eight round trips', async () => {
     await submitGift(bot, demoUsers.employee, giftData({}, bot.clock.now));
     const trips = await counted(async () => expect((await submitGift(bot, demoUsers.employee, giftData({}, bot.clock.now))).status).toBe(200));
     // The number after the one this instance drew last claimed, the series' head (by `_id`) moved on: no query over all numbers.
     // The manager's document of what may wait for them is claimed and written by `_id`; this
-    // instance wrote it last (the first notification), so it is not read again.
+    // instance wrote it last (the first notification), so it is not read again. The card the
+    // employee clicked is remembered at once (`deliveries`), not through the outbox.
     expect(trips).toEqual([
       'findAndModify workflowAwaiting',
+      'insert deliveries',
       'insert outbox',
       'insert workflowAudit',
       'insert workflowCounters',
