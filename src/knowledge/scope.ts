@@ -136,7 +136,7 @@ export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
 }
 
-const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
+const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd|vul) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
 /** A how-to about a step of an integrity process is a process question: "hoe vraag ik toestemming". */
 // Dutch splits some of these verbs: "hoe vraag ik dat aan", "hoe meld ik het aan", "hoe geef ik dat op".
 const PROCESS_STEP = /\b(toestemming|goedkeuring|melden|meld|melding|aanvragen|permission|approval|report|declare|register)\b|\b(?:vraag|meld|geef)(?: \p{L}+){0,3} (?:aan|op)\b/u;
@@ -175,9 +175,15 @@ export function asksDespite(folded: string): boolean {
 const EMPLOYER_SIDE =
   /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|aanvraag|vergunning\p{L}*|besluit|dossier\p{L}*|dienst\p{L}*|ambt\p{L}*|employer|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|application)\b/u;
 
+/** A school named: "de basisschool", "op school", "high school". */
+const SCHOOL = /\b(?:\p{L}*school|scholen|klas|klasgenot\p{L}*|schoolplein|school|classmates?)\b/u;
+/** A school's staff, whose "directeur" is the school's, not the asker's employer. */
+const SCHOOL_STAFF = /\b(?:juf|juffrouw|meester|leerkracht\p{L}*|mentor|directeur|directrice|rector|conrector|teacher|headteacher|head teacher|principal)\b/gu;
+
 /** Whether the question names the employer's side. `folded` is the question after `fold`. */
 export function namesEmployerSide(folded: string): boolean {
-  return EMPLOYER_SIDE.test(folded);
+  // "Bij de juf of bij de directeur?" about a child's school names no one of the asker's work.
+  return EMPLOYER_SIDE.test(SCHOOL.test(folded) ? folded.replace(SCHOOL_STAFF, ' ') : folded);
 }
 
 /** A how-to question: "hoe stel ik dit in", "how do I …". `folded` is the question after `fold`. */
@@ -226,11 +232,18 @@ const ABOUT_THE_RULES =
 
 /** Where a request starts to say what the text should hold ("een mail waarin ik vraag of ik thuis mag werken"). */
 const CONTENT_OF_THE_TASK = /\b(?:waarin|waarmee|in which|asking (?:whether|if)|om te vragen)\b/;
+/** After the request's verb, a colon or a quotation mark starts the text to work on ("translate into English: …"). */
+const TEXT_TO_WORK_ON = /:|["“”„«»]/;
 
 /** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
 export function isTaskRequest(folded: string): boolean {
+  const request = TASK_REQUEST.exec(folded);
+  if (!request) return false;
   // A rule word in what the text should say is the task's content, not a question about the rules.
-  return TASK_REQUEST.test(folded) && !ABOUT_THE_RULES.test(folded.split(CONTENT_OF_THE_TASK)[0]!);
+  const verbEnd = request.index + request[0].length;
+  const cut = folded.slice(verbEnd).search(TEXT_TO_WORK_ON);
+  const asked = cut < 0 ? folded : folded.slice(0, verbEnd + cut);
+  return !ABOUT_THE_RULES.test(asked.split(CONTENT_OF_THE_TASK)[0]!);
 }
 
 /** When, how long, how much: "tot wanneer kan ik", "how many weeks", "wat kost me dat". */
