@@ -52,6 +52,8 @@ export interface ScopeInput {
   despite: boolean;
   /** Names the employer, its people, clients, suppliers or cases (see `namesEmployerSide`). */
   employerSide: boolean;
+  /** Asks when, what to spend, where to book or for ideas, with no outsider and no permission in it (see `asksToPlan`). */
+  planning: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -80,6 +82,10 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // many integrity words describe the situation, unless the employer's side is in it ("moet ik het
   // ook bij mijn werkgever melden", "een inwoner bedreigde me, kan ik aangifte doen?").
   if (vocabulary.elsewhereOffTopics.length > 0 && !input.employerSide) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Wanneer is de kerstborrel?", "tips voor een cadeautje voor de lootjes?": planning an occasion
+  // among colleagues is for its organisers, however many gift or secrecy words describe it; not
+  // when a supplier pays or the asker asks whether something may be accepted.
+  if (vocabulary.occasionOffTopics.length > 0 && input.planning) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
@@ -244,6 +250,24 @@ export function isTaskRequest(folded: string): boolean {
   const cut = folded.slice(verbEnd).search(TEXT_TO_WORK_ON);
   const asked = cut < 0 ? folded : folded.slice(0, verbEnd + cut);
   return !ABOUT_THE_RULES.test(asked.split(CONTENT_OF_THE_TASK)[0]!);
+}
+
+/** Asking for ideas, an amount to spend, where to book it or how to sign up. */
+const PLANNING_ASK =
+  /\b(tips?|ideeen|ideetjes|suggesties?|suggestions?|ideas?|normaal bedrag|gebruikelijk bedrag|redelijk bedrag|hoeveel (?:geld|euro)|how much (?:money|should|do)|usual amount|kostenplaats\p{L}*|cost cent(?:re|er)s?|aanmelden|inschrijven|opgeven|sign up|register for|uitgedeeld|uitdelen|handed out)\b/u;
+/** Someone outside the organisation who gives, pays or invites. */
+const OUTSIDER =
+  /\b(leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|relatie\p{L}*|zakenrelatie\p{L}*|bedrijf|bedrijven|extern\p{L}*|opdrachtnemer\p{L}*|supplier\p{L}*|contractor\p{L}*|vendor\p{L}*|resident\p{L}*|customer\p{L}*|business partner\p{L}*|compan(?:y|ies)|external)\b/u;
+/** Whether something may be done or accepted. */
+const ALLOWED = /\b(mag|mogen|mocht|toegestaan|verboden|aannemen|accepteren|melden|allowed|may|permitted|accept|report)\b/;
+
+/**
+ * Asks when, what to spend, where to book or for ideas ("wat is een normaal bedrag", "heb je tips",
+ * "op welke kostenplaats"), with nobody from outside in it and without asking whether something
+ * may be done. `folded` is the question after `fold`.
+ */
+export function asksToPlan(folded: string): boolean {
+  return (LOGISTICS.test(folded) || PLANNING_ASK.test(folded)) && !OUTSIDER.test(folded) && !ALLOWED.test(folded);
 }
 
 /** When, how long, how much: "tot wanneer kan ik", "how many weeks", "wat kost me dat". */

@@ -251,6 +251,22 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Can you translate the rules on gifts into English?',
     ],
   },
+  {
+    name: 'planning an occasion among colleagues: when, what to spend, where to book, ideas',
+    decline: [
+      'Wanneer is de nieuwjaarsborrel en kan ik me nog opgeven?',
+      'Bij de secret santa van ons team: wat is een normaal bedrag voor een cadeautje?',
+      'Onze afdelingschef is straks 40 jaar in dienst. Heb je ideeën voor een leuk cadeau van ons allemaal?',
+      'We plannen een geheim afscheidsfeest voor een collega. Heb je tips?',
+      'On which cost centre do I book the drinks for our team outing?',
+    ],
+    answer: [
+      'Een leverancier biedt aan de drankjes op onze nieuwjaarsborrel te betalen. Mag dat?',
+      'Ik kreeg van een aannemer een kerstpakket. Wat moet ik doen?',
+      'Mag ik voor mijn jubileum een cadeau van een inwoner aannemen?',
+      'Wanneer moet ik een uitnodiging voor het kerstdiner van een leverancier melden?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
