@@ -270,6 +270,20 @@ export function asksToPlan(folded: string): boolean {
   return (LOGISTICS.test(folded) || PLANNING_ASK.test(folded)) && !OUTSIDER.test(folded) && !ALLOWED.test(folded);
 }
 
+/**
+ * Another organisation's own rules, named by whose they are rather than by name: "de regels bij
+ * haar werkgever", "their own internal rules", "hoe is dat bij hen geregeld".
+ */
+const THEIR_RULES =
+  /\b(?:regels|regeling|beleid|gedragscode|rules|policy|policies|code of conduct)\b (?:(?:bij|van|of|at|for) )(?:haar|zijn|hun|her|his|their) (?:werkgever|baas|bedrijf|organisatie|zaak|employer|company|organi[sz]ation|firm|workplace|work)\b|\b(?:hun|their) (?:(?:eigen|interne|own|internal) )+(?:regels|regeling|beleid|gedragscode|rules|policy|policies|code of conduct)\b|\bhoe (?:dat|het) bij (?:hen|hun|haar|hem) (?:is )?geregeld\b|\bhow (?:that|it) is (?:done|arranged|handled|regulated) (?:at|by) (?:their|her|his|them)\b/;
+/** Our own rules beside theirs ("hun eigen regels of de onze?") make it a question about ours. */
+const OUR_RULES_TOO = /\b(?:de onze|die van ons|ours|onze regels|ons beleid|onze gedragscode|our rules|our policy|our code)\b/;
+
+/** Asks about another organisation's own rules. `folded` is the question after `fold`. */
+export function asksTheirRules(folded: string): boolean {
+  return THEIR_RULES.test(folded) && !OUR_RULES_TOO.test(folded);
+}
+
 /** When, how long, how much: "tot wanneer kan ik", "how many weeks", "wat kost me dat". */
 const LOGISTICS =
   /\b(wanneer|tot wanneer|hoe laat|hoe lang|hoeveel (?:weken|dagen|uur|verlof|vakantie)|wat kost|when (?:is|are|will|do|does|can)|what time|how long|how many (?:weeks|days|hours)|how much (?:does|do|will))\b/;

@@ -267,6 +267,17 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Wanneer moet ik een uitnodiging voor het kerstdiner van een leverancier melden?',
     ],
   },
+  {
+    name: 'another organisation’s own rules, named by whose they are',
+    decline: [
+      'Mijn broer is boa bij een andere gemeente en kreeg een fles wijn. Wat zegt de gedragscode bij zijn werkgever?',
+      'Our cleaning contractor asks what their own staff may accept under their internal rules. Do you know?',
+    ],
+    answer: [
+      'Gelden voor ingehuurde krachten hun eigen regels of de onze als ze een geschenk krijgen?',
+      'Mijn broer werkt bij een aannemer die offertes bij mijn afdeling indient. Moet ik dat melden?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
