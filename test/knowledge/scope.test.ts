@@ -268,6 +268,11 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     ],
   },
   {
+    name: 'a certificate of conduct a child applies for, for a job of their own',
+    decline: ['Mijn zoon van 17 gaat vakken vullen bij de supermarkt en moet daarvoor een VOG aanvragen. Wat kost dat?'],
+    answer: ['Mijn zoon wil bij mijn afdeling een subsidie aanvragen. Mag ik die behandelen?'],
+  },
+  {
     name: 'another organisation’s own rules, named by whose they are',
     decline: [
       'Mijn broer is boa bij een andere gemeente en kreeg een fles wijn. Wat zegt de gedragscode bij zijn werkgever?',
