@@ -184,6 +184,14 @@ const CHECK_IF_SO =
 const FIND_OUT_WHO =
   /\b(?:nagaan|uitzoeken|achterhalen|uitvinden|opzoeken|find out|figure out|work out|look up|trace)\b.{0,15}?\b(?:wie|who|(?:welke|which) (?:collega|collegas|medewerker|medewerkers|persoon|personen|colleague|colleagues|employee|employees|person|people))\b(.*)$/u;
 
+/** "Van de nieuwe inhuurkracht", "of our intern": one particular person's, by role. */
+const OF_A_PARTICULAR_ONE = new RegExp(
+  String.raw`\b(?:van|of|over|about) (?:de|het|the|onze|ons|mijn|our|my|die|deze|that|this) (?:(?:nieuwe|oude|vorige|new|former|previous) )?(?:${THIRD_PARTY.source})`,
+  'u',
+);
+/** A law or an article is a rule text, whatever it says about people. */
+const LAW = /\b(\p{L}*wet|wetboek|artikel|artikelen|law|act|article)\b/u;
+
 /** `raw` is the question as typed, `sentences` its sentences (see `splitSentences`). */
 export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   const folded = fold(raw);
@@ -206,6 +214,9 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // "Wat staat er in het verslag over Jan?", "what was discussed in the meeting with Priya?":
   // what a report or a conversation holds about a person by name.
   if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && NOTES_OR_CONVERSATION.test(one) && (namesSomeone(clause) || CONVERSATION_WITH_NAME.test(clause)))) return true;
+  // "Wat staat er in het personeelssysteem over de verklaring van de nieuwe stagiair?": what a
+  // system or file holds about one particular person's registration (not what a law or policy says).
+  if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && RECORD_THINGS.test(one) && (OF_A_PARTICULAR_ONE.test(one) || namesSomeone(clause)) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
   // "Is Jan the one who leaked the memo?": who did something, asked by naming someone (not "is
   // Jan the one who decides on side jobs?", a role).
   if (clauses.some(({ clause, folded: one }) => THE_ONE_WHO.test(one) && FACT_ABOUT_SOMEONE.test(one) && namesSomeone(clause) && !RULE_OR_PROCESS.test(one))) return true;

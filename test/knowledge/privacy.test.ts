@@ -142,6 +142,8 @@ const othersRecords = [
   'Which employees hold shares in the company that cleans our offices?',
   // a greeting typed without a comma
   'hoi is mark van de buitendienst geschorst?',
+  // what a system holds about one particular person's registration
+  'Wat staat er in het personeelssysteem over de verklaring van de nieuwe stagiair?',
 ];
 
 const ruleQuestions = [
@@ -236,6 +238,7 @@ const ruleQuestions = [
   'Kun je uitzoeken wie er over nevenwerkzaamheden beslist?',
   'Which employees have to declare their shares?',
   'hoi, mag ik een bos bloemen van een inwoner aannemen?',
+  'Wat staat er in de Ambtenarenwet over de eed van de nieuwe ambtenaar?',
 ];
 
 describe('requests for other people’s records', () => {
