@@ -276,12 +276,18 @@ export function asksToPlan(folded: string): boolean {
  */
 const THEIR_RULES =
   /\b(?:regels|regeling|beleid|gedragscode|rules|policy|policies|code of conduct)\b (?:(?:bij|van|of|at|for) )(?:haar|zijn|hun|her|his|their) (?:werkgever|baas|bedrijf|organisatie|zaak|employer|company|organi[sz]ation|firm|workplace|work)\b|\b(?:hun|their) (?:(?:eigen|interne|own|internal) )+(?:regels|regeling|beleid|gedragscode|rules|policy|policies|code of conduct)\b|\bhoe (?:dat|het) bij (?:hen|hun|haar|hem) (?:is )?geregeld\b|\bhow (?:that|it) is (?:done|arranged|handled|regulated) (?:at|by) (?:their|her|his|them)\b/;
+/**
+ * The rules of another kind of public body or employer, named by its kind: "het integriteitsbeleid
+ * van de politie", "the code of conduct of another municipality".
+ */
+const RULES_OF_A_BODY =
+  /\b\p{L}*(?:beleid|regels|regeling|gedragscode|policy|policies|rules|code of conduct)\s+(?:van|bij|of|at|for)\s+(?:de|het|een|the|an?)\s+(?:(?:andere|other)\s+(?:gemeente|municipality|werkgever|employer|organisatie|organi[sz]ation)|another\s+(?:municipality|employer|organi[sz]ation)|politie|police|provincie|province|belastingdienst|tax office|tax authorities|defensie|army|ministerie|ministry|waterschap|water board|rijksoverheid|central government|uwv|bank|ziekenhuis|hospital|school|universiteit|university)\b/u;
 /** Our own rules beside theirs ("hun eigen regels of de onze?") make it a question about ours. */
 const OUR_RULES_TOO = /\b(?:de onze|die van ons|ours|onze regels|ons beleid|onze gedragscode|our rules|our policy|our code)\b/;
 
-/** Asks about another organisation's own rules. `folded` is the question after `fold`. */
+/** Asks about another organisation's own rules, by whose or by its kind. `folded` is the question after `fold`. */
 export function asksTheirRules(folded: string): boolean {
-  return THEIR_RULES.test(folded) && !OUR_RULES_TOO.test(folded);
+  return (THEIR_RULES.test(folded) || RULES_OF_A_BODY.test(folded)) && !OUR_RULES_TOO.test(folded);
 }
 
 /** When, how long, how much: "tot wanneer kan ik", "how many weeks", "wat kost me dat". */

@@ -273,12 +273,15 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     answer: ['Mijn zoon wil bij mijn afdeling een subsidie aanvragen. Mag ik die behandelen?'],
   },
   {
-    name: 'another organisation’s own rules, named by whose they are',
+    name: 'another organisation’s own rules, named by whose they are or by its kind; applying here is screening',
     decline: [
       'Mijn broer is boa bij een andere gemeente en kreeg een fles wijn. Wat zegt de gedragscode bij zijn werkgever?',
       'Our cleaning contractor asks what their own staff may accept under their internal rules. Do you know?',
+      'Hoe streng is de gedragscode van de belastingdienst? Ik wil daar misschien solliciteren.',
     ],
     answer: [
+      'Kijkt de gemeente naar mijn getuigschriften als ik solliciteer?',
+      'Does my role count as a position of trust?',
       'Gelden voor ingehuurde krachten hun eigen regels of de onze als ze een geschenk krijgen?',
       'Mijn broer werkt bij een aannemer die offertes bij mijn afdeling indient. Moet ik dat melden?',
     ],
