@@ -286,6 +286,11 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mijn broer werkt bij een aannemer die offertes bij mijn afdeling indient. Moet ik dat melden?',
     ],
   },
+  {
+    name: 'nothing, when expenses are claimed for what never happened',
+    decline: ['Hoe declareer ik de reiskosten voor een cursus?'],
+    answer: ['A colleague files expense claims for dinners that never took place. What are the rules on that?', 'Mijn teamleider declareert taxiritten die nooit hebben plaatsgevonden. Wat is de regel daarover?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
