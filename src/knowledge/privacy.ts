@@ -25,30 +25,30 @@ import { fold } from './text.js';
  */
 
 /**
- * A pattern at the start of a sentence, after an optional short address or aside
- * ("zeg eens eerlijk, heeft Jan …") and a joining word ("En heeft …", "and did …": a second
- * question added to a first).
+ * A pattern at the start of a sentence, after an optional greeting typed without a comma
+ * ("hey is …"), a short address or aside ("zeg eens eerlijk, heeft Jan …") and a joining word
+ * ("En heeft …", "and did …": a second question added to a first).
  */
 function opening(pattern: string): RegExp {
-  return new RegExp(String.raw`^(?:\p{L}+(?: \p{L}+){0,5}\s*[,:;–—-] ){0,2}(?:(?:en|and|maar|but|ook|also|dus|so|verder|plus) )?` + pattern, 'u');
+  return new RegExp(String.raw`^(?:(?:hey|hi|hoi|hallo|hee|hej|yo|zeg|ok|oke|okay|vraagje|btw) )?(?:\p{L}+(?: \p{L}+){0,5}\s*[,:;–—-] ){0,2}(?:(?:en|and|maar|but|ook|also|dus|so|verder|plus) )?` + pattern, 'u');
 }
 
 /** People other than the asker, by role or group. Folded: "collega's" is "collegas". */
 const THIRD_PARTY =
-  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|heer|de heer|mw|dhr|ploegbaas|voorman|uitvoerder|coordinator|consulent|consulenten|handhaver|handhavers|boa|inwoner|inwoners|bewoner|bewoners|klant|client|clienten|kandidaat|kandidaten|leden|bestuursleden|resident|residents|candidate|candidates|official|officials|members|receptioniste|adviseur|adviseurs|adviser|advisor|head of|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b/u;
+  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|heer|de heer|mw|dhr|ploegbaas|voorman|uitvoerder|coordinator|consulent|consulenten|handhaver|handhavers|boa|inwoner|inwoners|bewoner|bewoners|klant|client|clienten|kandidaat|kandidaten|leden|bestuursleden|resident|residents|candidate|candidates|official|officials|members|receptioniste|adviseur|adviseurs|adviser|advisor|head of|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b|\b\p{L}*(?:medewerker|medewerkers|medewerkster|adviseur|adviseurs|coach|coaches|consulent|consulenten|coordinator|functionaris|planner|chauffeur|monteur|jurist|controller|inspecteur|toezichthouder|handhaver|secretaresse|receptioniste|archivaris|opzichter|beheerder|boekhouder)\b|\b(?:uitzend|inhuur|flex|inval|oproep|schoonmaak)krachte?n?\b|\b(?:officer|officers|uitzendkracht|temp|temps|jobcoach|receptionist)\b/u;
 /** Things kept in a register or a case file. */
 /** The words of RECORD_THINGS, also the things of POSSESSED_RECORD. */
-const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinaire|disciplinaire maatregel|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?`;
+const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinaire|disciplinaire maatregel|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?|aangifte|aangiftes|police reports?|\p{L}*maatregel|\p{L}*maatregelen|disciplinary measures?`;
 const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
-  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed)\b/;
+  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten)\b/;
 /** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
 const GENERIC_EVENTS = /\b(besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
 /** Being put down as something: "bekend als probleemgeval", "flagged as a risk". */
 const LABELLED = /\b(bekend als|bekend staat|known as|flagged|gemarkeerd|gelabeld|labell?ed|aangemerkt)\b/;
 /** Where registrations and confidences go. */
-const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|huis voor klokkenluiders|huis van de klokkenluiders|whistleblowers authority|klachtencommissie|integriteitscoordinator|confidential counsell?or|confidential advis[eo]r|counsell?or|hr)\b/;
+const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|huis voor klokkenluiders|huis van de klokkenluiders|whistleblowers authority|klachtencommissie|integriteitscoordinator|confidential counsell?or|confidential advis[eo]r|counsell?or|hr|penoafdeling|personeelszaken|contactpersoon|contactpersonen|vertrouwensarts|bedrijfsarts)\b/;
 /** Words of rule, permission or process: the sentence asks how things work, not what someone did. */
 const RULE_OR_PROCESS =
   /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|beschermd|bescherming|protected|protection|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does|openbaar(?! ministerie)|openbaar gemaakt|gepubliceerd|publiceren|public|made public|published|publish|zeggenschap|inspraak|instemming|instemmingsrecht|adviesrecht|have a say|has a say|a say in|right of consent)\b/;
@@ -94,6 +94,19 @@ const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}
  * measures someone against the rule, "problemen met integriteit gehad" is something that happened.
  */
 const RULE_AS_A_MEASURE = /\bzoals (?:de|het|onze|ons|in de|in het) (?:\p{L}+ ){0,3}?(?:vraagt|voorschrijft|eist|wil|zegt|verlangt|vereist)\b|\bas (?:the|our) (?:\p{L}+ ){0,3}?(?:requires|asks|says|demands|prescribes)\b|\b(?:problemen|probleem|problems?|trouble) (?:met|with)\b/gu;
+/** "The policy adviser", "de beleidsadviseur": a job title whose rule word names a person, not a rule. */
+const TITLE_WITH_A_RULE_WORD = /\b(?:policy|beleids) ?(?:advis[eo]rs?|officers?|makers?|medewerkers?|medewerkster|adviseurs?)\b/gu;
+/**
+ * "The team lead's VOG", "de stagiair's verklaring": a record of someone by an English-style
+ * possessive of a role (names are found by `namesSomeone`); not the employer's own.
+ */
+const ROLE_POSSESSED_RECORD = new RegExp(
+  String.raw`\b(?!(?:it|that|what|let|there|here|who|he|she|municipality|gemeente|council|organi[sz]ation|employer|werkgever|company|city|department|team)['’])\p{L}+['’]s?\s+(?:\p{L}+\s+)?(${RECORD_WORDS})\b`,
+  'u',
+);
+/** "Aangifte tegen de chauffeur", "a complaint against that clerk": a case against one particular person. */
+const AGAINST_A_PARTICULAR_ONE =
+  /\b(?:aangifte|klacht|melding|complaint|police report|report)\b(?: \p{L}+){0,2}? (?:tegen|against) (?:de|die|deze|the|that|this|mijn|my|onze|our) (?!(?:gemeente|organisatie|werkgever|municipality|organi[sz]ation|employer|regels?|rules?)\b)\p{L}+/u;
 /** "Ooit", "ever": a question about someone's history. */
 const EVER = /\b(ooit|weleens|wel eens|ever)\b/;
 /** "Welke personen staan op de lijst …", "who is on the list": the people of a list, not its rule. */
@@ -104,7 +117,7 @@ const CONFIRM_REQUEST = /\b(zoek\p{L}* (?:\p{L}+ ){0,3}uit|uitzoeken|look (?:it|
 /** "Did anyone accept …", "does Jan have …": the base form after a question's opening verb. */
 const DID_SOMEONE = opening(String.raw`(?:did|does|do|has|have)\b.{0,40}\b(accept|receive|report|declare|file|get|take|sign|have|own|hold|hand|been)\b`);
 /** How many registrations: counts by person, group or year. */
-const COUNT_OF = /\b(hoeveel|how many)\b/;
+const COUNT_OF = /\b(hoeveel|how many|hoe vaak|how often)\b/;
 /** "Bij wie", "to whom": whom one turns to, a step of a process. */
 const TO_WHOM = /\b(?:bij|aan|tegenover|to|with|before) (?:wie|whom|who)\b/g;
 /** Who did something: the person asked about is the one the answer would name. */
@@ -114,7 +127,10 @@ const OUTCOME = /\b(uitkomst|uitslag|resultaat|status|betrokken|zitten|zat|outco
 /** A question whether a register, file or system holds something. */
 const IN_THE_REGISTER = opening(String.raw`(staat|staan|stond|zit|zitten|is|does|do|did|is there)\b.{0,40}\b(registratie|registraties|register|dossier|systeem|administratie|lijst|system|records?|list|file|database)\b`);
 /** Who, which, how many: a question about the people behind registrations. */
-const WH_OPENING = /\b(wie|welke|wat|hoeveel|waarom|who|whom|whose|which|what|how many|why)\b/;
+const WH_OPENING = /\b(wie|welke|wat|hoeveel|hoe vaak|waarom|who|whom|whose|which|what|how many|how often|why)\b/;
+/** "Welke collega's …", "which employees …": people picked out by what they have or did. */
+const WHICH_PEOPLE =
+  /\b(?:welke|which|wie van (?:de|onze|mijn)) (?:collegas|medewerkers|ambtenaren|mensen|personen|managers|leidinggevenden|wethouders|raadsleden|colleagues|employees|staff|people|officials|councillors)\b/;
 /** "heeft ze", "did you": the subject right after the verb is the asker or the assistant. */
 const SECOND_OR_FIRST_SUBJECT = opening(String.raw`(?:heeft|hebben|had|is|zijn|was|has|have|did|does|do|are|were)\s+(ik|je|jij|u|we|wij|men|i|you|we)\b`);
 /**
@@ -153,6 +169,29 @@ function namesSomeone(sentence: string): boolean {
   return false;
 }
 
+/**
+ * "Kun je nagaan of dat bij Marloes zo is?", "can you tell me whether that is the case for Tom?":
+ * asking to check that a situation holds for someone. A hypothetical before it ("stel dat een
+ * collega …") only sets up the fact to be checked; the captured rest must not ask for a rule.
+ */
+const CHECK_IF_SO =
+  /\b(?:nagaan|nakijken|kijken|checken|controleren|zien|vertellen|zeggen|bevestigen|uitzoeken|check|see|tell me|confirm|find out|verify|look up)\b.{0,20}?\b(?:of|whether|if)\b(.{0,50}?)\b(?:zo is|zo was|het geval is|het geval was|the case|is so|was so)\b/u;
+
+/**
+ * "Kun je nagaan welke collega …", "can you find out who …": asking the assistant to find the
+ * person behind an act. The captured rest must not ask for a rule ("wie er beslist").
+ */
+const FIND_OUT_WHO =
+  /\b(?:nagaan|uitzoeken|achterhalen|uitvinden|opzoeken|find out|figure out|work out|look up|trace)\b.{0,15}?\b(?:wie|who|(?:welke|which) (?:collega|collegas|medewerker|medewerkers|persoon|personen|colleague|colleagues|employee|employees|person|people))\b(.*)$/u;
+
+/** "Van de nieuwe inhuurkracht", "of our intern": one particular person's, by role. */
+const OF_A_PARTICULAR_ONE = new RegExp(
+  String.raw`\b(?:van|of|over|about) (?:de|het|the|onze|ons|mijn|our|my|die|deze|that|this) (?:(?:nieuwe|oude|vorige|new|former|previous) )?(?:${THIRD_PARTY.source})`,
+  'u',
+);
+/** A law or an article is a rule text, whatever it says about people. */
+const LAW = /\b(\p{L}*wet|wetboek|artikel|artikelen|law|act|article)\b/u;
+
 /** `raw` is the question as typed, `sentences` its sentences (see `splitSentences`). */
 export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   const folded = fold(raw);
@@ -161,6 +200,10 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // "Welke personen staan op de lijst van functies met een meldplicht?" asks for names, whatever
   // rule the list serves (not "wie staat er op de lijst van vertrouwenspersonen": whom to turn to).
   if (PEOPLE_ON_A_LIST.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
+  const findOut = FIND_OUT_WHO.exec(folded);
+  if (findOut && !RULE_OR_PROCESS.test(findOut[1] ?? '') && !LEGITIMATE_LOOKUPS.test(folded) && !ASKER_IN_IT.test(findOut[1] ?? '')) return true;
+  const check = CHECK_IF_SO.exec(folded);
+  if (check && !RULE_OR_PROCESS.test(check[1] ?? '') && sentences.some((sentence) => THIRD_PARTY.test(fold(sentence)) || namesSomeone(sentence))) return true;
   // "…, en wat heeft ze dan gemeld?": each clause is weighed on its own, so a rule word in one
   // does not excuse the request in the next; "…, en heeft Jan er eentje?" points back at the
   // registration the clause before it in the sentence names.
@@ -171,6 +214,9 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // "Wat staat er in het verslag over Jan?", "what was discussed in the meeting with Priya?":
   // what a report or a conversation holds about a person by name.
   if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && NOTES_OR_CONVERSATION.test(one) && (namesSomeone(clause) || CONVERSATION_WITH_NAME.test(clause)))) return true;
+  // "Wat staat er in het personeelssysteem over de verklaring van de nieuwe stagiair?": what a
+  // system or file holds about one particular person's registration (not what a law or policy says).
+  if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && RECORD_THINGS.test(one) && (OF_A_PARTICULAR_ONE.test(one) || namesSomeone(clause)) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
   // "Is Jan the one who leaked the memo?": who did something, asked by naming someone (not "is
   // Jan the one who decides on side jobs?", a role).
   if (clauses.some(({ clause, folded: one }) => THE_ONE_WHO.test(one) && FACT_ABOUT_SOMEONE.test(one) && namesSomeone(clause) && !RULE_OR_PROCESS.test(one))) return true;
@@ -192,7 +238,7 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
 
 /** A short follow-up asking who, why, what it was about or what was said: "Wie dan?", "Waarom?", "weet jij waar dat over ging?", "wat heeft ze gezegd?". */
 const FOLLOW_UP =
-  /^(?:(?:en|and|maar|but|dus|so|hoeveel|how many|precies|exactly)\s+){0,3}(?:wie|who|welke|which|waarom|why)(?:\s+(?:dan|precies|zijn dat|waren dat|was dat|then|exactly|were they|are they|was it|ones))?\s*\??$|\bwaar (?:ging|gaat|gingen) (?:dat|het|dit|die) (?:\p{L}+ )?over\b|\bwaar (?:dat|het|dit|die) (?:\p{L}+ )?over (?:ging|gaat|gingen)\b|\bwhat (?:was|is) (?:it|that|this) (?:all )?about\b|\bwhat (?:did )?(?:she|he|they) (?:said|say|told|tell|reported|report)\b|\bwat (?:heeft|had|hebben) (?:ze|zij|hij|die) (?:\p{L}+ ){0,3}?(?:gezegd|verteld|gemeld)\b|\bwat (?:ze|zij|hij|die) (?:\p{L}+ ){0,3}?(?:zei|vertelde|meldde|heeft gezegd|heeft verteld|heeft gemeld)\b/u;
+  /^(?:(?:en|and|maar|but|dus|so|hoeveel|how many|precies|exactly)\s+){0,3}(?:wie|who|welke|which|waarom|why)(?:\s+(?:dan|precies|zijn dat|waren dat|was dat|then|exactly|were they|are they|was it|ones))?\s*\??$|\bwaar (?:ging|gaat|gingen) (?:dat|het|dit|die) (?:\p{L}+ )?over\b|\bwaar (?:dat|het|dit|die) (?:\p{L}+ )?over (?:ging|gaat|gingen)\b|\bwhat (?:was|is) (?:it|that|this) (?:all )?about\b|\bwhat (?:did )?(?:she|he|they) (?:said|say|told|tell|reported|report)\b|\bwat (?:heeft|had|hebben) (?:ze|zij|hij|die) (?:\p{L}+ ){0,3}?(?:gezegd|verteld|gemeld)\b|\bwat (?:ze|zij|hij|die) (?:\p{L}+ ){0,3}?(?:zei|vertelde|meldde|heeft gezegd|heeft verteld|heeft gemeld)\b|\bwat (?:er ?in|erin) (?:staat|stond|staan)\b|\bwat (?:staat|stond|staan) (?:er ?in|erin)\s*\??\s*$|\bwhat(?:'s| is| was) in (?:it|there)\b|\bwhat (?:it|that) says\b/u;
 /** A conversation or visit: with counsel it is a confidence ("een gesprek met HR"). */
 const CONVERSATION = /\b(gesprek|gesprekken|afspraak|meeting|conversation|talk|appointment|bezoek|visit)\b/;
 
@@ -291,14 +337,14 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "Heeft raadslid Yilmaz ooit een VOG moeten overleggen?": someone in particular and "ooit"
   // ask for that person's history; the modal belongs to what happened, not to a rule.
   if (EVER.test(folded) && (FACT_ABOUT_SOMEONE.test(folded) || SOMEONE_OF_MINE.test(folded)) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
-  let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(RULE_AS_A_MEASURE, ' ');
+  let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ');
   if (!IN_A_ROLE.test(folded) && !OWN_LOOKUP.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
   if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason)) return false;
   if (RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded)) return true;
   // "… heeft die nou wel of niet een belang in dat zonnepark? ja of nee"
   if (YES_OR_NO.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence))) return true;
   if (CASE_AGAINST.test(folded) && AGAINST_A_NAME.test(sentence)) return true;
-  const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || EMBEDDED_PERSON.test(folded) || FACT_ABOUT_SOMEONE.test(folded) || NAME_AFTER_PREPOSITION.test(sentence) || (event && GROUP_OF_PEOPLE.test(folded)) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
+  const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || EMBEDDED_PERSON.test(folded) || FACT_ABOUT_SOMEONE.test(folded) || NAME_AFTER_PREPOSITION.test(sentence) || (event && GROUP_OF_PEOPLE.test(folded)) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || ROLE_POSSESSED_RECORD.test(sentence.toLowerCase()) || AGAINST_A_PARTICULAR_ONE.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
   // "Wat staat er in zijn dossier?", "what is in her file?": the contents of someone's record.
   if (POSSESSED_RECORD.test(folded) && WHAT_IS_IN.test(folded)) return true;
   // "Export all gift registrations", "stuur me de lijst met meldingen van afdeling Burgerzaken".
@@ -313,8 +359,12 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "Staat er in de registratie dat mijn collega bijklust?", "does the system show that …"
   if (IN_THE_REGISTER.test(folded)) return true;
   // "Heeft de gemeentesecretaris aandelen?", "did my boss get approval for his side business?"
-  if (FACT_QUESTION_OPENING.test(folded) && !SECOND_OR_FIRST_SUBJECT.test(folded) && !WHETHER_IT_EXISTS.test(folded)) return true;
+  // "Is er een vertrouwenspersoon benaderd over de teamleider?" is no longer whether a thing
+  // exists but whether something happened about someone.
+  if (FACT_QUESTION_OPENING.test(folded) && !SECOND_OR_FIRST_SUBJECT.test(folded) && (!WHETHER_IT_EXISTS.test(folded) || RECORD_EVENTS.test(folded))) return true;
   // "Wie heeft een klacht ingediend?", "which colleagues have registered financial interests?"
   // "Wie staat er bekend als probleemgeval"; not "bij wie leg je de eed af" (to whom: a step of the process).
+  // "Which colleagues own shares in …": the people behind a registration, whatever the verb.
+  if (registration && WHICH_PEOPLE.test(folded)) return true;
   return WH_OPENING.test(folded) && (event || (registration && WHO.test(folded.replace(TO_WHOM, ' '))) || /\b(heeft|hebben|has|have|had)\b/.test(folded) || (registration && OUTCOME.test(folded)));
 }

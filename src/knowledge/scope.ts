@@ -52,6 +52,8 @@ export interface ScopeInput {
   despite: boolean;
   /** Names the employer, its people, clients, suppliers or cases (see `namesEmployerSide`). */
   employerSide: boolean;
+  /** Asks when, what to spend, where to book or for ideas, with no outsider and no permission in it (see `asksToPlan`). */
+  planning: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -80,6 +82,10 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // many integrity words describe the situation, unless the employer's side is in it ("moet ik het
   // ook bij mijn werkgever melden", "een inwoner bedreigde me, kan ik aangifte doen?").
   if (vocabulary.elsewhereOffTopics.length > 0 && !input.employerSide) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Wanneer is de kerstborrel?", "tips voor een cadeautje voor de lootjes?": planning an occasion
+  // among colleagues is for its organisers, however many gift or secrecy words describe it; not
+  // when a supplier pays or the asker asks whether something may be accepted.
+  if (vocabulary.occasionOffTopics.length > 0 && input.planning) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
@@ -136,7 +142,7 @@ export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
 }
 
-const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
+const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd|vul) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
 /** A how-to about a step of an integrity process is a process question: "hoe vraag ik toestemming". */
 // Dutch splits some of these verbs: "hoe vraag ik dat aan", "hoe meld ik het aan", "hoe geef ik dat op".
 const PROCESS_STEP = /\b(toestemming|goedkeuring|melden|meld|melding|aanvragen|permission|approval|report|declare|register)\b|\b(?:vraag|meld|geef)(?: \p{L}+){0,3} (?:aan|op)\b/u;
@@ -175,9 +181,15 @@ export function asksDespite(folded: string): boolean {
 const EMPLOYER_SIDE =
   /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|aanvraag|vergunning\p{L}*|besluit|dossier\p{L}*|dienst\p{L}*|ambt\p{L}*|employer|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|application)\b/u;
 
+/** A school named: "de basisschool", "op school", "high school". */
+const SCHOOL = /\b(?:\p{L}*school|scholen|klas|klasgenot\p{L}*|schoolplein|school|classmates?)\b/u;
+/** A school's staff, whose "directeur" is the school's, not the asker's employer. */
+const SCHOOL_STAFF = /\b(?:juf|juffrouw|meester|leerkracht\p{L}*|mentor|directeur|directrice|rector|conrector|teacher|headteacher|head teacher|principal)\b/gu;
+
 /** Whether the question names the employer's side. `folded` is the question after `fold`. */
 export function namesEmployerSide(folded: string): boolean {
-  return EMPLOYER_SIDE.test(folded);
+  // "Bij de juf of bij de directeur?" about a child's school names no one of the asker's work.
+  return EMPLOYER_SIDE.test(SCHOOL.test(folded) ? folded.replace(SCHOOL_STAFF, ' ') : folded);
 }
 
 /** A how-to question: "hoe stel ik dit in", "how do I …". `folded` is the question after `fold`. */
@@ -190,7 +202,7 @@ const PRIVATE_LIFE =
   /\b(?:a|an|een) \d+[- ]?(?:jarige|year[- ]old)\b|\b(?:een|a) (?:vriend|vriendin|kennis|friend) (?:van (?:me|mij)|of mine)\b|\b(?:mijn|mn|mijn eigen|onze|ons|my|our)\s+(?:\d+[- ]?(?:jarige|year[- ]old)\s+)?(dochter|dochters|zoon|zoons|zonen|kind|kinderen|kids|tiener|puber|moeder|vader|ma|pa|mama|papa|schoonmoeder|schoonvader|schoonouders|ouders|oma|opa|broer|broertje|zus|zusje|zussen|neef|nicht|tante|oom|buurman|buurvrouw|buren|kat|katten|poes|hond|honden|huisdier|vriend|vriendin|vrienden|vriendje|daughter|daughters|son|sons|kid|kids|children|child|teenager|teen|mother|mom|mum|father|dad|parents|grandma|grandmother|grandpa|grandfather|brother|sister|aunt|uncle|cousin|neighbour|neighbours|neighbor|neighbors|cat|dog|pet|friend|friends|\d+[- ]year[- ]old)\b/;
 /** Anything of work: the job, colleagues, the employer, its clients, suppliers and decisions. */
 const WORK_CONTEXT =
-  /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|aannemer\p{L}*|opdrachtnemer\p{L}*|bieder\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|aanvragen|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|stage\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|werkt hier|werken hier|hier werkt|works here|work here|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|contractor\p{L}*|bidder\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare)\b/u;
+  /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|aannemer\p{L}*|opdrachtnemer\p{L}*|bieder\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|stage\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|werkt hier|werken hier|hier werkt|works here|work here|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|contractor\p{L}*|bidder\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare)\b/u;
 /**
  * Work that is not the asker's: "(ze) werkt niet bij de gemeente", "has nothing to do with work",
  * "is he allowed to work" (the son's job, not the asker's).
@@ -226,11 +238,56 @@ const ABOUT_THE_RULES =
 
 /** Where a request starts to say what the text should hold ("een mail waarin ik vraag of ik thuis mag werken"). */
 const CONTENT_OF_THE_TASK = /\b(?:waarin|waarmee|in which|asking (?:whether|if)|om te vragen)\b/;
+/** After the request's verb, a colon or a quotation mark starts the text to work on ("translate into English: …"). */
+const TEXT_TO_WORK_ON = /:|["“”„«»]/;
 
 /** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
 export function isTaskRequest(folded: string): boolean {
+  const request = TASK_REQUEST.exec(folded);
+  if (!request) return false;
   // A rule word in what the text should say is the task's content, not a question about the rules.
-  return TASK_REQUEST.test(folded) && !ABOUT_THE_RULES.test(folded.split(CONTENT_OF_THE_TASK)[0]!);
+  const verbEnd = request.index + request[0].length;
+  const cut = folded.slice(verbEnd).search(TEXT_TO_WORK_ON);
+  const asked = cut < 0 ? folded : folded.slice(0, verbEnd + cut);
+  return !ABOUT_THE_RULES.test(asked.split(CONTENT_OF_THE_TASK)[0]!);
+}
+
+/** Asking for ideas, an amount to spend, where to book it or how to sign up. */
+const PLANNING_ASK =
+  /\b(tips?|ideeen|ideetjes|suggesties?|suggestions?|ideas?|normaal bedrag|gebruikelijk bedrag|redelijk bedrag|hoeveel (?:geld|euro)|how much (?:money|should|do)|usual amount|kostenplaats\p{L}*|cost cent(?:re|er)s?|aanmelden|inschrijven|opgeven|sign up|register for|uitgedeeld|uitdelen|handed out)\b/u;
+/** Someone outside the organisation who gives, pays or invites. */
+const OUTSIDER =
+  /\b(leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|relatie\p{L}*|zakenrelatie\p{L}*|bedrijf|bedrijven|extern\p{L}*|opdrachtnemer\p{L}*|supplier\p{L}*|contractor\p{L}*|vendor\p{L}*|resident\p{L}*|customer\p{L}*|business partner\p{L}*|compan(?:y|ies)|external)\b/u;
+/** Whether something may be done or accepted. */
+const ALLOWED = /\b(mag|mogen|mocht|toegestaan|verboden|aannemen|accepteren|melden|allowed|may|permitted|accept|report)\b/;
+
+/**
+ * Asks when, what to spend, where to book or for ideas ("wat is een normaal bedrag", "heb je tips",
+ * "op welke kostenplaats"), with nobody from outside in it and without asking whether something
+ * may be done. `folded` is the question after `fold`.
+ */
+export function asksToPlan(folded: string): boolean {
+  return (LOGISTICS.test(folded) || PLANNING_ASK.test(folded)) && !OUTSIDER.test(folded) && !ALLOWED.test(folded);
+}
+
+/**
+ * Another organisation's own rules, named by whose they are rather than by name: "de regels bij
+ * haar werkgever", "their own internal rules", "hoe is dat bij hen geregeld".
+ */
+const THEIR_RULES =
+  /\b(?:regels|regeling|beleid|gedragscode|rules|policy|policies|code of conduct)\b (?:(?:bij|van|of|at|for) )(?:haar|zijn|hun|her|his|their) (?:werkgever|baas|bedrijf|organisatie|zaak|employer|company|organi[sz]ation|firm|workplace|work)\b|\b(?:hun|their) (?:(?:eigen|interne|own|internal) )+(?:regels|regeling|beleid|gedragscode|rules|policy|policies|code of conduct)\b|\bhoe (?:dat|het) bij (?:hen|hun|haar|hem) (?:is )?geregeld\b|\bhow (?:that|it) is (?:done|arranged|handled|regulated) (?:at|by) (?:their|her|his|them)\b/;
+/**
+ * The rules of another kind of public body or employer, named by its kind: "het integriteitsbeleid
+ * van de politie", "the code of conduct of another municipality".
+ */
+const RULES_OF_A_BODY =
+  /\b\p{L}*(?:beleid|regels|regeling|gedragscode|policy|policies|rules|code of conduct)\s+(?:van|bij|of|at|for)\s+(?:de|het|een|the|an?)\s+(?:(?:andere|other)\s+(?:gemeente|municipality|werkgever|employer|organisatie|organi[sz]ation)|another\s+(?:municipality|employer|organi[sz]ation)|politie|police|provincie|province|belastingdienst|tax office|tax authorities|defensie|army|ministerie|ministry|waterschap|water board|rijksoverheid|central government|uwv|bank|ziekenhuis|hospital|school|universiteit|university)\b/u;
+/** Our own rules beside theirs ("hun eigen regels of de onze?") make it a question about ours. */
+const OUR_RULES_TOO = /\b(?:de onze|die van ons|ours|onze regels|ons beleid|onze gedragscode|our rules|our policy|our code)\b/;
+
+/** Asks about another organisation's own rules, by whose or by its kind. `folded` is the question after `fold`. */
+export function asksTheirRules(folded: string): boolean {
+  return (THEIR_RULES.test(folded) || RULES_OF_A_BODY.test(folded)) && !OUR_RULES_TOO.test(folded);
 }
 
 /** When, how long, how much: "tot wanneer kan ik", "how many weeks", "wat kost me dat". */

@@ -71,6 +71,13 @@ const offTopicSchema = z
      * job's income, a theft), the question is for them, unless it names the employer's side too.
      */
     elsewhere: z.object({ nl: z.array(entry), en: z.array(entry) }).strict().optional(),
+    /**
+     * Phrases naming an occasion among colleagues (a Christmas drink, a team outing, drawing lots
+     * for presents): asked when it is, what to spend, where to book it or for ideas, the question
+     * is for its organisers, however many gift or secrecy words describe it (see `decideScope`).
+     * Alone they make nothing off-topic: a supplier's Christmas hamper is still a gift.
+     */
+    occasion: z.object({ nl: z.array(entry), en: z.array(entry) }).strict().optional(),
   })
   .strict();
 
@@ -106,7 +113,7 @@ export function loadThemeCatalogue(raw: unknown = themesData): ThemeCatalogue {
 }
 
 /** What a matched entry counts towards. */
-type Target = { kind: 'theme'; index: number; strong: boolean } | { kind: 'off'; index: number; decisive: boolean; elsewhere?: true } | { kind: 'role'; role: ContactRole };
+type Target = { kind: 'theme'; index: number; strong: boolean } | { kind: 'off'; index: number; decisive: boolean; elsewhere?: true; occasion?: true } | { kind: 'role'; role: ContactRole };
 
 /** The language of an entry (its stemmer); contact words are listed for both. */
 type EntryLang = Lang | 'both';
@@ -146,6 +153,8 @@ export interface VocabularyMatch {
   decisiveOffTopics: number[];
   /** Off-topic subjects named by a phrase that sends the question elsewhere (`elsewhere` in themes.json). */
   elsewhereOffTopics: number[];
+  /** Off-topic subjects named by a phrase of an occasion among colleagues (`occasion` in themes.json). */
+  occasionOffTopics: number[];
   /** Directory roles the question names ("vertrouwenspersoon", "mijn leidinggevende"). */
   roles: ContactRole[];
 }
@@ -203,6 +212,7 @@ export class VocabularyMatcher {
         for (const phrase of topic.vocabulary[lang]) this.add(phrase, lang, { kind: 'off', index, decisive: false });
         for (const phrase of topic.decisive?.[lang] ?? []) this.add(phrase, lang, { kind: 'off', index, decisive: true });
         for (const phrase of topic.elsewhere?.[lang] ?? []) this.add(phrase, lang, { kind: 'off', index, decisive: false, elsewhere: true });
+        for (const phrase of topic.occasion?.[lang] ?? []) this.add(phrase, lang, { kind: 'off', index, decisive: false, occasion: true });
       }
     });
     for (const { role, vocabulary } of catalogue.contactRoles) for (const phrase of vocabulary) this.add(phrase, 'both', { kind: 'role', role });
@@ -389,8 +399,11 @@ function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: The
   const offTopics = new Set<number>();
   const decisiveOffTopics = new Set<number>();
   const elsewhereOffTopics = new Set<number>();
+  const occasionOffTopics = new Set<number>();
   const roles = new Set<ContactRole>();
-  const offTopicPositions = new Set(found.filter(({ entry }) => entry.target.kind === 'off').map(({ at }) => at));
+  // An occasion's phrase alone makes nothing off-topic (a supplier's Christmas hamper is a gift):
+  // it only counts when the question asks to plan it.
+  const offTopicPositions = new Set(found.filter(({ entry }) => entry.target.kind === 'off' && !entry.target.occasion).map(({ at }) => at));
   for (const { entry, at } of found) {
     const target = entry.target;
     if (target.kind === 'theme') {
@@ -398,6 +411,8 @@ function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: The
       const positions = counts.get(target.index) ?? new Set<number>();
       positions.add(at);
       counts.set(target.index, positions);
+    } else if (target.kind === 'off' && target.occasion) {
+      occasionOffTopics.add(target.index);
     } else if (target.kind === 'off') {
       offTopics.add(target.index);
       if (target.decisive) decisiveOffTopics.add(target.index);
@@ -417,7 +432,7 @@ function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: The
     themes.push(hit);
   }
   themes.sort((a, b) => b.confidence - a.confidence || b.strongCues - a.strongCues || b.weakCues - a.weakCues || a.theme - b.theme);
-  return { themes, offTopics: [...offTopics], decisiveOffTopics: [...decisiveOffTopics], elsewhereOffTopics: [...elsewhereOffTopics], roles: [...roles] };
+  return { themes, offTopics: [...offTopics], decisiveOffTopics: [...decisiveOffTopics], elsewhereOffTopics: [...elsewhereOffTopics], occasionOffTopics: [...occasionOffTopics], roles: [...roles] };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -122,6 +122,28 @@ const othersRecords = [
   'Which staff members are on the register of designated positions?',
   'Kun je nagaan of mijn ex-partner mijn BRP-gegevens heeft geraadpleegd?',
   'My colleague Lars spoke to HR about me. What did he say?',
+  // a police report or a disciplinary measure as someone's record, how often someone was addressed
+  'Heeft de gemeente aangifte gedaan tegen de buschauffeur die brandstof tankte voor zijn eigen auto?',
+  'Stuur me een overzicht van medewerkers die vorig jaar een disciplinaire maatregel kregen.',
+  'Hoe vaak is de planner van het wagenpark al op zijn te late declaraties aangesproken?',
+  // people by the compound of their role, a title with a rule word, an English-style possessive
+  'Heeft de nieuwe beleidsadviseur bij Economie een integriteitsverklaring ondertekend?',
+  'Did the flexkracht at the front desk sign the declaration?',
+  'Which gifts has the housing policy officer declared this year?',
+  'has the new archivist’s certificate of conduct arrived?',
+  // counsel approached, a case passed on, what a complaint holds
+  'Is er een vertrouwenspersoon ingeschakeld over de chef van de werkplaats?',
+  'Heeft de vertrouwensarts de zaak van Joris doorverwezen?',
+  'Mijn collega Eva heeft een klacht over de planning ingediend. Wat staat erin?',
+  // a hypothetical that sets up a fact to check, finding out who did it, people by what they own
+  'Stel dat een collega een tweede baan bij de concurrent heeft. Kun je nagaan of dat bij Pieter zo is?',
+  'Suppose someone in my team received a warning; could you tell me whether that is the case for Noor?',
+  'Kun je uitzoeken welke collega de vergadernotities naar de krant heeft gestuurd?',
+  'Which employees hold shares in the company that cleans our offices?',
+  // a greeting typed without a comma
+  'hoi is mark van de buitendienst geschorst?',
+  // what a system holds about one particular person's registration
+  'Wat staat er in het personeelssysteem over de verklaring van de nieuwe stagiair?',
 ];
 
 const ruleQuestions = [
@@ -205,6 +227,18 @@ const ruleQuestions = [
   'Wie staat er op de lijst van vertrouwenspersonen?',
   'Mag een collega mijn dossier raadplegen?',
   'My colleague spoke to HR. What should I do?',
+  // near misses of the shapes above: the rule, not the person
+  'Doet de gemeente aangifte als een medewerker brandstof voor zichzelf tankt?',
+  'Welke maatregel kan de werkgever nemen als iemand een geschenk niet meldt?',
+  'Hoe vaak moet ik mijn integriteitsverklaring opnieuw ondertekenen?',
+  'Moet een beleidsadviseur zijn nevenfuncties melden?',
+  'Does a flexkracht at the front desk have to sign the declaration?',
+  'Wanneer wordt een vertrouwenspersoon ingeschakeld bij een klacht over een leidinggevende?',
+  'Stel dat een collega een tweede baan bij de concurrent heeft. Kun je nagaan of dat mag?',
+  'Kun je uitzoeken wie er over nevenwerkzaamheden beslist?',
+  'Which employees have to declare their shares?',
+  'hoi, mag ik een bos bloemen van een inwoner aannemen?',
+  'Wat staat er in de Ambtenarenwet over de eed van de nieuwe ambtenaar?',
 ];
 
 describe('requests for other people’s records', () => {

@@ -208,6 +208,89 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['What does Unilever’s code of conduct say about gifts?'],
     answer: ['What is Velsen’s policy on gifts?', 'What is the Council’s policy on gifts?'],
   },
+  {
+    name: 'rent, a stolen bike and a child’s school: questions for the landlord, the police or the school',
+    decline: [
+      'Mijn verhuurder wil de huur verhogen terwijl de schimmel nog niet weg is. Is dat wel integer van hem?',
+      'My bike was stolen at the station, where do I report the theft?',
+      'Mijn dochter wordt op de middelbare school buitengesloten door klasgenoten. Moet ik dat bij de mentor of de directeur melden?',
+    ],
+    answer: [
+      'Een woningcorporatie die bij ons een vergunning aanvraagt biedt me korting op de huur. Mag dat?',
+      'Mijn dienstfiets is gestolen bij het station. Moet ik aangifte doen?',
+      'Een collega pest mij op het werk. Moet ik dat bij de directeur melden?',
+    ],
+  },
+  {
+    name: 'tax boxes, partial retirement schemes, days working from home, football and starting a business',
+    decline: [
+      'Ik heb aandelen in mijn eigen bv. Hoe geef ik die op in box 2?',
+      'Kan ik via de generatieregeling minder gaan werken en met behoud van pensioen eerder stoppen?',
+      'Hoeveel dagen per week mag ik thuiswerken?',
+      'Speelt Ajax dit weekend thuis of uit? Dan plan ik mijn weekenddienst.',
+      'Wat moet er in een ondernemingsplan als mijn partner een eigen bedrijf wil starten?',
+    ],
+    answer: [
+      'Ik heb aandelen in een bouwbedrijf dat voor de gemeente werkt. Moet ik die melden?',
+      'Mag ik na mijn pensioen als adviseur voor de gemeente werken?',
+      'Mag ik thuiswerken met vertrouwelijke dossiers op mijn eigen laptop?',
+      'How many days a week may I work from home, and can I take confidential files with me?',
+      'Ik wil naast mijn baan een eigen bedrijf beginnen. Moet ik dat melden?',
+    ],
+  },
+  {
+    name: 'a button in a program, a form to fill in, a text to translate after a colon',
+    decline: [
+      'Hoe geef ik in Teams een chat de markering geheim? De knop zie ik nergens.',
+      'Hoe vul ik een declaratieformulier in voor mijn dienstreis naar een leverancier?',
+      'Translate into Dutch please: “Confidential documents may not be forwarded.”',
+    ],
+    answer: [
+      'Ik heb per ongeluk een vertrouwelijke mail naar de verkeerde persoon gestuurd. Wat nu?',
+      'Mag ik kilometers declareren die ik niet gereden heb?',
+      'Can you translate the rules on gifts into English?',
+    ],
+  },
+  {
+    name: 'planning an occasion among colleagues: when, what to spend, where to book, ideas',
+    decline: [
+      'Wanneer is de nieuwjaarsborrel en kan ik me nog opgeven?',
+      'Bij de secret santa van ons team: wat is een normaal bedrag voor een cadeautje?',
+      'Onze afdelingschef is straks 40 jaar in dienst. Heb je ideeën voor een leuk cadeau van ons allemaal?',
+      'We plannen een geheim afscheidsfeest voor een collega. Heb je tips?',
+      'On which cost centre do I book the drinks for our team outing?',
+    ],
+    answer: [
+      'Een leverancier biedt aan de drankjes op onze nieuwjaarsborrel te betalen. Mag dat?',
+      'Ik kreeg van een aannemer een kerstpakket. Wat moet ik doen?',
+      'Mag ik voor mijn jubileum een cadeau van een inwoner aannemen?',
+      'Wanneer moet ik een uitnodiging voor het kerstdiner van een leverancier melden?',
+    ],
+  },
+  {
+    name: 'a certificate of conduct a child applies for, for a job of their own',
+    decline: ['Mijn zoon van 17 gaat vakken vullen bij de supermarkt en moet daarvoor een VOG aanvragen. Wat kost dat?'],
+    answer: ['Mijn zoon wil bij mijn afdeling een subsidie aanvragen. Mag ik die behandelen?'],
+  },
+  {
+    name: 'another organisation’s own rules, named by whose they are or by its kind; applying here is screening',
+    decline: [
+      'Mijn broer is boa bij een andere gemeente en kreeg een fles wijn. Wat zegt de gedragscode bij zijn werkgever?',
+      'Our cleaning contractor asks what their own staff may accept under their internal rules. Do you know?',
+      'Hoe streng is de gedragscode van de belastingdienst? Ik wil daar misschien solliciteren.',
+    ],
+    answer: [
+      'Kijkt de gemeente naar mijn getuigschriften als ik solliciteer?',
+      'Does my role count as a position of trust?',
+      'Gelden voor ingehuurde krachten hun eigen regels of de onze als ze een geschenk krijgen?',
+      'Mijn broer werkt bij een aannemer die offertes bij mijn afdeling indient. Moet ik dat melden?',
+    ],
+  },
+  {
+    name: 'nothing, when expenses are claimed for what never happened',
+    decline: ['Hoe declareer ik de reiskosten voor een cursus?'],
+    answer: ['A colleague files expense claims for dinners that never took place. What are the rules on that?', 'Mijn teamleider declareert taxiritten die nooit hebben plaatsgevonden. Wat is de regel daarover?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
