@@ -4,6 +4,8 @@ import { WriteClaims, type VersionedDocument } from '../storage/writeClaims.js';
 import { recordsCollection } from './store.js';
 
 export const WORKFLOW_AWAITING = 'workflowAwaiting';
+/** Sealed pages, apart from the people's documents: a note's write reads only the documents (see `NOTES_PER_PAGE`). */
+export const WORKFLOW_AWAITING_PAGES = 'workflowAwaitingPages';
 
 /** A record the person was made an assignee of: it may wait for them (the record says). */
 export interface AwaitingCandidate {
@@ -34,9 +36,11 @@ interface AwaitingPage extends VersionedDocument {
 
 /**
  * A person's document moves its notes to a page of their own once it holds more than this. A
- * note then costs the same whatever the person's list holds (FerretDB reads, decodes and writes
- * the whole document for an update, and indexes it again), and no document nears the size limit
- * of Cosmos DB (2 MB) for an adviser with thousands of records open.
+ * note then costs the same whatever the person's list holds, and no document nears the size
+ * limit of Cosmos DB (2 MB) for an adviser with thousands of records open. The pages live in a
+ * collection of their own: FerretDB's SQLite handler goes through the whole collection for an
+ * update by `_id`, while it holds the database's one write lock, and reads, decodes and writes the
+ * whole document; so a note's write meets only the people's documents, never the pages.
  */
 export const NOTES_PER_PAGE = 200;
 
@@ -74,7 +78,7 @@ export class AwaitingIndex {
 
   constructor(db: Db) {
     this.documents = db.collection<AwaitingDocument>(WORKFLOW_AWAITING);
-    this.pages = db.collection<AwaitingPage>(WORKFLOW_AWAITING);
+    this.pages = db.collection<AwaitingPage>(WORKFLOW_AWAITING_PAGES);
     this.claims = new WriteClaims(db);
   }
 
@@ -86,27 +90,41 @@ export class AwaitingIndex {
   async candidates(person: string): Promise<AwaitingCandidate[]> {
     const document = await this.documents.findOne({ _id: person }, { projection: { records: 1, pages: 1 } });
     if (!document) return [];
-    const pages = await Promise.all((document.pages ?? []).map((id) => this.pages.findOne({ _id: id }, { projection: { records: 1 } })));
+    // A page not (yet) among the pages was sealed by an instance of the release that kept pages beside the documents.
+    const page = async (id: string) => (await this.pages.findOne({ _id: id }, { projection: { records: 1 } })) ?? (await this.documents.findOne({ _id: id }, { projection: { records: 1 } }));
+    const pages = await Promise.all((document.pages ?? []).map(page));
     return latestPerRecord([...pages.flatMap((page) => page?.records ?? []), ...document.records]);
   }
 
   /**
    * Every person's candidates (from their document and the pages it lists), and the pages no
-   * document lists with when they were written, in one read of the collection; for the hourly
-   * job, never a turn.
+   * document lists with when they were written, in one read of each collection; for the hourly
+   * job, never a turn. Pages an earlier release kept beside the documents are moved to the pages
+   * first.
    */
   async all(): Promise<{ candidates: Map<string, AwaitingCandidate[]>; unlistedPages: { id: string; updatedAt: Date }[] }> {
     const people = new Map<string, AwaitingDocument>();
     const pages = new Map<string, AwaitingPage>();
+    const strays: AwaitingPage[] = [];
     for await (const document of this.documents.find({})) {
-      if ('person' in document) pages.set(document._id, document as unknown as AwaitingPage);
+      if ('person' in document) strays.push(document as unknown as AwaitingPage);
       else people.set(document._id, document);
     }
+    if (strays.length > 0) await this.movePages(strays);
+    for await (const page of this.pages.find({})) pages.set(page._id, page);
     const listed = new Set([...people.values()].flatMap((document) => document.pages ?? []));
     return {
       candidates: new Map([...people].map(([person, document]) => [person, latestPerRecord([...(document.pages ?? []).flatMap((id) => pages.get(id)?.records ?? []), ...document.records])])),
       unlistedPages: [...pages.values()].filter((page) => !listed.has(page._id)).map((page) => ({ id: page._id, updatedAt: page.updatedAt })),
     };
+  }
+
+  /** Pages found among the documents (written by an earlier release) go to the pages; a copy already there stays. */
+  private async movePages(strays: readonly AwaitingPage[]): Promise<void> {
+    await this.pages.insertMany(strays, { ordered: false }).catch((error: unknown) => {
+      if (!isDuplicateKeyError(error)) throw error;
+    });
+    await this.documents.deleteMany({ _id: { $in: strays.map((page) => page._id) } });
   }
 
   /**
@@ -266,7 +284,7 @@ export async function reconcileAwaiting(db: Db, now: Date): Promise<{ noted: num
   // Left by a writer that died (or lost a race) between writing a page and listing it; an hour
   // old, so a page on its way to being listed is never taken.
   const unlisted = unlistedPages.filter((page) => now.getTime() - page.updatedAt.getTime() > NOT_WAITING_GRACE_MS).map((page) => page.id);
-  if (unlisted.length > 0) await db.collection<AwaitingPage>(WORKFLOW_AWAITING).deleteMany({ _id: { $in: unlisted } });
+  if (unlisted.length > 0) await db.collection<AwaitingPage>(WORKFLOW_AWAITING_PAGES).deleteMany({ _id: { $in: unlisted } });
   return { noted, dropped };
 }
 
@@ -280,9 +298,17 @@ function latestPerRecord(candidates: readonly AwaitingCandidate[]): AwaitingCand
   return [...latest.values()];
 }
 
-export const awaitingCollection: CollectionDefinition = {
-  name: WORKFLOW_AWAITING,
-  indexes: [],
-  // Records stored before the index existed are noted once, before the first turn reads it.
-  migration: { id: 'workflow-awaiting-index', run: async (db) => void (await reconcileAwaiting(db, new Date())) },
-};
+export const awaitingCollections: CollectionDefinition[] = [
+  {
+    name: WORKFLOW_AWAITING,
+    indexes: [],
+    // Records stored before the index existed are noted once, before the first turn reads it.
+    migration: { id: 'workflow-awaiting-index', run: async (db) => void (await reconcileAwaiting(db, new Date())) },
+  },
+  {
+    name: WORKFLOW_AWAITING_PAGES,
+    indexes: [],
+    // Pages of the release that kept them beside the documents move here (`all`) before the first turn reads them.
+    migration: { id: 'workflow-awaiting-pages-apart', run: async (db) => void (await new AwaitingIndex(db).all()) },
+  },
+];

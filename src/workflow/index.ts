@@ -1,5 +1,5 @@
 import type { CollectionDefinition } from '../storage/database.js';
-import { awaitingCollection } from './awaiting.js';
+import { awaitingCollections } from './awaiting.js';
 import { recordCollections } from './store.js';
 
 export { WorkflowEngine, assertValidDefinition, recordCardKey, routeProblems } from './engine.js';
@@ -10,7 +10,7 @@ export { formatReference, nextSequence, ReferenceNumbers, WORKFLOW_AUDIT, WORKFL
 export { reconcileAwaiting, WORKFLOW_AWAITING } from './awaiting.js';
 
 /** Every collection of the workflow engine, for the start-up `ensureCollections` call. */
-export const workflowCollections: CollectionDefinition[] = [...recordCollections, awaitingCollection];
+export const workflowCollections: CollectionDefinition[] = [...recordCollections, ...awaitingCollections];
 export * from './types.js';
 export { addCalendarDays, addMonths, addWorkingDays, calendarDateIn, isoDateIn, dutchHolidays, easterSunday, holidaysOf, isWorkingDay, yearIn, type HolidayCalendar } from './workingDays.js';
 export { invalidAction, recordNotFound, parseActionForm, performCardAction, type ActionChoice, type ActionTexts, type ParsedAction } from './actions.js';
