@@ -4,6 +4,8 @@ import { ExpiringCache } from '../storage/expiringCache.js';
 import { NumberSeries, type SeriesHead } from '../storage/numberSeries.js';
 
 export const SEND_SLOTS = 'sendSlots';
+/** The keys' heads, apart from the slots: a head's update by `_id` then goes through the heads only on FerretDB (see WORKFLOW_COUNTER_HEADS). */
+export const SEND_SLOT_HEADS = 'sendSlotHeads';
 
 /** At most `max` sends in any `windowMs` (a sliding window, as Teams counts). */
 export interface RateLimit {
@@ -47,6 +49,7 @@ const KEEP_MS = 2 * 60 * 60_000;
 
 export const pacingCollections: CollectionDefinition[] = [
   { name: SEND_SLOTS, indexes: [{ key: { key: 1, n: -1 }, name: 'key_n' }, { key: { at: 1 }, name: 'at' }] },
+  { name: SEND_SLOT_HEADS, indexes: [{ key: { at: 1 }, name: 'at' }] },
 ];
 
 /**
@@ -67,12 +70,14 @@ export const pacingCollections: CollectionDefinition[] = [
  */
 export class Pacer {
   private readonly slots: Collection<SendSlot>;
+  private readonly heads: Collection<SeriesHead>;
   private readonly series: NumberSeries<SendSlot>;
   private readonly slotTimes = new ExpiringCache<string, number>({ maxEntries: 20_000, ttlMs: KEEP_MS });
 
   constructor(db: Db) {
     this.slots = db.collection<SendSlot>(SEND_SLOTS);
-    this.series = new NumberSeries(this.slots, db.collection<SeriesHead>(SEND_SLOTS), {
+    this.heads = db.collection<SeriesHead>(SEND_SLOT_HEADS);
+    this.series = new NumberSeries(this.slots, this.heads, {
       idOf: slotId,
       // A key reserved before it had a head: its highest number, once.
       lastByQuery: async (key) => (await this.slots.find({ key }).sort({ n: -1 }).limit(1).next())?.n ?? 0,
@@ -138,7 +143,8 @@ export class Pacer {
 
   /** Reservations (and the heads of keys) older than the longest window count for nothing any more. */
   async prune(now: Date, keepMs = KEEP_MS): Promise<void> {
-    await this.slots.deleteMany({ at: { $lt: new Date(now.getTime() - keepMs) } });
+    const before = new Date(now.getTime() - keepMs);
+    await Promise.all([this.slots.deleteMany({ at: { $lt: before } }), this.heads.deleteMany({ at: { $lt: before } })]);
   }
 }
 

@@ -5,6 +5,12 @@ import type { AuditEntry, WorkflowRecord } from './types.js';
 
 export const WORKFLOW_RECORDS = 'workflowRecords';
 export const WORKFLOW_COUNTERS = 'workflowCounters';
+/**
+ * The reference series' heads, apart from their numbers: moving a head on is an update by `_id`,
+ * which FerretDB's SQLite handler does by going through the whole collection while it holds the
+ * database's one write lock; beside every number ever issued it grew with every notification.
+ */
+export const WORKFLOW_COUNTER_HEADS = 'workflowCounterHeads';
 export const WORKFLOW_AUDIT = 'workflowAudit';
 
 /** One collection for every record type: lists and the register query by type, never across organisations. */
@@ -23,6 +29,8 @@ export const recordCollections: CollectionDefinition[] = [
     ],
   },
   { name: WORKFLOW_COUNTERS, indexes: [{ key: { series: 1, value: -1 }, name: 'series_value' }] },
+  // Heads an earlier release kept among the numbers stay there unread: a series without a head here starts from its highest number (`lastByQuery`), once.
+  { name: WORKFLOW_COUNTER_HEADS, indexes: [] },
   // Insert-only; the _id (<recordId>:<version>) is the lock that serialises changes to a record.
   { name: WORKFLOW_AUDIT, indexes: [{ key: { recordId: 1, version: 1 }, name: 'recordId_version' }] },
 ];
@@ -48,7 +56,7 @@ interface IssuedNumber {
  * Reference numbers per organisation, type and year. Each number is claimed by inserting it (see
  * NumberSeries: a duplicate `_id` is refused atomically on every server, whereas an `$inc` on a
  * shared counter is not atomic on FerretDB; measured: 30 concurrent increments gave 13 distinct
- * values). The series' head, `_id` `<orgId>:<type>:<year>` in the same collection, is where the
+ * values). The series' head, `_id` `<orgId>:<type>:<year>` in `WORKFLOW_COUNTER_HEADS`, is where the
  * next number is looked for. Losers simply try the next number, so numbers stay unique and
  * gapless. Keep one per process: it issues a series' numbers here one after the other.
  */
@@ -57,7 +65,7 @@ export class ReferenceNumbers {
 
   constructor(db: Db) {
     const numbers = db.collection<IssuedNumber>(WORKFLOW_COUNTERS);
-    this.series = new NumberSeries(numbers, db.collection<SeriesHead>(WORKFLOW_COUNTERS), {
+    this.series = new NumberSeries(numbers, db.collection<SeriesHead>(WORKFLOW_COUNTER_HEADS), {
       idOf: (name, n) => `${name}:${n}`,
       // A series numbered before it had a head: its highest number, once.
       lastByQuery: async (name) => (await numbers.find({ series: name }).sort({ value: -1 }).limit(1).next())?.value ?? 0,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { Pacer, SEND_SLOTS, SEND_WITHIN_MS, TENANT_LIMITS, deliveryCollections, type RateLimit } from '../../src/delivery/index.js';
+import { Pacer, SEND_SLOT_HEADS, SEND_SLOTS, SEND_WITHIN_MS, TENANT_LIMITS, deliveryCollections, type RateLimit } from '../../src/delivery/index.js';
 import { connectDatabase, ensureCollections } from '../../src/storage/database.js';
 import { openTestDatabase, testMongoUri } from '../support/database.js';
 
@@ -8,7 +8,8 @@ const limits: RateLimit[] = [
   { windowMs: 1000, max: 3 },
   { windowMs: 2000, max: 4 },
 ];
-const slots = () => database.db.collection<{ _id: string; key?: string; n?: number; at: Date; last?: number }>(SEND_SLOTS);
+const slots = () => database.db.collection<{ _id: string; key?: string; n?: number; at: Date }>(SEND_SLOTS);
+const heads = () => database.db.collection<{ _id: string; at: Date; last: number }>(SEND_SLOT_HEADS);
 
 /** The most reservations in any window of `windowMs`. */
 function busiest(times: number[], windowMs: number): number {
@@ -44,12 +45,12 @@ describe('pacing across instances', () => {
     // (One after the other: two concurrent moves of one head are not atomic on FerretDB, and the
     // head may then lag, which only costs a starting instance a refused insert per number.)
     for (const instance of instances) await instance.advanceHeads();
-    expect(await slots().findOne({ _id: 'conversation:p1' })).toMatchObject({ last: 24 });
+    expect(await heads().findOne({ _id: 'conversation:p1' })).toMatchObject({ last: 24 });
     const restarted = new Pacer(database.db);
     const later = await restarted.reserve([{ key: 'conversation:p1', limits }], now);
     expect(later.getTime()).toBeGreaterThanOrEqual(Math.max(...times));
     await restarted.advanceHeads();
-    expect(await slots().findOne({ _id: 'conversation:p1' })).toMatchObject({ last: 25 });
+    expect(await heads().findOne({ _id: 'conversation:p1' })).toMatchObject({ last: 25 });
   });
 
   it('reserves a conversation’s and a tenant’s turn with one insert, and heads once per poll', async () => {
@@ -63,9 +64,9 @@ describe('pacing across instances', () => {
       expect(commands.filter((command) => command.startsWith('insert'))).toEqual([`insert ${SEND_SLOTS}`, `insert ${SEND_SLOTS}`, `insert ${SEND_SLOTS}`]);
       expect(commands.filter((command) => command.startsWith('update'))).toEqual([]);
       await pacer.advanceHeads();
-      expect(commands.filter((command) => command.startsWith('update'))).toEqual([`update ${SEND_SLOTS}`]);
-      expect(await slots().findOne({ _id: 'tenant:t1' })).toMatchObject({ last: 3 });
-      for (const person of ['p3', 'p4', 'p5']) expect(await slots().findOne({ _id: `conversation:${person}` })).toMatchObject({ last: 1 });
+      expect(commands.filter((command) => command.startsWith('update'))).toEqual([`update ${SEND_SLOT_HEADS}`]);
+      expect(await heads().findOne({ _id: 'tenant:t1' })).toMatchObject({ last: 3 });
+      for (const person of ['p3', 'p4', 'p5']) expect(await heads().findOne({ _id: `conversation:${person}` })).toMatchObject({ last: 1 });
     } finally {
       await monitored.close();
     }
@@ -80,7 +81,7 @@ describe('pacing across instances', () => {
       await a.reserve([{ key: `conversation:a${index}`, limits }, { key: 'tenant:t2', limits: tenantLimit }], now);
       if (index === 2) await a.advanceHeads();
     }
-    expect(await slots().findOne({ _id: 'tenant:t2' })).toMatchObject({ last: 3 });
+    expect(await heads().findOne({ _id: 'tenant:t2' })).toMatchObject({ last: 3 });
     // …then both go on, each for other people.
     const reserved = await Promise.all(Array.from({ length: 12 }, (_, index) => (index % 2 ? a : b).reserve([{ key: `conversation:m${index}`, limits }, { key: 'tenant:t2', limits: tenantLimit }], now)));
     const tenantSlots = await slots().find({ key: 'tenant:t2' }).sort({ n: 1 }).toArray();

@@ -86,7 +86,7 @@ describe('database round trips per turn', () => {
       'insert workflowCounters',
       'insert workflowRecords',
       'insert writeClaims',
-      'update workflowCounters',
+      'update workflowCounterHeads',
     ]);
     expect(trips.length).toBeLessThanOrEqual(8);
     expect(scans()).toEqual([]);

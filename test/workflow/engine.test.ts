@@ -146,6 +146,7 @@ afterAll(async () => database?.drop());
 beforeEach(async () => {
   await database.db.collection(WORKFLOW_RECORDS).deleteMany({});
   await database.db.collection('workflowCounters').deleteMany({});
+  await database.db.collection('workflowCounterHeads').deleteMany({});
   outbox = new RecordingOutbox();
   engine = new WorkflowEngine({ db: database.db, directory, outbox, logger: createLogger('silent'), now: () => clock.now, atomicConditionalUpdates: !database.isFerretDb }, [sample]);
   clock.now = new Date('2026-03-06T09:00:00+01:00');
@@ -626,10 +627,16 @@ describe('reference numbers under load', () => {
       await counters.insertMany([1, 2, 3].map((value) => ({ _id: `org-a:gift:2026:${value}`, series: 'org-a:gift:2026', value, issuedAt: new Date(), schemaVersion: 1 })));
       expect(await nextSequence(database.db, 'org-a', 'gift', 2026)).toBe(4);
       // A head left behind by a lost (non-atomic) update: the number after the last one still.
-      await counters.updateOne({ _id: 'org-a:gift:2026' }, { $set: { last: 2 } });
+      const heads = database.db.collection<{ _id: string; last: number }>('workflowCounterHeads');
+      await vi.waitFor(async () => expect(await heads.findOne({ _id: 'org-a:gift:2026' })).toMatchObject({ last: 4 }));
+      await heads.updateOne({ _id: 'org-a:gift:2026' }, { $set: { last: 2 } });
       expect(await nextSequence(database.db, 'org-a', 'gift', 2026)).toBe(5);
       // The head moves on just after the number is handed out.
-      await vi.waitFor(async () => expect(await counters.findOne({ _id: 'org-a:gift:2026' })).toMatchObject({ last: 5 }));
+      await vi.waitFor(async () => expect(await heads.findOne({ _id: 'org-a:gift:2026' })).toMatchObject({ last: 5 }));
+      // A head an earlier release kept among the numbers is not read: the series goes on from its highest number.
+      await counters.insertOne({ _id: 'org-b:gift:2026', last: 1 });
+      await counters.insertMany([1, 2, 3, 4, 5, 6].map((value) => ({ _id: `org-b:gift:2026:${value}`, series: 'org-b:gift:2026', value, issuedAt: new Date(), schemaVersion: 1 })));
+      expect(await nextSequence(database.db, 'org-b', 'gift', 2026)).toBe(7);
     } finally {
       await database.drop();
     }
