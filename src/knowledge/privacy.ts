@@ -42,13 +42,13 @@ const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}
 const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
-  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|afspraken gemaakt|made (?:an )?arrangements?|made a deal|gestraft|bestraft|punished|contact opgenomen|contact gezocht|reached out|got in touch|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten)\b/;
+  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|afgetreden|opgestapt|teruggetreden|stepped down|resigned|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|afspraken gemaakt|made (?:an )?arrangements?|made a deal|gestraft|bestraft|punished|contact opgenomen|contact gezocht|reached out|got in touch|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten)\b/;
 /** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
-const GENERIC_EVENTS = /\b(besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
+const GENERIC_EVENTS = /\b(talk to|speak to|talked to|spoke to|spoken to|spoken with|gepraat|besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
 /** Being put down as something: "bekend als probleemgeval", "flagged as a risk". */
 const LABELLED = /\b(bekend als|bekend staat|known as|flagged|gemarkeerd|gelabeld|labell?ed|aangemerkt)\b/;
 /** Where registrations and confidences go. */
-const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|huis voor klokkenluiders|huis van de klokkenluiders|whistleblowers authority|klachtencommissie|integriteitscoordinator|confidential counsell?or|confidential advis[eo]r|counsell?or|hr|penoafdeling|personeelszaken|contactpersoon|contactpersonen|vertrouwensarts|bedrijfsarts)\b/;
+const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|huis voor klokkenluiders|huis van de klokkenluiders|whistleblowers authority|klachtencommissie|integriteitscoordinator|confidential counsell?ors?|confidential advis[eo]rs?|counsell?ors?|hr|penoafdeling|personeelszaken|contactpersoon|contactpersonen|vertrouwensarts|bedrijfsarts)\b/;
 /** Words of rule, permission or process: the sentence asks how things work, not what someone did. */
 const RULE_OR_PROCESS =
   /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|beschermd|bescherming|protected|protection|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does|openbaar(?! ministerie)|openbaar gemaakt|gepubliceerd|publiceren|public|made public|published|publish|zeggenschap|inspraak|instemming|instemmingsrecht|adviesrecht|have a say|has a say|a say in|right of consent)\b/;
@@ -91,9 +91,10 @@ const POSSESSED_RECORD = new RegExp(String.raw`\b(zijn|haar|hun|zn|his|her|their
 const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}?(?:moet|moeten|need to|have to|must) (?:uitleggen|verwerken|invullen|afhandelen|explain|process)\b|\bwaar (?:ik|we|wij) rekening mee (?:moet|moeten|moesten) houden\b|\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|\b(?:and |i |we )?need (?:the|those|these) details\b|,? (?:dan|zodat|so that|so we)\b.*$/gu;
 /**
  * Rule words that describe rather than ask: "hebben zij dat gemeld zoals de gedragscode vraagt"
- * measures someone against the rule, "problemen met integriteit gehad" is something that happened.
+ * measures someone against the rule, "problemen met integriteit gehad", "had an integrity problem"
+ * is something that happened.
  */
-const RULE_AS_A_MEASURE = /\bzoals (?:de|het|onze|ons|in de|in het) (?:\p{L}+ ){0,3}?(?:vraagt|voorschrijft|eist|wil|zegt|verlangt|vereist)\b|\bas (?:the|our) (?:\p{L}+ ){0,3}?(?:requires|asks|says|demands|prescribes)\b|\b(?:problemen|probleem|problems?|trouble) (?:met|with)\b/gu;
+const RULE_AS_A_MEASURE = /\b(?:problemen|probleem|problems?|trouble|issues?) (?:gehad|had|gekregen)\b|\b(?:gehad|had|have|has|kreeg|gekregen) (?:\p{L}+ ){0,2}?(?:problemen|probleem|problems?|trouble|issues?)\b|\bzoals (?:de|het|onze|ons|in de|in het) (?:\p{L}+ ){0,3}?(?:vraagt|voorschrijft|eist|wil|zegt|verlangt|vereist)\b|\bas (?:the|our) (?:\p{L}+ ){0,3}?(?:requires|asks|says|demands|prescribes)\b|\b(?:problemen|probleem|problems?|trouble) (?:met|with)\b/gu;
 /**
  * "Aandelen in het bouwbedrijf dat het nieuwe centrum mag ontwikkelen": a modal verb in a clause
  * that describes a thing says what that thing may do, not what rule the asker asks about.
@@ -125,6 +126,8 @@ const DID_SOMEONE = opening(String.raw`(?:did|does|do|has|have)\b.{0,40}\b(accep
 const COUNT_OF = /\b(hoeveel|how many|hoe vaak|how often)\b/;
 /** "Bij wie", "to whom": whom one turns to, a step of a process. */
 const TO_WHOM = /\b(?:bij|aan|tegenover|to|with|before) (?:wie|whom|who)\b/g;
+/** "A colleague who resigned …": "who" after the person it describes asks nothing. */
+const RELATIVE_WHO = /\b(?:a|an|the|that|this|my|our) (?:\p{L}+ ){0,2}?\p{L}+ who\b/gu;
 /** Who did something: the person asked about is the one the answer would name. */
 const WHO = /\b(wie|who|whom|whose)\b/;
 /** How a case stands or who is in it. */
@@ -280,7 +283,7 @@ const CLAUSE_BREAK = /,\s+(?=(?:en|and|of|or|maar|but)\s)|\s[–—]\s/u;
  * that question is weighed on its own as well as within its sentence, where an aside before the
  * comma may belong to it ("could you check whether the chair, Mr X, has …").
  */
-const VERB_FIRST_CLAUSE = /,\s+(?=(?:heeft|hebben|staat|staan|stond|zit|zat|has|have|did|does)\s)/u;
+const VERB_FIRST_CLAUSE = /,\s+(?=(?:heeft|hebben|staat|staan|stond|zit|zat|is|was|werd|has|have|did|does|were)\s)/u;
 /** Asking for the people behind something: their names, "who was it", "door wie". */
 const IDENTITY_REQUEST =
   /\b(?:(?:graag|geef|give|stuur|send|noem|list|lijst)\b.{0,30}\b(?:namen|names)|(?:namen|names)\b.{0,15}\b(?:geven|sturen|noemen|doorgeven|give|send|share)|(?:met|with|including) (?:de |the )?(?:namen|names|betrokkenen|employees involved|people involved)|including the (?:employees|people|staff)|who was (?:it|that)|who did (?:it|that)|wie (?:was|is) (?:dat|het)|wie het (?:was|is)|om welke (?:medewerkers|collegas|mensen|personen) het (?:ging|gaat)|which (?:employees|colleagues|people) (?:it was|they were)|namen graag|names please|(?:the )?names of the (?:employees|people|staff|colleagues)|de namen van de (?:medewerkers|betrokkenen|collegas)|wie zijn (?:dat|het)|who are they|door wie|by whom|welke (?:ambtenaar|collega|medewerker|medewerkster|persoon|man|vrouw|manager|teamleider) (?:was|is) dat|which one was (?:it|that)|(?:zat|zit|zaten|zitten) (?:er )?achter|(?:was|were|is|are) behind|hoe heet (?:hij|zij|ze|die|dat|die \p{L}+)|wat (?:is|was) (?:zijn|haar|hun) naam|what(?:'s| is| was) (?:his|her|their) name)\b/u;
@@ -392,5 +395,5 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "Wie staat er bekend als probleemgeval"; not "bij wie leg je de eed af" (to whom: a step of the process).
   // "Which colleagues own shares in …": the people behind a registration, whatever the verb.
   if (registration && WHICH_PEOPLE.test(folded)) return true;
-  return WH_OPENING.test(folded) && (event || (registration && WHO.test(folded.replace(TO_WHOM, ' '))) || /\b(heeft|hebben|has|have|had)\b/.test(folded) || (registration && OUTCOME.test(folded)));
+  return WH_OPENING.test(folded.replace(RELATIVE_WHO, ' ')) && (event || (registration && WHO.test(folded.replace(TO_WHOM, ' '))) || /\b(heeft|hebben|has|have|had)\b/.test(folded) || (registration && OUTCOME.test(folded)));
 }

@@ -263,6 +263,11 @@ const othersRecordsRoundO = [
   'What did the confidential adviser tell HR about our team?',
   // a modal in a clause about a thing is no rule question
   'Heeft de directeur aandelen in de aannemer die het zwembad mag bouwen?',
+  // trouble someone had is something that happened, not a rule question
+  'Heeft de nieuwe controller op zijn vorige werk integriteitsproblemen gehad?',
+  'Did the alderman who resigned in spring have an integrity issue?',
+  // whom someone talked to among counsel
+  'Which confidential advisers has my team lead spoken to this year?',
 ];
 const ruleQuestionsRoundO = [
   'Wat zijn de regels voor nevenfuncties van de griffier?',
@@ -271,6 +276,9 @@ const ruleQuestionsRoundO = [
   'Moet een afdelingsmanager zijn aandelen melden?',
   'Mag een aannemer die de weg mag aanleggen ons een kerstpakket geven?',
   'Mijn zwager heeft een bijbaan bij een leverancier — moet ik dat melden?',
+  'Krijg ik problemen als ik een cadeau van een inwoner aanneem?',
+  'A colleague who retired last year wants to return as a paid adviser. Is that allowed?',
+  'Which confidential advisers can I talk to?',
 ];
 
 describe('requests for other people’s records', () => {
