@@ -331,6 +331,16 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Who won the football match last night?'],
     answer: ['The local football club wants me as treasurer on their board, is that okay with my job here?', 'Ik schrijf altijd een paar kilometer extra op mijn declaratie, dat doet iedereen toch?'],
   },
+  {
+    name: 'a phone call at home, not a private call from one’s desk; favouring, grey areas and a colleague’s password are integrity questions',
+    decline: ['Mijn privételefoon is gestolen, hoe zet ik mijn bankapp op slot?'],
+    answer: [
+      'Mijn moeder belt, mag ik haar even terugbellen vanaf mijn bureau?',
+      'Een oud-klasgenoot doet mee aan onze aanbesteding. Mag ik hem een beetje voortrekken?',
+      'Wat doe ik als iets niet in de regels staat, een grijs gebied?',
+      'Mijn collega vraagt of ik met haar wachtwoord in haar mailbox wil kijken. Mag dat?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
