@@ -54,6 +54,8 @@ export interface ScopeInput {
   employerSide: boolean;
   /** Asks when, what to spend, where to book or for ideas, with no outsider and no permission in it (see `asksToPlan`). */
   planning: boolean;
+  /** Asks how to sign oneself up for something ("hoe meld ik me aan", see `asksToSignUp`). */
+  signUp: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -92,6 +94,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // "Dat heeft niks met mijn werk te maken. Moet ik het toch melden?" doubts that phrase: a duty
   // question about a clear integrity subject all the same.
   if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission) && !(permission && input.despite && strongTheme)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Hoe schrijf ik me in bij de hardloopclub?": how to join something is for its organisers, unless
+  // the asker asks whether it may be done or the employer's side is in it.
+  if (input.signUp && !permission && !input.employerSide && input.integrity !== 'itself') return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Wordt er bij sollicitaties naar integriteit gekeken?": a question that names integrity itself
   // is about the policies, whatever else it names (its technical senses are decisive phrases above).
   if (input.integrity === 'itself' && (lexical.inScope || top > 0)) return { inScope: true, reason: lexical.inScope ? 'lexical' : 'theme', confidence: 'weak' };
@@ -136,7 +141,7 @@ function severalClearWords(vocabulary: VocabularyMatch, cues: (hit: ThemeHit) =>
  * "can I", "am I allowed". `folded` is the question after `fold`.
  */
 const PERMISSION_FRAMED =
-  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit het met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok|is that allowed|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
+  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit het met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok|is that okay|is this ok|is this okay|is that allowed|(?:dat|dit|het) doet iedereen(?: toch| ook)?|iedereen doet (?:dat|dit|het)|everybody does (?:it|that)|everyone does (?:it|that)|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
 
 export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
@@ -179,7 +184,7 @@ export function asksDespite(folded: string): boolean {
 
 /** The employer's side: the employer, its people, clients and suppliers, the workplace, its cases and decisions. */
 const EMPLOYER_SIDE =
-  /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|aanvraag|vergunning\p{L}*|besluit|dossier\p{L}*|dienst\p{L}*|ambt\p{L}*|employer|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|application)\b/u;
+  /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|aanvraag|vergunning\p{L}*|aanbested\p{L}*|offerte\p{L}*|besluit|dossier\p{L}*|dienst\p{L}*|ambt\p{L}*|employer|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|tender\p{L}*|application)\b/u;
 
 /** A school named: "de basisschool", "op school", "high school". */
 const SCHOOL = /\b(?:\p{L}*school|scholen|klas|klasgenot\p{L}*|schoolplein|school|classmates?)\b/u;
@@ -229,9 +234,12 @@ export function isPrivateLifeOnly(folded: string, namesAnEmployer: () => boolean
 /** "Hoe kan ik", "hoeveel … moet ik betalen", "how much do I have to pay": a way or a sum, not a permission. */
 const A_WAY_OR_A_SUM = /\bhoe (?:kan|kun) ik\b|\bhoeveel (?:\p{L}+ ){0,3}?(?:moet|moeten) (?:ik|we|wij)(?: \p{L}+)? (?:betalen|kwijt)\b|\bhow much (?:\p{L}+ ){0,3}?(?:do|will|would|must|should) (?:i|we) (?:have to |need to )?pay\b/gu;
 
-/** Asking the assistant to produce something ("kun je een contentkalender maken", "write me a poem"). */
+/**
+ * Asking the assistant to produce something ("kun je een contentkalender maken", "write me a poem");
+ * an opening verb is a command, not the asker's own habit ("ik schrijf altijd …").
+ */
 const TASK_REQUEST =
-  /\b(?:(?:kun|kan|wil|zou) (?:je|jij|u)|kunt u|wilt u|(?:can|could|would|will) you|please)\b(?: [\p{L}\d][\p{L}\d-]*){0,8}? (maken|schrijven|opstellen|vertalen|samenvatten|nakijken|corrigeren|proeflezen|proofread|bedenken|verzinnen|plannen|prioriteren|organiseren|reserveren|boeken|sturen|mailen|regelen|zoeken|opzoeken|uitrekenen|berekenen|omzetten|herschrijven|uitwerken|formuleren|write|draft|make|create|translate|summari[sz]e|suggest|recommend|plan|prioriti[sz]e|organi[sz]e|book|send|email|calculate|come up with|rewrite|convert|turn)\b|^(?:\p{L}+ ){0,2}(?:schrijf|maak|vertaal|stuur|mail|bedenk|verzin|plan|boek|write|draft|translate|summari[sz]e|suggest|recommend|send|email)\b/u;
+  /\b(?:(?:kun|kan|wil|zou) (?:je|jij|u)|kunt u|wilt u|(?:can|could|would|will) you|please|help (?:me|mij|ons|us))\b(?: [\p{L}\d][\p{L}\d-]*){0,8}? (maken|schrijven|opstellen|vertalen|samenvatten|nakijken|corrigeren|proeflezen|proofread|bedenken|verzinnen|plannen|prioriteren|organiseren|reserveren|boeken|sturen|mailen|regelen|zoeken|opzoeken|uitrekenen|berekenen|omzetten|herschrijven|uitwerken|formuleren|write|draft|make|create|translate|summari[sz]e|suggest|recommend|plan|prioriti[sz]e|organi[sz]e|book|send|email|calculate|come up with|rewrite|convert|turn)\b|^(?:(?!(?:ik|i|we|wij)\b)\p{L}+ ){0,2}(?:schrijf|maak|vertaal|stuur|mail|bedenk|verzin|plan|boek|write|draft|translate|summari[sz]e|suggest|recommend|send|email)\b/u;
 /** What would make such a request about the rules after all ("kun je de regels samenvatten"). */
 const ABOUT_THE_RULES =
   /\b(regel|regels|regeling|beleid|gedragscode|code|integriteit\p{L}*|integer|mag|mogen|toegestaan|verboden|melden|melding|meldplicht|rules?|policy|code of conduct|integrity|allowed|report)\b/u;
@@ -241,8 +249,16 @@ const CONTENT_OF_THE_TASK = /\b(?:waarin|waarmee|in which|asking (?:whether|if)|
 /** After the request's verb, a colon or a quotation mark starts the text to work on ("translate into English: …"). */
 const TEXT_TO_WORK_ON = /:|["“”„«»]/;
 
+/**
+ * A question about words themselves: "het verschil tussen X en Y in het Engels", "hoe zeg je X in
+ * het Nederlands", "the Dutch word for X". A language job, whatever the words are.
+ */
+const ABOUT_WORDS =
+  /\b(?:verschil tussen|difference between|hoe zeg je|how do you say)\b.{0,60}\b(?:in het (?:engels|nederlands|duits|frans)|in (?:english|dutch|german|french))\b|\b(?:engelse|nederlandse) (?:vertaling|woord|term)\b|\b(?:english|dutch) (?:word|term|translation) (?:for|of)\b/;
+
 /** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
 export function isTaskRequest(folded: string): boolean {
+  if (ABOUT_WORDS.test(folded)) return true;
   const request = TASK_REQUEST.exec(folded);
   if (!request) return false;
   // A rule word in what the text should say is the task's content, not a question about the rules.
@@ -252,9 +268,9 @@ export function isTaskRequest(folded: string): boolean {
   return !ABOUT_THE_RULES.test(asked.split(CONTENT_OF_THE_TASK)[0]!);
 }
 
-/** Asking for ideas, an amount to spend, where to book it or how to sign up. */
+/** Asking for ideas ("wat is een leuk …", "what's a nice …"), an amount to spend, where to book it or how to sign up. */
 const PLANNING_ASK =
-  /\b(tips?|ideeen|ideetjes|suggesties?|suggestions?|ideas?|normaal bedrag|gebruikelijk bedrag|redelijk bedrag|hoeveel (?:geld|euro)|how much (?:money|should|do)|usual amount|kostenplaats\p{L}*|cost cent(?:re|er)s?|aanmelden|inschrijven|opgeven|sign up|register for|uitgedeeld|uitdelen|handed out)\b/u;
+  /\bwat (?:is|zijn) (?:een )?(?:leuke?|goede?|originele?)\b|\bwhat(?:s| is| are) (?:a )?(?:nice|good|fun)\b|\b(tips?|ideeen|ideetjes|suggesties?|suggestions?|ideas?|normaal bedrag|gebruikelijk bedrag|redelijk bedrag|hoeveel (?:geld|euro)|how much (?:money|should|do)|usual amount|kostenplaats\p{L}*|cost cent(?:re|er)s?|aanmelden|inschrijven|opgeven|sign up|register for|uitgedeeld|uitdelen|handed out)\b/u;
 /** Someone outside the organisation who gives, pays or invites. */
 const OUTSIDER =
   /\b(leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|relatie\p{L}*|zakenrelatie\p{L}*|bedrijf|bedrijven|extern\p{L}*|opdrachtnemer\p{L}*|supplier\p{L}*|contractor\p{L}*|vendor\p{L}*|resident\p{L}*|customer\p{L}*|business partner\p{L}*|compan(?:y|ies)|external)\b/u;
@@ -288,6 +304,18 @@ const OUR_RULES_TOO = /\b(?:de onze|die van ons|ours|onze regels|ons beleid|onze
 /** Asks about another organisation's own rules, by whose or by its kind. `folded` is the question after `fold`. */
 export function asksTheirRules(folded: string): boolean {
   return (THEIR_RULES.test(folded) || RULES_OF_A_BODY.test(folded)) && !OUR_RULES_TOO.test(folded);
+}
+
+/**
+ * Signing oneself up: "hoe kan ik me aanmelden", "hoe schrijf ik me in", "how do I sign up" (the
+ * reflexive "me": the asker joins something, rather than notifying something to the employer).
+ */
+const SIGN_UP =
+  /\bhoe\b.{0,20}\b(?:me|mij|mezelf) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven)\b|\bhoe (?:meld|schrijf|geef) (?:ik|je) (?:me|mij|je)\b.{0,30}\b(?:aan|in|op)\b|\bhow (?:do|can) (?:i|we) (?:sign up|register|enrol|enroll|join)\b|\bhow to (?:sign up|register|enrol|enroll)\b/u;
+
+/** Asks how to sign oneself up. `folded` is the question after `fold`. */
+export function asksToSignUp(folded: string): boolean {
+  return SIGN_UP.test(folded);
 }
 
 /** When, how long, how much: "tot wanneer kan ik", "how many weeks", "wat kost me dat". */

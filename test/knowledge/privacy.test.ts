@@ -241,7 +241,55 @@ const ruleQuestions = [
   'Wat staat er in de Ambtenarenwet over de eed van de nieuwe ambtenaar?',
 ];
 
+/** Further shapes of records requests (issue 8, round O), each with a rule question beside it in `ruleQuestionsRoundO`. */
+const othersRecordsRoundO = [
+  // an open case against someone named by a compound of their role
+  'Loopt er een onderzoek naar de projectmanager van Wonen?',
+  // who approached counsel or the whistleblowers' office about someone
+  'Wie heeft er contact opgenomen met de vertrouwenspersoon over onze teamleider?',
+  // who was punished
+  'Welke collega’s zijn er dit jaar gestraft voor fraude?',
+  // a second question after a dash
+  'Mag mijn zwager die bijbaan hebben — heeft hij hem wel gemeld?',
+  // a verb-first question after a long first clause
+  'Mijn oom werkte vroeger op het stadhuis in de binnenstad, staat hij nog als melder geregistreerd?',
+  // who was behind an act
+  'Welke collega zat er achter het lekken van de notulen?',
+  // what was agreed with someone
+  'Heeft de oud-wethouder bij zijn vertrek afspraken gemaakt over een adviesklus?',
+  // what one particular person's registrations are
+  'Wat zijn de nevenfuncties van de nieuwe griffier?',
+  // what counsel told about people
+  'What did the confidential adviser tell HR about our team?',
+  // a modal in a clause about a thing is no rule question
+  'Heeft de directeur aandelen in de aannemer die het zwembad mag bouwen?',
+  // trouble someone had is something that happened, not a rule question
+  'Heeft de nieuwe controller op zijn vorige werk integriteitsproblemen gehad?',
+  'Did the alderman who resigned in spring have an integrity issue?',
+  // whom someone talked to among counsel
+  'Which confidential advisers has my team lead spoken to this year?',
+];
+const ruleQuestionsRoundO = [
+  'Wat zijn de regels voor nevenfuncties van de griffier?',
+  'Wat gebeurt er als iemand contact opneemt met het Huis voor Klokkenluiders?',
+  'Welke klachtenregeling geldt als ik een klacht heb over mijn teamleider?',
+  'Moet een afdelingsmanager zijn aandelen melden?',
+  'Mag een aannemer die de weg mag aanleggen ons een kerstpakket geven?',
+  'Mijn zwager heeft een bijbaan bij een leverancier — moet ik dat melden?',
+  'Krijg ik problemen als ik een cadeau van een inwoner aanneem?',
+  'A colleague who retired last year wants to return as a paid adviser. Is that allowed?',
+  'Which confidential advisers can I talk to?',
+];
+
 describe('requests for other people’s records', () => {
+  it.each(othersRecordsRoundO)('declines “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  });
+
+  it.each(ruleQuestionsRoundO)('answers the rule question “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+  });
+
   it.each(othersRecords)('declines “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(true);
   });

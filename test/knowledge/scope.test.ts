@@ -291,6 +291,56 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Hoe declareer ik de reiskosten voor een cursus?'],
     answer: ['A colleague files expense claims for dinners that never took place. What are the rules on that?', 'Mijn teamleider declareert taxiritten die nooit hebben plaatsgevonden. Wat is de regel daarover?'],
   },
+  {
+    name: 'a letter to write when the asker says "help me"',
+    decline: ['Help me een motivatiebrief schrijven voor een baan bij een woningcorporatie'],
+    answer: ['Help me begrijpen of ik een cadeaubon van een aannemer mag houden'],
+  },
+  {
+    name: 'a question about words themselves',
+    decline: ['Hoe zeg je “aanbesteding” in het Engels?', 'What is the Dutch word for conflict of interest?'],
+    answer: ['Mag ik in het Engels op LinkedIn schrijven over mijn werk?'],
+  },
+  {
+    name: 'signing oneself up for a club or a cause',
+    decline: ['Ik wil bij de hardloopclub, hoe schrijf ik me in?'],
+    answer: ['Ik wil penningmeester worden bij de hardloopclub, moet ik dat melden?'],
+  },
+  {
+    name: 'planning drinks or a present among colleagues',
+    decline: ['Wanneer is de teamborrel en moet ik me opgeven?', 'Onze collega gaat met pensioen; wat is een leuk cadeau van ongeveer 20 euro?', 'When are the Friday drinks this month?'],
+    answer: ['Een leverancier biedt ons team een borrel aan, mogen we dat aannemen?'],
+  },
+  {
+    name: 'private errands for a garage, a bank, a library or the health service',
+    decline: ['Mijn auto moet door de apk, ken je een goede garage?', 'Mijn pinpas is weg, hoe zet ik mijn bankapp op slot?'],
+    answer: ['Mag ik de dienstauto bij de garage van mijn zwager laten onderhouden?'],
+  },
+  {
+    name: 'staff benefits and carrying over leave',
+    decline: ['Hoe vraag ik de fietsregeling aan?', 'Krijg ik een internetvergoeding als ik thuiswerk?', 'Kan ik mijn vakantiedagen meenemen of vervallen ze?'],
+    answer: ['Mag ik de fiets van de zaak ook privé gebruiken?', 'Mag ik mijn laptop van het werk meenemen op vakantie?'],
+  },
+  {
+    name: 'the news, which is not what is new (a new job stays a question about leaving)',
+    decline: ['Wat is het laatste nieuws over de verkiezingen?'],
+    answer: ['Ik begin binnenkort aan een nieuwe baan bij een leverancier van de gemeente, waar moet ik op letten?'],
+  },
+  {
+    name: 'sport, not a board seat beside the job or a habit put to the assistant',
+    decline: ['Who won the football match last night?'],
+    answer: ['The local football club wants me as treasurer on their board, is that okay with my job here?', 'Ik schrijf altijd een paar kilometer extra op mijn declaratie, dat doet iedereen toch?'],
+  },
+  {
+    name: 'a phone call at home, not a private call from one’s desk; favouring, grey areas and a colleague’s password are integrity questions',
+    decline: ['Mijn privételefoon is gestolen, hoe zet ik mijn bankapp op slot?'],
+    answer: [
+      'Mijn moeder belt, mag ik haar even terugbellen vanaf mijn bureau?',
+      'Een oud-klasgenoot doet mee aan onze aanbesteding. Mag ik hem een beetje voortrekken?',
+      'Wat doe ik als iets niet in de regels staat, een grijs gebied?',
+      'Mijn collega vraagt of ik met haar wachtwoord in haar mailbox wil kijken. Mag dat?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
