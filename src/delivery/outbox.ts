@@ -93,7 +93,7 @@ export const deliveryCollections: CollectionDefinition[] = [
  * A card to adopt (one Teams already shows) is not stored for the worker: remembering it is one
  * insert under its key, done here. Through the outbox it cost the worker an upsert and a delete
  * as well, and on FerretDB each of those reads the whole collection while it holds the one
- * write lock (see docs/architecture.md, "FerretDB's costs").
+ * write lock (docs/architecture.md, "Select by `_id` on the hot paths").
  */
 export class MongoOutbox implements Outbox {
   /** Messages of concurrent turns go to the database together (see GroupedInserts). */

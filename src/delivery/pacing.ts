@@ -60,7 +60,7 @@ export const pacingCollections: CollectionDefinition[] = [
  * and every window holds at most its maximum, whatever the number of instances.
  *
  * Everything is found by `_id` (FerretDB's SQLite handler reads the whole collection for any other
- * filter): the key's head (`_id` the key, see NumberSeries) says where its series stands, and the
+ * filter): the key's head (`_id` the key, in SEND_SLOT_HEADS, see NumberSeries) says where its series stands, and the
  * sends counted back are read one by one. A stored slot never changes, so this process keeps
  * copies of the slots it reserved or read: with NumberSeries remembering each key's last number,
  * a send reserves its conversation's and its tenant's slot with one insert, and the heads of the

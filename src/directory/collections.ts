@@ -16,7 +16,8 @@ export const peopleMigration = { id: 'people-keyed-by-object-id', run: (db: Db) 
  */
 export const directoryCollections: CollectionDefinition[] = [
   // A person's `_id` is their Entra object id (normalised): the caller of a turn is found by `_id`
-  // alone, the only filter FerretDB's SQLite handler looks up by index. The orgId/roles index
+  // alone, the only filter FerretDB's SQLite handler leaves to SQLite rather than decoding every
+  // person itself (an index look-up on MongoDB and Cosmos DB). The orgId/roles index
   // serves peopleWithRole and the per-organisation reads of an import.
   {
     name: PEOPLE,
