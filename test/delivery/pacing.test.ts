@@ -29,6 +29,7 @@ beforeAll(async () => {
 afterAll(async () => database?.drop());
 beforeEach(async () => {
   await slots().deleteMany({});
+  await heads().deleteMany({});
 });
 
 describe('pacing across instances', () => {
@@ -100,6 +101,20 @@ describe('pacing across instances', () => {
     // The fourth send within a second of the first waits for that second to pass.
     expect(at).toEqual(new Date(now.getTime() + 100 + 1000 + SEND_WITHIN_MS));
     expect(await slots().findOne({ _id: 'conversation:p2#4' })).toBeTruthy();
+  });
+
+  it('forgets reservations and the heads of keys older than the longest window, and keeps the recent ones', async () => {
+    const long = new Date('2026-03-10T06:00:00Z');
+    const now = new Date('2026-03-10T09:00:00Z');
+    const pacer = new Pacer(database.db);
+    await pacer.reserve([{ key: 'conversation:old', limits }], long);
+    await pacer.reserve([{ key: 'conversation:new', limits }], now);
+    await pacer.advanceHeads();
+    await pacer.prune(now);
+    expect(await slots().countDocuments({ key: 'conversation:old' })).toBe(0);
+    expect(await heads().findOne({ _id: 'conversation:old' })).toBeNull();
+    expect(await slots().countDocuments({ key: 'conversation:new' })).toBe(1);
+    expect(await heads().findOne({ _id: 'conversation:new' })).toMatchObject({ last: 1 });
   });
 
   it('gives every key of a send the same moment, the latest any of them allows', async () => {
