@@ -125,15 +125,25 @@ export class MongoOutbox implements Outbox {
       updatedAt: now,
       schemaVersion: SCHEMA_VERSION,
     }));
-    await Promise.all([
-      documents.length > 0 ? this.inserts.insertAll(documents) : undefined,
-      // A key already taken is a card remembered before (a repeated click) or a delivery, which an adopted card never replaces.
-      ...adopted.map((document) => this.adoptions.insert(document).catch((error: unknown) => {
-        if (!isDuplicateKeyError(error)) throw error;
-      })),
-    ]);
+    // A key already taken is a card remembered before (a repeated click) or a delivery, which an adopted card never replaces.
+    const remembered = Promise.all(
+      adopted.map((document) =>
+        this.adoptions.insert(document).catch((error: unknown) => {
+          if (!isDuplicateKeyError(error)) throw error;
+        }),
+      ),
+    );
+    // A message about an adopted card waits until the card is remembered: another instance's
+    // worker could otherwise take it first and find no card to update. Otherwise both go at once.
+    if (messages.some((message) => aboutAdopted(message, adopted))) await remembered;
+    await Promise.all([documents.length > 0 ? this.inserts.insertAll(documents) : undefined, remembered]);
     if (documents.length > 0) this.onEnqueued(documents);
   }
+}
+
+function aboutAdopted(message: OutgoingMessage, adopted: readonly DeliveryDocument[]): boolean {
+  if (message.mode === 'adopt') return false;
+  return adopted.some((card) => (message.mode === 'refresh' ? card.recordId === message.recordId : card._id === message.key));
 }
 
 /** The delivery an adopted card is remembered as: the card the user clicked, under the record's key. */

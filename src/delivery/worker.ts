@@ -388,6 +388,7 @@ export class DeliveryWorker {
     const message = fromStored(document.message);
     const { transport, render } = this.options;
     switch (message.mode) {
+      // Stored by an earlier release: adopted cards are remembered as they are enqueued now (MongoOutbox).
       case 'adopt':
         poll.adopt({ _id: message.key, to: message.to, kind: 'card', ...message.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
         return undefined;

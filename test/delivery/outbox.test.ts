@@ -188,6 +188,25 @@ describe('the outbox', () => {
     expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
   });
 
+  it('stores a message about an adopted card only once the card is remembered, so no worker finds it without the card', async () => {
+    const monitored = await connectDatabase({ uri: testMongoUri(), dbName: database.db.databaseName, monitorCommands: true });
+    try {
+      // Connections open, so that two inserts sent at once would both start before either ends.
+      await Promise.all(Array.from({ length: 4 }, () => monitored.db.command({ ping: 1 })));
+      const events: string[] = [];
+      monitored.client.on('commandStarted', (event) => events.push(`start ${event.commandName} ${String(event.command[event.commandName])}`));
+      monitored.client.on('commandSucceeded', (event) => events.push(`done ${event.commandName}`));
+      await new MongoOutbox(monitored.db).enqueue([
+        { mode: 'adopt', to: 'emp', key: 'ordered-card', recordId: 'r9', message: { activityId: 'clicked', conversationId: 'c-emp' }, purpose: 'owner_card' },
+        { mode: 'update', to: 'emp', key: 'ordered-card', purpose: 'test', content: text('bijgewerkt') },
+      ]);
+      const inserts = events.filter((event) => event.startsWith('start insert') || event === 'done insert');
+      expect(inserts).toEqual(['start insert deliveries', 'done insert', `start insert ${OUTBOX}`, 'done insert']);
+    } finally {
+      await monitored.close();
+    }
+  });
+
   it('does not send on a reserved turn it missed (the worker was busy) but reserves again, so it cannot crowd the windows after it', async () => {
     const now = Date.now();
     // Six sends to this person went out just now (the most per second), by another instance's worker.
