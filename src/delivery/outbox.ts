@@ -112,7 +112,7 @@ export class MongoOutbox implements Outbox {
   async enqueue(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const now = this.now();
-    const adopted = messages.flatMap((message) => (message.mode === 'adopt' ? [adoption(message, now)] : []));
+    const adopted = messages.flatMap((message) => (message.mode === 'adopt' ? [{ ...adoptedCard(message, now), schemaVersion: SCHEMA_VERSION }] : []));
     const documents: OutboxDocument[] = messages.filter((message) => message.mode !== 'adopt').map((message) => ({
       _id: randomUUID(),
       message: toStored(message),
@@ -146,9 +146,9 @@ function aboutAdopted(message: OutgoingMessage, adopted: readonly DeliveryDocume
   return adopted.some((card) => (message.mode === 'refresh' ? card.recordId === message.recordId : card._id === message.key));
 }
 
-/** The delivery an adopted card is remembered as: the card the user clicked, under the record's key. */
-function adoption(message: Extract<OutgoingMessage, { mode: 'adopt' }>, now: Date): DeliveryDocument {
-  return { _id: message.key, to: message.to, kind: 'card', ...message.message, at: now, ...(message.recordId ? { recordId: message.recordId } : {}), schemaVersion: SCHEMA_VERSION };
+/** The delivery an adopted card is remembered as: the card the user clicked, under its key. */
+export function adoptedCard(message: Extract<OutgoingMessage, { mode: 'adopt' }>, at: Date): Omit<DeliveryDocument, 'schemaVersion'> {
+  return { _id: message.key, to: message.to, kind: 'card', ...message.message, at, ...(message.recordId ? { recordId: message.recordId } : {}) };
 }
 
 /** What became of a leased message in one poll, written with the others when the poll ends. */

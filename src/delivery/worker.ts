@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { errorFields, type Logger } from '../logging/logger.js';
-import { fromStored, OutboxStore, type DeliveryDocument, type OutboxDocument } from './outbox.js';
+import { adoptedCard, fromStored, OutboxStore, type DeliveryDocument, type OutboxDocument } from './outbox.js';
 import { Poll } from './poll.js';
 import { SlotAlarm } from './alarm.js';
 import { CONVERSATION_LIMITS, Pacer, SEND_WITHIN_MS, TENANT_LIMITS, type RateLimit } from './pacing.js';
@@ -390,7 +390,7 @@ export class DeliveryWorker {
     switch (message.mode) {
       // Stored by an earlier release: adopted cards are remembered as they are enqueued now (MongoOutbox).
       case 'adopt':
-        poll.adopt({ _id: message.key, to: message.to, kind: 'card', ...message.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
+        poll.adopt(adoptedCard(message, this.now()));
         return undefined;
       case 'refresh': {
         // Every card is drawn first, then one turn is reserved for all of them (kept should the
