@@ -237,8 +237,13 @@ export class AwaitingIndex {
         ? undefined
         : { records: kept, pages, schemaVersion: SCHEMA_VERSION, updatedAt: now };
     });
-    if (emptied.size > 0) await this.pages.deleteMany({ _id: { $in: [...emptied] } });
+    await this.deletePages([...emptied]);
     return dropped + fromDocument;
+  }
+
+  /** Deletes pages no person's document lists (any more). */
+  async deletePages(ids: readonly string[]): Promise<void> {
+    if (ids.length > 0) await this.pages.deleteMany({ _id: { $in: [...ids] } });
   }
 }
 
@@ -283,8 +288,7 @@ export async function reconcileAwaiting(db: Db, now: Date): Promise<{ noted: num
   }
   // Left by a writer that died (or lost a race) between writing a page and listing it; an hour
   // old, so a page on its way to being listed is never taken.
-  const unlisted = unlistedPages.filter((page) => now.getTime() - page.updatedAt.getTime() > NOT_WAITING_GRACE_MS).map((page) => page.id);
-  if (unlisted.length > 0) await db.collection<AwaitingPage>(WORKFLOW_AWAITING_PAGES).deleteMany({ _id: { $in: unlisted } });
+  await index.deletePages(unlistedPages.filter((page) => now.getTime() - page.updatedAt.getTime() > NOT_WAITING_GRACE_MS).map((page) => page.id));
   return { noted, dropped };
 }
 
