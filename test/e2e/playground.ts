@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type WebSocketRoute } from 'playwright-core';
 import { vi } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/env.js';
@@ -227,6 +227,62 @@ const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'
 const labelPattern = (label: string | RegExp) => (typeof label === 'string' ? new RegExp(`^\\s*${escapeRegex(label)}`) : label);
 const exactName = (name: string | RegExp) => (typeof name === 'string' ? new RegExp(`^\\s*${escapeRegex(name)}\\s*$`) : name);
 
+/**
+ * Teams keeps a chat's history; the Playground does not. What the bot sends while nobody has the
+ * page open, the Playground buffers and hands to the first chat stream that connects, and the page
+ * opens that stream more than once while it starts: when it drops the first, a card sent before
+ * the page opened is lost (the bot did its part; the client missed it). So the harness keeps what
+ * a Playground sent on its page's chat streams, holds it until the page is ready, and gives all of
+ * it to every stream the page opens. The page shows a message once however often it arrives (by its
+ * id), as it does when the Playground sends one message to each of its open streams.
+ */
+class ChatHistory {
+  private readonly messages: (string | Buffer)[] = [];
+  private readonly seen = new Set<string>();
+  private readonly open = new Set<WebSocketRoute>();
+  private ready = false;
+
+  connect(stream: WebSocketRoute): void {
+    const server = stream.connectToServer();
+    this.open.add(stream);
+    stream.onClose(() => {
+      this.open.delete(stream);
+      server.close();
+    });
+    server.onClose(() => stream.close());
+    server.onMessage((message) => {
+      const key = typeof message === 'string' ? message : message.toString('base64');
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+      this.messages.push(message);
+      if (this.ready) this.open.forEach((each) => each.send(message));
+    });
+    if (this.ready) this.replay(stream);
+  }
+
+  pageReady(): void {
+    this.ready = true;
+    this.open.forEach((stream) => this.replay(stream));
+  }
+
+  private replay(stream: WebSocketRoute): void {
+    this.messages.forEach((message) => stream.send(message));
+  }
+}
+
+/**
+ * Routes the chat streams of a browser's pages through the history of their Playground (by its
+ * host and port). Once per browser context: routes set per page while two pages open at once were
+ * seen to leave a page without its stream.
+ */
+async function routeChatStreams(context: BrowserContext, histories: Map<string, ChatHistory>): Promise<void> {
+  await context.routeWebSocket(/\/_ws_conversation\//, (stream) => {
+    const history = histories.get(new URL(stream.url()).host);
+    if (history) history.connect(stream);
+    else stream.connectToServer();
+  });
+}
+
 export async function startPlaygroundSession(options: PlaygroundSessionOptions = {}): Promise<PlaygroundSession> {
   if (e2eSkipReason) throw new Error(e2eSkipReason);
   const workDir = mkdtempSync(path.join(tmpdir(), 'integriteit-e2e-'));
@@ -286,6 +342,8 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
     if (browserResult.status === 'rejected') throw browserResult.reason;
     const startedApp = appResult.value;
     const browser = browserResult.value;
+    const histories = new Map<string, ChatHistory>();
+    await routeChatStreams(browser, histories);
 
     const runningApp = startedApp;
     trace(`bot at ${runningApp.http.url}, chromium launched`);
@@ -300,7 +358,9 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
       fresh ??= (async () => {
         const launched = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
         cleanups.push(() => launched.close());
-        return launched.newContext({ viewport, locale: 'nl-NL' });
+        const context = await launched.newContext({ viewport, locale: 'nl-NL' });
+        await routeChatStreams(context, histories);
+        return context;
       })();
       return fresh;
     };
@@ -360,10 +420,13 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
       // Generous: with several users the pages compile the Playground's 9 MB of script at once,
       // on two cores that other work may share.
       const configAnswered = page.waitForResponse((response) => response.url().includes('/_internal/v1/config') && response.ok(), { timeout: PAGE_READY_MS });
+      const chatHistory = new ChatHistory();
+      histories.set(new URL(playground.url).host, chatHistory);
       await page.goto(playground.url, { timeout: PAGE_READY_MS });
       trace(`${name}: page loaded`);
       await configAnswered;
       await page.locator(CHAT_INPUT).waitFor({ state: 'visible' });
+      chatHistory.pageReady();
       trace(`${name}: page ready`);
       const client: UserClient = { name, playground, page, mark: [] };
       clients.set(name, client);
