@@ -1,4 +1,5 @@
 import { ConfigurationError, loadConfig } from './config/env.js';
+import { limitHeapGrowth } from './config/heap.js';
 import { createLogger, errorFields } from './logging/logger.js';
 import { startApp } from './app.js';
 
@@ -14,6 +15,7 @@ try {
   throw error;
 }
 
+limitHeapGrowth(config.HEAP_GROWTH_PERCENT);
 const logger = createLogger(config.LOG_LEVEL);
 const app = await startApp({ config, logger, seedDemoData: config.SEED_DEMO_DATA });
 logger.info(

@@ -121,6 +121,13 @@ const baseSchema = z.object({
     ENTRA_AUTHORITY_URL: httpUrl.default('https://login.microsoftonline.com'),
     REPORTS_MASTER_KEY: masterKey,
     REPORTS_PREVIOUS_MASTER_KEY: masterKey,
+    /** How far the heap may grow past what is live before V8 collects again (src/config/heap.ts); 0: V8's own heuristic. */
+    HEAP_GROWTH_PERCENT: z.coerce
+      .number({ message: 'expected a percentage from 0 to 300' })
+      .int('expected a whole percentage from 0 to 300')
+      .min(0, 'expected a percentage from 0 to 300')
+      .max(300, 'expected a percentage from 0 to 300')
+      .default(25),
     SEED_DEMO_DATA: z
       .enum(['true', 'false'], { message: 'expected true or false' })
       .default('false')

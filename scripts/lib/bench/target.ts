@@ -16,6 +16,7 @@ import { ActivityTypes, MemoryStorage, type Request, type Response } from 'botbu
 import restify from 'restify';
 import { startApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/env.js';
+import { limitHeapGrowth } from '../../../src/config/heap.js';
 import { createLogger } from '../../../src/logging/logger.js';
 import { adapterSettings } from '../../../src/teams/bot.js';
 
@@ -60,6 +61,7 @@ async function startRestify(kind: 'restify' | 'echo'): Promise<{ url: string; st
 
 async function startBot(): Promise<{ url: string; stop(): Promise<void> }> {
   const config = loadConfig({ ...process.env, PORT: '0' });
+  limitHeapGrowth(config.HEAP_GROWTH_PERCENT);
   const app = await startApp({ config, logger: createLogger(config.LOG_LEVEL), seedDemoData: config.SEED_DEMO_DATA, host: '127.0.0.1' });
   return { url: app.http.url, stop: () => app.stop() };
 }
