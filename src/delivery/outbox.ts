@@ -166,6 +166,8 @@ export type Outcome =
 export interface DeliveryWrite {
   delivery: Omit<DeliveryDocument, 'schemaVersion'>;
   adopted: boolean;
+  /** A delivery was remembered under the key when the message was taken: this one replaces it. */
+  replaces?: boolean;
 }
 
 /**
@@ -288,19 +290,31 @@ export class OutboxStore {
   }
 
   /**
-   * Remembers deliveries under their keys, in one round trip. Two concurrent upserts of a new key
-   * can both try to insert (FerretDB): the loser's is refused, and a delivery is then written as
-   * an update, while an adopted card finds its key taken and leaves it.
+   * Remembers deliveries under their keys. A key nothing was remembered under is an insert: on
+   * FerretDB an insert finds a taken `_id` through the unique index, while an update by `_id` reads
+   * the whole collection inside the write lock, and `deliveries` grows with every card sent. A key
+   * taken meanwhile (another worker whose lease ran out, an adoption) refuses the insert: a
+   * delivery is then written as an update, while an adopted card leaves the key as it is. A
+   * delivery that replaces one is an update. One round trip each, the updates only when needed.
    */
   async remember(writes: readonly DeliveryWrite[]): Promise<void> {
-    if (writes.length === 0) return;
-    const update = ({ delivery: { _id, ...fields }, adopted }: DeliveryWrite) => (adopted ? { $setOnInsert: { ...fields, schemaVersion: SCHEMA_VERSION } } : { $set: { ...fields, schemaVersion: SCHEMA_VERSION } });
-    try {
-      await this.deliveries.bulkWrite(writes.map((write) => ({ updateOne: { filter: { _id: write.delivery._id }, update: update(write), upsert: true } })), { ordered: false });
-    } catch (error) {
-      const lost = [...refusedAsDuplicates(error)].map((index) => writes[index]!).filter((write) => !write.adopted);
-      for (const write of lost) await this.deliveries.updateOne({ _id: write.delivery._id }, update(write));
+    const inserted = writes.filter((write) => !write.replaces);
+    let updated = writes.filter((write) => write.replaces);
+    if (inserted.length > 0) {
+      try {
+        await this.deliveries.insertMany(
+          inserted.map(({ delivery }) => ({ ...delivery, schemaVersion: SCHEMA_VERSION })),
+          { ordered: false },
+        );
+      } catch (error) {
+        updated = [...updated, ...[...refusedAsDuplicates(error)].map((index) => inserted[index]!).filter((write) => !write.adopted)];
+      }
     }
+    if (updated.length === 0) return;
+    await this.deliveries.bulkWrite(
+      updated.map(({ delivery: { _id, ...fields } }) => ({ updateOne: { filter: { _id }, update: { $set: { ...fields, schemaVersion: SCHEMA_VERSION } }, upsert: true } })),
+      { ordered: false },
+    );
   }
 
   async cardsAbout(recordId: string): Promise<DeliveryDocument[]> {

@@ -34,11 +34,14 @@ export class Poll {
     return [...stored, ...[...this.adopted.values()].filter((delivery) => delivery.recordId === recordId && delivery.kind === 'card' && !known.has(delivery._id))];
   }
 
-  /** Remembers a delivery that was just sent, with the adoptions waiting, in one round trip. */
-  async remember(delivery: Delivery): Promise<void> {
+  /**
+   * Remembers a delivery that was just sent, with the adoptions waiting, in one round trip;
+   * `replaces` when a delivery was stored under its key before (the message it sent was gone).
+   */
+  async remember(delivery: Delivery, replaces: boolean): Promise<void> {
     // A delivery under an adopted key supersedes the adoption.
     this.adopted.delete(delivery._id);
-    await this.store.remember([...this.adoptions(), { delivery, adopted: false }]);
+    await this.store.remember([...this.adoptions(), { delivery, adopted: false, replaces }]);
     this.adopted.clear();
   }
 

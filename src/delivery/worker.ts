@@ -430,7 +430,7 @@ export class DeliveryWorker {
         }
         const sent = await transport.send(recipient.to, content);
         if (sent.ok && recipient.remember) {
-          await poll.remember({ _id: message.key, to: message.to, kind: content.kind, ...sent.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) });
+          await poll.remember({ _id: message.key, to: message.to, kind: content.kind, ...sent.message, at: this.now(), ...(message.recordId ? { recordId: message.recordId } : {}) }, existing !== undefined);
         } else if (sent.ok) {
           // Nothing remembers it under its key, so taking it again would send it twice: it leaves the outbox now.
           await this.store.done(document._id);

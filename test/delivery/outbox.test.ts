@@ -95,9 +95,11 @@ describe('the outbox', () => {
       expect(count(`insert ${OUTBOX_CLAIMS}`)).toBe(1);
       expect(count(`update ${OUTBOX}`)).toBe(1);
       expect(count(`delete ${OUTBOX}`)).toBe(1);
-      // Per message: is its key delivered already, and remembering it once sent.
+      // Per message: is its key delivered already, and remembering it once sent: a key nothing was
+      // remembered under is an insert (an update by `_id` reads all of deliveries on FerretDB).
       expect(count('find deliveries')).toBe(10);
-      expect(count('update deliveries')).toBe(10);
+      expect(count('insert deliveries')).toBe(10);
+      expect(count('update deliveries')).toBe(0);
       expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
     } finally {
       await monitored.close();
@@ -293,6 +295,26 @@ describe('the outbox', () => {
       { to: 'mgr', id: 'm-1', text: 'tweede' },
       { to: 'emp', id: 'clicked', text: 'bijgewerkt' },
     ]);
+  });
+
+  it('remembers a key taken meanwhile (another worker, an adoption) as the delivery just sent, and a replacing delivery in place of the old one', async () => {
+    const store = new OutboxStore(database.db);
+    const delivery = (key: string, activityId: string) => ({ _id: key, to: 'mgr', kind: 'card' as const, activityId, conversationId: 'c-mgr', at: new Date() });
+    const activityOf = async (key: string) => (await store.delivered(key))?.activityId;
+    await store.remember([{ delivery: delivery('taken', 'first'), adopted: false }]);
+    await store.remember([{ delivery: delivery('gone', 'old'), adopted: false }]);
+    // Sent while the key looked free; an adoption never replaces what is remembered.
+    await store.remember([
+      { delivery: delivery('taken', 'second'), adopted: false },
+      { delivery: delivery('gone', 'adopted'), adopted: true },
+      { delivery: delivery('fresh', 'new'), adopted: false },
+    ]);
+    // The message under the key was gone, so a new one was sent in its place.
+    await store.remember([{ delivery: delivery('gone', 'resent'), adopted: false, replaces: true }]);
+    expect(await activityOf('taken')).toBe('second');
+    expect(await activityOf('gone')).toBe('resent');
+    expect(await activityOf('fresh')).toBe('new');
+    expect(await database.db.collection('deliveries').countDocuments()).toBe(3);
   });
 
   it('retries a throttled message after Retry-After and gives up only after the bounded time', async () => {
