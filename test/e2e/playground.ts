@@ -508,7 +508,11 @@ export async function startPlaygroundSession(options: PlaygroundSessionOptions =
           await page.waitForTimeout(100);
         }
         const recent = texts.slice(-3).map((message) => `  > ${message.replace(/\s+/g, ' ').slice(0, 300)}`);
-        throw new Error(`No new bot message with ${String(text)} within ${timeoutMs * WAIT_PATIENCE} ms (user ${active().name}). Last bot messages:\n${recent.join('\n') || '  (none)'}`);
+        // What the bot logged at warn and above (events and ids, never message text) says whether it tried.
+        const problems = logProblems.map((line) => `  ! ${(JSON.parse(line) as { event?: string }).event ?? line.slice(0, 200)}`);
+        throw new Error(
+          `No new bot message with ${String(text)} within ${timeoutMs * WAIT_PATIENCE} ms (user ${active().name}). Last bot messages:\n${recent.join('\n') || '  (none)'}\nBot warnings so far:\n${problems.join('\n') || '  (none)'}`,
+        );
       },
 
       botMessages() {
