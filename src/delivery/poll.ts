@@ -6,8 +6,9 @@ type Delivery = Omit<DeliveryDocument, 'schemaVersion'>;
  * What one poll of the delivery worker writes, gathered so that it costs a round trip per kind of
  * write rather than per message: the outcomes of its messages are written when it ends, and a
  * card it adopts (an employee's clicked form card stored by an earlier release; now remembered as
- * it is enqueued) is remembered together with the next delivery it remembers, or when it ends. Until then the poll answers from its own adoptions, so a later
- * message of the same poll finds an adopted card.
+ * it is enqueued) is remembered together with the next delivery it remembers, or when it ends.
+ * Until then the poll answers from its own adoptions, so a later message of the same poll finds
+ * an adopted card.
  *
  * A delivery that was sent is remembered at once, never at the end: should the worker die after
  * the send, the message is taken again and must find its key delivered, or it is sent twice.

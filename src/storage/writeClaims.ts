@@ -80,9 +80,9 @@ export class WriteClaims {
    * Replaces the document `id` with what `next` makes of its current contents (null while it does
    * not exist), one writer at a time on every server: read by `_id`, claim the version being left,
    * write by `_id`. Every step selects by `_id` alone, the one filter FerretDB's SQLite handler
-   * leaves to SQLite (docs/architecture.md); the claim, not the filter, keeps out a second writer. After losing to
-   * another writer, `next` is asked again with that writer's contents, so it must be a pure
-   * function of them; undefined writes nothing. True when this call wrote.
+   * leaves to SQLite (docs/architecture.md); the claim, not the filter, keeps out a second writer.
+   * After losing to another writer, `next` is asked again with that writer's contents, so it must
+   * be a pure function of them; undefined writes nothing. True when this call wrote.
    */
   async rewrite<T extends VersionedDocument>(collection: Collection<T>, id: string, next: (current: T | null) => Omit<T, '_id' | 'version'> | undefined): Promise<boolean> {
     const byId = { _id: id } as Filter<T>;
