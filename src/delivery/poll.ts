@@ -42,8 +42,7 @@ export class Poll {
   async remember(delivery: Delivery, replaces: boolean): Promise<void> {
     // A delivery under an adopted key supersedes the adoption.
     this.adopted.delete(delivery._id);
-    await this.store.remember([...this.adoptions(), { delivery, adopted: false, replaces }]);
-    this.adopted.clear();
+    await this.writeAdoptionsWith([{ delivery, adopted: false, replaces }]);
   }
 
   done(id: string): void {
@@ -64,12 +63,18 @@ export class Poll {
 
   /** Writes what is left: the adoptions first, so a message leaves the outbox only once its card is remembered. */
   async settle(now: Date): Promise<void> {
-    await this.store.remember(this.adoptions());
-    this.adopted.clear();
+    await this.writeAdoptionsWith([]);
     await this.store.settle(this.outcomes.splice(0), now);
   }
 
-  private adoptions() {
-    return [...this.adopted.values()].map((delivery) => ({ delivery, adopted: true }));
+  /**
+   * Writes the adoptions waiting with `writes`. They stay answerable from memory until written:
+   * messages of other records go meanwhile (the worker's lanes) and may ask for them, and an
+   * adoption made meanwhile waits for the next write. Writing one twice changes nothing.
+   */
+  private async writeAdoptionsWith(writes: Parameters<OutboxStore['remember']>[0]): Promise<void> {
+    const adoptions = [...this.adopted.values()];
+    await this.store.remember([...adoptions.map((delivery) => ({ delivery, adopted: true })), ...writes]);
+    for (const delivery of adoptions) if (this.adopted.get(delivery._id) === delivery) this.adopted.delete(delivery._id);
   }
 }

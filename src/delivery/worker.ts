@@ -55,6 +55,12 @@ export interface DeliveryWorkerOptions {
   giveUpAfterMs?: number;
   batchSize?: number;
   /**
+   * How many of a poll's messages are on their way at once, each to another record or reader
+   * (default 8). One at a time, a busy database made every message wait for the round trips of
+   * all before it, and the cards fell behind the notifications that asked for them.
+   */
+  lanes?: number;
+  /**
    * The tenant a person's messages count against (Teams limits sends per app per tenant);
    * default: the message's organisation.
    */
@@ -101,6 +107,7 @@ export class DeliveryWorker {
   private readonly leaseMs: number;
   private readonly giveUpAfterMs: number;
   private readonly batchSize: number;
+  private readonly lanes: number;
   private timer: NodeJS.Timeout | undefined;
   private readonly alarm = new SlotAlarm((moment) => {
     this.turnCameAt = Math.max(this.turnCameAt, moment);
@@ -136,6 +143,7 @@ export class DeliveryWorker {
     this.leaseMs = options.leaseMs ?? 60_000;
     this.giveUpAfterMs = options.giveUpAfterMs ?? DAY_MS;
     this.batchSize = options.batchSize ?? 50;
+    this.lanes = Math.max(1, options.lanes ?? 8);
   }
 
   start(): void {
@@ -258,16 +266,16 @@ export class DeliveryWorker {
     const poll = new Poll(this.store);
     let attempted = 0;
     try {
-      for (const document of waitingForTheirTurnFirst(leased)) {
+      await inLanes(waitingForTheirTurnFirst(leased), this.lanes, async (document) => {
         if (this.stopped || this.turnCame() || this.now().getTime() - now.getTime() >= this.leaseMs / 2) {
           if (document.message.mode !== 'adopt') poll.release(document._id, document.attempts - 1);
           // Next in line for the run that follows (an adopted card was never leased).
           if (!this.stopped) this.hold({ ...document, attempts: document.attempts - 1, leaseUntil: null });
-          continue;
+          return;
         }
         attempted += 1;
         await this.attempt(document, poll);
-      }
+      });
     } finally {
       await poll.settle(this.now());
       await this.pacer.advanceHeads();
@@ -455,6 +463,47 @@ type Attempt = TransportResult | Waiting;
 function waitingForTheirTurnFirst(documents: OutboxDocument[]): OutboxDocument[] {
   const turn = (document: OutboxDocument) => document.pacedFor?.getTime() ?? Infinity;
   return [...documents].sort((a, b) => turn(a) - turn(b));
+}
+
+/**
+ * Runs `each` over the documents, at most `lanes` at once. Messages that share a record or a
+ * reader share a lane and go one after the other in their order: a refresh then finds the card
+ * sent before it remembered, an update finds the card it updates, and a reader gets messages in
+ * the order they were written. Lanes start in the order of their first message, so paced turns
+ * still go first.
+ */
+async function inLanes(documents: readonly OutboxDocument[], lanes: number, each: (document: OutboxDocument) => Promise<void>): Promise<void> {
+  // Each record and reader names a lane; a message joins the lanes of all it names into one.
+  const joined = new Map<string, string>();
+  const laneOf = (name: string): string => {
+    const next = joined.get(name);
+    if (next === undefined || next === name) return name;
+    const root = laneOf(next);
+    joined.set(name, root);
+    return root;
+  };
+  const namesOf = ({ message }: OutboxDocument) => [
+    ...(message.recordId !== undefined ? [`record:${message.recordId}`] : []),
+    ...(message.mode !== 'refresh' ? [`to:${message.to}`] : []),
+  ];
+  for (const document of documents) {
+    const [first, ...rest] = namesOf(document).map(laneOf);
+    if (first === undefined) continue;
+    joined.set(first, first);
+    for (const other of rest) joined.set(other, first);
+  }
+  const byLane = new Map<string, OutboxDocument[]>();
+  for (const document of documents) {
+    const lane = laneOf(namesOf(document)[0]!);
+    byLane.set(lane, [...(byLane.get(lane) ?? []), document]);
+  }
+  const waiting = [...byLane.values()];
+  const runLanes = async () => {
+    for (let lane = waiting.shift(); lane; lane = waiting.shift()) {
+      for (const document of lane) await each(document);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, waiting.length) }, runLanes));
 }
 
 type DeliveredCard = Omit<DeliveryDocument, 'schemaVersion'>;

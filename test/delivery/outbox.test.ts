@@ -13,7 +13,21 @@ class ScriptedTransport implements Transport {
   /** How long each send takes (a slow Bot Connector). */
   delayMs = 0;
   private counter = 0;
+  /** Sends on their way now, per reader, and the most on their way at once. */
+  readonly inFlight = new Map<string, number>();
+  mostInFlight = 0;
+  mostInFlightPerReader = 0;
   async send(to: string, content: MessageContent): Promise<TransportResult> {
+    this.inFlight.set(to, (this.inFlight.get(to) ?? 0) + 1);
+    this.mostInFlight = Math.max(this.mostInFlight, [...this.inFlight.values()].reduce((sum, n) => sum + n, 0));
+    this.mostInFlightPerReader = Math.max(this.mostInFlightPerReader, this.inFlight.get(to)!);
+    try {
+      return await this.sendNow(to, content);
+    } finally {
+      this.inFlight.set(to, this.inFlight.get(to)! - 1);
+    }
+  }
+  private async sendNow(to: string, content: MessageContent): Promise<TransportResult> {
     if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
     const scripted = this.answers.shift();
     if (scripted && !scripted.ok) return scripted;
@@ -151,9 +165,32 @@ describe('the outbox', () => {
     }
   });
 
+  it('sends to several readers at once, one message at a time per reader and record, in their order', async () => {
+    transport.delayMs = 30;
+    await outbox.enqueue(
+      ['a', 'b', 'c', 'd'].flatMap((reader) => [1, 2, 3].map((n) => ({ mode: 'send' as const, to: reader, key: `${reader}${n}`, purpose: 'test', content: text(`${reader} ${n}`) }))),
+    );
+    // A record's messages to two readers share its lane with both readers' other messages.
+    await outbox.enqueue([
+      { mode: 'send', to: 'e', key: 'e-card', recordId: 'r9', purpose: 'test', content: text('e kaart') },
+      { mode: 'send', to: 'f', key: 'f-card', recordId: 'r9', purpose: 'test', content: text('f kaart') },
+      { mode: 'send', to: 'f', key: 'f-later', purpose: 'test', content: text('f later') },
+    ]);
+    expect(await worker().runOnce()).toBe(15);
+    expect(transport.mostInFlight).toBeGreaterThan(1);
+    expect(transport.mostInFlightPerReader).toBe(1);
+    for (const reader of ['a', 'b', 'c', 'd']) {
+      expect(transport.sent.filter((message) => message.to === reader).map((message) => message.text)).toEqual([1, 2, 3].map((n) => `${reader} ${n}`));
+    }
+    const recordLane = transport.sent.filter((message) => message.to === 'e' || message.to === 'f').map((message) => message.text);
+    expect(recordLane).toEqual(['e kaart', 'f kaart', 'f later']);
+    expect(await database.db.collection(OUTBOX).countDocuments()).toBe(0);
+  });
+
   it('releases what it leased but could not reach before half its lease was gone, and another worker sends each of those once', async () => {
     transport.delayMs = 120;
-    await outbox.enqueue(Array.from({ length: 6 }, (_, index) => ({ mode: 'send' as const, to: `p${index}`, key: `slow${index}`, purpose: 'test', content: text(`traag ${index}`) })));
+    // All to one reader: one lane, so they go one after the other.
+    await outbox.enqueue(Array.from({ length: 6 }, (_, index) => ({ mode: 'send' as const, to: 'p', key: `slow${index}`, purpose: 'test', content: text(`traag ${index}`) })));
     const first = await worker(undefined, undefined, 500).runOnce();
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThan(6);
@@ -170,7 +207,7 @@ describe('the outbox', () => {
   it('remembers an adopted card as it is enqueued, so updates stored with it reach it, and an adoption never replaces a card already remembered', async () => {
     await outbox.enqueue([
       { mode: 'adopt', to: 'emp', key: 'emp-card', recordId: 'r2', message: { activityId: 'clicked', conversationId: 'c-emp' }, purpose: 'owner_card' },
-      { mode: 'update', to: 'emp', key: 'emp-card', purpose: 'test', content: text('meteen bijgewerkt') },
+      { mode: 'update', to: 'emp', key: 'emp-card', recordId: 'r2', purpose: 'test', content: text('meteen bijgewerkt') },
       { mode: 'refresh', recordId: 'r2', atVersion: 2, purpose: 'refresh' },
     ]);
     // Nothing for the worker to do about the adopted card: only the update and the refresh wait.
@@ -291,10 +328,14 @@ describe('the outbox', () => {
     ]);
     await worker().runOnce();
     expect(transport.sent.map((message) => message.text)).toEqual(['eerste']);
-    expect(transport.updated).toEqual([
-      { to: 'mgr', id: 'm-1', text: 'tweede' },
-      { to: 'emp', id: 'clicked', text: 'bijgewerkt' },
-    ]);
+    // Two readers: their messages go at once, in either order.
+    expect(transport.updated).toHaveLength(2);
+    expect(transport.updated).toEqual(
+      expect.arrayContaining([
+        { to: 'mgr', id: 'm-1', text: 'tweede' },
+        { to: 'emp', id: 'clicked', text: 'bijgewerkt' },
+      ]),
+    );
   });
 
   it('remembers a key taken meanwhile (another worker, an adoption) as the delivery just sent, and a replacing delivery in place of the old one', async () => {
