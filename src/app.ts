@@ -136,6 +136,7 @@ export async function startApp(options: StartOptions): Promise<RunningApp> {
         return engine.render(view, to, lang);
       },
       tenantOf: async (to, orgId) => (await tenantsOf(to))[0] ?? orgId ?? 'default',
+      lanes: config.DELIVERY_LANES,
       onUndeliverable: sealedAddressesStaySilent(resolveRecipient, undeliverableHandler({
         outbox,
         now,

@@ -128,6 +128,13 @@ const baseSchema = z.object({
       .min(0, 'expected a percentage from 0 to 300')
       .max(300, 'expected a percentage from 0 to 300')
       .default(25),
+    /** How many messages the delivery worker has on their way at once (src/delivery/worker.ts `lanes`). */
+    DELIVERY_LANES: z.coerce
+      .number({ message: 'expected a whole number from 1 to 32' })
+      .int('expected a whole number from 1 to 32')
+      .min(1, 'expected a whole number from 1 to 32')
+      .max(32, 'expected a whole number from 1 to 32')
+      .default(2),
     SEED_DEMO_DATA: z
       .enum(['true', 'false'], { message: 'expected true or false' })
       .default('false')

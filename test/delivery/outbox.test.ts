@@ -176,7 +176,8 @@ describe('the outbox', () => {
       { mode: 'send', to: 'f', key: 'f-card', recordId: 'r9', purpose: 'test', content: text('f kaart') },
       { mode: 'send', to: 'f', key: 'f-later', purpose: 'test', content: text('f later') },
     ]);
-    expect(await worker().runOnce()).toBe(15);
+    const fourLanes = new DeliveryWorker({ db: database.db, transport, render: async () => text('rendered'), logger: createLogger('silent'), pollMs: 60_000, pacing: false, lanes: 4 });
+    expect(await fourLanes.runOnce()).toBe(15);
     expect(transport.mostInFlight).toBeGreaterThan(1);
     expect(transport.mostInFlightPerReader).toBe(1);
     for (const reader of ['a', 'b', 'c', 'd']) {

@@ -92,7 +92,7 @@ describe('configuration', () => {
   it('names every bad variable on its own line with what it expects', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'abc', MONGODB_URI: 'http://localhost', LOG_LEVEL: 'loud', HEAP_GROWTH_PERCENT: '400' });
+      loadConfig({ PORT: 'abc', MONGODB_URI: 'http://localhost', LOG_LEVEL: 'loud', HEAP_GROWTH_PERCENT: '400', DELIVERY_LANES: '0' });
     } catch (caught) {
       error = caught;
     }
@@ -102,6 +102,7 @@ describe('configuration', () => {
     expect(lines).toContain('MONGODB_URI: expected a MongoDB connection string starting with mongodb:// or mongodb+srv:// (got "http://localhost")');
     expect(lines.some((line) => line.startsWith('LOG_LEVEL: expected one of'))).toBe(true);
     expect(lines).toContain('HEAP_GROWTH_PERCENT: expected a percentage from 0 to 300 (got "400")');
+    expect(lines).toContain('DELIVERY_LANES: expected a whole number from 1 to 32 (got "0")');
   });
 
   it('refuses production without BOT_ID, and never echoes secrets', () => {
@@ -119,6 +120,7 @@ describe('configuration', () => {
     expect(config.MONGODB_URI).toBe('mongodb://127.0.0.1:27017');
     expect(config.MONGODB_DB).toBe('integriteit');
     expect(config.HEAP_GROWTH_PERCENT).toBe(25);
+    expect(config.DELIVERY_LANES).toBe(2);
   });
 
   it('lists every setting in the README configuration table', () => {
