@@ -48,6 +48,50 @@ const EXTRA_ENGLISH_STOPWORDS = [
   'happens', 'happen', 'happened', 'does', 'any', 'some', 'there', 'say', 'says',
 ];
 
+/**
+ * Chat shorthand written out, so that a question typed the way people chat meets the same words
+ * as one written out ("mag ik ff in t systeem kijken", "kheb mn laptop van de zaak"). After the
+ * apostrophes are gone: "m'n" is "mn", "'t" is "t". Only forms that are no Dutch or English
+ * word of their own, and never inside an abbreviation, an address or a compound ("n.v.t.", "t-shirt").
+ */
+const INFORMAL_DUTCH_WORDS: Record<string, string> = {
+  mn: 'mijn',
+  zn: 'zijn',
+  t: 'het',
+  n: 'een',
+  k: 'ik',
+  tis: 'het is',
+  ff: 'even',
+  effe: 'even',
+  gwn: 'gewoon',
+  eig: 'eigenlijk',
+  idd: 'inderdaad',
+  wrm: 'waarom',
+  wnr: 'wanneer',
+  mss: 'misschien',
+  msch: 'misschien',
+  ipv: 'in plaats van',
+  vd: 'van de',
+  vh: 'van het',
+  evt: 'eventueel',
+  kheb: 'ik heb',
+  kben: 'ik ben',
+  kzit: 'ik zit',
+  kweet: 'ik weet',
+  kwil: 'ik wil',
+  kmoet: 'ik moet',
+  kmag: 'ik mag',
+  kkan: 'ik kan',
+  kga: 'ik ga',
+  kwerk: 'ik werk',
+  kkrijg: 'ik krijg',
+  kdenk: 'ik denk',
+  kvind: 'ik vind',
+  kzou: 'ik zou',
+  khad: 'ik had',
+};
+const INFORMAL_DUTCH = new RegExp(String.raw`(?<![\p{L}\d./@&_-])(?:${Object.keys(INFORMAL_DUTCH_WORDS).join('|')})(?![\p{L}\d./@&_-])`, 'gu');
+
 export const STOPWORDS = new Set(
   [...dutchStopwords, ...englishStopwords, ...EXTRA_DUTCH_STOPWORDS, ...EXTRA_ENGLISH_STOPWORDS].map((word) => fold(word)),
 );
@@ -68,7 +112,8 @@ export function fold(text: string): string {
     .replace(/€/g, ' euro ')
     .replace(/\be-mail/g, 'email')
     .replace(/\bp\s?&\s?o\b/g, 'penoafdeling')
-    .replace(/['’‘`´]/g, '');
+    .replace(/['’‘`´]/g, '')
+    .replace(INFORMAL_DUTCH, (word) => INFORMAL_DUTCH_WORDS[word] ?? word);
 }
 
 /**

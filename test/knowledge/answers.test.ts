@@ -33,6 +33,13 @@ describe('extractive answers', () => {
     expect(answer.citations[0]?.quote).toContain('Indien een ontvangen geschenk, gunst of gift een waarde vertegenwoordigd van minder dan € 50,-');
   });
 
+  it('answers a question typed in chat shorthand as the same question written out', () => {
+    const shorthand = ask('heerde', "mag ik ff in t systeem opzoeken waar m'n buurman woont?");
+    const written = ask('heerde', 'mag ik even in het systeem opzoeken waar mijn buurman woont?');
+    expect(shorthand.outOfScope).toBe(false);
+    expect(shorthand.citations.map((citation) => citation.section)).toEqual(written.citations.map((citation) => citation.section));
+  });
+
   it('finds the article behind a claim for costs not made, WerkSaam’s e-mail rules, and telling about a case', () => {
     const cites = (orgId: string, text: string) => ask(orgId, text, detectLanguage(text)).citations.slice(0, 3).map((citation) => citation.section);
     expect(cites('velsen', 'I reserved a hotel for a conference but slept at a friend’s place. May I still claim the room?')).toContain('Artikel 6 lid 5');
