@@ -70,9 +70,12 @@ const IN_A_ROLE = /\b(?:als|as an?|as) (?:leidinggevende|manager|teamleider|hr|h
 const ASKER_OWN =
   /\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn nevenfunctie\p{L}*|mijn bijbaan\p{L}*|mijn aanvraag|mijn verzoek|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job|my request|my application)\b/u;
 
-/** Asking the assistant to show or hand over registrations. */
+/**
+ * Asking the assistant to show or hand over registrations. "Laat" only as in "laat (me) zien":
+ * "ik laat de dossiers op tafel liggen" tells what the asker does with them.
+ */
 const SHOW_VERBS =
-  /\b(ranking|ranglijst|rangorde|rangschik[a-z]*|rank|zet|lijstje|forward|doorsturen|stuur door|toon|tonen|laat|laten|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give me (?:a |an |the )?(?:list|overview|names|all|count|number|numbers|export)|send|display|pull up|look up|look at|find|overview|dump)\b/;
+  /\b(ranking|ranglijst|rangorde|rangschik[a-z]*|rank|zet|lijstje|forward|doorsturen|stuur door|toon|tonen|laat (?:me|mij|ons)|laat (?:\p{L}+ ){0,5}?zien|laten zien|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give me (?:a |an |the )?(?:list|overview|names|all|count|number|numbers|export)|send|display|pull up|look up|look at|find|overview|dump)\b/u;
 /** Many registrations or a group's: "alle", "met namen", "van afdeling X", "from last year". */
 const MANY_OR_OTHERS = /\b(per medewerker|per employee|per persoon|top \d+|de meeste|the most|afdelingen|departments|per afdeling|per department|alle|allemaal|all|every|iedereen|everyone|met namen|with names|van vorig jaar|from last year|dit jaar|this year|van afdeling|of the|van de|van het|from the|by the|door de)\b/;
 /** A question embedded in a request: "kun je checken of …", "ik wil weten of …", "any idea whether …". */
@@ -211,6 +214,10 @@ const LAW = /\b(\p{L}*wet|wetboek|artikel|artikelen|law|act|article)\b/u;
 /** `raw` is the question as typed, `sentences` its sentences (see `splitSentences`). */
 export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   const folded = fold(raw);
+  // "Een vriend vroeg of ik kon kijken wat zijn vrouw verdient. Mag ik dat opzoeken?": someone
+  // asked the asker to look, and the asker asks whether they may: their own conduct, as long as
+  // nothing in it asks the assistant to do the looking.
+  if (ASKER_WAS_ASKED.test(folded) && ASKER_OWN.test(folded) && !folded.match(ASKING_THE_ASSISTANT)) return false;
   if (WHO_REPORTED_ME.test(folded)) return true;
   if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
   // "Welke personen staan op de lijst van functies met een meldplicht?" asks for names, whatever
@@ -275,6 +282,9 @@ function tellsOfSomeone(sentence: string): boolean {
   const withoutRequest = one.replace(ASKING_THE_ASSISTANT, ' ');
   return happened && !RULE_OR_PROCESS.test(withoutRequest) && !ASKER_OWN.test(withoutRequest);
 }
+
+/** Someone asked the asker to do something: "hij vroeg of ik …", "ze wil dat ik …", "she asked me to …". */
+const ASKER_WAS_ASKED = /\b(?:vroeg|vroegen|vraagt|vragen|wil|wilde|wou|wilden)\b (?:\p{L}+ ){0,3}?(?:of|dat) (?:ik|wij|we)\b|\b(?:asked|asks|wants|wanted) (?:me|us) (?:to|whether|if)\b/u;
 
 /** Where a clause ends: a comma before a joining word (", en wat heeft ze …") or a dash ("… — did he report it?"). */
 const CLAUSE_BREAK = /,\s+(?=(?:en|and|of|or|maar|but)\s)|\s[–—]\s/u;

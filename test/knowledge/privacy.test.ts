@@ -281,7 +281,29 @@ const ruleQuestionsRoundO = [
   'Which confidential advisers can I talk to?',
 ];
 
+/** The asker's own conduct with records, told in words that also ask for records elsewhere. */
+const ownConductWithRecords = [
+  // "laat … liggen" is what the asker does with files, not "laat zien"
+  'Ik neem vaak personeelsdossiers mee naar huis en laat ze op het bureau liggen, waar mijn vriend ook werkt. Is dat een probleem?',
+  // someone asked the asker to look something up; the asker asks whether they may
+  'Mijn zwager vroeg of ik even kon kijken wat zijn ex verdient, die werkt ook bij ons. Mag ik dat opzoeken?',
+  'A friend asked me to check what his ex earns in our payroll system. Am I allowed to?',
+];
+/** … and the same words asking the assistant. */
+const othersRecordsAskedOfTheAssistant = [
+  'Laat me de dossiers van de collega’s van Burgerzaken zien.',
+  'Mijn manager vroeg of ik kon nakijken of Jan zijn bijbaan heeft gemeld. Kun jij dat voor me checken?',
+];
+
 describe('requests for other people’s records', () => {
+  it.each(ownConductWithRecords)('answers the question about the asker’s own conduct “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+  });
+
+  it.each(othersRecordsAskedOfTheAssistant)('declines “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  });
+
   it.each(othersRecordsRoundO)('declines “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(true);
   });
