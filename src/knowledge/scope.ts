@@ -92,8 +92,8 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
   // "Dat heeft niks met mijn werk te maken. Moet ik het toch melden?" doubts that phrase: a duty
-  // question about a clear integrity subject all the same.
-  if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission) && !(permission && input.despite && strongTheme)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // question about an integrity subject (a clear word, or two weaker ones) all the same.
+  if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission) && !(permission && input.despite && (strongTheme || top >= 0.75))) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Hoe schrijf ik me in bij de hardloopclub?": how to join something is for its organisers, unless
   // the asker asks whether it may be done or the employer's side is in it.
   if (input.signUp && !permission && !input.employerSide && input.integrity !== 'itself') return { inScope: false, reason: 'off-topic', confidence: 'weak' };

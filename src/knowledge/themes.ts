@@ -195,6 +195,8 @@ export class VocabularyMatcher {
   /** Long single words and word starts, for the typo check. */
   private readonly typoCandidates: { form: string; prefix: boolean; entry: CompiledEntry }[] = [];
   private readonly keyCache = new Map<string, string[]>();
+  /** Single vocabulary words this long or longer, as written: heads of compounds the texts never spell ("bokslessen"). */
+  private readonly headWords = new Set<string>();
   private entryCount = 0;
 
   constructor(
@@ -239,6 +241,7 @@ export class VocabularyMatcher {
     if ('prefix' in anchor) push(this.byPrefix, anchor.prefix.slice(0, 3), entry);
     else if ('keys' in anchor) for (const key of anchor.keys) push(this.byKey, key, entry);
     else push(this.byKey, `w:${anchor.literal}`, entry);
+    if (pieces.length === 1 && 'keys' in pieces[0]! && !words[0]!.exact && words[0]!.token.length >= STEM_MIN) this.headWords.add(words[0]!.token);
     if (pieces.length === 1) {
       const only = words[0]!;
       if (only.token.length >= TYPO_MIN - (only.prefix ? 1 : 0) && (target.kind !== 'theme' || target.strong)) {
@@ -269,10 +272,18 @@ export class VocabularyMatcher {
       else if (!STOPWORDS.has(word)) {
         set.add(`n:${this.analyzer.stem(word)}`);
         // The head of a compound carries its meaning ("relatiegeschenken" is about a geschenk).
+        let headed = false;
         for (const part of this.analyzer.compoundParts(word)) {
           if (part.role !== 'head') continue;
+          headed = true;
           // A short head ("reis" in "studiereis") is compared as written, like short entries.
           set.add(part.stem.length < STEM_MIN ? `h:${part.stem}` : `n:${part.stem}`);
+        }
+        // A compound the texts cannot split, of a word nobody wrote down before and one of the
+        // vocabulary ("bokslessen", "voetbaltrainer"): its longest vocabulary head.
+        if (!headed && !this.byKey.has(`w:${word}`)) {
+          const head = this.vocabularyHead(word);
+          if (head) for (const key of this.entryKeys(head, 'nl')) set.add(key);
         }
       }
       keys = [...set];
@@ -280,6 +291,15 @@ export class VocabularyMatcher {
       this.keyCache.set(cacheKey, keys);
     }
     return keys;
+  }
+
+  /** The longest vocabulary word that ends `word` after at least three letters of its own. */
+  private vocabularyHead(word: string): string | undefined {
+    for (let start = 3; start <= word.length - STEM_MIN; start++) {
+      const head = word.slice(start);
+      if (this.headWords.has(head)) return head;
+    }
+    return undefined;
   }
 
   private tokens(input: string, lang: Lang): TokenInfo[] {

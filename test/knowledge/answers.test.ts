@@ -40,6 +40,13 @@ describe('extractive answers', () => {
     expect(shorthand.citations.map((citation) => citation.section)).toEqual(written.citations.map((citation) => citation.section));
   });
 
+  it('finds the side job in a compound nobody wrote down, and answers whether it must be told although the asker thinks it unrelated', () => {
+    const answer = ask('heerde', 'Ik geef sinds kort op zondag gitaarlessen bij een muziekschool. Dat heeft niks met mijn werk te maken, dus hoef ik het toch niet te melden?');
+    expect(answer.outOfScope).toBe(false);
+    expect(answer.topic).toBe('sidejobs');
+    expect(answer.citations[0]?.documentId).toBe('heerde-integriteitsbeleid-2022');
+  });
+
   it('finds the article behind a claim for costs not made, WerkSaam’s e-mail rules, and telling about a case', () => {
     const cites = (orgId: string, text: string) => ask(orgId, text, detectLanguage(text)).citations.slice(0, 3).map((citation) => citation.section);
     expect(cites('velsen', 'I reserved a hotel for a conference but slept at a friend’s place. May I still claim the room?')).toContain('Artikel 6 lid 5');
