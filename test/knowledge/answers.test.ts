@@ -47,6 +47,11 @@ describe('extractive answers', () => {
     expect(answer.citations[0]?.documentId).toBe('heerde-integriteitsbeleid-2022');
   });
 
+  it('answers what the policy says about a quarrel, and segregation of duties, in everyday words', () => {
+    expect(ask('heerde', "wat zegt het beleid over ruzie tussen collega's?").outOfScope).toBe(false);
+    expect(ask('werksaam', 'Is er bij ons functiescheiding bij het betalen van facturen?').outOfScope).toBe(false);
+  });
+
   it('finds the article behind a claim for costs not made, WerkSaam’s e-mail rules, and telling about a case', () => {
     const cites = (orgId: string, text: string) => ask(orgId, text, detectLanguage(text)).citations.slice(0, 3).map((citation) => citation.section);
     expect(cites('velsen', 'I reserved a hotel for a conference but slept at a friend’s place. May I still claim the room?')).toContain('Artikel 6 lid 5');
