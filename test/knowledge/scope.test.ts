@@ -341,6 +341,21 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mijn collega vraagt of ik met haar wachtwoord in haar mailbox wil kijken. Mag dat?',
     ],
   },
+  {
+    name: 'a technical problem with a form or a portal, whatever the form is about',
+    decline: ['Hoe print ik het formulier voor de eed dubbelzijdig?', 'The side job form won’t open on my laptop, how do I fix it?'],
+    answer: ['Het formulier voor nevenwerkzaamheden is weg, hoe meld ik nu mijn bijbaan?'],
+  },
+  {
+    name: 'one’s own money, bank and investments, not shares or a house bought with what the job tells',
+    decline: ['Iemand heeft met mijn creditcard online fraude gepleegd, hoe krijg ik mijn geld terug?', 'Mijn aandelen Philips zijn flink gedaald, is het slim om bij te kopen?'],
+    answer: ['Mag ik mijn kennis van een nieuw bestemmingsplan gebruiken om een huis te kopen?', 'Moet ik mijn aandelen in een aannemer die voor ons werkt melden?'],
+  },
+  {
+    name: 'films and the news, not the oath one takes here',
+    decline: ['Which movie has that famous courtroom oath scene?', 'In de krant staat een stuk over fraude bij een voetbalclub, weet jij hoe dat zit?'],
+    answer: ['Moet ik bij mijn nieuwe baan hier een eed of belofte afleggen?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
