@@ -504,7 +504,10 @@ async function inLanes(documents: readonly OutboxDocument[], lanes: number, each
       for (const document of lane) await each(document);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(lanes, waiting.length) }, runLanes));
+  // Every lane ends before the poll settles, also when one of them failed.
+  const ended = await Promise.allSettled(Array.from({ length: Math.min(lanes, waiting.length) }, runLanes));
+  const failed = ended.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 type DeliveredCard = Omit<DeliveryDocument, 'schemaVersion'>;
