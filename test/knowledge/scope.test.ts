@@ -356,6 +356,11 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Which movie has that famous courtroom oath scene?', 'In de krant staat een stuk over fraude bij een voetbalclub, weet jij hoe dat zit?'],
     answer: ['Moet ik bij mijn nieuwe baan hier een eed of belofte afleggen?'],
   },
+  {
+    name: 'a present to pick for one’s own family, not a present a supplier gives them',
+    decline: ['Wat is een goed cadeau voor mijn vriendin? Ze houdt van koken.', 'Any ideas for a nice gift for my dad, he turns 70?'],
+    answer: ['Een leverancier van ons stuurde een cadeau voor mijn vrouw naar ons huis. Moet ik dat melden?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
