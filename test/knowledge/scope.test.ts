@@ -344,17 +344,36 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   {
     name: 'a technical problem with a form or a portal, whatever the form is about',
     decline: ['Hoe print ik het formulier voor de eed dubbelzijdig?', 'The side job form won’t open on my laptop, how do I fix it?'],
-    answer: ['Het formulier voor nevenwerkzaamheden is weg, hoe meld ik nu mijn bijbaan?'],
+    answer: [
+      'Het formulier voor nevenwerkzaamheden is weg, hoe meld ik nu mijn bijbaan?',
+      'De pdf van het formulier nevenwerkzaamheden opent niet, waar kan ik mijn bijbaan anders melden?',
+      'Ik kan niet inloggen op het meldpunt integriteit, hoe meld ik nu een vermoeden van fraude?',
+    ],
   },
   {
     name: 'one’s own money, bank and investments, not shares or a house bought with what the job tells',
     decline: ['Iemand heeft met mijn creditcard online fraude gepleegd, hoe krijg ik mijn geld terug?', 'Mijn aandelen Philips zijn flink gedaald, is het slim om bij te kopen?'],
-    answer: ['Mag ik mijn kennis van een nieuw bestemmingsplan gebruiken om een huis te kopen?', 'Moet ik mijn aandelen in een aannemer die voor ons werkt melden?'],
+    answer: [
+      'Mag ik mijn kennis van een nieuw bestemmingsplan gebruiken om een huis te kopen?',
+      'Moet ik mijn aandelen in een aannemer die voor ons werkt melden?',
+      'Is het slim om mijn bijbaan als fotograaf te melden?',
+      'Ik krijg van een zorgverzekeraar waarmee we een contract sluiten een korting aangeboden. Mag ik die aannemen?',
+    ],
   },
   {
-    name: 'films and the news, not the oath one takes here',
-    decline: ['Which movie has that famous courtroom oath scene?', 'In de krant staat een stuk over fraude bij een voetbalclub, weet jij hoe dat zit?'],
-    answer: ['Moet ik bij mijn nieuwe baan hier een eed of belofte afleggen?'],
+    name: 'films, not the oath one takes here or the news about oneself',
+    decline: ['Which movie has that famous courtroom oath scene?'],
+    answer: [
+      'Moet ik bij mijn nieuwe baan hier een eed of belofte afleggen?',
+      'In de krant staat dat ik iets gelekt zou hebben, wat moet ik doen?',
+      'Mag ik in de documentaire over onze gemeente vertellen over mijn werk?',
+      'Can I accept tickets to the movie premiere from a supplier?',
+    ],
+  },
+  {
+    name: 'a neighbour’s noise, not when the employer’s people or work are in it',
+    decline: ['Mijn buren draaien elke nacht harde muziek, wat kan ik doen?'],
+    answer: ['Mijn kind wordt op school gepest door het kind van mijn leidinggevende, wat nu?', 'Mijn buren hebben geluidsoverlast van de gemeentewerf, mag ik als ambtenaar hun klacht zelf behandelen?'],
   },
   {
     name: 'a present to pick for one’s own family, not a present a supplier gives them',
