@@ -19,6 +19,9 @@ const port = z.coerce
 
 const positiveInt = (what: string) =>
   z.coerce.number({ message: `expected ${what}` }).int(`expected ${what}`).positive(`expected ${what}`);
+/** A whole number from `min` to `max`; every problem is reported as what was expected. */
+const integerFrom = (min: number, max: number, what: string) =>
+  z.coerce.number({ message: `expected ${what}` }).int(`expected ${what}`).min(min, `expected ${what}`).max(max, `expected ${what}`);
 
 const httpUrl = z
   .string()
@@ -122,19 +125,9 @@ const baseSchema = z.object({
     REPORTS_MASTER_KEY: masterKey,
     REPORTS_PREVIOUS_MASTER_KEY: masterKey,
     /** How far the heap may grow past what is live before V8 collects again (src/config/heap.ts); 0: V8's own heuristic. */
-    HEAP_GROWTH_PERCENT: z.coerce
-      .number({ message: 'expected a percentage from 0 to 300' })
-      .int('expected a whole percentage from 0 to 300')
-      .min(0, 'expected a percentage from 0 to 300')
-      .max(300, 'expected a percentage from 0 to 300')
-      .default(25),
+    HEAP_GROWTH_PERCENT: integerFrom(0, 300, 'a percentage from 0 to 300').default(25),
     /** How many messages the delivery worker has on their way at once (src/delivery/worker.ts `lanes`). */
-    DELIVERY_LANES: z.coerce
-      .number({ message: 'expected a whole number from 1 to 32' })
-      .int('expected a whole number from 1 to 32')
-      .min(1, 'expected a whole number from 1 to 32')
-      .max(32, 'expected a whole number from 1 to 32')
-      .default(2),
+    DELIVERY_LANES: integerFrom(1, 32, 'a whole number from 1 to 32').default(2),
     SEED_DEMO_DATA: z
       .enum(['true', 'false'], { message: 'expected true or false' })
       .default('false')
