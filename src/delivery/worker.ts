@@ -496,7 +496,9 @@ async function inLanes(documents: readonly OutboxDocument[], lanes: number, each
   const byLane = new Map<string, OutboxDocument[]>();
   for (const document of documents) {
     const lane = laneOf(namesOf(document)[0]!);
-    byLane.set(lane, [...(byLane.get(lane) ?? []), document]);
+    const documentsOfLane = byLane.get(lane);
+    if (documentsOfLane) documentsOfLane.push(document);
+    else byLane.set(lane, [document]);
   }
   const waiting = [...byLane.values()];
   const runLanes = async () => {
