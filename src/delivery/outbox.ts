@@ -92,8 +92,7 @@ export const deliveryCollections: CollectionDefinition[] = [
  *
  * A card to adopt (one Teams already shows) is not stored for the worker: remembering it is one
  * insert under its key, done here. Through the outbox it cost the worker an upsert and a delete
- * as well, and on FerretDB each of those reads the whole collection while it holds the one
- * write lock (docs/architecture.md, "Select by `_id` on the hot paths").
+ * as well: two more writes, each holding FerretDB's one write lock.
  */
 export class MongoOutbox implements Outbox {
   /** Messages of concurrent turns go to the database together (see GroupedInserts). */
@@ -290,9 +289,8 @@ export class OutboxStore {
   }
 
   /**
-   * Remembers deliveries under their keys. A key nothing was remembered under is an insert: on
-   * FerretDB an insert finds a taken `_id` through the unique index, while an update by `_id` reads
-   * the whole collection inside the write lock, and `deliveries` grows with every card sent. A key
+   * Remembers deliveries under their keys. A key nothing was remembered under is an insert (an
+   * upsert is a read and a write, and on FerretDB a read, decode and re-encode of the document). A key
    * taken meanwhile (another worker whose lease ran out, an adoption) refuses the insert: a
    * delivery is then written as an update, while an adopted card leaves the key as it is. A
    * delivery that replaces one is an update. One round trip each, the updates only when needed.

@@ -6,9 +6,10 @@ import type { AuditEntry, WorkflowRecord } from './types.js';
 export const WORKFLOW_RECORDS = 'workflowRecords';
 export const WORKFLOW_COUNTERS = 'workflowCounters';
 /**
- * The reference series' heads, apart from their numbers: moving a head on is an update by `_id`,
- * which FerretDB's SQLite handler does by going through the whole collection while it holds the
- * database's one write lock; beside every number ever issued it grew with every notification.
+ * The reference series' heads, apart from their numbers: with FerretDB's stock build an update by
+ * `_id` went through the whole collection while it held the database's one write lock, and
+ * beside every number ever issued that grew with every notification. Kept apart, a head's update
+ * touches a handful of documents on any server.
  */
 export const WORKFLOW_COUNTER_HEADS = 'workflowCounterHeads';
 export const WORKFLOW_AUDIT = 'workflowAudit';
