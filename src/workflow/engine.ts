@@ -165,15 +165,6 @@ export class WorkflowEngine {
     const idempotencyKey = `${definition.type}:${owner}:${input.clientKey}`;
     const id = recordIdFor(idempotencyKey);
     const now = this.services.now();
-    try {
-      await this.auditInserts.insert({ _id: `${id}:1`, recordId: id, version: 1, at: now, actor: owner, action: 'submitted', fromState: null, toState: null, schemaVersion: SCHEMA_VERSION });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      const earlier = await this.waitForRecord(definition, id);
-      if (earlier) return { record: earlier, created: false };
-      // The first submitter died between its claim and its record: this one finishes the job.
-    }
-
     const organisation = await this.services.directory.organisation(input.orgId);
     if (!organisation) throw new Error(`unknown organisation ${input.orgId}`);
     const route = definition.route({ organisation, data: input.data });
@@ -204,13 +195,23 @@ export class WorkflowEngine {
       updatedAt: now,
       closedAt: null,
     };
-    // What waits for the assignees is noted while the number is drawn and the messages and the
-    // record are written; the submitter's answer waits for all of it. Should the process die
-    // before the note lands, the hourly reconciliation (reconcileAwaiting) notes the record; until
-    // then only the assignees' own list lacks it, and their card is not delivered yet either.
+    // What waits for the assignees is noted from the start, beside the claim, the number, the
+    // messages and the record; the submitter's answer waits for all of it. The note is the
+    // longest of these writes (a claim on the person's document, then the document rewritten),
+    // so it no longer waits for the claim. A note without a record (a double click's second
+    // note, a claim that failed, a process that died) is harmless: the index holds a superset,
+    // readers ask the record, and the hourly reconciliation (reconcileAwaiting) drops it.
     const actors = this.actorsFor(definition, draft, first);
     const noted = actors.then((people) => this.awaitingIndex.note(people, id, now));
     noted.catch(() => undefined);
+    try {
+      await this.auditInserts.insert({ _id: `${id}:1`, recordId: id, version: 1, at: now, actor: owner, action: 'submitted', fromState: null, toState: null, schemaVersion: SCHEMA_VERSION });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const earlier = await this.waitForRecord(definition, id);
+      if (earlier) return { record: earlier, created: false };
+      // The first submitter died between its claim and its record: this one finishes the job.
+    }
     const [assignees, sequence] = await Promise.all([actors, this.numbers.next(organisation.id, definition.type, year)]);
     const step = this.startStep(first, now);
     const record: WorkflowRecord<TData> = {
