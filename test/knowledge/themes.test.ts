@@ -66,6 +66,13 @@ describe('the integrity themes (themes.json)', () => {
     expect(withinOneEdit('nevenfuntie', 'nevenfunctie')).toBe(true);
     expect(withinOneEdit('klokenluider', 'klokkenluider')).toBe(true);
     expect(withinOneEdit('stallen', 'stelen')).toBe(false);
+    // A substitution is a neighbouring key, a sound-alike or a doubled letter; other words are words of their own.
+    expect(withinOneEdit('nevenfinctie', 'nevenfunctie')).toBe(true);
+    expect(withinOneEdit('geheimhoudingsplict', 'geheimhoudingsplicht')).toBe(true);
+    expect(withinOneEdit('vertrouwenspersson', 'vertrouwenspersoon')).toBe(true);
+    expect(withinOneEdit('aanraden', 'aanraken')).toBe(false);
+    expect(withinOneEdit('verhogen', 'vermogen')).toBe(false);
+    expect(themesOf('Welke podcast over timemanagement kun je aanraden?')).not.toContain('unwanted_behaviour');
   });
 
   it('names off-topic subjects and the contact roles a question asks for', () => {
