@@ -380,6 +380,11 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Wat is een goed cadeau voor mijn vriendin? Ze houdt van koken.', 'Any ideas for a nice gift for my dad, he turns 70?'],
     answer: ['Een leverancier van ons stuurde een cadeau voor mijn vrouw naar ons huis. Moet ik dat melden?'],
   },
+  {
+    name: 'a neighbour’s affairs at home, not a neighbour looked up in the employer’s system',
+    decline: ['My neighbour’s alarm system goes off every night, what can I do about it?'],
+    answer: ['Would it be a problem to check my neighbour’s address in the system for a birthday card?', 'Mag ik het dossier van mijn buurman in het systeem bekijken?', 'Is it a problem if I read my neighbour’s case file in the system?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
