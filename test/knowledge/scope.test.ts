@@ -385,6 +385,17 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['My neighbour’s alarm system goes off every night, what can I do about it?'],
     answer: ['Would it be a problem to check my neighbour’s address in the system for a birthday card?', 'Mag ik het dossier van mijn buurman in het systeem bekijken?', 'Is it a problem if I read my neighbour’s case file in the system?'],
   },
+  {
+    name: 'a best friend, in-laws or a friend’s things with nothing of work in it, not when work or a case is in it',
+    decline: ['Mijn beste vriend trouwt volgende maand, hoeveel geld stop je dan in de envelop?', 'Wat kost het om de caravan van een vriend te verzekeren?', 'Mijn schoonfamilie komt logeren, welke musea zijn leuk in de regio?'],
+    answer: [
+      'Mijn beste vriend doet mee aan een aanbesteding van mijn afdeling. Moet ik dat melden?',
+      'Ik krijg korting bij de zaak van een vriend omdat ik bij de gemeente werk, mag dat?',
+      'Mijn familie heeft een bouwbedrijf. Mag ik meebeslissen over hun offerte?',
+      'My best friend applied for a permit that I have to assess. What should I do?',
+      'Mijn goede vriend is wethouder geworden. Is dat een probleem?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
