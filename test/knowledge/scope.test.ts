@@ -396,6 +396,20 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mijn goede vriend is wethouder geworden. Is dat een probleem?',
     ],
   },
+  {
+    name: 'a neighbour’s tree or dog and one’s own internet provider, not when a permit, the employer or a supplier is in it',
+    decline: [
+      'De hond van de buurvrouw blaft de hele dag, wat kan ik doen?',
+      'Mijn buurman snoeit zijn boom niet, de takken hangen over de schutting. Wat nu?',
+      'Mijn internetprovider rekent te veel, waar kan ik klagen?',
+      'How do I cancel my contract with my internet provider?',
+    ],
+    answer: [
+      'De boom van mijn buurman staat op een perceel waarvoor ik de kapvergunning moet beoordelen. Mag dat?',
+      'Mijn internetprovider biedt alle gemeenteambtenaren korting aan. Mag ik die aannemen?',
+      'My internet provider is also a supplier of ours and sent me a present. May I keep it?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
