@@ -410,6 +410,15 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'My internet provider is also a supplier of ours and sent me a present. May I keep it?',
     ],
   },
+  {
+    name: 'ideas for a colleague’s leaving present, not a leaving present from a contractor or supplier',
+    decline: ['Wat is een leuk afscheidscadeautje voor een collega die met pensioen gaat?', 'What’s a nice farewell gift for our intern?'],
+    answer: [
+      'Ik kreeg een afscheidscadeautje van een leverancier, mag ik dat houden?',
+      'Mag ik als afscheidscadeau een weekendje weg aannemen van de aannemer?',
+      'A supplier gave me a farewell gift when I left the project. Should I report it?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
