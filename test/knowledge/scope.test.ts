@@ -419,6 +419,11 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'A supplier gave me a farewell gift when I left the project. Should I report it?',
     ],
   },
+  {
+    name: 'how to order office things, not ordering for oneself through the employer',
+    decline: ['Hoe bestel ik nieuwe visitekaartjes?', 'Hoe bestel ik een nieuwe bureaustoel via het intranet?'],
+    answer: ['Hoe bestel ik iets voor mezelf via de leverancier van de gemeente zonder dat het belangenverstrengeling is?', 'Hoe bestel ik privé iets en laat ik het bezorgen op kantoor?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
