@@ -56,6 +56,8 @@ export interface ScopeInput {
   planning: boolean;
   /** Asks how to sign oneself up for something ("hoe meld ik me aan", see `asksToSignUp`). */
   signUp: boolean;
+  /** Its only permission framing is the "kan ik" of "hoe kan ik" (see `asksOnlyAWay`). */
+  wayOnly: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -107,7 +109,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // "Wie moet ik bellen" after a broken laptop asks for the helpdesk, not for a rule, and "wat moet
   // ik doen" after it asks for a fix, unless a clear integrity word (not one of the subject's own,
   // like the "melding" in "foutmelding") says otherwise.
-  if (vocabulary.offTopics.length > 0 && !clearEvidence && !lexical.strong && !(permission && !input.asksWhom && !(input.whatToDo && !clearWordBeyondOffTopic) && top >= 0.75)) {
+  // "Hoe kan ik een bericht inplannen" asks for a way with the tool, not for permission.
+  const permissionBesideOffTopic = permission && !input.wayOnly;
+  if (vocabulary.offTopics.length > 0 && !clearEvidence && !lexical.strong && !(permissionBesideOffTopic && !input.asksWhom && !(input.whatToDo && !clearWordBeyondOffTopic) && top >= 0.75)) {
     return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   }
   // A how-to question ("how do I connect my phone") with only weaker words is a request for
@@ -117,7 +121,7 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // much of an off-topic subject is a question for HR or the helpdesk, whatever else it names.
   if (input.logistics && vocabulary.offTopics.length > 0 && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "How do I get my hacked Instagram back": how to do something about an off-topic subject.
-  if (input.howTo && vocabulary.offTopics.length > 0 && !permission && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  if (input.howTo && vocabulary.offTopics.length > 0 && !permissionBesideOffTopic && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   if (top >= 0.75) return { inScope: true, reason: 'theme', confidence: strongTheme || lexical.inScope || (permission && lexical.bestShare >= WEAK_THEME_SHARE) ? 'direct' : 'weak' };
   if (lexical.inScope) return { inScope: true, reason: 'lexical', confidence: lexical.strong || top > 0 ? 'direct' : 'weak' };
   // One weaker word is enough only when the text found also shares some of the question.
@@ -145,6 +149,19 @@ const PERMISSION_FRAMED =
 
 export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
+}
+
+/** "Hoe kan ik", "hoe kun ik": the "kan ik" of a way. */
+const A_WAY = /\bhoe (?:kan|kun) ik\b/g;
+
+/**
+ * Permission framed only by the "kan ik" of "hoe kan ik": asks for a way ("hoe kan ik een bericht
+ * inplannen"), which beside an off-topic subject is no permission question; a step of an integrity
+ * process is ("hoe kan ik het cadeau melden als het formulier een foutmelding geeft"). `folded` is
+ * the question after `fold`.
+ */
+export function asksOnlyAWay(folded: string): boolean {
+  return PERMISSION_FRAMED.test(folded) && !PERMISSION_FRAMED.test(folded.replace(A_WAY, ' ')) && !PROCESS_STEP.test(folded);
 }
 
 const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|bestel|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd|vul) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;

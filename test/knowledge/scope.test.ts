@@ -424,6 +424,16 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Hoe bestel ik nieuwe visitekaartjes?', 'Hoe bestel ik een nieuwe bureaustoel via het intranet?'],
     answer: ['Hoe bestel ik iets voor mezelf via de leverancier van de gemeente zonder dat het belangenverstrengeling is?', 'Hoe bestel ik privé iets en laat ik het bezorgen op kantoor?'],
   },
+  {
+    name: 'how to schedule a post with a tool ("hoe kan ik" asks a way), not posting about work or a step of a process',
+    decline: ['Hoe kan ik een bericht op LinkedIn inplannen voor volgende week?', 'How do I schedule a post on Facebook?'],
+    answer: [
+      'Mag ik onder werktijd een LinkedIn-bericht over mijn bijbaan inplannen?',
+      'Hoe kan ik een bericht over mijn werk op LinkedIn inplannen zonder vertrouwelijke informatie te delen?',
+      'Hoe kan ik een etentje met een leverancier beleefd afslaan?',
+      'Hoe kan ik een cadeau van een leverancier melden als het formulier een foutmelding geeft?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
