@@ -434,6 +434,15 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Hoe kan ik een cadeau van een leverancier melden als het formulier een foutmelding geeft?',
     ],
   },
+  {
+    name: 'days out in the school holidays, not a side job or a supplier’s offer in them',
+    decline: ['Wat zijn leuke uitjes met kinderen in de kerstvakantie?', 'Any ideas for days out with kids during half-term?'],
+    answer: [
+      'Mag ik in de zomervakantie een bijbaantje als strandwacht nemen?',
+      'Een leverancier biedt mij in de meivakantie een gratis vakantiehuisje aan. Mag dat?',
+      'Can I take my work laptop abroad during the school holidays?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
