@@ -443,6 +443,15 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Can I take my work laptop abroad during the school holidays?',
     ],
   },
+  {
+    name: 'taking out a loan for oneself, not a loan a contractor offers or one given to a colleague',
+    decline: ['Ik wil een lening afsluiten voor een nieuwe auto, waar moet ik op letten?', 'Is it smart to take out a loan for a new kitchen?'],
+    answer: [
+      'Mag ik een collega een persoonlijke lening geven?',
+      'Een aannemer biedt mij een persoonlijke lening aan tegen lage rente, mag dat?',
+      'A contractor offered me a personal loan at a low rate. Can I accept it?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
