@@ -452,6 +452,17 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'A contractor offered me a personal loan at a low rate. Can I accept it?',
     ],
   },
+  {
+    name: 'dating tips and household chores, not a date with a colleague or a resident, nor chores in working hours',
+    decline: ['Heb je tips voor een eerste date? Ik ben zenuwachtig.', 'We keep arguing about the household chores at home, how do we split them?'],
+    answer: [
+      'I had a first date with a colleague from my team. Do I need to tell my manager?',
+      'Ik had een eerste date met een inwoner wiens aanvraag ik behandel. Moet ik dat melden?',
+      'Mag ik onder werktijd huishoudelijke klusjes doen als ik thuiswerk?',
+      'Can I do household chores during working hours when I work from home?',
+      'Moet ik het inkomen van iemand in mijn huishouden melden als financieel belang?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
