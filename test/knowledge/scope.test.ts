@@ -463,6 +463,11 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Moet ik het inkomen van iemand in mijn huishouden melden als financieel belang?',
     ],
   },
+  {
+    name: 'which wine goes with a dish, not a bottle of wine from a supplier',
+    decline: ['Welke wijn past het best bij een stoofpot?', 'Which wine goes well with cheese?'],
+    answer: ['Mag ik de fles wijn houden die een leverancier me gaf, past dat binnen de regels?', 'Welke wijn mag ik van een aannemer aannemen?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
