@@ -199,9 +199,9 @@ export function asksDespite(folded: string): boolean {
   return DESPITE.test(folded);
 }
 
-/** The employer's side: the employer, its people, clients and suppliers, the workplace, its cases, systems and decisions. */
+/** The employer's side: the employer, its people and officials, clients and suppliers, the workplace, its cases, systems and decisions. */
 const EMPLOYER_SIDE =
-  /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|aanbested\p{L}*|offerte\p{L}*|besluit|\p{L}*dossier\p{L}*|(?:het|ons|in het) systeem|dienst\p{L}*|ambt\p{L}*|employer|(?:the|our|in the) system|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|tender\p{L}*|application)\b/u;
+  /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|wethouder\p{L}*|raadslid|raadsleden|burgemeester|gemeentesecretaris|griffier|alderman|mayor|councillor\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|aanbested\p{L}*|offerte\p{L}*|besluit|\p{L}*dossier\p{L}*|(?:het|ons|in het) systeem|dienst\p{L}*|ambt\p{L}*|employer|(?:the|our|in the) system|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|tender\p{L}*|application)\b/u;
 
 /** A school named: "de basisschool", "op school", "high school". */
 const SCHOOL = /\b(?:\p{L}*school|scholen|klas|klasgenot\p{L}*|schoolplein|school|classmates?)\b/u;

@@ -468,6 +468,15 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Welke wijn past het best bij een stoofpot?', 'Which wine goes well with cheese?'],
     answer: ['Mag ik de fles wijn houden die een leverancier me gaf, past dat binnen de regels?', 'Welke wijn mag ik van een aannemer aannemen?'],
   },
+  {
+    name: 'a cohabitation agreement or prenup, not when a supplier, an alderman or one’s manager is the partner',
+    decline: ['We gaan trouwen, hebben we huwelijkse voorwaarden nodig?', 'Do we need a cohabitation agreement if we buy a house together?'],
+    answer: [
+      'Mijn partner werkt bij een leverancier van ons. Moet ik ons samenlevingscontract melden?',
+      'Mijn vriend en ik gaan samenwonen, hij is wethouder. Moeten we een samenlevingscontract melden?',
+      'Mag ik met mijn leidinggevende een samenlevingscontract sluiten en in hetzelfde team blijven?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
