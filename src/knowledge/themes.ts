@@ -464,7 +464,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** The rows of a QWERTY keyboard: a mistyped letter is one whose key neighbours the intended one. */
 const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 /** Letters Dutch spelling confuses by sound ("gemelt", "kontakt", "ferklaring"). */
-const SOUND_ALIKE = ['dt', 'ck', 'sz', 'fv', 'iy', 'ei', 'ou'];
+const SOUND_ALIKE = ['dt', 'ck', 'cs', 'sz', 'fv', 'iy', 'ei', 'ou'];
 const NEAR_LETTERS = new Set<string>(SOUND_ALIKE.flatMap((pair) => [pair, `${pair[1]}${pair[0]}`]));
 KEY_ROWS.forEach((row, r) => {
   for (let c = 0; c < row.length; c++) {
