@@ -285,9 +285,9 @@ export function isTaskRequest(folded: string): boolean {
   return !ABOUT_THE_RULES.test(asked.split(CONTENT_OF_THE_TASK)[0]!);
 }
 
-/** Asking for ideas ("wat is een leuk …", "what's a nice …"), an amount to spend, where to book it or how to sign up. */
+/** Asking for ideas ("wat is een leuk …", "what's a nice …"), the custom ("hoe regelen we dat"), an amount to spend, where to book it or how to sign up. */
 const PLANNING_ASK =
-  /\bwat (?:is|zijn) (?:een )?(?:leuke?|goede?|originele?)\b|\bwhat(?:s| is| are) (?:a )?(?:nice|good|fun)\b|\b(tips?|ideeen|ideetjes|suggesties?|suggestions?|ideas?|normaal bedrag|gebruikelijk bedrag|redelijk bedrag|hoeveel (?:geld|euro)|how much (?:money|should|do)|usual amount|kostenplaats\p{L}*|cost cent(?:re|er)s?|aanmelden|inschrijven|opgeven|sign up|register for|uitgedeeld|uitdelen|handed out)\b/u;
+  /\bwat (?:is|zijn) (?:een )?(?:leuke?|goede?|originele?)\b|\bhoe (?:regelen|doen) (?:we|wij) (?:dat|het)\b|\bhow do we (?:usually |normally )?(?:do|arrange|handle) (?:that|it|this)\b|\bwhat(?:s| is| are) (?:a )?(?:nice|good|fun)\b|\b(tips?|ideeen|ideetjes|suggesties?|suggestions?|ideas?|normaal bedrag|gebruikelijk bedrag|redelijk bedrag|hoeveel (?:geld|euro)|how much (?:money|should|do)|usual amount|kostenplaats\p{L}*|cost cent(?:re|er)s?|aanmelden|inschrijven|opgeven|sign up|register for|uitgedeeld|uitdelen|handed out)\b/u;
 /** Someone outside the organisation who gives, pays or invites. */
 const OUTSIDER =
   /\b(leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|relatie\p{L}*|zakenrelatie\p{L}*|bedrijf|bedrijven|extern\p{L}*|opdrachtnemer\p{L}*|supplier\p{L}*|contractor\p{L}*|vendor\p{L}*|resident\p{L}*|customer\p{L}*|business partner\p{L}*|compan(?:y|ies)|external)\b/u;

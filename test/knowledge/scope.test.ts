@@ -477,6 +477,16 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mag ik met mijn leidinggevende een samenlevingscontract sluiten en in hetzelfde team blijven?',
     ],
   },
+  {
+    name: 'the team’s custom for a birthday, not a supplier’s cake or a contractor’s flowers for it, nor whether the pot may pay',
+    decline: ['Hoe doen we dat meestal met gebak als er iemand jarig is in het team?', 'How do we usually handle a birthday in the team, cake or not?'],
+    answer: [
+      'Hoe regelen we het als een leverancier taart brengt voor een jarige collega?',
+      'Hoe regelen we het met cadeaus voor een jarige collega, mag dat uit de pot?',
+      'Een jarige collega kreeg bloemen van een aannemer. Hoe regelen we dat?',
+      'Hoe regelen we dat met de eed als iemand op de afdeling begint?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
