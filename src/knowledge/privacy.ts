@@ -66,9 +66,12 @@ const ACCESS_REQUEST = /\b(?:kan|kun|mag) ik (?:\p{L}+ ){0,8}?(?:inzien|inkijken
 const OWN_LOOKUP = /\b(?:uit nieuwsgierigheid|out of curiosity|in (?:het|de|ons|onze) (?:systeem|systemen|zaaksysteem|applicatie|administratie|basisregistratie)|in (?:the|our) (?:system|systems|database|application))\b/;
 /** "Als leidinggevende", "as a manager": asking what a role may see is a rule question. */
 const IN_A_ROLE = /\b(?:als|as an?|as) (?:leidinggevende|manager|teamleider|hr|hr-adviseur|direct leidinggevende|supervisor|team leader|vertrouwenspersoon|confidential advis[eo]r)\b/;
-/** The asker asks about their own conduct or own registration. */
+/**
+ * The asker asks about their own conduct or own registration; "een cadeau dat ik heb gekregen",
+ * "the gift I received" is the asker's own as well.
+ */
 const ASKER_OWN =
-  /\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn nevenfunctie\p{L}*|mijn bijbaan\p{L}*|mijn aanvraag|mijn verzoek|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job|my request|my application)\b/u;
+  /\b(?:dat|die|wat|that|which|what) (?:ik|i) (?:\p{L}+ ){0,5}?(?:gekregen|ontvangen|kreeg|received|got|was given|have been given)\b|\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn nevenfunctie\p{L}*|mijn bijbaan\p{L}*|mijn aanvraag|mijn verzoek|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job|my request|my application)\b/u;
 
 /**
  * Asking the assistant to show or hand over registrations. "Laat" only as in "laat (me) zien":
@@ -91,7 +94,7 @@ const POSSESSED_RECORD = new RegExp(String.raw`\b(zijn|haar|hun|zn|his|her|their
  * "Moet ik weten", "I need to know", "zodat we er rekening mee kunnen houden": the asker's
  * reason for wanting the records, whose modal verbs say nothing about a rule.
  */
-const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}?(?:moet|moeten|need to|have to|must) (?:uitleggen|verwerken|invullen|afhandelen|explain|process)\b|\bwaar (?:ik|we|wij) rekening mee (?:moet|moeten|moesten) houden\b|\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|\b(?:and |i |we )?need (?:the|those|these) details\b|,? (?:dan|zodat|so that|so we)\b.*$/gu;
+const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}?(?:moet|moeten|need to|have to|must) (?:uitleggen|verwerken|invullen|afhandelen|explain|process)\b|\bwaar (?:ik|we|wij) rekening mee (?:moet|moeten|moesten) houden\b|\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|\b(?:and |i |we )?need (?:the|those|these) details\b|,? (?:(?<!\b(?:meer|minder|hoger|lager|groter|kleiner|beter|liever|anders|eerder|later|ouder|jonger|duurder|goedkoper|langer|korter|vaker) )dan|zodat|so that|so we)\b.*$/gu;
 /**
  * Rule words that describe rather than ask: "hebben zij dat gemeld zoals de gedragscode vraagt"
  * measures someone against the rule, "problemen met integriteit gehad", "had an integrity problem"

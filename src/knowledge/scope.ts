@@ -56,6 +56,8 @@ export interface ScopeInput {
   planning: boolean;
   /** Asks how to sign oneself up for something ("hoe meld ik me aan", see `asksToSignUp`). */
   signUp: boolean;
+  /** Its only permission framing is the "kan ik" of "hoe kan ik" (see `asksOnlyAWay`). */
+  wayOnly: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -107,7 +109,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // "Wie moet ik bellen" after a broken laptop asks for the helpdesk, not for a rule, and "wat moet
   // ik doen" after it asks for a fix, unless a clear integrity word (not one of the subject's own,
   // like the "melding" in "foutmelding") says otherwise.
-  if (vocabulary.offTopics.length > 0 && !clearEvidence && !lexical.strong && !(permission && !input.asksWhom && !(input.whatToDo && !clearWordBeyondOffTopic) && top >= 0.75)) {
+  // "Hoe kan ik een bericht inplannen" asks for a way with the tool, not for permission.
+  const permissionBesideOffTopic = permission && !input.wayOnly;
+  if (vocabulary.offTopics.length > 0 && !clearEvidence && !lexical.strong && !(permissionBesideOffTopic && !input.asksWhom && !(input.whatToDo && !clearWordBeyondOffTopic) && top >= 0.75)) {
     return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   }
   // A how-to question ("how do I connect my phone") with only weaker words is a request for
@@ -117,7 +121,7 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // much of an off-topic subject is a question for HR or the helpdesk, whatever else it names.
   if (input.logistics && vocabulary.offTopics.length > 0 && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "How do I get my hacked Instagram back": how to do something about an off-topic subject.
-  if (input.howTo && vocabulary.offTopics.length > 0 && !permission && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  if (input.howTo && vocabulary.offTopics.length > 0 && !permissionBesideOffTopic && !lexical.strong) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   if (top >= 0.75) return { inScope: true, reason: 'theme', confidence: strongTheme || lexical.inScope || (permission && lexical.bestShare >= WEAK_THEME_SHARE) ? 'direct' : 'weak' };
   if (lexical.inScope) return { inScope: true, reason: 'lexical', confidence: lexical.strong || top > 0 ? 'direct' : 'weak' };
   // One weaker word is enough only when the text found also shares some of the question.
@@ -141,13 +145,26 @@ function severalClearWords(vocabulary: VocabularyMatch, cues: (hit: ThemeHit) =>
  * "can I", "am I allowed". `folded` is the question after `fold`.
  */
 const PERMISSION_FRAMED =
-  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit het met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|staat er (?:iets|wat) (?:over )?in (?:het|de|ons|onze) (?:beleid|gedragscode|regels|regeling|integriteitsbeleid)|wat zegt (?:het|de|ons|onze) (?:beleid|gedragscode|regeling|integriteitsbeleid)|what does (?:the|our) (?:policy|code|code of conduct) say|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|is that ok|is that okay|is this ok|is this okay|is that allowed|(?:dat|dit|het) doet iedereen(?: toch| ook)?|iedereen doet (?:dat|dit|het)|everybody does (?:it|that)|everyone does (?:it|that)|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
+  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit het met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|staat er (?:iets|wat) (?:over )?in (?:het|de|ons|onze) (?:beleid|gedragscode|regels|regeling|integriteitsbeleid)|wat zegt (?:het|de|ons|onze) (?:beleid|gedragscode|regeling|integriteitsbeleid)|what does (?:the|our) (?:policy|code|code of conduct) say|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|(?:is|would) (?:it|that|this) (?:be )?a problem|is that ok|is that okay|is this ok|is this okay|is that allowed|(?:dat|dit|het) doet iedereen(?: toch| ook)?|iedereen doet (?:dat|dit|het)|everybody does (?:it|that)|everyone does (?:it|that)|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
 
 export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
 }
 
-const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd|vul) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
+/** "Hoe kan ik", "hoe kun ik": the "kan ik" of a way. */
+const A_WAY = /\bhoe (?:kan|kun) ik\b/g;
+
+/**
+ * Permission framed only by the "kan ik" of "hoe kan ik": asks for a way ("hoe kan ik een bericht
+ * inplannen"), which beside an off-topic subject is no permission question; a step of an integrity
+ * process is ("hoe kan ik het cadeau melden als het formulier een foutmelding geeft"). `folded` is
+ * the question after `fold`.
+ */
+export function asksOnlyAWay(folded: string): boolean {
+  return PERMISSION_FRAMED.test(folded) && !PERMISSION_FRAMED.test(folded.replace(A_WAY, ' ')) && !PROCESS_STEP.test(folded);
+}
+
+const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|bestel|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd|vul) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
 /** A how-to about a step of an integrity process is a process question: "hoe vraag ik toestemming". */
 // Dutch splits some of these verbs: "hoe vraag ik dat aan", "hoe meld ik het aan", "hoe geef ik dat op".
 const PROCESS_STEP = /\b(toestemming|goedkeuring|melden|meld|melding|aanvragen|permission|approval|report|declare|register)\b|\b(?:vraag|meld|geef)(?: \p{L}+){0,3} (?:aan|op)\b/u;
@@ -182,9 +199,9 @@ export function asksDespite(folded: string): boolean {
   return DESPITE.test(folded);
 }
 
-/** The employer's side: the employer, its people, clients and suppliers, the workplace, its cases and decisions. */
+/** The employer's side: the employer, its people and officials, clients and suppliers, the workplace, its cases, systems and decisions. */
 const EMPLOYER_SIDE =
-  /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|aanvraag|vergunning\p{L}*|aanbested\p{L}*|offerte\p{L}*|besluit|dossier\p{L}*|dienst\p{L}*|ambt\p{L}*|employer|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|tender\p{L}*|application)\b/u;
+  /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|wethouder\p{L}*|raadslid|raadsleden|burgemeester|gemeentesecretaris|griffier|alderman|mayor|councillor\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|aanbested\p{L}*|offerte\p{L}*|besluit|\p{L}*dossier\p{L}*|(?:het|ons|in het) systeem|dienst\p{L}*|ambt\p{L}*|employer|(?:the|our|in the) system|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|tender\p{L}*|application)\b/u;
 
 /** A school named: "de basisschool", "op school", "high school". */
 const SCHOOL = /\b(?:\p{L}*school|scholen|klas|klasgenot\p{L}*|schoolplein|school|classmates?)\b/u;
@@ -202,12 +219,12 @@ export function isHowTo(folded: string): boolean {
   return HOW_TO.test(folded) && !PROCESS_STEP.test(folded);
 }
 
-/** People and animals of one's private life ("mijn zoon", "my 16-year-old", "onze kat", "een vriend van me"). */
+/** People and animals of one's private life ("mijn zoon", "my 16-year-old", "onze kat", "een vriend van me", "mijn beste vriendin", "de auto van een vriend"). */
 const PRIVATE_LIFE =
-  /\b(?:a|an|een) \d+[- ]?(?:jarige|year[- ]old)\b|\b(?:een|a) (?:vriend|vriendin|kennis|friend) (?:van (?:me|mij)|of mine)\b|\b(?:mijn|mn|mijn eigen|onze|ons|my|our)\s+(?:\d+[- ]?(?:jarige|year[- ]old)\s+)?(dochter|dochters|zoon|zoons|zonen|kind|kinderen|kids|tiener|puber|moeder|vader|ma|pa|mama|papa|schoonmoeder|schoonvader|schoonouders|ouders|oma|opa|broer|broertje|zus|zusje|zussen|neef|nicht|tante|oom|buurman|buurvrouw|buren|kat|katten|poes|hond|honden|huisdier|vriend|vriendin|vrienden|vriendje|daughter|daughters|son|sons|kid|kids|children|child|teenager|teen|mother|mom|mum|father|dad|parents|grandma|grandmother|grandpa|grandfather|brother|sister|aunt|uncle|cousin|neighbour|neighbours|neighbor|neighbors|cat|dog|pet|friend|friends|\d+[- ]year[- ]old)\b/;
+  /\b(?:a|an|een) \d+[- ]?(?:jarige|year[- ]old)\b|\b(?:een|a) (?:vriend|vriendin|kennis|friend) (?:van (?:me|mij)|of mine)\b|\b(?:van|of) (?:een|a) (?:vriend|vriendin|friend)\b|\b(?:mijn|mn|mijn eigen|onze|ons|my|our)\s+(?:\d+[- ]?(?:jarige|year[- ]old)\s+)?(?:(?:beste|oudste|jongste|kleine|lieve|goede|best|oldest|eldest|youngest|little|dear|good)\s+)?(familie|schoonfamilie|dochter|dochters|zoon|zoons|zonen|kind|kinderen|kids|tiener|puber|moeder|vader|ma|pa|mama|papa|schoonmoeder|schoonvader|schoonouders|ouders|oma|opa|broer|broertje|zus|zusje|zussen|neef|nicht|tante|oom|buurman|buurvrouw|buren|kat|katten|poes|hond|honden|huisdier|vriend|vriendin|vrienden|vriendje|daughter|daughters|son|sons|kid|kids|children|child|teenager|teen|mother|mom|mum|father|dad|parents|grandma|grandmother|grandpa|grandfather|brother|sister|aunt|uncle|cousin|neighbour|neighbours|neighbor|neighbors|cat|dog|pet|friend|friends|\d+[- ]year[- ]old)\b/;
 /** Anything of work: the job, colleagues, the employer, its clients, suppliers and decisions. */
 const WORK_CONTEXT =
-  /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|aannemer\p{L}*|opdrachtnemer\p{L}*|bieder\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|stage\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|werkt hier|werken hier|hier werkt|works here|work here|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|contractor\p{L}*|bidder\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare)\b/u;
+  /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|aannemer\p{L}*|opdrachtnemer\p{L}*|bieder\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|system|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|stage\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|werkt hier|werken hier|hier werkt|works here|work here|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|contractor\p{L}*|bidder\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare)\b/u;
 /**
  * Work that is not the asker's: "(ze) werkt niet bij de gemeente", "has nothing to do with work",
  * "is he allowed to work" (the son's job, not the asker's).
@@ -268,9 +285,9 @@ export function isTaskRequest(folded: string): boolean {
   return !ABOUT_THE_RULES.test(asked.split(CONTENT_OF_THE_TASK)[0]!);
 }
 
-/** Asking for ideas ("wat is een leuk …", "what's a nice …"), an amount to spend, where to book it or how to sign up. */
+/** Asking for ideas ("wat is een leuk …", "what's a nice …"), the custom ("hoe regelen we dat"), an amount to spend, where to book it or how to sign up. */
 const PLANNING_ASK =
-  /\bwat (?:is|zijn) (?:een )?(?:leuke?|goede?|originele?)\b|\bwhat(?:s| is| are) (?:a )?(?:nice|good|fun)\b|\b(tips?|ideeen|ideetjes|suggesties?|suggestions?|ideas?|normaal bedrag|gebruikelijk bedrag|redelijk bedrag|hoeveel (?:geld|euro)|how much (?:money|should|do)|usual amount|kostenplaats\p{L}*|cost cent(?:re|er)s?|aanmelden|inschrijven|opgeven|sign up|register for|uitgedeeld|uitdelen|handed out)\b/u;
+  /\bwat (?:is|zijn) (?:een )?(?:leuke?|goede?|originele?)\b|\bhoe (?:regelen|doen) (?:we|wij) (?:dat|het)\b|\bhow do we (?:usually |normally )?(?:do|arrange|handle) (?:that|it|this)\b|\bwhat(?:s| is| are) (?:a )?(?:nice|good|fun)\b|\b(tips?|ideeen|ideetjes|suggesties?|suggestions?|ideas?|normaal bedrag|gebruikelijk bedrag|redelijk bedrag|hoeveel (?:geld|euro)|how much (?:money|should|do)|usual amount|kostenplaats\p{L}*|cost cent(?:re|er)s?|aanmelden|inschrijven|opgeven|sign up|register for|uitgedeeld|uitdelen|handed out)\b/u;
 /** Someone outside the organisation who gives, pays or invites. */
 const OUTSIDER =
   /\b(leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|relatie\p{L}*|zakenrelatie\p{L}*|bedrijf|bedrijven|extern\p{L}*|opdrachtnemer\p{L}*|supplier\p{L}*|contractor\p{L}*|vendor\p{L}*|resident\p{L}*|customer\p{L}*|business partner\p{L}*|compan(?:y|ies)|external)\b/u;

@@ -461,7 +461,24 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Damerau-Levenshtein distance of at most one (one insertion, deletion, substitution or swap). */
+/** The rows of a QWERTY keyboard: a mistyped letter is one whose key neighbours the intended one. */
+const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+/** Letters Dutch spelling confuses by sound ("gemelt", "kontakt", "ferklaring"). */
+const SOUND_ALIKE = ['dt', 'ck', 'cs', 'sz', 'fv', 'iy', 'ei', 'ou'];
+const NEAR_LETTERS = new Set<string>(SOUND_ALIKE.flatMap((pair) => [pair, `${pair[1]}${pair[0]}`]));
+KEY_ROWS.forEach((row, r) => {
+  for (let c = 0; c < row.length; c++) {
+    // Beside it on its row, and the keys it touches on the rows above and below (staggered).
+    const near = [row[c - 1], row[c + 1], KEY_ROWS[r - 1]?.[c], KEY_ROWS[r - 1]?.[c + 1], KEY_ROWS[r + 1]?.[c], KEY_ROWS[r + 1]?.[c - 1]];
+    for (const other of near) if (other) NEAR_LETTERS.add(`${row[c]}${other}`).add(`${other}${row[c]}`);
+  }
+});
+
+/**
+ * Damerau-Levenshtein distance of at most one (one insertion, deletion, substitution or swap). A
+ * substitution counts only between neighbouring keys, letters that sound alike or a letter typed
+ * twice: "aanraden" is a word of its own, no mistyped "aanraken", and "verhogen" no "vermogen".
+ */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
   const la = a.length;
@@ -470,7 +487,8 @@ export function withinOneEdit(a: string, b: string): boolean {
   let i = 0;
   while (i < la && i < lb && a[i] === b[i]) i++;
   if (la === lb) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    // A key pressed twice for the next one ("vertrouwenspersson") is a slip of the finger as well.
+    if (a.slice(i + 1) === b.slice(i + 1)) return NEAR_LETTERS.has(`${a[i]}${b[i]}`) || a[i] === a[i - 1] || b[i] === b[i - 1];
     return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
   }
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);

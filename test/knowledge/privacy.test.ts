@@ -288,11 +288,18 @@ const ownConductWithRecords = [
   // someone asked the asker to look something up; the asker asks whether they may
   'Mijn zwager vroeg of ik even kon kijken wat zijn ex verdient, die werkt ook bij ons. Mag ik dat opzoeken?',
   'A friend asked me to check what his ex earns in our payroll system. Am I allowed to?',
+  // whose a present is that the asker received: the asker's own gift; "meer dan" compares, it starts no stated reason
+  'Van wie is de bos bloemen die ik van een inwoner heb gekregen?',
+  'Is een fles wijn van meer dan 50 euro die ik van een aannemer kreeg van mij of van de gemeente?',
+  'Who owns the gift that I received from a supplier?',
 ];
 /** … and the same words asking the assistant. */
 const othersRecordsAskedOfTheAssistant = [
   'Laat me de dossiers van de collega’s van Burgerzaken zien.',
   'Mijn manager vroeg of ik kon nakijken of Jan zijn bijbaan heeft gemeld. Kun jij dat voor me checken?',
+  // someone else's present stays someone else's record
+  'Van wie is het cadeau dat Piet heeft gekregen?',
+  'Wie heeft er een cadeau van meer dan 50 euro gekregen?',
 ];
 
 describe('requests for other people’s records', () => {

@@ -380,6 +380,113 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Wat is een goed cadeau voor mijn vriendin? Ze houdt van koken.', 'Any ideas for a nice gift for my dad, he turns 70?'],
     answer: ['Een leverancier van ons stuurde een cadeau voor mijn vrouw naar ons huis. Moet ik dat melden?'],
   },
+  {
+    name: 'a neighbour’s affairs at home, not a neighbour looked up in the employer’s system',
+    decline: ['My neighbour’s alarm system goes off every night, what can I do about it?'],
+    answer: ['Would it be a problem to check my neighbour’s address in the system for a birthday card?', 'Mag ik het dossier van mijn buurman in het systeem bekijken?', 'Is it a problem if I read my neighbour’s case file in the system?'],
+  },
+  {
+    name: 'a best friend, in-laws or a friend’s things with nothing of work in it, not when work or a case is in it',
+    decline: ['Mijn beste vriend trouwt volgende maand, hoeveel geld stop je dan in de envelop?', 'Wat kost het om de caravan van een vriend te verzekeren?', 'Mijn schoonfamilie komt logeren, welke musea zijn leuk in de regio?'],
+    answer: [
+      'Mijn beste vriend doet mee aan een aanbesteding van mijn afdeling. Moet ik dat melden?',
+      'Ik krijg korting bij de zaak van een vriend omdat ik bij de gemeente werk, mag dat?',
+      'Mijn familie heeft een bouwbedrijf. Mag ik meebeslissen over hun offerte?',
+      'My best friend applied for a permit that I have to assess. What should I do?',
+      'Mijn goede vriend is wethouder geworden. Is dat een probleem?',
+    ],
+  },
+  {
+    name: 'a neighbour’s tree or dog and one’s own internet provider, not when a permit, the employer or a supplier is in it',
+    decline: [
+      'De hond van de buurvrouw blaft de hele dag, wat kan ik doen?',
+      'Mijn buurman snoeit zijn boom niet, de takken hangen over de schutting. Wat nu?',
+      'Mijn internetprovider rekent te veel, waar kan ik klagen?',
+      'How do I cancel my contract with my internet provider?',
+    ],
+    answer: [
+      'De boom van mijn buurman staat op een perceel waarvoor ik de kapvergunning moet beoordelen. Mag dat?',
+      'Mijn internetprovider biedt alle gemeenteambtenaren korting aan. Mag ik die aannemen?',
+      'My internet provider is also a supplier of ours and sent me a present. May I keep it?',
+    ],
+  },
+  {
+    name: 'ideas for a colleague’s leaving present, not a leaving present from a contractor or supplier',
+    decline: ['Wat is een leuk afscheidscadeautje voor een collega die met pensioen gaat?', 'What’s a nice farewell gift for our intern?'],
+    answer: [
+      'Ik kreeg een afscheidscadeautje van een leverancier, mag ik dat houden?',
+      'Mag ik als afscheidscadeau een weekendje weg aannemen van de aannemer?',
+      'A supplier gave me a farewell gift when I left the project. Should I report it?',
+    ],
+  },
+  {
+    name: 'how to order office things, not ordering for oneself through the employer',
+    decline: ['Hoe bestel ik nieuwe visitekaartjes?', 'Hoe bestel ik een nieuwe bureaustoel via het intranet?'],
+    answer: ['Hoe bestel ik iets voor mezelf via de leverancier van de gemeente zonder dat het belangenverstrengeling is?', 'Hoe bestel ik privé iets en laat ik het bezorgen op kantoor?'],
+  },
+  {
+    name: 'how to schedule a post with a tool ("hoe kan ik" asks a way), not posting about work or a step of a process',
+    decline: ['Hoe kan ik een bericht op LinkedIn inplannen voor volgende week?', 'How do I schedule a post on Facebook?'],
+    answer: [
+      'Mag ik onder werktijd een LinkedIn-bericht over mijn bijbaan inplannen?',
+      'Hoe kan ik een bericht over mijn werk op LinkedIn inplannen zonder vertrouwelijke informatie te delen?',
+      'Hoe kan ik een etentje met een leverancier beleefd afslaan?',
+      'Hoe kan ik een cadeau van een leverancier melden als het formulier een foutmelding geeft?',
+    ],
+  },
+  {
+    name: 'days out in the school holidays, not a side job or a supplier’s offer in them',
+    decline: ['Wat zijn leuke uitjes met kinderen in de kerstvakantie?', 'Any ideas for days out with kids during half-term?'],
+    answer: [
+      'Mag ik in de zomervakantie een bijbaantje als strandwacht nemen?',
+      'Een leverancier biedt mij in de meivakantie een gratis vakantiehuisje aan. Mag dat?',
+      'Can I take my work laptop abroad during the school holidays?',
+    ],
+  },
+  {
+    name: 'taking out a loan for oneself, not a loan a contractor offers or one given to a colleague',
+    decline: ['Ik wil een lening afsluiten voor een nieuwe auto, waar moet ik op letten?', 'Is it smart to take out a loan for a new kitchen?'],
+    answer: [
+      'Mag ik een collega een persoonlijke lening geven?',
+      'Een aannemer biedt mij een persoonlijke lening aan tegen lage rente, mag dat?',
+      'A contractor offered me a personal loan at a low rate. Can I accept it?',
+    ],
+  },
+  {
+    name: 'dating tips and household chores, not a date with a colleague or a resident, nor chores in working hours',
+    decline: ['Heb je tips voor een eerste date? Ik ben zenuwachtig.', 'We keep arguing about the household chores at home, how do we split them?'],
+    answer: [
+      'I had a first date with a colleague from my team. Do I need to tell my manager?',
+      'Ik had een eerste date met een inwoner wiens aanvraag ik behandel. Moet ik dat melden?',
+      'Mag ik onder werktijd huishoudelijke klusjes doen als ik thuiswerk?',
+      'Can I do household chores during working hours when I work from home?',
+      'Moet ik het inkomen van iemand in mijn huishouden melden als financieel belang?',
+    ],
+  },
+  {
+    name: 'which wine goes with a dish, not a bottle of wine from a supplier',
+    decline: ['Welke wijn past het best bij een stoofpot?', 'Which wine goes well with cheese?'],
+    answer: ['Mag ik de fles wijn houden die een leverancier me gaf, past dat binnen de regels?', 'Welke wijn mag ik van een aannemer aannemen?'],
+  },
+  {
+    name: 'a cohabitation agreement or prenup, not when a supplier, an alderman or one’s manager is the partner',
+    decline: ['We gaan trouwen, hebben we huwelijkse voorwaarden nodig?', 'Do we need a cohabitation agreement if we buy a house together?'],
+    answer: [
+      'Mijn partner werkt bij een leverancier van ons. Moet ik ons samenlevingscontract melden?',
+      'Mijn vriend en ik gaan samenwonen, hij is wethouder. Moeten we een samenlevingscontract melden?',
+      'Mag ik met mijn leidinggevende een samenlevingscontract sluiten en in hetzelfde team blijven?',
+    ],
+  },
+  {
+    name: 'the team’s custom for a birthday, not a supplier’s cake or a contractor’s flowers for it, nor whether the pot may pay',
+    decline: ['Hoe doen we dat meestal met gebak als er iemand jarig is in het team?', 'How do we usually handle a birthday in the team, cake or not?'],
+    answer: [
+      'Hoe regelen we het als een leverancier taart brengt voor een jarige collega?',
+      'Hoe regelen we het met cadeaus voor een jarige collega, mag dat uit de pot?',
+      'Een jarige collega kreeg bloemen van een aannemer. Hoe regelen we dat?',
+      'Hoe regelen we dat met de eed als iemand op de afdeling begint?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {

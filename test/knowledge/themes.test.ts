@@ -55,6 +55,9 @@ describe('the integrity themes (themes.json)', () => {
     expect(themesOf('Can I keep a bottle of wine from a supplier?', 'en')).toContain('gifts');
     expect(themesOf('Do I have to report my shares?', 'en')).toContain('financial_interests');
     expect(themesOf('Mag ik met de dienstauto naar de supermarkt?')).toContain('employer_property');
+    expect(themesOf('Moet ik de plannen van de wethouder geheimhouden tot ze openbaar zijn?')).toContain('confidentiality');
+    expect(themesOf('Welk papiertje van justitie heb ik nodig voor mijn nieuwe baan, zo n verklaring?')).toContain('screening');
+    expect(themesOf('Is it fine to put a taxi ride home after the council meeting on my expenses?', 'en')).toContain('employer_property');
   });
 
   it('does not read one word as another: a stem, a compound part or a typo must really be the word', () => {
@@ -66,6 +69,13 @@ describe('the integrity themes (themes.json)', () => {
     expect(withinOneEdit('nevenfuntie', 'nevenfunctie')).toBe(true);
     expect(withinOneEdit('klokenluider', 'klokkenluider')).toBe(true);
     expect(withinOneEdit('stallen', 'stelen')).toBe(false);
+    // A substitution is a neighbouring key, a sound-alike or a doubled letter; other words are words of their own.
+    expect(withinOneEdit('nevenfinctie', 'nevenfunctie')).toBe(true);
+    expect(withinOneEdit('geheimhoudingsplict', 'geheimhoudingsplicht')).toBe(true);
+    expect(withinOneEdit('vertrouwenspersson', 'vertrouwenspersoon')).toBe(true);
+    expect(withinOneEdit('aanraden', 'aanraken')).toBe(false);
+    expect(withinOneEdit('verhogen', 'vermogen')).toBe(false);
+    expect(themesOf('Welke podcast over timemanagement kun je aanraden?')).not.toContain('unwanted_behaviour');
   });
 
   it('names off-topic subjects and the contact roles a question asks for', () => {
