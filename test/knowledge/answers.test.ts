@@ -59,6 +59,12 @@ describe('extractive answers', () => {
     expect(cites('velsen', 'Mijn neef vroeg op een feestje naar een subsidieaanvraag die ik behandel. Mag ik daar iets over vertellen?')).toContain('Artikel 4 lid 2');
   });
 
+  it('finds the evaluation of the policy when it is "bijgewerkt", and the theft of cash behind the police', () => {
+    const cites = (orgId: string, text: string) => ask(orgId, text, detectLanguage(text)).citations.slice(0, 3).map((citation) => citation.section);
+    expect(cites('werksaam', 'Wanneer wordt onze gedragscode weer bijgewerkt?')).toContain('§ 6.2 Evalueren');
+    expect(cites('heemskerk', 'Een medewerker heeft geld uit de kas van de kantine gehaald. Stapt de gemeente dan naar de politie?')).toContain('Handhaven');
+  });
+
   it('classifies side-job and reporting questions for the next step', () => {
     expect(ask('heerde', 'Mag ik een bijbaan hebben naast mijn werk?').topic).toBe('sidejobs');
     expect(ask('werksaam', 'Waar kan ik een vermoeden van een misstand melden?').topic).toBe('reporting');

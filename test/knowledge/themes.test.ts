@@ -58,6 +58,8 @@ describe('the integrity themes (themes.json)', () => {
     expect(themesOf('Moet ik de plannen van de wethouder geheimhouden tot ze openbaar zijn?')).toContain('confidentiality');
     expect(themesOf('Welk papiertje van justitie heb ik nodig voor mijn nieuwe baan, zo n verklaring?')).toContain('screening');
     expect(themesOf('Is it fine to put a taxi ride home after the council meeting on my expenses?', 'en')).toContain('employer_property');
+    expect(themesOf('Op de personeelsdag pakte hij me vast, en hij maakte een opmerking over mijn uiterlijk')).toContain('unwanted_behaviour');
+    expect(themesOf('Ik wil het melden, maar hij mag niet weten dat ik het was')).toContain('reporting');
   });
 
   it('does not read one word as another: a stem, a compound part or a typo must really be the word', () => {
