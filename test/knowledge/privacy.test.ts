@@ -292,6 +292,11 @@ const ownConductWithRecords = [
   'Van wie is de bos bloemen die ik van een inwoner heb gekregen?',
   'Is een fles wijn van meer dan 50 euro die ik van een aannemer kreeg van mij of van de gemeente?',
   'Who owns the gift that I received from a supplier?',
+  // a colleague asked the asker to look in her mailbox; "mag dat?" asks whether the asker may
+  'Mijn collega is ziek en vroeg of ik haar mail wil bekijken. Mag dat?',
+  // who administers the oath is a step of the process, in the present of a custom
+  'wie neemt de eed af bij nieuwe medewerkers?',
+  'Who administers the oath to new staff?',
 ];
 /** … and the same words asking the assistant. */
 const othersRecordsAskedOfTheAssistant = [
@@ -300,6 +305,10 @@ const othersRecordsAskedOfTheAssistant = [
   // someone else's present stays someone else's record
   'Van wie is het cadeau dat Piet heeft gekregen?',
   'Wie heeft er een cadeau van meer dan 50 euro gekregen?',
+  // "kan dat?" may ask the assistant; "mag dat?" asks the asker's permission
+  'Mijn manager vroeg of ik kon nakijken of Jan zijn bijbaan heeft gemeld. Kan dat?',
+  // who administered the oath to someone is what happened to that person
+  'Wie heeft de eed afgenomen van de nieuwe griffier?',
 ];
 
 describe('requests for other people’s records', () => {
