@@ -487,6 +487,24 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Hoe regelen we dat met de eed als iemand op de afdeling begint?',
     ],
   },
+  {
+    name: 'a family member’s own plans, not what a colleague may keep or must report',
+    decline: ['Mijn dochter wil een bijbaantje bij de bakker, mag ze dat met 14?'],
+    answer: [
+      'Een collega van de receptie kreeg een taart en een cadeaubon van een inwoner die zijn rijbewijs kwam halen, mag ze dat houden?',
+      'My colleague got a bottle of wine from a resident after helping with his passport. Is she allowed to keep it?',
+    ],
+  },
+  {
+    name: '“hoe zit dat met” leave or a bike scheme, not with a side job',
+    decline: ['hoe zit dat met mijn vakantiedagen als ik ziek ben?', 'hoe zit dat met de fietsregeling?'],
+    answer: ['hoe zit dat met nevenwerk? ik wil op zondag in de garage van mijn zwager sleutelen'],
+  },
+  {
+    name: 'the police for one’s own bike or car, not the employer going to the police over theft at work',
+    decline: ['Mijn fiets is gestolen bij het station, moet ik naar de politie?', 'Mijn auto is opengebroken, moet ik naar de politie?'],
+    answer: ['Een medewerker heeft geld uit de kas van de kantine gehaald. Stapt de gemeente dan naar de politie?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
