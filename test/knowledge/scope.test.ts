@@ -505,6 +505,62 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Mijn fiets is gestolen bij het station, moet ik naar de politie?', 'Mijn auto is opengebroken, moet ik naar de politie?'],
     answer: ['Een medewerker heeft geld uit de kas van de kantine gehaald. Stapt de gemeente dan naar de politie?'],
   },
+  {
+    name: 'a neighbour’s dog while she works (her work is not the asker’s), not a neighbour who works for us',
+    decline: ['De hond van de buren blaft als ze werken, kan ik dat ergens melden?'],
+    answer: ['Mijn buurvrouw werkt bij onze gemeente en vraagt of ik haar vergunning wil versnellen, mag dat?'],
+  },
+  {
+    name: 'a remedy against a neighbour, a word to a friend or a present for one’s mother, not the same about work',
+    decline: [
+      'Mijn buurvrouw zet haar vuilnisbakken steeds voor mijn deur, wat kan ik daartegen doen?',
+      'Mijn beste vriendin gaat vreemd, moet ik daar iets van zeggen?',
+      'Wat voor cadeautje kan ik voor mijn moeder kopen?',
+    ],
+    answer: [
+      'Mijn buurman vraagt steeds of ik zijn vergunning voorrang wil geven, wat kan ik daartegen doen?',
+      'Mijn beste vriend werkt bij een leverancier en vertelt me over een aanbesteding. Moet ik daar iets van zeggen?',
+      'Wat voor cadeau mag ik van mijn vriendin aannemen als zij bij een leverancier van ons werkt?',
+    ],
+  },
+  {
+    name: 'an idea or everyone’s share for a colleague’s present, not a supplier who chips in',
+    decline: [
+      'We kopen met de afdeling een afscheidscadeau voor een collega die met pensioen gaat, heeft iemand een idee?',
+      'Voor de verjaardag van een collega halen we gebak, hoeveel moet iedereen bijdragen?',
+    ],
+    answer: ['Een leverancier wil bijdragen aan het afscheidscadeau van een collega, mag dat?'],
+  },
+  {
+    name: 'signing up as a volunteer, not whether volunteering must be reported',
+    decline: ['Ik wil me opgeven als vrijwilliger voor de collecte van het Rode Kruis, wanneer begint die?'],
+    answer: ['Ik wil me aanmelden als vrijwilliger bij de voedselbank, moet ik dat melden?'],
+  },
+  {
+    name: 'a screen or a chair to be had through work, not one for a side job or used privately',
+    decline: ['Mijn beeldscherm thuis flikkert, kan ik via het werk een nieuw scherm aanvragen?', 'Can I get an office chair for my home office?', 'Mijn monitor op kantoor flikkert, wie moet ik bellen?'],
+    answer: ['Kan ik via de gemeente een bureaustoel kopen voor mijn bijbaan?', 'Mag ik mijn monitor van de zaak thuis privé gebruiken?'],
+  },
+  {
+    name: 'allowances, a partner’s pension and investment advice, not an applicant’s allowance, a partner at the pension fund or shares in a contractor',
+    decline: [
+      'Hoeveel mag ik bijverdienen voordat mijn zorgtoeslag lager wordt?',
+      'We gaan trouwen, moet ik dat doorgeven voor het partnerpensioen?',
+      'What’s the best way to invest my savings, stocks or a deposit?',
+      'Kan ik beter sparen of beleggen met mijn vakantiegeld?',
+    ],
+    answer: [
+      'Een inwoner vraagt of ik zijn huurtoeslag-aanvraag sneller kan behandelen, mag dat?',
+      'Mijn partner werkt bij het pensioenfonds dat onze gemeente gebruikt, moet ik dat melden?',
+      'Is it ok to invest in a company that bids on our tenders?',
+      'Kan ik beter niet beleggen in een bouwbedrijf dat voor onze gemeente werkt?',
+    ],
+  },
+  {
+    name: 'wine with a stew, not a stew and wine from a supplier',
+    decline: ['Welke wijn drink je bij stoofvlees?'],
+    answer: ['Een leverancier stuurt me een stoofpot en een fles wijn als bedankje, mag ik dat aannemen?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
