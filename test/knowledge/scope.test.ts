@@ -561,6 +561,19 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Welke wijn drink je bij stoofvlees?'],
     answer: ['Een leverancier stuurt me een stoofpot en een fles wijn als bedankje, mag ik dat aannemen?'],
   },
+  {
+    name: 'signing up for the staff barbecue or a language course through work, not a contractor who pays for them',
+    decline: [
+      'Wat neem ik mee naar de personeelsbarbecue? Waar kan ik me inschrijven?',
+      'Who organises the team barbecue and where do I sign up?',
+      'Kan een nieuwe collega via het werk een taalcursus volgen? Wie regelt dat?',
+    ],
+    answer: [
+      'Een leverancier sponsort onze personeelsbarbecue, mag dat?',
+      'A contractor offered to pay for our team barbecue, can we accept?',
+      'Mag ik een taalcursus aannemen die een leverancier betaalt?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
