@@ -538,7 +538,12 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'a screen or a chair to be had through work, not one for a side job or used privately',
-    decline: ['Mijn beeldscherm thuis flikkert, kan ik via het werk een nieuw scherm aanvragen?', 'Can I get an office chair for my home office?', 'Mijn monitor op kantoor flikkert, wie moet ik bellen?'],
+    decline: [
+      'Mijn beeldscherm thuis flikkert, kan ik via het werk een nieuw scherm aanvragen?',
+      'Can I get an office chair for my home office?',
+      'Can I get a second screen for my home office?',
+      'Mijn monitor op kantoor flikkert, wie moet ik bellen?',
+    ],
     answer: ['Kan ik via de gemeente een bureaustoel kopen voor mijn bijbaan?', 'Mag ik mijn monitor van de zaak thuis privé gebruiken?'],
   },
   {

@@ -73,6 +73,9 @@ describe('the integrity themes (themes.json)', () => {
     expect(themesOf('Kan ik een cursus volgen?')).not.toContain('reporting');
     expect(themesOf('I need a second opinion', 'en')).not.toContain('policy_scope');
     expect(themesOf('Can I keep the presents a resident gave me?', 'en')).toContain('gifts');
+    // An English phrase keeps its words together: a second screen for the home office is no second home.
+    expect(themesOf('Can I get a second screen for my home office?', 'en')).not.toContain('financial_interests');
+    expect(themesOf('Do I have to report my second home?', 'en')).toContain('financial_interests');
     expect(withinOneEdit('nevenfuntie', 'nevenfunctie')).toBe(true);
     expect(withinOneEdit('klokenluider', 'klokkenluider')).toBe(true);
     expect(withinOneEdit('stallen', 'stelen')).toBe(false);
