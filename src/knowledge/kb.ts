@@ -67,7 +67,7 @@ const LITERAL_SHARE = 0.8;
  * sections listed further down); a passage whose own words are about the theme (imported texts
  * have no listed sections) adds `tagged` of that.
  */
-const THEME = { weight: 1, lexicalTrust: 0.5, fullShare: 0.6, lexicalFloor: 0.35, rankStep: 0.05, minRank: 0.6, tagged: 0.35, maxThemes: 3, closeTo: 0.25, central: 0.9, otherThemesShare: 0.3, otherThemes: 0.3, nationalList: 0.9 };
+const THEME = { weight: 1, lexicalTrust: 0.5, fullShare: 0.6, lexicalFloor: 0.35, rankStep: 0.05, minRank: 0.6, tagged: 0.35, maxThemes: 3, closeTo: 0.25, central: 0.9, route: 1.4, otherThemesShare: 0.3, otherThemes: 0.3, nationalList: 0.9 };
 
 /**
  * Minimum evidence that a question is about the policies at all, judged per passage among
@@ -697,7 +697,11 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
       if (boost > best) themeBoost[c] = boost;
       return c;
     };
+    // "Een collega neemt spullen mee, wat moet ik doen, hij mag niet weten dat ik het was": asked
+    // what to do, a clear word of a route theme (reporting) brings its sections up to the situation's.
+    const asksRoute = themes.length > 1 && (asksWhatToDo(folded) || ASKS_WHOM.test(folded));
     for (const hit of themes) {
+      const route = asksRoute && hit.strongCues > 0 && this.catalogue.themes[hit.theme]?.route === true ? THEME.route : 1;
       const sections = this.themeSections[hit.theme] as Map<string, { passages: Int32Array; weights: Float64Array }>;
       const tagged = this.themeTagged[hit.theme] as Map<number, Int32Array>;
       for (const { scope, weight } of scopes) {
@@ -710,7 +714,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
           const scopeWeight = scopeName === NATIONAL ? THEME.nationalList : weight;
           for (let i = 0; i < listed.passages.length; i++) {
             const passage = listed.passages[i] as number;
-            const c = addThemePassage(passage, themeStrength(hit) * themeWeight * (listed.weights[i] as number) * scopeWeight);
+            const c = addThemePassage(passage, route * themeStrength(hit) * themeWeight * (listed.weights[i] as number) * scopeWeight);
             if (hit.confidence >= 0.75 && (listed.weights[i] as number) >= THEME.central) governs[c] = 1;
           }
         }

@@ -50,6 +50,11 @@ const themeSchema = z
      * an off-topic subject beside it (sickness, a payslip) decides that the question is not ours.
      */
     whomOnly: z.boolean().optional(),
+    /**
+     * The theme is the way to act on another theme's situation (reporting it): asked what to do or
+     * whom to turn to, a clear word of it brings its sections up to the situation's own.
+     */
+    route: z.boolean().optional(),
     /** Routes outside the organisation the policy names, per organisation, with the section that names them. */
     external: z.record(scopeId, z.array(sectionRef.extend({ label: localized }).strict()).min(1)).optional(),
   })

@@ -59,6 +59,14 @@ describe('extractive answers', () => {
     expect(cites('velsen', 'Mijn neef vroeg op een feestje naar een subsidieaanvraag die ik behandel. Mag ik daar iets over vertellen?')).toContain('Artikel 4 lid 2');
   });
 
+  it('cites the reporting route beside the rule when a clear reporting word asks what to do, and only the rule without one', () => {
+    const cites = (text: string) => ask('velsen', text).citations.map((citation) => citation.section);
+    const reported = cites('Ik zag dat een collega dozen papier mee naar huis nam. Wat moet ik doen? Hij mag niet weten dat ik het was.');
+    expect(reported[0]).toBe('Artikel 6 lid 3');
+    expect(reported).toEqual(expect.arrayContaining(['Artikel 10 lid 1', 'Artikel 11']));
+    expect(cites('Mag ik kantoorpapier mee naar huis nemen?')).not.toContain('Artikel 11');
+  });
+
   it('finds the evaluation of the policy when it is "bijgewerkt", and the theft of cash behind the police', () => {
     const cites = (orgId: string, text: string) => ask(orgId, text, detectLanguage(text)).citations.slice(0, 3).map((citation) => citation.section);
     expect(cites('werksaam', 'Wanneer wordt onze gedragscode weer bijgewerkt?')).toContain('§ 6.2 Evalueren');
