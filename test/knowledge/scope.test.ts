@@ -579,6 +579,15 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mag ik een taalcursus aannemen die een leverancier betaalt?',
     ],
   },
+  {
+    name: 'a relative looking for an internship anywhere, not one at our department or with our contractor',
+    decline: ['Mijn nicht zoekt een stageplek in de zorg, kent iemand een goed verpleeghuis?'],
+    answer: [
+      'Mijn dochter wil stage lopen op mijn afdeling, mag dat?',
+      'Mijn zoon wil bij ons stage lopen, moet ik dat melden?',
+      'Mijn zoon zoekt een stage bij een aannemer waar wij mee werken, mag ik hem helpen?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
