@@ -588,6 +588,14 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mijn zoon zoekt een stage bij een aannemer waar wij mee werken, mag ik hem helpen?',
     ],
   },
+  {
+    name: 'the doctors’ oath, not our own oath beside it',
+    decline: ['Wat staat er eigenlijk in de hippocratische eed?', 'What does the Hippocratic oath say?'],
+    answer: [
+      'Moet ik als nieuwe ambtenaar een ambtseed afleggen, net zoals de hippocratische eed van artsen?',
+      'Lijkt onze ambtseed op de hippocratische eed van artsen, en wat beloof ik dan precies?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
