@@ -293,10 +293,10 @@ const ownConductWithRecords = [
   'Is een fles wijn van meer dan 50 euro die ik van een aannemer kreeg van mij of van de gemeente?',
   'Who owns the gift that I received from a supplier?',
   // a colleague asked the asker to look in her mailbox; "mag dat?" asks whether the asker may
-  'Mijn collega is ziek en vroeg of ik haar mail wil bekijken. Mag dat?',
+  'My colleague is ill and asked me to check her inbox. Is that ok?',
   // who administers the oath is a step of the process, in the present of a custom
-  'wie neemt de eed af bij nieuwe medewerkers?',
-  'Who administers the oath to new staff?',
+  'Wie neemt de ambtsbelofte af van nieuwe collega’s?',
+  'Who administers the oath to new colleagues at our municipality?',
 ];
 /** … and the same words asking the assistant. */
 const othersRecordsAskedOfTheAssistant = [
@@ -308,7 +308,7 @@ const othersRecordsAskedOfTheAssistant = [
   // "kan dat?" may ask the assistant; "mag dat?" asks the asker's permission
   'Mijn manager vroeg of ik kon nakijken of Jan zijn bijbaan heeft gemeld. Kan dat?',
   // who administered the oath to someone is what happened to that person
-  'Wie heeft de eed afgenomen van de nieuwe griffier?',
+  'Wie heeft de ambtsbelofte afgenomen van de nieuwe griffier?',
 ];
 
 describe('requests for other people’s records', () => {

@@ -491,30 +491,30 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     name: 'a family member’s own plans, not what a colleague may keep or must report',
     decline: ['Mijn dochter wil een bijbaantje bij de bakker, mag ze dat met 14?'],
     answer: [
-      'Een collega van de receptie kreeg een taart en een cadeaubon van een inwoner die zijn rijbewijs kwam halen, mag ze dat houden?',
-      'My colleague got a bottle of wine from a resident after helping with his passport. Is she allowed to keep it?',
+      'Mijn collega van Burgerzaken heeft van een dankbare aanvrager een doos bonbons gekregen na zijn rijbewijsaanvraag. Mag hij die houden?',
+      'A colleague at the front desk got a bottle of wine from a resident after renewing his driving licence. Is she allowed to keep it?',
     ],
   },
   {
     name: '“hoe zit dat met” leave or a bike scheme, not with a side job',
     decline: ['hoe zit dat met mijn vakantiedagen als ik ziek ben?', 'hoe zit dat met de fietsregeling?'],
-    answer: ['hoe zit dat met nevenwerk? ik wil op zondag in de garage van mijn zwager sleutelen'],
+    answer: ['Hoe zit dat met bijverdienen? Ik wil in de snackbar van mijn broer gaan helpen.'],
   },
   {
     name: 'the police for one’s own bike or car, not the employer going to the police over theft at work',
     decline: ['Mijn fiets is gestolen bij het station, moet ik naar de politie?', 'Mijn auto is opengebroken, moet ik naar de politie?'],
-    answer: ['Een medewerker heeft geld uit de kas van de kantine gehaald. Stapt de gemeente dan naar de politie?'],
+    answer: ['Wat als blijkt dat iemand van de kantine al maanden uit de kas pakt, stapt de gemeente dan naar de politie?'],
   },
   {
     name: 'a neighbour’s dog while she works (her work is not the asker’s), not a neighbour who works for us',
-    decline: ['De hond van de buren blaft als ze werken, kan ik dat ergens melden?'],
+    decline: ['Er is steeds geluidsoverlast van de buren als ze werken in hun schuur, kan ik dat ergens melden?'],
     answer: ['Mijn buurvrouw werkt bij onze gemeente en vraagt of ik haar vergunning wil versnellen, mag dat?'],
   },
   {
     name: 'a remedy against a neighbour, a word to a friend or a present for one’s mother, not the same about work',
     decline: [
       'Mijn buurvrouw zet haar vuilnisbakken steeds voor mijn deur, wat kan ik daartegen doen?',
-      'Mijn beste vriendin gaat vreemd, moet ik daar iets van zeggen?',
+      'Mijn zus leent steeds geld van onze ouders zonder het terug te geven. Moet ik daar iets van zeggen?',
       'Wat voor cadeautje kan ik voor mijn moeder kopen?',
     ],
     answer: [
@@ -526,14 +526,14 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   {
     name: 'an idea or everyone’s share for a colleague’s present, not a supplier who chips in',
     decline: [
-      'We kopen met de afdeling een afscheidscadeau voor een collega die met pensioen gaat, heeft iemand een idee?',
-      'Voor de verjaardag van een collega halen we gebak, hoeveel moet iedereen bijdragen?',
+      'Voor het afscheidscadeau van een collega hebben we een budget, heeft iemand een idee?',
+      'Voor de verjaardag van een collega kopen we een cadeau, wat is een normale bijdrage per persoon?',
     ],
     answer: ['Een leverancier wil bijdragen aan het afscheidscadeau van een collega, mag dat?'],
   },
   {
     name: 'signing up as a volunteer, not whether volunteering must be reported',
-    decline: ['Ik wil me opgeven als vrijwilliger voor de collecte van het Rode Kruis, wanneer begint die?'],
+    decline: ['Ik wil me opgeven als vrijwilliger voor de collecte van het Rode Kruis, wanneer begint die?', 'Ik wil me aanmelden als vrijwilliger bij het buurthuis, tot wanneer is dat mogelijk?'],
     answer: ['Ik wil me aanmelden als vrijwilliger bij de voedselbank, moet ik dat melden?'],
   },
   {
@@ -541,7 +541,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: [
       'Mijn beeldscherm thuis flikkert, kan ik via het werk een nieuw scherm aanvragen?',
       'Can I get an office chair for my home office?',
-      'Can I get a second screen for my home office?',
+      'My laptop screen is too small, could I get an extra monitor through work?',
       'Mijn monitor op kantoor flikkert, wie moet ik bellen?',
     ],
     answer: ['Kan ik via de gemeente een bureaustoel kopen voor mijn bijbaan?', 'Mag ik mijn monitor van de zaak thuis privé gebruiken?'],
@@ -549,9 +549,9 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   {
     name: 'allowances, a partner’s pension and investment advice, not an applicant’s allowance, a partner at the pension fund or shares in a contractor',
     decline: [
-      'Hoeveel mag ik bijverdienen voordat mijn zorgtoeslag lager wordt?',
-      'We gaan trouwen, moet ik dat doorgeven voor het partnerpensioen?',
-      'What’s the best way to invest my savings, stocks or a deposit?',
+      'Gaat mijn zorgtoeslag omlaag als ik in het weekend ga bijklussen?',
+      'Wordt mijn vrouw na ons huwelijk automatisch aangemeld voor het nabestaandenpensioen?',
+      'We would like to put our holiday money aside for ten years, what is the best way to invest that?',
       'Kan ik beter sparen of beleggen met mijn vakantiegeld?',
     ],
     answer: [
@@ -563,15 +563,15 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'wine with a stew, not a stew and wine from a supplier',
-    decline: ['Welke wijn drink je bij stoofvlees?'],
+    decline: ['Welke wijn drink je bij stoofvlees?', 'Mijn schoonouders komen eten, ik maak stoofvlees; welke wijn past erbij?'],
     answer: ['Een leverancier stuurt me een stoofpot en een fles wijn als bedankje, mag ik dat aannemen?'],
   },
   {
     name: 'signing up for the staff barbecue or a language course through work, not a contractor who pays for them',
     decline: [
-      'Wat neem ik mee naar de personeelsbarbecue? Waar kan ik me inschrijven?',
+      'Vanaf wanneer kan ik me inschrijven voor de personeelsbarbecue in juni?',
       'Who organises the team barbecue and where do I sign up?',
-      'Kan een nieuwe collega via het werk een taalcursus volgen? Wie regelt dat?',
+      'Ik wil mijn Engels bijspijkeren met een taalcursus; vraag ik die aan bij HR of bij mijn teamleider?',
     ],
     answer: [
       'Een leverancier sponsort onze personeelsbarbecue, mag dat?',
@@ -581,7 +581,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'a relative looking for an internship anywhere, not one at our department or with our contractor',
-    decline: ['Mijn nicht zoekt een stageplek in de zorg, kent iemand een goed verpleeghuis?'],
+    decline: ['Mijn neef zoekt voor zijn hbo-studie techniek een stage, welke installatiebedrijven nemen stagiairs aan?'],
     answer: [
       'Mijn dochter wil stage lopen op mijn afdeling, mag dat?',
       'Mijn zoon wil bij ons stage lopen, moet ik dat melden?',

@@ -58,8 +58,8 @@ describe('the integrity themes (themes.json)', () => {
     expect(themesOf('Moet ik de plannen van de wethouder geheimhouden tot ze openbaar zijn?')).toContain('confidentiality');
     expect(themesOf('Welk papiertje van justitie heb ik nodig voor mijn nieuwe baan, zo n verklaring?')).toContain('screening');
     expect(themesOf('Is it fine to put a taxi ride home after the council meeting on my expenses?', 'en')).toContain('employer_property');
-    expect(themesOf('Op de personeelsdag pakte hij me vast, en hij maakte een opmerking over mijn uiterlijk')).toContain('unwanted_behaviour');
-    expect(themesOf('Ik wil het melden, maar hij mag niet weten dat ik het was')).toContain('reporting');
+    expect(themesOf('Een klant pakte me bij de balie vast')).toContain('unwanted_behaviour');
+    expect(themesOf('Kan ik dit kwijt zonder dat ze weten wie het zei?')).toContain('reporting');
   });
 
   it('does not read one word as another: a stem, a compound part or a typo must really be the word', () => {
@@ -74,7 +74,7 @@ describe('the integrity themes (themes.json)', () => {
     expect(themesOf('I need a second opinion', 'en')).not.toContain('policy_scope');
     expect(themesOf('Can I keep the presents a resident gave me?', 'en')).toContain('gifts');
     // An English phrase keeps its words together: a second screen for the home office is no second home.
-    expect(themesOf('Can I get a second screen for my home office?', 'en')).not.toContain('financial_interests');
+    expect(themesOf('Where do I order a second chair for my home workplace?', 'en')).not.toContain('financial_interests');
     expect(themesOf('Do I have to report my second home?', 'en')).toContain('financial_interests');
     expect(withinOneEdit('nevenfuntie', 'nevenfunctie')).toBe(true);
     expect(withinOneEdit('klokenluider', 'klokkenluider')).toBe(true);
