@@ -697,7 +697,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
       if (boost > best) themeBoost[c] = boost;
       return c;
     };
-    // "Een collega neemt spullen mee, wat moet ik doen, hij mag niet weten dat ik het was": asked
+    // "Een teamgenoot laadt gereedschap van de werf in zijn auto, wat moet ik doen, zonder dat hij weet wie het zei": asked
     // what to do, a clear word of a route theme (reporting) brings its sections up to the situation's.
     const asksRoute = themes.length > 1 && (asksWhatToDo(folded) || ASKS_WHOM.test(folded));
     for (const hit of themes) {
@@ -727,7 +727,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     // The best `limit` entries, ties in entry order (a stable sort would give the same).
     const top = topEntries(score, entries, limit);
     const passages = top.map((c) => ({ ...this.toRetrieved(candidates[c] as number, score[c] as number, coverage[c] as number), governs: governs[c] === 1 }));
-    // "Mag ze dat houden?" asks a rule as well as "mag ik".
+    // "Mag hij die houden?" asks a rule as well as "mag ik".
     const permission = isPermissionFramed(folded) || asksPermissionForAnother(folded);
     const lexical = lexicalEvidence(top, coverage, evidence, matched, permission);
     const scope = decideScope({ vocabulary, lexical, permission, asksWhom: ASKS_WHOM.test(folded), howTo: isHowTo(folded), logistics: isLogistics(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId) || asksTheirRules(folded), words: analyzed.terms.filter((term) => term.content).length, privateLife: isPrivateLifeOnly(folded, () => mentionedOrganisationsInFolded(folded, this.mentions).length > 0), task: isTaskRequest(folded), integrity: integrityNamed(folded), despite: asksDespite(folded), whatToDo: asksWhatToDo(folded), employerSide: namesEmployerSide(folded), planning: asksToPlan(folded), signUp: asksToSignUp(folded), wayOnly: asksOnlyAWay(folded), provision: asksForAProvision(folded) });

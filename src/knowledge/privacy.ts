@@ -53,7 +53,7 @@ const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|huis vo
 const RULE_OR_PROCESS =
   /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|beschermd|bescherming|protected|protection|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does|openbaar(?! ministerie)|openbaar gemaakt|gepubliceerd|publiceren|public|made public|published|publish|zeggenschap|inspraak|instemming|instemmingsrecht|adviesrecht|have a say|has a say|a say in|right of consent)\b/;
 /**
- * "Wie neemt de eed af bij nieuwe medewerkers?", "who administers the oath": who performs that
+ * "Wie neemt de ambtsbelofte af van nieuwe collega's?", "who administers the oath": who performs that
  * step of the process, in the present of a custom; "wie heeft de eed afgenomen van …" asks what
  * happened to someone.
  */
@@ -227,7 +227,7 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // "Een vriend vroeg of ik kon kijken wat zijn vrouw verdient. Mag ik dat opzoeken?": someone
   // asked the asker to look, and the asker asks whether they may: their own conduct, as long as
   // nothing in it asks the assistant to do the looking.
-  // "Ze vraagt of ik in haar mailbox wil kijken. Mag dat?" asks the same of the asker's conduct.
+  // "Hij vroeg of ik met zijn wachtwoord zijn mail wil bijhouden. Mag dat?" asks the same of the asker's conduct.
   if (ASKER_WAS_ASKED.test(folded) && (ASKER_OWN.test(folded) || MAY_THAT.test(folded)) && !folded.match(ASKING_THE_ASSISTANT)) return false;
   if (WHO_REPORTED_ME.test(folded)) return true;
   if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;

@@ -58,7 +58,7 @@ export interface ScopeInput {
   signUp: boolean;
   /** Its only permission framing is the "kan ik" of "hoe kan ik" (see `asksOnlyAWay`). */
   wayOnly: boolean;
-  /** Asks to be given something through work ("kan ik via de gemeente een nieuwe krijgen", see `asksForAProvision`). */
+  /** Asks to be given something through work ("kan ik via het werk een nieuw scherm aanvragen", see `asksForAProvision`). */
   provision: boolean;
 }
 
@@ -112,7 +112,7 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // ik doen" after it asks for a fix, unless a clear integrity word (not one of the subject's own,
   // like the "melding" in "foutmelding") says otherwise.
   // "Hoe kan ik een bericht inplannen" asks for a way with the tool, not for permission.
-  // "Kan ik via de gemeente een nieuwe bureaustoel krijgen?" asks for a provision, not for permission,
+  // "Kan ik via het werk een nieuw scherm aanvragen?" asks for a provision, not for permission,
   // unless a clear integrity word says what for ("… voor mijn bijbaan").
   const permissionBesideOffTopic = permission && !input.wayOnly && !(input.provision && !clearWordBeyondOffTopic);
   if (vocabulary.offTopics.length > 0 && !clearEvidence && !lexical.strong && !(permissionBesideOffTopic && !input.asksWhom && !(input.whatToDo && !clearWordBeyondOffTopic) && top >= 0.75)) {
@@ -156,7 +156,7 @@ export function isPermissionFramed(folded: string): boolean {
 }
 
 /**
- * Permission or a duty asked for someone else: "mag ze dat houden?", "moet hij het melden?", "is
+ * Permission or a duty asked for someone else: "mag hij die houden?", "moet zij het melden?", "is
  * she allowed to". Kept apart from `isPermissionFramed`: it is no question about the asker's own
  * conduct, so it does not bring a family member's question back into scope (`isPrivateLifeOnly`).
  */
@@ -182,8 +182,8 @@ export function asksOnlyAWay(folded: string): boolean {
 }
 
 /**
- * Asking to be given something through work: "kan ik via de gemeente een nieuwe krijgen", "can I get a
- * second screen for my home office". Beside an off-topic subject (a chair, a bike scheme, a screen) and
+ * Asking to be given something through work: "kan ik via het werk een nieuw scherm aanvragen", "could I
+ * get an extra monitor through work". Beside an off-topic subject (a chair, a bike scheme, a screen) and
  * with no clear integrity word it is a question for the facilities desk or HR, not a permission question.
  */
 const PROVISION =
@@ -241,12 +241,12 @@ const SCHOOL_STAFF = /\b(?:juf|juffrouw|meester|leerkracht\p{L}*|mentor|directeu
 /** Whether the question names the employer's side. `folded` is the question after `fold`. */
 export function namesEmployerSide(folded: string): boolean {
   // "Bij de juf of bij de directeur?" about a child's school names no one of the asker's work;
-  // "als ze werkt" is the neighbour's work, not the asker's.
+  // "als ze werken in hun schuur" is the neighbours' work, not the asker's.
   const own = folded.replace(SOMEONE_ELSES_WORK, ' ');
   return EMPLOYER_SIDE.test(SCHOOL.test(own) ? own.replace(SCHOOL_STAFF, ' ') : own);
 }
 
-/** "Als ze werkt", "hij werkt thuis", "she works nights": someone else working, which names no employer by itself. */
+/** "Als ze werken", "hij werkt thuis", "she works nights": someone else working, which names no employer by itself. */
 const SOMEONE_ELSES_WORK = /\b(?:hij|zij|ze|he|she|they) (?:\p{L}+ )?(?:werkt|werken|werkte|works|worked|working)\b/gu;
 
 /** A how-to question: "hoe stel ik dit in", "how do I …". `folded` is the question after `fold`. */
@@ -285,7 +285,7 @@ export function isPrivateLifeOnly(folded: string, namesAnEmployer: () => boolean
 
 /**
  * "Hoe kan ik", "hoeveel … moet ik betalen", "how much do I have to pay": a way or a sum; "wat kan ik
- * daartegen doen" a remedy, "moet ik daar iets van zeggen?" a word to a friend, "wat voor cadeautje kan ik
+ * ertegen doen" a remedy, "moet ik er iets over zeggen?" a word to a relative, "wat voor cadeau kan ik
  * kopen" an idea: none asks a permission.
  */
 const A_WAY_OR_A_SUM = /\bhoe (?:kan|kun) ik\b|\bwat (?:kan|kun|moet) (?:ik|we|wij) (?:er |daar |hier )?(?:\p{L}+ )?(?:daartegen|ertegen|hiertegen|tegen|daaraan|eraan|hieraan|aan) doen\b|\bwhat can (?:i|we) do about\b|\b(?:moet|kan|zal) ik (?:daar |er |hier |het )?(?:iets |wat )?(?:van |over )?(?:zeggen|vertellen)(?: tegen (?:hem|haar|hen))?\s*\?|\bwat voor (?:\p{L}+ ){0,2}?(?:kan|kun|moet|zal) (?:ik|we|wij)\b|\bhoeveel (?:\p{L}+ ){0,3}?(?:moet|moeten) (?:ik|we|wij)(?: \p{L}+)? (?:betalen|kwijt)\b|\bhow much (?:\p{L}+ ){0,3}?(?:do|will|would|must|should) (?:i|we) (?:have to |need to )?pay\b/gu;

@@ -186,8 +186,8 @@ const STEM_MIN = 5;
 const PHRASE_WINDOW = 6;
 /**
  * English keeps a phrase's words together ("second home", "team meeting"); Dutch sends its verb to
- * the end ("een cadeau dat ik van een leverancier kreeg"). Wider, "a second monitor for my home
- * office" had a second home and "the meeting room for the team" a team meeting.
+ * the end ("een cadeau dat ik van een leverancier kreeg"). Wider, "a second chair for my home
+ * workplace" had a second home and "the meeting room for the team" a team meeting.
  */
 const ENGLISH_PHRASE_WINDOW = 3;
 
