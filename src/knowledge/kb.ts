@@ -4,7 +4,7 @@ import { mentionedOrganisationsInFolded, sanitizeQuestion, type SanitizedQuestio
 import type { PolicyBlock } from './structure.js';
 import { ALTERNATIVE_WEIGHT, Analyzer, COVERAGE_CREDIT, fold, QueryAnalyzer, tokenize, type AlternativeKind, type AnalyzedQuery } from './text.js';
 import { loadThemeCatalogue, VocabularyMatcher, type ThemeCatalogue, type ThemeHit, type VocabularyMatch } from './themes.js';
-import { asksDespite, asksOnlyAWay, asksTheirRules, asksToPlan, asksToSignUp, asksWhatToDo, decideScope, isHowTo, namesEmployerSide, isLogistics, isPermissionFramed, isPrivateLifeOnly, isTaskRequest, integrityNamed, type ScopeDecision } from './scope.js';
+import { asksDespite, asksForAProvision, asksOnlyAWay, asksPermissionForAnother, asksTheirRules, asksToPlan, asksToSignUp, asksWhatToDo, decideScope, isHowTo, namesEmployerSide, isLogistics, isPermissionFramed, isPrivateLifeOnly, isTaskRequest, integrityNamed, type ScopeDecision } from './scope.js';
 import { ASKS_WHOM, contactRolesFor } from './contacts.js';
 import type { AnswerContext, Citation, ContactRole, KnowledgeAnswer, Lang, PolicyDocumentInfo, Question, RetrievedPassage } from './types.js';
 
@@ -67,7 +67,7 @@ const LITERAL_SHARE = 0.8;
  * sections listed further down); a passage whose own words are about the theme (imported texts
  * have no listed sections) adds `tagged` of that.
  */
-const THEME = { weight: 1, lexicalTrust: 0.5, fullShare: 0.6, lexicalFloor: 0.35, rankStep: 0.05, minRank: 0.6, tagged: 0.35, maxThemes: 3, closeTo: 0.25, central: 0.9, otherThemesShare: 0.3, otherThemes: 0.3, nationalList: 0.9 };
+const THEME = { weight: 1, lexicalTrust: 0.5, fullShare: 0.6, lexicalFloor: 0.35, rankStep: 0.05, minRank: 0.6, tagged: 0.35, maxThemes: 3, closeTo: 0.25, central: 0.9, route: 1.4, otherThemesShare: 0.3, otherThemes: 0.3, nationalList: 0.9 };
 
 /**
  * Minimum evidence that a question is about the policies at all, judged per passage among
@@ -697,7 +697,11 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
       if (boost > best) themeBoost[c] = boost;
       return c;
     };
+    // "Een teamgenoot laadt gereedschap van de werf in zijn auto, wat moet ik doen, zonder dat hij weet wie het zei": asked
+    // what to do, a clear word of a route theme (reporting) brings its sections up to the situation's.
+    const asksRoute = themes.length > 1 && (asksWhatToDo(folded) || ASKS_WHOM.test(folded));
     for (const hit of themes) {
+      const route = asksRoute && hit.strongCues > 0 && this.catalogue.themes[hit.theme]?.route === true ? THEME.route : 1;
       const sections = this.themeSections[hit.theme] as Map<string, { passages: Int32Array; weights: Float64Array }>;
       const tagged = this.themeTagged[hit.theme] as Map<number, Int32Array>;
       for (const { scope, weight } of scopes) {
@@ -710,7 +714,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
           const scopeWeight = scopeName === NATIONAL ? THEME.nationalList : weight;
           for (let i = 0; i < listed.passages.length; i++) {
             const passage = listed.passages[i] as number;
-            const c = addThemePassage(passage, themeStrength(hit) * themeWeight * (listed.weights[i] as number) * scopeWeight);
+            const c = addThemePassage(passage, route * themeStrength(hit) * themeWeight * (listed.weights[i] as number) * scopeWeight);
             if (hit.confidence >= 0.75 && (listed.weights[i] as number) >= THEME.central) governs[c] = 1;
           }
         }
@@ -723,9 +727,10 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     // The best `limit` entries, ties in entry order (a stable sort would give the same).
     const top = topEntries(score, entries, limit);
     const passages = top.map((c) => ({ ...this.toRetrieved(candidates[c] as number, score[c] as number, coverage[c] as number), governs: governs[c] === 1 }));
-    const permission = isPermissionFramed(folded);
+    // "Mag hij die houden?" asks a rule as well as "mag ik".
+    const permission = isPermissionFramed(folded) || asksPermissionForAnother(folded);
     const lexical = lexicalEvidence(top, coverage, evidence, matched, permission);
-    const scope = decideScope({ vocabulary, lexical, permission, asksWhom: ASKS_WHOM.test(folded), howTo: isHowTo(folded), logistics: isLogistics(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId) || asksTheirRules(folded), words: analyzed.terms.filter((term) => term.content).length, privateLife: isPrivateLifeOnly(folded, () => mentionedOrganisationsInFolded(folded, this.mentions).length > 0), task: isTaskRequest(folded), integrity: integrityNamed(folded), despite: asksDespite(folded), whatToDo: asksWhatToDo(folded), employerSide: namesEmployerSide(folded), planning: asksToPlan(folded), signUp: asksToSignUp(folded), wayOnly: asksOnlyAWay(folded) });
+    const scope = decideScope({ vocabulary, lexical, permission, asksWhom: ASKS_WHOM.test(folded), howTo: isHowTo(folded), logistics: isLogistics(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId) || asksTheirRules(folded), words: analyzed.terms.filter((term) => term.content).length, privateLife: isPrivateLifeOnly(folded, () => mentionedOrganisationsInFolded(folded, this.mentions).length > 0), task: isTaskRequest(folded), integrity: integrityNamed(folded), despite: asksDespite(folded), whatToDo: asksWhatToDo(folded), employerSide: namesEmployerSide(folded), planning: asksToPlan(folded), signUp: asksToSignUp(folded), wayOnly: asksOnlyAWay(folded), provision: asksForAProvision(folded) });
     return { sanitized, analyzed, passages, inScope: scope.inScope, scope, vocabulary, themes };
   }
 

@@ -53,6 +53,13 @@ const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|huis vo
 const RULE_OR_PROCESS =
   /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|beschermd|bescherming|protected|protection|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does|openbaar(?! ministerie)|openbaar gemaakt|gepubliceerd|publiceren|public|made public|published|publish|zeggenschap|inspraak|instemming|instemmingsrecht|adviesrecht|have a say|has a say|a say in|right of consent)\b/;
 /**
+ * "Wie neemt de ambtsbelofte af van nieuwe collega's?", "who administers the oath": who performs that
+ * step of the process, in the present of a custom; "wie heeft de eed afgenomen van …" asks what
+ * happened to someone.
+ */
+const OATH_ADMINISTERED =
+  /\b(?:neemt|nemen) (?:\p{L}+ ){0,5}?(?:de |het )?(?:eed|belofte|ambtseed|ambtsbelofte|eed of belofte)\b(?: \p{L}+){0,6}? af\b|\b(?:eed|belofte|ambtseed|ambtsbelofte) (?:\p{L}+ ){0,2}?afnemen\b|\b(?:takes|administers|administer) the (?:oath|affirmation)\b|\bswears in\b/u;
+/**
  * "Kun je …", "could you …", "zou je voor me kunnen …": asking the assistant to do something,
  * with the modal verb of that request, not a modal of the rule.
  */
@@ -220,7 +227,8 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // "Een vriend vroeg of ik kon kijken wat zijn vrouw verdient. Mag ik dat opzoeken?": someone
   // asked the asker to look, and the asker asks whether they may: their own conduct, as long as
   // nothing in it asks the assistant to do the looking.
-  if (ASKER_WAS_ASKED.test(folded) && ASKER_OWN.test(folded) && !folded.match(ASKING_THE_ASSISTANT)) return false;
+  // "Hij vroeg of ik met zijn wachtwoord zijn mail wil bijhouden. Mag dat?" asks the same of the asker's conduct.
+  if (ASKER_WAS_ASKED.test(folded) && (ASKER_OWN.test(folded) || MAY_THAT.test(folded)) && !folded.match(ASKING_THE_ASSISTANT)) return false;
   if (WHO_REPORTED_ME.test(folded)) return true;
   if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
   // "Welke personen staan op de lijst van functies met een meldplicht?" asks for names, whatever
@@ -286,6 +294,8 @@ function tellsOfSomeone(sentence: string): boolean {
   return happened && !RULE_OR_PROCESS.test(withoutRequest) && !ASKER_OWN.test(withoutRequest);
 }
 
+/** "Mag dat?", "is that ok?": whether what was just said may be done (after `ASKER_WAS_ASKED`, by the asker). */
+const MAY_THAT = /\bmag (?:dat|dit|het)\b|\bis (?:dat|dit|het) (?:wel )?(?:ok|oke|goed|erg|toegestaan|verboden|een probleem)\b|\bis (?:that|this|it) (?:ok|okay|allowed|a problem)\b/;
 /** Someone asked the asker to do something: "hij vroeg of ik …", "ze wil dat ik …", "she asked me to …". */
 const ASKER_WAS_ASKED = /\b(?:vroeg|vroegen|vraagt|vragen|wil|wilde|wou|wilden)\b (?:\p{L}+ ){0,3}?(?:of|dat) (?:ik|wij|we)\b|\b(?:asked|asks|wants|wanted) (?:me|us) (?:to|whether|if)\b/u;
 
@@ -377,7 +387,7 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   if (EVER.test(folded) && (FACT_ABOUT_SOMEONE.test(folded) || SOMEONE_OF_MINE.test(folded)) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
   let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ').replace(MODAL_OF_A_THING, ' ');
   if (!IN_A_ROLE.test(folded) && !OWN_LOOKUP.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
-  if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason)) return false;
+  if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason) || OATH_ADMINISTERED.test(withoutReason)) return false;
   if (RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded)) return true;
   // "… heeft die nou wel of niet een belang in dat zonnepark? ja of nee"
   if (YES_OR_NO.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence))) return true;

@@ -58,6 +58,8 @@ export interface ScopeInput {
   signUp: boolean;
   /** Its only permission framing is the "kan ik" of "hoe kan ik" (see `asksOnlyAWay`). */
   wayOnly: boolean;
+  /** Asks to be given something through work ("kan ik via het werk een nieuw scherm aanvragen", see `asksForAProvision`). */
+  provision: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -110,7 +112,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // ik doen" after it asks for a fix, unless a clear integrity word (not one of the subject's own,
   // like the "melding" in "foutmelding") says otherwise.
   // "Hoe kan ik een bericht inplannen" asks for a way with the tool, not for permission.
-  const permissionBesideOffTopic = permission && !input.wayOnly;
+  // "Kan ik via het werk een nieuw scherm aanvragen?" asks for a provision, not for permission,
+  // unless a clear integrity word says what for ("… voor mijn bijbaan").
+  const permissionBesideOffTopic = permission && !input.wayOnly && !(input.provision && !clearWordBeyondOffTopic);
   if (vocabulary.offTopics.length > 0 && !clearEvidence && !lexical.strong && !(permissionBesideOffTopic && !input.asksWhom && !(input.whatToDo && !clearWordBeyondOffTopic) && top >= 0.75)) {
     return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   }
@@ -145,10 +149,23 @@ function severalClearWords(vocabulary: VocabularyMatch, cues: (hit: ThemeHit) =>
  * "can I", "am I allowed". `folded` is the question after `fold`.
  */
 const PERMISSION_FRAMED =
-  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit het met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|staat er (?:iets|wat) (?:over )?in (?:het|de|ons|onze) (?:beleid|gedragscode|regels|regeling|integriteitsbeleid)|wat zegt (?:het|de|ons|onze) (?:beleid|gedragscode|regeling|integriteitsbeleid)|what does (?:the|our) (?:policy|code|code of conduct) say|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|is it ok|is it okay|is it allowed|(?:is|would) (?:it|that|this) (?:be )?a problem|is that ok|is that okay|is this ok|is this okay|is that allowed|(?:dat|dit|het) doet iedereen(?: toch| ook)?|iedereen doet (?:dat|dit|het)|everybody does (?:it|that)|everyone does (?:it|that)|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
+  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit (?:het|dat|dit) met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|staat er (?:iets|wat) (?:over )?in (?:het|de|ons|onze) (?:beleid|gedragscode|regels|regeling|integriteitsbeleid)|wat zegt (?:het|de|ons|onze) (?:beleid|gedragscode|regeling|integriteitsbeleid)|what does (?:the|our) (?:policy|code|code of conduct) say|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|may we|can we|are we allowed|should we|do we have to|is it ok|is it okay|is it allowed|(?:is|would) (?:it|that|this) (?:be )?a problem|is that ok|is that okay|is this ok|is this okay|is that allowed|(?:dat|dit|het) doet iedereen(?: toch| ook)?|iedereen doet (?:dat|dit|het)|everybody does (?:it|that)|everyone does (?:it|that)|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
 
 export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
+}
+
+/**
+ * Permission or a duty asked for someone else: "mag hij die houden?", "moet zij het melden?", "is
+ * she allowed to". Kept apart from `isPermissionFramed`: it is no question about the asker's own
+ * conduct, so it does not bring a family member's question back into scope (`isPrivateLifeOnly`).
+ */
+const PERMISSION_FOR_ANOTHER =
+  /\b(?:mag|mogen|moet|moeten|hoeft|hoeven) (?:ze|zij|hij)\b|\b(?:is|are) (?:he|she|they) allowed\b|\b(?:may|can|should|must) (?:he|she|they)\b|\b(?:does|do) (?:he|she|they) (?:have|need) to\b/;
+
+/** Whether the question asks what someone else may or must do. `folded` is the question after `fold`. */
+export function asksPermissionForAnother(folded: string): boolean {
+  return PERMISSION_FOR_ANOTHER.test(folded);
 }
 
 /** "Hoe kan ik", "hoe kun ik": the "kan ik" of a way. */
@@ -162,6 +179,19 @@ const A_WAY = /\bhoe (?:kan|kun) ik\b/g;
  */
 export function asksOnlyAWay(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded) && !PERMISSION_FRAMED.test(folded.replace(A_WAY, ' ')) && !PROCESS_STEP.test(folded);
+}
+
+/**
+ * Asking to be given something through work: "kan ik via het werk een nieuw scherm aanvragen", "could I
+ * get an extra monitor through work". Beside an off-topic subject (a chair, a bike scheme, a screen) and
+ * with no clear integrity word it is a question for the facilities desk or HR, not a permission question.
+ */
+const PROVISION =
+  /\b(?:kan|kun) (?:ik|je|we|wij) (?:\p{L}+ ){0,4}?via (?:de gemeente|het werk|mijn werk|de zaak|mijn werkgever|de werkgever|de organisatie|hr|p&o)\b(?: [\p{L}-]+){0,5}? (?:krijgen|kopen|aanvragen|bestellen|leasen|vergoed)\b|\b(?:can|could|may) (?:i|we) (?:get|have|order|request) (?:\p{L}+ ){0,4}?(?:for (?:my|our) home office|for working from home|through work|via work|from work|from the (?:municipality|council|employer))\b/u;
+
+/** Whether the question asks to be given something through work. `folded` is the question after `fold`. */
+export function asksForAProvision(folded: string): boolean {
+  return PROVISION.test(folded);
 }
 
 const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|bestel|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd|vul) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
@@ -210,9 +240,14 @@ const SCHOOL_STAFF = /\b(?:juf|juffrouw|meester|leerkracht\p{L}*|mentor|directeu
 
 /** Whether the question names the employer's side. `folded` is the question after `fold`. */
 export function namesEmployerSide(folded: string): boolean {
-  // "Bij de juf of bij de directeur?" about a child's school names no one of the asker's work.
-  return EMPLOYER_SIDE.test(SCHOOL.test(folded) ? folded.replace(SCHOOL_STAFF, ' ') : folded);
+  // "Bij de juf of bij de directeur?" about a child's school names no one of the asker's work;
+  // "als ze werken in hun schuur" is the neighbours' work, not the asker's.
+  const own = folded.replace(SOMEONE_ELSES_WORK, ' ');
+  return EMPLOYER_SIDE.test(SCHOOL.test(own) ? own.replace(SCHOOL_STAFF, ' ') : own);
 }
+
+/** "Als ze werken", "hij werkt thuis", "she works nights": someone else working, which names no employer by itself. */
+const SOMEONE_ELSES_WORK = /\b(?:hij|zij|ze|he|she|they) (?:\p{L}+ )?(?:werkt|werken|werkte|works|worked|working)\b/gu;
 
 /** A how-to question: "hoe stel ik dit in", "how do I …". `folded` is the question after `fold`. */
 export function isHowTo(folded: string): boolean {
@@ -224,7 +259,7 @@ const PRIVATE_LIFE =
   /\b(?:a|an|een) \d+[- ]?(?:jarige|year[- ]old)\b|\b(?:een|a) (?:vriend|vriendin|kennis|friend) (?:van (?:me|mij)|of mine)\b|\b(?:van|of) (?:een|a) (?:vriend|vriendin|friend)\b|\b(?:mijn|mn|mijn eigen|onze|ons|my|our)\s+(?:\d+[- ]?(?:jarige|year[- ]old)\s+)?(?:(?:beste|oudste|jongste|kleine|lieve|goede|best|oldest|eldest|youngest|little|dear|good)\s+)?(familie|schoonfamilie|dochter|dochters|zoon|zoons|zonen|kind|kinderen|kids|tiener|puber|moeder|vader|ma|pa|mama|papa|schoonmoeder|schoonvader|schoonouders|ouders|oma|opa|broer|broertje|zus|zusje|zussen|neef|nicht|tante|oom|buurman|buurvrouw|buren|kat|katten|poes|hond|honden|huisdier|vriend|vriendin|vrienden|vriendje|daughter|daughters|son|sons|kid|kids|children|child|teenager|teen|mother|mom|mum|father|dad|parents|grandma|grandmother|grandpa|grandfather|brother|sister|aunt|uncle|cousin|neighbour|neighbours|neighbor|neighbors|cat|dog|pet|friend|friends|\d+[- ]year[- ]old)\b/;
 /** Anything of work: the job, colleagues, the employer, its clients, suppliers and decisions. */
 const WORK_CONTEXT =
-  /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|aannemer\p{L}*|opdrachtnemer\p{L}*|bieder\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|system|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|stage\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|werkt hier|werken hier|hier werkt|works here|work here|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|contractor\p{L}*|bidder\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare)\b/u;
+  /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|aannemer\p{L}*|opdrachtnemer\p{L}*|bieder\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|system|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|werkt hier|werken hier|hier werkt|works here|work here|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|contractor\p{L}*|bidder\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare)\b/u;
 /**
  * Work that is not the asker's: "(ze) werkt niet bij de gemeente", "has nothing to do with work",
  * "is he allowed to work" (the son's job, not the asker's).
@@ -248,8 +283,12 @@ export function isPrivateLifeOnly(folded: string, namesAnEmployer: () => boolean
   return !(isPermissionFramed(folded.replace(A_WAY_OR_A_SUM, ' ')) && ASKER.test(folded));
 }
 
-/** "Hoe kan ik", "hoeveel … moet ik betalen", "how much do I have to pay": a way or a sum, not a permission. */
-const A_WAY_OR_A_SUM = /\bhoe (?:kan|kun) ik\b|\bhoeveel (?:\p{L}+ ){0,3}?(?:moet|moeten) (?:ik|we|wij)(?: \p{L}+)? (?:betalen|kwijt)\b|\bhow much (?:\p{L}+ ){0,3}?(?:do|will|would|must|should) (?:i|we) (?:have to |need to )?pay\b/gu;
+/**
+ * "Hoe kan ik", "hoeveel … moet ik betalen", "how much do I have to pay": a way or a sum; "wat kan ik
+ * ertegen doen" a remedy, "moet ik er iets over zeggen?" a word to a relative, "wat voor cadeau kan ik
+ * kopen" an idea: none asks a permission.
+ */
+const A_WAY_OR_A_SUM = /\bhoe (?:kan|kun) ik\b|\bwat (?:kan|kun|moet) (?:ik|we|wij) (?:er |daar |hier )?(?:\p{L}+ )?(?:daartegen|ertegen|hiertegen|tegen|daaraan|eraan|hieraan|aan) doen\b|\bwhat can (?:i|we) do about\b|\b(?:moet|kan|zal) ik (?:daar |er |hier |het )?(?:iets |wat )?(?:van |over )?(?:zeggen|vertellen)(?: tegen (?:hem|haar|hen))?\s*\?|\bwat voor (?:\p{L}+ ){0,2}?(?:kan|kun|moet|zal) (?:ik|we|wij)\b|\bhoeveel (?:\p{L}+ ){0,3}?(?:moet|moeten) (?:ik|we|wij)(?: \p{L}+)? (?:betalen|kwijt)\b|\bhow much (?:\p{L}+ ){0,3}?(?:do|will|would|must|should) (?:i|we) (?:have to |need to )?pay\b/gu;
 
 /**
  * Asking the assistant to produce something ("kun je een contentkalender maken", "write me a poem");
@@ -287,7 +326,7 @@ export function isTaskRequest(folded: string): boolean {
 
 /** Asking for ideas ("wat is een leuk …", "what's a nice …"), the custom ("hoe regelen we dat"), an amount to spend, where to book it or how to sign up. */
 const PLANNING_ASK =
-  /\bwat (?:is|zijn) (?:een )?(?:leuke?|goede?|originele?)\b|\bhoe (?:regelen|doen) (?:we|wij) (?:dat|het)\b|\bhow do we (?:usually |normally )?(?:do|arrange|handle) (?:that|it|this)\b|\bwhat(?:s| is| are) (?:a )?(?:nice|good|fun)\b|\b(tips?|ideeen|ideetjes|suggesties?|suggestions?|ideas?|normaal bedrag|gebruikelijk bedrag|redelijk bedrag|hoeveel (?:geld|euro)|how much (?:money|should|do)|usual amount|kostenplaats\p{L}*|cost cent(?:re|er)s?|aanmelden|inschrijven|opgeven|sign up|register for|uitgedeeld|uitdelen|handed out)\b/u;
+  /\bwat (?:is|zijn) (?:een )?(?:leuke?|goede?|originele?)\b|\bhoe (?:regelen|doen) (?:we|wij) (?:dat|het)\b|\bhow do we (?:usually |normally )?(?:do|arrange|handle) (?:that|it|this)\b|\bwhat(?:s| is| are) (?:a )?(?:nice|good|fun)\b|\b(tips?|idee|ideeen|ideetjes|budget|bijdragen|bijdrage|inleggen|per persoon|suggesties?|suggestions?|ideas?|normaal bedrag|gebruikelijk bedrag|redelijk bedrag|hoeveel (?:geld|euro)|how much (?:money|should|do)|usual amount|kostenplaats\p{L}*|cost cent(?:re|er)s?|aanmelden|inschrijven|opgeven|sign up|register for|uitgedeeld|uitdelen|handed out)\b/u;
 /** Someone outside the organisation who gives, pays or invites. */
 const OUTSIDER =
   /\b(leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|relatie\p{L}*|zakenrelatie\p{L}*|bedrijf|bedrijven|extern\p{L}*|opdrachtnemer\p{L}*|supplier\p{L}*|contractor\p{L}*|vendor\p{L}*|resident\p{L}*|customer\p{L}*|business partner\p{L}*|compan(?:y|ies)|external)\b/u;
@@ -328,7 +367,7 @@ export function asksTheirRules(folded: string): boolean {
  * reflexive "me": the asker joins something, rather than notifying something to the employer).
  */
 const SIGN_UP =
-  /\bhoe\b.{0,20}\b(?:me|mij|mezelf) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven)\b|\bhoe (?:meld|schrijf|geef) (?:ik|je) (?:me|mij|je)\b.{0,30}\b(?:aan|in|op)\b|\bhow (?:do|can) (?:i|we) (?:sign up|register|enrol|enroll|join)\b|\bhow to (?:sign up|register|enrol|enroll)\b/u;
+  /\bhoe\b.{0,20}\b(?:me|mij|mezelf) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven)\b|\b(?:ik|we|wij) (?:wil|willen|ga|gaan) (?:me|mij|ons) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven) (?:als|voor|bij)\b|\bhoe (?:meld|schrijf|geef) (?:ik|je) (?:me|mij|je)\b.{0,30}\b(?:aan|in|op)\b|\bhow (?:do|can) (?:i|we) (?:sign up|register|enrol|enroll|join)\b|\bhow to (?:sign up|register|enrol|enroll)\b/u;
 
 /** Asks how to sign oneself up. `folded` is the question after `fold`. */
 export function asksToSignUp(folded: string): boolean {

@@ -50,6 +50,11 @@ const themeSchema = z
      * an off-topic subject beside it (sickness, a payslip) decides that the question is not ours.
      */
     whomOnly: z.boolean().optional(),
+    /**
+     * The theme is the way to act on another theme's situation (reporting it): asked what to do or
+     * whom to turn to, a clear word of it brings its sections up to the situation's own.
+     */
+    route: z.boolean().optional(),
     /** Routes outside the organisation the policy names, per organisation, with the section that names them. */
     external: z.record(scopeId, z.array(sectionRef.extend({ label: localized }).strict()).min(1)).optional(),
   })
@@ -127,6 +132,8 @@ interface CompiledEntry {
   phrase: string;
   pieces: Piece[];
   target: Target;
+  /** How far from its anchor word a phrase's other words may lie. */
+  window: number;
 }
 
 export interface ThemeHit {
@@ -177,6 +184,12 @@ const TYPO_MIN = 8;
 const STEM_MIN = 5;
 /** A phrase's words must lie this close together (any order). */
 const PHRASE_WINDOW = 6;
+/**
+ * English keeps a phrase's words together ("second home", "team meeting"); Dutch sends its verb to
+ * the end ("een cadeau dat ik van een leverancier kreeg"). Wider, "a second chair for my home
+ * workplace" had a second home and "the meeting room for the team" a team meeting.
+ */
+const ENGLISH_PHRASE_WINDOW = 3;
 
 interface TokenInfo {
   word: string;
@@ -235,7 +248,7 @@ export class VocabularyMatcher {
     // A lone function word ("van", "or") would match nearly every question; a phrase of
     // them ("wat gebeurt er als") is anchored on its first word.
     if (pieces.length === 1 && 'literal' in pieces[0]!) return;
-    const entry: CompiledEntry = { id: this.entryCount++, phrase, pieces, target };
+    const entry: CompiledEntry = { id: this.entryCount++, phrase, pieces, target, window: lang === 'en' ? ENGLISH_PHRASE_WINDOW : PHRASE_WINDOW };
     // Indexed by its first piece that is not a function word.
     const anchor = pieces.find((piece) => !('literal' in piece)) ?? pieces[0]!;
     if ('prefix' in anchor) push(this.byPrefix, anchor.prefix.slice(0, 3), entry);
@@ -366,8 +379,8 @@ export class VocabularyMatcher {
 
   /** Every word of a phrase is a different word of the text, within the window around its anchor word. */
   private phraseAt(entry: CompiledEntry, tokens: TokenInfo[], at: number): boolean {
-    const low = Math.max(0, at - PHRASE_WINDOW);
-    const high = Math.min(tokens.length, at + PHRASE_WINDOW + 1);
+    const low = Math.max(0, at - entry.window);
+    const high = Math.min(tokens.length, at + entry.window + 1);
     if (entry.pieces.every((piece) => 'literal' in piece)) {
       // A phrase of function words only ("wat gebeurt er als") counts as written, in order.
       return entry.pieces.every((piece, k) => tokens[at + k]?.word === (piece as { literal: string }).literal);

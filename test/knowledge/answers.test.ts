@@ -59,6 +59,20 @@ describe('extractive answers', () => {
     expect(cites('velsen', 'Mijn neef vroeg op een feestje naar een subsidieaanvraag die ik behandel. Mag ik daar iets over vertellen?')).toContain('Artikel 4 lid 2');
   });
 
+  it('cites the reporting route beside the rule when a clear reporting word asks what to do, and only the rule without one', () => {
+    const cites = (text: string) => ask('velsen', text).citations.map((citation) => citation.section);
+    const reported = cites('Een teamgenoot laadt elke vrijdag gereedschap van de werf in zijn eigen auto. Wat moet ik doen? Hij mag niet weten dat ik het was.');
+    expect(reported).toContain('Artikel 11');
+    expect(reported.some((section) => section.startsWith('Artikel 6'))).toBe(true);
+    expect(cites('Mag ik kantoorpapier mee naar huis nemen?')).not.toContain('Artikel 11');
+  });
+
+  it('finds the evaluation of the policy when it is "bijgewerkt", and the theft of cash behind the police', () => {
+    const cites = (orgId: string, text: string) => ask(orgId, text, detectLanguage(text)).citations.slice(0, 3).map((citation) => citation.section);
+    expect(cites('werksaam', 'Is onze gedragscode sinds de invoering nog eens bijgewerkt?')).toContain('§ 6.2 Evalueren');
+    expect(cites('heemskerk', 'Wat als blijkt dat iemand van de kantine al maanden uit de kas pakt, stapt de gemeente dan naar de politie?')).toContain('Handhaven');
+  });
+
   it('classifies side-job and reporting questions for the next step', () => {
     expect(ask('heerde', 'Mag ik een bijbaan hebben naast mijn werk?').topic).toBe('sidejobs');
     expect(ask('werksaam', 'Waar kan ik een vermoeden van een misstand melden?').topic).toBe('reporting');

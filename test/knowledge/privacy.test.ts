@@ -292,6 +292,11 @@ const ownConductWithRecords = [
   'Van wie is de bos bloemen die ik van een inwoner heb gekregen?',
   'Is een fles wijn van meer dan 50 euro die ik van een aannemer kreeg van mij of van de gemeente?',
   'Who owns the gift that I received from a supplier?',
+  // a colleague asked the asker to look in her mailbox; "mag dat?" asks whether the asker may
+  'My colleague is ill and asked me to check her inbox. Is that ok?',
+  // who administers the oath is a step of the process, in the present of a custom
+  'Wie neemt de ambtsbelofte af van nieuwe collega’s?',
+  'Who administers the oath to new colleagues at our municipality?',
 ];
 /** … and the same words asking the assistant. */
 const othersRecordsAskedOfTheAssistant = [
@@ -300,6 +305,10 @@ const othersRecordsAskedOfTheAssistant = [
   // someone else's present stays someone else's record
   'Van wie is het cadeau dat Piet heeft gekregen?',
   'Wie heeft er een cadeau van meer dan 50 euro gekregen?',
+  // "kan dat?" may ask the assistant; "mag dat?" asks the asker's permission
+  'Mijn manager vroeg of ik kon nakijken of Jan zijn bijbaan heeft gemeld. Kan dat?',
+  // who administered the oath to someone is what happened to that person
+  'Wie heeft de ambtsbelofte afgenomen van de nieuwe griffier?',
 ];
 
 describe('requests for other people’s records', () => {

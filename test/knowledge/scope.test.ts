@@ -487,6 +487,115 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Hoe regelen we dat met de eed als iemand op de afdeling begint?',
     ],
   },
+  {
+    name: 'a family member’s own plans, not what a colleague may keep or must report',
+    decline: ['Mijn dochter wil een bijbaantje bij de bakker, mag ze dat met 14?'],
+    answer: [
+      'Mijn collega van Burgerzaken heeft van een dankbare aanvrager een doos bonbons gekregen na zijn rijbewijsaanvraag. Mag hij die houden?',
+      'A colleague at the front desk got a bottle of wine from a resident after renewing his driving licence. Is she allowed to keep it?',
+    ],
+  },
+  {
+    name: '“hoe zit dat met” leave or a bike scheme, not with a side job',
+    decline: ['hoe zit dat met mijn vakantiedagen als ik ziek ben?', 'hoe zit dat met de fietsregeling?'],
+    answer: ['Hoe zit dat met bijverdienen? Ik wil in de snackbar van mijn broer gaan helpen.'],
+  },
+  {
+    name: 'the police for one’s own bike or car, not the employer going to the police over theft at work',
+    decline: ['Mijn fiets is gestolen bij het station, moet ik naar de politie?', 'Mijn auto is opengebroken, moet ik naar de politie?'],
+    answer: ['Wat als blijkt dat iemand van de kantine al maanden uit de kas pakt, stapt de gemeente dan naar de politie?'],
+  },
+  {
+    name: 'a neighbour’s dog while she works (her work is not the asker’s), not a neighbour who works for us',
+    decline: ['Er is steeds geluidsoverlast van de buren als ze werken in hun schuur, kan ik dat ergens melden?'],
+    answer: ['Mijn buurvrouw werkt bij onze gemeente en vraagt of ik haar vergunning wil versnellen, mag dat?'],
+  },
+  {
+    name: 'a remedy against a neighbour, a word to a friend or a present for one’s mother, not the same about work',
+    decline: [
+      'Mijn buurvrouw zet haar vuilnisbakken steeds voor mijn deur, wat kan ik daartegen doen?',
+      'Mijn zus leent steeds geld van onze ouders zonder het terug te geven. Moet ik daar iets van zeggen?',
+      'Wat voor cadeautje kan ik voor mijn moeder kopen?',
+    ],
+    answer: [
+      'Mijn buurman vraagt steeds of ik zijn vergunning voorrang wil geven, wat kan ik daartegen doen?',
+      'Mijn beste vriend werkt bij een leverancier en vertelt me over een aanbesteding. Moet ik daar iets van zeggen?',
+      'Wat voor cadeau mag ik van mijn vriendin aannemen als zij bij een leverancier van ons werkt?',
+    ],
+  },
+  {
+    name: 'an idea or everyone’s share for a colleague’s present, not a supplier who chips in',
+    decline: [
+      'Voor het afscheidscadeau van een collega hebben we een budget, heeft iemand een idee?',
+      'Voor de verjaardag van een collega kopen we een cadeau, wat is een normale bijdrage per persoon?',
+    ],
+    answer: ['Een leverancier wil bijdragen aan het afscheidscadeau van een collega, mag dat?'],
+  },
+  {
+    name: 'signing up as a volunteer, not whether volunteering must be reported',
+    decline: ['Ik wil me opgeven als vrijwilliger voor de collecte van het Rode Kruis, wanneer begint die?', 'Ik wil me aanmelden als vrijwilliger bij het buurthuis, tot wanneer is dat mogelijk?'],
+    answer: ['Ik wil me aanmelden als vrijwilliger bij de voedselbank, moet ik dat melden?'],
+  },
+  {
+    name: 'a screen or a chair to be had through work, not one for a side job or used privately',
+    decline: [
+      'Mijn beeldscherm thuis flikkert, kan ik via het werk een nieuw scherm aanvragen?',
+      'Can I get an office chair for my home office?',
+      'My laptop screen is too small, could I get an extra monitor through work?',
+      'Mijn monitor op kantoor flikkert, wie moet ik bellen?',
+    ],
+    answer: ['Kan ik via de gemeente een bureaustoel kopen voor mijn bijbaan?', 'Mag ik mijn monitor van de zaak thuis privé gebruiken?'],
+  },
+  {
+    name: 'allowances, a partner’s pension and investment advice, not an applicant’s allowance, a partner at the pension fund or shares in a contractor',
+    decline: [
+      'Gaat mijn zorgtoeslag omlaag als ik in het weekend ga bijklussen?',
+      'Wordt mijn vrouw na ons huwelijk automatisch aangemeld voor het nabestaandenpensioen?',
+      'We would like to put our holiday money aside for ten years, what is the best way to invest that?',
+      'Kan ik beter sparen of beleggen met mijn vakantiegeld?',
+    ],
+    answer: [
+      'Een inwoner vraagt of ik zijn huurtoeslag-aanvraag sneller kan behandelen, mag dat?',
+      'Mijn partner werkt bij het pensioenfonds dat onze gemeente gebruikt, moet ik dat melden?',
+      'Is it ok to invest in a company that bids on our tenders?',
+      'Kan ik beter niet beleggen in een bouwbedrijf dat voor onze gemeente werkt?',
+    ],
+  },
+  {
+    name: 'wine with a stew, not a stew and wine from a supplier',
+    decline: ['Welke wijn drink je bij stoofvlees?', 'Mijn schoonouders komen eten, ik maak stoofvlees; welke wijn past erbij?'],
+    answer: ['Een leverancier stuurt me een stoofpot en een fles wijn als bedankje, mag ik dat aannemen?'],
+  },
+  {
+    name: 'signing up for the staff barbecue or a language course through work, not a contractor who pays for them',
+    decline: [
+      'Vanaf wanneer kan ik me inschrijven voor de personeelsbarbecue in juni?',
+      'Who organises the team barbecue and where do I sign up?',
+      'Ik wil mijn Engels bijspijkeren met een taalcursus; vraag ik die aan bij HR of bij mijn teamleider?',
+    ],
+    answer: [
+      'Een leverancier sponsort onze personeelsbarbecue, mag dat?',
+      'A contractor offered to pay for our team barbecue, can we accept?',
+      'Mag ik een taalcursus aannemen die een leverancier betaalt?',
+    ],
+  },
+  {
+    name: 'a relative looking for an internship anywhere, not one at our department or with our contractor',
+    decline: ['Mijn neef zoekt voor zijn hbo-studie techniek een stage, welke installatiebedrijven nemen stagiairs aan?'],
+    answer: [
+      'Mijn dochter wil stage lopen op mijn afdeling, mag dat?',
+      'Mijn zoon wil bij ons stage lopen, moet ik dat melden?',
+      'Mijn zoon zoekt een stage bij een aannemer waar wij mee werken, mag ik hem helpen?',
+    ],
+  },
+  {
+    name: 'the doctors’ oath, not our own oath beside it',
+    decline: ['Wat staat er eigenlijk in de hippocratische eed?', 'What does the Hippocratic oath say?'],
+    answer: [
+      'Moet ik als nieuwe ambtenaar een ambtseed afleggen, net zoals de hippocratische eed van artsen?',
+      'Lijkt onze ambtseed op de hippocratische eed van artsen, en wat beloof ik dan precies?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {

@@ -58,6 +58,8 @@ describe('the integrity themes (themes.json)', () => {
     expect(themesOf('Moet ik de plannen van de wethouder geheimhouden tot ze openbaar zijn?')).toContain('confidentiality');
     expect(themesOf('Welk papiertje van justitie heb ik nodig voor mijn nieuwe baan, zo n verklaring?')).toContain('screening');
     expect(themesOf('Is it fine to put a taxi ride home after the council meeting on my expenses?', 'en')).toContain('employer_property');
+    expect(themesOf('Een klant pakte me bij de balie vast')).toContain('unwanted_behaviour');
+    expect(themesOf('Kan ik dit kwijt zonder dat ze weten wie het zei?')).toContain('reporting');
   });
 
   it('does not read one word as another: a stem, a compound part or a typo must really be the word', () => {
@@ -66,6 +68,14 @@ describe('the integrity themes (themes.json)', () => {
     expect(themesOf('Hoeveel kost een parkeervergunning?')).not.toContain('conflicts_procurement');
     expect(themesOf('Kan ik mijn fiets in de kelder stallen?')).not.toContain('unwanted_behaviour');
     expect(themesOf('Hoe gaat het volgens jou?')).not.toContain('sanctions');
+    // "presenting" is no "present", "volgen" no "gevolgen", "second" no "seconded".
+    expect(themesOf('Any tips for presenting to the board?', 'en')).not.toContain('gifts');
+    expect(themesOf('Kan ik een cursus volgen?')).not.toContain('reporting');
+    expect(themesOf('I need a second opinion', 'en')).not.toContain('policy_scope');
+    expect(themesOf('Can I keep the presents a resident gave me?', 'en')).toContain('gifts');
+    // An English phrase keeps its words together: a second screen for the home office is no second home.
+    expect(themesOf('Where do I order a second chair for my home workplace?', 'en')).not.toContain('financial_interests');
+    expect(themesOf('Do I have to report my second home?', 'en')).toContain('financial_interests');
     expect(withinOneEdit('nevenfuntie', 'nevenfunctie')).toBe(true);
     expect(withinOneEdit('klokenluider', 'klokkenluider')).toBe(true);
     expect(withinOneEdit('stallen', 'stelen')).toBe(false);
