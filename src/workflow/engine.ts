@@ -6,6 +6,7 @@ import { normaliseObjectId } from '../directory/directory.js';
 import type { Language, Organisation } from '../directory/types.js';
 import type { Logger } from '../logging/logger.js';
 import { SCHEMA_VERSION, isDuplicateKeyError } from '../storage/database.js';
+import { ExpiringCache } from '../storage/expiringCache.js';
 import { GroupedInserts } from '../storage/groupedInserts.js';
 import { AwaitingIndex } from './awaiting.js';
 import { nextDueAt, stepClock } from './clock.js';
@@ -113,6 +114,11 @@ export class WorkflowEngine {
   private readonly recordInserts: GroupedInserts<WorkflowRecord>;
   private readonly numbers: ReferenceNumbers;
   private readonly awaitingIndex: AwaitingIndex;
+  /**
+   * Records this instance began to submit lately: a repeated click (a double click, a card action
+   * Teams delivers again) that reaches the same instance notes nothing before its claim is refused.
+   */
+  private readonly submitting = new ExpiringCache<string, true>({ maxEntries: 10_000, ttlMs: 10 * 60_000 });
   private readonly definitions = new Map<string, AnyWorkflowDefinition>();
   private readonly calendar: HolidayCalendar;
 
@@ -198,12 +204,16 @@ export class WorkflowEngine {
     // What waits for the assignees is noted from the start, beside the claim, the number, the
     // messages and the record; the submitter's answer waits for all of it. The note is the
     // longest of these writes (a claim on the person's document, then the document rewritten),
-    // so it no longer waits for the claim. A note without a record (a double click's second
-    // note, a claim that failed, a process that died) is harmless: the index holds a superset,
-    // readers ask the record, and the hourly reconciliation (reconcileAwaiting) drops it.
+    // so it does not wait for the claim, except for a click this instance is already submitting,
+    // whose claim will be refused. A note without a record (a repeated click on another
+    // instance, a claim that failed, a process that died) is harmless: the index holds a
+    // superset, readers ask the record, and the hourly reconciliation (reconcileAwaiting) drops it.
     const actors = this.actorsFor(definition, draft, first);
-    const noted = actors.then((people) => this.awaitingIndex.note(people, id, now));
-    noted.catch(() => undefined);
+    const noteNow = () => actors.then((people) => this.awaitingIndex.note(people, id, now));
+    const repeated = this.submitting.has(id);
+    this.submitting.set(id, true);
+    let noted = repeated ? undefined : noteNow();
+    noted?.catch(() => undefined);
     try {
       await this.auditInserts.insert({ _id: `${id}:1`, recordId: id, version: 1, at: now, actor: owner, action: 'submitted', fromState: null, toState: null, schemaVersion: SCHEMA_VERSION });
     } catch (error) {
@@ -212,6 +222,8 @@ export class WorkflowEngine {
       if (earlier) return { record: earlier, created: false };
       // The first submitter died between its claim and its record: this one finishes the job.
     }
+    noted ??= noteNow();
+    noted.catch(() => undefined);
     const [assignees, sequence] = await Promise.all([actors, this.numbers.next(organisation.id, definition.type, year)]);
     const step = this.startStep(first, now);
     const record: WorkflowRecord<TData> = {
