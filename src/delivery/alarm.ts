@@ -12,6 +12,8 @@ export class SlotAlarm {
     /** Told the latest moment that came. */
     private readonly ring: (moment: number) => void,
     private readonly maxMoments = 10_000,
+    /** The wall clock the moments are in (tests give one that lags behind the timers). */
+    private readonly now: () => number = Date.now,
   ) {}
 
   at(moment: Date): void {
@@ -33,7 +35,9 @@ export class SlotAlarm {
     if (this.armed) clearTimeout(this.armed.timer);
     const timer = setTimeout(() => {
       this.armed = undefined;
-      const now = Date.now();
+      // Node's timers run on their own clock and may fire a millisecond before Date.now() says
+      // `next` has come: it has, or it would stay in the set and ring a second time.
+      const now = Math.max(this.now(), next);
       let came = next;
       for (const moment of this.moments) {
         if (moment > now) continue;
@@ -42,7 +46,7 @@ export class SlotAlarm {
       }
       this.ring(came);
       this.arm();
-    }, Math.max(0, next - Date.now()));
+    }, Math.max(0, next - this.now()));
     timer.unref();
     this.armed = { at: next, timer };
   }

@@ -17,6 +17,18 @@ describe('the alarm for paced messages', () => {
     expect(rung).toHaveLength(3);
   });
 
+  it('rings a turn once when its timer fires a moment before the wall clock says the turn has come', async () => {
+    const rung: number[] = [];
+    // Node's timers keep their own clock: the wall clock may still be a little short of the turn.
+    const lagging = () => Date.now() - 5;
+    const alarm = new SlotAlarm((moment) => rung.push(moment), 10, lagging);
+    const turn = lagging() + 20;
+    alarm.at(new Date(turn));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    alarm.stop();
+    expect(rung).toEqual([turn]);
+  });
+
   it('leaves turns beyond its bound to the worker’s poll', async () => {
     const rung: number[] = [];
     const alarm = new SlotAlarm((moment) => rung.push(moment), 2);
