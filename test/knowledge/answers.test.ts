@@ -70,7 +70,7 @@ describe('extractive answers', () => {
   it('finds the evaluation of the policy when it is "bijgewerkt", and the theft of cash behind the police', () => {
     const cites = (orgId: string, text: string) => ask(orgId, text, detectLanguage(text)).citations.slice(0, 3).map((citation) => citation.section);
     expect(cites('werksaam', 'Is onze gedragscode sinds de invoering nog eens bijgewerkt?')).toContain('§ 6.2 Evalueren');
-    expect(cites('heemskerk', 'Wat als blijkt dat iemand van de kantine al maanden uit de kas pakt, stapt de gemeente dan naar de politie?')).toContain('Handhaven');
+    expect(cites('heemskerk', 'Een collega haalt geld uit de fooienpot van de balie. Gaat de gemeente dan naar de politie?')).toContain('Handhaven');
   });
 
   it('classifies side-job and reporting questions for the next step', () => {

@@ -412,7 +412,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'ideas for a colleague’s leaving present, not a leaving present from a contractor or supplier',
-    decline: ['Wat is een leuk afscheidscadeautje voor een collega die met pensioen gaat?', 'What’s a nice farewell gift for our intern?'],
+    decline: ['Wat is een leuk afscheidscadeautje voor een collega die met pensioen gaat?', 'Any ideas for a farewell gift for our secretary?'],
     answer: [
       'Ik kreeg een afscheidscadeautje van een leverancier, mag ik dat houden?',
       'Mag ik als afscheidscadeau een weekendje weg aannemen van de aannemer?',
@@ -426,7 +426,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'how to schedule a post with a tool ("hoe kan ik" asks a way), not posting about work or a step of a process',
-    decline: ['Hoe kan ik een bericht op LinkedIn inplannen voor volgende week?', 'How do I schedule a post on Facebook?'],
+    decline: ['Hoe kan ik in Outlook een mail later laten versturen?', 'How do I schedule a post on Facebook?'],
     answer: [
       'Mag ik onder werktijd een LinkedIn-bericht over mijn bijbaan inplannen?',
       'Hoe kan ik een bericht over mijn werk op LinkedIn inplannen zonder vertrouwelijke informatie te delen?',
@@ -436,7 +436,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'days out in the school holidays, not a side job or a supplier’s offer in them',
-    decline: ['Wat zijn leuke uitjes met kinderen in de kerstvakantie?', 'Any ideas for days out with kids during half-term?'],
+    decline: ['Waar kunnen we met de kleinkinderen heen in de meivakantie als het regent?', 'Any ideas for days out with kids during half-term?'],
     answer: [
       'Mag ik in de zomervakantie een bijbaantje als strandwacht nemen?',
       'Een leverancier biedt mij in de meivakantie een gratis vakantiehuisje aan. Mag dat?',
@@ -503,7 +503,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   {
     name: 'the police for one’s own bike or car, not the employer going to the police over theft at work',
     decline: ['Mijn fiets is gestolen bij het station, moet ik naar de politie?', 'Mijn auto is opengebroken, moet ik naar de politie?'],
-    answer: ['Wat als blijkt dat iemand van de kantine al maanden uit de kas pakt, stapt de gemeente dan naar de politie?'],
+    answer: ['Een collega haalt geld uit de fooienpot van de balie. Gaat de gemeente dan naar de politie?'],
   },
   {
     name: 'a neighbour’s dog while she works (her work is not the asker’s), not a neighbour who works for us',
@@ -533,7 +533,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'signing up as a volunteer, not whether volunteering must be reported',
-    decline: ['Ik wil me opgeven als vrijwilliger voor de collecte van het Rode Kruis, wanneer begint die?', 'Ik wil me aanmelden als vrijwilliger bij het buurthuis, tot wanneer is dat mogelijk?'],
+    decline: ['Ik wil me opgeven als vrijwilliger voor de collecte van het Rode Kruis, wanneer begint die?', 'Ik wil me aanmelden als vrijwilliger bij de hardloopwedstrijd in mei, hoe doe ik dat?'],
     answer: ['Ik wil me aanmelden als vrijwilliger bij de voedselbank, moet ik dat melden?'],
   },
   {
