@@ -41,8 +41,7 @@ interface AwaitingPage extends VersionedDocument {
  * note rewrites the whole document: FerretDB reads, decodes, re-encodes and writes it while it
  * holds the database's one write lock, and the write returns it whole (see `append`). With 200
  * notes a page, the notes of the bench's gift notifications (20 managers, a few hundred records
- * each) took a third of FerretDB's time; with 25 the same load ran at 97 req/s with a p95 of
- * 170 ms against 84 req/s and 200 ms. A reader pays one read by `_id` per page of the person's.
+ * each) took a third of FerretDB's time. A reader pays one read by `_id` per page of the person's.
  */
 export const NOTES_PER_PAGE = 25;
 

@@ -209,11 +209,15 @@ export class WorkflowEngine {
     // instance, a claim that failed, a process that died) is harmless: the index holds a
     // superset, readers ask the record, and the hourly reconciliation (reconcileAwaiting) drops it.
     const actors = this.actorsFor(definition, draft, first);
-    const noteNow = () => actors.then((people) => this.awaitingIndex.note(people, id, now));
+    const noteNow = () => {
+      const note = actors.then((people) => this.awaitingIndex.note(people, id, now));
+      // Awaited below; a failure meanwhile must not be an unhandled rejection.
+      note.catch(() => undefined);
+      return note;
+    };
     const repeated = this.submitting.has(id);
     this.submitting.set(id, true);
     let noted = repeated ? undefined : noteNow();
-    noted?.catch(() => undefined);
     try {
       await this.auditInserts.insert({ _id: `${id}:1`, recordId: id, version: 1, at: now, actor: owner, action: 'submitted', fromState: null, toState: null, schemaVersion: SCHEMA_VERSION });
     } catch (error) {
@@ -223,7 +227,6 @@ export class WorkflowEngine {
       // The first submitter died between its claim and its record: this one finishes the job.
     }
     noted ??= noteNow();
-    noted.catch(() => undefined);
     const [assignees, sequence] = await Promise.all([actors, this.numbers.next(organisation.id, definition.type, year)]);
     const step = this.startStep(first, now);
     const record: WorkflowRecord<TData> = {
