@@ -49,7 +49,9 @@ if ! grep -F "$stock" "$metadata" >/dev/null; then
   echo "FerretDB $version: the _id expression to correct was not found in $metadata" >&2
   exit 1
 fi
-sed -i "s|$(printf '%s' "$stock" | sed 's/[$.*[\]/&/g')|$fixed|" "$metadata"
+# A literal replacement (bash's ${var/pattern/text} with quoted parts), not a regular expression.
+source_text="$(<"$metadata")"
+printf '%s\n' "${source_text/"$stock"/"$fixed"}" > "$metadata"
 grep -F "$fixed" "$metadata" >/dev/null
 
 echo "Building FerretDB $version (first run only, about a minute)..." >&2
