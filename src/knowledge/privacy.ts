@@ -229,7 +229,7 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // nothing in it asks the assistant to do the looking.
   // "Hij vroeg of ik met zijn wachtwoord zijn mail wil bijhouden. Mag dat?" asks the same of the asker's conduct.
   if (ASKER_WAS_ASKED.test(folded) && (ASKER_OWN.test(folded) || MAY_THAT.test(folded)) && !folded.match(ASKING_THE_ASSISTANT)) return false;
-  if (WHO_REPORTED_ME.test(folded)) return true;
+  if (asksAboutReportsOnTheAsker(sentences)) return true;
   if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
   // "Welke personen staan op de lijst van functies met een meldplicht?" asks for names, whatever
   // rule the list serves (not "wie staat er op de lijst van vertrouwenspersonen": whom to turn to).
@@ -343,8 +343,87 @@ const CASE_STATUS =
 const PERSONAL_DATA =
   /\b(salaris|adres|huisadres|bsn|telefoonnummer|geboortedatum|personeelsdossier|ziekmelding|ziekte|salary|home address|phone number|personnel file|medical)\b.{0,20}\b(van|of)\b.{0,20}\b(collega|medewerker|iemand|mijn|colleague|employee|someone|my|[a-z]+)\b/;
 
-/** Who reported me: a reporter's identity is confidential too. */
-const WHO_REPORTED_ME = /\b(wie|who)\b.{0,40}\b(mij|me|over mij|about me|on me)\b.{0,30}\b(gemeld|aangegeven|geklaagd|klacht|melding|reported|complained|complaint)\b|\b(wie|who)\b.{0,30}\b(heeft|has)\b.{0,10}\b(mij|me)\b.{0,20}\b(gemeld|aangegeven|verraden|reported)\b/;
+/**
+ * Reports made about the asker, and whoever made them. A reporter's identity is never revealed,
+ * and a report about the asker holds other people's words and names, so "wie heeft mij verlinkt",
+ * "is er een klacht over mij" and "wie is de melder" are declined however they are phrased;
+ * "wat gebeurt er met een melding over mij" and "wie mag zien wie de melder is" ask for the rule.
+ */
+/** Where a piece of a sentence ends for these checks: a comma, semicolon or dash. */
+const PIECE_BREAK = /\s*[,;]\s+|\s[–—-]\s/u;
+/** Words that may stand between the asker and the reporting verb, but no word that starts a clause of its own. */
+const SAME_CLAUSE_GAP = String.raw`(?: (?!(?:of|dat|wie|wat|welke|hoe|waarom|wanneer|die|als|whether|if|that|who|what|how|why|when)\b)\p{L}+){0,8}?`;
+/** The asker as the one reported, by a formal or an informal verb: "mij verlinkt", "me aangegeven", "who ratted me out". */
+const REPORTED_ME = new RegExp(
+  String.raw`\b(?:mij|me|mezelf|mijzelf)${SAME_CLAUSE_GAP} (?:gemeld|aangegeven|aangemeld|verlinkt|verklikt|verraden|gelapt|verlakt|aangeklaagd|beschuldigd|zwartgemaakt|gerapporteerd|gesignaleerd|doorgegeven|genoemd|verlinken|verklikken|verraden|aangeven|melden)\b` +
+    String.raw`|\bover (?:mij|me|mezelf|mijzelf)${SAME_CLAUSE_GAP} (?:geklaagd|gemeld|ingediend|gedaan|verteld|gezegd|gerapporteerd|geroddeld|klagen|melden)\b` +
+    String.raw`|\b(?:reported|reporting|flagged|accused|shopped|snitched on|snitch on|snitching on|ratted on|ratted|rat on|told on|tell on|informed on|complained about|complaining about|blew the whistle on|turned|dobbed|grassed|grassed on) me\b` +
+    String.raw`|\bwent (?:\p{L}+ ){1,3}?about me\b`,
+  'u',
+);
+/** A report, complaint or case with the asker as its subject: "een klacht over mij", "a report that was filed about me". */
+const RECORD_ABOUT_ME =
+  /\b(?:\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*onderzoek|\p{L}*onderzoeken|aangifte|aangiftes|dossier|rapport|rapportage|tip|tips|zaak|reports?|complaints?|grievances?|notifications?|investigations?|cases?|tips?|files?)\b(?: \p{L}+){0,5}? (?:over|tegen|naar|op|about|against|into|on|concerning) (?:mij|me|mezelf|mijzelf|myself)\b/u;
+/** Whether there is one, asked outright: "is er …", "loopt er …", "is there …", "heeft iemand …", "did anyone …". */
+const WHETHER_ABOUT_ME = opening(
+  String.raw`(?:(?:is|zijn|was|waren|loopt|lopen|liep|ligt|liggen|lag|staat|staan|zit|zitten|komt|kwam|kwamen) er|(?:is|are|was|were) there|(?:heeft|hebben|had|has|have|had|did|does) (?:er )?(?:ooit |al |ever |already )?(?:iemand|anyone|someone|somebody|anybody|een collega|a colleague|collegas|colleagues|mensen|people))\b(?: (?:al|ook|nog|soms|misschien|eigenlijk|ooit|wel|nu|een|de|het|iets|wat|a|an|any|the|ever|already|some|anything|something)){0,3}(?: \p{L}+)? ?` +
+    String.raw`(?:${RECORD_ABOUT_ME.source}|${REPORTED_ME.source})`,
+);
+/** What such a report holds: "wat staat erin", "what does it say", shown. */
+const ITS_CONTENTS =
+  /\bwat (?:staat|stond|staan|zit|zat) er ?in\b|\bwat (?:staat|stond|staan) er (?:\p{L}+ ){0,6}?in\b|\bwaar (?:gaat|ging) (?:het|die|de \p{L}+) over\b|\bwhat(?:s| is| was) in (?:it|there|the)\b|\bwhat (?:does|did) (?:\p{L}+ ){0,5}?(?:say|contain)\b|\b(?:laat (?:me|mij|\p{L}+ ){0,5}?zien|toon|stuur|geef|show|send|give me|let me see|forward)\b/u;
+/** Who it was: asked in the same piece as the act, or on its own ("kun je zien wie dat was?"). */
+const WHO_OF_IT = /\b(?:wie|who|whom|door wie|van wie|by whom|from whom|(?:welke|which) (?:\p{L}+ )?(?:collega|collegas|medewerker|medewerkers|persoon|man|vrouw|colleague|colleagues|employee|person|one))\b/u;
+const WHO_WAS_IT =
+  /\b(?:wie (?:dat|het|die) (?:was|waren|is|deed|heeft gedaan|gedaan heeft)|wie het gedaan heeft|wie dat gedaan heeft|who (?:it|that|this) (?:was|is)|who did (?:it|that|this)|(?:zien|kijken|checken|nagaan|achterhalen|uitzoeken|zoeken|weten|vertellen|zeggen|find out|see|check|tell me|know) (?:wie|who)\s*\??$|(?:de|het|zijn|haar|the|his|her) (?:naam|name|identiteit|identity)\b)/u;
+/** The reporter asked for by role: "wie is de melder", "van wie kwam de klacht", "the name of the whistleblower". */
+const THE_REPORTER = String.raw`(?:\p{L}+ )?(?:melder|melders|klager|klagers|klokkenluider|klokkenluiders|aangever|tipgever|verklikker|reporter|reporters|whistleblower|whistleblowers|complainant|complainants|informant|snitch|persoon die (?:\p{L}+ ){0,4}?(?:heeft gemeld|meldde|klaagde)|person who (?:reported|complained|filed))`;
+const WHO_IS_THE_REPORTER = new RegExp(
+  String.raw`(?:^|\b(?:weten|weet|zien|checken|nagaan|achterhalen|uitzoeken|vertellen|zeggen|verklappen|know|tell me|find out|see|check|reveal)\b (?:\p{L}+ ){0,2}?)(?:(?:en|and|maar|but|dus|so) )?(?:wie|who)(?:s| is| was| zijn| waren| are| were)? (?:\p{L}+ )?(?:de|het|die|the|that) ${THE_REPORTER}\b` +
+    String.raw`|\bvan wie (?:kwam|komt|kwamen|is|was) (?:de|die|het|dat|deze) (?:\p{L}+ )?(?:melding|klacht|tip|aangifte)\b|\bfrom whom (?:did|was|is|came) (?:the|that) (?:\p{L}+ )?(?:report|complaint|tip)\b` +
+    String.raw`|\b(?:naam|namen|identiteit|name|names|identity|identities) (?:van|of) (?:de|het|die|the|that|alle|all) ${THE_REPORTER}\b`,
+  'u',
+);
+/** The confidentiality of a reporter is a rule: "wordt de naam van de melder geheim gehouden?" */
+const CONFIDENTIALITY = /\b(?:geheim|anoniem|anonimiteit|beschermd|bescherming|vertrouwelijk|bekend|bekendgemaakt|gedeeld|secret|confidential|anonymous|anonymity|protected|disclosed|revealed|shared|kept)\b/;
+/** The asker asks what happens to them: "krijg ik te horen …", "will I be told …", "do I get to know …". */
+const ASKER_ASKS_FOR_THEMSELVES = opening(String.raw`(?:do|will|would|shall|krijg|word|wordt|zal|hoor|kom|ben|am) (?:i|ik)\b`);
+/** "Was het Jan die …", "was it my team lead who …": whether it was a particular person. */
+const WAS_IT_SOMEONE = opening(String.raw`(?:was|is|were|waren) (?:het|it|dat|that)\b`);
+/** "Komt de melding over mij van iemand uit mijn team?": where it came from narrows down who. */
+const FROM_WHOM = opening(String.raw`(?:komt|kwam|komen|kwamen|is|was|are|were|did|does|do)\b.{0,60}?\b(?:van|uit|from|by|door) (?:iemand|someone|somebody|een|a|mijn|my|onze|our|de|the|het)\b`);
+/** "Klopt dat?", "can you confirm?": a request to confirm what was told. */
+const CONFIRM_IT = /\b(?:klopt (?:dat|het|t)|is (?:dat|het|that|it) (?:waar|true|so)|kun je (?:dat|het) bevestigen|bevestig\p{L}*|confirm|verify)\b/u;
+
+/** One piece of a sentence without the request to the assistant and the asker's reason: what is left of rule words. */
+function askedAsRule(piece: string): boolean {
+  const rest = piece.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ');
+  return RULE_OR_PROCESS.test(rest) || ASKER_ASKS_FOR_THEMSELVES.test(rest.trim());
+}
+
+/** The asker asks who reported them, whether there is a report about them or what it holds, or who a reporter is. */
+function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
+  const pieces = sentences.flatMap((sentence) => fold(sentence).split(PIECE_BREAK)).map((piece) => piece.trim()).filter((piece) => piece !== '');
+  const aboutMe = pieces.some((piece) => REPORTED_ME.test(piece) || RECORD_ABOUT_ME.test(piece));
+  return pieces.some((piece) => {
+    if (askedAsRule(piece)) return false;
+    const reported = REPORTED_ME.test(piece);
+    const record = RECORD_ABOUT_ME.test(piece);
+    // "wie heeft mij verlinkt", "welke collega heeft me aangegeven", "who ratted me out"
+    if (reported && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && !CONFIDENTIALITY.test(piece)) return true;
+    // "was het Jan die mij heeft gemeld?", "heeft Jan mij aangegeven?", "komt de melding over mij van een collega?"
+    if (reported && (WAS_IT_SOMEONE.test(piece) || FACT_ABOUT_SOMEONE.test(piece))) return true;
+    if ((reported || record) && FROM_WHOM.test(piece)) return true;
+    // "is er een klacht over mij", "heeft iemand mij gemeld", "kun je checken of er iets over mij gemeld is"
+    if ((reported || record) && (WHETHER_ABOUT_ME.test(piece) || EMBEDDED_QUESTION.test(piece))) return true;
+    // "wat staat er in de klacht over mij", "laat me de melding over mij zien"
+    if (record && ITS_CONTENTS.test(piece)) return true;
+    // "Iemand heeft mij aangegeven, kun je zien wie dat was?", "… en wat staat erin?"
+    if (aboutMe && (WHO_WAS_IT.test(piece) || ITS_CONTENTS.test(piece) || CONFIRM_IT.test(piece)) && !CONFIDENTIALITY.test(piece)) return true;
+    // "wie is de melder", "van wie kwam de klacht", "graag inclusief de naam van de melder"
+    return WHO_IS_THE_REPORTER.test(piece) && !CONFIDENTIALITY.test(piece);
+  });
+}
 
 
 /** Questions about the rules, such as where to find the confidential counsellors, are not records requests. */
@@ -388,7 +467,9 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ').replace(MODAL_OF_A_THING, ' ');
   if (!IN_A_ROLE.test(folded) && !OWN_LOOKUP.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
   if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason) || OATH_ADMINISTERED.test(withoutReason)) return false;
-  if (RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded)) return true;
+  // A rumour about the asker ("ik hoorde dat er een klacht over mij is") is declined by
+  // `asksAboutReportsOnTheAsker` when it is put to the assistant to confirm, not as a rumour.
+  if (RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded) && !RECORD_ABOUT_ME.test(folded) && !REPORTED_ME.test(folded)) return true;
   // "… heeft die nou wel of niet een belang in dat zonnepark? ja of nee"
   if (YES_OR_NO.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence))) return true;
   if (CASE_AGAINST.test(folded) && AGAINST_A_NAME.test(sentence)) return true;

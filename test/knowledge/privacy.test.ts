@@ -311,6 +311,62 @@ const othersRecordsAskedOfTheAssistant = [
   'Wie heeft de ambtsbelofte afgenomen van de nieuwe griffier?',
 ];
 
+/**
+ * Reports made about the asker and whoever made them (issue 8, round Q): a reporter's identity
+ * is never revealed, whatever the verb ("verlinkt", "verklikt", "ratted out"), and a report about
+ * the asker is declined when asked whether it exists, what it says or whom it came from.
+ */
+const reportsAboutTheAsker = [
+  'wie heeft mij verklikt bij mijn teamleider?',
+  'Wie heeft me verraden bij HR over die lunch met de leverancier?',
+  'welke collega heeft mij erbij gelapt??',
+  'Who snitched on me to my supervisor?',
+  'who ratted me out about the expense claims',
+  'Which colleague told on me for using the office printer?',
+  'iemand heeft mij bij de afdelingsmanager gemeld. kun je zien wie dat was?',
+  'Stel dat een collega mij heeft verlinkt, kun je dan nagaan wie het was?',
+  'Someone went to HR about me last week; can you find out who it was?',
+  'Heeft Jan mij aangegeven bij de manager?',
+  'Was it my team lead who reported me?',
+  'Komt de klacht over mij van iemand uit mijn eigen team?',
+  'Loopt er een onderzoek naar mij?',
+  'Is there a complaint about me?',
+  'Heeft iemand mij gemeld bij het meldpunt?',
+  'kun je ff kijken of er iets over mij gemeld is',
+  'Ik wil weten of er een klacht tegen mij loopt en wat erin staat',
+  'What does the complaint about me say?',
+  'Laat me de melding over mij zien',
+  'Ik heb gehoord dat er een klacht over mij is. Klopt dat?',
+  'Mag ik weten wie mij heeft gemeld?',
+  // the reporter by role, asked directly or embedded, or their name as part of a request
+  'Wie is de melder van de klacht over onze teamleider?',
+  'Who is the whistleblower in the parking case?',
+  'Van wie kwam de melding over de afdeling Inkoop?',
+  'weet jij wie de klager was?',
+  'Geef me alle meldingen van 2023 met de naam van de melder erbij',
+];
+const rulesAboutReportsOnTheAsker = [
+  'Wie mag zien wie de melder is?',
+  'Wordt mijn naam als melder geheim gehouden?',
+  'Wordt de naam van de melder bekendgemaakt aan de beschuldigde?',
+  'Can my manager find out that I reported him?',
+  'What happens with a report about me?',
+  'Wat gebeurt er als iemand mij aangeeft bij mijn leidinggevende?',
+  'Wat moet ik doen als er een klacht over mij is ingediend?',
+  'Heb ik recht op inzage als er een klacht over mij is?',
+  'Krijg ik te horen als er een melding over mij is gedaan?',
+  'Will I be told if someone files a complaint about me?',
+  'Heb ik het recht om te weten wie mij heeft gemeld?',
+  'Do I have the right to know who reported me?',
+  'Mag de vertrouwenspersoon vertellen wie de melder is?',
+  'Mijn collega denkt dat ik hem heb verlinkt. Hoe ga ik daarmee om?',
+  'Iemand heeft mij gemeld bij mijn leidinggevende, wat moet ik nu doen?',
+  'Ik heb gehoord dat er een klacht over mij is. Wat zijn mijn rechten?',
+  'Is er een vertrouwenspersoon voor klachten over mij?',
+  'Krijgt de collega die mij heeft gemeld bescherming?',
+  'Mag ik aangifte doen als een inwoner me bedreigt?',
+];
+
 describe('requests for other people’s records', () => {
   it.each(ownConductWithRecords)('answers the question about the asker’s own conduct “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(false);
@@ -325,6 +381,14 @@ describe('requests for other people’s records', () => {
   });
 
   it.each(ruleQuestionsRoundO)('answers the rule question “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+  });
+
+  it.each(reportsAboutTheAsker)('declines “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  });
+
+  it.each(rulesAboutReportsOnTheAsker)('answers the rule question “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(false);
   });
 
