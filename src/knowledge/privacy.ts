@@ -103,6 +103,13 @@ const POSSESSED_RECORD = new RegExp(String.raw`\b(zijn|haar|hun|zn|his|her|their
  */
 const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}?(?:moet|moeten|need to|have to|must) (?:uitleggen|verwerken|invullen|afhandelen|explain|process)\b|\bwaar (?:ik|we|wij) rekening mee (?:moet|moeten|moesten) houden\b|\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|\b(?:and |i |we )?need (?:the|those|these) details\b|,? (?:(?<!\b(?:meer|minder|hoger|lager|groter|kleiner|beter|liever|anders|eerder|later|ouder|jonger|duurder|goedkoper|langer|korter|vaker) )dan|zodat|so that|so we)\b.*$/gu;
 /**
+ * "Als HR-adviseur heb ik een export nodig van …", "I need a list of …": the asker's need of a
+ * list or an export is a request for it, not the rule word "nodig" of "heb ik een VOG nodig?"
+ * (a question opening with "heb ik" asks what is needed; the pattern wants a word before it).
+ */
+const NEED_OF_A_LIST =
+  /\b(?:(?:ik|we|wij) (?:heb|hebben)|(?<=\p{L} )(?:heb|hebben) (?:ik|we|wij))(?: \p{L}+){0,3}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|dump|namen)\b(?: \p{L}+){0,12}? nodig\b|\b(?:i|we) (?:really |urgently |just )?need (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout)\b/gu;
+/**
  * Rule words that describe rather than ask: "hebben zij dat gemeld zoals de gedragscode vraagt"
  * measures someone against the rule, "problemen met integriteit gehad", "had an integrity problem"
  * is something that happened.
@@ -135,6 +142,8 @@ const PEOPLE_ON_A_LIST =
 const CONFIRM_REQUEST = /\b(zoek\p{L}* (?:\p{L}+ ){0,3}uit|uitzoeken|look (?:it|that) up|(?:staat|is) (?:dat|het) (?:ergens |ook )?(?:geregistreerd|vastgelegd|gemeld|bekend)|is that (?:registered|on record|on file)|confirm|verify|bevestig\p{L}*|nakijken|checken|controleren|klopt (?:dat|het)|is (?:that|it|this) (?:true|registered|so|correct)|check (?:that|this|it)|kijk\p{L}* of dat klopt|dat nagaan)\b/u;
 /** "Did anyone accept …", "does Jan have …": the base form after a question's opening verb. */
 const DID_SOMEONE = opening(String.raw`(?:did|does|do|has|have)\b.{0,40}\b(accept|receive|report|declare|file|get|take|sign|have|own|hold|hand|been)\b`);
+/** "What did they declare", "which gifts did she accept": "did" asks what was registered ("what do officials declare" asks for a custom). */
+const WHAT_DID_THEY = /\b(?:what|which|how many|how much) (?:\p{L}+ )?did (?:\p{L}+ ){1,3}?(?:declare|report|register|receive|accept|get|file|disclose|sign|own|hold)\b/u;
 /** How many registrations: counts by person, group or year. */
 const COUNT_OF = /\b(hoeveel|how many|hoe vaak|how often)\b/;
 /** "Bij wie", "to whom": whom one turns to, a step of a process. */
@@ -299,8 +308,12 @@ const MAY_THAT = /\bmag (?:dat|dit|het)\b|\bis (?:dat|dit|het) (?:wel )?(?:ok|ok
 /** Someone asked the asker to do something: "hij vroeg of ik …", "ze wil dat ik …", "she asked me to …". */
 const ASKER_WAS_ASKED = /\b(?:vroeg|vroegen|vraagt|vragen|wil|wilde|wou|wilden)\b (?:\p{L}+ ){0,3}?(?:of|dat) (?:ik|wij|we)\b|\b(?:asked|asks|wants|wanted) (?:me|us) (?:to|whether|if)\b/u;
 
-/** Where a clause ends: a comma before a joining word (", en wat heeft ze …") or a dash ("… — did he report it?"). */
-const CLAUSE_BREAK = /,\s+(?=(?:en|and|of|or|maar|but)\s)|\s[–—]\s/u;
+/**
+ * Where a clause ends: a comma before a joining word (", en wat heeft ze …"), a dash ("… — did he
+ * report it?") or a joining word before a second question word without a comma ("welke functies
+ * hebben een meldplicht en wat hebben ze gemeld?": a rule question and a records request joined).
+ */
+const CLAUSE_BREAK = /,\s+(?=(?:en|and|of|or|maar|but)\s)|\s[–—]\s|\s+(?=(?:en|and)\s+(?:wat|wie|welke|hoeveel|what|who|which|how many|how much)\s)/u;
 /**
  * A comma before a question that opens with its verb ("Mijn moeder werkte hier, staat zij nog …"):
  * that question is weighed on its own as well as within its sentence, where an aside before the
@@ -397,7 +410,7 @@ const CONFIRM_IT = /\b(?:klopt (?:dat|het|t)|is (?:dat|het|that|it) (?:waar|true
 
 /** One piece of a sentence without the request to the assistant and the asker's reason: what is left of rule words. */
 function askedAsRule(piece: string): boolean {
-  const rest = piece.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ');
+  const rest = piece.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ');
   return RULE_OR_PROCESS.test(rest) || ASKER_ASKS_FOR_THEMSELVES.test(rest.trim());
 }
 
@@ -452,7 +465,7 @@ const THE_ONE_WHO = /\b(?:de|het|the) (?:one|person|persoon|collega|colleague|me
 function asksForOthersRecords(sentence: string, folded: string, pointsBack: boolean): boolean {
   const registration = RECORD_THINGS.test(folded) || (pointsBack && BACK_REFERENCE.test(folded));
   const event =
-    RECORD_EVENTS.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded))) || (registration && LABELLED.test(folded)) || DID_SOMEONE.test(folded);
+    RECORD_EVENTS.test(folded) || WHAT_DID_THEY.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded))) || (registration && LABELLED.test(folded)) || DID_SOMEONE.test(folded);
   const rumoured = RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded) && GENERIC_EVENTS.test(folded);
   if (!registration && !event && !rumoured) return false;
   // "Is de klacht tegen de teamleider al afgehandeld?": how one particular case against someone
@@ -464,7 +477,7 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "Heeft raadslid Yilmaz ooit een VOG moeten overleggen?": someone in particular and "ooit"
   // ask for that person's history; the modal belongs to what happened, not to a rule.
   if (EVER.test(folded) && (FACT_ABOUT_SOMEONE.test(folded) || SOMEONE_OF_MINE.test(folded)) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
-  let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ').replace(MODAL_OF_A_THING, ' ');
+  let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ').replace(MODAL_OF_A_THING, ' ');
   if (!IN_A_ROLE.test(folded) && !OWN_LOOKUP.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
   if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason) || OATH_ADMINISTERED.test(withoutReason)) return false;
   // A rumour about the asker ("ik hoorde dat er een klacht over mij is") is declined by

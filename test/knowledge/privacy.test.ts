@@ -367,6 +367,30 @@ const rulesAboutReportsOnTheAsker = [
   'Mag ik aangifte doen als een inwoner me bedreigt?',
 ];
 
+/**
+ * A rule question joined to a records request without a comma, and the asker's need of a list
+ * (issue 8, round Q): the records clause is weighed on its own; "heb ik … nodig" asking what is
+ * needed stays a rule question.
+ */
+const joinedOrNeededRecords = [
+  'Welke wethouders moeten hun nevenfuncties melden en welke hebben ze opgegeven?',
+  'Who falls under the duty to declare shares and what did they declare?',
+  'Wie valt onder de meldplicht voor geschenken en wat hebben die collega’s gemeld?',
+  'Voor de auditor heb ik een overzicht nodig van alle gemelde geschenken van het sociaal team.',
+  'As HR I need a list of all complaints this year including the name of the complainant.',
+];
+const joinedOrNeededRules = [
+  'Welke ambtenaren hebben een meldplicht en wat houdt die in?',
+  'Which officials must declare gifts and what counts as a gift?',
+  'Wie moet zijn aandelen melden en wat gebeurt er als hij dat niet doet?',
+  'Heb ik een VOG nodig?',
+  'Heb ik een overzicht nodig van mijn nevenfuncties?',
+  'Als leidinggevende heb ik een overzicht nodig van de regels over geschenken.',
+  'I need an overview of which gifts must be reported.',
+  'What gifts do officials usually declare?',
+  'Which gifts did I have to declare last year?',
+];
+
 describe('requests for other people’s records', () => {
   it.each(ownConductWithRecords)('answers the question about the asker’s own conduct “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(false);
@@ -381,6 +405,14 @@ describe('requests for other people’s records', () => {
   });
 
   it.each(ruleQuestionsRoundO)('answers the rule question “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+  });
+
+  it.each(joinedOrNeededRecords)('declines “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  });
+
+  it.each(joinedOrNeededRules)('answers the rule question “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(false);
   });
 
