@@ -35,7 +35,7 @@ function opening(pattern: string): RegExp {
 
 /** People other than the asker, by role or group. Folded: "collega's" is "collegas". */
 const THIRD_PARTY =
-  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|heer|de heer|mw|dhr|ploegbaas|voorman|uitvoerder|coordinator|consulent|consulenten|handhaver|handhavers|boa|inwoner|inwoners|bewoner|bewoners|klant|client|clienten|kandidaat|kandidaten|leden|bestuursleden|resident|residents|candidate|candidates|official|officials|members|receptioniste|adviseur|adviseurs|adviser|advisor|head of|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b|\b\p{L}*(?:medewerker|medewerkers|medewerkster|manager|managers|leider|leiders|hoofd|directeur|chef|adviseur|adviseurs|coach|coaches|consulent|consulenten|coordinator|functionaris|planner|chauffeur|monteur|jurist|controller|inspecteur|toezichthouder|handhaver|secretaresse|receptioniste|archivaris|opzichter|beheerder|boekhouder)\b|\b(?:uitzend|inhuur|flex|inval|oproep|schoonmaak)krachte?n?\b|\b(?:officer|officers|uitzendkracht|temp|temps|jobcoach|receptionist)\b/u;
+  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|heer|de heer|mw|dhr|ploegbaas|voorman|uitvoerder|coordinator|consulent|consulenten|handhaver|handhavers|boa|inwoner|inwoners|bewoner|bewoners|klant|client|clienten|kandidaat|kandidaten|leden|bestuursleden|resident|residents|candidate|candidates|official|officials|members|receptioniste|adviseur|adviseurs|adviser|advisor|head of|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|teamgenoot|teamgenote|teamgenoten|teamlid|teamleden|kamergenoot|bureaugenoot|collegaatje|teammate|teammates|team member|team members|teamie|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b|\b\p{L}*(?:medewerker|medewerkers|medewerkster|manager|managers|leider|leiders|hoofd|directeur|chef|adviseur|adviseurs|coach|coaches|consulent|consulenten|coordinator|functionaris|planner|chauffeur|monteur|jurist|controller|inspecteur|toezichthouder|handhaver|secretaresse|receptioniste|archivaris|opzichter|beheerder|boekhouder)\b|\b(?:uitzend|inhuur|flex|inval|oproep|schoonmaak)krachte?n?\b|\b(?:officer|officers|uitzendkracht|temp|temps|jobcoach|receptionist)\b/u;
 /** Things kept in a register or a case file. */
 /** The words of RECORD_THINGS, also the things of POSSESSED_RECORD. */
 const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinair|disciplinaire|disciplinaire maatregel|gespreksverslag|gespreksverslagen|gespreksnotities|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?|aangifte|aangiftes|police reports?|\p{L}*maatregel|\p{L}*maatregelen|disciplinary measures?`;
@@ -120,6 +120,13 @@ const RULE_AS_A_MEASURE = /\b(?:problemen|probleem|problems?|trouble|issues?) (?
  * that describes a thing says what that thing may do, not what rule the asker asks about.
  */
 const MODAL_OF_A_THING = /\b(?:dat|die|that|which) (?:het|de|the) (?:\p{L}+ ){0,4}?(?:mag|mogen|moet|moeten|kan|kunnen|may|must|can)\b/gu;
+/**
+ * "Whether my teammate signed the code of conduct", "of hij de gedragscode al heeft getekend": a
+ * rule text somebody signed is a registration, not the rule asked about ("moet ik de gedragscode
+ * tekenen?" keeps its "moet").
+ */
+const RULE_TEXT_SIGNED =
+  /\b(?:signed|sign|signing|getekend|ondertekend|tekende|ondertekende|tekenen|ondertekenen) (?:the |de |het |our |onze )?(?:gedragscode|code of conduct|integriteitsregels|integrity rules)\b|\b(?:de|het|onze|the|our) (?:gedragscode|code of conduct|integriteitsregels|integrity rules)(?: \p{L}+){0,3}? (?:getekend|ondertekend|signed)\b/gu;
 /** "The policy adviser", "de beleidsadviseur": a job title whose rule word names a person, not a rule. */
 const TITLE_WITH_A_RULE_WORD = /\b(?:policy|beleids) ?(?:advis[eo]rs?|officers?|makers?|medewerkers?|medewerkster|adviseurs?)\b/gu;
 /**
@@ -238,7 +245,7 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // nothing in it asks the assistant to do the looking.
   // "Hij vroeg of ik met zijn wachtwoord zijn mail wil bijhouden. Mag dat?" asks the same of the asker's conduct.
   if (ASKER_WAS_ASKED.test(folded) && (ASKER_OWN.test(folded) || MAY_THAT.test(folded)) && !folded.match(ASKING_THE_ASSISTANT)) return false;
-  if (asksAboutReportsOnTheAsker(sentences)) return true;
+  if (asksAboutReportsOnTheAsker(sentences) || asksForTheOtherSide(sentences)) return true;
   if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
   // "Welke personen staan op de lijst van functies met een meldplicht?" asks for names, whatever
   // rule the list serves (not "wie staat er op de lijst van vertrouwenspersonen": whom to turn to).
@@ -439,6 +446,44 @@ function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
 }
 
 
+/**
+ * What the other side of a case said, and where a case about someone stands with counsel: the
+ * asker's own complaint about a colleague holds that colleague's words ("kun je zijn reactie
+ * laten zien", "wat heeft Kees geantwoord op mijn klacht", "heeft de vertrouwenspersoon al iets
+ * gedaan met mijn klacht over Pieter"). How a reply or a hearing works is a rule question.
+ */
+const RESPONSE_WORDS = String.raw`reactie|reacties|antwoord|antwoorden|verweer|weerwoord|zienswijze|kant van het verhaal|versie van het verhaal|verklaring|response|responses|reaction|reply|replies|side of the story|version of events|statement|defence|defense`;
+/** "Zijn reactie", "her side of the story": a response by possessive. */
+const THEIR_RESPONSE = new RegExp(String.raw`\b(?:zijn|haar|hun|zn|his|her|their)\s+(?:\p{L}+\s+)?(?:${RESPONSE_WORDS})\b`, 'u');
+/** "De reactie van Jan", "the response of my manager": a response of someone named after it. */
+const RESPONSE_OF = new RegExp(String.raw`\b(?:${RESPONSE_WORDS}) (?:van|of|from) `, 'u');
+/** A case word anywhere in the question: there is a complaint or report the response belongs to. */
+const CASE_WORD = /\b(?:\p{L}*klacht|\p{L}*klachten|\p{L}*melding|\p{L}*meldingen|\p{L}*onderzoek|aangifte|complaints?|reports?|investigations?|grievances?|allegations?|accusations?|aantijgingen?|beschuldigingen?)\b/u;
+/** "Wat is/was zijn reactie": what the response was. */
+const WHAT_THE_RESPONSE_WAS = new RegExp(String.raw`\b(?:wat|what)(?:s| is| was| were| zijn| waren)\b(?: \p{L}+){0,3}? (?:${RESPONSE_WORDS})\b`, 'u');
+/** "Wat heeft Kees geantwoord op mijn klacht", "what did Mark say in response to my complaint". */
+const WHAT_THEY_ANSWERED =
+  /\b(?:wat|what) (?:heeft|hebben|had|did|has|have) (?:\p{L}+ ){1,4}?(?:geantwoord|gereageerd|gezegd|verteld|verklaard|geschreven|answer|answered|reply|replied|respond|responded|say|said|tell|told|state|stated|write|wrote)\b(?: \p{L}+){0,4}? (?:op|over|to|about|on)\b(?: (?:mijn|my|de|die|dat|deze|the|that|this|zijn|haar|his|her)) (?:\p{L}+ )?(?:\p{L}*klacht|\p{L}*melding|complaint|report|aantijging|aantijgingen|beschuldiging|beschuldigingen|allegations?|accusations?)\b/u;
+/** "Heeft de vertrouwenspersoon al iets gedaan met mijn klacht over Pieter?": a case about someone, at counsel. */
+const CASE_ABOUT_SOMEONE_AT_COUNSEL = opening(
+  String.raw`(?:heeft|hebben|had|has|have|did|is|zijn)\b(?: \p{L}+){0,6}? (?:gehoord|gedaan|ondernomen|besloten|gereageerd|gevonden|opgepakt|heard|done|decided|found|responded|reacted|acted)\b(?: \p{L}+){0,4}? (?:\p{L}*klacht|\p{L}*melding|complaint|report)(?: \p{L}+){0,2}? (?:over|tegen|about|against) (?!(?:mij|me|mezelf|myself|een|a|an|iemand|someone|somebody)\b)\p{L}`,
+);
+
+/** Somebody's response in a case about them, or where such a case stands with counsel. */
+function asksForTheOtherSide(sentences: string[]): boolean {
+  if (!CASE_WORD.test(fold(sentences.join(' ')))) return false;
+  return sentences.some((sentence) =>
+    sentence.split(PIECE_BREAK).some((piece) => {
+      const one = fold(piece);
+      if (askedAsRule(one)) return false;
+      if (WHAT_THEY_ANSWERED.test(one)) return true;
+      if (CASE_ABOUT_SOMEONE_AT_COUNSEL.test(one) && COUNSEL.test(one)) return true;
+      const response = THEIR_RESPONSE.test(one) || (RESPONSE_OF.test(one) && (THIRD_PARTY.test(one) || namesSomeone(piece)));
+      return response && (SHOW_VERBS.test(one) || WHAT_THE_RESPONSE_WAS.test(one) || EMBEDDED_QUESTION.test(one));
+    }),
+  );
+}
+
 /** Questions about the rules, such as where to find the confidential counsellors, are not records requests. */
 const LEGITIMATE_LOOKUPS = /\b(vertrouwenspersoon|vertrouwenspersonen|contactpersoon|contactpersonen|confidential counsellors?|confidential advisers?|confidential advisors?)\b/;
 
@@ -477,7 +522,7 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "Heeft raadslid Yilmaz ooit een VOG moeten overleggen?": someone in particular and "ooit"
   // ask for that person's history; the modal belongs to what happened, not to a rule.
   if (EVER.test(folded) && (FACT_ABOUT_SOMEONE.test(folded) || SOMEONE_OF_MINE.test(folded)) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
-  let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ').replace(MODAL_OF_A_THING, ' ');
+  let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ').replace(RULE_TEXT_SIGNED, ' signed ').replace(MODAL_OF_A_THING, ' ');
   if (!IN_A_ROLE.test(folded) && !OWN_LOOKUP.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
   if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason) || OATH_ADMINISTERED.test(withoutReason)) return false;
   // A rumour about the asker ("ik hoorde dat er een klacht over mij is") is declined by

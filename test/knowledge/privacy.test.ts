@@ -391,6 +391,36 @@ const joinedOrNeededRules = [
   'Which gifts did I have to declare last year?',
 ];
 
+/**
+ * Teammates as third parties, a rule text someone signed as their registration, and the other
+ * side of a case (issue 8, round Q): the accused's response to the asker's complaint and where a
+ * complaint about someone stands with counsel are that person's records.
+ */
+const teammatesAndTheOtherSide = [
+  'Heeft mijn teamgenote haar nevenfunctie al doorgegeven?',
+  'Did my teammate sign the code of conduct?',
+  'kun jij nakijken of mijn teamgenoot de gedragscode heeft ondertekend?',
+  'Heeft de vertrouwenspersoon al gereageerd op mijn melding over Sanne? Laat haar reactie zien.',
+  'Wat heeft Kees geantwoord op mijn klacht?',
+  'What did Mark say in response to my complaint about him?',
+  'Heeft HR al iets gedaan met mijn klacht over de planner?',
+  'Mijn klacht over de teamleider loopt nog. Wat was zijn verweer?',
+];
+const teammatesAndTheOtherSideRules = [
+  'Moet mijn teamgenoot de eed afleggen?',
+  'Who has to sign the code of conduct?',
+  'Is signing the code of conduct mandatory?',
+  'Moet ik de gedragscode tekenen?',
+  'Moet ik de integriteitsverklaring tekenen?',
+  'Does the person I complained about get to respond?',
+  'Mag de beklaagde zijn reactie geven op de klacht?',
+  'Is the accused allowed to give his side of the story?',
+  'Krijg ik de reactie van de beklaagde op mijn klacht te zien?',
+  'Hoe lang heeft de vertrouwenspersoon om te reageren op mijn klacht?',
+  'Wat gebeurt er met mijn klacht over Jan als de vertrouwenspersoon niets doet?',
+  'Geef me een voorbeeld van een reactie op een uitnodiging van een leverancier.',
+];
+
 describe('requests for other people’s records', () => {
   it.each(ownConductWithRecords)('answers the question about the asker’s own conduct “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(false);
@@ -405,6 +435,14 @@ describe('requests for other people’s records', () => {
   });
 
   it.each(ruleQuestionsRoundO)('answers the rule question “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+  });
+
+  it.each(teammatesAndTheOtherSide)('declines “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  });
+
+  it.each(teammatesAndTheOtherSideRules)('answers the rule question “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(false);
   });
 
