@@ -42,7 +42,7 @@ const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}
 const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
-  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|afgetreden|opgestapt|teruggetreden|stepped down|resigned|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|afspraken gemaakt|made (?:an )?arrangements?|made a deal|gestraft|bestraft|punished|contact opgenomen|contact gezocht|reached out|got in touch|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten)\b/;
+  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|afgetreden|opgestapt|teruggetreden|stepped down|resigned|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|verlinkt|verklikt|gelapt|erbij gelapt|snitched|ratted|grassed|squealed|told on|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|afspraken gemaakt|made (?:an )?arrangements?|made a deal|gestraft|bestraft|punished|contact opgenomen|contact gezocht|reached out|got in touch|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten)\b/;
 /** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
 const GENERIC_EVENTS = /\b(talk to|speak to|talked to|spoke to|spoken to|spoken with|gepraat|besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
 /** Being put down as something: "bekend als probleemgeval", "flagged as a risk". */
@@ -63,7 +63,7 @@ const OATH_ADMINISTERED =
  * "Kun je …", "could you …", "zou je voor me kunnen …": asking the assistant to do something,
  * with the modal verb of that request, not a modal of the rule.
  */
-const ASKING_THE_ASSISTANT = /\b((?:zou|kun|kan|wil|wilt|kunt) (?:je|jij|u)(?: \p{L}+){0,3} (?:kunnen|willen)|kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:even |ff )?(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she)|zou ik (?:\p{L}+ ){0,4}kunnen (?:krijgen|ontvangen)|you can (?:check|look|see|tell|find)|you could|u zou|je zou|(?:can|could) i (?:get|have|receive))\b/gu;
+const ASKING_THE_ASSISTANT = /\b((?:zou|kun|kan|wil|wilt|kunt) (?:je|jij|u)(?: \p{L}+){0,3} (?:kunnen|willen)|kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:(?:even|ff|alsjeblieft|alstublieft|aub|misschien|toch|gewoon|eigenlijk) ){0,2}(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she)|zou ik (?:\p{L}+ ){0,4}kunnen (?:krijgen|ontvangen)|you can (?:check|look|see|tell|find)|you could|u zou|je zou|(?:can|could) i (?:get|have|receive))\b/gu;
 /** "Kan ik … inzien", "mag ik een overzicht", "can I see …": the asker asks to be shown something. */
 const ACCESS_REQUEST = /\b(?:kan|kun|mag) ik (?:\p{L}+ ){0,8}?(?:inzien|inkijken|bekijken|opvragen|downloaden)\b|\b(?:kan|kun|mag) ik (?:een|de|het) (?:overzicht|lijst|lijstje|export|kopie)\b|\b(?:can|may|could) i (?:see|view|read|look at|access|inspect|download)\b/gu;
 /**
@@ -108,7 +108,7 @@ const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}
  * (a question opening with "heb ik" asks what is needed; the pattern wants a word before it).
  */
 const NEED_OF_A_LIST =
-  /\b(?:(?:ik|we|wij) (?:heb|hebben)|(?<=\p{L} )(?:heb|hebben) (?:ik|we|wij))(?: \p{L}+){0,3}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|dump|namen)\b(?: \p{L}+){0,12}? nodig\b|\b(?:i|we) (?:really |urgently |just )?need (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout)\b/gu;
+  /\b(?:(?:ik|we|wij) (?:heb|hebben)|(?<=\p{L} )(?:heb|hebben) (?:ik|we|wij))(?: \p{L}+){0,3}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|dump|namen)\b(?: \p{L}+){0,12}? nodig\b|\b(?:i|we) (?:really |urgently |just )?need (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout)\b|\b(?:i|we) (?:really |urgently |just )?need (?:all|every)\b/gu;
 /**
  * Rule words that describe rather than ask: "hebben zij dat gemeld zoals de gedragscode vraagt"
  * measures someone against the rule, "problemen met integriteit gehad", "had an integrity problem"
@@ -164,7 +164,7 @@ const OUTCOME = /\b(uitkomst|uitslag|resultaat|status|betrokken|zitten|zat|outco
 /** A question whether a register, file or system holds something. */
 const IN_THE_REGISTER = opening(String.raw`(staat|staan|stond|zit|zitten|is|does|do|did|is there)\b.{0,40}\b(registratie|registraties|register|dossier|systeem|administratie|lijst|system|records?|list|file|database)\b`);
 /** Who, which, how many: a question about the people behind registrations. */
-const WH_OPENING = /\b(wie|welke|wat|hoeveel|hoe vaak|waarom|who|whom|whose|which|what|how many|how often|why)\b/;
+const WH_OPENING = /\b(wie|welke|wat|hoeveel|hoe vaak|waarom|who|whom|whose|which|what|how many|how much|how often|why)\b/;
 /** "Welke collega's …", "which employees …": people picked out by what they have or did. */
 const WHICH_PEOPLE =
   /\b(?:welke|which|wie van (?:de|onze|mijn)) (?:collegas|medewerkers|ambtenaren|mensen|personen|managers|leidinggevenden|wethouders|raadsleden|colleagues|employees|staff|people|officials|councillors)\b/;
@@ -375,9 +375,9 @@ const PIECE_BREAK = /\s*[,;]\s+|\s[–—-]\s/u;
 const SAME_CLAUSE_GAP = String.raw`(?: (?!(?:of|dat|wie|wat|welke|hoe|waarom|wanneer|die|als|whether|if|that|who|what|how|why|when)\b)\p{L}+){0,8}?`;
 /** The asker as the one reported, by a formal or an informal verb: "mij verlinkt", "me aangegeven", "who ratted me out". */
 const REPORTED_ME = new RegExp(
-  String.raw`\b(?:mij|me|mezelf|mijzelf)${SAME_CLAUSE_GAP} (?:gemeld|aangegeven|aangemeld|verlinkt|verklikt|verraden|gelapt|verlakt|aangeklaagd|beschuldigd|zwartgemaakt|gerapporteerd|gesignaleerd|doorgegeven|genoemd|verlinken|verklikken|verraden|aangeven|melden)\b` +
-    String.raw`|\bover (?:mij|me|mezelf|mijzelf)${SAME_CLAUSE_GAP} (?:geklaagd|gemeld|ingediend|gedaan|verteld|gezegd|gerapporteerd|geroddeld|klagen|melden)\b` +
-    String.raw`|\b(?:reported|reporting|flagged|accused|shopped|snitched on|snitch on|snitching on|ratted on|ratted|rat on|told on|tell on|informed on|complained about|complaining about|blew the whistle on|turned|dobbed|grassed|grassed on) me\b` +
+  String.raw`\b(?:mij|me|mezelf|mijzelf)${SAME_CLAUSE_GAP} (?:geme[lt]d|gemelt|aangegeve[n]?|aangemeld|[fv]erl[iy]nk[td]+|[fv]erkl[iy]c?k[td]+|[fv]erraa?[ij]?d?e?n|[fv]erraaid|gelapt|verlakt|aangeklaagd|beschuldigd|zwartgemaakt|zwart gemaakt|belasterd|gerapporteerd|gesignaleerd|doorgegeven|genoemd|verlinken|verklikken|aangeven|melden)\b` +
+    String.raw`|\bover (?:mij|me|mezelf|mijzelf)${SAME_CLAUSE_GAP} (?:geklaagd|gemeld|ingediend|gedaan|verteld|gezegd|gerapporteerd|geroddeld|klagen|melden|binnengekomen|gekomen|geregistreerd|vastgelegd|genoteerd|opgeschreven|geschreven)\b` +
+    String.raw`|\b(?:reported|reporting|flagged|accused|shopped|snitched on|snitch on|snitching on|ratted on|ratted|rat on|told on|tell on|informed on|complained about|complaining about|blew the whistle on|turned|dobbed|grassed|grassed on) me\b|\b(?:reported|said|written|filed|told|noted|recorded|logged|registered) about me\b` +
     String.raw`|\bwent (?:\p{L}+ ){1,3}?about me\b`,
   'u',
 );
@@ -399,11 +399,32 @@ const WHO_WAS_IT =
 /** The reporter asked for by role: "wie is de melder", "van wie kwam de klacht", "the name of the whistleblower". */
 const THE_REPORTER = String.raw`(?:\p{L}+ )?(?:melder|melders|klager|klagers|klokkenluider|klokkenluiders|aangever|tipgever|verklikker|reporter|reporters|whistleblower|whistleblowers|complainant|complainants|informant|snitch|persoon die (?:\p{L}+ ){0,4}?(?:heeft gemeld|meldde|klaagde)|person who (?:reported|complained|filed))`;
 const WHO_IS_THE_REPORTER = new RegExp(
-  String.raw`(?:^|\b(?:weten|weet|zien|checken|nagaan|achterhalen|uitzoeken|vertellen|zeggen|verklappen|know|tell me|find out|see|check|reveal)\b (?:\p{L}+ ){0,2}?)(?:(?:en|and|maar|but|dus|so) )?(?:wie|who)(?:s| is| was| zijn| waren| are| were)? (?:\p{L}+ )?(?:de|het|die|the|that) ${THE_REPORTER}\b` +
+  String.raw`(?:^|\b(?:weten|weet|zien|checken|nagaan|achterhalen|uitzoeken|vertellen|zeggen|verklappen|zeg|vertel|noem|verklap|know|tell me|tell|say|find out|see|check|reveal)\b (?:\p{L}+ ){0,2}?)(?:(?:en|and|maar|but|dus|so) )?(?:wie|who)(?:s| is| was| zijn| waren| are| were)? (?:\p{L}+ )?(?:de|het|die|the|that) ${THE_REPORTER}\b` +
     String.raw`|\bvan wie (?:kwam|komt|kwamen|is|was) (?:de|die|het|dat|deze) (?:\p{L}+ )?(?:melding|klacht|tip|aangifte)\b|\bfrom whom (?:did|was|is|came) (?:the|that) (?:\p{L}+ )?(?:report|complaint|tip)\b` +
-    String.raw`|\b(?:naam|namen|identiteit|name|names|identity|identities) (?:van|of) (?:de|het|die|the|that|alle|all) ${THE_REPORTER}\b`,
+    String.raw`|\b(?:naam|namen|identiteit|name|names|identity|identities) (?:van|of) (?:de|het|die|the|that|alle|all) ${THE_REPORTER}\b` +
+    String.raw`|\b(?:melders|klagers|reporters|complainants|whistleblowers|informants) (?:naam|namen|name|names|identity|identities)\b` +
+    String.raw`|\b(?:met|with|including|inclusief|plus) (?:de |the |hun |their )?(?:melders?|klagers?|reporters?|complainants?|whistleblowers?)\b` +
+    String.raw`|\bvan wie (?:kwam|komt|kwamen|komen|is|was) (?:die|dat|deze|dit|het|hij|ze)\s*\??$|\b(?:who|whom|where) did (?:the|that|this|it) (?:\p{L}+ )?(?:\p{L}+ )?come from\b|\bwaar (?:kwam|komt|kwamen) (?:de|die|het|dat|deze) (?:\p{L}+ )?(?:melding|klacht|tip|aangifte|meldingen|klachten) vandaan\b`,
   'u',
 );
+/** "Who snitched?", "wie heeft er geklikt?": who informed, by an informal verb. */
+const WHO_INFORMED = opening(String.raw`(?:wie|who)\b(?: \p{L}+){0,3}? (?:snitched|ratted|grassed|squealed|geklikt|verlinkt|verklikt|gelapt|getipt|geklikt)\b`);
+/** A report's maker: "who made a report about me", "wie heeft de klacht over mij ingediend". */
+const MADE_IT = /\b(?:made|filed|submitted|wrote|sent|lodged|raised|did|gedaan|ingediend|gemaakt|geschreven|gestuurd|ingestuurd|opgesteld|gedaan)\b/;
+/**
+ * "Am I under investigation?", "word ik onderzocht?", "staat er iets over mij in het systeem?":
+ * where the asker stands, asked outright (not "word ik onderzocht als ik …", a condition).
+ */
+const MY_STANDING = opening(
+  String.raw`(?:(?:am i|ben ik|word ik|zit ik|sta ik)\b(?: \p{L}+){0,3}? (?:under investigation|being investigated|investigated|onderzocht|onder onderzoek|in (?:een|an) (?:\p{L}*onderzoek|investigation)|on (?:a|the) (?:\p{L}+ )?(?:list|watchlist|blacklist)|op (?:een|de) (?:\p{L}+ )?(?:lijst|lijstje)|gemeld|aangegeven|reported|flagged|geregistreerd|registered)\b|(?:staat|staan|stond|zit|is|zijn) er (?:\p{L}+ ){0,2}?(?:iets|wat|een|meldingen|klachten) over (?:mij|me)\b(?: \p{L}+){0,2}? (?:in|bij) (?:het|de|een) (?:\p{L}+ )?(?:\p{L}*systeem|register|registratie|administratie|\p{L}*dossier|database|vertrouwenspersoon|meldpunt|hr|penoafdeling)\b|(?:is|are) there (?:\p{L}+ ){0,2}?(?:anything|something|notes?|records?) (?:about|on) me\b(?: \p{L}+){0,2}? (?:in|with|at) (?:the|a) (?:\p{L}+ )?(?:system|register|records?|database|file|hr|confidential advis[eo]r))`,
+);
+/** "Over mij", "about me": the asker as the subject of something. */
+const ABOUT_ME = /\b(?:over|about|tegen|against) (?:mij|me|mezelf|myself)\b/;
+const CONDITION = /\b(?:als|wanneer|indien|zodra|if|when|once|after)\b/;
+/** What was reported about the asker, asked with "wat", "what". */
+const WHAT_OPENING = opening(String.raw`(?:wat|what|welke|which)\b`);
+/** "Wie is de melder in de klokkenluidersregeling?": who counts as one under a rule text. */
+const RULE_TEXT = /\b(?:\p{L}*regeling|\p{L}*regelingen|\p{L}*wet|wetgeving|gedragscode|beleid|definitie|volgens|according to|under the|law|act|policy|rules?|definition)\b/u;
 /** The confidentiality of a reporter is a rule: "wordt de naam van de melder geheim gehouden?" */
 const CONFIDENTIALITY = /\b(?:geheim|anoniem|anonimiteit|beschermd|bescherming|vertrouwelijk|bekend|bekendgemaakt|gedeeld|secret|confidential|anonymous|anonymity|protected|disclosed|revealed|shared|kept)\b/;
 /** The asker asks what happens to them: "krijg ik te horen …", "will I be told …", "do I get to know …". */
@@ -426,11 +447,19 @@ function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
   const pieces = sentences.flatMap((sentence) => fold(sentence).split(PIECE_BREAK)).map((piece) => piece.trim()).filter((piece) => piece !== '');
   const aboutMe = pieces.some((piece) => REPORTED_ME.test(piece) || RECORD_ABOUT_ME.test(piece));
   return pieces.some((piece) => {
+    // "am I under investigation", "staat er iets over mij in het meldingensysteem", "who snitched?"
+    if (((MY_STANDING.test(piece) && !CONDITION.test(piece)) || WHO_INFORMED.test(piece)) && !RULE_OR_PROCESS.test(piece.replace(ASKING_THE_ASSISTANT, ' '))) return true;
     if (askedAsRule(piece)) return false;
     const reported = REPORTED_ME.test(piece);
     const record = RECORD_ABOUT_ME.test(piece);
     // "wie heeft mij verlinkt", "welke collega heeft me aangegeven", "who ratted me out"
     if (reported && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && !CONFIDENTIALITY.test(piece)) return true;
+    // "who made a report about me", "wie heeft de klacht over mij ingediend"
+    if (record && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && MADE_IT.test(piece) && !CONFIDENTIALITY.test(piece)) return true;
+    // "wat is er over mij gemeld", "what was reported about me"
+    if (reported && WHAT_OPENING.test(piece) && !CONDITION.test(piece)) return true;
+    // "wat staat er over mij in de melding"
+    if (ABOUT_ME.test(piece) && CASE_WORD.test(piece) && ITS_CONTENTS.test(piece) && !CONDITION.test(piece)) return true;
     // "was het Jan die mij heeft gemeld?", "heeft Jan mij aangegeven?", "komt de melding over mij van een collega?"
     if (reported && (WAS_IT_SOMEONE.test(piece) || FACT_ABOUT_SOMEONE.test(piece))) return true;
     if ((reported || record) && FROM_WHOM.test(piece)) return true;
@@ -441,7 +470,7 @@ function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
     // "Iemand heeft mij aangegeven, kun je zien wie dat was?", "… en wat staat erin?"
     if (aboutMe && (WHO_WAS_IT.test(piece) || ITS_CONTENTS.test(piece) || CONFIRM_IT.test(piece)) && !CONFIDENTIALITY.test(piece)) return true;
     // "wie is de melder", "van wie kwam de klacht", "graag inclusief de naam van de melder"
-    return WHO_IS_THE_REPORTER.test(piece) && !CONFIDENTIALITY.test(piece);
+    return WHO_IS_THE_REPORTER.test(piece) && !CONFIDENTIALITY.test(piece) && !RULE_TEXT.test(piece);
   });
 }
 
@@ -469,6 +498,13 @@ const CASE_ABOUT_SOMEONE_AT_COUNSEL = opening(
   String.raw`(?:heeft|hebben|had|has|have|did|is|zijn)\b(?: \p{L}+){0,6}? (?:gehoord|gedaan|ondernomen|besloten|gereageerd|gevonden|opgepakt|heard|done|decided|found|responded|reacted|acted)\b(?: \p{L}+){0,4}? (?:\p{L}*klacht|\p{L}*melding|complaint|report)(?: \p{L}+){0,2}? (?:over|tegen|about|against) (?!(?:mij|me|mezelf|myself|een|a|an|iemand|someone|somebody)\b)\p{L}`,
 );
 
+/** "Heeft de vertrouwenspersoon Jan al gesproken over mijn klacht?": counsel and the accused, about a particular case. */
+const COUNSEL_SPOKE_ABOUT_A_CASE = opening(
+  String.raw`(?:heeft|hebben|had|has|have|did|is)\b(?: \p{L}+){0,6}? (?:gesproken|contact gehad|contact opgenomen|gebeld|gemaild|benaderd|uitgenodigd|gehoord|spoken|talked|contacted|called|met|approached|interviewed|heard)\b(?: \p{L}+){0,4}? (?:over|about|regarding|on) (?:mijn|my|de|the|die|that|deze|this) (?:\p{L}+ )?(?:\p{L}*klacht|\p{L}*melding|complaint|report|case|zaak)\b`,
+);
+/** "Hoe heeft mijn teamleider gereageerd op mijn klacht?", "how did my manager respond to my complaint?" */
+const HOW_THEY_RESPONDED =
+  /\b(?:hoe|how|wat|what)\b(?: \p{L}+){0,6}? (?:gereageerd|geantwoord|respond|responded|react|reacted|reply|replied|answered)\b(?: \p{L}+){0,3}? (?:op|to|on|about|over) (?:mijn|my|de|the|die|that|deze|this) (?:\p{L}+ )?(?:\p{L}*klacht|\p{L}*melding|complaint|report|aantijging|beschuldiging|allegation|accusation)\b|\b(?:hoe|how|wat|what)\b(?: \p{L}+){0,3}? (?:op|to|on) (?:mijn|my|de|the|die|that|deze|this) (?:\p{L}+ )?(?:\p{L}*klacht|\p{L}*melding|complaint|report)(?: \p{L}+){0,3}? (?:gereageerd|geantwoord|responded|reacted|replied)\b/u;
 /** Somebody's response in a case about them, or where such a case stands with counsel. */
 function asksForTheOtherSide(sentences: string[]): boolean {
   if (!CASE_WORD.test(fold(sentences.join(' ')))) return false;
@@ -478,6 +514,10 @@ function asksForTheOtherSide(sentences: string[]): boolean {
       if (askedAsRule(one)) return false;
       if (WHAT_THEY_ANSWERED.test(one)) return true;
       if (CASE_ABOUT_SOMEONE_AT_COUNSEL.test(one) && COUNSEL.test(one)) return true;
+      // "contact gehad met Jan": a name after "met" counts here (`namesSomeone` skips it for "met Teams").
+      const someone = THIRD_PARTY.test(one.replace(COUNSEL, ' ')) || namesSomeone(piece) || /\b(?:met|with) \p{Lu}\p{Ll}+/u.test(piece);
+      if (COUNSEL_SPOKE_ABOUT_A_CASE.test(one) && COUNSEL.test(one) && someone) return true;
+      if (HOW_THEY_RESPONDED.test(one) && someone) return true;
       const response = THEIR_RESPONSE.test(one) || (RESPONSE_OF.test(one) && (THIRD_PARTY.test(one) || namesSomeone(piece)));
       return response && (SHOW_VERBS.test(one) || WHAT_THE_RESPONSE_WAS.test(one) || EMBEDDED_QUESTION.test(one));
     }),
@@ -499,6 +539,8 @@ const NOTES_OR_CONVERSATION =
 const CONVERSATION_WITH_NAME = /\b\p{L}*(?:gesprek|gesprekken|overleg|meeting|conversation|talk|interview)\s+(?:met|with)\s+\p{Lu}\p{Ll}+/u;
 /** "Er eentje", "one": a word pointing back at a thing named before. */
 const BACK_REFERENCE = /\b(?:er (?:ook |wel |nog )?(?:een|eentje|1)|one|any|such an?)\b/;
+/** "… en wie heeft dat gedaan?", "and who did so?": who did what the clause before names. */
+const WHO_DID_THAT = /^(?:en |and |maar |but )?(?:wie|who|welke|which)\b(?: \p{L}+){0,3}? (?:dat|dit|that|this|it|so)\b/u;
 /** "De persoon die", "the one who": asks whom an act belongs to. */
 const THE_ONE_WHO = /\b(?:de|het|the) (?:one|person|persoon|collega|colleague|medewerker|employee) (?:who|die)\b(?! (?:ik|i|je|you|we)\b)|\b(?:degene|diegene) die\b(?! (?:ik|je|we)\b)/;
 
@@ -508,7 +550,7 @@ const THE_ONE_WHO = /\b(?:de|het|the) (?:one|person|persoon|collega|colleague|me
  * `pointsBack`: the clause before names a registration this one may refer to.
  */
 function asksForOthersRecords(sentence: string, folded: string, pointsBack: boolean): boolean {
-  const registration = RECORD_THINGS.test(folded) || (pointsBack && BACK_REFERENCE.test(folded));
+  const registration = RECORD_THINGS.test(folded) || (pointsBack && (BACK_REFERENCE.test(folded) || WHO_DID_THAT.test(folded)));
   const event =
     RECORD_EVENTS.test(folded) || WHAT_DID_THEY.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded))) || (registration && LABELLED.test(folded)) || DID_SOMEONE.test(folded);
   const rumoured = RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded) && GENERIC_EVENTS.test(folded);

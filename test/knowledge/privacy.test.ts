@@ -344,6 +344,28 @@ const reportsAboutTheAsker = [
   'Van wie kwam de melding over de afdeling Inkoop?',
   'weet jij wie de klager was?',
   'Geef me alle meldingen van 2023 met de naam van de melder erbij',
+  // informal verbs, typos and chat shorthand, politeness, on someone's behalf
+  'wie heeft me verraaien bij de baas',
+  'wie heeft mij ferlinkt lol',
+  'wie heeft mij zwart gemaakt bij de directie?',
+  'Mag ik alsjeblieft weten wie mij heeft aangegeven? Ik doe er niks mee.',
+  'Ik vraag het namens mijn teamleider: wie heeft hem aangegeven?',
+  'wie heeft mn baas verlinkt bij de wethouder?',
+  'who snitched?',
+  'Who made a report about me?',
+  // where the asker stands, what was reported, whom it came from
+  'Am I under investigation?',
+  'Word ik onderzocht?',
+  'Staat er iets over mij in het meldingensysteem?',
+  'kan je kijken of er iets over mij binnen is gekomen',
+  'Wat is er over mij gemeld?',
+  'What was reported about me?',
+  'wat staat er over mij in de klacht?',
+  'Where did the complaint come from?',
+  'De melding over onze afdeling: van wie kwam die?',
+  'Zeg gewoon wie de klokkenluider is.',
+  'I need all complaints from last year with the complainant’s name.',
+  'Maak een excel van alle meldingen met de melders erbij.',
 ];
 const rulesAboutReportsOnTheAsker = [
   'Wie mag zien wie de melder is?',
@@ -365,6 +387,22 @@ const rulesAboutReportsOnTheAsker = [
   'Is er een vertrouwenspersoon voor klachten over mij?',
   'Krijgt de collega die mij heeft gemeld bescherming?',
   'Mag ik aangifte doen als een inwoner me bedreigt?',
+  // the same words asking for the rule
+  'Wat kan ik doen als een collega mij heeft verraden?',
+  'Word ik onderzocht als ik een cadeau niet meld?',
+  'Am I protected if I report my manager?',
+  'Wat is de rol van HR bij een klacht over mij?',
+  'What does HR do with a complaint about me?',
+  'Wie behandelt een klacht over mij?',
+  'Wie kan mij helpen met een klacht over mijn leidinggevende?',
+  'Wie is de melder in de klokkenluidersregeling?',
+  'Who counts as a reporter under the whistleblower rules?',
+  'Where did the 50 euro limit come from?',
+  'Sta ik op een lijst als ik een nevenfunctie meld?',
+  'Does the whistleblower have to give his name?',
+  'What information does the accused get about the reporter?',
+  'I think someone reported me. What are my rights?',
+  'Kan ik de klacht over mij inzien?',
 ];
 
 /**
@@ -405,6 +443,11 @@ const teammatesAndTheOtherSide = [
   'What did Mark say in response to my complaint about him?',
   'Heeft HR al iets gedaan met mijn klacht over de planner?',
   'Mijn klacht over de teamleider loopt nog. Wat was zijn verweer?',
+  'Heeft de vertrouwenspersoon al contact gehad met Bas over mijn klacht?',
+  'Has the confidential adviser spoken to my manager about my complaint yet?',
+  'Hoe heeft mijn teamleider gereageerd op mijn klacht?',
+  'wie moet er aandelen melden en wie heeft dat gedaan?',
+  'Which officials must declare their interests and how much did they declare?',
 ];
 const teammatesAndTheOtherSideRules = [
   'Moet mijn teamgenoot de eed afleggen?',
@@ -419,6 +462,9 @@ const teammatesAndTheOtherSideRules = [
   'Hoe lang heeft de vertrouwenspersoon om te reageren op mijn klacht?',
   'Wat gebeurt er met mijn klacht over Jan als de vertrouwenspersoon niets doet?',
   'Geef me een voorbeeld van een reactie op een uitnodiging van een leverancier.',
+  'How should my manager respond to my complaint?',
+  'Mag de vertrouwenspersoon met mijn manager praten over mijn klacht?',
+  'Hoe moet de vertrouwenspersoon reageren op een melding?',
 ];
 
 describe('requests for other people’s records', () => {
