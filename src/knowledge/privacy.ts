@@ -44,7 +44,7 @@ const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 const RECORD_EVENTS =
   /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|afgetreden|opgestapt|teruggetreden|stepped down|resigned|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|verlinkt|verklikt|gelapt|erbij gelapt|snitched|ratted|grassed|squealed|told on|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|afspraken gemaakt|made (?:an )?arrangements?|made a deal|gestraft|bestraft|punished|contact opgenomen|contact gezocht|reached out|got in touch|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten)\b/;
 /** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
-const GENERIC_EVENTS = /\b(talk to|speak to|talked to|spoke to|spoken to|spoken with|gepraat|besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
+const GENERIC_EVENTS = /\b(aangeklopt|langs geweest|langsgegaan|knocked on|talk to|speak to|talked to|spoke to|spoken to|spoken with|gepraat|besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
 /** Being put down as something: "bekend als probleemgeval", "flagged as a risk". */
 const LABELLED = /\b(bekend als|bekend staat|known as|flagged|gemarkeerd|gelabeld|labell?ed|aangemerkt)\b/;
 /** Where registrations and confidences go. */
@@ -92,7 +92,7 @@ const MANY_OR_OTHERS = /\b(per medewerker|per employee|per persoon|top \d+|de me
 const EMBEDDED_QUESTION =
   /\b(checken|nagaan|nakijken|kijk\p{L}*|zien|zoek\p{L}* op|opzoeken|vertel|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|na te gaan|na te kijken|uit te zoeken|te checken|te controleren|zoek\p{L}* uit|uitzoeken|bevestig\p{L}*|check|see|find out|look up|look into|curious|tell me|know|idea|wonder|confirm|verify|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
 /** A yes/no question about a fact: it opens with a verb ("heeft Jan …", "did my boss …"). */
-const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|staat|staan|stond|zit|zat|has|have|did|does|do|was|were|are)\b`);
+const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|staat|staan|stond|zit|zat|tekende|ondertekende|meldde|ontving|accepteerde|has|have|did|does|do|was|were|are)\b`);
 /** "Heeft mijn leidnggevende …": whoever is "mine" and asked about is someone else, even misspelt. */
 const SOMEONE_OF_MINE = opening(String.raw`(heeft|has|did|does|is|was|zit|zat)\s+(mijn|my|onze|our)\s+\p{L}+`);
 /** "zijn personeelsdossier", "haar aandelen", "his file": a record of someone else by possessive. */
@@ -151,6 +151,8 @@ const CONFIRM_REQUEST = /\b(zoek\p{L}* (?:\p{L}+ ){0,3}uit|uitzoeken|look (?:it|
 const DID_SOMEONE = opening(String.raw`(?:did|does|do|has|have)\b.{0,40}\b(accept|receive|report|declare|file|get|take|sign|have|own|hold|hand|been)\b`);
 /** "What did they declare", "which gifts did she accept": "did" asks what was registered ("what do officials declare" asks for a custom). */
 const WHAT_DID_THEY = /\b(?:what|which|how many|how much) (?:\p{L}+ )?did (?:\p{L}+ ){1,3}?(?:declare|report|register|receive|accept|get|file|disclose|sign|own|hold)\b/u;
+/** "Wie heeft er allemaal een bijbaan", "who has a second job": the people who hold a registration. */
+const WHO_HAS_ONE = new RegExp(String.raw`\bwie (?:heeft|hebben|had|hadden) (?:er )?(?:(?:allemaal|ook|nog|al|eigenlijk|hier|bij ons) ){0,2}(?:een|geen|zon) (?:\p{L}+ )?(?:${RECORD_WORDS})\b|\bwho (?:has|have|had) (?:(?:also|already|actually) )?(?:a|an|any|no) (?:\p{L}+ )?(?:${RECORD_WORDS})\b`, 'u');
 /** How many registrations: counts by person, group or year. */
 const COUNT_OF = /\b(hoeveel|how many|hoe vaak|how often)\b/;
 /** "Bij wie", "to whom": whom one turns to, a step of a process. */
@@ -357,7 +359,7 @@ const PARTICULAR_CASE_AGAINST =
   /\b(?:de|het|die|dat|deze|the|that|this)\s+\p{L}*(?:melding|klacht|onderzoek|zaak|complaint|investigation|case|report)\s+(?:tegen|naar|over|op|van|against|into|about|on|of|by|from)\s+(?!(?:een|a|an|iemand|someone|somebody|me|mij|mijzelf|myself)\b)\p{L}/u;
 /** Where a case stands or how it ended. */
 const CASE_STATUS =
-  /\b(al (?:afgehandeld|afgerond|klaar|gesloten|beslist)|nog (?:steeds )?(?:bezig|open|lopend)|wat kwam (?:er ?)?uit|eruit (?:kwam|gekomen)|hoe is (?:het|dat|die) afgelopen|uitkomst|afloop|outcome|been (?:handled|resolved|closed|settled)|already (?:handled|resolved|closed)|still (?:open|running|ongoing)|how did (?:it|that) end)\b/;
+  /\b(al (?:afgehandeld|afgerond|klaar|gesloten|beslist)|nog (?:steeds )?(?:bezig|open|lopend)|wat kwam (?:er ?)?uit|eruit (?:kwam|gekomen)|hoe is (?:het|dat|die) afgelopen|hoe (?:is|zijn) (?:[a-z]+ ){1,6}?afgelopen|uitkomst|afloop|outcome|been (?:handled|resolved|closed|settled)|already (?:handled|resolved|closed)|still (?:open|running|ongoing)|how did (?:it|that) end)\b/;
 
 /** Someone's personal data: salary, address, medical or personnel file. */
 const PERSONAL_DATA =
@@ -436,9 +438,13 @@ const FROM_WHOM = opening(String.raw`(?:komt|kwam|komen|kwamen|is|was|are|were|d
 /** "Klopt dat?", "can you confirm?": a request to confirm what was told. */
 const CONFIRM_IT = /\b(?:klopt (?:dat|het|t)|is (?:dat|het|that|it) (?:waar|true|so)|kun je (?:dat|het) bevestigen|bevestig\p{L}*|confirm|verify)\b/u;
 
+/** "Zou het kunnen dat …", "could it be that …": a fact put to the assistant to confirm, not a rule's modal. */
+const COULD_IT_BE = /\b(?:zou het (?:kunnen|zo kunnen) zijn|zou het kunnen|kan het zijn|is het mogelijk|could it be|is it possible|might it be|can it be) (?:dat|that)\b/g;
+/** "Hoeveel klachten", "how many reports", "hoe vaak": a count of the records themselves. */
+const COUNT_OF_RECORDS = /\b(?:hoeveel|how many) (?:\p{L}+ )?(?:\p{L}*meldingen|\p{L}*klachten|onderzoeken|aangiftes|reports|complaints|notifications|investigations|cases|keer|times)\b|\bhoe vaak\b|\bhow often\b/u;
 /** One piece of a sentence without the request to the assistant and the asker's reason: what is left of rule words. */
 function askedAsRule(piece: string): boolean {
-  const rest = piece.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ');
+  const rest = piece.replace(ASKING_THE_ASSISTANT, ' ').replace(COULD_IT_BE, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ');
   return RULE_OR_PROCESS.test(rest) || ASKER_ASKS_FOR_THEMSELVES.test(rest.trim());
 }
 
@@ -458,6 +464,8 @@ function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
     if (record && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && MADE_IT.test(piece) && !CONFIDENTIALITY.test(piece)) return true;
     // "wat is er over mij gemeld", "what was reported about me"
     if (reported && WHAT_OPENING.test(piece) && !CONDITION.test(piece)) return true;
+    // "hoeveel klachten zijn er over mij gedaan", "could it be that a colleague reported me"
+    if ((reported || record) && (COUNT_OF_RECORDS.test(piece) || COULD_IT_BE.test(piece)) && !CONDITION.test(piece)) return true;
     // "wat staat er over mij in de melding"
     if (ABOUT_ME.test(piece) && CASE_WORD.test(piece) && ITS_CONTENTS.test(piece) && !CONDITION.test(piece)) return true;
     // "was het Jan die mij heeft gemeld?", "heeft Jan mij aangegeven?", "komt de melding over mij van een collega?"
@@ -505,6 +513,12 @@ const COUNSEL_SPOKE_ABOUT_A_CASE = opening(
 /** "Hoe heeft mijn teamleider gereageerd op mijn klacht?", "how did my manager respond to my complaint?" */
 const HOW_THEY_RESPONDED =
   /\b(?:hoe|how|wat|what)\b(?: \p{L}+){0,6}? (?:gereageerd|geantwoord|respond|responded|react|reacted|reply|replied|answered)\b(?: \p{L}+){0,3}? (?:op|to|on|about|over) (?:mijn|my|de|the|die|that|deze|this) (?:\p{L}+ )?(?:\p{L}*klacht|\p{L}*melding|complaint|report|aantijging|beschuldiging|allegation|accusation)\b|\b(?:hoe|how|wat|what)\b(?: \p{L}+){0,3}? (?:op|to|on) (?:mijn|my|de|the|die|that|deze|this) (?:\p{L}+ )?(?:\p{L}*klacht|\p{L}*melding|complaint|report)(?: \p{L}+){0,3}? (?:gereageerd|geantwoord|responded|reacted|replied)\b/u;
+/** "Mijn klacht over Jan", "my complaint against my manager": the asker's case against somebody. */
+const MY_CASE_AGAINST = /\b(?:mijn|my)\s+\p{L}*(?:melding|klacht|complaint|report)\s+(?:tegen|over|against|about)\s+(?!(?:een|a|an|iemand|someone|somebody|me|mij|mijzelf|myself)\b)\p{L}/u;
+/** "Wat vond de directeur van …", "what did HR think of …": someone's view of a particular case. */
+const WHAT_THEY_THOUGHT = /\b(?:wat|what|hoe) (?:vond|vindt|vinden|vonden|thought|thinks|did (?:\p{L}+ ){1,3}?think)\b/u;
+/** A particular case passed on or taken up: where it stands. */
+const CASE_PASSED_ON = opening(String.raw`(?:heeft|hebben|is|has|have|did)\b.{0,80}?\b(?:doorgestuurd|doorgezet|opgepakt|gelezen|bekeken|forwarded|passed on|picked up|read|looked at)\b`);
 /** Somebody's response in a case about them, or where such a case stands with counsel. */
 function asksForTheOtherSide(sentences: string[]): boolean {
   if (!CASE_WORD.test(fold(sentences.join(' ')))) return false;
@@ -518,6 +532,8 @@ function asksForTheOtherSide(sentences: string[]): boolean {
       const someone = THIRD_PARTY.test(one.replace(COUNSEL, ' ')) || namesSomeone(piece) || /\b(?:met|with) \p{Lu}\p{Ll}+/u.test(piece);
       if (COUNSEL_SPOKE_ABOUT_A_CASE.test(one) && COUNSEL.test(one) && someone) return true;
       if (HOW_THEY_RESPONDED.test(one) && someone) return true;
+      // "Wat vond de directeur van de klacht over Jan?", "heeft HR mijn klacht over Jan al doorgestuurd?"
+      if ((PARTICULAR_CASE_AGAINST.test(one) || MY_CASE_AGAINST.test(one)) && (WHAT_THEY_THOUGHT.test(one) || CASE_PASSED_ON.test(one)) && !CONDITION.test(one)) return true;
       const response = THEIR_RESPONSE.test(one) || (RESPONSE_OF.test(one) && (THIRD_PARTY.test(one) || namesSomeone(piece)));
       return response && (SHOW_VERBS.test(one) || WHAT_THE_RESPONSE_WAS.test(one) || EMBEDDED_QUESTION.test(one));
     }),
@@ -557,7 +573,7 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   if (!registration && !event && !rumoured) return false;
   // "Is de klacht tegen de teamleider al afgehandeld?": how one particular case against someone
   // stands; its word of process asks for that case's outcome, not for the procedure.
-  if (CASE_STATUS.test(folded) && PARTICULAR_CASE_AGAINST.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence)) && !ASKER_IN_IT.test(folded)) return true;
+  if (CASE_STATUS.test(folded) && PARTICULAR_CASE_AGAINST.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence) || AGAINST_A_NAME.test(sentence)) && !ASKER_IN_IT.test(folded)) return true;
   // "Kan ik de verklaring van mijn collega inzien?" asks to be shown a record, like "laat zien";
   // not when the asker asks as a manager or HR what that role may see, or says where or why they
   // would look themselves (their own conduct).
@@ -573,7 +589,7 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "… heeft die nou wel of niet een belang in dat zonnepark? ja of nee"
   if (YES_OR_NO.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence))) return true;
   if (CASE_AGAINST.test(folded) && AGAINST_A_NAME.test(sentence)) return true;
-  const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || EMBEDDED_PERSON.test(folded) || FACT_ABOUT_SOMEONE.test(folded) || NAME_AFTER_PREPOSITION.test(sentence) || (event && GROUP_OF_PEOPLE.test(folded)) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || ROLE_POSSESSED_RECORD.test(sentence.toLowerCase()) || AGAINST_A_PARTICULAR_ONE.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
+  const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || WHO_HAS_ONE.test(folded) || EMBEDDED_PERSON.test(folded) || FACT_ABOUT_SOMEONE.test(folded) || NAME_AFTER_PREPOSITION.test(sentence) || (event && GROUP_OF_PEOPLE.test(folded)) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || ROLE_POSSESSED_RECORD.test(sentence.toLowerCase()) || AGAINST_A_PARTICULAR_ONE.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
   // "Wat staat er in zijn dossier?", "what is in her file?": the contents of someone's record.
   if (POSSESSED_RECORD.test(folded) && WHAT_IS_IN.test(folded)) return true;
   // "Export all gift registrations", "stuur me de lijst met meldingen van afdeling Burgerzaken".

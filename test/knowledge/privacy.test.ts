@@ -448,6 +448,16 @@ const teammatesAndTheOtherSide = [
   'Hoe heeft mijn teamleider gereageerd op mijn klacht?',
   'wie moet er aandelen melden en wie heeft dat gedaan?',
   'Which officials must declare their interests and how much did they declare?',
+  // who holds one, a count or a possibility put to confirm, a past tense, how a case ended, its handling
+  'uit interesse hoor: wie heeft er allemaal een nevenfunctie bij ons?',
+  'Zou het kunnen dat mijn teamgenoot een klacht over mij heeft ingediend?',
+  'Hoeveel meldingen zijn er dit jaar over mij gedaan?',
+  'How many complaints have been filed against me?',
+  'Tekende mijn teamgenoot de verklaring al?',
+  'Hoe is het onderzoek naar Jan eigenlijk afgelopen?',
+  'Heeft HR mijn klacht over Jan al doorgestuurd naar de directeur?',
+  'Wat vond de directeur van de melding over Ilse?',
+  'Heeft er iemand uit mijn team bij de vertrouwenspersoon aangeklopt?',
 ];
 const teammatesAndTheOtherSideRules = [
   'Moet mijn teamgenoot de eed afleggen?',
@@ -465,6 +475,16 @@ const teammatesAndTheOtherSideRules = [
   'How should my manager respond to my complaint?',
   'Mag de vertrouwenspersoon met mijn manager praten over mijn klacht?',
   'Hoe moet de vertrouwenspersoon reageren op een melding?',
+  'Wie heeft een meldplicht voor nevenfuncties?',
+  'Wie heeft een rol bij meldingen van misstanden?',
+  'Who has a duty to report gifts?',
+  'Is het mogelijk dat een melding anoniem wordt gedaan?',
+  'Could it be that my report ends up with my manager?',
+  'Hoeveel meldingen mag ik per jaar doen?',
+  'Hoeveel tijd heeft de vertrouwenspersoon voor een klacht over mij?',
+  'Ik heb bij de vertrouwenspersoon aangeklopt. Wat gebeurt er nu?',
+  'Wat vond de raad van het nieuwe integriteitsbeleid?',
+  'Hoe is de klachtenregeling tot stand gekomen?',
 ];
 
 describe('requests for other people’s records', () => {
