@@ -17,9 +17,16 @@ import { fold } from './text.js';
  *   "any idea whether Pieter got a sanction");
  * - a who/which/how-many question about what people registered ("wie heeft een klacht
  *   ingediend", "which colleagues have registered financial interests");
- * - an open case against someone ("is er een onderzoek naar wethouder Bakker").
+ * - an open case against someone ("is er een onderzoek naar wethouder Bakker");
+ * - a report about the asker or its maker: who reported the asker, by any verb ("wie heeft mij
+ *   verlinkt", "who ratted me out"), whether a report about the asker exists or what it says,
+ *   who a reporter is or what would narrow them down ("is de melder een man of een vrouw");
+ *   a reporter's identity is never revealed, also not to the one reported;
+ * - the other side of the asker's own case: the response of the one complained about, or where
+ *   counsel stands with them ("laat haar verweer zien").
  * A sentence with a word of rule or process (mag, moet, verplicht, regels, procedure, happens)
- * or one that asks permission for the asker is about the rules and never counts.
+ * or one that asks permission for the asker is about the rules and never counts ("wie mag zien
+ * wie de melder is?", "wat gebeurt er met een melding over mij?").
  *
  * Every pattern runs on one folded sentence, is linear, and bounded gaps keep it so.
  */
@@ -103,7 +110,7 @@ const POSSESSED_RECORD = new RegExp(String.raw`\b(zijn|haar|hun|zn|his|her|their
  */
 const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}?(?:moet|moeten|need to|have to|must) (?:uitleggen|verwerken|invullen|afhandelen|explain|process)\b|\bwaar (?:ik|we|wij) rekening mee (?:moet|moeten|moesten) houden\b|\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|\b(?:and |i |we )?need (?:the|those|these) details\b|,? (?:(?<!\b(?:meer|minder|hoger|lager|groter|kleiner|beter|liever|anders|eerder|later|ouder|jonger|duurder|goedkoper|langer|korter|vaker) )dan|zodat|so that|so we)\b.*$/gu;
 /**
- * "Als HR-adviseur heb ik een export nodig van …", "I need a list of …": the asker's need of a
+ * "Voor de audit heb ik een lijst nodig van …", "I need a list of …": the asker's need of a
  * list or an export is a request for it, not the rule word "nodig" of "heb ik een VOG nodig?"
  * (a question opening with "heb ik" asks what is needed; the pattern wants a word before it).
  */
@@ -126,7 +133,7 @@ const MODAL_OF_A_THING = /\b(?:dat|die|that|which) (?:het|de|the) (?:\p{L}+ ){0,
  * tekenen?" keeps its "moet").
  */
 const RULE_TEXT_SIGNED =
-  /\b(?:signed|sign|signing|getekend|ondertekend|tekende|ondertekende|tekenen|ondertekenen) (?:the |de |het |our |onze )?(?:gedragscode|code of conduct|integriteitsregels|integrity rules)\b|\b(?:de|het|onze|the|our) (?:gedragscode|code of conduct|integriteitsregels|integrity rules)(?: \p{L}+){0,3}? (?:getekend|ondertekend|signed)\b/gu;
+  /\b(?:signed|sign|signing|getekend|ondertekend|tekende|ondertekende|tekenen|ondertekenen) (?:the |de |het |our |onze )?(?:gedragscode|code of conduct|integriteitsregels|integrity rules)\b|\b(?:de|het|onze|the|our) (?:gedragscode|code of conduct|integriteitsregels|integrity rules)(?: \p{L}+){0,5}? (?:getekend|ondertekend|signed)\b/gu;
 /** "The policy adviser", "de beleidsadviseur": a job title whose rule word names a person, not a rule. */
 const TITLE_WITH_A_RULE_WORD = /\b(?:policy|beleids) ?(?:advis[eo]rs?|officers?|makers?|medewerkers?|medewerkster|adviseurs?)\b/gu;
 /**
@@ -320,7 +327,7 @@ const ASKER_WAS_ASKED = /\b(?:vroeg|vroegen|vraagt|vragen|wil|wilde|wou|wilden)\
 /**
  * Where a clause ends: a comma before a joining word (", en wat heeft ze …"), a dash ("… — did he
  * report it?") or a joining word before a second question word without a comma ("welke functies
- * hebben een meldplicht en wat hebben ze gemeld?": a rule question and a records request joined).
+ * moeten geschenken melden en welke hebben ze opgegeven?": a rule question and a records request joined).
  */
 const CLAUSE_BREAK = /,\s+(?=(?:en|and|of|or|maar|but)\s)|\s[–—]\s|\s+(?=(?:en|and)\s+(?:wat|wie|welke|hoeveel|what|who|which|how many|how much)\s)/u;
 /**
@@ -367,7 +374,7 @@ const PERSONAL_DATA =
 
 /**
  * Reports made about the asker, and whoever made them. A reporter's identity is never revealed,
- * and a report about the asker holds other people's words and names, so "wie heeft mij verlinkt",
+ * and a report about the asker holds other people's words and names, so "wie heeft mij verklikt",
  * "is er een klacht over mij" and "wie is de melder" are declined however they are phrased;
  * "wat gebeurt er met een melding over mij" and "wie mag zien wie de melder is" ask for the rule.
  */
@@ -385,21 +392,23 @@ const REPORTED_ME = new RegExp(
 );
 /** A report, complaint or case with the asker as its subject: "een klacht over mij", "a report that was filed about me". */
 const RECORD_ABOUT_ME =
-  /\b(?:\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*onderzoek|\p{L}*onderzoeken|aangifte|aangiftes|dossier|rapport|rapportage|tip|tips|zaak|reports?|complaints?|grievances?|notifications?|investigations?|cases?|tips?|files?)\b(?: \p{L}+){0,5}? (?:over|tegen|naar|op|about|against|into|on|concerning) (?:mij|me|mezelf|mijzelf|myself)\b/u;
+  /\b(?:\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*onderzoek|\p{L}*onderzoeken|aangifte|aangiftes|dossier|rapport|rapportage|tips?|zaak|reports?|complaints?|grievances?|notifications?|investigations?|cases?|files?)\b(?: \p{L}+){0,5}? (?:over|tegen|naar|op|about|against|into|on|concerning) (?:mij|me|mezelf|mijzelf|myself)\b/u;
 /** Whether there is one, asked outright: "is er …", "loopt er …", "is there …", "heeft iemand …", "did anyone …". */
 const WHETHER_ABOUT_ME = opening(
-  String.raw`(?:(?:is|zijn|was|waren|loopt|lopen|liep|ligt|liggen|lag|staat|staan|zit|zitten|komt|kwam|kwamen) er|(?:is|are|was|were) there|(?:heeft|hebben|had|has|have|had|did|does) (?:er )?(?:ooit |al |ever |already )?(?:iemand|anyone|someone|somebody|anybody|een collega|a colleague|collegas|colleagues|mensen|people))\b(?: (?:al|ook|nog|soms|misschien|eigenlijk|ooit|wel|nu|een|de|het|iets|wat|a|an|any|the|ever|already|some|anything|something)){0,3}(?: \p{L}+)? ?` +
+  String.raw`(?:(?:is|zijn|was|waren|loopt|lopen|liep|ligt|liggen|lag|staat|staan|zit|zitten|komt|kwam|kwamen) er|(?:is|are|was|were) there|(?:heeft|hebben|had|has|have|did|does) (?:er )?(?:ooit |al |ever |already )?(?:iemand|anyone|someone|somebody|anybody|een collega|a colleague|collegas|colleagues|mensen|people))\b(?: (?:al|ook|nog|soms|misschien|eigenlijk|ooit|wel|nu|een|de|het|iets|wat|a|an|any|the|ever|already|some|anything|something)){0,3}(?: \p{L}+)? ?` +
     String.raw`(?:${RECORD_ABOUT_ME.source}|${REPORTED_ME.source})`,
 );
 /** What such a report holds: "wat staat erin", "what does it say", shown. */
 const ITS_CONTENTS =
   /\bwat (?:staat|stond|staan|zit|zat) er ?in\b|\bwat (?:staat|stond|staan) er (?:\p{L}+ ){0,6}?in\b|\bwaar (?:gaat|ging) (?:het|die|de \p{L}+) over\b|\bwhat(?:s| is| was) in (?:it|there|the)\b|\bwhat (?:does|did) (?:\p{L}+ ){0,5}?(?:say|contain)\b|\b(?:laat (?:me|mij|\p{L}+ ){0,5}?zien|toon|stuur|geef|show|send|give me|let me see|forward)\b/u;
-/** Who it was: asked in the same piece as the act, or on its own ("kun je zien wie dat was?"). */
+/** Who did it, asked in the same piece as the act: "wie heeft mij …", "welke collega …". */
 const WHO_OF_IT = /\b(?:wie|who|whom|door wie|van wie|by whom|from whom|(?:welke|which) (?:\p{L}+ )?(?:collega|collegas|medewerker|medewerkers|persoon|man|vrouw|colleague|colleagues|employee|person|one))\b/u;
+/** Who it was, asked in a piece of its own after the act was told: "wie dat was", "who it was", "find out who", "the name". */
 const WHO_WAS_IT =
   /\b(?:wie (?:dat|het|die) (?:was|waren|is|deed|heeft gedaan|gedaan heeft)|wie het gedaan heeft|wie dat gedaan heeft|who (?:it|that|this) (?:was|is)|who did (?:it|that|this)|(?:zien|kijken|checken|nagaan|achterhalen|uitzoeken|zoeken|weten|vertellen|zeggen|find out|see|check|tell me|know) (?:wie|who)\s*\??$|(?:de|het|zijn|haar|the|his|her) (?:naam|name|identiteit|identity)\b)/u;
-/** The reporter asked for by role: "wie is de melder", "van wie kwam de klacht", "the name of the whistleblower". */
+/** The one who reported or complained, by role. */
 const THE_REPORTER = String.raw`(?:\p{L}+ )?(?:melder|melders|klager|klagers|klokkenluider|klokkenluiders|aangever|tipgever|verklikker|reporter|reporters|whistleblower|whistleblowers|complainant|complainants|informant|snitch|persoon die (?:\p{L}+ ){0,4}?(?:heeft gemeld|meldde|klaagde)|person who (?:reported|complained|filed))`;
+/** The reporter asked for: "wie is de melder", "van wie kwam de klacht", "the name of the whistleblower", "met de namen van de melders". */
 const WHO_IS_THE_REPORTER = new RegExp(
   String.raw`(?:^|\b(?:weten|weet|zien|checken|nagaan|achterhalen|uitzoeken|vertellen|zeggen|verklappen|zeg|vertel|noem|verklap|know|tell me|tell|say|find out|see|check|reveal)\b (?:\p{L}+ ){0,2}?)(?:(?:en|and|maar|but|dus|so) )?(?:wie|who)(?:s| is| was| zijn| waren| are| were)? (?:\p{L}+ )?(?:de|het|die|the|that) ${THE_REPORTER}\b` +
     String.raw`|\bvan wie (?:kwam|komt|kwamen|is|was) (?:de|die|het|dat|deze) (?:\p{L}+ )?(?:melding|klacht|tip|aangifte)\b|\bfrom whom (?:did|was|is|came) (?:the|that) (?:\p{L}+ )?(?:report|complaint|tip)\b` +
@@ -411,9 +420,9 @@ const WHO_IS_THE_REPORTER = new RegExp(
   'u',
 );
 /** "Who snitched?", "wie heeft er geklikt?": who informed, by an informal verb. */
-const WHO_INFORMED = opening(String.raw`(?:wie|who)\b(?: \p{L}+){0,3}? (?:snitched|ratted|grassed|squealed|geklikt|verlinkt|verklikt|gelapt|getipt|geklikt)\b`);
+const WHO_INFORMED = opening(String.raw`(?:wie|who)\b(?: \p{L}+){0,3}? (?:snitched|ratted|grassed|squealed|geklikt|verlinkt|verklikt|gelapt|getipt)\b`);
 /** A report's maker: "who made a report about me", "wie heeft de klacht over mij ingediend". */
-const MADE_IT = /\b(?:made|filed|submitted|wrote|sent|lodged|raised|did|gedaan|ingediend|gemaakt|geschreven|gestuurd|ingestuurd|opgesteld|gedaan)\b/;
+const MADE_IT = /\b(?:made|filed|submitted|wrote|sent|lodged|raised|did|gedaan|ingediend|gemaakt|geschreven|gestuurd|ingestuurd|opgesteld)\b/;
 /**
  * "Am I under investigation?", "word ik onderzocht?", "staat er iets over mij in het systeem?":
  * where the asker stands, asked outright (not "word ik onderzocht als ik …", a condition).
@@ -423,6 +432,7 @@ const MY_STANDING = opening(
 );
 /** "Over mij", "about me": the asker as the subject of something. */
 const ABOUT_ME = /\b(?:over|about|tegen|against) (?:mij|me|mezelf|myself)\b/;
+/** A condition makes a rule question of a fact: "word ik onderzocht als ik …". */
 const CONDITION = /\b(?:als|wanneer|indien|zodra|if|when|once|after)\b/;
 /** What was reported about the asker, asked with "wat", "what". */
 const WHAT_OPENING = opening(String.raw`(?:wat|what|welke|which)\b`);
@@ -472,7 +482,7 @@ function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
     if (askedAsRule(piece)) return false;
     const reported = REPORTED_ME.test(piece);
     const record = RECORD_ABOUT_ME.test(piece);
-    // "wie heeft mij verlinkt", "welke collega heeft me aangegeven", "who ratted me out"
+    // "wie heeft mij verklikt", "welke collega heeft me aangegeven", "who ratted me out"
     if (reported && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && !CONFIDENTIALITY.test(piece)) return true;
     // "who made a report about me", "wie heeft de klacht over mij ingediend"
     if (record && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && MADE_IT.test(piece) && !CONFIDENTIALITY.test(piece)) return true;
@@ -489,19 +499,18 @@ function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
     if ((reported || record) && (WHETHER_ABOUT_ME.test(piece) || EMBEDDED_QUESTION.test(piece))) return true;
     // "wat staat er in de klacht over mij", "laat me de melding over mij zien"
     if (record && ITS_CONTENTS.test(piece)) return true;
-    // "Iemand heeft mij aangegeven, kun je zien wie dat was?", "… en wat staat erin?"
+    // "Iemand heeft mij aangegeven, kun je nagaan wie het was?", "… en wat zit erin?"
     if (aboutMe && (WHO_WAS_IT.test(piece) || ITS_CONTENTS.test(piece) || CONFIRM_IT.test(piece)) && !CONFIDENTIALITY.test(piece)) return true;
-    // "wie is de melder", "van wie kwam de klacht", "graag inclusief de naam van de melder"
+    // "wie is de melder", "van wie kwam de klacht", "met de naam van de klager erbij"
     return WHO_IS_THE_REPORTER.test(piece) && !CONFIDENTIALITY.test(piece) && !RULE_TEXT.test(piece);
   });
 }
 
-
 /**
  * What the other side of a case said, and where a case about someone stands with counsel: the
- * asker's own complaint about a colleague holds that colleague's words ("kun je zijn reactie
- * laten zien", "wat heeft Kees geantwoord op mijn klacht", "heeft de vertrouwenspersoon al iets
- * gedaan met mijn klacht over Pieter"). How a reply or a hearing works is a rule question.
+ * asker's own complaint about a colleague holds that colleague's words ("toon haar verweer",
+ * "wat heeft Kees geantwoord op mijn klacht", "heeft HR al iets ondernomen met mijn melding over
+ * Pieter"). How a reply or a hearing works is a rule question.
  */
 const RESPONSE_WORDS = String.raw`reactie|reacties|antwoord|antwoorden|verweer|weerwoord|zienswijze|kant van het verhaal|versie van het verhaal|verklaring|response|responses|reaction|reply|replies|side of the story|version of events|statement|defence|defense`;
 /** "Zijn reactie", "her side of the story": a response by possessive. */
@@ -515,7 +524,7 @@ const WHAT_THE_RESPONSE_WAS = new RegExp(String.raw`\b(?:wat|what)(?:s| is| was|
 /** "Wat heeft Kees geantwoord op mijn klacht", "what did Mark say in response to my complaint". */
 const WHAT_THEY_ANSWERED =
   /\b(?:wat|what) (?:heeft|hebben|had|did|has|have) (?:\p{L}+ ){1,4}?(?:geantwoord|gereageerd|gezegd|verteld|verklaard|geschreven|answer|answered|reply|replied|respond|responded|say|said|tell|told|state|stated|write|wrote)\b(?: \p{L}+){0,4}? (?:op|over|to|about|on)\b(?: (?:mijn|my|de|die|dat|deze|the|that|this|zijn|haar|his|her)) (?:\p{L}+ )?(?:\p{L}*klacht|\p{L}*melding|complaint|report|aantijging|aantijgingen|beschuldiging|beschuldigingen|allegations?|accusations?)\b/u;
-/** "Heeft de vertrouwenspersoon al iets gedaan met mijn klacht over Pieter?": a case about someone, at counsel. */
+/** "Heeft HR al iets ondernomen met mijn melding over Pieter?": a case about someone, at counsel. */
 const CASE_ABOUT_SOMEONE_AT_COUNSEL = opening(
   String.raw`(?:heeft|hebben|had|has|have|did|is|zijn)\b(?: \p{L}+){0,6}? (?:gehoord|gedaan|ondernomen|besloten|gereageerd|gevonden|opgepakt|heard|done|decided|found|responded|reacted|acted)\b(?: \p{L}+){0,4}? (?:\p{L}*klacht|\p{L}*melding|complaint|report)(?: \p{L}+){0,2}? (?:over|tegen|about|against) (?!(?:mij|me|mezelf|myself|een|a|an|iemand|someone|somebody)\b)\p{L}`,
 );
@@ -527,7 +536,7 @@ const COUNSEL_SPOKE_ABOUT_A_CASE = opening(
 /** "Hoe heeft mijn teamleider gereageerd op mijn klacht?", "how did my manager respond to my complaint?" */
 const HOW_THEY_RESPONDED =
   /\b(?:hoe|how|wat|what)\b(?: \p{L}+){0,6}? (?:gereageerd|geantwoord|respond|responded|react|reacted|reply|replied|answered)\b(?: \p{L}+){0,3}? (?:op|to|on|about|over) (?:mijn|my|de|the|die|that|deze|this) (?:\p{L}+ )?(?:\p{L}*klacht|\p{L}*melding|complaint|report|aantijging|beschuldiging|allegation|accusation)\b|\b(?:hoe|how|wat|what)\b(?: \p{L}+){0,3}? (?:op|to|on) (?:mijn|my|de|the|die|that|deze|this) (?:\p{L}+ )?(?:\p{L}*klacht|\p{L}*melding|complaint|report)(?: \p{L}+){0,3}? (?:gereageerd|geantwoord|responded|reacted|replied)\b/u;
-/** "Mijn klacht over Jan", "my complaint against my manager": the asker's case against somebody. */
+/** "Mijn melding over Ruud", "my complaint against my manager": the asker's case against somebody. */
 const MY_CASE_AGAINST = /\b(?:mijn|my)\s+\p{L}*(?:melding|klacht|complaint|report)\s+(?:tegen|over|against|about)\s+(?!(?:een|a|an|iemand|someone|somebody|me|mij|mijzelf|myself)\b)\p{L}/u;
 /** "Wat vond de directeur van …", "what did HR think of …": someone's view of a particular case. */
 const WHAT_THEY_THOUGHT = /\b(?:wat|what|hoe) (?:vond|vindt|vinden|vonden|thought|thinks|did (?:\p{L}+ ){1,3}?think)\b/u;
@@ -546,7 +555,7 @@ function asksForTheOtherSide(sentences: string[]): boolean {
       const someone = THIRD_PARTY.test(one.replace(COUNSEL, ' ')) || namesSomeone(piece) || /\b(?:met|with) \p{Lu}\p{Ll}+/u.test(piece);
       if (COUNSEL_SPOKE_ABOUT_A_CASE.test(one) && COUNSEL.test(one) && someone) return true;
       if (HOW_THEY_RESPONDED.test(one) && someone) return true;
-      // "Wat vond de directeur van de klacht over Jan?", "heeft HR mijn klacht over Jan al doorgestuurd?"
+      // "Wat vond de directeur van de klacht over Ruud?", "heeft HR mijn melding over Ruud al doorgestuurd?"
       if ((PARTICULAR_CASE_AGAINST.test(one) || MY_CASE_AGAINST.test(one)) && (WHAT_THEY_THOUGHT.test(one) || CASE_PASSED_ON.test(one)) && !CONDITION.test(one)) return true;
       const response = THEIR_RESPONSE.test(one) || (RESPONSE_OF.test(one) && (THIRD_PARTY.test(one) || namesSomeone(piece)));
       return response && (SHOW_VERBS.test(one) || WHAT_THE_RESPONSE_WAS.test(one) || EMBEDDED_QUESTION.test(one));
