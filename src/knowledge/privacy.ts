@@ -386,7 +386,7 @@ const SAME_CLAUSE_GAP = String.raw`(?: (?!(?:of|dat|wie|wat|welke|hoe|waarom|wan
 const REPORTED_ME = new RegExp(
   String.raw`\b(?:mij|me|mezelf|mijzelf)${SAME_CLAUSE_GAP} (?:geme[lt]d|gemelt|aangegeve[n]?|aangemeld|[fv]erl[iy]nk[td]+|[fv]erkl[iy]c?k[td]+|[fv]erraa?[ij]?d?e?n|[fv]erraaid|gelapt|verlakt|aangeklaagd|beschuldigd|zwartgemaakt|zwart gemaakt|belasterd|gerapporteerd|gesignaleerd|doorgegeven|genoemd|verlinken|verklikken|aangeven|melden)\b` +
     String.raw`|\bover (?:mij|me|mezelf|mijzelf)${SAME_CLAUSE_GAP} (?:geklaagd|gemeld|ingediend|gedaan|verteld|gezegd|gerapporteerd|geroddeld|klagen|melden|binnengekomen|gekomen|geregistreerd|vastgelegd|genoteerd|opgeschreven|geschreven)\b` +
-    String.raw`|\b(?:reported|reporting|flagged|accused|shopped|snitched on|snitch on|snitching on|ratted on|ratted|rat on|told on|tell on|informed on|complained about|complaining about|blew the whistle on|turned|dobbed|grassed|grassed on) me\b|\b(?:reported|said|written|filed|told|noted|recorded|logged|registered) about me\b` +
+    String.raw`|\b(?:reported|reportd|reproted|reporting|flagged|accused|shopped|snitched on|snitch on|snitching on|ratted on|ratted|rat on|told on|tell on|informed on|complained about|complaining about|blew the whistle on|turned|dobbed|grassed|grassed on) me\b|\b(?:reported|said|written|filed|told|noted|recorded|logged|registered|(?:came|come|comes|coming) in) about me\b` +
     String.raw`|\bwent (?:\p{L}+ ){1,3}?about me\b`,
   'u',
 );
@@ -394,10 +394,14 @@ const REPORTED_ME = new RegExp(
 const RECORD_ABOUT_ME =
   /\b(?:\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*onderzoek|\p{L}*onderzoeken|aangifte|aangiftes|dossier|rapport|rapportage|tips?|zaak|reports?|complaints?|grievances?|notifications?|investigations?|cases?|files?)\b(?: \p{L}+){0,5}? (?:over|tegen|naar|op|about|against|into|on|concerning) (?:mij|me|mezelf|mijzelf|myself)\b/u;
 /** Whether there is one, asked outright: "is er …", "loopt er …", "is there …", "heeft iemand …", "did anyone …". */
+const WHETHER_OPENING = String.raw`(?:(?:is|zijn|was|waren|loopt|lopen|liep|ligt|liggen|lag|staat|staan|zit|zitten|komt|kwam|kwamen) er|(?:is|are|was|were) there|(?:heeft|hebben|had|has|have|did|does) (?:er )?(?:ooit |al |ever |already )?(?:iemand|anyone|someone|somebody|anybody|anything|something|iets|een collega|a colleague|collegas|colleagues|mensen|people)|any|anything|iets|nog iets|ooit iets)\b`;
 const WHETHER_ABOUT_ME = opening(
-  String.raw`(?:(?:is|zijn|was|waren|loopt|lopen|liep|ligt|liggen|lag|staat|staan|zit|zitten|komt|kwam|kwamen) er|(?:is|are|was|were) there|(?:heeft|hebben|had|has|have|did|does) (?:er )?(?:ooit |al |ever |already )?(?:iemand|anyone|someone|somebody|anybody|een collega|a colleague|collegas|colleagues|mensen|people))\b(?: (?:al|ook|nog|soms|misschien|eigenlijk|ooit|wel|nu|een|de|het|iets|wat|a|an|any|the|ever|already|some|anything|something)){0,3}(?: \p{L}+)? ?` +
-    String.raw`(?:${RECORD_ABOUT_ME.source}|${REPORTED_ME.source})`,
+  String.raw`${WHETHER_OPENING}(?: (?:al|ook|nog|soms|misschien|eigenlijk|ooit|wel|nu|een|de|het|iets|wat|a|an|any|the|ever|already|some|anything|something)){0,3}(?: \p{L}+)? ?${RECORD_ABOUT_ME.source}` +
+    // A verb of reporting says what happened, so any words may stand before it: "is er bij HR iets over mij binnengekomen".
+    String.raw`|${WHETHER_OPENING}(?: \p{L}+){0,5}? ?(?:${REPORTED_ME.source})`,
 );
+/** "Heeft de vertrouwenspersoon een melding over mij ontvangen?": a report about the asker received by someone. */
+const RECEIVED = /\b(?:ontvangen|gekregen|binnengekregen|binnengekomen|received|got|gotten)\b/;
 /** What such a report holds: "wat staat erin", "what does it say", shown. */
 const ITS_CONTENTS =
   /\bwat (?:staat|stond|staan|zit|zat) er ?in\b|\bwat (?:staat|stond|staan) er (?:\p{L}+ ){0,6}?in\b|\bwaar (?:gaat|ging) (?:het|die|de \p{L}+) over\b|\bwhat(?:s| is| was) in (?:it|there|the)\b|\bwhat (?:does|did) (?:\p{L}+ ){0,5}?(?:say|contain)\b|\b(?:laat (?:me|mij|\p{L}+ ){0,5}?zien|toon|stuur|geef|show|send|give me|let me see|forward)\b/u;
@@ -428,7 +432,7 @@ const MADE_IT = /\b(?:made|filed|submitted|wrote|sent|lodged|raised|did|gedaan|i
  * where the asker stands, asked outright (not "word ik onderzocht als ik …", a condition).
  */
 const MY_STANDING = opening(
-  String.raw`(?:(?:am i|ben ik|word ik|zit ik|sta ik)\b(?: \p{L}+){0,3}? (?:under investigation|being investigated|investigated|onderzocht|onder onderzoek|in (?:een|an) (?:\p{L}*onderzoek|investigation)|on (?:a|the) (?:\p{L}+ )?(?:list|watchlist|blacklist)|op (?:een|de) (?:\p{L}+ )?(?:lijst|lijstje)|gemeld|aangegeven|reported|flagged|geregistreerd|registered)\b|(?:staat|staan|stond|zit|is|zijn) er (?:\p{L}+ ){0,2}?(?:iets|wat|een|meldingen|klachten) over (?:mij|me)\b(?: \p{L}+){0,2}? (?:in|bij) (?:het|de|een) (?:\p{L}+ )?(?:\p{L}*systeem|register|registratie|administratie|\p{L}*dossier|database|vertrouwenspersoon|meldpunt|hr|penoafdeling)\b|(?:is|are) there (?:\p{L}+ ){0,2}?(?:anything|something|notes?|records?) (?:about|on) me\b(?: \p{L}+){0,2}? (?:in|with|at) (?:the|a) (?:\p{L}+ )?(?:system|register|records?|database|file|hr|confidential advis[eo]r))`,
+  String.raw`(?:(?:have i been|has my name been|was i|were we|am i|ben ik|word ik|werd ik|zit ik|sta ik|is mijn naam)\b(?: \p{L}+){0,3}? (?:under investigation|being investigated|investigated|onderzocht|onder onderzoek|in (?:een|an) (?:\p{L}*onderzoek|investigation)|on (?:a|the) (?:\p{L}+ )?(?:list|watchlist|blacklist)|op (?:een|de) (?:\p{L}+ )?(?:lijst|lijstje)|gemeld|aangegeven|genoemd|reported|flagged|named|mentioned|accused|geregistreerd|registered)\b|(?:staat|staan|stond|zit|is|zijn) er (?:\p{L}+ ){0,2}?(?:iets|wat|een|meldingen|klachten) over (?:mij|me)\b(?: \p{L}+){0,2}? (?:in|bij) (?:het|de|een) (?:\p{L}+ )?(?:\p{L}*systeem|register|registratie|administratie|\p{L}*dossier|database|vertrouwenspersoon|meldpunt|hr|penoafdeling)\b|(?:is|are) there (?:\p{L}+ ){0,2}?(?:anything|something|notes?|records?) (?:about|on) me\b(?: \p{L}+){0,2}? (?:in|with|at) (?:the|a) (?:\p{L}+ )?(?:system|register|records?|database|file|hr|confidential advis[eo]r))`,
 );
 /** "Over mij", "about me": the asker as the subject of something. */
 const ABOUT_ME = /\b(?:over|about|tegen|against) (?:mij|me|mezelf|myself)\b/;
@@ -497,6 +501,7 @@ function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
     if ((reported || record) && FROM_WHOM.test(piece)) return true;
     // "is er een klacht over mij", "heeft iemand mij gemeld", "kun je checken of er iets over mij gemeld is"
     if ((reported || record) && (WHETHER_ABOUT_ME.test(piece) || EMBEDDED_QUESTION.test(piece))) return true;
+    if (record && FACT_QUESTION_OPENING.test(piece) && RECEIVED.test(piece) && !CONDITION.test(piece)) return true;
     // "wat staat er in de klacht over mij", "laat me de melding over mij zien"
     if (record && ITS_CONTENTS.test(piece)) return true;
     // "Iemand heeft mij aangegeven, kun je nagaan wie het was?", "… en wat zit erin?"

@@ -377,6 +377,15 @@ const reportsAboutTheAsker = [
   'Who told on my supervisor?',
   'wie heeft die meldng over de buitendienst gedaan?',
   'heeft Sven zn nevenfuntie doorgegeven?',
+  // chat shorthand and bare openings, counsel receiving something, the asker's own standing in English
+  'who reportd me to hr',
+  'Any complaints about me lately?',
+  'Anything reported about me?',
+  'Did anything come in about me?',
+  'Is er bij HR iets over mij binnengekomen?',
+  'Heeft de vertrouwenspersoon een klacht over mij ontvangen?',
+  'Have I been reported?',
+  'Was I reported to my manager?',
 ];
 const rulesAboutReportsOnTheAsker = [
   'Wie mag zien wie de melder is?',
@@ -423,6 +432,11 @@ const rulesAboutReportsOnTheAsker = [
   'Een collega heeft bedrijfsgeheimen verraden. Wat moet ik doen?',
   'Kun je me zeggen waar ik een geschenk moet melden?',
   'Kun je me helpen dit te melden bij de vertrouwenspersoon?',
+  'Was I supposed to report this gift?',
+  'Heeft de vertrouwenspersoon een melding over mij ontvangen als ik zelf een melding doe?',
+  'Any tips for reporting a colleague?',
+  'Is there anything I can do about a complaint against me?',
+  'Heeft HR een procedure voor klachten over mij?',
 ];
 
 /**
