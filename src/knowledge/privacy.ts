@@ -58,7 +58,7 @@ const LABELLED = /\b(bekend als|bekend staat|known as|flagged|gemarkeerd|gelabel
 const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|huis voor klokkenluiders|huis van de klokkenluiders|whistleblowers authority|klachtencommissie|integriteitscoordinator|confidential counsell?ors?|confidential advis[eo]rs?|counsell?ors?|hr|penoafdeling|personeelszaken|contactpersoon|contactpersonen|vertrouwensarts|bedrijfsarts)\b/;
 /** Words of rule, permission or process: the sentence asks how things work, not what someone did. */
 const RULE_OR_PROCESS =
-  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|beschermd|bescherming|protected|protection|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does|openbaar(?! ministerie)|openbaar gemaakt|bekendgemaakt|bekend gemaakt|disclosed|gepubliceerd|publiceren|public|made public|published|publish|zeggenschap|inspraak|instemming|instemmingsrecht|adviesrecht|have a say|has a say|a say in|right of consent)\b/;
+  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|(?:als|wanneer|indien|zodra|when|if|once|after) (?:ik|i|we|wij) (?:[a-z]+ ){0,4}?(?:report|melden|meld|aangeef|aangeven|klaag|klagen|complain|file|blow|dien|indien)|(?:stay|stays|remain|remains|blijft|blijven|blijf) (?:anonymous|anoniem)|anonimiteit|anonymity|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|beschermd|bescherming|protected|protection|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does|openbaar(?! ministerie)|openbaar gemaakt|bekendgemaakt|bekend gemaakt|disclosed|gepubliceerd|publiceren|public|made public|published|publish|zeggenschap|inspraak|instemming|instemmingsrecht|adviesrecht|have a say|has a say|a say in|right of consent)\b/;
 /**
  * "Wie neemt de ambtsbelofte af van nieuwe collega's?", "who administers the oath": who performs that
  * step of the process, in the present of a custom; "wie heeft de eed afgenomen van …" asks what
@@ -85,7 +85,7 @@ const IN_A_ROLE = /\b(?:als|as an?|as) (?:leidinggevende|manager|teamleider|hr|h
  * "the gift I received" is the asker's own as well.
  */
 const ASKER_OWN =
-  /\b(?:dat|die|wat|that|which|what) (?:ik|i) (?:\p{L}+ ){0,5}?(?:gekregen|ontvangen|kreeg|received|got|was given|have been given)\b|\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn nevenfunctie\p{L}*|mijn bijbaan\p{L}*|mijn aanvraag|mijn verzoek|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job|my request|my application)\b/u;
+  /\b(?:dat|die|wat|that|which|what) (?:ik|i) (?:\p{L}+ ){0,5}?(?:gekregen|ontvangen|kreeg|received|got|was given|have been given)\b|\b(?:that|dat) (?:i|ik) (?:have |had )?(?:reported|filed|made|complained|blew|heb (?:\p{L}+ ){0,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|had (?:\p{L}+ ){0,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|(?:\p{L}+ ){1,4}?(?:heb|had) (?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|(?:\p{L}+ ){1,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd) (?:heb|had))\b|\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn nevenfunctie\p{L}*|mijn bijbaan\p{L}*|mijn aanvraag|mijn verzoek|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job|my request|my application)\b/u;
 
 /**
  * Asking the assistant to show or hand over registrations. "Laat" only as in "laat (me) zien":
@@ -390,6 +390,9 @@ const REPORTED_ME = new RegExp(
     String.raw`|\bwent (?:\p{L}+ ){1,3}?about me\b`,
   'u',
 );
+/** "Of ik gemeld ben", "whether I was reported": the asker as the one reported, in the passive. */
+const ASKER_WAS_REPORTED =
+  /\b(?:of|dat) ik (?:\p{L}+ ){0,3}?(?:gemeld|aangegeven|verlinkt|verklikt|genoemd|onderzocht|beschuldigd|aangeklaagd) (?:ben|word|werd|ben geweest|zou zijn)\b|\b(?:of|dat) ik (?:ben|word|werd) (?:\p{L}+ ){0,3}?(?:gemeld|aangegeven|verlinkt|verklikt|genoemd|onderzocht|beschuldigd|aangeklaagd)\b|\b(?:if|whether|that) i (?:was|have been|had been|am being|got|am) (?:\p{L}+ )?(?:reported|flagged|named|investigated|accused)\b/u;
 /** A report, complaint or case with the asker as its subject: "een klacht over mij", "a report that was filed about me". */
 const RECORD_ABOUT_ME =
   /\b(?:\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*onderzoek|\p{L}*onderzoeken|aangifte|aangiftes|dossier|rapport|rapportage|tips?|zaak|reports?|complaints?|grievances?|notifications?|investigations?|cases?|files?)\b(?: \p{L}+){0,5}? (?:over|tegen|naar|op|about|against|into|on|concerning) (?:mij|me|mezelf|mijzelf|myself)\b/u;
@@ -452,8 +455,8 @@ const A_REPORTERS_TRAIT =
 const FROM_WHICH_UNIT = /\b(?:uit|van|from|in|bij) (?:welke|which|what) (?:afdeling|team|department|unit|dienst|directie)\b/;
 /** The confidentiality of a reporter is a rule: "wordt de naam van de melder geheim gehouden?" */
 const CONFIDENTIALITY = /\b(?:geheim|anoniem|anonimiteit|beschermd|bescherming|vertrouwelijk|bekend|bekendgemaakt|gedeeld|secret|confidential|anonymous|anonymity|protected|disclosed|revealed|shared|kept)\b/;
-/** The asker asks what happens to them: "krijg ik te horen …", "will I be told …", "do I get to know …". */
-const ASKER_ASKS_FOR_THEMSELVES = opening(String.raw`(?:do|will|would|shall|krijg|word|wordt|zal|hoor|kom|ben|am) (?:i|ik)\b`);
+/** The asker asks what happens to them or how they would learn it: "krijg ik te horen …", "will I be told …", "how do I find out …". */
+const ASKER_ASKS_FOR_THEMSELVES = opening(String.raw`(?:(?:how|hoe) (?:do|can|could|would|will|should|kom|weet|kan|kun|zie|hoor|merk)|do|will|would|shall|krijg|word|wordt|zal|hoor|kom|ben|am) (?:i|ik)\b`);
 /** "Was het Jan die …", "was it my team lead who …": whether it was a particular person. */
 const WAS_IT_SOMEONE = opening(String.raw`(?:was|is|were|waren) (?:het|it|dat|that)\b`);
 /** "Komt de melding over mij van iemand uit mijn team?": where it came from narrows down who. */
@@ -474,7 +477,7 @@ function askedAsRule(piece: string): boolean {
 /** The asker asks who reported them, whether there is a report about them or what it holds, or who a reporter is. */
 function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
   const pieces = sentences.flatMap((sentence) => fold(sentence).split(PIECE_BREAK)).map((piece) => piece.trim()).filter((piece) => piece !== '');
-  const aboutMe = pieces.some((piece) => REPORTED_ME.test(piece) || RECORD_ABOUT_ME.test(piece));
+  const aboutMe = pieces.some((piece) => REPORTED_ME.test(piece) || ASKER_WAS_REPORTED.test(piece) || RECORD_ABOUT_ME.test(piece));
   return pieces.some((piece) => {
     // "is de melder een man of een vrouw", "uit welke afdeling kwam de melding over de directeur",
     // "do I know the person who reported me?" (asked for what the answer reveals, so "do I" is no rule here)
@@ -484,7 +487,7 @@ function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
     // "am I under investigation", "staat er iets over mij in het meldingensysteem", "who snitched?"
     if (((MY_STANDING.test(piece) && !CONDITION.test(piece)) || WHO_INFORMED.test(piece)) && !RULE_OR_PROCESS.test(piece.replace(ASKING_THE_ASSISTANT, ' '))) return true;
     if (askedAsRule(piece)) return false;
-    const reported = REPORTED_ME.test(piece);
+    const reported = REPORTED_ME.test(piece) || ASKER_WAS_REPORTED.test(piece);
     const record = RECORD_ABOUT_ME.test(piece);
     // "wie heeft mij verklikt", "welke collega heeft me aangegeven", "who ratted me out"
     if (reported && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && !CONFIDENTIALITY.test(piece)) return true;

@@ -386,6 +386,8 @@ const reportsAboutTheAsker = [
   'Heeft de vertrouwenspersoon een klacht over mij ontvangen?',
   'Have I been reported?',
   'Was I reported to my manager?',
+  'I want to know whether I have been reported to HR.',
+  'kun je kijken of ik gemeld ben bij de vertrouwenspersoon?',
 ];
 const rulesAboutReportsOnTheAsker = [
   'Wie mag zien wie de melder is?',
@@ -437,6 +439,15 @@ const rulesAboutReportsOnTheAsker = [
   'Any tips for reporting a colleague?',
   'Is there anything I can do about a complaint against me?',
   'Heeft HR een procedure voor klachten over mij?',
+  // the asker as the one who reports: protection, who finds out, anonymity
+  'Who protects me if I report my manager?',
+  'Who will know that I filed the complaint?',
+  'Does the colleague who reported me stay anonymous?',
+  'Wie komt erachter dat ik de melding heb gedaan?',
+  'Krijgt mijn teamleider te horen dat ik hem heb gemeld?',
+  'Wie beschermt mij als ik mijn leidinggevende meld?',
+  'How do I find out whether I was reported?',
+  'Do I get to know if I was reported?',
 ];
 
 /**
