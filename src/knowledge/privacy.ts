@@ -17,9 +17,16 @@ import { fold } from './text.js';
  *   "any idea whether Pieter got a sanction");
  * - a who/which/how-many question about what people registered ("wie heeft een klacht
  *   ingediend", "which colleagues have registered financial interests");
- * - an open case against someone ("is er een onderzoek naar wethouder Bakker").
+ * - an open case against someone ("is er een onderzoek naar wethouder Bakker");
+ * - a report about the asker or its maker: who reported the asker, by any verb ("wie heeft mij
+ *   verlinkt", "who ratted me out"), whether a report about the asker exists or what it says,
+ *   who a reporter is or what would narrow them down ("is de melder een man of een vrouw");
+ *   a reporter's identity is never revealed, also not to the one reported;
+ * - the other side of the asker's own case: the response of the one complained about, or where
+ *   counsel stands with them ("laat haar verweer zien").
  * A sentence with a word of rule or process (mag, moet, verplicht, regels, procedure, happens)
- * or one that asks permission for the asker is about the rules and never counts.
+ * or one that asks permission for the asker is about the rules and never counts ("wie mag zien
+ * wie de melder is?", "wat gebeurt er met een melding over mij?").
  *
  * Every pattern runs on one folded sentence, is linear, and bounded gaps keep it so.
  */
@@ -35,23 +42,23 @@ function opening(pattern: string): RegExp {
 
 /** People other than the asker, by role or group. Folded: "collega's" is "collegas". */
 const THIRD_PARTY =
-  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|heer|de heer|mw|dhr|ploegbaas|voorman|uitvoerder|coordinator|consulent|consulenten|handhaver|handhavers|boa|inwoner|inwoners|bewoner|bewoners|klant|client|clienten|kandidaat|kandidaten|leden|bestuursleden|resident|residents|candidate|candidates|official|officials|members|receptioniste|adviseur|adviseurs|adviser|advisor|head of|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b|\b\p{L}*(?:medewerker|medewerkers|medewerkster|manager|managers|leider|leiders|hoofd|directeur|chef|adviseur|adviseurs|coach|coaches|consulent|consulenten|coordinator|functionaris|planner|chauffeur|monteur|jurist|controller|inspecteur|toezichthouder|handhaver|secretaresse|receptioniste|archivaris|opzichter|beheerder|boekhouder)\b|\b(?:uitzend|inhuur|flex|inval|oproep|schoonmaak)krachte?n?\b|\b(?:officer|officers|uitzendkracht|temp|temps|jobcoach|receptionist)\b/u;
+  /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|heer|de heer|mw|dhr|ploegbaas|voorman|uitvoerder|coordinator|consulent|consulenten|handhaver|handhavers|boa|inwoner|inwoners|bewoner|bewoners|klant|client|clienten|kandidaat|kandidaten|leden|bestuursleden|resident|residents|candidate|candidates|official|officials|members|receptioniste|adviseur|adviseurs|adviser|advisor|head of|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|teamgenoot|teamgenote|teamgenoten|teamlid|teamleden|kamergenoot|bureaugenoot|collegaatje|teammate|teammates|team member|team members|teamie|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b|\b\p{L}*(?:medewerker|medewerkers|medewerkster|manager|managers|leider|leiders|hoofd|directeur|chef|adviseur|adviseurs|coach|coaches|consulent|consulenten|coordinator|functionaris|planner|chauffeur|monteur|jurist|controller|inspecteur|toezichthouder|handhaver|secretaresse|receptioniste|archivaris|opzichter|beheerder|boekhouder)\b|\b(?:uitzend|inhuur|flex|inval|oproep|schoonmaak)krachte?n?\b|\b(?:officer|officers|uitzendkracht|temp|temps|jobcoach|receptionist)\b/u;
 /** Things kept in a register or a case file. */
 /** The words of RECORD_THINGS, also the things of POSSESSED_RECORD. */
-const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinair|disciplinaire|disciplinaire maatregel|gespreksverslag|gespreksverslagen|gespreksnotities|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?|aangifte|aangiftes|police reports?|\p{L}*maatregel|\p{L}*maatregelen|disciplinary measures?`;
+const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|meldng|medling|meldign|klacth|neven\p{L}+|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinair|disciplinaire|disciplinaire maatregel|gespreksverslag|gespreksverslagen|gespreksnotities|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?|aangifte|aangiftes|police reports?|\p{L}*maatregel|\p{L}*maatregelen|disciplinary measures?`;
 const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
-  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|afgetreden|opgestapt|teruggetreden|stepped down|resigned|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|afspraken gemaakt|made (?:an )?arrangements?|made a deal|gestraft|bestraft|punished|contact opgenomen|contact gezocht|reached out|got in touch|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten)\b/;
+  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|afgetreden|opgestapt|teruggetreden|stepped down|resigned|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|geklaagd|klaagde|klaagden|complained|verraden|doorgegeven|verlinkt|verklikt|gelapt|erbij gelapt|snitched|ratted|grassed|squealed|told on|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|afspraken gemaakt|made (?:an )?arrangements?|made a deal|gestraft|bestraft|punished|contact opgenomen|contact gezocht|reached out|got in touch|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten)\b/;
 /** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
-const GENERIC_EVENTS = /\b(talk to|speak to|talked to|spoke to|spoken to|spoken with|gepraat|besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
+const GENERIC_EVENTS = /\b(aangeklopt|langs geweest|langsgegaan|knocked on|talk to|speak to|talked to|spoke to|spoken to|spoken with|gepraat|besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
 /** Being put down as something: "bekend als probleemgeval", "flagged as a risk". */
 const LABELLED = /\b(bekend als|bekend staat|known as|flagged|gemarkeerd|gelabeld|labell?ed|aangemerkt)\b/;
 /** Where registrations and confidences go. */
 const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|huis voor klokkenluiders|huis van de klokkenluiders|whistleblowers authority|klachtencommissie|integriteitscoordinator|confidential counsell?ors?|confidential advis[eo]rs?|counsell?ors?|hr|penoafdeling|personeelszaken|contactpersoon|contactpersonen|vertrouwensarts|bedrijfsarts)\b/;
 /** Words of rule, permission or process: the sentence asks how things work, not what someone did. */
 const RULE_OR_PROCESS =
-  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|beschermd|bescherming|protected|protection|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does|openbaar(?! ministerie)|openbaar gemaakt|gepubliceerd|publiceren|public|made public|published|publish|zeggenschap|inspraak|instemming|instemmingsrecht|adviesrecht|have a say|has a say|a say in|right of consent)\b/;
+  /\b(wat als|what if|stel dat|suppose|(?:als|wanneer|indien|when|if) (?:een|iemand|je|a|an|someone|somebody|you)|(?:als|wanneer|indien|zodra|when|if|once|after) (?:ik|i|we|wij) (?:[a-z]+ ){0,4}?(?:report|melden|meld|aangeef|aangeven|klaag|klagen|complain|file|blow|dien|indien)|(?:stay|stays|remain|remains|blijft|blijven|blijf) (?:anonymous|anoniem)|anonimiteit|anonymity|nodig|need|needs|verantwoordelijk|responsible|beslist|beslissen|decides|decide|registreert|registreren|bijhouden|houdt bij|beheert|beheren|ontvangt|keeps|maintains|bevoegd|moet|moeten|moest|hoeft|hoeven|mag|mogen|mocht|kan|kunnen|can|could|dient|dienen|strafbaar|fout|erg|ok|oke|okay|goed|gepast|normaal|integer|probleem|problemen|wrong|fine|problem|trouble|legal|illegal|verplicht|verplichting|plicht|meldplicht|vrijwillig|optioneel|optional|voluntary|mandatory|compulsory|toegestaan|verboden|regel|regels|regeling|beleid|gedragscode|integriteitsregels|code of conduct|integrity rules|procedure|recht|rechten|inzage|toegang|gebeurt|gebeuren|beschermd|bescherming|protected|protection|hoe werkt|verloopt|behandelt|behandeld|afgehandeld|hoort|horen|must|should|may|allowed|permitted|forbidden|required|obliged|supposed|have to|has to|had to|need to|needs to|rule|rules|policy|procedure|rights|access|happens|happen|handled|handle|handles|how it works|how does|openbaar(?! ministerie)|openbaar gemaakt|bekendgemaakt|bekend gemaakt|disclosed|gepubliceerd|publiceren|public|made public|published|publish|zeggenschap|inspraak|instemming|instemmingsrecht|adviesrecht|have a say|has a say|a say in|right of consent)\b/;
 /**
  * "Wie neemt de ambtsbelofte af van nieuwe collega's?", "who administers the oath": who performs that
  * step of the process, in the present of a custom; "wie heeft de eed afgenomen van …" asks what
@@ -63,7 +70,7 @@ const OATH_ADMINISTERED =
  * "Kun je …", "could you …", "zou je voor me kunnen …": asking the assistant to do something,
  * with the modal verb of that request, not a modal of the rule.
  */
-const ASKING_THE_ASSISTANT = /\b((?:zou|kun|kan|wil|wilt|kunt) (?:je|jij|u)(?: \p{L}+){0,3} (?:kunnen|willen)|kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:even |ff )?(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she)|zou ik (?:\p{L}+ ){0,4}kunnen (?:krijgen|ontvangen)|you can (?:check|look|see|tell|find)|you could|u zou|je zou|(?:can|could) i (?:get|have|receive))\b/gu;
+const ASKING_THE_ASSISTANT = /\b((?:zou|kun|kan|wil|wilt|kunt) (?:je|jij|u)(?: \p{L}+){0,3} (?:kunnen|willen)|kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:(?:even|ff|alsjeblieft|alstublieft|aub|misschien|toch|gewoon|eigenlijk) ){0,2}(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she)|zou ik (?:\p{L}+ ){0,4}kunnen (?:krijgen|ontvangen)|you can (?:check|look|see|tell|find)|you could|u zou|je zou|(?:can|could) i (?:get|have|receive))\b/gu;
 /** "Kan ik … inzien", "mag ik een overzicht", "can I see …": the asker asks to be shown something. */
 const ACCESS_REQUEST = /\b(?:kan|kun|mag) ik (?:\p{L}+ ){0,8}?(?:inzien|inkijken|bekijken|opvragen|downloaden)\b|\b(?:kan|kun|mag) ik (?:een|de|het) (?:overzicht|lijst|lijstje|export|kopie)\b|\b(?:can|may|could) i (?:see|view|read|look at|access|inspect|download)\b/gu;
 /**
@@ -78,7 +85,7 @@ const IN_A_ROLE = /\b(?:als|as an?|as) (?:leidinggevende|manager|teamleider|hr|h
  * "the gift I received" is the asker's own as well.
  */
 const ASKER_OWN =
-  /\b(?:dat|die|wat|that|which|what) (?:ik|i) (?:\p{L}+ ){0,5}?(?:gekregen|ontvangen|kreeg|received|got|was given|have been given)\b|\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn nevenfunctie\p{L}*|mijn bijbaan\p{L}*|mijn aanvraag|mijn verzoek|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job|my request|my application)\b/u;
+  /\b(?:dat|die|wat|that|which|what) (?:ik|i) (?:\p{L}+ ){0,5}?(?:gekregen|ontvangen|kreeg|received|got|was given|have been given)\b|\b(?:that|dat) (?:i|ik) (?:have |had )?(?:reported|filed|made|complained|blew|heb (?:\p{L}+ ){0,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|had (?:\p{L}+ ){0,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|(?:\p{L}+ ){1,4}?(?:heb|had) (?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|(?:\p{L}+ ){1,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd) (?:heb|had))\b|\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn nevenfunctie\p{L}*|mijn bijbaan\p{L}*|mijn aanvraag|mijn verzoek|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job|my request|my application)\b/u;
 
 /**
  * Asking the assistant to show or hand over registrations. "Laat" only as in "laat (me) zien":
@@ -92,7 +99,7 @@ const MANY_OR_OTHERS = /\b(per medewerker|per employee|per persoon|top \d+|de me
 const EMBEDDED_QUESTION =
   /\b(checken|nagaan|nakijken|kijk\p{L}*|zien|zoek\p{L}* op|opzoeken|vertel|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|na te gaan|na te kijken|uit te zoeken|te checken|te controleren|zoek\p{L}* uit|uitzoeken|bevestig\p{L}*|check|see|find out|look up|look into|curious|tell me|know|idea|wonder|confirm|verify|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
 /** A yes/no question about a fact: it opens with a verb ("heeft Jan …", "did my boss …"). */
-const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|staat|staan|stond|zit|zat|has|have|did|does|do|was|were|are)\b`);
+const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|staat|staan|stond|zit|zat|tekende|ondertekende|meldde|ontving|accepteerde|has|have|did|does|do|was|were|are)\b`);
 /** "Heeft mijn leidnggevende …": whoever is "mine" and asked about is someone else, even misspelt. */
 const SOMEONE_OF_MINE = opening(String.raw`(heeft|has|did|does|is|was|zit|zat)\s+(mijn|my|onze|our)\s+\p{L}+`);
 /** "zijn personeelsdossier", "haar aandelen", "his file": a record of someone else by possessive. */
@@ -102,6 +109,13 @@ const POSSESSED_RECORD = new RegExp(String.raw`\b(zijn|haar|hun|zn|his|her|their
  * reason for wanting the records, whose modal verbs say nothing about a rule.
  */
 const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}?(?:moet|moeten|need to|have to|must) (?:uitleggen|verwerken|invullen|afhandelen|explain|process)\b|\bwaar (?:ik|we|wij) rekening mee (?:moet|moeten|moesten) houden\b|\b(?:moet|wil|zou) ik (?:\p{L}+ ){0,4}weten\b|\bik (?:moet|wil|zou) (?:\p{L}+ ){0,4}weten\b|\b(?:i|we) (?:need|want|would like|have) to know\b|\b(?:and |i |we )?need (?:the|those|these) details\b|,? (?:(?<!\b(?:meer|minder|hoger|lager|groter|kleiner|beter|liever|anders|eerder|later|ouder|jonger|duurder|goedkoper|langer|korter|vaker) )dan|zodat|so that|so we)\b.*$/gu;
+/**
+ * "Voor de audit heb ik een lijst nodig van …", "I need a list of …": the asker's need of a
+ * list or an export is a request for it, not the rule word "nodig" of "heb ik een VOG nodig?"
+ * (a question opening with "heb ik" asks what is needed; the pattern wants a word before it).
+ */
+const NEED_OF_A_LIST =
+  /\b(?:(?:ik|we|wij) (?:heb|hebben)|(?<=\p{L} )(?:heb|hebben) (?:ik|we|wij))(?: \p{L}+){0,3}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|dump|namen)\b(?: \p{L}+){0,12}? nodig\b|\b(?:i|we) (?:really |urgently |just )?need (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout)\b|\b(?:i|we) (?:really |urgently |just )?need (?:all|every)\b/gu;
 /**
  * Rule words that describe rather than ask: "hebben zij dat gemeld zoals de gedragscode vraagt"
  * measures someone against the rule, "problemen met integriteit gehad", "had an integrity problem"
@@ -113,6 +127,13 @@ const RULE_AS_A_MEASURE = /\b(?:problemen|probleem|problems?|trouble|issues?) (?
  * that describes a thing says what that thing may do, not what rule the asker asks about.
  */
 const MODAL_OF_A_THING = /\b(?:dat|die|that|which) (?:het|de|the) (?:\p{L}+ ){0,4}?(?:mag|mogen|moet|moeten|kan|kunnen|may|must|can)\b/gu;
+/**
+ * "Whether my teammate signed the code of conduct", "of hij de gedragscode al heeft getekend": a
+ * rule text somebody signed is a registration, not the rule asked about ("moet ik de gedragscode
+ * tekenen?" keeps its "moet").
+ */
+const RULE_TEXT_SIGNED =
+  /\b(?:signed|sign|signing|getekend|ondertekend|tekende|ondertekende|tekenen|ondertekenen) (?:the |de |het |our |onze )?(?:gedragscode|code of conduct|integriteitsregels|integrity rules)\b|\b(?:de|het|onze|the|our) (?:gedragscode|code of conduct|integriteitsregels|integrity rules)(?: \p{L}+){0,5}? (?:getekend|ondertekend|signed)\b/gu;
 /** "The policy adviser", "de beleidsadviseur": a job title whose rule word names a person, not a rule. */
 const TITLE_WITH_A_RULE_WORD = /\b(?:policy|beleids) ?(?:advis[eo]rs?|officers?|makers?|medewerkers?|medewerkster|adviseurs?)\b/gu;
 /**
@@ -135,6 +156,10 @@ const PEOPLE_ON_A_LIST =
 const CONFIRM_REQUEST = /\b(zoek\p{L}* (?:\p{L}+ ){0,3}uit|uitzoeken|look (?:it|that) up|(?:staat|is) (?:dat|het) (?:ergens |ook )?(?:geregistreerd|vastgelegd|gemeld|bekend)|is that (?:registered|on record|on file)|confirm|verify|bevestig\p{L}*|nakijken|checken|controleren|klopt (?:dat|het)|is (?:that|it|this) (?:true|registered|so|correct)|check (?:that|this|it)|kijk\p{L}* of dat klopt|dat nagaan)\b/u;
 /** "Did anyone accept …", "does Jan have …": the base form after a question's opening verb. */
 const DID_SOMEONE = opening(String.raw`(?:did|does|do|has|have)\b.{0,40}\b(accept|receive|report|declare|file|get|take|sign|have|own|hold|hand|been)\b`);
+/** "What did they declare", "which gifts did she accept": "did" asks what was registered ("what do officials declare" asks for a custom). */
+const WHAT_DID_THEY = /\b(?:what|which|how many|how much) (?:\p{L}+ )?did (?:\p{L}+ ){1,3}?(?:declare|report|register|receive|accept|get|file|disclose|sign|own|hold)\b/u;
+/** "Wie heeft er allemaal een bijbaan", "who has a second job": the people who hold a registration. */
+const WHO_HAS_ONE = new RegExp(String.raw`\bwie (?:heeft|hebben|had|hadden) (?:er )?(?:(?:allemaal|ook|nog|al|eigenlijk|hier|bij ons) ){0,2}(?:een|geen|zon) (?:\p{L}+ )?(?:${RECORD_WORDS})\b|\bwho (?:has|have|had) (?:(?:also|already|actually) )?(?:a|an|any|no) (?:\p{L}+ )?(?:${RECORD_WORDS})\b`, 'u');
 /** How many registrations: counts by person, group or year. */
 const COUNT_OF = /\b(hoeveel|how many|hoe vaak|how often)\b/;
 /** "Bij wie", "to whom": whom one turns to, a step of a process. */
@@ -148,7 +173,7 @@ const OUTCOME = /\b(uitkomst|uitslag|resultaat|status|betrokken|zitten|zat|outco
 /** A question whether a register, file or system holds something. */
 const IN_THE_REGISTER = opening(String.raw`(staat|staan|stond|zit|zitten|is|does|do|did|is there)\b.{0,40}\b(registratie|registraties|register|dossier|systeem|administratie|lijst|system|records?|list|file|database)\b`);
 /** Who, which, how many: a question about the people behind registrations. */
-const WH_OPENING = /\b(wie|welke|wat|hoeveel|hoe vaak|waarom|who|whom|whose|which|what|how many|how often|why)\b/;
+const WH_OPENING = /\b(wie|welke|wat|hoeveel|hoe vaak|waarom|who|whom|whose|which|what|how many|how much|how often|why)\b/;
 /** "Welke collega's …", "which employees …": people picked out by what they have or did. */
 const WHICH_PEOPLE =
   /\b(?:welke|which|wie van (?:de|onze|mijn)) (?:collegas|medewerkers|ambtenaren|mensen|personen|managers|leidinggevenden|wethouders|raadsleden|colleagues|employees|staff|people|officials|councillors)\b/;
@@ -229,7 +254,7 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // nothing in it asks the assistant to do the looking.
   // "Hij vroeg of ik met zijn wachtwoord zijn mail wil bijhouden. Mag dat?" asks the same of the asker's conduct.
   if (ASKER_WAS_ASKED.test(folded) && (ASKER_OWN.test(folded) || MAY_THAT.test(folded)) && !folded.match(ASKING_THE_ASSISTANT)) return false;
-  if (WHO_REPORTED_ME.test(folded)) return true;
+  if (asksAboutReportsOnTheAsker(sentences) || asksForTheOtherSide(sentences)) return true;
   if (PERSONAL_DATA.test(folded) && !LEGITIMATE_LOOKUPS.test(folded)) return true;
   // "Welke personen staan op de lijst van functies met een meldplicht?" asks for names, whatever
   // rule the list serves (not "wie staat er op de lijst van vertrouwenspersonen": whom to turn to).
@@ -299,8 +324,12 @@ const MAY_THAT = /\bmag (?:dat|dit|het)\b|\bis (?:dat|dit|het) (?:wel )?(?:ok|ok
 /** Someone asked the asker to do something: "hij vroeg of ik …", "ze wil dat ik …", "she asked me to …". */
 const ASKER_WAS_ASKED = /\b(?:vroeg|vroegen|vraagt|vragen|wil|wilde|wou|wilden)\b (?:\p{L}+ ){0,3}?(?:of|dat) (?:ik|wij|we)\b|\b(?:asked|asks|wants|wanted) (?:me|us) (?:to|whether|if)\b/u;
 
-/** Where a clause ends: a comma before a joining word (", en wat heeft ze …") or a dash ("… — did he report it?"). */
-const CLAUSE_BREAK = /,\s+(?=(?:en|and|of|or|maar|but)\s)|\s[–—]\s/u;
+/**
+ * Where a clause ends: a comma before a joining word (", en wat heeft ze …"), a dash ("… — did he
+ * report it?") or a joining word before a second question word without a comma ("welke functies
+ * moeten geschenken melden en welke hebben ze opgegeven?": a rule question and a records request joined).
+ */
+const CLAUSE_BREAK = /,\s+(?=(?:en|and|of|or|maar|but)\s)|\s[–—]\s|\s+(?=(?:en|and)\s+(?:wat|wie|welke|hoeveel|what|who|which|how many|how much)\s)/u;
 /**
  * A comma before a question that opens with its verb ("Mijn moeder werkte hier, staat zij nog …"):
  * that question is weighed on its own as well as within its sentence, where an aside before the
@@ -337,15 +366,210 @@ const PARTICULAR_CASE_AGAINST =
   /\b(?:de|het|die|dat|deze|the|that|this)\s+\p{L}*(?:melding|klacht|onderzoek|zaak|complaint|investigation|case|report)\s+(?:tegen|naar|over|op|van|against|into|about|on|of|by|from)\s+(?!(?:een|a|an|iemand|someone|somebody|me|mij|mijzelf|myself)\b)\p{L}/u;
 /** Where a case stands or how it ended. */
 const CASE_STATUS =
-  /\b(al (?:afgehandeld|afgerond|klaar|gesloten|beslist)|nog (?:steeds )?(?:bezig|open|lopend)|wat kwam (?:er ?)?uit|eruit (?:kwam|gekomen)|hoe is (?:het|dat|die) afgelopen|uitkomst|afloop|outcome|been (?:handled|resolved|closed|settled)|already (?:handled|resolved|closed)|still (?:open|running|ongoing)|how did (?:it|that) end)\b/;
+  /\b(al (?:afgehandeld|afgerond|klaar|gesloten|beslist)|nog (?:steeds )?(?:bezig|open|lopend)|wat kwam (?:er ?)?uit|eruit (?:kwam|gekomen)|hoe is (?:het|dat|die) afgelopen|hoe (?:is|zijn) (?:[a-z]+ ){1,6}?afgelopen|uitkomst|afloop|outcome|been (?:handled|resolved|closed|settled)|already (?:handled|resolved|closed)|still (?:open|running|ongoing)|how did (?:it|that) end)\b/;
 
 /** Someone's personal data: salary, address, medical or personnel file. */
 const PERSONAL_DATA =
   /\b(salaris|adres|huisadres|bsn|telefoonnummer|geboortedatum|personeelsdossier|ziekmelding|ziekte|salary|home address|phone number|personnel file|medical)\b.{0,20}\b(van|of)\b.{0,20}\b(collega|medewerker|iemand|mijn|colleague|employee|someone|my|[a-z]+)\b/;
 
-/** Who reported me: a reporter's identity is confidential too. */
-const WHO_REPORTED_ME = /\b(wie|who)\b.{0,40}\b(mij|me|over mij|about me|on me)\b.{0,30}\b(gemeld|aangegeven|geklaagd|klacht|melding|reported|complained|complaint)\b|\b(wie|who)\b.{0,30}\b(heeft|has)\b.{0,10}\b(mij|me)\b.{0,20}\b(gemeld|aangegeven|verraden|reported)\b/;
+/**
+ * Reports made about the asker, and whoever made them. A reporter's identity is never revealed,
+ * and a report about the asker holds other people's words and names, so "wie heeft mij verklikt",
+ * "is er een klacht over mij" and "wie is de melder" are declined however they are phrased;
+ * "wat gebeurt er met een melding over mij" and "wie mag zien wie de melder is" ask for the rule.
+ */
+/** Where a piece of a sentence ends for these checks: a comma, semicolon or dash. */
+const PIECE_BREAK = /\s*[,;]\s+|\s[–—-]\s/u;
+/** Words that may stand between the asker and the reporting verb, but no word that starts a clause of its own. */
+const SAME_CLAUSE_GAP = String.raw`(?: (?!(?:of|dat|wie|wat|welke|hoe|waarom|wanneer|waar|die|als|te|om|whether|if|that|who|what|how|why|when|where|to)\b)\p{L}+){0,8}?`;
+/** The asker as the one reported, by a formal or an informal verb: "mij verlinkt", "me aangegeven", "who ratted me out". */
+const REPORTED_ME = new RegExp(
+  String.raw`\b(?:mij|me|mezelf|mijzelf)${SAME_CLAUSE_GAP} (?:geme[lt]d|gemelt|aangegeve[n]?|aangemeld|[fv]erl[iy]nk[td]+|[fv]erkl[iy]c?k[td]+|[fv]erraa?[ij]?d?e?n|[fv]erraaid|gelapt|verlakt|aangeklaagd|beschuldigd|zwartgemaakt|zwart gemaakt|belasterd|gerapporteerd|gesignaleerd|doorgegeven|genoemd|verlinken|verklikken|aangeven|melden)\b` +
+    String.raw`|\bover (?:mij|me|mezelf|mijzelf)${SAME_CLAUSE_GAP} (?:geklaagd|gemeld|ingediend|gedaan|verteld|gezegd|gerapporteerd|geroddeld|klagen|melden|binnengekomen|gekomen|geregistreerd|vastgelegd|genoteerd|opgeschreven|geschreven)\b` +
+    String.raw`|\b(?:reported|reportd|reproted|reporting|flagged|accused|shopped|snitched on|snitch on|snitching on|ratted on|ratted|rat on|told on|tell on|informed on|complained about|complaining about|blew the whistle on|turned|dobbed|grassed|grassed on) me\b|\b(?:reported|said|written|filed|told|noted|recorded|logged|registered|(?:came|come|comes|coming) in) about me\b` +
+    String.raw`|\bwent (?:\p{L}+ ){1,3}?about me\b`,
+  'u',
+);
+/** "Of ik gemeld ben", "whether I was reported": the asker as the one reported, in the passive. */
+const ASKER_WAS_REPORTED =
+  /\b(?:of|dat) ik (?:\p{L}+ ){0,3}?(?:gemeld|aangegeven|verlinkt|verklikt|genoemd|onderzocht|beschuldigd|aangeklaagd) (?:ben|word|werd|ben geweest|zou zijn)\b|\b(?:of|dat) ik (?:ben|word|werd) (?:\p{L}+ ){0,3}?(?:gemeld|aangegeven|verlinkt|verklikt|genoemd|onderzocht|beschuldigd|aangeklaagd)\b|\b(?:if|whether|that) i (?:was|have been|had been|am being|got|am) (?:\p{L}+ )?(?:reported|flagged|named|investigated|accused)\b/u;
+/** A report, complaint or case with the asker as its subject: "een klacht over mij", "a report that was filed about me". */
+const RECORD_ABOUT_ME =
+  /\b(?:\p{L}*melding|\p{L}*meldingen|\p{L}*klacht|\p{L}*klachten|\p{L}*onderzoek|\p{L}*onderzoeken|aangifte|aangiftes|dossier|rapport|rapportage|tips?|zaak|reports?|complaints?|grievances?|notifications?|investigations?|cases?|files?)\b(?: \p{L}+){0,5}? (?:over|tegen|naar|op|about|against|into|on|concerning) (?:mij|me|mezelf|mijzelf|myself)\b/u;
+/** Whether there is one, asked outright: "is er …", "loopt er …", "is there …", "heeft iemand …", "did anyone …". */
+const WHETHER_OPENING = String.raw`(?:(?:is|zijn|was|waren|loopt|lopen|liep|ligt|liggen|lag|staat|staan|zit|zitten|komt|kwam|kwamen) er|(?:is|are|was|were) there|(?:heeft|hebben|had|has|have|did|does) (?:er )?(?:ooit |al |ever |already )?(?:iemand|anyone|someone|somebody|anybody|anything|something|iets|een collega|a colleague|collegas|colleagues|mensen|people)|any|anything|iets|nog iets|ooit iets)\b`;
+const WHETHER_ABOUT_ME = opening(
+  String.raw`${WHETHER_OPENING}(?: (?:al|ook|nog|soms|misschien|eigenlijk|ooit|wel|nu|een|de|het|iets|wat|a|an|any|the|ever|already|some|anything|something)){0,3}(?: \p{L}+)? ?${RECORD_ABOUT_ME.source}` +
+    // A verb of reporting says what happened, so any words may stand before it: "is er bij HR iets over mij binnengekomen".
+    String.raw`|${WHETHER_OPENING}(?: \p{L}+){0,5}? ?(?:${REPORTED_ME.source})`,
+);
+/** "Heeft de vertrouwenspersoon een melding over mij ontvangen?": a report about the asker received by someone. */
+const RECEIVED = /\b(?:ontvangen|gekregen|binnengekregen|binnengekomen|received|got|gotten)\b/;
+/** What such a report holds: "wat staat erin", "what does it say", shown. */
+const ITS_CONTENTS =
+  /\bwat (?:staat|stond|staan|zit|zat) er ?in\b|\bwat (?:staat|stond|staan) er (?:\p{L}+ ){0,6}?in\b|\bwaar (?:gaat|ging) (?:het|die|de \p{L}+) over\b|\bwhat(?:s| is| was) in (?:it|there|the)\b|\bwhat (?:does|did) (?:\p{L}+ ){0,5}?(?:say|contain)\b|\b(?:laat (?:me|mij|\p{L}+ ){0,5}?zien|toon|stuur|geef|show|send|give me|let me see|forward)\b/u;
+/** Who did it, asked in the same piece as the act: "wie heeft mij …", "welke collega …". */
+const WHO_OF_IT = /\b(?:wie|who|whom|door wie|van wie|by whom|from whom|(?:welke|which) (?:\p{L}+ )?(?:collega|collegas|medewerker|medewerkers|persoon|man|vrouw|colleague|colleagues|employee|person|one))\b/u;
+/** Who it was, asked in a piece of its own after the act was told: "wie dat was", "who it was", "find out who", "the name". */
+const WHO_WAS_IT =
+  /\b(?:wie (?:dat|het|die) (?:was|waren|is|deed|heeft gedaan|gedaan heeft)|wie het gedaan heeft|wie dat gedaan heeft|who (?:it|that|this) (?:was|is)|who did (?:it|that|this)|(?:zien|kijken|checken|nagaan|achterhalen|uitzoeken|zoeken|weten|vertellen|zeggen|find out|see|check|tell me|know) (?:wie|who)\s*\??$|(?:de|het|zijn|haar|the|his|her) (?:naam|name|identiteit|identity)\b)/u;
+/** The one who reported or complained, by role. */
+const THE_REPORTER = String.raw`(?:\p{L}+ )?(?:melder|melders|klager|klagers|klokkenluider|klokkenluiders|aangever|tipgever|verklikker|reporter|reporters|whistleblower|whistleblowers|complainant|complainants|informant|snitch|persoon die (?:\p{L}+ ){0,4}?(?:heeft gemeld|meldde|klaagde)|person who (?:reported|complained|filed))`;
+/** The reporter asked for: "wie is de melder", "van wie kwam de klacht", "the name of the whistleblower", "met de namen van de melders". */
+const WHO_IS_THE_REPORTER = new RegExp(
+  String.raw`(?:^|\b(?:weten|weet|zien|checken|nagaan|achterhalen|uitzoeken|vertellen|zeggen|verklappen|zeg|vertel|noem|verklap|know|tell me|tell|say|find out|see|check|reveal)\b (?:\p{L}+ ){0,2}?)(?:(?:en|and|maar|but|dus|so) )?(?:wie|who)(?:s| is| was| zijn| waren| are| were)? (?:\p{L}+ )?(?:de|het|die|the|that) ${THE_REPORTER}\b` +
+    String.raw`|\bvan wie (?:kwam|komt|kwamen|is|was) (?:de|die|het|dat|deze) (?:\p{L}+ )?(?:melding|klacht|tip|aangifte)\b|\bfrom whom (?:did|was|is|came) (?:the|that) (?:\p{L}+ )?(?:report|complaint|tip)\b` +
+    String.raw`|\b(?:naam|namen|identiteit|name|names|identity|identities) (?:van|of) (?:de|het|die|the|that|alle|all) ${THE_REPORTER}\b` +
+    String.raw`|\b(?:melders|klagers|reporters|complainants|whistleblowers|informants) (?:naam|namen|name|names|identity|identities)\b` +
+    String.raw`|\b(?:zeg|vertel|check|checken|kijk|kijken|bevestig|bevestigen|nagaan|tell me|confirm|check|see|verify)\b (?:\p{L}+ ){0,2}?(?:(?:of|whether|if) (?:\p{L}+ ){1,2}?(?:de|the) ${THE_REPORTER} (?:is|was|zijn|waren)\b|(?:whether|if) (?:\p{L}+ ){1,2}?(?:is|was) the ${THE_REPORTER}\b)` +
+    String.raw`|\b(?:met|with|including|inclusief|plus) (?:de |the |hun |their )?(?:melders?|klagers?|reporters?|complainants?|whistleblowers?)\b` +
+    String.raw`|\bvan wie (?:kwam|komt|kwamen|komen|is|was) (?:die|dat|deze|dit|het|hij|ze)\s*\??$|\b(?:who|whom|where) did (?:the|that|this|it) (?:\p{L}+ )?(?:\p{L}+ )?come from\b|\bwaar (?:kwam|komt|kwamen) (?:de|die|het|dat|deze) (?:\p{L}+ )?(?:melding|klacht|tip|aangifte|meldingen|klachten) vandaan\b`,
+  'u',
+);
+/** "Who snitched?", "wie heeft er geklikt?": who informed, by an informal verb. */
+const WHO_INFORMED = opening(String.raw`(?:wie|who)\b(?: \p{L}+){0,3}? (?:snitched|ratted|grassed|squealed|geklikt|verlinkt|verklikt|gelapt|getipt)\b`);
+/** A report's maker: "who made a report about me", "wie heeft de klacht over mij ingediend". */
+const MADE_IT = /\b(?:made|filed|submitted|wrote|sent|lodged|raised|did|gedaan|ingediend|gemaakt|geschreven|gestuurd|ingestuurd|opgesteld)\b/;
+/**
+ * "Am I under investigation?", "word ik onderzocht?", "staat er iets over mij in het systeem?":
+ * where the asker stands, asked outright (not "word ik onderzocht als ik …", a condition).
+ */
+const MY_STANDING = opening(
+  String.raw`(?:(?:have i been|has my name been|was i|were we|am i|ben ik|word ik|werd ik|zit ik|sta ik|is mijn naam)\b(?: \p{L}+){0,3}? (?:under investigation|being investigated|investigated|onderzocht|onder onderzoek|in (?:een|an) (?:\p{L}*onderzoek|investigation)|on (?:a|the) (?:\p{L}+ )?(?:list|watchlist|blacklist)|op (?:een|de) (?:\p{L}+ )?(?:lijst|lijstje)|gemeld|aangegeven|genoemd|reported|flagged|named|mentioned|accused|geregistreerd|registered)\b|(?:staat|staan|stond|zit|is|zijn) er (?:\p{L}+ ){0,2}?(?:iets|wat|een|meldingen|klachten) over (?:mij|me)\b(?: \p{L}+){0,2}? (?:in|bij) (?:het|de|een) (?:\p{L}+ )?(?:\p{L}*systeem|register|registratie|administratie|\p{L}*dossier|database|vertrouwenspersoon|meldpunt|hr|penoafdeling)\b|(?:is|are) there (?:\p{L}+ ){0,2}?(?:anything|something|notes?|records?) (?:about|on) me\b(?: \p{L}+){0,2}? (?:in|with|at) (?:the|a) (?:\p{L}+ )?(?:system|register|records?|database|file|hr|confidential advis[eo]r))`,
+);
+/** "Over mij", "about me": the asker as the subject of something. */
+const ABOUT_ME = /\b(?:over|about|tegen|against) (?:mij|me|mezelf|myself)\b/;
+/** A condition makes a rule question of a fact: "word ik onderzocht als ik …". */
+const CONDITION = /\b(?:als|wanneer|indien|zodra|if|when|once|after)\b/;
+/** What was reported about the asker, asked with "wat", "what". */
+const WHAT_OPENING = opening(String.raw`(?:wat|what|welke|which)\b`);
+/** "Wie is de melder in de klokkenluidersregeling?": who counts as one under a rule text. */
+const RULE_TEXT = /\b(?:\p{L}*regeling|\p{L}*regelingen|\p{L}*wet|wetgeving|gedragscode|beleid|definitie|volgens|according to|under the|law|act|policy|rules?|definition)\b/u;
+/**
+ * What would narrow a reporter down: "is de melder een man of een vrouw", "in welk team werkt de
+ * melder", "is the reporter someone I know", "uit welke afdeling kwam de melding", a hint.
+ */
+const THE_REPORTER_AS_SUBJECT = new RegExp(String.raw`\b(?:de|het|die|the|that)\s+${THE_REPORTER}\b|\b(?:degene|diegene|the one|the person) (?:die|who) (?:mij|me)\b`, 'u');
+const A_REPORTERS_TRAIT =
+  /\b(?:(?:een )?man of (?:een )?vrouw|man or (?:a )?woman|male or female|afdeling|team|department|unit|dienst|leeftijd|hoe oud|how old|age|ken ik|do i know|iemand die ik ken|someone i know|hint|aanwijzing|clue|beschrijving|describe|collega van mij|a colleague of mine)\b/;
+const FROM_WHICH_UNIT = /\b(?:uit|van|from|in|bij) (?:welke|which|what) (?:afdeling|team|department|unit|dienst|directie)\b/;
+/** The confidentiality of a reporter is a rule: "wordt de naam van de melder geheim gehouden?" */
+const CONFIDENTIALITY = /\b(?:geheim|anoniem|anonimiteit|beschermd|bescherming|vertrouwelijk|bekend|bekendgemaakt|gedeeld|secret|confidential|anonymous|anonymity|protected|disclosed|revealed|shared|kept)\b/;
+/** The asker asks what happens to them or how they would learn it: "krijg ik te horen …", "will I be told …", "how do I find out …". */
+const ASKER_ASKS_FOR_THEMSELVES = opening(String.raw`(?:(?:how|hoe) (?:do|can|could|would|will|should|kom|weet|kan|kun|zie|hoor|merk)|do|will|would|shall|krijg|word|wordt|zal|hoor|kom|ben|am) (?:i|ik)\b`);
+/** "Was het Jan die …", "was it my team lead who …": whether it was a particular person. */
+const WAS_IT_SOMEONE = opening(String.raw`(?:was|is|were|waren) (?:het|it|dat|that)\b`);
+/** "Komt de melding over mij van iemand uit mijn team?": where it came from narrows down who. */
+const FROM_WHOM = opening(String.raw`(?:komt|kwam|komen|kwamen|is|was|are|were|did|does|do)\b.{0,60}?\b(?:van|uit|from|by|door) (?:iemand|someone|somebody|een|a|mijn|my|onze|our|de|the|het)\b`);
+/** "Klopt dat?", "can you confirm?": a request to confirm what was told. */
+const CONFIRM_IT = /\b(?:klopt (?:dat|het|t)|is (?:dat|het|that|it) (?:waar|true|so)|kun je (?:dat|het) bevestigen|bevestig\p{L}*|confirm|verify)\b/u;
 
+/** "Zou het kunnen dat …", "could it be that …": a fact put to the assistant to confirm, not a rule's modal. */
+const COULD_IT_BE = /\b(?:zou het (?:kunnen|zo kunnen) zijn|zou het kunnen|kan het zijn|is het mogelijk|could it be|is it possible|might it be|can it be) (?:dat|that)\b/g;
+/** "Hoeveel klachten", "how many reports", "hoe vaak": a count of the records themselves. */
+const COUNT_OF_RECORDS = /\b(?:hoeveel|how many) (?:\p{L}+ )?(?:\p{L}*meldingen|\p{L}*klachten|onderzoeken|aangiftes|reports|complaints|notifications|investigations|cases|keer|times)\b|\bhoe vaak\b|\bhow often\b/u;
+/** One piece of a sentence without the request to the assistant and the asker's reason: what is left of rule words. */
+function askedAsRule(piece: string): boolean {
+  const rest = piece.replace(ASKING_THE_ASSISTANT, ' ').replace(COULD_IT_BE, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ');
+  return RULE_OR_PROCESS.test(rest) || ASKER_ASKS_FOR_THEMSELVES.test(rest.trim());
+}
+
+/** The asker asks who reported them, whether there is a report about them or what it holds, or who a reporter is. */
+function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
+  const pieces = sentences.flatMap((sentence) => fold(sentence).split(PIECE_BREAK)).map((piece) => piece.trim()).filter((piece) => piece !== '');
+  const aboutMe = pieces.some((piece) => REPORTED_ME.test(piece) || ASKER_WAS_REPORTED.test(piece) || RECORD_ABOUT_ME.test(piece));
+  return pieces.some((piece) => {
+    // "is de melder een man of een vrouw", "uit welke afdeling kwam de melding over de directeur",
+    // "do I know the person who reported me?" (asked for what the answer reveals, so "do I" is no rule here)
+    if ((THE_REPORTER_AS_SUBJECT.test(piece) && A_REPORTERS_TRAIT.test(piece)) || (FROM_WHICH_UNIT.test(piece) && (CASE_WORD.test(piece) || THE_REPORTER_AS_SUBJECT.test(piece)))) {
+      if (!RULE_OR_PROCESS.test(piece.replace(ASKING_THE_ASSISTANT, ' ')) && !CONFIDENTIALITY.test(piece) && !RULE_TEXT.test(piece)) return true;
+    }
+    // "am I under investigation", "staat er iets over mij in het meldingensysteem", "who snitched?"
+    if (((MY_STANDING.test(piece) && !CONDITION.test(piece)) || WHO_INFORMED.test(piece)) && !RULE_OR_PROCESS.test(piece.replace(ASKING_THE_ASSISTANT, ' '))) return true;
+    if (askedAsRule(piece)) return false;
+    const reported = REPORTED_ME.test(piece) || ASKER_WAS_REPORTED.test(piece);
+    const record = RECORD_ABOUT_ME.test(piece);
+    // "wie heeft mij verklikt", "welke collega heeft me aangegeven", "who ratted me out"
+    if (reported && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && !CONFIDENTIALITY.test(piece)) return true;
+    // "who made a report about me", "wie heeft de klacht over mij ingediend"
+    if (record && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && MADE_IT.test(piece) && !CONFIDENTIALITY.test(piece)) return true;
+    // "wat is er over mij gemeld", "what was reported about me"
+    if (reported && WHAT_OPENING.test(piece) && !CONDITION.test(piece)) return true;
+    // "hoeveel klachten zijn er over mij gedaan", "could it be that a colleague reported me"
+    if ((reported || record) && (COUNT_OF_RECORDS.test(piece) || COULD_IT_BE.test(piece)) && !CONDITION.test(piece)) return true;
+    // "wat staat er over mij in de melding"
+    if (ABOUT_ME.test(piece) && CASE_WORD.test(piece) && ITS_CONTENTS.test(piece) && !CONDITION.test(piece)) return true;
+    // "was het Jan die mij heeft gemeld?", "heeft Jan mij aangegeven?", "komt de melding over mij van een collega?"
+    if (reported && (WAS_IT_SOMEONE.test(piece) || FACT_ABOUT_SOMEONE.test(piece))) return true;
+    if ((reported || record) && FROM_WHOM.test(piece)) return true;
+    // "is er een klacht over mij", "heeft iemand mij gemeld", "kun je checken of er iets over mij gemeld is"
+    if ((reported || record) && (WHETHER_ABOUT_ME.test(piece) || EMBEDDED_QUESTION.test(piece))) return true;
+    if (record && FACT_QUESTION_OPENING.test(piece) && RECEIVED.test(piece) && !CONDITION.test(piece)) return true;
+    // "wat staat er in de klacht over mij", "laat me de melding over mij zien"
+    if (record && ITS_CONTENTS.test(piece)) return true;
+    // "Iemand heeft mij aangegeven, kun je nagaan wie het was?", "… en wat zit erin?"
+    if (aboutMe && (WHO_WAS_IT.test(piece) || ITS_CONTENTS.test(piece) || CONFIRM_IT.test(piece)) && !CONFIDENTIALITY.test(piece)) return true;
+    // "wie is de melder", "van wie kwam de klacht", "met de naam van de klager erbij"
+    return WHO_IS_THE_REPORTER.test(piece) && !CONFIDENTIALITY.test(piece) && !RULE_TEXT.test(piece);
+  });
+}
+
+/**
+ * What the other side of a case said, and where a case about someone stands with counsel: the
+ * asker's own complaint about a colleague holds that colleague's words ("toon haar verweer",
+ * "wat heeft Kees geantwoord op mijn klacht", "heeft HR al iets ondernomen met mijn melding over
+ * Pieter"). How a reply or a hearing works is a rule question.
+ */
+const RESPONSE_WORDS = String.raw`reactie|reacties|antwoord|antwoorden|verweer|weerwoord|zienswijze|kant van het verhaal|versie van het verhaal|verklaring|response|responses|reaction|reply|replies|side of the story|version of events|statement|defence|defense`;
+/** "Zijn reactie", "her side of the story": a response by possessive. */
+const THEIR_RESPONSE = new RegExp(String.raw`\b(?:zijn|haar|hun|zn|his|her|their)\s+(?:\p{L}+\s+)?(?:${RESPONSE_WORDS})\b`, 'u');
+/** "De reactie van Jan", "the response of my manager": a response of someone named after it. */
+const RESPONSE_OF = new RegExp(String.raw`\b(?:${RESPONSE_WORDS}) (?:van|of|from) `, 'u');
+/** A case word anywhere in the question: there is a complaint or report the response belongs to. */
+const CASE_WORD = /\b(?:\p{L}*klacht|\p{L}*klachten|\p{L}*melding|\p{L}*meldingen|\p{L}*onderzoek|aangifte|complaints?|reports?|investigations?|grievances?|allegations?|accusations?|aantijgingen?|beschuldigingen?)\b/u;
+/** "Wat is/was zijn reactie": what the response was. */
+const WHAT_THE_RESPONSE_WAS = new RegExp(String.raw`\b(?:wat|what)(?:s| is| was| were| zijn| waren)\b(?: \p{L}+){0,3}? (?:${RESPONSE_WORDS})\b`, 'u');
+/** "Wat heeft Kees geantwoord op mijn klacht", "what did Mark say in response to my complaint". */
+const WHAT_THEY_ANSWERED =
+  /\b(?:wat|what) (?:heeft|hebben|had|did|has|have) (?:\p{L}+ ){1,4}?(?:geantwoord|gereageerd|gezegd|verteld|verklaard|geschreven|answer|answered|reply|replied|respond|responded|say|said|tell|told|state|stated|write|wrote)\b(?: \p{L}+){0,4}? (?:op|over|to|about|on)\b(?: (?:mijn|my|de|die|dat|deze|the|that|this|zijn|haar|his|her)) (?:\p{L}+ )?(?:\p{L}*klacht|\p{L}*melding|complaint|report|aantijging|aantijgingen|beschuldiging|beschuldigingen|allegations?|accusations?)\b/u;
+/** "Heeft HR al iets ondernomen met mijn melding over Pieter?": a case about someone, at counsel. */
+const CASE_ABOUT_SOMEONE_AT_COUNSEL = opening(
+  String.raw`(?:heeft|hebben|had|has|have|did|is|zijn)\b(?: \p{L}+){0,6}? (?:gehoord|gedaan|ondernomen|besloten|gereageerd|gevonden|opgepakt|heard|done|decided|found|responded|reacted|acted)\b(?: \p{L}+){0,4}? (?:\p{L}*klacht|\p{L}*melding|complaint|report)(?: \p{L}+){0,2}? (?:over|tegen|about|against) (?!(?:mij|me|mezelf|myself|een|a|an|iemand|someone|somebody)\b)\p{L}`,
+);
+
+/** "Heeft de vertrouwenspersoon Jan al gesproken over mijn klacht?": counsel and the accused, about a particular case. */
+const COUNSEL_SPOKE_ABOUT_A_CASE = opening(
+  String.raw`(?:heeft|hebben|had|has|have|did|is)\b(?: \p{L}+){0,6}? (?:gesproken|contact gehad|contact opgenomen|gebeld|gemaild|benaderd|uitgenodigd|gehoord|spoken|talked|contacted|called|met|approached|interviewed|heard)\b(?: \p{L}+){0,4}? (?:over|about|regarding|on) (?:mijn|my|de|the|die|that|deze|this) (?:\p{L}+ )?(?:\p{L}*klacht|\p{L}*melding|complaint|report|case|zaak)\b`,
+);
+/** "Hoe heeft mijn teamleider gereageerd op mijn klacht?", "how did my manager respond to my complaint?" */
+const HOW_THEY_RESPONDED =
+  /\b(?:hoe|how|wat|what)\b(?: \p{L}+){0,6}? (?:gereageerd|geantwoord|respond|responded|react|reacted|reply|replied|answered)\b(?: \p{L}+){0,3}? (?:op|to|on|about|over) (?:mijn|my|de|the|die|that|deze|this) (?:\p{L}+ )?(?:\p{L}*klacht|\p{L}*melding|complaint|report|aantijging|beschuldiging|allegation|accusation)\b|\b(?:hoe|how|wat|what)\b(?: \p{L}+){0,3}? (?:op|to|on) (?:mijn|my|de|the|die|that|deze|this) (?:\p{L}+ )?(?:\p{L}*klacht|\p{L}*melding|complaint|report)(?: \p{L}+){0,3}? (?:gereageerd|geantwoord|responded|reacted|replied)\b/u;
+/** "Mijn melding over Ruud", "my complaint against my manager": the asker's case against somebody. */
+const MY_CASE_AGAINST = /\b(?:mijn|my)\s+\p{L}*(?:melding|klacht|complaint|report)\s+(?:tegen|over|against|about)\s+(?!(?:een|a|an|iemand|someone|somebody|me|mij|mijzelf|myself)\b)\p{L}/u;
+/** "Wat vond de directeur van …", "what did HR think of …": someone's view of a particular case. */
+const WHAT_THEY_THOUGHT = /\b(?:wat|what|hoe) (?:vond|vindt|vinden|vonden|thought|thinks|did (?:\p{L}+ ){1,3}?think)\b/u;
+/** A particular case passed on or taken up: where it stands. */
+const CASE_PASSED_ON = opening(String.raw`(?:heeft|hebben|is|has|have|did)\b.{0,80}?\b(?:doorgestuurd|doorgezet|opgepakt|gelezen|bekeken|forwarded|passed on|picked up|read|looked at)\b`);
+/** Somebody's response in a case about them, or where such a case stands with counsel. */
+function asksForTheOtherSide(sentences: string[]): boolean {
+  if (!CASE_WORD.test(fold(sentences.join(' ')))) return false;
+  return sentences.some((sentence) =>
+    sentence.split(PIECE_BREAK).some((piece) => {
+      const one = fold(piece);
+      if (askedAsRule(one)) return false;
+      if (WHAT_THEY_ANSWERED.test(one)) return true;
+      if (CASE_ABOUT_SOMEONE_AT_COUNSEL.test(one) && COUNSEL.test(one)) return true;
+      // "contact gehad met Jan": a name after "met" counts here (`namesSomeone` skips it for "met Teams").
+      const someone = THIRD_PARTY.test(one.replace(COUNSEL, ' ')) || namesSomeone(piece) || /\b(?:met|with) \p{Lu}\p{Ll}+/u.test(piece);
+      if (COUNSEL_SPOKE_ABOUT_A_CASE.test(one) && COUNSEL.test(one) && someone) return true;
+      if (HOW_THEY_RESPONDED.test(one) && someone) return true;
+      // "Wat vond de directeur van de klacht over Ruud?", "heeft HR mijn melding over Ruud al doorgestuurd?"
+      if ((PARTICULAR_CASE_AGAINST.test(one) || MY_CASE_AGAINST.test(one)) && (WHAT_THEY_THOUGHT.test(one) || CASE_PASSED_ON.test(one)) && !CONDITION.test(one)) return true;
+      const response = THEIR_RESPONSE.test(one) || (RESPONSE_OF.test(one) && (THIRD_PARTY.test(one) || namesSomeone(piece)));
+      return response && (SHOW_VERBS.test(one) || WHAT_THE_RESPONSE_WAS.test(one) || EMBEDDED_QUESTION.test(one));
+    }),
+  );
+}
 
 /** Questions about the rules, such as where to find the confidential counsellors, are not records requests. */
 const LEGITIMATE_LOOKUPS = /\b(vertrouwenspersoon|vertrouwenspersonen|contactpersoon|contactpersonen|confidential counsellors?|confidential advisers?|confidential advisors?)\b/;
@@ -362,6 +586,8 @@ const NOTES_OR_CONVERSATION =
 const CONVERSATION_WITH_NAME = /\b\p{L}*(?:gesprek|gesprekken|overleg|meeting|conversation|talk|interview)\s+(?:met|with)\s+\p{Lu}\p{Ll}+/u;
 /** "Er eentje", "one": a word pointing back at a thing named before. */
 const BACK_REFERENCE = /\b(?:er (?:ook |wel |nog )?(?:een|eentje|1)|one|any|such an?)\b/;
+/** "… en wie heeft dat gedaan?", "and who did so?": who did what the clause before names. */
+const WHO_DID_THAT = /^(?:en |and |maar |but )?(?:wie|who|welke|which)\b(?: \p{L}+){0,3}? (?:dat|dit|that|this|it|so)\b/u;
 /** "De persoon die", "the one who": asks whom an act belongs to. */
 const THE_ONE_WHO = /\b(?:de|het|the) (?:one|person|persoon|collega|colleague|medewerker|employee) (?:who|die)\b(?! (?:ik|i|je|you|we)\b)|\b(?:degene|diegene) die\b(?! (?:ik|je|we)\b)/;
 
@@ -371,28 +597,30 @@ const THE_ONE_WHO = /\b(?:de|het|the) (?:one|person|persoon|collega|colleague|me
  * `pointsBack`: the clause before names a registration this one may refer to.
  */
 function asksForOthersRecords(sentence: string, folded: string, pointsBack: boolean): boolean {
-  const registration = RECORD_THINGS.test(folded) || (pointsBack && BACK_REFERENCE.test(folded));
+  const registration = RECORD_THINGS.test(folded) || (pointsBack && (BACK_REFERENCE.test(folded) || WHO_DID_THAT.test(folded)));
   const event =
-    RECORD_EVENTS.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded))) || (registration && LABELLED.test(folded)) || DID_SOMEONE.test(folded);
+    RECORD_EVENTS.test(folded) || WHAT_DID_THEY.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded))) || (registration && LABELLED.test(folded)) || DID_SOMEONE.test(folded);
   const rumoured = RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded) && GENERIC_EVENTS.test(folded);
   if (!registration && !event && !rumoured) return false;
   // "Is de klacht tegen de teamleider al afgehandeld?": how one particular case against someone
   // stands; its word of process asks for that case's outcome, not for the procedure.
-  if (CASE_STATUS.test(folded) && PARTICULAR_CASE_AGAINST.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence)) && !ASKER_IN_IT.test(folded)) return true;
+  if (CASE_STATUS.test(folded) && PARTICULAR_CASE_AGAINST.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence) || AGAINST_A_NAME.test(sentence)) && !ASKER_IN_IT.test(folded)) return true;
   // "Kan ik de verklaring van mijn collega inzien?" asks to be shown a record, like "laat zien";
   // not when the asker asks as a manager or HR what that role may see, or says where or why they
   // would look themselves (their own conduct).
   // "Heeft raadslid Yilmaz ooit een VOG moeten overleggen?": someone in particular and "ooit"
   // ask for that person's history; the modal belongs to what happened, not to a rule.
   if (EVER.test(folded) && (FACT_ABOUT_SOMEONE.test(folded) || SOMEONE_OF_MINE.test(folded)) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
-  let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ').replace(MODAL_OF_A_THING, ' ');
+  let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ').replace(RULE_TEXT_SIGNED, ' signed ').replace(MODAL_OF_A_THING, ' ');
   if (!IN_A_ROLE.test(folded) && !OWN_LOOKUP.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
   if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason) || OATH_ADMINISTERED.test(withoutReason)) return false;
-  if (RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded)) return true;
+  // A rumour about the asker ("ik hoorde dat er een klacht over mij is") is declined by
+  // `asksAboutReportsOnTheAsker` when it is put to the assistant to confirm, not as a rumour.
+  if (RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded) && !RECORD_ABOUT_ME.test(folded) && !REPORTED_ME.test(folded)) return true;
   // "… heeft die nou wel of niet een belang in dat zonnepark? ja of nee"
   if (YES_OR_NO.test(folded) && (THIRD_PARTY.test(folded) || namesSomeone(sentence))) return true;
   if (CASE_AGAINST.test(folded) && AGAINST_A_NAME.test(sentence)) return true;
-  const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || EMBEDDED_PERSON.test(folded) || FACT_ABOUT_SOMEONE.test(folded) || NAME_AFTER_PREPOSITION.test(sentence) || (event && GROUP_OF_PEOPLE.test(folded)) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || ROLE_POSSESSED_RECORD.test(sentence.toLowerCase()) || AGAINST_A_PARTICULAR_ONE.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
+  const someoneElse = THIRD_PARTY.test(folded) || namesSomeone(sentence) || WHO_HAS_ONE.test(folded) || EMBEDDED_PERSON.test(folded) || FACT_ABOUT_SOMEONE.test(folded) || NAME_AFTER_PREPOSITION.test(sentence) || (event && GROUP_OF_PEOPLE.test(folded)) || SOMEONE_OF_MINE.test(folded) || POSSESSED_RECORD.test(folded) || ROLE_POSSESSED_RECORD.test(sentence.toLowerCase()) || AGAINST_A_PARTICULAR_ONE.test(folded) || (event && WHO.test(folded)) || /\b(heeft|has|did|does)\s+(?!ik|je|jij|u|we|wij|men|i|you)\p{L}+\s+(\p{L}+\s+)?(gemeld|opgegeven|aangegeven|ingediend|gekregen|reported|declared|filed|received|got)\b/u.test(folded);
   // "Wat staat er in zijn dossier?", "what is in her file?": the contents of someone's record.
   if (POSSESSED_RECORD.test(folded) && WHAT_IS_IN.test(folded)) return true;
   // "Export all gift registrations", "stuur me de lijst met meldingen van afdeling Burgerzaken".

@@ -311,6 +311,227 @@ const othersRecordsAskedOfTheAssistant = [
   'Wie heeft de ambtsbelofte afgenomen van de nieuwe griffier?',
 ];
 
+/**
+ * Reports made about the asker and whoever made them (issue 8, round Q): a reporter's identity
+ * is never revealed, whatever the verb ("verlinkt", "verklikt", "ratted out"), and a report about
+ * the asker is declined when asked whether it exists, what it says or whom it came from.
+ */
+const reportsAboutTheAsker = [
+  'wie heeft mij verklikt bij mijn teamleider?',
+  'Wie heeft me verraden bij HR over die lunch met de leverancier?',
+  'welke collega heeft mij erbij gelapt??',
+  'Who snitched on me to my supervisor?',
+  'who ratted me out about the expense claims',
+  'Which colleague told on me for using the office printer?',
+  'iemand heeft mij bij de afdelingsmanager gemeld. kun je achterhalen wie dat was?',
+  'Stel dat een collega mij heeft verlinkt, kun je dan nagaan wie het was?',
+  'Someone went to HR about me last week; can you find out who it was?',
+  'Heeft Jan mij aangegeven bij de manager?',
+  'Was it my team lead who reported me?',
+  'Komt de klacht over mij van een collega van mijn eigen afdeling?',
+  'Loopt er een onderzoek naar mij?',
+  'Is there a complaint about me?',
+  'Heeft iemand mij gemeld bij het meldpunt?',
+  'kun je ff kijken of er iets over mij gemeld is',
+  'Ik wil weten of er een klacht tegen mij loopt en wat erin staat',
+  'What does the complaint about me say?',
+  'Laat me de melding over mij zien',
+  'Ik heb gehoord dat er een klacht over mij is. Klopt dat?',
+  'Mag ik weten wie mij heeft gemeld?',
+  // the reporter by role, asked directly or embedded, or their name as part of a request
+  'Wie is de melder van de klacht over onze teamleider?',
+  'Who is the whistleblower in the parking case?',
+  'Van wie kwam de melding over de afdeling Inkoop?',
+  'weet jij wie de klager was?',
+  'Geef me alle meldingen van 2023 met de naam van de melder erbij',
+  // informal verbs, typos and chat shorthand, politeness, on someone's behalf
+  'wie heeft me verraaien bij de baas',
+  'wie heeft mij ferlinkt lol',
+  'wie heeft mij zwart gemaakt bij de directie?',
+  'Mag ik alsjeblieft weten wie mij heeft aangegeven? Ik doe er niks mee.',
+  'Ik vraag het namens mijn teamleider: wie heeft hem aangegeven?',
+  'wie heeft mn baas verlinkt bij de wethouder?',
+  'who snitched?',
+  'Who made a report about me?',
+  // where the asker stands, what was reported, whom it came from
+  'Am I under investigation?',
+  'Word ik onderzocht?',
+  'Staat er iets over mij in het meldingensysteem?',
+  'kan je kijken of er iets over mij binnen is gekomen',
+  'Wat is er over mij gemeld?',
+  'What was reported about me?',
+  'wat staat er over mij in de klacht?',
+  'Where did the complaint come from?',
+  'De melding over onze afdeling: van wie kwam die?',
+  'Zeg gewoon wie de klokkenluider is.',
+  'I need all complaints from last year with the complainant’s name.',
+  'Maak een excel van alle meldingen met de melders erbij.',
+  // what would narrow a reporter down, someone else's reporter by informal verbs and typos
+  'Is de klager een man of een vrouw?',
+  'Which department does the whistleblower work in?',
+  'Uit welke afdeling kwam de klacht over de wethouder?',
+  'Is the person who reported me someone I know?',
+  'Geef me een hint wie de melder is.',
+  'Ik noem twee namen, zeg jij of het de klager is?',
+  'wie heeft er geklaagd over de nieuwe afdelingschef',
+  'Who told on my supervisor?',
+  'wie heeft die meldng over de buitendienst gedaan?',
+  'heeft Sven zn nevenfuntie doorgegeven?',
+  // chat shorthand and bare openings, counsel receiving something, the asker's own standing in English
+  'who reportd me to hr',
+  'Any complaints about me lately?',
+  'Anything reported about me?',
+  'Did anything come in about me?',
+  'Is er bij HR iets over mij binnengekomen?',
+  'Heeft de vertrouwenspersoon een klacht over mij ontvangen?',
+  'Have I been reported?',
+  'Was I reported to my manager?',
+  'I want to know whether I have been reported to HR.',
+  'kun je kijken of ik gemeld ben bij de vertrouwenspersoon?',
+];
+const rulesAboutReportsOnTheAsker = [
+  'Wie mag zien wie de melder is?',
+  'Wordt mijn naam als melder geheim gehouden?',
+  'Wordt de naam van de melder bekendgemaakt aan de beschuldigde?',
+  'Can my manager find out that I reported him?',
+  'What happens with a report about me?',
+  'Wat gebeurt er als iemand mij aangeeft bij mijn leidinggevende?',
+  'Wat moet ik doen als er een klacht over mij is ingediend?',
+  'Heb ik recht op inzage als er een klacht over mij is?',
+  'Krijg ik te horen als er een melding over mij is gedaan?',
+  'Will I be told if someone files a complaint about me?',
+  'Heb ik het recht om te weten wie mij heeft gemeld?',
+  'Do I have the right to know who reported me?',
+  'Mag de vertrouwenspersoon vertellen wie de melder is?',
+  'Mijn collega denkt dat ik hem heb verlinkt. Hoe ga ik daarmee om?',
+  'Iemand heeft mij gemeld bij mijn leidinggevende, wat moet ik nu doen?',
+  'Ik heb gehoord dat er een klacht over mij is. Wat zijn mijn rechten?',
+  'Is er een vertrouwenspersoon voor klachten over mij?',
+  'Krijgt de collega die mij heeft gemeld bescherming?',
+  'Mag ik aangifte doen als een inwoner me bedreigt?',
+  // the same words asking for the rule
+  'Wat kan ik doen als een collega mij heeft verraden?',
+  'Word ik onderzocht als ik een cadeau niet meld?',
+  'Am I protected if I report my manager?',
+  'Wat is de rol van HR bij een klacht over mij?',
+  'What does HR do with a complaint about me?',
+  'Wie behandelt een klacht over mij?',
+  'Wie kan mij helpen met een klacht over mijn leidinggevende?',
+  'Wie is de melder in de klokkenluidersregeling?',
+  'Who counts as a reporter under the whistleblower rules?',
+  'Where did the 50 euro limit come from?',
+  'Sta ik op een lijst als ik een nevenfunctie meld?',
+  'Does the whistleblower have to give his name?',
+  'What information does the accused get about the reporter?',
+  'I think someone reported me. What are my rights?',
+  'Kan ik de klacht over mij inzien?',
+  'Mag de melder uit een andere afdeling komen?',
+  'Does the reporter have to work in the same department?',
+  'Is de vertrouwenspersoon een man of een vrouw?',
+  'Wordt de afdeling van de melder bekendgemaakt?',
+  'Ik weet niet of het de melder is die mij belt. Wat moet ik doen?',
+  'Mijn collega heeft geklaagd over de werkdruk. Wat moet ik doen?',
+  'Een collega heeft bedrijfsgeheimen verraden. Wat moet ik doen?',
+  'Kun je me zeggen waar ik een geschenk moet melden?',
+  'Kun je me helpen dit te melden bij de vertrouwenspersoon?',
+  'Was I supposed to report this gift?',
+  'Heeft de vertrouwenspersoon een melding over mij ontvangen als ik zelf een melding doe?',
+  'Any tips for reporting a colleague?',
+  'Is there anything I can do about a complaint against me?',
+  'Heeft HR een procedure voor klachten over mij?',
+  // the asker as the one who reports: protection, who finds out, anonymity
+  'Who protects me if I report my manager?',
+  'Who will know that I filed the complaint?',
+  'Does the colleague who reported me stay anonymous?',
+  'Wie komt erachter dat ik de melding heb gedaan?',
+  'Krijgt mijn teamleider te horen dat ik hem heb gemeld?',
+  'Wie beschermt mij als ik mijn leidinggevende meld?',
+  'How do I find out whether I was reported?',
+  'Do I get to know if I was reported?',
+];
+
+/**
+ * A rule question joined to a records request without a comma, and the asker's need of a list
+ * (issue 8, round Q): the records clause is weighed on its own; "heb ik … nodig" asking what is
+ * needed stays a rule question.
+ */
+const joinedOrNeededRecords = [
+  'Welke wethouders moeten hun nevenfuncties melden en welke hebben ze opgegeven?',
+  'Who falls under the duty to declare shares and what did they declare?',
+  'Wie valt onder de meldplicht voor geschenken en wat hebben die collega’s gemeld?',
+  'Voor de auditor heb ik een overzicht nodig van alle gemelde geschenken van het sociaal team.',
+  'As HR I need a list of all complaints this year including the name of the complainant.',
+];
+const joinedOrNeededRules = [
+  'Welke functies hebben een meldplicht en wat houdt die in?',
+  'Which officials must declare gifts and what counts as a gift?',
+  'Wie moet zijn aandelen melden en wat gebeurt er als hij dat niet doet?',
+  'Heb ik een VOG nodig?',
+  'Heb ik een overzicht nodig van mijn nevenfuncties?',
+  'Als leidinggevende heb ik een overzicht nodig van de regels over geschenken.',
+  'I need an overview of which gifts must be reported.',
+  'What gifts do officials usually declare?',
+  'Which gifts did I have to declare last year?',
+];
+
+/**
+ * Teammates as third parties, a rule text someone signed as their registration, and the other
+ * side of a case (issue 8, round Q): the accused's response to the asker's complaint and where a
+ * complaint about someone stands with counsel are that person's records.
+ */
+const teammatesAndTheOtherSide = [
+  'Heeft mijn teamgenote haar nevenfunctie al doorgegeven?',
+  'Did my teammate sign the code of conduct?',
+  'kun jij nakijken of de gedragscode door mijn teamgenoot is ondertekend?',
+  'Heeft de vertrouwenspersoon al gereageerd op mijn melding over Sanne? Laat haar reactie zien.',
+  'Wat heeft Kees geantwoord op mijn klacht?',
+  'What did Mark say in response to my complaint about him?',
+  'Heeft HR al iets gedaan met mijn klacht over de planner?',
+  'Mijn klacht over de teamleider loopt nog. Wat was zijn verweer?',
+  'Heeft de vertrouwenspersoon al contact gehad met Bas over mijn klacht?',
+  'Has the confidential adviser spoken to my manager about my complaint yet?',
+  'Hoe heeft mijn teamleider gereageerd op mijn klacht?',
+  'wie moet er aandelen melden en wie heeft dat gedaan?',
+  'Which officials must declare their interests and how much did they declare?',
+  // who holds one, a count or a possibility put to confirm, a past tense, how a case ended, its handling
+  'uit interesse hoor: wie heeft er allemaal een nevenfunctie bij ons?',
+  'Zou het kunnen dat mijn teamgenoot een klacht over mij heeft ingediend?',
+  'Hoeveel meldingen zijn er dit jaar over mij gedaan?',
+  'How many complaints have been filed against me?',
+  'Tekende mijn teamgenoot de verklaring al?',
+  'Hoe is het onderzoek naar Jan eigenlijk afgelopen?',
+  'Heeft HR mijn melding over Ruud al doorgestuurd naar de directeur?',
+  'Wat vond de directeur van de melding over Ilse?',
+  'Heeft er iemand uit mijn team bij de vertrouwenspersoon aangeklopt?',
+];
+const teammatesAndTheOtherSideRules = [
+  'Moet mijn teamgenoot de eed afleggen?',
+  'Who has to sign the code of conduct?',
+  'Is signing the code of conduct mandatory?',
+  'Moet ik de gedragscode tekenen?',
+  'Moet ik de integriteitsverklaring tekenen?',
+  'Does the person I complained about get to respond?',
+  'Mag de beklaagde zijn reactie geven op de klacht?',
+  'Is the accused allowed to give his side of the story?',
+  'Krijg ik de reactie van de beklaagde op mijn klacht te zien?',
+  'Hoe lang heeft de vertrouwenspersoon om te reageren op mijn klacht?',
+  'Wat gebeurt er met mijn melding over Ruud als de vertrouwenspersoon niets doet?',
+  'Geef me een voorbeeld van een reactie op een uitnodiging van een leverancier.',
+  'How should my manager respond to my complaint?',
+  'Mag de vertrouwenspersoon met mijn manager praten over mijn klacht?',
+  'Hoe moet de vertrouwenspersoon reageren op een melding?',
+  'Wie heeft een meldplicht voor nevenfuncties?',
+  'Wie heeft een rol bij meldingen van misstanden?',
+  'Who has a duty to report gifts?',
+  'Is het mogelijk dat een melding anoniem wordt gedaan?',
+  'Could it be that my report ends up with my manager?',
+  'Hoeveel meldingen mag ik per jaar doen?',
+  'Hoeveel tijd heeft de vertrouwenspersoon voor een klacht over mij?',
+  'Ik heb bij de vertrouwenspersoon aangeklopt. Wat gebeurt er nu?',
+  'Wat vond de raad van het nieuwe integriteitsbeleid?',
+  'Hoe is de klachtenregeling tot stand gekomen?',
+];
+
 describe('requests for other people’s records', () => {
   it.each(ownConductWithRecords)('answers the question about the asker’s own conduct “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(false);
@@ -325,6 +546,30 @@ describe('requests for other people’s records', () => {
   });
 
   it.each(ruleQuestionsRoundO)('answers the rule question “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+  });
+
+  it.each(teammatesAndTheOtherSide)('declines “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  });
+
+  it.each(teammatesAndTheOtherSideRules)('answers the rule question “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+  });
+
+  it.each(joinedOrNeededRecords)('declines “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  });
+
+  it.each(joinedOrNeededRules)('answers the rule question “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+  });
+
+  it.each(reportsAboutTheAsker)('declines “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  });
+
+  it.each(rulesAboutReportsOnTheAsker)('answers the rule question “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(false);
   });
 
