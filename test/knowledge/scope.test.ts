@@ -596,6 +596,36 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Lijkt onze ambtseed op de hippocratische eed van artsen, en wat beloof ik dan precies?',
     ],
   },
+  {
+    name: 'facts about the council and the municipality, not a civil servant’s own political activity',
+    decline: ['Hoeveel zetels heeft de grootste partij in onze gemeenteraad?', 'Which parties are in the council since the last elections?'],
+    answer: ['Mag ik als ambtenaar flyeren voor mijn partij bij de laatste verkiezingen?', 'Hoeveel vertrouwenspersonen heeft onze gemeente?'],
+  },
+  {
+    name: 'a relative’s debts, surety and loans, not a loan or surety offered by a contractor',
+    decline: ['Mijn zwager wil dat ik borg sta voor zijn lening. Is dat verstandig?', 'My sister borrowed money from me; what interest rate should I ask?'],
+    answer: ['Een aannemer biedt aan borg te staan voor mijn huurwoning. Mag ik dat aannemen?', 'A supplier offers me a loan at a low interest rate. Is that allowed?'],
+  },
+  {
+    name: 'traffic and police fines in private life, not one with the employer’s car',
+    decline: ['Mijn zoon kreeg een bekeuring op zijn scooter, hoe kan ik die betalen?', 'I got a parking fine in town last weekend. Can I still object?'],
+    answer: ['Ik kreeg een bekeuring met de dienstauto tijdens een werkbezoek. Moet ik die zelf betalen?'],
+  },
+  {
+    name: 'scams, energy suppliers and a free certificate of conduct for volunteering, not a VOG for one’s own job',
+    decline: ['Iemand belde namens mijn bank en ik ben opgelicht. Waar meld ik dat?', 'Mijn energiebedrijf rekent ineens veel meer, waar kan ik klagen?', 'Is de VOG gratis voor vrijwilligers bij de voetbalclub?'],
+    answer: ['Moet ik een VOG aanvragen als ik intern overstap naar een andere afdeling?', 'Ik werk bij inkoop en mijn broer werkt bij het energiebedrijf dat onze aanbesteding doet. Moet ik dat melden?'],
+  },
+  {
+    name: 'contract hours and training hours, not fewer hours for a side job or an integrity training',
+    decline: ['Ik wil mijn contracturen verhogen naar 32, bij wie moet ik zijn?', 'How many training hours do I get per year?'],
+    answer: ['Mag ik minder uren werken zodat ik mijn nevenfunctie kan uitbreiden?', 'How many hours of integrity training do new employees have to follow?'],
+  },
+  {
+    name: 'sports halls, gyms and the tides, not a supplier’s gym membership or a sports club’s board',
+    decline: ['Hoe laat gaat de sporthal op zaterdag open?', 'Why are the tides higher in spring?'],
+    answer: ['A supplier gave me a free gym membership. Can I keep it?', 'Ik zit als vrijwilliger in het bestuur van de sportschool waar de gemeente subsidie aan geeft. Mag dat?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
