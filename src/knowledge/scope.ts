@@ -60,6 +60,8 @@ export interface ScopeInput {
   wayOnly: boolean;
   /** Asks to be given something through work ("kan ik via het werk een nieuw scherm aanvragen", see `asksForAProvision`). */
   provision: boolean;
+  /** Asks which present to give or buy, not whether one may be accepted (see `asksForAGiftIdea`). */
+  giftIdea: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -92,6 +94,10 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // among colleagues is for its organisers, however many gift or secrecy words describe it; not
   // when a supplier pays or the asker asks whether something may be accepted.
   if (vocabulary.occasionOffTopics.length > 0 && input.planning) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Welk cadeau kan ik mijn buurvrouw geven?", "a nice present for my brother": an idea for a present
+  // the asker gives is for a shop, however many gift words it has; not one received or offered, nor
+  // whether one may be accepted, kept or reported.
+  if (input.giftIdea) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
@@ -312,9 +318,29 @@ const TEXT_TO_WORK_ON = /:|["“”„«»]/;
 const ABOUT_WORDS =
   /\b(?:verschil tussen|difference between|hoe zeg je|how do you say)\b.{0,60}\b(?:in het (?:engels|nederlands|duits|frans)|in (?:english|dutch|german|french))\b|\b(?:engelse|nederlandse) (?:vertaling|woord|term)\b|\b(?:english|dutch) (?:word|term|translation) (?:for|of)\b/;
 
+const LANGUAGE = '(?:engels|nederlands|duits|frans|pools|spaans|turks|arabisch|italiaans|portugees|roemeens|bulgaars|oekraiens|russisch|english|dutch|german|french|polish|spanish|turkish|arabic|italian|portuguese|romanian|bulgarian|ukrainian|russian)';
+/**
+ * A translation into a language ("kun je deze woorden naar het Pools vertalen", "translate … into
+ * Turkish"): a language job, of rule words too when they are named as words ("het woord …"); not the
+ * rules themselves ("translate the rules on gifts"), "vertaald" (whether a text exists in a language)
+ * or a permission question ("mag ik stukken laten vertalen").
+ */
+const TRANSLATION = new RegExp(`\\b(?:vertalen|vertaal|vertaling|translate|translation)\\b.{0,80}?\\b(?:naar|in|into|to) (?:het )?${LANGUAGE}\\b|\\b(?:naar|in|into) (?:het )?${LANGUAGE}\\b.{0,20}?\\b(?:vertalen|vertaal|translate)\\b`);
+/** Words named as words ("het woord …", "de termen …", "the words …"): translating them is a language job even when they are rule words. */
+const WORDS_AS_WORDS = /\b(?:het woord|de woorden|de term|de termen|deze woorden|deze termen|the word|the words|the term|the terms|these words|these terms)\b/;
+/**
+ * Where a saying comes from ("waar komt de uitdrukking … vandaan", "the origin of the expression …"):
+ * a question about words. Its meaning is not: "wat betekent de uitdrukking 'schijn van
+ * belangenverstrengeling'" may ask what the rules mean.
+ */
+const ORIGIN_OF_A_SAYING =
+  /\b(?:uitdrukking|gezegde|spreekwoord|zegswijze|expression|saying|idiom|proverb)\b.{0,80}\b(?:vandaan|come from|comes from|originate\p{L}*)\b|\b(?:herkomst|oorsprong|origins?|etymolog\p{L}*) (?:van|of) (?:de|het|die|dat|the|this|that) (?:uitdrukking|gezegde|spreekwoord|zegswijze|expression|saying|idiom|proverb)\b/u;
+
 /** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
 export function isTaskRequest(folded: string): boolean {
   if (ABOUT_WORDS.test(folded)) return true;
+  if (TRANSLATION.test(folded) && !isPermissionFramed(folded) && (WORDS_AS_WORDS.test(folded) || !ABOUT_THE_RULES.test(folded))) return true;
+  if (ORIGIN_OF_A_SAYING.test(folded) && !ABOUT_THE_RULES.test(folded)) return true;
   const request = TASK_REQUEST.exec(folded);
   if (!request) return false;
   // A rule word in what the text should say is the task's content, not a question about the rules.
@@ -340,6 +366,26 @@ const ALLOWED = /\b(mag|mogen|mocht|toegestaan|verboden|aannemen|accepteren|meld
  */
 export function asksToPlan(folded: string): boolean {
   return (LOGISTICS.test(folded) || PLANNING_ASK.test(folded)) && !OUTSIDER.test(folded) && !ALLOWED.test(folded);
+}
+
+/** Which present to give or buy ("welk cadeau kan ik geven", "wat voor kado koop ik"), or a nice one for someone ("a good gift for my sister"). */
+const GIFT_IDEA =
+  /\b(?:welk|welke|wat voor(?: een)?|what|which)\s+(?:\p{L}+\s+)?(?:cadeau\p{L}*|kado\p{L}*|geschenk\p{L}*|presentje\p{L}*|gifts?|presents?)\b(?:\s+\p{L}+){0,4}?\s+(?:geven|kopen|geef|koop|geeft|koopt|give|buy|get)\b|\b(?:leuke?|goede?|originele?|mooie?|good|nice|great|lovely|original)\s+(?:\p{L}+\s+)?(?:cadeau\p{L}*|kado\p{L}*|geschenk\p{L}*|gift|present)\s+(?:voor|for)\b/u;
+/**
+ * What makes a present a question for the rules: whether it may be accepted, kept or must be reported,
+ * whether it is proper, one received or offered, or one for an official or politician (who may not
+ * take it).
+ */
+const GIFT_RULE =
+  /\b(mag|mogen|mocht|toegestaan|verboden|aannemen|accepteren|houden|melden|registreren|aangeven|gepast|ongepast|passend|netjes|regels?|regeling|beleid|gedragscode|kreeg|gekregen|gaf|gegeven|ontvangen|ontving|biedt|bood|aangeboden|wethouder\p{L}*|burgemeester|raadslid|raadsleden|ambtenaar|ambtenaren|bestuurder\p{L}*|allowed|may|permitted|accept|keep|report|register|declare|appropriate|inappropriate|proper|acceptable|rules?|policy|code|received|got|gave|given|offered|offers|alderm[ae]n|mayor|councillors?|officials?|civil servants?)\b/u;
+
+/**
+ * Asks which present to give or buy ("welk cadeau kan ik geven aan …", "what's a good gift for my
+ * wife"), with nobody from outside in it and no rule, permission or present received. `folded` is the
+ * question after `fold`.
+ */
+export function asksForAGiftIdea(folded: string): boolean {
+  return GIFT_IDEA.test(folded) && !OUTSIDER.test(folded) && !GIFT_RULE.test(folded);
 }
 
 /**

@@ -626,6 +626,21 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Hoe laat gaat de sporthal op zaterdag open?', 'Why are the tides higher in spring?'],
     answer: ['A supplier gave me a free gym membership. Can I keep it?', 'Ik zit als vrijwilliger in het bestuur van de sportschool waar de gemeente subsidie aan geeft. Mag dat?'],
   },
+  {
+    name: 'an idea for a present to give, not a present received, offered, for an official or whether it is proper',
+    decline: ['Welk cadeau kan ik mijn buurvrouw geven als dank voor het oppassen?', 'What’s a nice present for my brother who turns 50?'],
+    answer: [
+      'Welk cadeau mag ik van een leverancier aannemen?',
+      'Wat voor cadeau kan ik een inwoner geven als bedankje voor zijn hulp?',
+      'Is een fles wijn een goed cadeau voor de wethouder die afscheid neemt, of is dat niet gepast?',
+      'Een aannemer gaf me een mooi cadeau voor mijn verjaardag. Wat nu?',
+    ],
+  },
+  {
+    name: 'a translation into a language or where a saying comes from, not having documents translated or what a rule’s phrase means',
+    decline: ['Kun je de woorden nevenfunctie en geschenk naar het Turks vertalen voor een nieuwe collega?', 'Waar komt het gezegde ‘wiens brood men eet’ eigenlijk vandaan?', 'What is the origin of the saying about gifts making slaves?'],
+    answer: ['Mag ik vertrouwelijke stukken naar het Engels laten vertalen door een extern bureau?', 'Wat betekent de uitdrukking ‘de schijn van belangenverstrengeling’?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
