@@ -62,6 +62,8 @@ export interface ScopeInput {
   provision: boolean;
   /** Asks which present to give or buy, not whether one may be accepted (see `asksForAGiftIdea`). */
   giftIdea: boolean;
+  /** Asks for another desk's service: a replacement, a resident's or relative's errand, a vacancy (see `asksAnotherDesk`). */
+  otherDesk: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -98,6 +100,11 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // the asker gives is for a shop, however many gift words it has; not one received or offered, nor
   // whether one may be accepted, kept or reported.
   if (input.giftIdea) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Mijn laptop is gevallen, hoe vraag ik een nieuwe aan?", "een inwoner vraagt me hoe hij zijn
+  // parkeervergunning verlengt", "heeft de gemeente stageplekken?": a service of another desk
+  // (facilities, IT, the desk for residents, recruitment), whatever property, theft or tax words
+  // describe it; not when something is to be reported or a rule or permission is asked (see `asksAnotherDesk`).
+  if (input.otherDesk) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
@@ -247,10 +254,18 @@ const SCHOOL_STAFF = /\b(?:juf|juffrouw|meester|leerkracht\p{L}*|mentor|directeu
 /** Whether the question names the employer's side. `folded` is the question after `fold`. */
 export function namesEmployerSide(folded: string): boolean {
   // "Bij de juf of bij de directeur?" about a child's school names no one of the asker's work;
-  // "als ze werken in hun schuur" is the neighbours' work, not the asker's.
-  const own = folded.replace(SOMEONE_ELSES_WORK, ' ');
+  // "als ze werken in hun schuur" is the neighbours' work, not the asker's; "bij de politie of bij de
+  // gemeente?" is a resident's choice of authority, not the asker's employer.
+  const own = folded.replace(SOMEONE_ELSES_WORK, ' ').replace(AUTHORITY_CHOICE, ' ');
   return EMPLOYER_SIDE.test(SCHOOL.test(own) ? own.replace(SCHOOL_STAFF, ' ') : own);
 }
+
+/**
+ * The police or the municipality as the authorities a resident chooses between ("melden bij de politie
+ * of is dat iets voor de gemeente", "the police or the council"): the municipality as a public service.
+ */
+const AUTHORITY_CHOICE =
+  /\b(?:politie|police|wijkagent)\b(?:\s+[\p{L}']+){0,8}?\s+(?:of|or)\s+(?:[\p{L}']+\s+){0,5}?(?:gemeente|municipality|council)\b|\b(?:gemeente|municipality|council)\b(?:\s+[\p{L}']+){0,3}?\s+(?:of|or)\s+(?:[\p{L}']+\s+){0,3}?(?:politie|police|wijkagent)\b/gu;
 
 /** "Als ze werken", "hij werkt thuis", "she works nights": someone else working, which names no employer by itself. */
 const SOMEONE_ELSES_WORK = /\b(?:hij|zij|ze|he|she|they) (?:\p{L}+ )?(?:werkt|werken|werkte|works|worked|working)\b/gu;
@@ -406,6 +421,62 @@ const OUR_RULES_TOO = /\b(?:de onze|die van ons|ours|onze regels|ons beleid|onze
 /** Asks about another organisation's own rules, by whose or by its kind. `folded` is the question after `fold`. */
 export function asksTheirRules(folded: string): boolean {
   return (THEIR_RULES.test(folded) || RULES_OF_A_BODY.test(folded)) && !OUR_RULES_TOO.test(folded);
+}
+
+/** Someone who works at another employer ("mijn buurvrouw werkt bij een andere gemeente", "he works for another council"). */
+const WORKS_ELSEWHERE =
+  /\b(?:werkt|works)\s+(?:\p{L}+\s+){0,2}?(?:bij|voor|at|for)\s+(?:een andere|een ander|another|a different|an other)\s+(?:gemeente|werkgever|organisatie|bedrijf|municipality|council|employer|organi[sz]ation|company)\b/u;
+/** The asker in the question: their own conduct or work may be at stake. */
+const ASKER_NAMED = /\b(?:ik|i|we|wij|mij|me|ons|us)\b/;
+
+/**
+ * A case at another employer told about someone else, with the asker nowhere in it and no rule asked
+ * ("mijn zwager werkt bij een andere gemeente en is daar ontslagen, hoe gaat zo'n procedure verder?"):
+ * their employer's affair. Not "mijn broer werkt bij een andere gemeente en vraagt me …" (the asker is
+ * in it) nor "geldt de meldplicht dan ook?". `folded` is the question after `fold`.
+ */
+export function asksAboutAnotherEmployersCase(folded: string): boolean {
+  return WORKS_ELSEWHERE.test(folded) && !ASKER_NAMED.test(folded) && !ABOUT_THE_RULES.test(folded) && !isPermissionFramed(folded);
+}
+
+/**
+ * Asking for a replacement or who pays to repair or replace something ("hoe vraag ik een nieuwe aan",
+ * "does the municipality replace it for free", "vergoedt de gemeente de reparatie"): a question for the
+ * facilities or IT desk.
+ */
+const REPLACEMENT =
+  /\bhoe (?:vraag|krijg|bestel) ik (?:een )?(?:nieuwe?|vervang\p{L}*)\b|\b(?:een )?nieuwe? (?:telefoon|werktelefoon|laptop|toegangspas|pas|oplader)\b(?:\s+\p{L}+){0,3}?\s+(?:aanvragen|krijgen|bestellen)\b|\b(?:replace|repair|fix|vervangt|vervangen|repareert|repareren)\s+(?:it|them|hem|het|die|dat|deze)?\s*(?:for free|free of charge|gratis|kosteloos)\b|\b(?:get|request|order) a (?:new|replacement) (?:one|phone|laptop|badge|pass|charger)\b|\b(?:does|will|would) (?:the municipality|the council|my employer|the employer|work|they) (?:replace|repair|fix|pay for)\b|\b(?:vervangt|vergoedt|repareert|betaalt) (?:de gemeente|mijn werkgever|de werkgever|de zaak|het werk)\b/u;
+/** What makes such a question one for the rules: reporting the loss, a data breach, permission or the rules. */
+const REPLACEMENT_RULE =
+  /\b(melden|meld|melding|gemeld|datalek|toestemming|mag|mogen|toegestaan|verboden|regels?|beleid|gedragscode|report|reported|data breach|permission|allowed|may|rules?|policy)\b/;
+
+/**
+ * A resident, client or relative who asks the asker how, where or when they can get something done
+ * ("een inwoner vraagt me hoe hij kwijtschelding aanvraagt", "my mother asks how she can renew her
+ * passport"): their errand at another desk.
+ */
+const SOMEONE_ELSES_ERRAND =
+  /\b(?:client\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|aanvrager\p{L}*|bewoner\p{L}*|buurman|buurvrouw|buren|moeder|vader|ouders|oma|opa|broer|zus|zwager|schoonzus|vriend|vriendin|kennis|resident\p{L}*|customer\p{L}*|applicant\p{L}*|neighbou?rs?|mother|father|parents|brother|sister|friend)\s+(?:\p{L}+\s+){0,2}?(?:vraagt|vroeg|wil weten|asks|asked|wants to know)\s+(?:(?:me|mij|ons|us)\s+)?(?:hoe|how|waar|where|wanneer|when)\b/u;
+/**
+ * Whether the employer has jobs for others ("heeft de gemeente vakantiewerk voor scholieren", "does the
+ * council offer internships"): a question for recruitment.
+ */
+const VACANCIES =
+  /\b(?:heeft|hebben|biedt|bieden)\s+(?:de gemeente|jullie|de organisatie|onze gemeente|onze organisatie|het bedrijf)\s+(?:\p{L}+\s+){0,2}?(?:vakantiewerk|vakantiebaan\p{L}*|vakantiebaantje\p{L}*|bijbaan\p{L}*|bijbaantje\p{L}*|stageplek\p{L}*|stageplaats\p{L}*|stages?|vacatures?|banen|zomerbaan\p{L}*)\b|\b(?:does|do) (?:the municipality|the council|you|the organi[sz]ation|your organi[sz]ation) (?:have|offer)\s+(?:any\s+)?(?:summer jobs?|holiday jobs?|student jobs?|internships?|vacancies|jobs)\b/u;
+/** What makes such a question one for the rules: a report, a rule, permission, a complaint or a colleague, or something offered in return. */
+const DESK_RULE =
+  /\b(melden|meld|melding|gemeld|datalek|toestemming|mag|mogen|toegestaan|verboden|regels?|beleid|gedragscode|klacht\p{L}*|collega\p{L}*|complaints?|colleagues?|geld|cadeau\p{L}*|geschenk\p{L}*|biedt me|bood me|aangeboden|voorrang|sneller|report|reported|data breach|permission|allowed|may|rules?|policy|money|gift|offers? me|offered me|priority|faster)\b/u;
+
+/**
+ * Asks for another desk's service: a replacement or who pays for a repair, a resident's, client's or
+ * relative's errand, or whether the employer has jobs for others, with no rule, report, permission or
+ * favour in it. `folded` is the question after `fold`.
+ */
+export function asksAnotherDesk(folded: string): boolean {
+  // "Do I have to pay" beside a replacement asks who pays, not permission.
+  const replacement = REPLACEMENT.test(folded) && !REPLACEMENT_RULE.test(folded) && !OUTSIDER.test(folded);
+  const errand = (SOMEONE_ELSES_ERRAND.test(folded) || VACANCIES.test(folded)) && !DESK_RULE.test(folded) && !isPermissionFramed(folded);
+  return replacement || errand;
 }
 
 /**

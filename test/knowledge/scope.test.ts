@@ -641,6 +641,44 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Kun je de woorden nevenfunctie en geschenk naar het Turks vertalen voor een nieuwe collega?', 'Waar komt het gezegde ‘wiens brood men eet’ eigenlijk vandaan?', 'What is the origin of the saying about gifts making slaves?'],
     answer: ['Mag ik vertrouwelijke stukken naar het Engels laten vertalen door een extern bureau?', 'Wat betekent de uitdrukking ‘de schijn van belangenverstrengeling’?'],
   },
+  {
+    name: 'a replacement or who pays for a repair, not a loss to report, a private repair to claim or a supplier’s offer',
+    decline: ['Mijn laptop van de zaak is gevallen en doet niks meer. Hoe vraag ik een nieuwe aan?', 'My work laptop’s keyboard broke. Will my employer repair it or do I pay myself?'],
+    answer: [
+      'Mijn werktelefoon is gestolen met vertrouwelijke mails erop. Moet ik dat als datalek melden?',
+      'Mag ik mijn kapotte werktelefoon privé laten repareren en de kosten declareren?',
+      'Een leverancier biedt aan mijn telefoon gratis te repareren. Mag dat?',
+      'Mijn werklaptop is uit mijn auto gestolen. Hoe vraag ik een nieuwe aan en bij wie meld ik de diefstal?',
+    ],
+  },
+  {
+    name: 'a resident’s or relative’s errand and jobs for others, not a favour offered, a report or a complaint about a colleague',
+    decline: ['Een inwoner vraagt me hoe hij zijn parkeervergunning kan verlengen. Weet jij dat?', 'Heeft de gemeente stageplekken voor mbo-studenten?', 'Does the council offer summer jobs for students?'],
+    answer: [
+      'Een inwoner vraagt me hoe hij zijn aanvraag sneller behandeld kan krijgen en biedt me 50 euro. Wat moet ik doen?',
+      'Een collega vraagt me hoe hij een nevenfunctie kan melden. Weet jij dat?',
+      'Een cliënt vraagt me waar hij een klacht over mijn collega kan indienen. Bij wie moet hij zijn?',
+      'Mijn neef wil vakantiewerk doen bij ons, moet ik dat melden?',
+    ],
+  },
+  {
+    name: 'the police or the municipality as a resident’s choice, not a colleague’s theft or a threat at the desk',
+    decline: ['De hond van de buren blaft de hele nacht. Bel ik de politie of de gemeente?'],
+    answer: [
+      'Een collega steelt materiaal van de werf. Moet ik naar de politie of naar de gemeente?',
+      'Een inwoner bedreigt me aan de balie. Doe ik aangifte bij de politie of regelt de gemeente dat?',
+      'If someone at work steals from the cash register, does the municipality go to the police?',
+    ],
+  },
+  {
+    name: 'a case at another employer told about someone else, not one in which the asker or our rules are at stake',
+    decline: ['Mijn zwager werkt bij een andere gemeente en is daar op staande voet ontslagen. Hoe gaat zo’n procedure verder?'],
+    answer: [
+      'Mijn broer werkt bij een andere gemeente en vraagt me om informatie over een aanbesteding van ons. Wat nu?',
+      'Mijn partner werkt bij een andere gemeente als inkoper. Geldt de meldplicht dan ook?',
+      'My husband works for another municipality that buys from the supplier I manage. Do I have to report that?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
