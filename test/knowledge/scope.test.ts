@@ -598,8 +598,15 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'facts about the council and the municipality, not a civil servant’s own political activity',
-    decline: ['Hoeveel zetels heeft de grootste partij in onze gemeenteraad?', 'Which parties are in the council since the last elections?'],
-    answer: ['Mag ik als ambtenaar flyeren voor mijn partij bij de laatste verkiezingen?', 'Hoeveel vertrouwenspersonen heeft onze gemeente?'],
+    decline: ['Hoeveel zetels heeft de grootste partij in onze gemeenteraad?', 'Which parties are in the council since the last elections?', 'Welke partij levert de meeste wethouders?', 'How many aldermen does our town have?'],
+    answer: [
+      'Mag ik als ambtenaar flyeren voor mijn partij bij de laatste verkiezingen?',
+      'Hoeveel vertrouwenspersonen heeft onze gemeente?',
+      'Welke wethouder is verantwoordelijk voor het integriteitsbeleid?',
+      'Welke partijen mogen inschrijven op een meervoudig onderhandse aanbesteding?',
+      'Wie neemt de eed af bij nieuwe raadsleden?',
+      'Mag ik als raadslid ook in een fractie van een andere gemeente zitten?',
+    ],
   },
   {
     name: 'a relative’s debts, surety and loans, not a loan or surety offered by a contractor',
@@ -618,7 +625,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'contract hours and training hours, not fewer hours for a side job or an integrity training',
-    decline: ['Ik wil mijn contracturen verhogen naar 32, bij wie moet ik zijn?', 'How many training hours do I get per year?'],
+    decline: ['Ik wil mijn contracturen verhogen naar 32, bij wie moet ik zijn?', 'How many training hours do I get per year?', 'Hoeveel uur scholing mag ik per jaar onder werktijd volgen?'],
     answer: ['Mag ik minder uren werken zodat ik mijn nevenfunctie kan uitbreiden?', 'How many hours of integrity training do new employees have to follow?'],
   },
   {
