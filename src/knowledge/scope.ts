@@ -445,12 +445,12 @@ export function asksAboutAnotherEmployersCase(folded: string): boolean {
 }
 
 /**
- * Asking for a replacement or who pays to repair or replace something ("hoe vraag ik een nieuwe aan",
- * "does the municipality replace it for free", "vergoedt de gemeente de reparatie"): a question for the
- * facilities or IT desk.
+ * Asking for a replacement, who pays to repair or replace something or where to hand it in ("hoe vraag
+ * ik een nieuwe aan", "does the municipality replace it for free", "vergoedt de gemeente de reparatie",
+ * "waar lever ik die in"): a question for the facilities or IT desk.
  */
 const REPLACEMENT =
-  /\bhoe (?:vraag|krijg|bestel) ik (?:een )?(?:nieuwe?|vervang\p{L}*)\b|\b(?:een )?nieuwe? (?:telefoon|werktelefoon|laptop|toegangspas|pas|oplader)\b(?:\s+\p{L}+){0,3}?\s+(?:aanvragen|krijgen|bestellen)\b|\b(?:replace|repair|fix|vervangt|vervangen|repareert|repareren)\s+(?:it|them|hem|het|die|dat|deze)?\s*(?:for free|free of charge|gratis|kosteloos)\b|\b(?:get|request|order) a (?:new|replacement) (?:one|phone|laptop|badge|pass|charger)\b|\b(?:does|will|would) (?:the municipality|the council|my employer|the employer|work|they) (?:replace|repair|fix|pay for)\b|\b(?:vervangt|vergoedt|repareert|betaalt) (?:de gemeente|mijn werkgever|de werkgever|de zaak|het werk)\b/u;
+  /\b(?:waar|hoe|bij wie) (?:lever|leveren|breng|brengen) (?:ik|we|wij|je)\b(?:\s+\p{L}+){0,4}?\s+(?:in|terug)\b|\bwhere (?:do|can|should) (?:i|we) (?:hand in|return|drop off|bring back)\b|\bhoe (?:vraag|krijg|bestel) ik (?:een )?(?:nieuwe?|vervang\p{L}*)\b|\b(?:een )?nieuwe? (?:telefoon|werktelefoon|laptop|toegangspas|pas|oplader)\b(?:\s+\p{L}+){0,3}?\s+(?:aanvragen|krijgen|bestellen)\b|\b(?:replace|repair|fix|vervangt|vervangen|repareert|repareren)\s+(?:it|them|hem|het|die|dat|deze)?\s*(?:for free|free of charge|gratis|kosteloos)\b|\b(?:get|request|order) a (?:new|replacement) (?:one|phone|laptop|badge|pass|charger)\b|\b(?:does|will|would) (?:the municipality|the council|my employer|the employer|work|they) (?:replace|repair|fix|pay for)\b|\b(?:vervangt|vergoedt|repareert|betaalt) (?:de gemeente|mijn werkgever|de werkgever|de zaak|het werk)\b/u;
 /** What makes such a question one for the rules: reporting the loss, a data breach, permission or the rules. */
 const REPLACEMENT_RULE =
   /\b(melden|meld|melding|gemeld|datalek|toestemming|mag|mogen|toegestaan|verboden|regels?|beleid|gedragscode|report|reported|data breach|permission|allowed|may|rules?|policy)\b/;
@@ -484,9 +484,12 @@ export function asksAnotherDesk(folded: string): boolean {
   return replacement || errand;
 }
 
-/** How many, which or who of the council or the municipality: its seats, parties, aldermen, mayor, inhabitants. */
+/**
+ * How many, which or who of the council or the municipality (its seats, parties, aldermen, mayor,
+ * inhabitants), or how its bodies differ or what they do ("het verschil tussen de raad en het college").
+ */
 const CIVIC_FACT =
-  /\b(?:hoeveel|welke|wie (?:is|zijn|was|waren|zit|zitten|wordt|worden)|how many|which|who (?:is|are|was|were|will be))\s+(?:\p{L}+\s+){0,3}?(?:raadsleden|raadszetels|zetels|partij|partijen|fracties?|wethouders?|inwoners|burgemeester|gemeenteraad|council members?|councillors?|councilors?|seats|party|parties|aldermen|alderman|inhabitants|mayor)\b/u;
+  /\b(?:verschil tussen|difference between)\s+(?:de |het |the )?(?:gemeenteraad|raad|college|burgemeester|wethouders?|council|city council|mayor|aldermen|alderman|executive)\b|\b(?:wat doet|wat doen|what does|what do)\s+(?:de |het |een |a |the )?(?:gemeenteraad|college van b(?:&|en )w|griffie|griffier|city council|council|aldermen|alderman|town clerk)\b|\b(?:hoeveel|welke|wie (?:is|zijn|was|waren|zit|zitten|wordt|worden)|how many|which|who (?:is|are|was|were|will be))\s+(?:\p{L}+\s+){0,3}?(?:raadsleden|raadszetels|zetels|partij|partijen|fracties?|wethouders?|inwoners|burgemeester|gemeenteraad|council members?|councillors?|councilors?|seats|party|parties|aldermen|alderman|inhabitants|mayor)\b/u;
 /** What makes such a question one for the rules or their roles: a rule, a duty, membership, a role in a process, a tender, a registration. */
 const CIVIC_RULE =
   /\b(verantwoordelijk\p{L}*|bevoegd\p{L}*|lid|leden|lidmaatschap|member|members|membership|may|must|should|beslist|beslissen|gaat over|gaan over|toezicht|aanspreekpunt|aanbested\p{L}*|offerte\p{L}*|opdracht\p{L}*|inschrijv\p{L}*|leverancier\p{L}*|nevenfunctie\p{L}*|nevenwerk\p{L}*|belang\p{L}*|eed|belofte|vog|geschenk\p{L}*|cadeau\p{L}*|responsible|decides?|in charge|oversees?|tenders?|bids?|bidders?|suppliers?|side jobs?|interests?|oath|gifts?)\b/u;

@@ -597,14 +597,21 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     ],
   },
   {
-    name: 'facts about the council and the municipality, not a civil servant’s own political activity',
-    decline: ['Hoeveel zetels heeft de grootste partij in onze gemeenteraad?', 'Which parties are in the council since the last elections?', 'Welke partij levert de meeste wethouders?', 'How many aldermen does our town have?'],
+    name: 'facts about the council and the municipality, not a civil servant’s own political activity, a role in a process or the rules for councillors',
+    decline: [
+      'Hoeveel zetels heeft de grootste partij in onze gemeenteraad?',
+      'Which parties are in the council since the last elections?',
+      'Welke partij levert de meeste wethouders?',
+      'How many aldermen does our town have?',
+      'Wat is het verschil tussen de burgemeester en een wethouder?',
+    ],
     answer: [
       'Mag ik als ambtenaar flyeren voor mijn partij bij de laatste verkiezingen?',
       'Hoeveel vertrouwenspersonen heeft onze gemeente?',
       'Welke wethouder is verantwoordelijk voor het integriteitsbeleid?',
       'Welke partijen mogen inschrijven op een meervoudig onderhandse aanbesteding?',
       'Wie neemt de eed af bij nieuwe raadsleden?',
+      'Wat is het verschil tussen de gedragscode voor raadsleden en die voor ambtenaren?',
       'Mag ik als raadslid ook in een fractie van een andere gemeente zitten?',
     ],
   },
@@ -649,13 +656,19 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     answer: ['Mag ik vertrouwelijke stukken naar het Engels laten vertalen door een extern bureau?', 'Wat betekent de uitdrukking ‘de schijn van belangenverstrengeling’?'],
   },
   {
-    name: 'a replacement or who pays for a repair, not a loss to report, a private repair to claim or a supplier’s offer',
-    decline: ['Mijn laptop van de zaak is gevallen en doet niks meer. Hoe vraag ik een nieuwe aan?', 'My work laptop’s keyboard broke. Will my employer repair it or do I pay myself?'],
+    name: 'a replacement, who pays for a repair or where to hand something in, not a loss to report, a private repair to claim, a supplier’s offer or a gift one may not keep',
+    decline: [
+      'Mijn laptop van de zaak is gevallen en doet niks meer. Hoe vraag ik een nieuwe aan?',
+      'My work laptop’s keyboard broke. Will my employer repair it or do I pay myself?',
+      'Ik heb nog een oude telefoon van het werk in de kast, waar lever ik die in?',
+    ],
     answer: [
       'Mijn werktelefoon is gestolen met vertrouwelijke mails erop. Moet ik dat als datalek melden?',
       'Mag ik mijn kapotte werktelefoon privé laten repareren en de kosten declareren?',
       'Een leverancier biedt aan mijn telefoon gratis te repareren. Mag dat?',
       'Mijn werklaptop is uit mijn auto gestolen. Hoe vraag ik een nieuwe aan en bij wie meld ik de diefstal?',
+      'Moet ik mijn laptop inleveren als ik uit dienst ga?',
+      'Where do I hand in a gift I am not allowed to keep?',
     ],
   },
   {
