@@ -604,6 +604,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Welke partij levert de meeste wethouders?',
       'How many aldermen does our town have?',
       'Wat is het verschil tussen de burgemeester en een wethouder?',
+      'Wie zitten er in het college van burgemeester en wethouders?',
     ],
     answer: [
       'Mag ik als ambtenaar flyeren voor mijn partij bij de laatste verkiezingen?',
@@ -612,6 +613,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Welke partijen mogen inschrijven op een meervoudig onderhandse aanbesteding?',
       'Wie neemt de eed af bij nieuwe raadsleden?',
       'Wat is het verschil tussen de gedragscode voor raadsleden en die voor ambtenaren?',
+      'Wie in het college gaat over integriteit van ambtenaren?',
       'Mag ik als raadslid ook in een fractie van een andere gemeente zitten?',
     ],
   },
@@ -627,7 +629,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'scams, energy suppliers and a free certificate of conduct for volunteering, not a VOG for one’s own job',
-    decline: ['Iemand belde namens mijn bank en ik ben opgelicht. Waar meld ik dat?', 'Mijn energiebedrijf rekent ineens veel meer, waar kan ik klagen?', 'Is de VOG gratis voor vrijwilligers bij de voetbalclub?'],
+    decline: ['Iemand belde namens mijn bank en ik ben opgelicht. Waar meld ik dat?', 'Mijn energiebedrijf rekent ineens veel meer, waar kan ik klagen?', 'My energy bill doubled overnight. Who can I complain to?', 'Is de VOG gratis voor vrijwilligers bij de voetbalclub?'],
     answer: ['Moet ik een VOG aanvragen als ik intern overstap naar een andere afdeling?', 'Ik werk bij inkoop en mijn broer werkt bij het energiebedrijf dat onze aanbesteding doet. Moet ik dat melden?'],
   },
   {
@@ -661,6 +663,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mijn laptop van de zaak is gevallen en doet niks meer. Hoe vraag ik een nieuwe aan?',
       'My work laptop’s keyboard broke. Will my employer repair it or do I pay myself?',
       'Ik heb nog een oude telefoon van het werk in de kast, waar lever ik die in?',
+      'My work laptop was stolen from the train. How do I get a replacement?',
     ],
     answer: [
       'Mijn werktelefoon is gestolen met vertrouwelijke mails erop. Moet ik dat als datalek melden?',
@@ -669,6 +672,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mijn werklaptop is uit mijn auto gestolen. Hoe vraag ik een nieuwe aan en bij wie meld ik de diefstal?',
       'Moet ik mijn laptop inleveren als ik uit dienst ga?',
       'Where do I hand in a gift I am not allowed to keep?',
+      'I need a replacement for a colleague who leaks confidential information. What should I do?',
     ],
   },
   {
