@@ -98,11 +98,11 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // among colleagues is for its organisers, however many gift or secrecy words describe it; not
   // when a supplier pays or the asker asks whether something may be accepted.
   if (vocabulary.occasionOffTopics.length > 0 && input.planning) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
-  // "Welk cadeau kan ik mijn buurvrouw geven?", "a nice present for my brother": an idea for a present
+  // "Wat voor cadeau koop ik voor mijn buurvrouw?", "a nice present for my brother": an idea for a present
   // the asker gives is for a shop, however many gift words it has; not one received or offered, nor
   // whether one may be accepted, kept or reported.
   if (input.giftIdea) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
-  // "Mijn laptop is gevallen, hoe vraag ik een nieuwe aan?", "een inwoner vraagt me hoe hij zijn
+  // "Mijn laptop is gevallen, hoe krijg ik een nieuwe?", "een inwoner vraagt me hoe hij zijn
   // parkeervergunning verlengt", "heeft de gemeente stageplekken?": a service of another desk
   // (facilities, IT, the desk for residents, recruitment), whatever property, theft or tax words
   // describe it; not when something is to be reported or a rule or permission is asked (see `asksAnotherDesk`).
@@ -266,8 +266,8 @@ export function namesEmployerSide(folded: string): boolean {
 }
 
 /**
- * The police or the municipality as the authorities a resident chooses between ("melden bij de politie
- * of is dat iets voor de gemeente", "the police or the council"): the municipality as a public service.
+ * The police or the municipality as the authorities a resident chooses between ("bel ik de politie of
+ * de gemeente?", "the council or the police"): the municipality as a public service.
  */
 const AUTHORITY_CHOICE =
   /\b(?:politie|police|wijkagent)\b(?:\s+[\p{L}']+){0,8}?\s+(?:of|or)\s+(?:[\p{L}']+\s+){0,5}?(?:gemeente|municipality|council)\b|\b(?:gemeente|municipality|council)\b(?:\s+[\p{L}']+){0,3}?\s+(?:of|or)\s+(?:[\p{L}']+\s+){0,3}?(?:politie|police|wijkagent)\b/gu;
@@ -340,8 +340,8 @@ const ABOUT_WORDS =
 
 const LANGUAGE = '(?:engels|nederlands|duits|frans|pools|spaans|turks|arabisch|italiaans|portugees|roemeens|bulgaars|oekraiens|russisch|english|dutch|german|french|polish|spanish|turkish|arabic|italian|portuguese|romanian|bulgarian|ukrainian|russian)';
 /**
- * A translation into a language ("kun je deze woorden naar het Pools vertalen", "translate … into
- * Turkish"): a language job, of rule words too when they are named as words ("het woord …"); not the
+ * A translation into a language ("vertaal deze termen in het Turks", "translate … into
+ * Spanish"): a language job, of rule words too when they are named as words ("het woord …"); not the
  * rules themselves ("translate the rules on gifts"), "vertaald" (whether a text exists in a language)
  * or a permission question ("mag ik stukken laten vertalen").
  */
@@ -349,7 +349,7 @@ const TRANSLATION = new RegExp(`\\b(?:vertalen|vertaal|vertaling|translate|trans
 /** Words named as words ("het woord …", "de termen …", "the words …"): translating them is a language job even when they are rule words. */
 const WORDS_AS_WORDS = /\b(?:het woord|de woorden|de term|de termen|deze woorden|deze termen|the word|the words|the term|the terms|these words|these terms)\b/;
 /**
- * Where a saying comes from ("waar komt de uitdrukking … vandaan", "the origin of the expression …"):
+ * Where a saying comes from ("waar komt het gezegde … vandaan", "the origin of the proverb …"):
  * a question about words. Its meaning is not: "wat betekent de uitdrukking 'schijn van
  * belangenverstrengeling'" may ask what the rules mean.
  */
@@ -388,7 +388,7 @@ export function asksToPlan(folded: string): boolean {
   return (LOGISTICS.test(folded) || PLANNING_ASK.test(folded)) && !OUTSIDER.test(folded) && !ALLOWED.test(folded);
 }
 
-/** Which present to give or buy ("welk cadeau kan ik geven", "wat voor kado koop ik"), or a nice one for someone ("a good gift for my sister"). */
+/** Which present to give or buy ("welke cadeaus geef je …", "wat voor kado koop ik"), or a nice one for someone ("a nice present for my sister"). */
 const GIFT_IDEA =
   /\b(?:welk|welke|wat voor(?: een)?|what|which)\s+(?:\p{L}+\s+)?(?:cadeau\p{L}*|kado\p{L}*|geschenk\p{L}*|presentje\p{L}*|gifts?|presents?)\b(?:\s+\p{L}+){0,4}?\s+(?:geven|kopen|geef|koop|geeft|koopt|give|buy|get)\b|\b(?:leuke?|goede?|originele?|mooie?|good|nice|great|lovely|original)\s+(?:\p{L}+\s+)?(?:cadeau\p{L}*|kado\p{L}*|geschenk\p{L}*|gift|present)\s+(?:voor|for)\b/u;
 /**
@@ -400,8 +400,8 @@ const GIFT_RULE =
   /\b(mag|mogen|mocht|toegestaan|verboden|aannemen|accepteren|houden|melden|registreren|aangeven|gepast|ongepast|passend|netjes|regels?|regeling|beleid|gedragscode|kreeg|gekregen|gaf|gegeven|ontvangen|ontving|biedt|bood|aangeboden|wethouder\p{L}*|burgemeester|raadslid|raadsleden|ambtenaar|ambtenaren|bestuurder\p{L}*|allowed|may|permitted|accept|keep|report|register|declare|appropriate|inappropriate|proper|acceptable|rules?|policy|code|received|got|gave|given|offered|offers|alderm[ae]n|mayor|councillors?|officials?|civil servants?)\b/u;
 
 /**
- * Asks which present to give or buy ("welk cadeau kan ik geven aan …", "what's a good gift for my
- * wife"), with nobody from outside in it and no rule, permission or present received. `folded` is the
+ * Asks which present to give or buy ("wat voor kado koop ik voor …", "a nice present for my
+ * brother"), with nobody from outside in it and no rule, permission or present received. `folded` is the
  * question after `fold`.
  */
 export function asksForAGiftIdea(folded: string): boolean {
@@ -428,7 +428,7 @@ export function asksTheirRules(folded: string): boolean {
   return (THEIR_RULES.test(folded) || RULES_OF_A_BODY.test(folded)) && !OUR_RULES_TOO.test(folded);
 }
 
-/** Someone who works at another employer ("mijn buurvrouw werkt bij een andere gemeente", "he works for another council"). */
+/** Someone who works at another employer ("mijn zwager werkt bij een andere gemeente", "he works for another council"). */
 const WORKS_ELSEWHERE =
   /\b(?:werkt|works)\s+(?:\p{L}+\s+){0,2}?(?:bij|voor|at|for)\s+(?:een andere|een ander|another|a different|an other)\s+(?:gemeente|werkgever|organisatie|bedrijf|municipality|council|employer|organi[sz]ation|company)\b/u;
 /** The asker in the question: their own conduct or work may be at stake. */
@@ -445,9 +445,9 @@ export function asksAboutAnotherEmployersCase(folded: string): boolean {
 }
 
 /**
- * Asking for a replacement, who pays to repair or replace something or where to hand it in ("hoe vraag
- * ik een nieuwe aan", "does the municipality replace it for free", "vergoedt de gemeente de reparatie",
- * "waar lever ik die in"): a question for the facilities or IT desk.
+ * Asking for a replacement, who pays to repair or replace something or where to hand it in ("hoe krijg
+ * ik een nieuwe", "will my employer repair it", "vergoedt de gemeente de reparatie", "waar lever ik
+ * die in"): a question for the facilities or IT desk.
  */
 const REPLACEMENT =
   /\b(?:waar|hoe|bij wie) (?:lever|leveren|breng|brengen) (?:ik|we|wij|je)\b(?:\s+\p{L}+){0,4}?\s+(?:in|terug)\b|\bwhere (?:do|can|should) (?:i|we) (?:hand in|return|drop off|bring back)\b|\bhoe (?:vraag|krijg|bestel) ik (?:een )?(?:nieuwe?|vervang\p{L}*)\b|\b(?:een )?nieuwe? (?:telefoon|werktelefoon|laptop|toegangspas|pas|oplader)\b(?:\s+\p{L}+){0,3}?\s+(?:aanvragen|krijgen|bestellen)\b|\b(?:replace|repair|fix|vervangt|vervangen|repareert|repareren)\s+(?:it|them|hem|het|die|dat|deze)?\s*(?:for free|free of charge|gratis|kosteloos)\b|\b(?:get|request|order) a (?:replacement|new one|(?:new|replacement) (?:phone|laptop|badge|pass|charger))\b|\b(?:does|will|would) (?:the municipality|the council|my employer|the employer|work|they) (?:replace|repair|fix|pay for)\b|\b(?:vervangt|vergoedt|repareert|betaalt) (?:de gemeente|mijn werkgever|de werkgever|de zaak|het werk)\b/u;
@@ -457,13 +457,13 @@ const REPLACEMENT_RULE =
 
 /**
  * A resident, client or relative who asks the asker how, where or when they can get something done
- * ("een inwoner vraagt me hoe hij kwijtschelding aanvraagt", "my mother asks how she can renew her
+ * ("een inwoner vraagt me waar hij zijn paspoort ophaalt", "my mother asks how she can renew her
  * passport"): their errand at another desk.
  */
 const SOMEONE_ELSES_ERRAND =
   /\b(?:client\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|aanvrager\p{L}*|bewoner\p{L}*|buurman|buurvrouw|buren|moeder|vader|ouders|oma|opa|broer|zus|zwager|schoonzus|vriend|vriendin|kennis|resident\p{L}*|customer\p{L}*|applicant\p{L}*|neighbou?rs?|mother|father|parents|brother|sister|friend)\s+(?:\p{L}+\s+){0,2}?(?:vraagt|vroeg|wil weten|asks|asked|wants to know)\s+(?:(?:me|mij|ons|us)\s+)?(?:hoe|how|waar|where|wanneer|when)\b/u;
 /**
- * Whether the employer has jobs for others ("heeft de gemeente vakantiewerk voor scholieren", "does the
+ * Whether the employer has jobs for others ("heeft de gemeente stageplekken voor studenten", "does the
  * council offer internships"): a question for recruitment.
  */
 const VACANCIES =
@@ -495,8 +495,8 @@ const CIVIC_RULE =
   /\b(verantwoordelijk\p{L}*|bevoegd\p{L}*|lid|leden|lidmaatschap|member|members|membership|may|must|should|beslist|beslissen|gaat over|gaan over|toezicht|aanspreekpunt|aanbested\p{L}*|offerte\p{L}*|opdracht\p{L}*|inschrijv\p{L}*|leverancier\p{L}*|nevenfunctie\p{L}*|nevenwerk\p{L}*|belang\p{L}*|eed|belofte|vog|geschenk\p{L}*|cadeau\p{L}*|responsible|decides?|in charge|oversees?|tenders?|bids?|bidders?|suppliers?|side jobs?|interests?|oath|gifts?)\b/u;
 
 /**
- * Asks a fact about the council or the municipality ("hoeveel raadsleden heeft …", "which parties are on
- * the council", "wie is de burgemeester"), with no rule, permission, role in a process or registration
+ * Asks a fact about the council or the municipality ("hoeveel zetels heeft …", "which party has the
+ * most aldermen", "wie is de burgemeester"), with no rule, permission, role in a process or registration
  * in it. `folded` is the question after `fold`.
  */
 export function asksACivicFact(folded: string): boolean {

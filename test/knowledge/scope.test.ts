@@ -600,7 +600,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     name: 'facts about the council and the municipality, not a civil servant’s own political activity, a role in a process or the rules for councillors',
     decline: [
       'Hoeveel zetels heeft de grootste partij in onze gemeenteraad?',
-      'Which parties are in the council since the last elections?',
+      'Which party won the most seats in the council?',
       'Welke partij levert de meeste wethouders?',
       'How many aldermen does our town have?',
       'Wat is het verschil tussen de burgemeester en een wethouder?',
