@@ -431,8 +431,8 @@ export function asksTheirRules(folded: string): boolean {
 /** Someone who works at another employer ("mijn zwager werkt bij een andere gemeente", "he works for another council"). */
 const WORKS_ELSEWHERE =
   /\b(?:werkt|works)\s+(?:\p{L}+\s+){0,2}?(?:bij|voor|at|for)\s+(?:een andere|een ander|another|a different|an other)\s+(?:gemeente|werkgever|organisatie|bedrijf|municipality|council|employer|organi[sz]ation|company)\b/u;
-/** The asker in the question: their own conduct or work may be at stake. */
-const ASKER_NAMED = /\b(?:ik|i|we|wij|mij|me|ons|us)\b/;
+/** The asker in the question, or their own job: their own conduct or work may be at stake ("gevolgen voor mijn functie hier"). */
+const ASKER_NAMED = /\b(?:ik|i|we|wij|mij|me|ons|us|hier|here)\b|\b(?:mijn|my) (?:functie|werk|baan|positie|team|afdeling|job|position|role|work)\b/;
 
 /**
  * A case at another employer told about someone else, with the asker nowhere in it and no rule asked
@@ -451,9 +451,9 @@ export function asksAboutAnotherEmployersCase(folded: string): boolean {
  */
 const REPLACEMENT =
   /\b(?:waar|hoe|bij wie) (?:lever|leveren|breng|brengen) (?:ik|we|wij|je)\b(?:\s+\p{L}+){0,4}?\s+(?:in|terug)\b|\bwhere (?:do|can|should) (?:i|we) (?:hand in|return|drop off|bring back)\b|\bhoe (?:vraag|krijg|bestel) ik (?:een )?(?:nieuwe?|vervang\p{L}*)\b|\b(?:een )?nieuwe? (?:telefoon|werktelefoon|laptop|toegangspas|pas|oplader)\b(?:\s+\p{L}+){0,3}?\s+(?:aanvragen|krijgen|bestellen)\b|\b(?:replace|repair|fix|vervangt|vervangen|repareert|repareren)\s+(?:it|them|hem|het|die|dat|deze)?\s*(?:for free|free of charge|gratis|kosteloos)\b|\b(?:get|request|order) a (?:replacement|new one|(?:new|replacement) (?:phone|laptop|badge|pass|charger))\b|\b(?:does|will|would) (?:the municipality|the council|my employer|the employer|work|they) (?:replace|repair|fix|pay for)\b|\b(?:vervangt|vergoedt|repareert|betaalt) (?:de gemeente|mijn werkgever|de werkgever|de zaak|het werk)\b/u;
-/** What makes such a question one for the rules: reporting the loss, a data breach, permission or the rules. */
+/** What makes such a question one for the rules: reporting the loss, a data breach, confidential data on it, permission or the rules. */
 const REPLACEMENT_RULE =
-  /\b(melden|meld|melding|gemeld|datalek|toestemming|mag|mogen|toegestaan|verboden|regels?|beleid|gedragscode|report|reported|data breach|permission|allowed|may|rules?|policy)\b/;
+  /\b(melden|meld|melding|gemeld|datalek|vertrouwelijk\p{L}*|geheim\p{L}*|gegevens|persoonsgegevens|toestemming|mag|mogen|toegestaan|verboden|regels?|beleid|gedragscode|report|reported|data breach|confidential|secret|personal data|permission|allowed|may|rules?|policy)\b/u;
 
 /**
  * A resident, client or relative who asks the asker how, where or when they can get something done
@@ -468,9 +468,13 @@ const SOMEONE_ELSES_ERRAND =
  */
 const VACANCIES =
   /\b(?:heeft|hebben|biedt|bieden)\s+(?:de gemeente|jullie|de organisatie|onze gemeente|onze organisatie|het bedrijf)\s+(?:\p{L}+\s+){0,2}?(?:vakantiewerk|vakantiebaan\p{L}*|vakantiebaantje\p{L}*|bijbaan\p{L}*|bijbaantje\p{L}*|stageplek\p{L}*|stageplaats\p{L}*|stages?|vacatures?|banen|zomerbaan\p{L}*)\b|\b(?:does|do) (?:the municipality|the council|you|the organi[sz]ation|your organi[sz]ation) (?:have|offer)\s+(?:any\s+)?(?:summer jobs?|holiday jobs?|student jobs?|internships?|vacancies|jobs)\b/u;
-/** What makes such a question one for the rules: a report, a rule, permission, a complaint or a colleague, or something offered in return. */
+/**
+ * What makes such a question one for the rules: a report, a rule, permission, a complaint or a colleague,
+ * something offered in return, someone the asker knows, the asker's own handling of the case, or how to
+ * deal with it ("hoe ga ik daarmee om", "what do I do" through `asksWhatToDo`).
+ */
 const DESK_RULE =
-  /\b(melden|meld|melding|gemeld|datalek|toestemming|mag|mogen|toegestaan|verboden|regels?|beleid|gedragscode|klacht\p{L}*|collega\p{L}*|complaints?|colleagues?|geld|cadeau\p{L}*|geschenk\p{L}*|biedt me|bood me|aangeboden|voorrang|sneller|report|reported|data breach|permission|allowed|may|rules?|policy|money|gift|offers? me|offered me|priority|faster)\b/u;
+  /\b(melden|meld|melding|gemeld|datalek|toestemming|mag|mogen|toegestaan|verboden|regels?|beleid|gedragscode|klacht\p{L}*|collega\p{L}*|complaints?|colleagues?|geld|cadeau\p{L}*|geschenk\p{L}*|kado\p{L}*|biedt me|bood me|geeft me|aangeboden|voorrang|sneller|kent|ken|behandel|beoordeel|report|reported|data breach|permission|allowed|may|rules?|policy|money|gifts?|presents?|offers? me|offered me|gives me|priority|faster|speed up|knows|know|handle|assess)\b|\b(?:hoe ga ik|how do i (?:handle|deal)|wat zeg ik|what do i say|wat doe ik)\b/u;
 
 /**
  * Asks for another desk's service: a replacement or who pays for a repair, a resident's, client's or
@@ -480,7 +484,7 @@ const DESK_RULE =
 export function asksAnotherDesk(folded: string): boolean {
   // "Do I have to pay" beside a replacement asks who pays, not permission.
   const replacement = REPLACEMENT.test(folded) && !REPLACEMENT_RULE.test(folded) && !OUTSIDER.test(folded);
-  const errand = (SOMEONE_ELSES_ERRAND.test(folded) || VACANCIES.test(folded)) && !DESK_RULE.test(folded) && !isPermissionFramed(folded);
+  const errand = (SOMEONE_ELSES_ERRAND.test(folded) || VACANCIES.test(folded)) && !DESK_RULE.test(folded) && !isPermissionFramed(folded) && !asksWhatToDo(folded);
   return replacement || errand;
 }
 

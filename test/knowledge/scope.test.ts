@@ -673,6 +673,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Moet ik mijn laptop inleveren als ik uit dienst ga?',
       'Where do I hand in a gift I am not allowed to keep?',
       'I need a replacement for a colleague who leaks confidential information. What should I do?',
+      'Ik heb per ongeluk vertrouwelijke stukken op mijn oude werklaptop laten staan. Waar lever ik die in?',
     ],
   },
   {
@@ -683,6 +684,9 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Een collega vraagt me hoe hij een nevenfunctie kan melden. Weet jij dat?',
       'Een cliënt vraagt me waar hij een klacht over mijn collega kan indienen. Bij wie moet hij zijn?',
       'Mijn neef wil vakantiewerk doen bij ons, moet ik dat melden?',
+      'Een inwoner vraagt me hoe hij zijn vergunning kan krijgen en zegt dat hij mijn zwager kent. Hoe ga ik daarmee om?',
+      'Mijn buurman vraagt me hoe hij zijn bezwaar tegen de bouw kan indienen. Ik behandel dat dossier zelf. Wat nu?',
+      'A resident asked me how she can speed up her permit if she gives me a present. What do I do?',
     ],
   },
   {
@@ -701,6 +705,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mijn broer werkt bij een andere gemeente en vraagt me om informatie over een aanbesteding van ons. Wat nu?',
       'Mijn partner werkt bij een andere gemeente als inkoper. Geldt de meldplicht dan ook?',
       'My husband works for another municipality that buys from the supplier I manage. Do I have to report that?',
+      'Mijn partner werkt bij een andere gemeente en is daar geschorst. Heeft dat gevolgen voor mijn functie hier?',
     ],
   },
 ];
