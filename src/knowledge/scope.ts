@@ -64,7 +64,7 @@ export interface ScopeInput {
   giftIdea: boolean;
   /** Asks for another desk's service: a replacement, a resident's or relative's errand, a vacancy (see `asksAnotherDesk`). */
   otherDesk: boolean;
-  /** Asks a fact about the council or the municipality: its seats, parties, aldermen, mayor or inhabitants (see `asksACivicFact`). */
+  /** Asks a fact about the council or the municipality (its seats, parties, aldermen, mayor or inhabitants) or when a place opens (see `asksACivicFact`). */
   civicFact: boolean;
 }
 
@@ -107,8 +107,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // (facilities, IT, the desk for residents, recruitment), whatever property, theft or tax words
   // describe it; not when something is to be reported or a rule or permission is asked (see `asksAnotherDesk`).
   if (input.otherDesk) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
-  // "Hoeveel zetels heeft de grootste partij?", "who is the mayor?": a fact about the council is for
-  // the municipality's website, however much an alderman or the council sounds like our rules.
+  // "Hoeveel zetels heeft de grootste partij?", "who is the mayor?", "hoe laat sluit het zwembad?": a
+  // fact about the council or a place is for the municipality's website, however much an alderman or
+  // the council sounds like our rules.
   if (input.civicFact) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
@@ -494,17 +495,20 @@ export function asksAnotherDesk(folded: string): boolean {
  */
 const CIVIC_FACT =
   /\b(?:verschil tussen|difference between)\s+(?:de |het |the )?(?:gemeenteraad|raad|college|burgemeester|wethouders?|council|city council|mayor|aldermen|alderman|executive)\b|\b(?:wat doet|wat doen|what does|what do)\s+(?:de |het |een |a |the )?(?:gemeenteraad|college van b(?:&|en )w|griffie|griffier|city council|council|aldermen|alderman|town clerk)\b|\b(?:hoeveel|welke|wie (?:is|zijn|was|waren|zit|zitten|wordt|worden)|how many|which|who (?:is|are|was|were|will be))\s+(?:\p{L}+\s+){0,3}?(?:raadsleden|raadszetels|zetels|partij|partijen|fracties?|wethouders?|inwoners|burgemeester|gemeenteraad|het college|council members?|councillors?|councilors?|seats|party|parties|aldermen|alderman|inhabitants|mayor)\b/u;
+/** When a place opens or closes ("hoe laat gaat het zwembad dicht", "what time does the library open", "openingstijden"). */
+const OPENING_HOURS =
+  /\b(?:hoe laat|tot hoe laat|vanaf hoe laat|wanneer|what time|until when|when)\b(?:\s+[\p{L}'-]+){0,8}?\s+(?:open|opent|openen|dicht|sluit|sluiten|gesloten|opens|close|closes|closed)\b|\b(?:openingstijden|openingsuren|opening hours|opening times)\b/u;
 /** What makes such a question one for the rules or their roles: a rule, a duty, membership, a role in a process, a tender, a registration. */
 const CIVIC_RULE =
   /\b(verantwoordelijk\p{L}*|bevoegd\p{L}*|lid|leden|lidmaatschap|member|members|membership|may|must|should|beslist|beslissen|gaat over|gaan over|toezicht|aanspreekpunt|aanbested\p{L}*|offerte\p{L}*|opdracht\p{L}*|inschrijv\p{L}*|leverancier\p{L}*|nevenfunctie\p{L}*|nevenwerk\p{L}*|belang\p{L}*|eed|belofte|vog|geschenk\p{L}*|cadeau\p{L}*|responsible|decides?|in charge|oversees?|tenders?|bids?|bidders?|suppliers?|side jobs?|interests?|oath|gifts?)\b/u;
 
 /**
  * Asks a fact about the council or the municipality ("hoeveel zetels heeft …", "which party has the
- * most aldermen", "wie is de burgemeester"), with no rule, permission, role in a process or registration
- * in it. `folded` is the question after `fold`.
+ * most aldermen", "wie is de burgemeester") or when a place opens, with no rule, permission, role in a
+ * process or registration in it. `folded` is the question after `fold`.
  */
 export function asksACivicFact(folded: string): boolean {
-  return CIVIC_FACT.test(folded) && !ABOUT_THE_RULES.test(folded) && !CIVIC_RULE.test(folded) && !isPermissionFramed(folded);
+  return (CIVIC_FACT.test(folded) || OPENING_HOURS.test(folded)) && !ABOUT_THE_RULES.test(folded) && !CIVIC_RULE.test(folded) && !isPermissionFramed(folded);
 }
 
 /**

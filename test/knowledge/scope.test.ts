@@ -638,9 +638,15 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     answer: ['Mag ik minder uren werken zodat ik mijn nevenfunctie kan uitbreiden?', 'How many hours of integrity training do new employees have to follow?'],
   },
   {
-    name: 'sports halls, gyms and the tides, not a supplier’s gym membership or a sports club’s board',
-    decline: ['Hoe laat gaat de sporthal op zaterdag open?', 'Why are the tides higher in spring?'],
-    answer: ['A supplier gave me a free gym membership. Can I keep it?', 'Ik zit als vrijwilliger in het bestuur van de sportschool waar de gemeente subsidie aan geeft. Mag dat?'],
+    name: 'opening hours, sports halls, gyms and the tides, not a supplier’s gym membership, a sports club’s board or when a report or tender closes',
+    decline: ['Hoe laat gaat de sporthal op zaterdag open?', 'Why are the tides higher in spring?', 'What time does the recycling centre close on Saturdays?', 'Tot hoe laat is het gemeentehuis open voor inwoners op donderdag?'],
+    answer: [
+      'A supplier gave me a free gym membership. Can I keep it?',
+      'Ik zit als vrijwilliger in het bestuur van de sportschool waar de gemeente subsidie aan geeft. Mag dat?',
+      'Wanneer sluit de aanbesteding en mag ik een bieder dan nog tips geven?',
+      'Wanneer wordt een melding van een misstand gesloten?',
+      'When is the whistleblowing window closed for a report about last year?',
+    ],
   },
   {
     name: 'an idea for a present to give, not a present received, offered, for an official or whether it is proper',
