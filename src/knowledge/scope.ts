@@ -437,13 +437,23 @@ const ASKER_NAMED = /\b(?:ik|i|we|wij|mij|me|ons|us|hier|here)\b|\b(?:mijn|my) (
 
 /**
  * A case at another employer told about someone else, with the asker nowhere in it and no rule asked
- * ("mijn zwager werkt bij een andere gemeente en is daar ontslagen, hoe gaat zo'n procedure verder?"):
- * their employer's affair. Not "mijn broer werkt bij een andere gemeente en vraagt me …" (the asker is
- * in it) nor "geldt de meldplicht dan ook?". `folded` is the question after `fold`.
+ * ("mijn zwager werkt bij een andere gemeente en is daar ontslagen, hoe gaat zo'n procedure verder?"),
+ * or a case in the news with nobody of ours in it: their employer's affair. Not "mijn broer werkt bij
+ * een andere gemeente en vraagt me …" (the asker is in it), "een collega kwam in de krant" nor "geldt de
+ * meldplicht dan ook?". `folded` is the question after `fold`.
  */
 export function asksAboutAnotherEmployersCase(folded: string): boolean {
-  return WORKS_ELSEWHERE.test(folded) && !ASKER_NAMED.test(folded) && !ABOUT_THE_RULES.test(folded) && !isPermissionFramed(folded);
+  if (ABOUT_THE_RULES.test(folded) || isPermissionFramed(folded)) return false;
+  if (WORKS_ELSEWHERE.test(folded)) return !ASKER_NAMED.test(folded);
+  // "Ik las in de krant dat een bank een boete kreeg, hoe hoog zijn die meestal?": a case in the news
+  // with nobody of ours in it; the asker who read it is only the source.
+  return IN_THE_NEWS.test(folded) && !ASKER_NAMED.test(folded.replace(READ_IT, ' ')) && !namesEmployerSide(folded);
 }
+
+/** A case in the news ("het stond in de krant", "in the news"). */
+const IN_THE_NEWS = /\b(?:in de krant|in het nieuws|op het nieuws|in het journaal|in the news|in the paper|on the news|krantenbericht\p{L}*|nieuwsbericht\p{L}*|news report)\b/u;
+/** The asker as the one who read or heard it ("ik las", "in het nieuws zag ik", "I read"). */
+const READ_IT = /\b(?:ik|i)\s+(?:las|lees|zag|hoorde|heb (?:gelezen|gezien|gehoord)|read|saw|heard|have (?:read|seen|heard))\b|\b(?:las|lees|zag|hoorde) ik\b/g;
 
 /**
  * Asking for a replacement, who pays to repair or replace something or where to hand it in ("hoe krijg

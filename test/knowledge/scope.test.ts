@@ -705,13 +705,20 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     ],
   },
   {
-    name: 'a case at another employer told about someone else, not one in which the asker or our rules are at stake',
-    decline: ['Mijn zwager werkt bij een andere gemeente en is daar op staande voet ontslagen. Hoe gaat zo’n procedure verder?'],
+    name: 'a case at another employer or in the news told about someone else, not one in which the asker, our people or our rules are at stake',
+    decline: [
+      'Mijn zwager werkt bij een andere gemeente en is daar op staande voet ontslagen. Hoe gaat zo’n procedure verder?',
+      'I read in the paper that a hospital director was fired for expenses fraud. How common is that?',
+      'In het nieuws zag ik dat een bank een boete kreeg voor witwassen. Hoe hoog zijn zulke boetes meestal?',
+    ],
     answer: [
       'Mijn broer werkt bij een andere gemeente en vraagt me om informatie over een aanbesteding van ons. Wat nu?',
       'Mijn partner werkt bij een andere gemeente als inkoper. Geldt de meldplicht dan ook?',
       'My husband works for another municipality that buys from the supplier I manage. Do I have to report that?',
       'Mijn partner werkt bij een andere gemeente en is daar geschorst. Heeft dat gevolgen voor mijn functie hier?',
+      'Een collega kwam in de krant met fraude. Wat gebeurt er nu met hem?',
+      'In de krant stond dat onze wethouder cadeaus aannam. Hoe zit dat?',
+      'Er stond een stuk in de krant over een aannemer die steekpenningen betaalde aan ambtenaren. Hoe voorkomen wij dat?',
     ],
   },
 ];
