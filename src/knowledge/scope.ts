@@ -508,6 +508,9 @@ const CIVIC_FACT =
 /** When a place opens or closes ("hoe laat gaat het zwembad dicht", "what time does the library open", "openingstijden"). */
 const OPENING_HOURS =
   /\b(?:hoe laat|tot hoe laat|vanaf hoe laat|wanneer|what time|until when|when)\b(?:\s+[\p{L}'-]+){0,8}?\s+(?:open|opent|openen|dicht|sluit|sluiten|gesloten|opens|close|closes|closed)\b|\b(?:openingstijden|openingsuren|opening hours|opening times)\b/u;
+/** A process, not a place, that opens or closes ("wanneer wordt het onderzoek naar mij gesloten", "when does the tender close"). */
+const A_PROCESS_CLOSES =
+  /\b(?:\p{L}*onderzoek\p{L}*|\p{L}*melding\p{L}*|zaak|dossier\p{L}*|procedure\p{L}*|aanbested\p{L}*|inschrijving\p{L}*|termijn\p{L}*|klacht\p{L}*|vacature\p{L}*|investigations?|cases?|procedures?|reports?|files?|complaints?|tenders?|window|deadline|vacanc\p{L}*)\b/u;
 /** What makes such a question one for the rules or their roles: a rule, a duty, membership, a role in a process, a tender, a registration. */
 const CIVIC_RULE =
   /\b(verantwoordelijk\p{L}*|bevoegd\p{L}*|lid|leden|lidmaatschap|member|members|membership|may|must|should|beslist|beslissen|gaat over|gaan over|toezicht|aanspreekpunt|aanbested\p{L}*|offerte\p{L}*|opdracht\p{L}*|inschrijv\p{L}*|leverancier\p{L}*|nevenfunctie\p{L}*|nevenwerk\p{L}*|belang\p{L}*|eed|belofte|vog|geschenk\p{L}*|cadeau\p{L}*|responsible|decides?|in charge|oversees?|tenders?|bids?|bidders?|suppliers?|side jobs?|interests?|oath|gifts?)\b/u;
@@ -518,7 +521,8 @@ const CIVIC_RULE =
  * process or registration in it. `folded` is the question after `fold`.
  */
 export function asksACivicFact(folded: string): boolean {
-  return (CIVIC_FACT.test(folded) || OPENING_HOURS.test(folded)) && !ABOUT_THE_RULES.test(folded) && !CIVIC_RULE.test(folded) && !isPermissionFramed(folded);
+  const openingHours = OPENING_HOURS.test(folded) && !A_PROCESS_CLOSES.test(folded);
+  return (CIVIC_FACT.test(folded) || openingHours) && !ABOUT_THE_RULES.test(folded) && !CIVIC_RULE.test(folded) && !isPermissionFramed(folded);
 }
 
 /**

@@ -646,6 +646,8 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Wanneer sluit de aanbesteding en mag ik een bieder dan nog tips geven?',
       'Wanneer wordt een melding van een misstand gesloten?',
       'When is the whistleblowing window closed for a report about last year?',
+      'Wanneer wordt het onderzoek naar mij gesloten?',
+      'When will my complaint file be closed?',
     ],
   },
   {
