@@ -671,6 +671,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mijn laptop van de zaak is gevallen en doet niks meer. Hoe vraag ik een nieuwe aan?',
       'My work laptop’s keyboard broke. Will my employer repair it or do I pay myself?',
       'Ik heb nog een oude telefoon van het werk in de kast, waar lever ik die in?',
+      'Ik ben mijn toegangspas kwijt. Hoe vraag ik een nieuwe aan?',
       'My work laptop was stolen from the train. How do I get a replacement?',
     ],
     answer: [
@@ -679,6 +680,8 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Een leverancier biedt aan mijn telefoon gratis te repareren. Mag dat?',
       'Mijn werklaptop is uit mijn auto gestolen. Hoe vraag ik een nieuwe aan en bij wie meld ik de diefstal?',
       'Moet ik mijn laptop inleveren als ik uit dienst ga?',
+      'Hoe krijg ik een nieuwe kans na een officiële waarschuwing?',
+      'Mijn VOG is verlopen. Hoe vraag ik een nieuwe aan via mijn werkgever?',
       'Where do I hand in a gift I am not allowed to keep?',
       'I need a replacement for a colleague who leaks confidential information. What should I do?',
       'Ik heb per ongeluk vertrouwelijke stukken op mijn oude werklaptop laten staan. Waar lever ik die in?',
