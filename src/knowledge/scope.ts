@@ -60,6 +60,12 @@ export interface ScopeInput {
   wayOnly: boolean;
   /** Asks to be given something through work ("kan ik via het werk een nieuw scherm aanvragen", see `asksForAProvision`). */
   provision: boolean;
+  /** Asks which present to give or buy, not whether one may be accepted (see `asksForAGiftIdea`). */
+  giftIdea: boolean;
+  /** Asks for another desk's service: a replacement, a resident's or relative's errand, a vacancy (see `asksAnotherDesk`). */
+  otherDesk: boolean;
+  /** Asks a fact about the council or the municipality (its seats, parties, aldermen, mayor or inhabitants) or when a place opens (see `asksACivicFact`). */
+  civicFact: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -92,6 +98,19 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // among colleagues is for its organisers, however many gift or secrecy words describe it; not
   // when a supplier pays or the asker asks whether something may be accepted.
   if (vocabulary.occasionOffTopics.length > 0 && input.planning) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Wat voor cadeau koop ik voor mijn buurvrouw?", "a nice present for my brother": an idea for a present
+  // the asker gives is for a shop, however many gift words it has; not one received or offered, nor
+  // whether one may be accepted, kept or reported.
+  if (input.giftIdea) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Mijn laptop is gevallen, hoe krijg ik een nieuwe?", "een inwoner vraagt me hoe hij zijn
+  // parkeervergunning verlengt", "heeft de gemeente stageplekken?": a service of another desk
+  // (facilities, IT, the desk for residents, recruitment), whatever property, theft or tax words
+  // describe it; not when something is to be reported or a rule or permission is asked (see `asksAnotherDesk`).
+  if (input.otherDesk) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Hoeveel zetels heeft de grootste partij?", "who is the mayor?", "hoe laat sluit het zwembad?": a
+  // fact about the council or a place is for the municipality's website, however much an alderman or
+  // the council sounds like our rules.
+  if (input.civicFact) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
@@ -241,10 +260,18 @@ const SCHOOL_STAFF = /\b(?:juf|juffrouw|meester|leerkracht\p{L}*|mentor|directeu
 /** Whether the question names the employer's side. `folded` is the question after `fold`. */
 export function namesEmployerSide(folded: string): boolean {
   // "Bij de juf of bij de directeur?" about a child's school names no one of the asker's work;
-  // "als ze werken in hun schuur" is the neighbours' work, not the asker's.
-  const own = folded.replace(SOMEONE_ELSES_WORK, ' ');
+  // "als ze werken in hun schuur" is the neighbours' work, not the asker's; "bij de politie of bij de
+  // gemeente?" is a resident's choice of authority, not the asker's employer.
+  const own = folded.replace(SOMEONE_ELSES_WORK, ' ').replace(AUTHORITY_CHOICE, ' ');
   return EMPLOYER_SIDE.test(SCHOOL.test(own) ? own.replace(SCHOOL_STAFF, ' ') : own);
 }
+
+/**
+ * The police or the municipality as the authorities a resident chooses between ("bel ik de politie of
+ * de gemeente?", "the council or the police"): the municipality as a public service.
+ */
+const AUTHORITY_CHOICE =
+  /\b(?:politie|police|wijkagent)\b(?:\s+[\p{L}']+){0,8}?\s+(?:of|or)\s+(?:[\p{L}']+\s+){0,5}?(?:gemeente|municipality|council)\b|\b(?:gemeente|municipality|council)\b(?:\s+[\p{L}']+){0,3}?\s+(?:of|or)\s+(?:[\p{L}']+\s+){0,3}?(?:politie|police|wijkagent)\b/gu;
 
 /** "Als ze werken", "hij werkt thuis", "she works nights": someone else working, which names no employer by itself. */
 const SOMEONE_ELSES_WORK = /\b(?:hij|zij|ze|he|she|they) (?:\p{L}+ )?(?:werkt|werken|werkte|works|worked|working)\b/gu;
@@ -312,9 +339,29 @@ const TEXT_TO_WORK_ON = /:|["“”„«»]/;
 const ABOUT_WORDS =
   /\b(?:verschil tussen|difference between|hoe zeg je|how do you say)\b.{0,60}\b(?:in het (?:engels|nederlands|duits|frans)|in (?:english|dutch|german|french))\b|\b(?:engelse|nederlandse) (?:vertaling|woord|term)\b|\b(?:english|dutch) (?:word|term|translation) (?:for|of)\b/;
 
+const LANGUAGE = '(?:engels|nederlands|duits|frans|pools|spaans|turks|arabisch|italiaans|portugees|roemeens|bulgaars|oekraiens|russisch|english|dutch|german|french|polish|spanish|turkish|arabic|italian|portuguese|romanian|bulgarian|ukrainian|russian)';
+/**
+ * A translation into a language ("vertaal deze termen in het Turks", "translate … into
+ * Spanish"): a language job, of rule words too when they are named as words ("het woord …"); not the
+ * rules themselves ("translate the rules on gifts"), "vertaald" (whether a text exists in a language)
+ * or a permission question ("mag ik stukken laten vertalen").
+ */
+const TRANSLATION = new RegExp(`\\b(?:vertalen|vertaal|vertaling|translate|translation)\\b.{0,80}?\\b(?:naar|in|into|to) (?:het )?${LANGUAGE}\\b|\\b(?:naar|in|into) (?:het )?${LANGUAGE}\\b.{0,20}?\\b(?:vertalen|vertaal|translate)\\b`);
+/** Words named as words ("het woord …", "de termen …", "the words …"): translating them is a language job even when they are rule words. */
+const WORDS_AS_WORDS = /\b(?:het woord|de woorden|de term|de termen|deze woorden|deze termen|the word|the words|the term|the terms|these words|these terms)\b/;
+/**
+ * Where a saying comes from ("waar komt het gezegde … vandaan", "the origin of the proverb …"):
+ * a question about words. Its meaning is not: "wat betekent de uitdrukking 'schijn van
+ * belangenverstrengeling'" may ask what the rules mean.
+ */
+const ORIGIN_OF_A_SAYING =
+  /\b(?:uitdrukking|gezegde|spreekwoord|zegswijze|expression|saying|idiom|proverb)\b.{0,80}\b(?:vandaan|come from|comes from|originate\p{L}*)\b|\b(?:herkomst|oorsprong|origins?|etymolog\p{L}*) (?:van|of) (?:de|het|die|dat|the|this|that) (?:uitdrukking|gezegde|spreekwoord|zegswijze|expression|saying|idiom|proverb)\b/u;
+
 /** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
 export function isTaskRequest(folded: string): boolean {
   if (ABOUT_WORDS.test(folded)) return true;
+  if (TRANSLATION.test(folded) && !isPermissionFramed(folded) && (WORDS_AS_WORDS.test(folded) || !ABOUT_THE_RULES.test(folded))) return true;
+  if (ORIGIN_OF_A_SAYING.test(folded) && !ABOUT_THE_RULES.test(folded)) return true;
   const request = TASK_REQUEST.exec(folded);
   if (!request) return false;
   // A rule word in what the text should say is the task's content, not a question about the rules.
@@ -342,6 +389,26 @@ export function asksToPlan(folded: string): boolean {
   return (LOGISTICS.test(folded) || PLANNING_ASK.test(folded)) && !OUTSIDER.test(folded) && !ALLOWED.test(folded);
 }
 
+/** Which present to give or buy ("welke cadeaus geef je …", "wat voor kado koop ik"), or a nice one for someone ("a nice present for my sister"). */
+const GIFT_IDEA =
+  /\b(?:welk|welke|wat voor(?: een)?|what|which)\s+(?:\p{L}+\s+)?(?:cadeau\p{L}*|kado\p{L}*|geschenk\p{L}*|presentje\p{L}*|gifts?|presents?)\b(?:\s+\p{L}+){0,4}?\s+(?:geven|kopen|geef|koop|geeft|koopt|give|buy|get)\b|\b(?:leuke?|goede?|originele?|mooie?|good|nice|great|lovely|original)\s+(?:\p{L}+\s+)?(?:cadeau\p{L}*|kado\p{L}*|geschenk\p{L}*|gift|present)\s+(?:voor|for)\b/u;
+/**
+ * What makes a present a question for the rules: whether it may be accepted, kept or must be reported,
+ * whether it is proper, one received or offered, or one for an official or politician (who may not
+ * take it).
+ */
+const GIFT_RULE =
+  /\b(mag|mogen|mocht|toegestaan|verboden|aannemen|accepteren|houden|melden|registreren|aangeven|gepast|ongepast|passend|netjes|regels?|regeling|beleid|gedragscode|kreeg|gekregen|gaf|gegeven|ontvangen|ontving|biedt|bood|aangeboden|wethouder\p{L}*|burgemeester|raadslid|raadsleden|ambtenaar|ambtenaren|bestuurder\p{L}*|allowed|may|permitted|accept|keep|report|register|declare|appropriate|inappropriate|proper|acceptable|rules?|policy|code|received|got|gave|given|offered|offers|alderm[ae]n|mayor|councillors?|officials?|civil servants?)\b/u;
+
+/**
+ * Asks which present to give or buy ("wat voor kado koop ik voor …", "a nice present for my
+ * brother"), with nobody from outside in it and no rule, permission or present received. `folded` is the
+ * question after `fold`.
+ */
+export function asksForAGiftIdea(folded: string): boolean {
+  return GIFT_IDEA.test(folded) && !OUTSIDER.test(folded) && !GIFT_RULE.test(folded);
+}
+
 /**
  * Another organisation's own rules, named by whose they are rather than by name: "de regels bij
  * haar werkgever", "their own internal rules", "hoe is dat bij hen geregeld".
@@ -360,6 +427,102 @@ const OUR_RULES_TOO = /\b(?:de onze|die van ons|ours|onze regels|ons beleid|onze
 /** Asks about another organisation's own rules, by whose or by its kind. `folded` is the question after `fold`. */
 export function asksTheirRules(folded: string): boolean {
   return (THEIR_RULES.test(folded) || RULES_OF_A_BODY.test(folded)) && !OUR_RULES_TOO.test(folded);
+}
+
+/** Someone who works at another employer ("mijn zwager werkt bij een andere gemeente", "he works for another council"). */
+const WORKS_ELSEWHERE =
+  /\b(?:werkt|works)\s+(?:\p{L}+\s+){0,2}?(?:bij|voor|at|for)\s+(?:een andere|een ander|another|a different|an other)\s+(?:gemeente|werkgever|organisatie|bedrijf|municipality|council|employer|organi[sz]ation|company)\b/u;
+/** The asker in the question, or their own job: their own conduct or work may be at stake ("gevolgen voor mijn functie hier"). */
+const ASKER_NAMED = /\b(?:ik|i|we|wij|mij|me|ons|us|hier|here)\b|\b(?:mijn|my) (?:functie|werk|baan|positie|team|afdeling|job|position|role|work)\b/;
+
+/**
+ * A case at another employer told about someone else, with the asker nowhere in it and no rule asked
+ * ("mijn zwager werkt bij een andere gemeente en is daar ontslagen, hoe gaat zo'n procedure verder?"),
+ * or a case in the news with nobody of ours in it: their employer's affair. Not "mijn broer werkt bij
+ * een andere gemeente en vraagt me …" (the asker is in it), "een collega kwam in de krant" nor "geldt de
+ * meldplicht dan ook?". `folded` is the question after `fold`.
+ */
+export function asksAboutAnotherEmployersCase(folded: string): boolean {
+  if (ABOUT_THE_RULES.test(folded) || isPermissionFramed(folded)) return false;
+  if (WORKS_ELSEWHERE.test(folded)) return !ASKER_NAMED.test(folded);
+  // "Ik las in de krant dat een bank een boete kreeg, hoe hoog zijn die meestal?": a case in the news
+  // with nobody of ours in it; the asker who read it is only the source.
+  return IN_THE_NEWS.test(folded) && !ASKER_NAMED.test(folded.replace(READ_IT, ' ')) && !namesEmployerSide(folded);
+}
+
+/** A case in the news ("het stond in de krant", "in the news"). */
+const IN_THE_NEWS = /\b(?:in de krant|in het nieuws|op het nieuws|in het journaal|in the news|in the paper|on the news|krantenbericht\p{L}*|nieuwsbericht\p{L}*|news report)\b/u;
+/** The asker as the one who read or heard it ("ik las", "in het nieuws zag ik", "I read"). */
+const READ_IT = /\b(?:ik|i)\s+(?:las|lees|zag|hoorde|heb (?:gelezen|gezien|gehoord)|read|saw|heard|have (?:read|seen|heard))\b|\b(?:las|lees|zag|hoorde) ik\b/g;
+
+/**
+ * Asking for a replacement, who pays to repair or replace something or where to hand it in ("hoe krijg
+ * ik een nieuwe", "will my employer repair it", "vergoedt de gemeente de reparatie", "waar lever ik
+ * die in"): a question for the facilities or IT desk.
+ */
+const REPLACEMENT =
+  /\b(?:waar|hoe|bij wie) (?:lever|leveren|breng|brengen) (?:ik|we|wij|je)\b(?:\s+\p{L}+){0,4}?\s+(?:in|terug)\b|\bwhere (?:do|can|should) (?:i|we) (?:hand in|return|drop off|bring back)\b|\bhoe (?:vraag|krijg|bestel) ik (?:een )?(?:nieuwe?|vervang\p{L}*)(?: (?:aan|exemplaar|telefoon|werktelefoon|laptop|werklaptop|pas|pasje|toegangspas|oplader|scherm|sleutel|headset))?\s*(?:[?.!,]|$)|\b(?:een )?nieuwe? (?:telefoon|werktelefoon|laptop|toegangspas|pas|oplader)\b(?:\s+\p{L}+){0,3}?\s+(?:aanvragen|krijgen|bestellen)\b|\b(?:replace|repair|fix|vervangt|vervangen|repareert|repareren)\s+(?:it|them|hem|het|die|dat|deze)?\s*(?:for free|free of charge|gratis|kosteloos)\b|\b(?:get|request|order) a (?:replacement|new one|(?:new|replacement) (?:phone|laptop|badge|pass|charger))\b|\b(?:does|will|would) (?:the municipality|the council|my employer|the employer|work|they) (?:replace|repair|fix|pay for)\b|\b(?:vervangt|vergoedt|repareert|betaalt) (?:de gemeente|mijn werkgever|de werkgever|de zaak|het werk)\b/u;
+/** What makes such a question one for the rules: reporting the loss, a data breach, confidential data on it, permission or the rules. */
+const REPLACEMENT_RULE =
+  /\b(melden|meld|melding|gemeld|datalek|vertrouwelijk\p{L}*|geheim\p{L}*|gegevens|persoonsgegevens|toestemming|mag|mogen|toegestaan|verboden|regels?|beleid|gedragscode|report|reported|data breach|confidential|secret|personal data|permission|allowed|may|rules?|policy)\b/u;
+
+/**
+ * A resident, client or relative who asks the asker how, where or when they can get something done
+ * ("een inwoner vraagt me waar hij zijn paspoort ophaalt", "my mother asks how she can renew her
+ * passport"): their errand at another desk.
+ */
+const SOMEONE_ELSES_ERRAND =
+  /\b(?:client\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|aanvrager\p{L}*|bewoner\p{L}*|buurman|buurvrouw|buren|moeder|vader|ouders|oma|opa|broer|zus|zwager|schoonzus|vriend|vriendin|kennis|resident\p{L}*|customer\p{L}*|applicant\p{L}*|neighbou?rs?|mother|father|parents|brother|sister|friend)\s+(?:\p{L}+\s+){0,2}?(?:vraagt|vroeg|wil weten|asks|asked|wants to know)\s+(?:(?:me|mij|ons|us)\s+)?(?:hoe|how|waar|where|wanneer|when)\b/u;
+/**
+ * Whether the employer has jobs for others ("heeft de gemeente stageplekken voor studenten", "does the
+ * council offer internships"): a question for recruitment.
+ */
+const VACANCIES =
+  /\b(?:heeft|hebben|biedt|bieden)\s+(?:de gemeente|jullie|de organisatie|onze gemeente|onze organisatie|het bedrijf)\s+(?:\p{L}+\s+){0,2}?(?:vakantiewerk|vakantiebaan\p{L}*|vakantiebaantje\p{L}*|bijbaan\p{L}*|bijbaantje\p{L}*|stageplek\p{L}*|stageplaats\p{L}*|stages?|vacatures?|banen|zomerbaan\p{L}*)\b|\b(?:does|do) (?:the municipality|the council|you|the organi[sz]ation|your organi[sz]ation) (?:have|offer)\s+(?:any\s+)?(?:summer jobs?|holiday jobs?|student jobs?|internships?|vacancies|jobs)\b/u;
+/**
+ * What makes such a question one for the rules: a report, a rule, permission, a complaint or a colleague,
+ * something offered in return, someone the asker knows, the asker's own handling of the case, or how to
+ * deal with it ("hoe ga ik daarmee om", "what do I do" through `asksWhatToDo`).
+ */
+const DESK_RULE =
+  /\b(melden|meld|melding|gemeld|datalek|toestemming|mag|mogen|toegestaan|verboden|regels?|beleid|gedragscode|klacht\p{L}*|collega\p{L}*|complaints?|colleagues?|geld|cadeau\p{L}*|geschenk\p{L}*|kado\p{L}*|biedt me|bood me|geeft me|aangeboden|voorrang|sneller|kent|ken|behandel|beoordeel|report|reported|data breach|permission|allowed|may|rules?|policy|money|gifts?|presents?|offers? me|offered me|gives me|priority|faster|speed up|knows|know|handle|assess)\b|\b(?:hoe ga ik|how do i (?:handle|deal)|wat zeg ik|what do i say|wat doe ik)\b/u;
+
+/**
+ * Asks for another desk's service: a replacement or who pays for a repair, a resident's, client's or
+ * relative's errand, or whether the employer has jobs for others, with no rule, report, permission or
+ * favour in it. `folded` is the question after `fold`.
+ */
+export function asksAnotherDesk(folded: string): boolean {
+  // "Do I have to pay" beside a replacement asks who pays, not permission.
+  const replacement = REPLACEMENT.test(folded) && !REPLACEMENT_RULE.test(folded) && !OUTSIDER.test(folded);
+  const errand = (SOMEONE_ELSES_ERRAND.test(folded) || VACANCIES.test(folded)) && !DESK_RULE.test(folded) && !isPermissionFramed(folded) && !asksWhatToDo(folded);
+  return replacement || errand;
+}
+
+/**
+ * How many, which or who of the council or the municipality (its seats, parties, aldermen, mayor,
+ * inhabitants), or how its bodies differ or what they do ("het verschil tussen de raad en het college").
+ */
+const CIVIC_FACT =
+  /\b(?:verschil tussen|difference between)\s+(?:de |het |the )?(?:gemeenteraad|raad|college|burgemeester|wethouders?|council|city council|mayor|aldermen|alderman|executive)\b|\b(?:wat doet|wat doen|what does|what do)\s+(?:de |het |een |a |the )?(?:gemeenteraad|college van b(?:&|en )w|griffie|griffier|city council|council|aldermen|alderman|town clerk)\b|\b(?:hoeveel|welke|wie (?:is|zijn|was|waren|zit|zitten|wordt|worden)|how many|which|who (?:is|are|was|were|will be))\s+(?:\p{L}+\s+){0,3}?(?:raadsleden|raadszetels|zetels|partij|partijen|fracties?|wethouders?|inwoners|burgemeester|gemeenteraad|het college|council members?|councillors?|councilors?|seats|party|parties|aldermen|alderman|inhabitants|mayor)\b/u;
+/** When a place opens or closes ("hoe laat gaat het zwembad dicht", "what time does the library open", "openingstijden"). */
+const OPENING_HOURS =
+  /\b(?:hoe laat|tot hoe laat|vanaf hoe laat|wanneer|what time|until when|when)\b(?:\s+[\p{L}'-]+){0,8}?\s+(?:open|opent|openen|dicht|sluit|sluiten|gesloten|opens|close|closes|closed)\b|\b(?:openingstijden|openingsuren|opening hours|opening times)\b/u;
+/** A process, not a place, that opens or closes ("wanneer wordt het onderzoek naar mij gesloten", "when does the tender close"). */
+const A_PROCESS_CLOSES =
+  /\b(?:\p{L}*onderzoek\p{L}*|\p{L}*melding\p{L}*|zaak|dossier\p{L}*|procedure\p{L}*|aanbested\p{L}*|inschrijving\p{L}*|termijn\p{L}*|klacht\p{L}*|vacature\p{L}*|investigations?|cases?|procedures?|reports?|files?|complaints?|tenders?|window|deadline|vacanc\p{L}*)\b/u;
+/** What makes such a question one for the rules or their roles: a rule, a duty, membership, a role in a process, a tender, a registration. */
+const CIVIC_RULE =
+  /\b(verantwoordelijk\p{L}*|bevoegd\p{L}*|lid|leden|lidmaatschap|member|members|membership|may|must|should|beslist|beslissen|gaat over|gaan over|toezicht|aanspreekpunt|aanbested\p{L}*|offerte\p{L}*|opdracht\p{L}*|inschrijv\p{L}*|leverancier\p{L}*|nevenfunctie\p{L}*|nevenwerk\p{L}*|belang\p{L}*|eed|belofte|vog|geschenk\p{L}*|cadeau\p{L}*|responsible|decides?|in charge|oversees?|tenders?|bids?|bidders?|suppliers?|side jobs?|interests?|oath|gifts?)\b/u;
+
+/**
+ * Asks a fact about the council or the municipality ("hoeveel zetels heeft …", "which party has the
+ * most aldermen", "wie is de burgemeester") or when a place opens, with no rule, permission, role in a
+ * process or registration in it. `folded` is the question after `fold`.
+ */
+export function asksACivicFact(folded: string): boolean {
+  const openingHours = OPENING_HOURS.test(folded) && !A_PROCESS_CLOSES.test(folded);
+  return (CIVIC_FACT.test(folded) || openingHours) && !ABOUT_THE_RULES.test(folded) && !CIVIC_RULE.test(folded) && !isPermissionFramed(folded);
 }
 
 /**
