@@ -596,6 +596,21 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Lijkt onze ambtseed op de hippocratische eed van artsen, en wat beloof ik dan precies?',
     ],
   },
+  {
+    name: 'office equipment, wifi, weekend work and deliveries as practical matters, not their private use, public networks, private time or a gift at home',
+    decline: [
+      'De printer op het werk doet het niet, wie moet ik bellen?',
+      'De openbare wifi in de bibliotheek werkt niet, hoe kom ik online?',
+      'Als ik in het weekend werk, krijg ik dan toeslag?',
+      'Mijn bestelling is nog steeds niet thuis bezorgd, hoe krijg ik mijn geld terug?',
+    ],
+    answer: [
+      'Mag ik de printer op het werk gebruiken voor de flyers van mijn sportclub?',
+      'Mag ik met mijn werklaptop op de openbare wifi van een hotel werken?',
+      'Als ik in het weekend in de kroeg de fout in ga, heeft dat gevolgen voor mijn werk?',
+      'Een aannemer heeft een pakket naar mijn huisadres gestuurd, mag ik het houden?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
