@@ -4,7 +4,7 @@ import { mentionedOrganisationsInFolded, sanitizeQuestion, type SanitizedQuestio
 import type { PolicyBlock } from './structure.js';
 import { ALTERNATIVE_WEIGHT, Analyzer, COVERAGE_CREDIT, fold, QueryAnalyzer, tokenize, type AlternativeKind, type AnalyzedQuery } from './text.js';
 import { loadThemeCatalogue, VocabularyMatcher, type ThemeCatalogue, type ThemeHit, type VocabularyMatch } from './themes.js';
-import { asksDespite, asksForAProvision, asksOnlyAWay, asksPermissionForAnother, asksTheirRules, asksToPlan, asksToSignUp, asksWhatToDo, decideScope, isHowTo, namesEmployerSide, isLogistics, isPermissionFramed, isPrivateLifeOnly, isTaskRequest, integrityNamed, type ScopeDecision } from './scope.js';
+import { asksDespite, asksForAProvision, asksOpinionOnOthers, asksOnlyAWay, asksPermissionForAnother, asksTheirRules, asksToPlan, asksToSignUp, asksWhatToDo, decideScope, isHowTo, namesEmployerSide, isLogistics, isPermissionFramed, isPrivateLifeOnly, isTaskRequest, integrityNamed, type ScopeDecision } from './scope.js';
 import { ASKS_WHOM, contactRolesFor } from './contacts.js';
 import type { AnswerContext, Citation, ContactRole, KnowledgeAnswer, Lang, PolicyDocumentInfo, Question, RetrievedPassage } from './types.js';
 
@@ -730,7 +730,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     // "Mag hij die houden?" asks a rule as well as "mag ik".
     const permission = isPermissionFramed(folded) || asksPermissionForAnother(folded);
     const lexical = lexicalEvidence(top, coverage, evidence, matched, permission);
-    const scope = decideScope({ vocabulary, lexical, permission, asksWhom: ASKS_WHOM.test(folded), howTo: isHowTo(folded), logistics: isLogistics(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId) || asksTheirRules(folded), words: analyzed.terms.filter((term) => term.content).length, privateLife: isPrivateLifeOnly(folded, () => mentionedOrganisationsInFolded(folded, this.mentions).length > 0), task: isTaskRequest(folded), integrity: integrityNamed(folded), despite: asksDespite(folded), whatToDo: asksWhatToDo(folded), employerSide: namesEmployerSide(folded), planning: asksToPlan(folded), signUp: asksToSignUp(folded), wayOnly: asksOnlyAWay(folded), provision: asksForAProvision(folded) });
+    const scope = decideScope({ vocabulary, lexical, permission, asksWhom: ASKS_WHOM.test(folded), howTo: isHowTo(folded), logistics: isLogistics(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId) || asksTheirRules(folded), words: analyzed.terms.filter((term) => term.content).length, privateLife: isPrivateLifeOnly(folded, () => mentionedOrganisationsInFolded(folded, this.mentions).length > 0), task: isTaskRequest(folded), opinion: asksOpinionOnOthers(folded), integrity: integrityNamed(folded), despite: asksDespite(folded), whatToDo: asksWhatToDo(folded), employerSide: namesEmployerSide(folded), planning: asksToPlan(folded), signUp: asksToSignUp(folded), wayOnly: asksOnlyAWay(folded), provision: asksForAProvision(folded) });
     return { sanitized, analyzed, passages, inScope: scope.inScope, scope, vocabulary, themes };
   }
 

@@ -611,6 +611,42 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Een aannemer heeft een pakket naar mijn huisadres gestuurd, mag ik het houden?',
     ],
   },
+  {
+    name: 'an opinion on people in public life, sport or the news, not on the asker’s own conduct or our side',
+    decline: [
+      'Wat vind je ervan dat een minister een dure reis van een lobbyclub aannam?',
+      'What do you think of the bribery scandal at the football federation?',
+      'Is it ethical that a famous singer promotes a betting site?',
+      'Is het integer als een bekende Nederlander een cadeau krijgt van een bedrijf?',
+    ],
+    answer: [
+      'Vind je het integer als ik een fles wijn van een leverancier aanneem?',
+      'Is het integer dat mijn collega zijn zwager een opdracht gunt?',
+      'Een journalist belde me over de affaire rond onze wethouder. Mag ik iets zeggen?',
+      'Ik speel in mijn vrije tijd profvoetbal, is dat een nevenfunctie die ik moet melden?',
+      'Wat vind je van een wethouder die in het nieuws kwam met een nevenfunctie bij een aannemer?',
+      'Vind je het gepast om kaartjes voor een interland van de KNVB aan te nemen van een leverancier?',
+    ],
+  },
+  {
+    name: 'a neighbour or relative and the customs of their own employer, not their dealings with the asker or with us',
+    decline: ['Mijn buurvrouw werkt bij een bank en krijgt kerstpakketten van klanten, is dat normaal daar?', 'My neighbour works for a bank and gets gifts from clients, is that allowed there?'],
+    answer: [
+      'Mijn zwager werkt bij een aannemer en biedt mij een etentje aan. Mag ik dat aannemen?',
+      'Mijn buurman werkt bij de gemeente en krijgt cadeaus van aannemers, wat moet ik doen?',
+      'Mijn broer werkt bij een leverancier van ons en wil een offerte indienen, moet ik dat melden?',
+    ],
+  },
+  {
+    name: 'how to hold a management conversation, not one about an integrity matter',
+    decline: ['Hoe voer ik een functioneringsgesprek met iemand die steeds zijn deadlines mist?', 'Hoe voer ik een gesprek met een medewerker die vaak ziek is?'],
+    answer: ['Hoe voer ik een gesprek met een collega die mij steeds seksueel getinte opmerkingen maakt?', 'Hoe voer ik een integriteitsgesprek met een medewerker die een cadeau heeft aangenomen?'],
+  },
+  {
+    name: 'ideas and a budget for a colleague’s baby or wedding, not a supplier’s present',
+    decline: ['Welk kraamcadeau is leuk voor een collega, budget 15 euro?', 'Our team wants to buy a present for a colleague who just had a baby, any ideas under 30 euros?'],
+    answer: ['Een leverancier wil een kraamcadeau sturen voor mijn baby, mag ik dat aannemen?', 'Mijn collega is bevallen. Mag ik een kraamcadeau van een leverancier voor haar aannemen?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
