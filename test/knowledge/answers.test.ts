@@ -89,6 +89,8 @@ describe('extractive answers', () => {
     // Someone hired through an agency: measures against people without an employment contract.
     cites('velsen', 'Ik werk via een uitzendbureau bij de gemeente. Wat gebeurt er als ik me niet aan de regels houd?', 'Artikel 13 lid 3', /passende maatregelen/);
     cites('velsen', 'I was hired through an agency. Can the municipality take action against me if I break the rules?', 'Artikel 13 lid 3', /passende maatregelen/, 'en');
+    // "Hired" is no recruitment word, and misconduct one is punished for is no report of wrongdoing.
+    cites('heemskerk', "I'm a temp hired through an agency. Can the municipality punish me for misconduct?", 'Inleiding', /inhuurkrachten/, 'en');
     // A night out that goes wrong: conduct in private time.
     cites('heemskerk', 'Als ik in het weekend stomdronken ben en mij misdraag, kan mijn werkgever daar iets mee?', 'Handhaven', /privétijd/);
     // A supplier's package at the door: gifts sent to one's home address.

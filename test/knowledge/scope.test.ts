@@ -603,12 +603,17 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'De openbare wifi in de bibliotheek werkt niet, hoe kom ik online?',
       'Als ik in het weekend werk, krijg ik dan toeslag?',
       'Mijn bestelling is nog steeds niet thuis bezorgd, hoe krijg ik mijn geld terug?',
+      'Is er gratis wifi in het gemeentehuis voor bezoekers?',
+      'Ik ga zaterdag uit in het uitgaansleven van Utrecht, tips voor kroegen?',
+      'Where can I take guitar lessons in the evening?',
     ],
     answer: [
       'Mag ik de printer op het werk gebruiken voor de flyers van mijn sportclub?',
       'Mag ik met mijn werklaptop op de openbare wifi van een hotel werken?',
       'Als ik in het weekend in de kroeg de fout in ga, heeft dat gevolgen voor mijn werk?',
       'Een aannemer heeft een pakket naar mijn huisadres gestuurd, mag ik het houden?',
+      'Ik zit met mijn werklaptop in de trein en wil inloggen op de gratis wifi, mag dat?',
+      'I want to teach piano lessons at weekends for money. Is that allowed?',
     ],
   },
   {
