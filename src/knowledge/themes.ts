@@ -282,7 +282,9 @@ export class VocabularyMatcher {
     if (!keys) {
       const set = new Set([`w:${word}`]);
       if (word.length < STEM_MIN) {
-        // Compared as written only.
+        // Compared as written only, but a short irregular verb form is its infinitive too: "ik geef
+        // tennisles" gives lessons as "tennisles geven" does.
+        if (lang === 'nl' && this.analyzer.hasLemma(word)) set.add(`n:${this.analyzer.stem(word)}`);
       } else if (lang === 'en') set.add(`e:${englishStem(word)}`);
       else if (!STOPWORDS.has(word)) {
         set.add(`n:${this.analyzer.stem(word)}`);

@@ -98,6 +98,9 @@ describe('extractive answers', () => {
     cites('velsen', 'A supplier sent a package to my home address. What should I do?', 'Artikel 5 lid 3', /huisadres/, 'en');
     // Lessons given for money are a side job.
     cites('heerde', "I'd like to give swimming lessons on Saturdays to earn something extra. Do I have to tell my manager?", 'Gedragscode › Nevenfuncties', /nevenwerkzaamheden/, 'en');
+    // Lessons of a kind the texts never name, given in the first person ("ik geef", a short irregular form of "geven").
+    cites('heerde', 'Ik geef sinds kort op woensdagavond pianoles aan huis, moet ik dat melden?', 'Gedragscode › Nevenfuncties', /nevenwerkzaamheden/);
+    cites('velsen', 'Ik gaf vorig jaar zangles aan volwassenen en wil dat weer gaan doen. Mag dat?', 'Artikel 7 lid 1', /nevenwerkzaamhe|nevenfunctie/i);
   });
 
   it('classifies side-job and reporting questions for the next step', () => {

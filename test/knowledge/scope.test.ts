@@ -606,6 +606,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Is er gratis wifi in het gemeentehuis voor bezoekers?',
       'Ik ga zaterdag uit in het uitgaansleven van Utrecht, tips voor kroegen?',
       'Where can I take guitar lessons in the evening?',
+      'Ik neem pianoles op dinsdag, kan ik mijn werktijden aanpassen?',
     ],
     answer: [
       'Mag ik de printer op het werk gebruiken voor de flyers van mijn sportclub?',
