@@ -199,7 +199,7 @@ export function asksForAProvision(folded: string): boolean {
   return PROVISION.test(folded);
 }
 
-const HOW_TO = /\b(hoe (?:kan|moet|doe|voer|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|bestel|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd|vul) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
+const HOW_TO = /\b(hoe (?:kan|moet|doe|voer|motiveer|begeleid|coach|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|bestel|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd|vul) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
 /** A how-to about a step of an integrity process is a process question: "hoe vraag ik toestemming". */
 // Dutch splits some of these verbs: "hoe vraag ik dat aan", "hoe meld ik het aan", "hoe geef ik dat op".
 const PROCESS_STEP = /\b(toestemming|goedkeuring|melden|meld|melding|aanvragen|permission|approval|report|declare|register)\b|\b(?:vraag|meld|geef)(?: \p{L}+){0,3} (?:aan|op)\b/u;
@@ -406,7 +406,7 @@ export function isLogistics(folded: string): boolean {
  * …" stay questions about conduct at work.
  */
 const OPINION_ASK =
-  /\b(?:vind (?:je|jij|u)|vindt u|wat vind(?:t)? (?:je|jij|u)|(?:je|jouw|uw) mening|wat denk (?:je|jij|u) (?:van|over)|(?:is|was) (?:het|dat|dit) (?:wel |nog |echt )?(?:integer|ethisch|fatsoenlijk|netjes|correct|kunnen|oke|ok) (?:als|dat|van|wat)|what do you think|what's your (?:view|opinion|take)|your opinion|do you (?:think|find|consider)|(?:is|was) (?:it|that|this) (?:really )?(?:ethical|decent|ok|okay|right|fair) (?:that|for|when|of))\b/;
+  /\b(?:vind (?:je|jij|u)|vindt u|wat vind(?:t)? (?:je|jij|u)|(?:je|jouw|uw) mening|wat denk (?:je|jij|u) (?:van|over)|hoe kijk (?:je|jij|u) (?:aan )?tegen|(?:je|jouw|uw) oordeel|(?:is|was) (?:het|dat|dit) (?:wel |nog |echt )?(?:integer|ethisch|fatsoenlijk|netjes|correct|kunnen|oke|ok) (?:als|dat|van|wat)|what do you think|how do you feel about|do you reckon|what's your (?:view|opinion|take)|your opinion|do you (?:think|find|consider)|(?:is|was) (?:it|that|this) (?:really )?(?:ethical|decent|ok|okay|right|fair) (?:that|for|when|of))\b/;
 /** People and bodies of public life, sport and the news. */
 const PUBLIC_LIFE =
   /\b(?:nieuws|journaal|krant(?:en)?|talkshow|affaire|\p{L}*affaire|schandaal|\p{L}*schandaal|rel|ophef|bner|bn-er|bekende nederlander|celebrity|celebrities|beroemdhe\p{L}*|influencer\p{L}*|youtuber\p{L}*|artiest\p{L}*|zanger\p{L}*|zangeres|popster\p{L}*|acteur|actrice|\p{L}*voetballer\p{L}*|voetbal\p{L}*|sporter\p{L}*|topsporter\p{L}*|atleet|wielrenner\p{L}*|sportbond\p{L}*|\p{L}*bond|knvb|fifa|uefa|ioc|olympisch\p{L}*|minister\p{L}*|kamerlid|kamerleden|politic\p{L}*|premier|president|koning\p{L}*|prins\p{L}*|royals?|topman|topvrouw|ceo|news|newspaper|scandal|affair|famous|footballer\p{L}*|football|athletes?|sports? (?:body|association|federation)|politicians?|ministers?|celebrit\p{L}*|singer|actor|actress|pop star|tv presenter|presentator\p{L}*)\b/u;

@@ -624,6 +624,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'What do you think of the bribery scandal at the football federation?',
       'Is it ethical that a famous singer promotes a betting site?',
       'Is het integer als een bekende Nederlander een cadeau krijgt van een bedrijf?',
+      'Hoe kijk jij aan tegen de ophef rond die zanger die geld aannam van een sponsor?',
     ],
     answer: [
       'Vind je het integer als ik een fles wijn van een leverancier aanneem?',
@@ -645,8 +646,13 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'how to hold a management conversation, not one about an integrity matter',
-    decline: ['Hoe voer ik een functioneringsgesprek met iemand die steeds zijn deadlines mist?', 'Hoe voer ik een gesprek met een medewerker die vaak ziek is?'],
-    answer: ['Hoe voer ik een gesprek met een collega die mij steeds seksueel getinte opmerkingen maakt?', 'Hoe voer ik een integriteitsgesprek met een medewerker die een cadeau heeft aangenomen?'],
+    decline: ['Hoe voer ik een functioneringsgesprek met iemand die steeds zijn deadlines mist?', 'Hoe voer ik een gesprek met een medewerker die vaak ziek is?', 'Hoe motiveer ik een medewerker die zijn werk niet afkrijgt?'],
+    answer: [
+      'Hoe voer ik een gesprek met een collega die mij steeds seksueel getinte opmerkingen maakt?',
+      'Hoe voer ik een integriteitsgesprek met een medewerker die een cadeau heeft aangenomen?',
+      'Hoe begeleid ik een medewerker die een melding van een misstand wil doen?',
+      'Hoe coach ik een medewerker die een nevenfunctie wil bij een leverancier?',
+    ],
   },
   {
     name: 'ideas and a budget for a colleague’s baby or wedding, not a supplier’s present',
