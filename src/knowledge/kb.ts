@@ -491,7 +491,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     return buildAnswer(
       question,
       { analyzed: retrieval.analyzed, passages: retrieval.passages, themes: retrieval.themes, scope: retrieval.scope, contactRoles: this.rolesFor(retrieval) },
-      { analyzer: this.analyzer, weightOf: (stem) => this.idf(stem), lookup: (doc, label) => this.section(doc, label), catalogue: this.catalogue },
+      { analyzer: this.analyzer, weightOf: (stem) => this.idf(stem), lookup: (doc, label) => this.section(doc, label), catalogue: this.catalogue, sentenceThemes: (text) => this.vocabulary.passageThemes(text) },
       context,
     );
   }
