@@ -96,6 +96,7 @@ describe('extractive answers', () => {
     // A supplier's package at the door: gifts sent to one's home address.
     cites('velsen', 'Vanmorgen stond er een pakketje van een leverancier bij mij thuis voor de deur. Wat moet ik doen?', 'Artikel 5 lid 3', /huisadres/);
     cites('velsen', 'A supplier sent a package to my home address. What should I do?', 'Artikel 5 lid 3', /huisadres/, 'en');
+    cites('velsen', 'A company delivered a parcel to my home with my name on it. What now?', 'Artikel 5 lid 3', /huisadres/, 'en');
     // Lessons given for money are a side job.
     cites('heerde', "I'd like to give swimming lessons on Saturdays to earn something extra. Do I have to tell my manager?", 'Gedragscode › Nevenfuncties', /nevenwerkzaamheden/, 'en');
     // Lessons of a kind the texts never name, given in the first person ("ik geef", a short irregular form of "geven").

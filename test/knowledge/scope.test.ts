@@ -607,6 +607,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Ik ga zaterdag uit in het uitgaansleven van Utrecht, tips voor kroegen?',
       'Where can I take guitar lessons in the evening?',
       'Ik neem pianoles op dinsdag, kan ik mijn werktijden aanpassen?',
+      'My online order was delivered to my home but it is damaged, how do I return it?',
     ],
     answer: [
       'Mag ik de printer op het werk gebruiken voor de flyers van mijn sportclub?',
