@@ -410,8 +410,8 @@ const OPINION_ASK =
 /** People and bodies of public life, sport and the news. */
 const PUBLIC_LIFE =
   /\b(?:nieuws|journaal|krant(?:en)?|talkshow|affaire|\p{L}*affaire|schandaal|\p{L}*schandaal|rel|ophef|bner|bn-er|bekende nederlander|celebrity|celebrities|beroemdhe\p{L}*|influencer\p{L}*|youtuber\p{L}*|artiest\p{L}*|zanger\p{L}*|zangeres|popster\p{L}*|acteur|actrice|\p{L}*voetballer\p{L}*|voetbal\p{L}*|sporter\p{L}*|topsporter\p{L}*|atleet|wielrenner\p{L}*|sportbond\p{L}*|\p{L}*bond|knvb|fifa|uefa|ioc|olympisch\p{L}*|minister\p{L}*|kamerlid|kamerleden|politic\p{L}*|premier|president|koning\p{L}*|prins\p{L}*|royals?|topman|topvrouw|ceo|news|newspaper|scandal|affair|famous|footballer\p{L}*|football|athletes?|sports? (?:body|association|federation)|politicians?|ministers?|celebrit\p{L}*|singer|actor|actress|pop star|tv presenter|presentator\p{L}*)\b/u;
-/** The asker or their own work in the question. */
-const ASKER_OR_OWN_WORK = /\b(?:ik|mij|me|mijn|we|wij|ons|onze|i|my|our|us)\b/;
+/** The asker, their own work or people in a job like theirs ("een medewerker die met de krant praat"). */
+const ASKER_OR_OWN_WORK = /\b(?:ik|mij|me|mijn|we|wij|ons|onze|i|my|our|us|\p{L}*medewerker\p{L}*|werknemer\p{L}*|ambtena\p{L}*|employees?|staff|civil servants?|public servants?|officials?)\b/u;
 
 /** Asks the assistant's opinion of people in public life or the news. `folded` is the question after `fold`. */
 export function asksOpinionOnOthers(folded: string): boolean {

@@ -634,6 +634,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Ik speel in mijn vrije tijd profvoetbal, is dat een nevenfunctie die ik moet melden?',
       'Wat vind je van een wethouder die in het nieuws kwam met een nevenfunctie bij een aannemer?',
       'Vind je het gepast om kaartjes voor een interland van de KNVB aan te nemen van een leverancier?',
+      'Is het integer dat een beleidsmedewerker in het nieuws kritiek geeft op een wethouder?',
     ],
   },
   {
