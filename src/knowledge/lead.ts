@@ -208,7 +208,7 @@ export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, ana
     });
   });
   if (!best) return undefined;
-  // "Guitar lessons for money" shares "geld" with the gift item of an article whose other item is
+  // "Painting classes for money" shares "geld" with the gift item of an article whose other item is
   // about side jobs: when the best sentence is about another theme than the question's clear one,
   // a close runner-up about the question's theme leads instead (one about no theme in particular,
   // "een directe melding bij het externe meldpunt is ook mogelijk", keeps the lead).

@@ -154,7 +154,7 @@ function severalClearWords(vocabulary: VocabularyMatch, cues: (hit: ThemeHit) =>
  * "can I", "am I allowed". `folded` is the question after `fold`.
  */
 const PERMISSION_FRAMED =
-  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit (?:het|dat|dit) met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|staat er (?:iets|wat) (?:over )?in (?:het|de|ons|onze) (?:beleid|gedragscode|regels|regeling|integriteitsbeleid)|wat zegt (?:het|de|ons|onze) (?:beleid|gedragscode|regeling|integriteitsbeleid)|what does (?:the|our) (?:policy|code|code of conduct) say|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|may we|can we|are we allowed|should we|do we have to|is it ok|is it okay|is it allowed|(?:is|would) (?:it|that|this) (?:be )?a problem|is that ok|is that okay|is this ok|is this okay|is that allowed|(?:dat|dit|het) doet iedereen(?: toch| ook)?|iedereen doet (?:dat|dit|het)|everybody does (?:it|that)|everyone does (?:it|that)|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
+  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|vind (?:je|jij|u) het (?:\w+ )?(?:ok|oke|goed|gepast|integer|netjes|erg|verstandig|een probleem) (?:om|als|dat)|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit (?:het|dat|dit) met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|staat er (?:iets|wat) (?:over )?in (?:het|de|ons|onze) (?:beleid|gedragscode|regels|regeling|integriteitsbeleid)|wat zegt (?:het|de|ons|onze) (?:beleid|gedragscode|regeling|integriteitsbeleid)|what does (?:the|our) (?:policy|code|code of conduct) say|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|may we|can we|are we allowed|should we|do we have to|is it ok|is it okay|is it allowed|(?:is|would) (?:it|that|this) (?:be )?a problem|is that ok|is that okay|is this ok|is this okay|is that allowed|(?:dat|dit|het) doet iedereen(?: toch| ook)?|iedereen doet (?:dat|dit|het)|everybody does (?:it|that)|everyone does (?:it|that)|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
 
 export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
@@ -271,7 +271,7 @@ const WORK_CONTEXT =
  */
 const NOT_THE_ASKERS_WORK =
   /\b(?:werkt|werken|works?) (?:niet|nooit|not|never) (?:bij|voor|op|at|for|in) (?:de |het |the |onze |our )?\p{L}+|\b(?:doesn't|doesnt|does not|don't|dont|do not) work (?:at|for|in) (?:the |our )?\p{L}+|\b(?:geen collega|not a colleague)\b|\b(?:niets|niks) met (?:mijn |het )?werk te maken\b|\bnothing to do with (?:my )?work\b|\b(?:he|she|they)\b(?: \p{L}+){0,3} (?:to )?work\b(?! (?:here|at|for|with|in)\b)/gu;
-/** Someone of one's private life working for an employer other than ours ("werkt bij de belastingdienst", "works for a bank"). */
+/** Someone of one's private life working for an employer other than ours ("werkt bij een bank", "works for an insurer"). */
 const WORKS_ELSEWHERE =
   /\b(?:werkt|werken|werkte|works|worked) (?:al \p{L}+ )?(?:bij|voor|at|for) (?:de |het |een |the |a |an )?(?!(?:gemeente\p{L}*|ons|onze|jullie|our|us|you|municipality|council|mij|me)\b)\p{L}+/u;
 /** The asker, our organisation or its people. */
@@ -289,7 +289,7 @@ const ASKER = /\b(ik|i|we|wij|mij|me)\b/;
  */
 export function isPrivateLifeOnly(folded: string, namesAnEmployer: () => boolean): boolean {
   if (!PRIVATE_LIFE.test(folded) || namesAnEmployer()) return false;
-  // "Mijn buurman werkt bij de belastingdienst en krijgt cadeaus van klanten": the clients are his
+  // "Mijn buurvrouw werkt bij een bank en krijgt kerstpakketten van klanten": the clients are her
   // employer's, when neither the asker nor anyone of our side is in the question.
   const elsewhere = WORKS_ELSEWHERE.test(folded) && !OUR_SIDE.test(folded);
   if (!elsewhere && WORK_CONTEXT.test(folded.replace(NOT_THE_ASKERS_WORK, ' '))) return false;
