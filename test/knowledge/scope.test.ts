@@ -607,6 +607,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Ik ga zaterdag uit in het uitgaansleven van de stad, tips voor kroegen?',
       'Where can I take guitar lessons in the evening?',
       'Ik neem pianoles op dinsdag, kan ik mijn werktijden aanpassen?',
+      'Hoeveel volle uren werk ik per week als ik 32 uur heb?',
       'My online order was delivered to my home but it is damaged, how do I return it?',
     ],
     answer: [
@@ -644,6 +645,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mijn zwager werkt bij een aannemer en biedt mij een etentje aan. Mag ik dat aannemen?',
       'Mijn buurman werkt bij de gemeente en krijgt cadeaus van aannemers, wat moet ik doen?',
       'Mijn broer werkt bij een leverancier van ons en wil een offerte indienen, moet ik dat melden?',
+      'Mijn zwager werkt bij de brandweer en mag daar geen tweede baan hebben. Geldt dat ook voor mij?',
     ],
   },
   {
@@ -654,6 +656,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Hoe voer ik een integriteitsgesprek met een medewerker die een cadeau heeft aangenomen?',
       'Hoe begeleid ik een medewerker die een melding van een misstand wil doen?',
       'Hoe coach ik een medewerker die een nevenfunctie wil bij een leverancier?',
+      'Een teamgenoot is elke ochtend een uur te laat maar zet toch volle uren op zijn urenbriefje. Moet ik dat melden?',
     ],
   },
   {
