@@ -1,6 +1,6 @@
 import { ASKS_WHOM, describeContacts, routeToPerson } from './contacts.js';
 import { decideGift, giftLead } from './giftAdvice.js';
-import { leadSentence, leadText, overlap, questionKind, sentencesOf, type LeadSentence, type TermWeight } from './lead.js';
+import { leadSentence, leadText, overlap, questionKind, sentencesOf, type LeadSentence, type SentenceTheme, type TermWeight } from './lead.js';
 import { BACKGROUND, NATIONAL, organisationContacts, organisationName } from './organisations.js';
 import type { ScopeDecision, ScopeReason } from './scope.js';
 import { fold, type AnalyzedQuery, type Analyzer, type Lang } from './text.js';
@@ -127,6 +127,8 @@ export interface AnswerTools {
   weightOf: TermWeight;
   lookup: SectionLookup;
   catalogue: ThemeCatalogue;
+  /** The themes a policy sentence's own words clearly name (indexes into the catalogue). */
+  sentenceThemes?: (text: string) => number[];
 }
 
 /**
@@ -189,7 +191,17 @@ export function buildAnswer(question: Question, material: AnswerMaterial, tools:
       const markers = gift.sources.map((source) => cite(source.documentId, source.section)).filter(Boolean);
       leadParts.push(giftLead(gift, lang, [...new Set(markers)].join('')));
     } else if (citations.length > 0) {
-      leadQuote = leadSentence(citations, analyzed, tools.analyzer, kind, tools.weightOf);
+      const clear = new Set(themes.filter((hit) => hit.confidence >= 0.75 && !hit.whomOnly).map((hit) => hit.theme));
+      const sentenceThemes = tools.sentenceThemes;
+      const themeOf: SentenceTheme | undefined =
+        sentenceThemes && clear.size > 0
+          ? (sentence) => {
+              // Whom to turn to ("het externe meldpunt") is no subject of its own.
+              const named = sentenceThemes(sentence).filter((theme) => !tools.catalogue.themes[theme]?.whomOnly);
+              return named.some((theme) => clear.has(theme)) ? 'on' : named.length > 0 ? 'other' : 'none';
+            }
+          : undefined;
+      leadQuote = leadSentence(citations, analyzed, tools.analyzer, kind, tools.weightOf, themeOf);
       if (leadQuote) leadParts.push(leadText(leadQuote, citations[leadQuote.index] as Citation, lang));
     }
   }

@@ -4,7 +4,7 @@ import { mentionedOrganisationsInFolded, sanitizeQuestion, type SanitizedQuestio
 import type { PolicyBlock } from './structure.js';
 import { ALTERNATIVE_WEIGHT, Analyzer, COVERAGE_CREDIT, fold, QueryAnalyzer, tokenize, type AlternativeKind, type AnalyzedQuery } from './text.js';
 import { loadThemeCatalogue, VocabularyMatcher, type ThemeCatalogue, type ThemeHit, type VocabularyMatch } from './themes.js';
-import { asksACivicFact, asksAboutAnotherEmployersCase, asksDespite, asksForAGiftIdea, asksAnotherDesk, asksForAProvision, asksOnlyAWay, asksPermissionForAnother, asksTheirRules, asksToPlan, asksToSignUp, asksWhatToDo, decideScope, isHowTo, namesEmployerSide, isLogistics, isPermissionFramed, isPrivateLifeOnly, isTaskRequest, integrityNamed, type ScopeDecision } from './scope.js';
+import { asksACivicFact, asksAboutAnotherEmployersCase, asksDespite, asksForAGiftIdea, asksAnotherDesk, asksForAProvision, asksOpinionOnOthers, asksOnlyAWay, asksPermissionForAnother, asksTheirRules, asksToPlan, asksToSignUp, asksWhatToDo, decideScope, isHowTo, namesEmployerSide, isLogistics, isPermissionFramed, isPrivateLifeOnly, isTaskRequest, integrityNamed, type ScopeDecision } from './scope.js';
 import { ASKS_WHOM, contactRolesFor } from './contacts.js';
 import type { AnswerContext, Citation, ContactRole, KnowledgeAnswer, Lang, PolicyDocumentInfo, Question, RetrievedPassage } from './types.js';
 
@@ -491,7 +491,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     return buildAnswer(
       question,
       { analyzed: retrieval.analyzed, passages: retrieval.passages, themes: retrieval.themes, scope: retrieval.scope, contactRoles: this.rolesFor(retrieval) },
-      { analyzer: this.analyzer, weightOf: (stem) => this.idf(stem), lookup: (doc, label) => this.section(doc, label), catalogue: this.catalogue },
+      { analyzer: this.analyzer, weightOf: (stem) => this.idf(stem), lookup: (doc, label) => this.section(doc, label), catalogue: this.catalogue, sentenceThemes: (text) => this.vocabulary.passageThemes(text) },
       context,
     );
   }
@@ -730,7 +730,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
     // "Mag hij die houden?" asks a rule as well as "mag ik".
     const permission = isPermissionFramed(folded) || asksPermissionForAnother(folded);
     const lexical = lexicalEvidence(top, coverage, evidence, matched, permission);
-    const scope = decideScope({ vocabulary, lexical, permission, asksWhom: ASKS_WHOM.test(folded), howTo: isHowTo(folded), logistics: isLogistics(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId) || asksTheirRules(folded) || asksAboutAnotherEmployersCase(folded), words: analyzed.terms.filter((term) => term.content).length, privateLife: isPrivateLifeOnly(folded, () => mentionedOrganisationsInFolded(folded, this.mentions).length > 0), task: isTaskRequest(folded), integrity: integrityNamed(folded), despite: asksDespite(folded), whatToDo: asksWhatToDo(folded), employerSide: namesEmployerSide(folded), planning: asksToPlan(folded), signUp: asksToSignUp(folded), wayOnly: asksOnlyAWay(folded), provision: asksForAProvision(folded), giftIdea: asksForAGiftIdea(folded), otherDesk: asksAnotherDesk(folded), civicFact: asksACivicFact(folded) });
+    const scope = decideScope({ vocabulary, lexical, permission, asksWhom: ASKS_WHOM.test(folded), howTo: isHowTo(folded), logistics: isLogistics(folded), otherEmployer: this.namesOtherEmployer(sanitized.text, question.orgId) || asksTheirRules(folded) || asksAboutAnotherEmployersCase(folded), words: analyzed.terms.filter((term) => term.content).length, privateLife: isPrivateLifeOnly(folded, () => mentionedOrganisationsInFolded(folded, this.mentions).length > 0), task: isTaskRequest(folded), opinion: asksOpinionOnOthers(folded), integrity: integrityNamed(folded), despite: asksDespite(folded), whatToDo: asksWhatToDo(folded), employerSide: namesEmployerSide(folded), planning: asksToPlan(folded), signUp: asksToSignUp(folded), wayOnly: asksOnlyAWay(folded), provision: asksForAProvision(folded), giftIdea: asksForAGiftIdea(folded), otherDesk: asksAnotherDesk(folded), civicFact: asksACivicFact(folded) });
     return { sanitized, analyzed, passages, inScope: scope.inScope, scope, vocabulary, themes };
   }
 

@@ -156,6 +156,9 @@ const MAX_LEAD_SENTENCE = 420;
 /** A list's introduction longer than this makes a list item too long a lead. */
 const MAX_LIST_INTRO = 160;
 const OUTCOME_BONUS = 0.5;
+/** A sentence about the question's clear theme outranks one this much better that is not, among this many. */
+const THEME_LEAD_BONUS = 0.3;
+const THEME_CANDIDATES = 4;
 /** The best-ranked citation's sentences count as sharing this much at least: its section was found for the question. */
 const FIRST_CITATION_FLOOR = 0.6;
 /** ... and those words weigh at least this much together (rarity-weighted; an everyday word weighs little) ... */
@@ -168,8 +171,12 @@ const OUTCOME_SHARE = 0.6;
  * words with it, states a rule (and, for a permission or duty question, an outcome), and comes
  * from an earlier citation. A sentence that refers back brings the sentence before it.
  */
-export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, analyzer: Analyzer, kind: QuestionKind, weightOf?: TermWeight): LeadSentence | undefined {
+/** Whether a sentence's own words name one of the question's clear themes, only other themes, or none. */
+export type SentenceTheme = (sentence: string) => 'on' | 'other' | 'none';
+
+export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, analyzer: Analyzer, kind: QuestionKind, weightOf?: TermWeight, themeOf?: SentenceTheme): LeadSentence | undefined {
   let best: (LeadSentence & { score: number; shared: number }) | undefined;
+  const candidates: (LeadSentence & { score: number; shared: number })[] = [];
   citations.slice(0, 3).forEach((citation, index) => {
     const units = unitsOf(citation.quote);
     units.forEach((unit, position) => {
@@ -196,10 +203,24 @@ export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, ana
       // For "mag ik / moet ik" a sentence that says yes or no is a better lead than one that does not.
       const decides = kind !== 'other' && outcomeOf(sentence, kind) ? OUTCOME_BONUS : 0;
       const score = Math.max(shared, index === 0 ? FIRST_CITATION_FLOOR : 0) * (1 - index * 0.15) + signal + decides - position * 0.02;
+      candidates.push({ sentence, index, score, shared });
       if (!best || score > best.score) best = { sentence, index, score, shared };
     });
   });
   if (!best) return undefined;
+  // "Painting classes for money" shares "geld" with the gift item of an article whose other item is
+  // about side jobs: when the best sentence is about another theme than the question's clear one,
+  // a close runner-up about the question's theme leads instead (one about no theme in particular,
+  // "een directe melding bij het externe meldpunt is ook mogelijk", keeps the lead).
+  if (themeOf && themeOf(best.sentence) === 'other') {
+    const leading = candidates.sort((a, b) => b.score - a.score).slice(0, THEME_CANDIDATES);
+    for (const candidate of leading) {
+      if (candidate.score + THEME_LEAD_BONUS > best.score && themeOf(candidate.sentence) === 'on') {
+        best = candidate;
+        break;
+      }
+    }
+  }
   // An outcome ("Nee.") only from one of the two best-ranked citations' sentences, and only when that
   // sentence is about what was asked: it shares at least two of the question's words and most
   // of its weight (rarity-weighted), not just "privé" and "gebruiken".

@@ -44,6 +44,8 @@ export interface ScopeInput {
   privateLife: boolean;
   /** Asks the assistant to make, write or plan something (see `isTaskRequest`). */
   task: boolean;
+  /** Asks the assistant's opinion of public figures, sport or the news (see `asksOpinionOnOthers`). */
+  opinion?: boolean;
   /** Names integrity itself, or uses the word in another sense (see `integrityNamed`). */
   integrity: IntegrityNamed;
   /** "Wat moet ik doen", "what should I do": asks what to do, which may be for practical help. */
@@ -89,6 +91,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // "Mijn zoon wil een bijbaantje", "write a content calendar for our campaign": an integrity
   // word in someone's private life, or in a job for the assistant, is no integrity question.
   if (input.privateLife || input.task) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Vind je het integer dat die popster …", "what do you think of the scandal at the football
+  // association": an opinion on people in the news is no question about the asker's work.
+  if (input.opinion && !input.employerSide) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Ik heb een bijbaan als fotograaf, moet ik btw afdragen?", "hoe doe ik aangifte bij de politie
   // van mijn gestolen fiets?": a question for the tax office, the police or one's neighbours, however
   // many integrity words describe the situation, unless the employer's side is in it ("moet ik het
@@ -168,7 +173,7 @@ function severalClearWords(vocabulary: VocabularyMatch, cues: (hit: ThemeHit) =>
  * "can I", "am I allowed". `folded` is the question after `fold`.
  */
 const PERMISSION_FRAMED =
-  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit (?:het|dat|dit) met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|staat er (?:iets|wat) (?:over )?in (?:het|de|ons|onze) (?:beleid|gedragscode|regels|regeling|integriteitsbeleid)|wat zegt (?:het|de|ons|onze) (?:beleid|gedragscode|regeling|integriteitsbeleid)|what does (?:the|our) (?:policy|code|code of conduct) say|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|may we|can we|are we allowed|should we|do we have to|is it ok|is it okay|is it allowed|(?:is|would) (?:it|that|this) (?:be )?a problem|is that ok|is that okay|is this ok|is this okay|is that allowed|(?:dat|dit|het) doet iedereen(?: toch| ook)?|iedereen doet (?:dat|dit|het)|everybody does (?:it|that)|everyone does (?:it|that)|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
+  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|(?:geldt|gelden) (?:dat|dit|het|die|deze|zo'?n) (?:\w+ )?(?:ook )?(?:voor mij|voor ons)|(?:does|do) (?:that|this|it|these|those|the) (?:\w+ )?(?:also )?apply to (?:me|us)|vind (?:je|jij|u) het (?:\w+ )?(?:ok|oke|goed|gepast|integer|netjes|erg|verstandig|een probleem) (?:om|als|dat)|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit (?:het|dat|dit) met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|staat er (?:iets|wat) (?:over )?in (?:het|de|ons|onze) (?:beleid|gedragscode|regels|regeling|integriteitsbeleid)|wat zegt (?:het|de|ons|onze) (?:beleid|gedragscode|regeling|integriteitsbeleid)|what does (?:the|our) (?:policy|code|code of conduct) say|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|may we|can we|are we allowed|should we|do we have to|is it ok|is it okay|is it allowed|(?:is|would) (?:it|that|this) (?:be )?a problem|is that ok|is that okay|is this ok|is this okay|is that allowed|(?:dat|dit|het) doet iedereen(?: toch| ook)?|iedereen doet (?:dat|dit|het)|everybody does (?:it|that)|everyone does (?:it|that)|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
 
 export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
@@ -213,7 +218,7 @@ export function asksForAProvision(folded: string): boolean {
   return PROVISION.test(folded);
 }
 
-const HOW_TO = /\b(hoe (?:kan|moet|doe|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|bestel|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd|vul) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
+const HOW_TO = /\b(hoe (?:kan|moet|doe|voer|motiveer|begeleid|coach|stel|zet|krijg|verbind|koppel|installeer|reset|reserveer|vraag|regel|maak|boek|kom|zie|vind|open|gebruik|activeer|download|bestel|verschuif|verplaats|blokkeer|verwijder|wijzig|verander|herstel|print|scan|strijk|kook|bak|sla|log|schrijf|dien|hou|houd|vul) (?:ik|je)|how (?:do|can|should|would) (?:i|we)|how to)\b/;
 /** A how-to about a step of an integrity process is a process question: "hoe vraag ik toestemming". */
 // Dutch splits some of these verbs: "hoe vraag ik dat aan", "hoe meld ik het aan", "hoe geef ik dat op".
 const PROCESS_STEP = /\b(toestemming|goedkeuring|melden|meld|melding|aanvragen|permission|approval|report|declare|register)\b|\b(?:vraag|meld|geef)(?: \p{L}+){0,3} (?:aan|op)\b/u;
@@ -293,6 +298,12 @@ const WORK_CONTEXT =
  */
 const NOT_THE_ASKERS_WORK =
   /\b(?:werkt|werken|works?) (?:niet|nooit|not|never) (?:bij|voor|op|at|for|in) (?:de |het |the |onze |our )?\p{L}+|\b(?:doesn't|doesnt|does not|don't|dont|do not) work (?:at|for|in) (?:the |our )?\p{L}+|\b(?:geen collega|not a colleague)\b|\b(?:niets|niks) met (?:mijn |het )?werk te maken\b|\bnothing to do with (?:my )?work\b|\b(?:he|she|they)\b(?: \p{L}+){0,3} (?:to )?work\b(?! (?:here|at|for|with|in)\b)/gu;
+/** Someone of one's private life working for an employer other than ours ("werkt bij een bank", "works for an insurer"). */
+const WORKS_ELSEWHERE =
+  /\b(?:werkt|werken|werkte|works|worked) (?:al \p{L}+ )?(?:bij|voor|at|for) (?:de |het |een |the |a |an )?(?!(?:gemeente\p{L}*|ons|onze|jullie|our|us|you|municipality|council|mij|me)\b)\p{L}+/u;
+/** The asker, our organisation or its people. */
+const OUR_SIDE =
+  /\b(?:ik|mij|me|we|wij|ons|onze|i|our|us|gemeente\p{L}*|municipality|council|collega\p{L}*|colleague\p{L}*|leidinggevende\p{L}*|manager|baas|boss|wethouder\p{L}*|burgemeester|afdeling\p{L}*|department)\b/u;
 /** The asker or their team in the question ("wil mij een etentje aanbieden"). */
 const ASKER = /\b(ik|i|we|wij|mij|me)\b/;
 
@@ -304,7 +315,11 @@ const ASKER = /\b(ik|i|we|wij|mij|me)\b/;
  * question after `fold`.
  */
 export function isPrivateLifeOnly(folded: string, namesAnEmployer: () => boolean): boolean {
-  if (!PRIVATE_LIFE.test(folded) || WORK_CONTEXT.test(folded.replace(NOT_THE_ASKERS_WORK, ' ')) || namesAnEmployer()) return false;
+  if (!PRIVATE_LIFE.test(folded) || namesAnEmployer()) return false;
+  // "Mijn buurvrouw werkt bij een bank en krijgt kerstpakketten van klanten": the clients are her
+  // employer's, when neither the asker nor anyone of our side is in the question.
+  const elsewhere = WORKS_ELSEWHERE.test(folded) && !OUR_SIDE.test(folded);
+  if (!elsewhere && WORK_CONTEXT.test(folded.replace(NOT_THE_ASKERS_WORK, ' '))) return false;
   // "Is het ok als ik naar huis bel omdat mijn kind ziek is?": the asker's own conduct at stake
   // ("hoe kan ik mn kids …" asks for a way, "hoeveel moet ik betalen" for a sum, not for permission).
   return !(isPermissionFramed(folded.replace(A_WAY_OR_A_SUM, ' ')) && ASKER.test(folded));
@@ -544,4 +559,24 @@ const LOGISTICS =
 /** A question when, how long or how much. `folded` is the question after `fold`. */
 export function isLogistics(folded: string): boolean {
   return LOGISTICS.test(folded);
+}
+
+/**
+ * Asking the assistant's view ("vind je het integer dat", "wat vind je van", "is het integer als",
+ * "what do you think of", "is it ethical that") of people in public life, sport or the news (a
+ * celebrity, a footballer, a minister, a sports association, "in het nieuws"), with neither the asker
+ * nor anyone of their work in it: "vind je het integer als ik …" and "is het integer dat mijn collega
+ * …" stay questions about conduct at work.
+ */
+const OPINION_ASK =
+  /\b(?:vind (?:je|jij|u)|vindt u|wat vind(?:t)? (?:je|jij|u)|(?:je|jouw|uw) mening|wat denk (?:je|jij|u) (?:van|over)|hoe kijk (?:je|jij|u) (?:aan )?tegen|(?:je|jouw|uw) oordeel|(?:is|was) (?:het|dat|dit) (?:wel |nog |echt )?(?:integer|ethisch|fatsoenlijk|netjes|correct|kunnen|oke|ok) (?:als|dat|van|wat)|what do you think|how do you feel about|do you reckon|what's your (?:view|opinion|take)|your opinion|do you (?:think|find|consider)|(?:is|was) (?:it|that|this) (?:really )?(?:ethical|decent|ok|okay|right|fair) (?:that|for|when|of))\b/;
+/** People and bodies of public life, sport and the news. */
+const PUBLIC_LIFE =
+  /\b(?:nieuws|journaal|krant(?:en)?|talkshow|affaire|\p{L}*affaire|schandaal|\p{L}*schandaal|rel|ophef|bner|bn-er|bekende nederlander|celebrity|celebrities|beroemdhe\p{L}*|influencer\p{L}*|youtuber\p{L}*|artiest\p{L}*|zanger\p{L}*|zangeres|popster\p{L}*|acteur|actrice|\p{L}*voetballer\p{L}*|voetbal\p{L}*|sporter\p{L}*|topsporter\p{L}*|atleet|wielrenner\p{L}*|sportbond\p{L}*|\p{L}*bond|knvb|fifa|uefa|ioc|olympisch\p{L}*|minister\p{L}*|kamerlid|kamerleden|politic\p{L}*|premier|president|koning\p{L}*|prins\p{L}*|royals?|topman|topvrouw|ceo|news|newspaper|scandal|affair|famous|footballer\p{L}*|football|athletes?|sports? (?:body|association|federation)|politicians?|ministers?|celebrit\p{L}*|singer|actor|actress|pop star|tv presenter|presentator\p{L}*)\b/u;
+/** The asker, their own work or people in a job like theirs ("een medewerker die met de krant praat"). */
+const ASKER_OR_OWN_WORK = /\b(?:ik|mij|me|mijn|we|wij|ons|onze|i|my|our|us|\p{L}*medewerker\p{L}*|werknemer\p{L}*|ambtena\p{L}*|employees?|staff|civil servants?|public servants?|officials?)\b/u;
+
+/** Asks the assistant's opinion of people in public life or the news. `folded` is the question after `fold`. */
+export function asksOpinionOnOthers(folded: string): boolean {
+  return OPINION_ASK.test(folded) && PUBLIC_LIFE.test(folded) && !ASKER_OR_OWN_WORK.test(folded);
 }

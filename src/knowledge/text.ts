@@ -185,6 +185,11 @@ export class Analyzer {
     }
   }
 
+  /** Whether the word is an irregular verb form the lemma list brings back to its infinitive ("geef", "gaf"). */
+  hasLemma(word: string): boolean {
+    return this.lemmas.has(word);
+  }
+
   /** A word the texts or the synonym list use (as written, or by its stem). */
   knows(word: string): boolean {
     return this.surface.has(word) || this.lexicon.has(this.stem(word));

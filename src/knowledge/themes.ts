@@ -184,6 +184,8 @@ const TYPO_MIN = 8;
 const STEM_MIN = 5;
 /** A phrase's words must lie this close together (any order). */
 const PHRASE_WINDOW = 6;
+/** Function words that end a phrase only when they follow its other words. */
+const TRAILING_AS = new Set(['als', 'as']);
 /**
  * English keeps a phrase's words together ("second home", "team meeting"); Dutch sends its verb to
  * the end ("een cadeau dat ik van een leverancier kreeg"). Wider, "a second chair for my home
@@ -280,7 +282,9 @@ export class VocabularyMatcher {
     if (!keys) {
       const set = new Set([`w:${word}`]);
       if (word.length < STEM_MIN) {
-        // Compared as written only.
+        // Compared as written only, but a short irregular verb form is its infinitive too: "ik geef
+        // tennisles" gives lessons as "tennisles geven" does.
+        if (lang === 'nl' && this.analyzer.hasLemma(word)) set.add(`n:${this.analyzer.stem(word)}`);
       } else if (lang === 'en') set.add(`e:${englishStem(word)}`);
       else if (!STOPWORDS.has(word)) {
         set.add(`n:${this.analyzer.stem(word)}`);
@@ -386,8 +390,12 @@ export class VocabularyMatcher {
       return entry.pieces.every((piece, k) => tokens[at + k]?.word === (piece as { literal: string }).literal);
     }
     const used = new Set<number>();
-    return entry.pieces.every((piece) => {
-      for (let i = low; i < high; i++) {
+    const last = entry.pieces.length - 1;
+    return entry.pieces.every((piece, k) => {
+      // A closing "als" / "as" introduces what follows ("weekenden als fotograaf"); before the
+      // phrase's other words it is a conjunction ("als ik in het weekend …").
+      const from = k === last && k > 0 && 'literal' in piece && TRAILING_AS.has(piece.literal) ? Math.max(low, ...[...used].map((i) => i + 1)) : low;
+      for (let i = from; i < high; i++) {
         if (used.has(i)) continue;
         const token = tokens[i] as TokenInfo;
         if ('literal' in piece ? token.word === piece.literal : 'prefix' in piece ? token.word.startsWith(piece.prefix) : piece.keys.some((key) => token.keys.includes(key))) {

@@ -73,6 +73,37 @@ describe('extractive answers', () => {
     expect(cites('heemskerk', 'Een collega haalt geld uit de fooienpot van de balie. Gaat de gemeente dan naar de politie?')).toContain('Handhaven');
   });
 
+  it('finds the governing section from everyday words: office equipment, public wifi, agency staff, nights out, a package at home, paid lessons', () => {
+    const cites = (orgId: string, text: string, section: string, fact: RegExp, lang: 'nl' | 'en' = 'nl') => {
+      const answer = ask(orgId, text, lang);
+      expect(answer.outOfScope, text).toBe(false);
+      expect(answer.citations.slice(0, 3).map((citation) => citation.section), text).toContain(section);
+      expect(answer.answer, text).toMatch(fact);
+    };
+    // The copier is how the policy names the printer: private use is kept limited.
+    cites('velsen', 'Mag ik op kantoor de printer van de zaak gebruiken om mijn trouwkaarten af te drukken?', 'Artikel 6 lid 1', /beperkt/);
+    cites('velsen', 'Can I use the office printer to print tickets for my holiday?', 'Artikel 6 lid 1', /beperkt/, 'en');
+    // Free or public wifi is the network the rules on working in public places are about.
+    cites('heerde', 'Ik zit met mijn werklaptop in de trein en wil inloggen op de gratis wifi, mag dat?', 'Gedragscode › Zorgvuldigheidseisen gelden ook in privétijd en privéomgeving', /netwerkverbindingen/);
+    cites('heerde', "Can I log in to hotel wifi with my work laptop when I'm travelling?", 'Gedragscode › Zorgvuldigheidseisen gelden ook in privétijd en privéomgeving', /netwerkverbindingen/, 'en');
+    // Someone hired through an agency: measures against people without an employment contract.
+    cites('velsen', 'Ik werk via een uitzendbureau bij de gemeente. Wat gebeurt er als ik me niet aan de regels houd?', 'Artikel 13 lid 3', /passende maatregelen/);
+    cites('velsen', 'I was hired through an agency. Can the municipality take action against me if I break the rules?', 'Artikel 13 lid 3', /passende maatregelen/, 'en');
+    // "Hired" is no recruitment word, and misconduct one is punished for is no report of wrongdoing.
+    cites('heemskerk', "I'm a temp hired through an agency. Can the municipality punish me for misconduct?", 'Inleiding', /inhuurkrachten/, 'en');
+    // A night out that goes wrong: conduct in private time.
+    cites('heemskerk', 'Als ik in het weekend stomdronken ben en mij misdraag, kan mijn werkgever daar iets mee?', 'Handhaven', /privétijd/);
+    // A supplier's package at the door: gifts sent to one's home address.
+    cites('velsen', 'Vanmorgen stond er een pakketje van een leverancier bij mij thuis voor de deur. Wat moet ik doen?', 'Artikel 5 lid 3', /huisadres/);
+    cites('velsen', 'A supplier sent a package to my home address. What should I do?', 'Artikel 5 lid 3', /huisadres/, 'en');
+    cites('velsen', 'A company delivered a parcel to my home with my name on it. What now?', 'Artikel 5 lid 3', /huisadres/, 'en');
+    // Lessons given for money are a side job.
+    cites('heerde', "I'd like to give swimming lessons on Saturdays to earn something extra. Do I have to tell my manager?", 'Gedragscode › Nevenfuncties', /nevenwerkzaamheden/, 'en');
+    // Lessons of a kind the texts never name, given in the first person ("ik geef", a short irregular form of "geven").
+    cites('heerde', 'Ik geef sinds kort op woensdagavond pianoles aan huis, moet ik dat melden?', 'Gedragscode › Nevenfuncties', /nevenwerkzaamheden/);
+    cites('velsen', 'Ik gaf vorig jaar zangles aan volwassenen en wil dat weer gaan doen. Mag dat?', 'Artikel 7 lid 1', /nevenwerkzaamhe|nevenfunctie/i);
+  });
+
   it('classifies side-job and reporting questions for the next step', () => {
     expect(ask('heerde', 'Mag ik een bijbaan hebben naast mijn werk?').topic).toBe('sidejobs');
     expect(ask('werksaam', 'Waar kan ik een vermoeden van een misstand melden?').topic).toBe('reporting');

@@ -100,6 +100,19 @@ describe('the lead of every answer', () => {
     expect(velsen.citations.map((citation) => `${citation.documentId}#${citation.section}`)).toContain('velsen-gedragscode#Artikel 8 lid 1');
   });
 
+  it('leads with a sentence about the question’s theme rather than a close one about another theme', () => {
+    // "For money" shares a word with the gift item of the same article; the question is about a side job.
+    const lessons = knowledge.answer({ orgId: 'heerde', text: "I'd like to give painting classes on Saturdays for money. Is that allowed, and must my manager know?", lang: 'en' });
+    expect(lessons.view?.lead).toMatch(/nevenwerkzaamheden/);
+    expect(lessons.view?.lead).not.toMatch(/giften/);
+    // Breaking the rules is answered with the enforcement section, not the oath that shares "regels".
+    const breach = knowledge.answer({ orgId: 'heemskerk', text: 'welke straf krijg je eigenlijk als je de regels breekt? maakt het uit hoe ernstig het is?', lang: 'nl' });
+    expect(breach.view?.lead).toMatch(/plichtsverzuim/);
+    // A sentence that names only whom to turn to keeps its lead.
+    const external = knowledge.answer({ orgId: 'werksaam', text: 'Ik denk dat mijn teamleider met declaraties sjoemelt. Kan ik dat ook meteen extern melden?', lang: 'nl' });
+    expect(external.view?.lead).toMatch(/extern/);
+  });
+
   it('says honestly when the match is weak, and still gives the route to a person', () => {
     const answer = knowledge.answer({ orgId: 'velsen', text: 'Mag ik een tablet gebruiken tijdens de vergadering?', lang: 'nl' });
     expect(answer.outOfScope).toBe(false);

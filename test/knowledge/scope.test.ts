@@ -726,6 +726,74 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Er stond een stuk in de krant over een aannemer die steekpenningen betaalde aan ambtenaren. Hoe voorkomen wij dat?',
     ],
   },
+  {
+    name: 'office equipment, wifi, weekend work and deliveries as practical matters, not their private use, public networks, private time or a gift at home',
+    decline: [
+      'De printer op het werk doet het niet, wie moet ik bellen?',
+      'De openbare wifi in de bibliotheek werkt niet, hoe kom ik online?',
+      'Als ik in het weekend werk, krijg ik dan toeslag?',
+      'Mijn bestelling is nog steeds niet thuis bezorgd, hoe krijg ik mijn geld terug?',
+      'Is er gratis wifi in het gemeentehuis voor bezoekers?',
+      'Ik ga zaterdag uit in het uitgaansleven van de stad, tips voor kroegen?',
+      'Where can I take guitar lessons in the evening?',
+      'Ik neem pianoles op dinsdag, kan ik mijn werktijden aanpassen?',
+      'Hoeveel volle uren werk ik per week als ik 32 uur heb?',
+      'My online order was delivered to my home but it is damaged, how do I return it?',
+    ],
+    answer: [
+      'Mag ik de printer op het werk gebruiken voor de flyers van mijn sportclub?',
+      'Mag ik met mijn werklaptop op de openbare wifi van een hotel werken?',
+      'Als ik in het weekend in de kroeg de fout in ga, heeft dat gevolgen voor mijn werk?',
+      'Een aannemer heeft een pakket naar mijn huisadres gestuurd, mag ik het houden?',
+      'Ik zit met mijn werklaptop in de trein en wil inloggen op de gratis wifi, mag dat?',
+      'I want to teach piano lessons at weekends for money. Is that allowed?',
+    ],
+  },
+  {
+    name: 'an opinion on people in public life, sport or the news, not on the asker’s own conduct or our side',
+    decline: [
+      'Wat vind je ervan dat een minister een dure reis van een lobbyclub aannam?',
+      'What do you think of the bribery scandal at the football federation?',
+      'Is it ethical that a famous singer promotes a betting site?',
+      'Is het integer als een bekende Nederlander een cadeau krijgt van een bedrijf?',
+      'Hoe kijk jij aan tegen de ophef rond die zanger die geld aannam van een sponsor?',
+    ],
+    answer: [
+      'Vind je het integer als ik een fles wijn van een leverancier aanneem?',
+      'Is het integer dat mijn collega zijn zwager een opdracht gunt?',
+      'Een journalist belde me over de affaire rond onze wethouder. Mag ik iets zeggen?',
+      'Ik speel in mijn vrije tijd profvoetbal, is dat een nevenfunctie die ik moet melden?',
+      'Wat vind je van een wethouder die in het nieuws kwam met een nevenfunctie bij een aannemer?',
+      'Vind je het gepast om kaartjes voor een interland van de voetbalbond aan te nemen van een leverancier?',
+      'Is het integer dat een beleidsmedewerker in het nieuws kritiek geeft op een wethouder?',
+    ],
+  },
+  {
+    name: 'a neighbour or relative and the customs of their own employer, not their dealings with the asker or with us',
+    decline: ['Mijn buurvrouw werkt bij een bank en krijgt kerstpakketten van klanten, is dat normaal daar?', 'My neighbour works for a bank and gets gifts from clients, is that allowed there?'],
+    answer: [
+      'Mijn zwager werkt bij een aannemer en biedt mij een etentje aan. Mag ik dat aannemen?',
+      'Mijn buurman werkt bij de gemeente en krijgt cadeaus van aannemers, wat moet ik doen?',
+      'Mijn broer werkt bij een leverancier van ons en wil een offerte indienen, moet ik dat melden?',
+      'Mijn zwager werkt bij de brandweer en mag daar geen tweede baan hebben. Geldt dat ook voor mij?',
+    ],
+  },
+  {
+    name: 'how to hold a management conversation, not one about an integrity matter',
+    decline: ['Hoe voer ik een functioneringsgesprek met iemand die steeds zijn deadlines mist?', 'Hoe voer ik een gesprek met een medewerker die vaak ziek is?', 'Hoe motiveer ik een medewerker die zijn werk niet afkrijgt?'],
+    answer: [
+      'Hoe voer ik een gesprek met een collega die mij steeds seksueel getinte opmerkingen maakt?',
+      'Hoe voer ik een integriteitsgesprek met een medewerker die een cadeau heeft aangenomen?',
+      'Hoe begeleid ik een medewerker die een melding van een misstand wil doen?',
+      'Hoe coach ik een medewerker die een nevenfunctie wil bij een leverancier?',
+      'Een teamgenoot is elke ochtend een uur te laat maar zet toch volle uren op zijn urenbriefje. Moet ik dat melden?',
+    ],
+  },
+  {
+    name: 'ideas and a budget for a colleague’s baby or wedding, not a supplier’s present',
+    decline: ['Welk kraamcadeau is leuk voor een collega, budget 15 euro?', 'Our team wants to buy a present for a colleague who just had a baby, any ideas under 30 euros?'],
+    answer: ['Een leverancier wil een kraamcadeau sturen voor mijn baby, mag ik dat aannemen?', 'Mijn collega is bevallen. Mag ik een kraamcadeau van een leverancier voor haar aannemen?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {

@@ -86,6 +86,10 @@ describe('the integrity themes (themes.json)', () => {
     expect(withinOneEdit('aanraden', 'aanraken')).toBe(false);
     expect(withinOneEdit('verhogen', 'vermogen')).toBe(false);
     expect(themesOf('Welke podcast over timemanagement kun je aanraden?')).not.toContain('unwanted_behaviour');
+    // A closing "als" introduces a job only after the phrase's other words; before them it is "if".
+    const sidejobConfidence = (text: string) => knowledge.matchVocabulary(text, 'nl').themes.find((hit) => catalogue.themes[hit.theme]?.id === 'sidejobs')?.confidence ?? 0;
+    expect(sidejobConfidence('Als ik in het weekend een feestje heb, mag ik dan eerder weg?')).toBeLessThan(1);
+    expect(sidejobConfidence('Ik sta in het weekend als kok in een restaurant, moet ik dat melden?')).toBe(1);
   });
 
   it('names off-topic subjects and the contact roles a question asks for', () => {
