@@ -45,7 +45,7 @@ export interface ScopeInput {
   /** Asks the assistant to make, write or plan something (see `isTaskRequest`). */
   task: boolean;
   /** Asks the assistant's opinion of public figures, sport or the news (see `asksOpinionOnOthers`). */
-  opinion?: boolean;
+  opinion: boolean;
   /** Names integrity itself, or uses the word in another sense (see `integrityNamed`). */
   integrity: IntegrityNamed;
   /** "Wat moet ik doen", "what should I do": asks what to do, which may be for practical help. */
@@ -445,7 +445,7 @@ export function asksTheirRules(folded: string): boolean {
 }
 
 /** Someone who works at another employer ("mijn zwager werkt bij een andere gemeente", "he works for another council"). */
-const WORKS_ELSEWHERE =
+const WORKS_AT_ANOTHER_EMPLOYER =
   /\b(?:werkt|works)\s+(?:\p{L}+\s+){0,2}?(?:bij|voor|at|for)\s+(?:een andere|een ander|another|a different|an other)\s+(?:gemeente|werkgever|organisatie|bedrijf|municipality|council|employer|organi[sz]ation|company)\b/u;
 /** The asker in the question, or their own job: their own conduct or work may be at stake ("gevolgen voor mijn functie hier"). */
 const ASKER_NAMED = /\b(?:ik|i|we|wij|mij|me|ons|us|hier|here)\b|\b(?:mijn|my) (?:functie|werk|baan|positie|team|afdeling|job|position|role|work)\b/;
@@ -459,7 +459,7 @@ const ASKER_NAMED = /\b(?:ik|i|we|wij|mij|me|ons|us|hier|here)\b|\b(?:mijn|my) (
  */
 export function asksAboutAnotherEmployersCase(folded: string): boolean {
   if (ABOUT_THE_RULES.test(folded) || isPermissionFramed(folded)) return false;
-  if (WORKS_ELSEWHERE.test(folded)) return !ASKER_NAMED.test(folded);
+  if (WORKS_AT_ANOTHER_EMPLOYER.test(folded)) return !ASKER_NAMED.test(folded);
   // "Ik las in de krant dat een bank een boete kreeg, hoe hoog zijn die meestal?": a case in the news
   // with nobody of ours in it; the asker who read it is only the source.
   return IN_THE_NEWS.test(folded) && !ASKER_NAMED.test(folded.replace(READ_IT, ' ')) && !namesEmployerSide(folded);
