@@ -45,11 +45,11 @@ const THIRD_PARTY =
   /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|heer|de heer|mw|dhr|ploegbaas|voorman|uitvoerder|coordinator|consulent|consulenten|handhaver|handhavers|boa|inwoner|inwoners|bewoner|bewoners|klant|client|clienten|kandidaat|kandidaten|leden|bestuursleden|resident|residents|candidate|candidates|official|officials|members|receptioniste|adviseur|adviseurs|adviser|advisor|head of|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|teamgenoot|teamgenote|teamgenoten|teamlid|teamleden|kamergenoot|bureaugenoot|collegaatje|teammate|teammates|team member|team members|teamie|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b|\b\p{L}*(?:medewerker|medewerkers|medewerkster|manager|managers|leider|leiders|hoofd|directeur|chef|adviseur|adviseurs|coach|coaches|consulent|consulenten|coordinator|functionaris|planner|chauffeur|monteur|jurist|controller|inspecteur|toezichthouder|handhaver|secretaresse|receptioniste|archivaris|opzichter|beheerder|boekhouder)\b|\b(?:uitzend|inhuur|flex|inval|oproep|schoonmaak)krachte?n?\b|\b(?:officer|officers|uitzendkracht|temp|temps|jobcoach|receptionist)\b/u;
 /** Things kept in a register or a case file. */
 /** The words of RECORD_THINGS, also the things of POSSESSED_RECORD. */
-const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|meldng|medling|meldign|klacth|neven\p{L}+|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinair|disciplinaire|disciplinaire maatregel|gespreksverslag|gespreksverslagen|gespreksnotities|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?|aangifte|aangiftes|police reports?|\p{L}*maatregel|\p{L}*maatregelen|disciplinary measures?`;
+const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|meldng|medling|meldign|klacth|neven\p{L}+|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|\p{L}*registratie|\p{L}*registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinair|disciplinaire|disciplinaire maatregel|gespreksverslag|gespreksverslagen|gespreksnotities|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|outside work|outside jobs?|outside activities|schadevergoeding|schadevergoedingen|boete|boetes|damages|penalty|penalties|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?|aangifte|aangiftes|police reports?|\p{L}*maatregel|\p{L}*maatregelen|disciplinary measures?`;
 const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
-  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|afgetreden|opgestapt|teruggetreden|stepped down|resigned|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|geklaagd|klaagde|klaagden|complained|verraden|doorgegeven|verlinkt|verklikt|gelapt|erbij gelapt|snitched|ratted|grassed|squealed|told on|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|afspraken gemaakt|made (?:an )?arrangements?|made a deal|gestraft|bestraft|punished|contact opgenomen|contact gezocht|reached out|got in touch|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten)\b/;
+  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|afgetreden|opgestapt|teruggetreden|stepped down|resigned|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|geklaagd|klaagde|klaagden|complained|verraden|doorgegeven|verlinkt|verklikt|gelapt|erbij gelapt|snitched|ratted|grassed|squealed|told on|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|afspraken gemaakt|made (?:an )?arrangements?|made a deal|gestraft|bestraft|punished|contact opgenomen|contact gezocht|reached out|got in touch|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten|vastgesteld|geconstateerd|opgelegd|terugbetaald|terugbetalen|repaid|repay|paid back|imposed)\b/;
 /** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
 const GENERIC_EVENTS = /\b(aangeklopt|langs geweest|langsgegaan|knocked on|talk to|speak to|talked to|spoke to|spoken to|spoken with|gepraat|besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
 /** Being put down as something: "bekend als probleemgeval", "flagged as a risk". */
@@ -92,9 +92,9 @@ const ASKER_OWN =
  * "ik laat de dossiers op tafel liggen" tells what the asker does with them.
  */
 const SHOW_VERBS =
-  /\b(ranking|ranglijst|rangorde|rangschik[a-z]*|rank|zet|lijstje|forward|doorsturen|stuur door|toon|tonen|laat (?:me|mij|ons)|laat (?:\p{L}+ ){0,5}?zien|laten zien|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give me (?:a |an |the )?(?:list|overview|names|all|count|number|numbers|export)|send|display|pull up|look up|look at|find|overview|dump)\b/u;
+  /\b(ranking|ranglijst|rangorde|rangschik[a-z]*|rank|zet|zetten|op een rij|op een rijtje|overzichtje|tabel|tabelletje|spreadsheet|excel|csv|exporteren|uitdraai|lijstje|forward|doorsturen|stuur door|toon|tonen|laat (?:me|mij|ons)|laat (?:\p{L}+ ){0,5}?zien|laten zien|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give me (?:a |an |the )?(?:list|overview|names|all|count|number|numbers|export)|send|display|pull up|look up|look at|find|overview|dump|table|compile|tabulate)\b/u;
 /** Many registrations or a group's: "alle", "met namen", "van afdeling X", "from last year". */
-const MANY_OR_OTHERS = /\b(per medewerker|per employee|per persoon|top \d+|de meeste|the most|afdelingen|departments|per afdeling|per department|alle|allemaal|all|every|iedereen|everyone|met namen|with names|van vorig jaar|from last year|dit jaar|this year|van afdeling|of the|van de|van het|from the|by the|door de)\b/;
+const MANY_OR_OTHERS = /\b(per medewerker|per employee|per persoon|top \d+|de meeste|the most|afdelingen|departments|per afdeling|per department|alle|allemaal|all|every|iedereen|everyone|met namen|with names|van vorig jaar|from last year|dit jaar|this year|van afdeling|van team|of team|from team|per team|of the|van de|van het|from the|by the|door de)\b/;
 /** A question embedded in a request: "kun je checken of …", "ik wil weten of …", "any idea whether …". */
 const EMBEDDED_QUESTION =
   /\b(checken|nagaan|nakijken|kijk\p{L}*|zien|zoek\p{L}* op|opzoeken|vertel|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|na te gaan|na te kijken|uit te zoeken|te checken|te controleren|zoek\p{L}* uit|uitzoeken|bevestig\p{L}*|check|see|find out|look up|look into|curious|tell me|know|idea|wonder|confirm|verify|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
@@ -272,6 +272,12 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
     ),
   );
   if (clauses.some(({ clause, folded: one, before }) => asksForOthersRecords(clause, one, RECORD_THINGS.test(before)))) return true;
+  // "Welke afdeling meldt de minste geschenken?", "vergelijk de nevenfuncties van Karin en Joost":
+  // a ranking or comparison of people's or units' registrations.
+  if (clauses.some(({ clause, folded: one }) => ranksOrComparesRecords(clause, one))) return true;
+  // "Wat heeft HR Mark geadviseerd?", "heeft de vertrouwenspersoon iets van Kees gehoord?"
+  if (clauses.some(({ clause, folded: one }) => asksWhatCounselHeardOrAdvised(clause, one))) return true;
+  if (asksForAgreementsAboutSomeone(sentences) || asksWhetherTheirsWasHandled(sentences)) return true;
   // "Wat staat er in het verslag over Jan?", "what was discussed in the meeting with Priya?":
   // what a report or a conversation holds about a person by name.
   if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && NOTES_OR_CONVERSATION.test(one) && (namesSomeone(clause) || CONVERSATION_WITH_NAME.test(clause)))) return true;
@@ -591,6 +597,24 @@ const WHO_DID_THAT = /^(?:en |and |maar |but )?(?:wie|who|welke|which)\b(?: \p{L
 /** "De persoon die", "the one who": asks whom an act belongs to. */
 const THE_ONE_WHO = /\b(?:de|het|the) (?:one|person|persoon|collega|colleague|medewerker|employee) (?:who|die)\b(?! (?:ik|i|je|you|we)\b)|\b(?:degene|diegene) die\b(?! (?:ik|je|we)\b)/;
 
+/** A capitalised phrase inside a sentence: "in Public Works", "bij Openbare Ruimte", a unit's name. */
+const CAPITALISED_PHRASE = /(?<=\S\s)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)+/gu;
+/** An aside in brackets: "(die vorig jaar met een regeling vertrok)" describes the person asked about. */
+const BRACKETED_ASIDE = /\([^()]{0,120}\)/g;
+/**
+ * `folded` without what only describes the people or units asked about: an aside in brackets and a
+ * unit's capitalised name, whose words ("regeling", "Public") are no rule the asker asks for.
+ * A capitalised rule text ("de Gedragscode Integriteit") stays.
+ */
+function withoutAsides(sentence: string, folded: string): string {
+  let rest = folded.replace(BRACKETED_ASIDE, ' ');
+  for (const match of sentence.matchAll(CAPITALISED_PHRASE)) {
+    const phrase = fold(match[0]);
+    if (!RULE_TEXT.test(phrase) && !LAW.test(phrase)) rest = rest.replace(phrase, ' ');
+  }
+  return rest;
+}
+
 /**
  * `sentence` is one sentence as typed (for names), `folded` the same after `fold`. A sentence
  * counts when it has someone else in it, a registration, and the shape of a records request.
@@ -611,7 +635,7 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "Heeft raadslid Yilmaz ooit een VOG moeten overleggen?": someone in particular and "ooit"
   // ask for that person's history; the modal belongs to what happened, not to a rule.
   if (EVER.test(folded) && (FACT_ABOUT_SOMEONE.test(folded) || SOMEONE_OF_MINE.test(folded)) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
-  let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ').replace(RULE_TEXT_SIGNED, ' signed ').replace(MODAL_OF_A_THING, ' ');
+  let withoutReason = withoutAsides(sentence, folded).replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ').replace(RULE_TEXT_SIGNED, ' signed ').replace(MODAL_OF_A_THING, ' ');
   if (!IN_A_ROLE.test(folded) && !OWN_LOOKUP.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
   if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason) || OATH_ADMINISTERED.test(withoutReason)) return false;
   // A rumour about the asker ("ik hoorde dat er een klacht over mij is") is declined by
@@ -647,4 +671,126 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "Which colleagues own shares in …": the people behind a registration, whatever the verb.
   if (registration && WHICH_PEOPLE.test(folded)) return true;
   return WH_OPENING.test(folded.replace(RELATIVE_WHO, ' ')) && (event || (registration && WHO.test(folded.replace(TO_WHOM, ' '))) || /\b(heeft|hebben|has|have|had)\b/.test(folded) || (registration && OUTCOME.test(folded)));
+}
+
+/** Units and people that are ranked or compared. */
+const RANKED = String.raw`team|teams|afdeling|afdelingen|department|departments|unit|units|directie|directies|dienst|diensten|sector|sectoren|cluster|clusters|collega|collegas|medewerker|medewerkers|colleague|colleagues|employee|employees|manager|managers|wethouder|wethouders|raadslid|raadsleden|persoon|personen|person|people|mensen|leidinggevende|leidinggevenden`;
+/** Most, fewest, worst: a ranking. */
+const SUPERLATIVE = String.raw`de meeste|het meeste|de minste|het minste|the most|the fewest|the least|most|fewest|het vaakst|het minst vaak|most often|least often|het slechtst|het slechtste|het best|het beste|het hoogst|het laagst|worst|best|highest|lowest|bovenaan|onderaan|at the top|at the bottom`;
+/**
+ * "Welk team heeft de minste …", "which department scores worst", "wie heeft het meeste …"; "meer
+ * dan 50 euro" is a threshold, not a ranking.
+ */
+const RANKING = new RegExp(
+  String.raw`\b(?:welk|welke|which|what) (?:\p{L}+ )?(?:${RANKED})\b(?: \p{L}+){0,8}? (?:${SUPERLATIVE})\b|\b(?:wie|who)\b(?: \p{L}+){0,6}? (?:${SUPERLATIVE}|meer|more|minder|fewer|less)\b(?! (?:dan|than)\b)|\b(?:rank|rangschik\p{L}*|sorteer|sort|order|orden)\b(?: \p{L}+){0,2}? (?:${RANKED})\b|\b(?:ranglijst|ranking|top \d+|top drie|top vijf|top three|top five|league table)\b`,
+  'u',
+);
+/** A score or count that a ranking is made of. */
+const SCORE = /\b(?:scoort|scoren|scores|score|scored|\p{L}*aantallen|aantal|numbers|number|counts|count|\p{L}*cijfers|figures|totals|totalen|\p{L}*rapportage|statistics|statistieken)\b/u;
+/** "Vergelijk …", "compare …", "wie van de twee …", "side by side". */
+const COMPARE = /\b(?:vergelijk\p{L}*|compare|comparing|comparison|naast elkaar|tegenover elkaar|side by side|versus|vs|wie van (?:de twee|beiden|hen|hun|die twee)|which of (?:the two|them|both|those two)|who of (?:the two|them))\b/u;
+/** A count per unit or person: "aantallen per team", "de teams met hun aantallen", "numbers by department". */
+const COUNT_PER_UNIT = new RegExp(
+  String.raw`\b(?:aantallen|aantal|numbers|counts|cijfers|scores|figures|totals|totalen)\b(?: \p{L}+){0,3}? (?:per|by|for each|voor elk|voor ieder|van elk|van ieder|of each) (?:\p{L}+ )?(?:${RANKED})\b|\b(?:${RANKED}|namen|names) (?:met|with) (?:hun |their |de |the )?(?:aantallen|aantal|numbers|counts|cijfers|scores|figures|totals)\b`,
+  'u',
+);
+/** "Met de namen erbij", "with employee names": names asked along with the figures. */
+const NAMES_ALONG = /\b(?:(?:de |hun )?namen (?:er ?bij|erbij)|(?:met|with|including|inclusief|incl) (?:de |the |hun |their )?(?:\p{L}+ )?(?:namen|names)|names (?:attached|included|added))\b/u;
+
+/**
+ * A ranking or comparison of the registrations of people or units: "welke afdeling meldt de
+ * minste cadeaus", "rank the teams by complaints", "vergelijk de bijbanen van Karin en Joost",
+ * "geef de aantallen per afdeling". "Wat is het verschil tussen een melding en een klacht?"
+ * compares two rules (no person, no unit), "welk team moet de meeste meldingen behandelen?" asks
+ * for a rule.
+ */
+function ranksOrComparesRecords(sentence: string, folded: string): boolean {
+  if (askedAsRule(withoutAsides(sentence, folded))) return false;
+  const registration = RECORD_THINGS.test(folded) || RECORD_EVENTS.test(folded);
+  if (RANKING.test(folded) && (registration || SCORE.test(folded))) return true;
+  if (COUNT_PER_UNIT.test(folded)) return true;
+  if (NAMES_ALONG.test(folded) && (registration || SCORE.test(folded) || new RegExp(String.raw`\b(?:${RANKED})\b`, 'u').test(folded))) return true;
+  const people = namesSomeone(sentence) || THIRD_PARTY.test(folded) || new RegExp(String.raw`\b(?:${RANKED})\b`, 'u').test(folded);
+  return COMPARE.test(folded) && registration && people;
+}
+
+/** What counsel heard, was told or advised: verbs of a confidence, in the past. */
+const COUNSEL_HEARD =
+  /\b(?:gehoord|vernomen|te horen gekregen|gekregen|geadviseerd|aangeraden|gezegd|verteld|besproken|heard|learned|learnt|been told|was told|advised|advise|recommended|recommend|told|tell|said|say|discussed|hear|learn|gegeven|give|gave|given)\b/;
+/** A question about what counsel did: "wat heeft …", "what did …", "heeft … iets …", "did … hear". */
+const COUNSEL_QUESTION = opening(
+  String.raw`(?:wat|what|welk advies|welke adviezen|what advice|which advice|heeft|hebben|had|has|have|did|does|is)\b`,
+);
+/** A particular person: by name, or "mijn collega", "that employee", "over mij". */
+const PARTICULAR_PERSON = new RegExp(
+  String.raw`\b(?:mijn|my|onze|our|die|deze|that|this|zijn|haar|his|her) (?:(?:nieuwe|oude|vorige|new|former|previous) )?(?:${THIRD_PARTY.source})|\b(?:over|about|van|from|tegen|to|aan) (?:mij|me|hem|haar|him|her)\b`,
+  'u',
+);
+
+/**
+ * What counsel heard from or advised a particular person: "what did HR advise Mark?", "heeft de
+ * vertrouwenspersoon iets over mij gehoord van Kees?". Counsel's confidences are never disclosed;
+ * "wat adviseert de vertrouwenspersoon meestal?" asks what counsel does.
+ */
+function asksWhatCounselHeardOrAdvised(sentence: string, folded: string): boolean {
+  if (!COUNSEL.test(folded) || !COUNSEL_QUESTION.test(folded) || !COUNSEL_HEARD.test(folded)) return false;
+  // Only the past or a perfect: "what does counsel advise" asks what counsel does.
+  if (!/\b(?:heeft|hebben|had|has|have|did|gehoord|vernomen|gekregen|geadviseerd|aangeraden|gezegd|verteld|besproken|heard|learned|learnt|advised|told|said|discussed)\b/.test(folded)) return false;
+  // "te horen gekregen" is what counsel was told, not the rule word "horen".
+  if (askedAsRule(withoutAsides(sentence, folded).replace(/\bte horen\b/g, ' '))) return false;
+  return namesSomeone(sentence) || /\b(?:van|from|to|aan|met|with) \p{Lu}\p{Ll}+/u.test(sentence) || PARTICULAR_PERSON.test(folded.replace(COUNSEL, ' '));
+}
+
+/** Agreements or notes about how someone behaves or performs. */
+const AGREEMENTS_ABOUT_CONDUCT =
+  /\b(?:afspraken|afspraak|aantekeningen|notities|verslag|verslagen|agreements?|arrangements?|notes|memo)\b(?: \p{L}+){0,6}? (?:over|about|regarding|on|met|with)\b(?: \p{L}+){0,3}? (?:het |zijn |haar |the |his |her )?(?:gedrag|functioneren|houding|optreden|behaviou?r|conduct|performance|attitude)\b/u;
+/** Put on record: "vastgelegd", "recorded", "made". */
+const RECORDED = /\b(?:vastgelegd|gemaakt|genoteerd|opgeschreven|op papier gezet|recorded|made|noted|written down|put on paper|logged)\b/;
+/** The asker wants to see or have it: "ik wil die afspraken zien", "I'd like to read them", or a show request. */
+const WANTS_TO_SEE =
+  /\b(?:ik|we|wij) (?:wil|willen|wou|zou graag|zouden graag)\b(?: \p{L}+){0,4}? (?:zien|lezen|inzien|inkijken|bekijken|hebben|ontvangen|krijgen)\b|\b(?:wil|willen|wou) (?:ik|we|wij)\b(?: \p{L}+){0,4}? (?:zien|lezen|inzien|inkijken|bekijken|hebben|ontvangen|krijgen)\b|\b(?:i|we)(?: would like| want| wish|d like|'d like) to (?:see|read|view|get|have|look at)\b|\b(?:laat|toon|stuur|geef|show|send|give me)\b/u;
+
+/**
+ * Agreements recorded about a particular colleague's conduct, asked to be shown: "er zijn afspraken
+ * met Dirk over zijn gedrag gemaakt, laat die zien", "which agreements were recorded with Kim
+ * about her conduct?". Whether agreements must be recorded is a rule question.
+ */
+function asksForAgreementsAboutSomeone(sentences: string[]): boolean {
+  const about = sentences.filter((sentence) => {
+    const one = fold(sentence);
+    return AGREEMENTS_ABOUT_CONDUCT.test(one) && (namesSomeone(sentence) || PARTICULAR_PERSON.test(one) || /\b(?:van|of|met|with) \p{Lu}\p{Ll}+/u.test(sentence));
+  });
+  if (about.length === 0) return false;
+  return sentences.some((sentence) => {
+    const one = fold(sentence);
+    if (askedAsRule(withoutAsides(sentence, one))) return false;
+    return WANTS_TO_SEE.test(one) || (about.includes(sentence) && /^(?:welke|wat|which|what)\b/.test(one) && (RECORD_EVENTS.test(one) || RECORDED.test(one)));
+  });
+}
+
+/** "Was dat ooit goedgekeurd?", "was it registered?": whether what was just told was registered or approved. */
+const WAS_THAT_HANDLED = opening(
+  String.raw`(?:was|is|werd|wordt|zijn|waren|has|had|heeft|did|were)\s+(?:that|it|this|dat|het|dit|die|deze|hij|zij|ze|he|she|they)\b(?: \p{L}+){0,4}? (?:gemeld|geregistreerd|goedgekeurd|toegestaan|aangegeven|opgegeven|vastgelegd|afgewezen|reported|registered|approved|declared|disclosed|allowed|permitted|rejected|recorded|signed off)\b`,
+);
+/** Where a piece ends for the question pointing back: a sentence's comma, semicolon or dash. */
+const BACK_PIECE_BREAK = /\s*[;]\s+|\s[–—-]\s/u;
+
+/**
+ * A fact about someone else, then whether it was registered or approved: "mijn voorganger had een
+ * adviesbureau — is dat ooit goedgekeurd?", "My colleague runs a shop. Was it registered?". The
+ * rule words of the question ("toegestaan", "allowed") belong to the registration asked about
+ * only when the question points back with "ooit", "al", "destijds", "ever", "already", "back then".
+ */
+function asksWhetherTheirsWasHandled(sentences: string[]): boolean {
+  const pieces = sentences.flatMap((sentence) => sentence.split(BACK_PIECE_BREAK)).map((piece) => piece.trim()).filter((piece) => piece !== '');
+  if (pieces.length < 2) return false;
+  return pieces.some((piece, i) => {
+    const one = fold(piece);
+    if (i === 0 || !WAS_THAT_HANDLED.test(one)) return false;
+    const pointsBackInTime = /\b(?:ooit|al|destijds|toen|indertijd|ever|already|back then|at the time)\b/.test(one);
+    if (!pointsBackInTime && askedAsRule(one)) return false;
+    if (RULE_OR_PROCESS.test(one.replace(/\b(?:toegestaan|allowed|permitted)\b/g, ' ').replace(ASKING_THE_ASSISTANT, ' '))) return false;
+    const told = fold(pieces[i - 1] ?? '');
+    return (THIRD_PARTY.test(told) || namesSomeone(pieces[i - 1] ?? '')) && !ASKER_IN_IT.test(told) && !RULE_OR_PROCESS.test(withoutAsides(pieces[i - 1] ?? '', told));
+  });
 }
