@@ -82,10 +82,11 @@ const OWN_LOOKUP = /\b(?:uit nieuwsgierigheid|out of curiosity|in (?:het|de|ons|
 const IN_A_ROLE = /\b(?:als|as an?|as) (?:leidinggevende|manager|teamleider|hr|hr-adviseur|direct leidinggevende|supervisor|team leader|vertrouwenspersoon|confidential advis[eo]r)\b/;
 /**
  * The asker asks about their own conduct or own registration; "een cadeau dat ik heb gekregen",
- * "the gift I received" is the asker's own as well.
+ * "the gift I received" is the asker's own as well, and so are the asker's own conversations with
+ * a manager or HR ("komt integriteit aan bod in mijn functioneringsgesprekken met mijn chef?").
  */
 const ASKER_OWN =
-  /\b(?:dat|die|wat|that|which|what) (?:ik|i) (?:\p{L}+ ){0,5}?(?:gekregen|ontvangen|kreeg|received|got|was given|have been given)\b|\b(?:that|dat) (?:i|ik) (?:have |had )?(?:reported|filed|made|complained|blew|heb (?:\p{L}+ ){0,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|had (?:\p{L}+ ){0,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|(?:\p{L}+ ){1,4}?(?:heb|had) (?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|(?:\p{L}+ ){1,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd) (?:heb|had))\b|\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn nevenfunctie\p{L}*|mijn bijbaan\p{L}*|mijn aanvraag|mijn verzoek|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job|my request|my application)\b/u;
+  /\b(?:dat|die|wat|that|which|what) (?:ik|i) (?:\p{L}+ ){0,5}?(?:gekregen|ontvangen|kreeg|received|got|was given|have been given)\b|\b(?:that|dat) (?:i|ik) (?:have |had )?(?:reported|filed|made|complained|blew|heb (?:\p{L}+ ){0,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|had (?:\p{L}+ ){0,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|(?:\p{L}+ ){1,4}?(?:heb|had) (?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|(?:\p{L}+ ){1,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd) (?:heb|had))\b|\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn nevenfunctie\p{L}*|mijn bijbaan\p{L}*|mijn aanvraag|mijn verzoek|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job|my request|my application)\b|\b(?:mijn|my) (?:\p{L}+ ){0,2}?(?:\p{L}*gesprek|\p{L}*gesprekken|conversations?|appraisals?|performance reviews?|(?:one-on-one|1-on-1) meetings?)\b/u;
 
 /**
  * Asking the assistant to show or hand over registrations. "Laat" only as in "laat (me) zien":
@@ -113,9 +114,10 @@ const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}
  * "Voor de audit heb ik een lijst nodig van …", "I need a list of …": the asker's need of a
  * list or an export is a request for it, not the rule word "nodig" of "heb ik een VOG nodig?"
  * (a question opening with "heb ik" asks what is needed; the pattern wants a word before it).
+ * An aside may follow the need: "I need, for the audit, the list of …".
  */
 const NEED_OF_A_LIST =
-  /\b(?:(?:ik|we|wij) (?:heb|hebben)|(?<=\p{L} )(?:heb|hebben) (?:ik|we|wij))(?: \p{L}+){0,3}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|dump|namen)\b(?: \p{L}+){0,12}? nodig\b|\b(?:i|we) (?:really |urgently |just )?need (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout)\b|\b(?:i|we) (?:really |urgently |just )?need (?:all|every)\b/gu;
+  /\b(?:(?:ik|we|wij) (?:heb|hebben)|(?<=\p{L} )(?:heb|hebben) (?:ik|we|wij))(?: \p{L}+){0,3}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|dump|namen)\b(?: \p{L}+){0,12}? nodig\b|\b(?:i|we) (?:really |urgently |just )?need(?:, [^,]{1,40},)? (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout)\b|\b(?:i|we) (?:really |urgently |just )?need (?:all|every)\b/gu;
 /**
  * Rule words that describe rather than ask: "hebben zij dat gemeld zoals de gedragscode vraagt"
  * measures someone against the rule, "problemen met integriteit gehad", "had an integrity problem"
@@ -737,7 +739,9 @@ function asksWhatCounselHeardOrAdvised(sentence: string, folded: string): boolea
   // Only the past or a perfect: "what does counsel advise" asks what counsel does.
   if (!/\b(?:heeft|hebben|had|has|have|did|gehoord|vernomen|gekregen|geadviseerd|aangeraden|gezegd|verteld|besproken|heard|learned|learnt|advised|told|said|discussed)\b/.test(folded)) return false;
   // "te horen gekregen" is what counsel was told, not the rule word "horen".
-  if (askedAsRule(withoutAsides(sentence, folded).replace(/\bte horen\b/g, ' '))) return false;
+  const rest = withoutAsides(sentence, folded).replace(/\bte horen\b/g, ' ');
+  // "Is integrity discussed in my HR conversations with my team leader?": the asker's own talks.
+  if (askedAsRule(rest) || ASKER_OWN.test(rest.replace(ASKING_THE_ASSISTANT, ' '))) return false;
   return namesSomeone(sentence) || /\b(?:van|from|to|aan|met|with) \p{Lu}\p{Ll}+/u.test(sentence) || PARTICULAR_PERSON.test(folded.replace(COUNSEL, ' '));
 }
 

@@ -557,6 +557,8 @@ const rankedListedOrPointedBack = [
   // a pretext role
   'As a compliance officer I need, for the review, a list of all breaches with staff names.',
   'Als HR-adviseur heb ik voor de audit alle meldingen van 2023 met namen nodig.',
+  'As team lead I need, for our compliance check, the full list of side jobs with the employees’ names.',
+  'We need, before the audit, an export of all declared interests with names.',
   // someone's history asked as a yes/no, also pointing back at a fact just told
   'Mijn voorganger had een eigen adviesbureau. Is dat destijds ooit goedgekeurd?',
   'My former manager ran a webshop - was it ever approved?',
@@ -568,6 +570,7 @@ const rankedListedOrPointedBack = [
   'Wat heeft de integriteitscoördinator van Sven te horen gekregen?',
   'What did the counsellor learn from Priya?',
   'Heeft de vertrouwenspersoon van Kees iets over mij gehoord?',
+  'Wat heeft mijn collega in zijn gesprek met HR gezegd?',
   // agreements recorded about a colleague's conduct
   'Er zijn afspraken gemaakt met Dirk over zijn gedrag. Laat me die afspraken zien.',
   'Which agreements were recorded with Kim about her conduct?',
@@ -596,6 +599,12 @@ const rankedListedOrPointedBackRules = [
   'Wie is verantwoordelijk voor de meeste meldingen?',
   'Van wie is een geschenk van meer dan 100 euro dat ik thuis kreeg?',
   'Moet ik een boete betalen als ik een cadeau niet meld?',
+  'Do I need, as a new employee, a certificate of conduct?',
+  'As an HR adviser, what do I need to keep on file about side jobs?',
+  // the asker's own conversations with a manager or HR
+  'Komt integriteit aan bod in mijn jaarlijkse gesprekken met mijn leidinggevende?',
+  'Is integrity a topic in my appraisals with my manager?',
+  'Wordt integriteit besproken in mijn gesprekken met HR en mijn chef?',
 ];
 
 describe('requests for other people’s records', () => {
