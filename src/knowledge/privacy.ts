@@ -45,11 +45,11 @@ const THIRD_PARTY =
   /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|heer|de heer|mw|dhr|ploegbaas|voorman|uitvoerder|coordinator|consulent|consulenten|handhaver|handhavers|boa|inwoner|inwoners|bewoner|bewoners|klant|client|clienten|kandidaat|kandidaten|leden|bestuursleden|resident|residents|candidate|candidates|official|officials|members|receptioniste|adviseur|adviseurs|adviser|advisor|head of|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|teamgenoot|teamgenote|teamgenoten|teamlid|teamleden|kamergenoot|bureaugenoot|collegaatje|teammate|teammates|team member|team members|teamie|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b|\b\p{L}*(?:medewerker|medewerkers|medewerkster|manager|managers|leider|leiders|hoofd|directeur|chef|adviseur|adviseurs|coach|coaches|consulent|consulenten|coordinator|functionaris|planner|chauffeur|monteur|jurist|controller|inspecteur|toezichthouder|handhaver|secretaresse|receptioniste|archivaris|opzichter|beheerder|boekhouder)\b|\b(?:uitzend|inhuur|flex|inval|oproep|schoonmaak)krachte?n?\b|\b(?:officer|officers|uitzendkracht|temp|temps|jobcoach|receptionist)\b/u;
 /** Things kept in a register or a case file. */
 /** The words of RECORD_THINGS, also the things of POSSESSED_RECORD. */
-const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|meldng|medling|meldign|klacth|neven\p{L}+|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|\p{L}*registratie|\p{L}*registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinair|disciplinaire|disciplinaire maatregel|gespreksverslag|gespreksverslagen|gespreksnotities|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|outside work|outside jobs?|outside activities|schadevergoeding|schadevergoedingen|boete|boetes|damages|penalty|penalties|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?|aangifte|aangiftes|police reports?|\p{L}*maatregel|\p{L}*maatregelen|disciplinary measures?`;
+const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|meldng|medling|meldign|klacth|neven\p{L}+|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|\p{L}*registratie|\p{L}*registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinair|disciplinaire|disciplinaire maatregel|gespreksverslag|gespreksverslagen|gespreksnotities|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|outside work|outside jobs?|outside activities|side positions?|ancillary positions?|ancillary activities|schikking|schikkingen|settlements?|schadevergoeding|schadevergoedingen|boete|boetes|damages|penalty|penalties|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?|aangifte|aangiftes|police reports?|\p{L}*maatregel|\p{L}*maatregelen|disciplinary measures?`;
 const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
-  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|afgetreden|opgestapt|teruggetreden|stepped down|resigned|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|geklaagd|klaagde|klaagden|complained|verraden|doorgegeven|verlinkt|verklikt|gelapt|erbij gelapt|snitched|ratted|grassed|squealed|told on|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|afspraken gemaakt|made (?:an )?arrangements?|made a deal|gestraft|bestraft|punished|contact opgenomen|contact gezocht|reached out|got in touch|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten|vastgesteld|geconstateerd|opgelegd|terugbetaald|terugbetalen|repaid|repay|paid back|imposed)\b/;
+  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|afgetreden|opgestapt|teruggetreden|stepped down|resigned|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|geklaagd|klaagde|klaagden|complained|verraden|doorgegeven|verlinkt|verklikt|gelapt|erbij gelapt|snitched|ratted|grassed|squealed|told on|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|afspraken gemaakt|made (?:an )?arrangements?|made a deal|gestraft|bestraft|punished|contact opgenomen|contact gezocht|reached out|got in touch|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten|werkt (?:[^ ]+ ){0,5}?als|werkte (?:[^ ]+ ){0,5}?als|works as|worked as|working as|work as|vastgesteld|geconstateerd|opgelegd|terugbetaald|terugbetalen|repaid|repay|paid back|imposed)\b/;
 /** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
 const GENERIC_EVENTS = /\b(aangeklopt|langs geweest|langsgegaan|knocked on|talk to|speak to|talked to|spoke to|spoken to|spoken with|gepraat|besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
 /** Being put down as something: "bekend als probleemgeval", "flagged as a risk". */
@@ -96,11 +96,13 @@ const SHOW_VERBS =
   /\b(ranking|ranglijst|rangorde|rangschik[a-z]*|rank|zet|zetten|op een rij|op een rijtje|overzichtje|tabel|tabelletje|spreadsheet|excel|csv|exporteren|uitdraai|lijstje|forward|doorsturen|stuur door|toon|tonen|laat (?:me|mij|ons)|laat (?:\p{L}+ ){0,5}?zien|laten zien|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give me (?:a |an |the )?(?:list|overview|names|all|count|number|numbers|export)|send|display|pull up|look up|look at|find|overview|dump|table|compile|tabulate)\b/u;
 /** Many registrations or a group's: "alle", "met namen", "van afdeling X", "from last year". */
 const MANY_OR_OTHERS = /\b(per medewerker|per employee|per persoon|top \d+|de meeste|the most|afdelingen|departments|per afdeling|per department|alle|allemaal|all|every|iedereen|everyone|met namen|with names|van vorig jaar|from last year|dit jaar|this year|van afdeling|van team|of team|from team|per team|of the|van de|van het|from the|by the|door de)\b/;
+/** "Of all organisations", "van alle gemeenten": every organisation's rules, not a group of people. */
+const ALL_ORGANISATIONS = /\b(?:all|alle|every|each|elke|iedere|both|beide|the two|de twee) (?:\p{L}+ )?(?:organisations?|organizations?|organisaties|organisatie|gemeenten|gemeente|municipalities|municipality|documents?|documenten|policies|regelingen|codes)\b/u;
 /** A question embedded in a request: "kun je checken of …", "ik wil weten of …", "any idea whether …". */
 const EMBEDDED_QUESTION =
   /\b(checken|nagaan|nakijken|kijk\p{L}*|zien|zoek\p{L}* op|opzoeken|vertel|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|na te gaan|na te kijken|uit te zoeken|te checken|te controleren|zoek\p{L}* uit|uitzoeken|bevestig\p{L}*|check|see|find out|look up|look into|curious|tell me|know|idea|wonder|confirm|verify|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
 /** A yes/no question about a fact: it opens with a verb ("heeft Jan …", "did my boss …"). */
-const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|staat|staan|stond|zit|zat|tekende|ondertekende|meldde|ontving|accepteerde|has|have|did|does|do|was|were|are)\b`);
+const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|staat|staan|stond|zit|zat|werkt|werkte|tekende|ondertekende|meldde|ontving|accepteerde|has|have|did|does|do|was|were|are)\b`);
 /** "Heeft mijn leidnggevende …": whoever is "mine" and asked about is someone else, even misspelt. */
 const SOMEONE_OF_MINE = opening(String.raw`(heeft|has|did|does|is|was|zit|zat)\s+(mijn|my|onze|our)\s+\p{L}+`);
 /** "zijn personeelsdossier", "haar aandelen", "his file": a record of someone else by possessive. */
@@ -117,7 +119,7 @@ const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}
  * An aside may follow the need: "I need, for the audit, the list of …".
  */
 const NEED_OF_A_LIST =
-  /\b(?:(?:ik|we|wij) (?:heb|hebben)|(?<=\p{L} )(?:heb|hebben) (?:ik|we|wij))(?: \p{L}+){0,3}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|dump|namen)\b(?: \p{L}+){0,12}? nodig\b|\b(?:i|we) (?:really |urgently |just )?need(?:, [^,]{1,40},)? (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout)\b|\b(?:i|we) (?:really |urgently |just )?need (?:all|every)\b/gu;
+  /\b(?:(?:ik|we|wij) (?:heb|hebben)|(?<=\p{L} )(?:heb|hebben) (?:ik|we|wij))(?: \p{L}+){0,3}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|dump|namen|\p{L}*dossiers?|\p{L}*registraties|\p{L}*meldingen|\p{L}*klachten|gegevens)\b(?: \p{L}+){0,12}? nodig\b|\b(?:ik|we|wij)\b(?: \p{L}+){0,4}? en (?:heb|hebben)(?: \p{L}+){0,6}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|namen|\p{L}*dossiers?|\p{L}*registraties|\p{L}*meldingen|\p{L}*klachten|gegevens)\b(?: \p{L}+){0,12}? nodig\b|\b(?:i|we) (?:really |urgently |just )?need(?:, [^,]{1,40},)? (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout|files?|records?|dossiers?|registrations?|reports?|complaints?|data|details)\b|\b(?:i|we) (?:really |urgently |just )?need (?:all|every)\b/gu;
 /**
  * Rule words that describe rather than ask: "hebben zij dat gemeld zoals de gedragscode vraagt"
  * measures someone against the rule, "problemen met integriteit gehad", "had an integrity problem"
@@ -650,7 +652,9 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "Wat staat er in zijn dossier?", "what is in her file?": the contents of someone's record.
   if (POSSESSED_RECORD.test(folded) && WHAT_IS_IN.test(folded)) return true;
   // "Export all gift registrations", "stuur me de lijst met meldingen van afdeling Burgerzaken".
-  if (SHOW_VERBS.test(folded) && registration && (someoneElse || MANY_OR_OTHERS.test(folded))) return true;
+  // "Ik heb voor de evaluatie de dossiers van mijn team nodig": a stated need of them is a request too.
+  // "The gift thresholds of all organisations in a table" compares rules: organisations are no group of people.
+  if ((SHOW_VERBS.test(folded) || folded.search(NEED_OF_A_LIST) >= 0) && registration && (someoneElse || (MANY_OR_OTHERS.test(folded) && !ALL_ORGANISATIONS.test(folded)))) return true;
   // "Hoeveel meldingen kwamen er in 2023 van afdeling Openbare Ruimte?"
   if (COUNT_OF.test(folded) && registration && (someoneElse || /\b(in|van|of|since|sinds|na|after) (?:19|20)\d\d\b|\b(vorig jaar|last year|dit jaar|this year)\b/.test(folded))) return true;
   if (!someoneElse) return false;
@@ -676,7 +680,7 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
 }
 
 /** Units and people that are ranked or compared. */
-const RANKED = String.raw`team|teams|afdeling|afdelingen|department|departments|unit|units|directie|directies|dienst|diensten|sector|sectoren|cluster|clusters|collega|collegas|medewerker|medewerkers|colleague|colleagues|employee|employees|manager|managers|wethouder|wethouders|raadslid|raadsleden|persoon|personen|person|people|mensen|leidinggevende|leidinggevenden`;
+const RANKED = String.raw`team|teams|afdeling|afdelingen|department|departments|unit|units|directie|directies|dienst|diensten|sector|sectoren|cluster|clusters|collega|collegas|medewerker|medewerkers|colleague|colleagues|employee|employees|manager|managers|wethouder|wethouders|raadslid|raadsleden|persoon|personen|person|people|mensen|leidinggevende|leidinggevenden|councillor|councillors|councilor|councilors|alderman|aldermen|official|officials|ambtenaar|ambtenaren|bestuurder|bestuurders|director|directors|directeur|directeuren|teamleider|teamleiders`;
 /** Most, fewest, worst: a ranking. */
 const SUPERLATIVE = String.raw`de meeste|het meeste|de minste|het minste|the most|the fewest|the least|most|fewest|het vaakst|het minst vaak|most often|least often|het slechtst|het slechtste|het best|het beste|het hoogst|het laagst|worst|best|highest|lowest|bovenaan|onderaan|at the top|at the bottom`;
 /**
@@ -690,7 +694,7 @@ const RANKING = new RegExp(
 /** A score or count that a ranking is made of. */
 const SCORE = /\b(?:scoort|scoren|scores|score|scored|\p{L}*aantallen|aantal|numbers|number|counts|count|\p{L}*cijfers|figures|totals|totalen|\p{L}*rapportage|statistics|statistieken)\b/u;
 /** "Vergelijk …", "compare …", "wie van de twee …", "side by side". */
-const COMPARE = /\b(?:vergelijk\p{L}*|compare|comparing|comparison|naast elkaar|tegenover elkaar|side by side|versus|vs|wie van (?:de twee|beiden|hen|hun|die twee)|which of (?:the two|them|both|those two)|who of (?:the two|them))\b/u;
+const COMPARE = /\b(?:vergelijk\p{L}*|vergeleken met|verhouden|verhoudt|verhouding|compare|compared|comparing|comparison|naast elkaar|tegenover elkaar|side by side|versus|vs|wie van (?:de twee|beiden|hen|hun|die twee)|which of (?:the two|them|both|those two)|who of (?:the two|them))\b/u;
 /** A count per unit or person: "aantallen per team", "de teams met hun aantallen", "numbers by department". */
 const COUNT_PER_UNIT = new RegExp(
   String.raw`\b(?:aantallen|aantal|numbers|counts|cijfers|scores|figures|totals|totalen)\b(?: \p{L}+){0,3}? (?:per|by|for each|voor elk|voor ieder|van elk|van ieder|of each) (?:\p{L}+ )?(?:${RANKED})\b|\b(?:${RANKED}|namen|names) (?:met|with) (?:hun |their |de |the )?(?:aantallen|aantal|numbers|counts|cijfers|scores|figures|totals)\b`,
@@ -718,10 +722,15 @@ function ranksOrComparesRecords(sentence: string, folded: string): boolean {
 
 /** What counsel heard, was told or advised: verbs of a confidence, in the past. */
 const COUNSEL_HEARD =
-  /\b(?:gehoord|vernomen|te horen gekregen|gekregen|geadviseerd|aangeraden|gezegd|verteld|besproken|heard|learned|learnt|been told|was told|advised|advise|recommended|recommend|told|tell|said|say|discussed|hear|learn|gegeven|give|gave|given)\b/;
+  /\b(?:gehoord|vernomen|te horen gekregen|gekregen|geadviseerd|aangeraden|gezegd|verteld|besproken|heard|learned|learnt|been told|was told|advised|advise|recommended|recommend|told|tell|said|say|discussed|hear|learn|gegeven|give|gave|given|weet|weten|know|knows)\b/;
+/** Knowing, and counsel as the one who knows: "weet de vertrouwenspersoon …", "what does HR know …". */
+const KNOWS = /\b(?:weet|weten|knows?)\b/;
+const COUNSEL_KNOWS = new RegExp(String.raw`\b(?:weet|weten|knows?|does) (?:de |het |the |onze |our )?(?:\p{L}+ )?${COUNSEL.source}(?: know\b)?`, 'u');
+/** What counsel heard, in the past, besides knowing. */
+const COUNSEL_PAST = /\b(?:heeft|hebben|had|has|have|did|gehoord|vernomen|gekregen|geadviseerd|aangeraden|gezegd|verteld|besproken|heard|learned|learnt|advised|told|said|discussed)\b/;
 /** A question about what counsel did: "wat heeft …", "what did …", "heeft … iets …", "did … hear". */
 const COUNSEL_QUESTION = opening(
-  String.raw`(?:wat|what|welk advies|welke adviezen|what advice|which advice|heeft|hebben|had|has|have|did|does|is)\b`,
+  String.raw`(?:wat|what|welk advies|welke adviezen|what advice|which advice|heeft|hebben|had|has|have|did|does|is|weet|weten|knows)\b`,
 );
 /** A particular person: by name, or "mijn collega", "that employee", "over mij". */
 const PARTICULAR_PERSON = new RegExp(
@@ -737,22 +746,28 @@ const PARTICULAR_PERSON = new RegExp(
 function asksWhatCounselHeardOrAdvised(sentence: string, folded: string): boolean {
   if (!COUNSEL.test(folded) || !COUNSEL_QUESTION.test(folded) || !COUNSEL_HEARD.test(folded)) return false;
   // Only the past or a perfect: "what does counsel advise" asks what counsel does.
-  if (!/\b(?:heeft|hebben|had|has|have|did|gehoord|vernomen|gekregen|geadviseerd|aangeraden|gezegd|verteld|besproken|heard|learned|learnt|advised|told|said|discussed)\b/.test(folded)) return false;
+  // What counsel knows ("weet de vertrouwenspersoon iets van Peter") is what they were told.
+  if (!/\b(?:weet|weten|knows|know|heeft|hebben|had|has|have|did|gehoord|vernomen|gekregen|geadviseerd|aangeraden|gezegd|verteld|besproken|heard|learned|learnt|advised|told|said|discussed)\b/.test(folded)) return false;
   // "te horen gekregen" is what counsel was told, not the rule word "horen".
   const rest = withoutAsides(sentence, folded).replace(/\bte horen\b/g, ' ');
   // "Is integrity discussed in my HR conversations with my team leader?": the asker's own talks.
   if (askedAsRule(rest) || ASKER_OWN.test(rest.replace(ASKING_THE_ASSISTANT, ' '))) return false;
+  // "Weet mijn leidinggevende dat ik bij de vertrouwenspersoon was?": whether the asker's visit is known.
+  if (/\b(?:dat|that|whether|of) (?:ik|i)\b/.test(rest)) return false;
+  if (KNOWS.test(rest) && !COUNSEL_PAST.test(rest) && !COUNSEL_KNOWS.test(rest)) return false;
   return namesSomeone(sentence) || /\b(?:van|from|to|aan|met|with) \p{Lu}\p{Ll}+/u.test(sentence) || PARTICULAR_PERSON.test(folded.replace(COUNSEL, ' '));
 }
 
 /** Agreements or notes about how someone behaves or performs. */
 const AGREEMENTS_ABOUT_CONDUCT =
   /\b(?:afspraken|afspraak|aantekeningen|notities|verslag|verslagen|agreements?|arrangements?|notes|memo)\b(?: \p{L}+){0,6}? (?:over|about|regarding|on|met|with)\b(?: \p{L}+){0,3}? (?:het |zijn |haar |the |his |her )?(?:gedrag|functioneren|houding|optreden|behaviou?r|conduct|performance|attitude)\b/u;
+/** "Kan ik … lezen", "can I read …": the asker asks to be shown something to read. */
+const MAY_I_READ = /\b(?:kan|kun|mag) ik (?:\p{L}+ ){0,14}?(?:lezen|zien|krijgen)\b|\b(?:can|may|could) i (?:\p{L}+ ){0,2}?(?:read|get|have)\b/gu;
 /** Put on record: "vastgelegd", "recorded", "made". */
 const RECORDED = /\b(?:vastgelegd|gemaakt|genoteerd|opgeschreven|op papier gezet|recorded|made|noted|written down|put on paper|logged)\b/;
 /** The asker wants to see or have it: "ik wil die afspraken zien", "I'd like to read them", or a show request. */
 const WANTS_TO_SEE =
-  /\b(?:ik|we|wij) (?:wil|willen|wou|zou graag|zouden graag)\b(?: \p{L}+){0,4}? (?:zien|lezen|inzien|inkijken|bekijken|hebben|ontvangen|krijgen)\b|\b(?:wil|willen|wou) (?:ik|we|wij)\b(?: \p{L}+){0,4}? (?:zien|lezen|inzien|inkijken|bekijken|hebben|ontvangen|krijgen)\b|\b(?:i|we)(?: would like| want| wish|d like|'d like) to (?:see|read|view|get|have|look at)\b|\b(?:laat|toon|stuur|geef|show|send|give me)\b/u;
+  /\b(?:ik|we|wij) (?:wil|willen|wou|zou graag|zouden graag)\b(?: \p{L}+){0,4}? (?:zien|lezen|inzien|inkijken|bekijken|hebben|ontvangen|krijgen)\b|\b(?:wil|willen|wou) (?:ik|we|wij)\b(?: \p{L}+){0,4}? (?:zien|lezen|inzien|inkijken|bekijken|hebben|ontvangen|krijgen)\b|\b(?:i|we)(?: would like| want| wish|d like|'d like) to (?:see|read|view|get|have|look at)\b|\b(?:laat|toon|stuur|geef|show|send|give me|zien)\b/u;
 
 /**
  * Agreements recorded about a particular colleague's conduct, asked to be shown: "er zijn afspraken
@@ -767,8 +782,10 @@ function asksForAgreementsAboutSomeone(sentences: string[]): boolean {
   if (about.length === 0) return false;
   return sentences.some((sentence) => {
     const one = fold(sentence);
-    if (askedAsRule(withoutAsides(sentence, one))) return false;
-    return WANTS_TO_SEE.test(one) || (about.includes(sentence) && /^(?:welke|wat|which|what)\b/.test(one) && (RECORD_EVENTS.test(one) || RECORDED.test(one)));
+    // "Kan ik die afspraken lezen?" asks to be shown them, unless asked in a role or as the asker's own look.
+    const rest = IN_A_ROLE.test(one) || OWN_LOOKUP.test(one) ? one : one.replace(ACCESS_REQUEST, ' zien ').replace(MAY_I_READ, ' zien ');
+    if (askedAsRule(withoutAsides(sentence, rest))) return false;
+    return WANTS_TO_SEE.test(rest) || (about.includes(sentence) && /^(?:welke|wat|which|what)\b/.test(one) && (RECORD_EVENTS.test(one) || RECORDED.test(one)));
   });
 }
 
@@ -781,9 +798,8 @@ const BACK_PIECE_BREAK = /\s*[;]\s+|\s[–—-]\s/u;
 
 /**
  * A fact about someone else, then whether it was registered or approved: "mijn voorganger had een
- * adviesbureau — is dat ooit goedgekeurd?", "My colleague runs a shop. Was it registered?". The
- * rule words of the question ("toegestaan", "allowed") belong to the registration asked about
- * only when the question points back with "ooit", "al", "destijds", "ever", "already", "back then".
+ * adviesbureau — is dat ooit goedgekeurd?", "My colleague runs a shop. Was it registered?";
+ * "is dat toegestaan?" asks for the rule.
  */
 function asksWhetherTheirsWasHandled(sentences: string[]): boolean {
   const pieces = sentences.flatMap((sentence) => sentence.split(BACK_PIECE_BREAK)).map((piece) => piece.trim()).filter((piece) => piece !== '');
@@ -791,9 +807,8 @@ function asksWhetherTheirsWasHandled(sentences: string[]): boolean {
   return pieces.some((piece, i) => {
     const one = fold(piece);
     if (i === 0 || !WAS_THAT_HANDLED.test(one)) return false;
-    const pointsBackInTime = /\b(?:ooit|al|destijds|toen|indertijd|ever|already|back then|at the time)\b/.test(one);
-    if (!pointsBackInTime && askedAsRule(one)) return false;
-    if (RULE_OR_PROCESS.test(one.replace(/\b(?:toegestaan|allowed|permitted)\b/g, ' ').replace(ASKING_THE_ASSISTANT, ' '))) return false;
+    // "Is dat ooit toegestaan?" asks for a rule; "was dat ooit goedgekeurd?" for what was decided.
+    if (askedAsRule(one)) return false;
     const told = fold(pieces[i - 1] ?? '');
     return (THIRD_PARTY.test(told) || namesSomeone(pieces[i - 1] ?? '')) && !ASKER_IN_IT.test(told) && !RULE_OR_PROCESS.test(withoutAsides(pieces[i - 1] ?? '', told));
   });
