@@ -24,6 +24,12 @@ import { fold } from './text.js';
  *   a reporter's identity is never revealed, also not to the one reported;
  * - the other side of the asker's own case: the response of the one complained about, or where
  *   counsel stands with them ("laat haar verweer zien").
+ * - a ranking or comparison of people's or units' registrations ("welke afdeling meldt de minste
+ *   cadeaus?", "vergelijk de bijbanen van A en B"), a group's registrations in a table or csv;
+ * - what counsel heard from, knows of or advised a particular person, and agreements recorded
+ *   about a colleague's conduct asked to be seen;
+ * - a fact about someone just told, then whether it was registered or approved ("… — was that
+ *   ever approved?").
  * A sentence with a word of rule or process (mag, moet, verplicht, regels, procedure, happens)
  * or one that asks permission for the asker is about the rules and never counts ("wie mag zien
  * wie de melder is?", "wat gebeurt er met een melding over mij?").
@@ -679,6 +685,8 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   return WH_OPENING.test(folded.replace(RELATIVE_WHO, ' ')) && (event || (registration && WHO.test(folded.replace(TO_WHOM, ' '))) || /\b(heeft|hebben|has|have|had)\b/.test(folded) || (registration && OUTCOME.test(folded)));
 }
 
+/** Counsel as typed: "het Huis voor Klokkenluiders" names no person. */
+const COUNSEL_AS_TYPED = new RegExp(COUNSEL.source, 'gi');
 /** Units and people that are ranked or compared. */
 const RANKED = String.raw`team|teams|afdeling|afdelingen|department|departments|unit|units|directie|directies|dienst|diensten|sector|sectoren|cluster|clusters|collega|collegas|medewerker|medewerkers|colleague|colleagues|employee|employees|manager|managers|wethouder|wethouders|raadslid|raadsleden|persoon|personen|person|people|mensen|leidinggevende|leidinggevenden|councillor|councillors|councilor|councilors|alderman|aldermen|official|officials|ambtenaar|ambtenaren|bestuurder|bestuurders|director|directors|directeur|directeuren|teamleider|teamleiders`;
 /** Most, fewest, worst: a ranking. */
@@ -716,7 +724,8 @@ function ranksOrComparesRecords(sentence: string, folded: string): boolean {
   if (RANKING.test(folded) && (registration || SCORE.test(folded))) return true;
   if (COUNT_PER_UNIT.test(folded)) return true;
   if (NAMES_ALONG.test(folded) && (registration || SCORE.test(folded) || new RegExp(String.raw`\b(?:${RANKED})\b`, 'u').test(folded))) return true;
-  const people = namesSomeone(sentence) || THIRD_PARTY.test(folded) || new RegExp(String.raw`\b(?:${RANKED})\b`, 'u').test(folded);
+  // Counsel compared ("reporting to the confidential adviser or to the authority") is two routes, not two people.
+  const people = namesSomeone(sentence.replace(COUNSEL_AS_TYPED, ' ')) || THIRD_PARTY.test(folded.replace(COUNSEL, ' ')) || new RegExp(String.raw`\b(?:${RANKED})\b`, 'u').test(folded);
   return COMPARE.test(folded) && registration && people;
 }
 

@@ -631,6 +631,8 @@ const rankedListedOrPointedBackRules = [
   'Can you put the gift thresholds of all organisations in a table?',
   'Vergelijk de geschenkenregels van Velsen en Heerde.',
   'Mijn collega heeft een bijbaan - is dat ooit toegestaan?',
+  'Compare reporting to the confidential adviser with reporting to the whistleblowers authority.',
+  'Vergelijk een melding bij de vertrouwenspersoon met een melding bij het Huis voor Klokkenluiders.',
   'Mijn collega werkt als taxichauffeur, moet hij dat melden?',
   'Wat als een collega ook werkt als rijinstructeur?',
   // the asker's own conversations with a manager or HR
