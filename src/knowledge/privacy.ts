@@ -76,7 +76,7 @@ const OATH_ADMINISTERED =
  * "Kun je …", "could you …", "zou je voor me kunnen …": asking the assistant to do something,
  * with the modal verb of that request, not a modal of the rule.
  */
-const ASKING_THE_ASSISTANT = /\b((?:zou|kun|kan|wil|wilt|kunt) (?:je|jij|u)(?: \p{L}+){0,3} (?:kunnen|willen)|kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:(?:even|ff|alsjeblieft|alstublieft|aub|misschien|toch|gewoon|eigenlijk) ){0,2}(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she)|zou ik (?:\p{L}+ ){0,4}kunnen (?:krijgen|ontvangen)|you can (?:check|look|see|tell|find)|you could|u zou|je zou|(?:can|could) i (?:get|have|receive))\b/gu;
+const ASKING_THE_ASSISTANT = /\b((?:zou|kun|kan|wil|wilt|kunt) (?:je|jij|u)(?: \p{L}+){0,8}? (?:kunnen|willen)|kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:(?:even|ff|alsjeblieft|alstublieft|aub|misschien|toch|gewoon|eigenlijk) ){0,2}(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she)|zou ik (?:\p{L}+ ){0,4}kunnen (?:krijgen|ontvangen)|you can (?:check|look|see|tell|find)|you could|u zou|je zou|(?:can|could) i (?:get|have|receive))\b/gu;
 /** "Kan ik … inzien", "mag ik een overzicht", "can I see …": the asker asks to be shown something. */
 const ACCESS_REQUEST = /\b(?:kan|kun|mag) ik (?:\p{L}+ ){0,8}?(?:inzien|inkijken|bekijken|opvragen|downloaden)\b|\b(?:kan|kun|mag) ik (?:een|de|het) (?:overzicht|lijst|lijstje|export|kopie)\b|\b(?:can|may|could) i (?:see|view|read|look at|access|inspect|download)\b/gu;
 /**
@@ -122,10 +122,11 @@ const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}
  * "Voor de audit heb ik een lijst nodig van …", "I need a list of …": the asker's need of a
  * list or an export is a request for it, not the rule word "nodig" of "heb ik een VOG nodig?"
  * (a question opening with "heb ik" asks what is needed; the pattern wants a word before it).
- * An aside may follow the need: "I need, for the audit, the list of …".
+ * An aside may follow the need: "I need, for the audit, the list of …"; wanting or requiring a
+ * list or the names is the same request.
  */
 const NEED_OF_A_LIST =
-  /\b(?:(?:ik|we|wij) (?:heb|hebben)|(?<=\p{L} )(?:heb|hebben) (?:ik|we|wij))(?: \p{L}+){0,3}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|dump|namen|\p{L}*dossiers?|\p{L}*registraties|\p{L}*meldingen|\p{L}*klachten|gegevens)\b(?: \p{L}+){0,12}? nodig\b|\b(?:ik|we|wij)\b(?: \p{L}+){0,4}? en (?:heb|hebben)(?: \p{L}+){0,6}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|namen|\p{L}*dossiers?|\p{L}*registraties|\p{L}*meldingen|\p{L}*klachten|gegevens)\b(?: \p{L}+){0,12}? nodig\b|\b(?:i|we) (?:really |urgently |just )?need(?:, [^,]{1,40},)? (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout|files?|records?|dossiers?|registrations?|reports?|complaints?|data|details)\b|\b(?:i|we) (?:really |urgently |just )?need (?:all|every)\b/gu;
+  /\b(?:(?:ik|we|wij) (?:heb|hebben)|(?<=\p{L} )(?:heb|hebben) (?:ik|we|wij))(?: \p{L}+){0,3}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|dump|namen|\p{L}*dossiers?|\p{L}*registraties|\p{L}*meldingen|\p{L}*klachten|gegevens)\b(?: \p{L}+){0,12}? nodig\b|\b(?:ik|we|wij)\b(?: \p{L}+){0,4}? en (?:heb|hebben)(?: \p{L}+){0,6}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|namen|\p{L}*dossiers?|\p{L}*registraties|\p{L}*meldingen|\p{L}*klachten|gegevens)\b(?: \p{L}+){0,12}? nodig\b|\b(?:i|we) (?:really |urgently |just )?need(?:, [^,]{1,40},)? (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout|files?|records?|dossiers?|registrations?|reports?|complaints?|data|details)\b|\b(?:i|we) (?:really |urgently |just )?need (?:all|every)\b|\b(?:i|we) (?:want|require|would like|d like|wish to have)(?:, [^,]{1,40},)? (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout|files?|records?|dossiers?)\b|\b(?:ik|we|wij) (?:wil|willen|wens|wensen|zou graag|zouden graag) (?:\p{L}+ ){0,4}?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|namen)\b/gu;
 /**
  * Rule words that describe rather than ask: "hebben zij dat gemeld zoals de gedragscode vraagt"
  * measures someone against the rule, "problemen met integriteit gehad", "had an integrity problem"
@@ -609,6 +610,8 @@ const THE_ONE_WHO = /\b(?:de|het|the) (?:one|person|persoon|collega|colleague|me
 
 /** A capitalised phrase inside a sentence: "in Public Works", "bij Openbare Ruimte", a unit's name. */
 const CAPITALISED_PHRASE = /(?<=\S\s)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)+/gu;
+/** "The legal team", "the policy department": a unit named by its work, not a rule. */
+const NAMED_UNIT = /\b(?:the|our|my|a|an|that|this) \p{L}+ (team|teams|department|departments|unit|units|office)\b/gu;
 /** An aside in brackets: "(die vorig jaar met een regeling vertrok)" describes the person asked about. */
 const BRACKETED_ASIDE = /\([^()]{0,120}\)/g;
 /**
@@ -617,7 +620,7 @@ const BRACKETED_ASIDE = /\([^()]{0,120}\)/g;
  * A capitalised rule text ("de Gedragscode Integriteit") stays.
  */
 function withoutAsides(sentence: string, folded: string): string {
-  let rest = folded.replace(BRACKETED_ASIDE, ' ');
+  let rest = folded.replace(BRACKETED_ASIDE, ' ').replace(NAMED_UNIT, ' $1 ');
   for (const match of sentence.matchAll(CAPITALISED_PHRASE)) {
     const phrase = fold(match[0]);
     if (!RULE_TEXT.test(phrase) && !LAW.test(phrase)) rest = rest.replace(phrase, ' ');
@@ -708,6 +711,8 @@ const COUNT_PER_UNIT = new RegExp(
   String.raw`\b(?:aantallen|aantal|numbers|counts|cijfers|scores|figures|totals|totalen)\b(?: \p{L}+){0,3}? (?:per|by|for each|voor elk|voor ieder|van elk|van ieder|of each) (?:\p{L}+ )?(?:${RANKED})\b|\b(?:${RANKED}|namen|names) (?:met|with) (?:hun |their |de |the )?(?:aantallen|aantal|numbers|counts|cijfers|scores|figures|totals)\b`,
   'u',
 );
+/** "Each one", "elke afdeling", "per team": a count for every unit or person. */
+const EACH_UNIT = new RegExp(String.raw`\b(?:each|every|elk|elke|ieder|iedere|per) (?:one|(?:\p{L}+ )?(?:${RANKED}))\b`, 'u');
 /** "Met de namen erbij", "with employee names": names asked along with the figures. */
 const NAMES_ALONG = /\b(?:(?:de |hun )?namen (?:er ?bij|erbij)|(?:met|with|including|inclusief|incl) (?:de |the |hun |their )?(?:\p{L}+ )?(?:namen|names)|names (?:attached|included|added))\b/u;
 
@@ -723,6 +728,8 @@ function ranksOrComparesRecords(sentence: string, folded: string): boolean {
   const registration = RECORD_THINGS.test(folded) || RECORD_EVENTS.test(folded);
   if (RANKING.test(folded) && (registration || SCORE.test(folded))) return true;
   if (COUNT_PER_UNIT.test(folded)) return true;
+  // "List the departments and how many complaints each one had"
+  if (COUNT_OF.test(folded) && registration && EACH_UNIT.test(folded)) return true;
   if (NAMES_ALONG.test(folded) && (registration || SCORE.test(folded) || new RegExp(String.raw`\b(?:${RANKED})\b`, 'u').test(folded))) return true;
   // Counsel compared ("reporting to the confidential adviser or to the authority") is two routes, not two people.
   const people = namesSomeone(sentence.replace(COUNSEL_AS_TYPED, ' ')) || THIRD_PARTY.test(folded.replace(COUNSEL, ' ')) || new RegExp(String.raw`\b(?:${RANKED})\b`, 'u').test(folded);

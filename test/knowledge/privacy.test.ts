@@ -592,6 +592,12 @@ const rankedListedOrPointedBack = [
   'Kan ik het verslag van het gesprek met Femke over haar functioneren lezen?',
   'Hoe lang is de afkoelperiode, en werkt Erik (de vorige directeur) nu als adviseur voor ons?',
   'Werkt mijn oud-collega tegenwoordig als zzp’er voor de gemeente?',
+  'List the departments and how many complaints each one had.',
+  'Put every registered side job of the legal team in an Excel sheet.',
+  'For an audit on behalf of the board I want the names of everyone who declared a gift.',
+  'Zou je de meldingen van de buitendienst kunnen exporteren?',
+  'Sorteer de medewerkers op aantal geschenken.',
+  'Who had more complaints last year, Jan or Piet?',
   // a unit's capitalised name holds a rule word
   'Which side jobs does my new colleague in Public Affairs have?',
 ];
@@ -635,6 +641,11 @@ const rankedListedOrPointedBackRules = [
   'Vergelijk een melding bij de vertrouwenspersoon met een melding bij het Huis voor Klokkenluiders.',
   'Mijn collega werkt als taxichauffeur, moet hij dat melden?',
   'Wat als een collega ook werkt als rijinstructeur?',
+  'How many reports does each confidential adviser handle?',
+  'What does the policy team do with reports?',
+  'Zou je de regels voor geschenken van de gemeente kunnen samenvatten?',
+  'Ik wil een lijst van alle geschenken die ik mag aannemen.',
+  'I would like an overview of the gifts I may accept.',
   // the asker's own conversations with a manager or HR
   'Komt integriteit aan bod in mijn jaarlijkse gesprekken met mijn leidinggevende?',
   'Is integrity a topic in my appraisals with my manager?',
