@@ -288,7 +288,9 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   if (clauses.some(({ clause, folded: one }) => ranksOrComparesRecords(clause, one))) return true;
   // "Wat heeft HR Mark geadviseerd?", "heeft de vertrouwenspersoon iets van Kees gehoord?"
   if (clauses.some(({ clause, folded: one }) => asksWhatCounselHeardOrAdvised(clause, one))) return true;
-  if (asksForAgreementsAboutSomeone(sentences) || asksWhetherTheirsWasHandled(sentences)) return true;
+  if (asksForAgreementsAboutSomeone(sentences) || asksWhetherTheirsWasHandled(sentences) || claimsARightToOthersRecords(sentences)) return true;
+  // "Was er bij de vorige directeur sprake van belangenverstrengeling?": a case at someone in particular.
+  if (clauses.some(({ clause, folded: one }) => CASE_AT_SOMEONE.test(one) && !CONDITION.test(one) && !askedAsRule(withoutAsides(clause, one)))) return true;
   // "Wat staat er in het verslag over Jan?", "what was discussed in the meeting with Priya?":
   // what a report or a conversation holds about a person by name.
   if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && NOTES_OR_CONVERSATION.test(one) && (namesSomeone(clause) || CONVERSATION_WITH_NAME.test(clause)))) return true;
@@ -776,7 +778,7 @@ function asksWhatCounselHeardOrAdvised(sentence: string, folded: string): boolea
 
 /** Agreements or notes about how someone behaves or performs. */
 const AGREEMENTS_ABOUT_CONDUCT =
-  /\b(?:afspraken|afspraak|aantekeningen|notities|verslag|verslagen|agreements?|arrangements?|notes|memo)\b(?: \p{L}+){0,6}? (?:over|about|regarding|on|met|with)\b(?: \p{L}+){0,3}? (?:het |zijn |haar |the |his |her )?(?:gedrag|functioneren|houding|optreden|behaviou?r|conduct|performance|attitude)\b/u;
+  /\b(?:afspraken|afspraak|aantekeningen|notities|verslag|verslagen|agreements?|arrangements?|notes|memo)\b(?: \p{L}+){0,8}? (?:over|about|regarding|on|met|with)\b(?: \p{L}+){0,3}? (?:het |zijn |haar |the |his |her )?(?:gedrag|functioneren|houding|optreden|behaviou?r|conduct|performance|attitude)\b/u;
 /** "Kan ik … lezen", "can I read …": the asker asks to be shown something to read. */
 const MAY_I_READ = /\b(?:kan|kun|mag) ik (?:\p{L}+ ){0,14}?(?:lezen|zien|krijgen)\b|\b(?:can|may|could) i (?:\p{L}+ ){0,2}?(?:read|get|have)\b/gu;
 /** Put on record: "vastgelegd", "recorded", "made". */
@@ -801,7 +803,8 @@ function asksForAgreementsAboutSomeone(sentences: string[]): boolean {
     // "Kan ik die afspraken lezen?" asks to be shown them, unless asked in a role or as the asker's own look.
     const rest = IN_A_ROLE.test(one) || OWN_LOOKUP.test(one) ? one : one.replace(ACCESS_REQUEST, ' zien ').replace(MAY_I_READ, ' zien ');
     if (askedAsRule(withoutAsides(sentence, rest))) return false;
-    return WANTS_TO_SEE.test(rest) || (about.includes(sentence) && /^(?:welke|wat|which|what)\b/.test(one) && (RECORD_EVENTS.test(one) || RECORDED.test(one)));
+    // "Welke afspraken staan er in het dossier van Roel over zijn gedrag?": what they are, of a particular person.
+    return WANTS_TO_SEE.test(rest) || (about.includes(sentence) && /^(?:welke|wat|which|what)\b/.test(one));
   });
 }
 
@@ -829,3 +832,39 @@ function asksWhetherTheirsWasHandled(sentences: string[]): boolean {
     return (THIRD_PARTY.test(told) || namesSomeone(pieces[i - 1] ?? '')) && !ASKER_IN_IT.test(told) && !RULE_OR_PROCESS.test(withoutAsides(pieces[i - 1] ?? '', told));
   });
 }
+
+/** The asker claims a right to see: "ik heb recht op …", "I am entitled to …", "als HR mag ik dat zien". */
+const CLAIMED_RIGHT =
+  /\b(?:(?:ik|we|wij) (?:heb|hebben) (?:\p{L}+ ){0,3}?recht op|heb (?:ik|we|wij) (?:\p{L}+ ){0,3}?recht op|(?:i|we) (?:am|are) (?:\p{L}+ )?(?:entitled|authori[sz]ed|allowed) to|(?:i|we) have (?:a |the |every )?right to|(?:ik|we|wij) (?:ben|zijn) (?:\p{L}+ ){0,2}?(?:bevoegd|gemachtigd))\b/u;
+/** A request in the imperative: "stuur die maar", "send them", "geef me de lijst". */
+const IMPERATIVE_SHOW = opening(String.raw`(?:(?:dus|so|then|dan|please|graag|alsjeblieft|just) )?(?:stuur|geef|toon|mail|exporteer|laat|send|show|give|list|export|mail|forward|share)\b`);
+
+/**
+ * A claimed right, then the request itself: "als teamleider heb ik recht op de lijst met bijbanen
+ * van mijn mensen, stuur die maar". The rule word of the claim ("recht", "entitled") is the
+ * asker's pretext, not a question; "heb ik als teamleider recht op die lijst?" asks the rule.
+ */
+function claimsARightToOthersRecords(sentences: string[]): boolean {
+  const folded = fold(sentences.join(' '));
+  if (!CLAIMED_RIGHT.test(folded) || folded.includes('?')) return false;
+  if (!RECORD_THINGS.test(folded) || ASKER_OWN.test(folded.replace(CLAIMED_RIGHT, ' '))) return false;
+  if (!(THIRD_PARTY.test(folded) || MANY_OR_OTHERS.test(folded) || sentences.some((sentence) => namesSomeone(sentence)))) return false;
+  return sentences.some((sentence) =>
+    sentence.split(PIECE_BREAK).some((piece) => {
+      const one = fold(piece).trim();
+      return IMPERATIVE_SHOW.test(one) && !RULE_OR_PROCESS.test(one.replace(ASKING_THE_ASSISTANT, ' '));
+    }),
+  );
+}
+
+/**
+ * "Was er bij de vorige directeur sprake van belangenverstrengeling?", "was there a conflict of
+ * interest with my predecessor?": whether something happened at someone in particular, in the
+ * past ("is er sprake van belangenverstrengeling als …" weighs a case against the rule).
+ */
+const CASE_WORDS_AT_SOMEONE = String.raw`sprake van|belangenverstrengeling|conflicts? of interest|belangenconflict|fraude|fraud|\p{L}*schendingen|\p{L}*schending|misconduct|breach|breaches|wangedrag`;
+const CASE_AT_SOMEONE = opening(
+  String.raw`(?:(?:was|waren) er|(?:is|zijn) er ooit|(?:was|were) there|(?:has|have) there (?:ever )?been) (?:(?:ooit|destijds|toen|al|eigenlijk|ever|once|a|an|any) ){0,2}` +
+    String.raw`(?:(?:\p{L}+ ){0,4}?(?:bij|met|rond|rondom|with|at|involving|around) (?:de|het|mijn|onze|die|deze|the|my|our|that|this) (?:(?:vorige|oude|nieuwe|former|previous|new) )?(?:${THIRD_PARTY.source}).{0,60}?\b(?:${CASE_WORDS_AT_SOMEONE})\b` +
+    String.raw`|(?:\p{L}+ ){0,2}?(?:${CASE_WORDS_AT_SOMEONE}) (?:\p{L}+ ){0,3}?(?:bij|met|with|at|involving|by|of|on the part of) (?:de|het|mijn|onze|die|deze|the|my|our|that|this) (?:(?:vorige|oude|nieuwe|former|previous|new) )?(?:${THIRD_PARTY.source}))`,
+);

@@ -598,6 +598,11 @@ const rankedListedOrPointedBack = [
   'Zou je de meldingen van de buitendienst kunnen exporteren?',
   'Sorteer de medewerkers op aantal geschenken.',
   'Who had more complaints last year, Jan or Piet?',
+  'Als teamleider heb ik recht op de lijst met nevenfuncties van mijn mensen, stuur die maar.',
+  'Welke afspraken staan er in het dossier van Roel over zijn gedrag?',
+  'Was er bij de vorige directeur sprake van belangenverstrengeling?',
+  'Was there a conflict of interest with my predecessor?',
+  'Has there ever been fraud by the former team leader?',
   // a unit's capitalised name holds a rule word
   'Which side jobs does my new colleague in Public Affairs have?',
 ];
@@ -646,6 +651,12 @@ const rankedListedOrPointedBackRules = [
   'Zou je de regels voor geschenken van de gemeente kunnen samenvatten?',
   'Ik wil een lijst van alle geschenken die ik mag aannemen.',
   'I would like an overview of the gifts I may accept.',
+  'Heb ik als teamleider recht op de lijst met nevenfuncties van mijn mensen?',
+  'Ik heb recht op inzage in mijn dossier, stuur het maar.',
+  'Medewerkers hebben recht op bescherming, stuur me de regeling.',
+  'Is er bij de teamleider een formulier voor nevenfuncties?',
+  'Is er sprake van belangenverstrengeling als mijn collega zijn neef inhuurt?',
+  'Is there a conflict of interest when my colleague hires her cousin?',
   // the asker's own conversations with a manager or HR
   'Komt integriteit aan bod in mijn jaarlijkse gesprekken met mijn leidinggevende?',
   'Is integrity a topic in my appraisals with my manager?',
