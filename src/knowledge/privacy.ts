@@ -694,6 +694,8 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
 const COUNSEL_AS_TYPED = new RegExp(COUNSEL.source, 'gi');
 /** Units and people that are ranked or compared. */
 const RANKED = String.raw`team|teams|afdeling|afdelingen|department|departments|unit|units|directie|directies|dienst|diensten|sector|sectoren|cluster|clusters|collega|collegas|medewerker|medewerkers|colleague|colleagues|employee|employees|manager|managers|wethouder|wethouders|raadslid|raadsleden|persoon|personen|person|people|mensen|leidinggevende|leidinggevenden|councillor|councillors|councilor|councilors|alderman|aldermen|official|officials|ambtenaar|ambtenaren|bestuurder|bestuurders|director|directors|directeur|directeuren|teamleider|teamleiders`;
+/** One of them named: "de afdelingen", "the teams". */
+const A_RANKED_ONE = new RegExp(String.raw`\b(?:${RANKED})\b`, 'u');
 /** Most, fewest, worst: a ranking. */
 const SUPERLATIVE = String.raw`de meeste|het meeste|de minste|het minste|the most|the fewest|the least|most|fewest|het vaakst|het minst vaak|most often|least often|het slechtst|het slechtste|het best|het beste|het hoogst|het laagst|worst|best|highest|lowest|bovenaan|onderaan|at the top|at the bottom`;
 /**
@@ -732,9 +734,9 @@ function ranksOrComparesRecords(sentence: string, folded: string): boolean {
   if (COUNT_PER_UNIT.test(folded)) return true;
   // "List the departments and how many complaints each one had"
   if (COUNT_OF.test(folded) && registration && EACH_UNIT.test(folded)) return true;
-  if (NAMES_ALONG.test(folded) && (registration || SCORE.test(folded) || new RegExp(String.raw`\b(?:${RANKED})\b`, 'u').test(folded))) return true;
+  if (NAMES_ALONG.test(folded) && (registration || SCORE.test(folded) || A_RANKED_ONE.test(folded))) return true;
   // Counsel compared ("reporting to the confidential adviser or to the authority") is two routes, not two people.
-  const people = namesSomeone(sentence.replace(COUNSEL_AS_TYPED, ' ')) || THIRD_PARTY.test(folded.replace(COUNSEL, ' ')) || new RegExp(String.raw`\b(?:${RANKED})\b`, 'u').test(folded);
+  const people = namesSomeone(sentence.replace(COUNSEL_AS_TYPED, ' ')) || THIRD_PARTY.test(folded.replace(COUNSEL, ' ')) || A_RANKED_ONE.test(folded);
   return COMPARE.test(folded) && registration && people;
 }
 
