@@ -603,6 +603,10 @@ const rankedListedOrPointedBack = [
   'Was er bij de vorige directeur sprake van belangenverstrengeling?',
   'Was there a conflict of interest with my predecessor?',
   'Has there ever been fraud by the former team leader?',
+  'Vraagje over de afkoelperiode. Is Henk (ex-collega) al bij ons als zzp’er aan de slag?',
+  'What does the new guy in Finance do on the side?',
+  'Wat doet die nieuwe van Financiën ernaast?',
+  'What other jobs does the receptionist have?',
   // a unit's capitalised name holds a rule word
   'Which side jobs does my new colleague in Public Affairs have?',
 ];
@@ -657,6 +661,12 @@ const rankedListedOrPointedBackRules = [
   'Is er bij de teamleider een formulier voor nevenfuncties?',
   'Is er sprake van belangenverstrengeling als mijn collega zijn neef inhuurt?',
   'Is there a conflict of interest when my colleague hires her cousin?',
+  'Wat mag ik ernaast doen?',
+  'What other jobs are allowed for officials?',
+  'Hoe ga ik als team aan de slag met integriteit?',
+  'Welke medewerkers zijn werkzaam bij het meldpunt?',
+  'Wat doen ambtenaren ernaast meestal?',
+  'What does an official usually do on the side?',
   // the asker's own conversations with a manager or HR
   'Komt integriteit aan bod in mijn jaarlijkse gesprekken met mijn leidinggevende?',
   'Is integrity a topic in my appraisals with my manager?',
