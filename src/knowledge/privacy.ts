@@ -712,6 +712,8 @@ const RANKING = new RegExp(
   String.raw`\b(?:welk|welke|which|what) (?:\p{L}+ )?(?:${RANKED})\b(?: \p{L}+){0,8}? (?:${SUPERLATIVE})\b|\b(?:wie|who)\b(?: \p{L}+){0,6}? (?:${SUPERLATIVE}|meer|more|minder|fewer|less)\b(?! (?:dan|than)\b)|\b(?:rank|rangschik\p{L}*|sorteer|sort|order|orden)\b(?: \p{L}+){0,2}? (?:${RANKED})\b|\b(?:ranglijst|ranking|top \d+|top drie|top vijf|top three|top five|league table)\b`,
   'u',
 );
+/** "Who is most likely to receive gifts?", "wie loopt het meeste risico": who is exposed, a question of risk. */
+const AT_RISK = /\b(?:most likely|most at risk|most vulnerable|most exposed|meeste risico|grootste risico|grootste kans|meeste kans|meest kwetsbaar|kwetsbaarst|meest waarschijnlijk)\b/;
 /** A score or count that a ranking is made of. */
 const SCORE = /\b(?:scoort|scoren|scores|score|scored|\p{L}*aantallen|aantal|numbers|number|counts|count|\p{L}*cijfers|figures|totals|totalen|\p{L}*rapportage|statistics|statistieken)\b/u;
 /** "Vergelijk …", "compare …", "wie van de twee …", "side by side". */
@@ -736,7 +738,7 @@ const NAMES_ALONG = /\b(?:(?:de |hun )?namen (?:er ?bij|erbij)|(?:met|with|inclu
 function ranksOrComparesRecords(sentence: string, folded: string): boolean {
   if (askedAsRule(withoutAsides(sentence, folded))) return false;
   const registration = RECORD_THINGS.test(folded) || RECORD_EVENTS.test(folded);
-  if (RANKING.test(folded) && (registration || SCORE.test(folded))) return true;
+  if (RANKING.test(folded) && (registration || SCORE.test(folded)) && !AT_RISK.test(folded)) return true;
   if (COUNT_PER_UNIT.test(folded)) return true;
   // "List the departments and how many complaints each one had"
   if (COUNT_OF.test(folded) && registration && EACH_UNIT.test(folded)) return true;

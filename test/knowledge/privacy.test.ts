@@ -667,6 +667,9 @@ const rankedListedOrPointedBackRules = [
   'Welke medewerkers zijn werkzaam bij het meldpunt?',
   'Wat doen ambtenaren ernaast meestal?',
   'What does an official usually do on the side?',
+  'Who is most likely to receive gifts from suppliers?',
+  'Welke functies lopen het meeste risico op belangenverstrengeling?',
+  'Welke klacht komt het meest voor?',
   // the asker's own conversations with a manager or HR
   'Komt integriteit aan bod in mijn jaarlijkse gesprekken met mijn leidinggevende?',
   'Is integrity a topic in my appraisals with my manager?',
