@@ -122,7 +122,7 @@ const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}
  * "Voor de audit heb ik een lijst nodig van …", "I need a list of …": the asker's need of a
  * list or an export is a request for it, not the rule word "nodig" of "heb ik een VOG nodig?"
  * (a question opening with "heb ik" asks what is needed; the pattern wants a word before it).
- * An aside may follow the need: "I need, for the audit, the list of …"; wanting or requiring a
+ * An aside may follow the need: "we need, before the review, an overview of …"; wanting or requiring a
  * list or the names is the same request.
  */
 const NEED_OF_A_LIST =
@@ -619,7 +619,7 @@ const THE_ONE_WHO = /\b(?:de|het|the) (?:one|person|persoon|collega|colleague|me
 const CAPITALISED_PHRASE = /(?<=\S\s)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)+/gu;
 /** "The legal team", "the policy department": a unit named by its work, not a rule. */
 const NAMED_UNIT = /\b(?:the|our|my|a|an|that|this) \p{L}+ (team|teams|department|departments|unit|units|office)\b/gu;
-/** An aside in brackets: "(die vorig jaar met een regeling vertrok)" describes the person asked about. */
+/** An aside in brackets: "(die sinds de zomer met pensioen is)" describes the person asked about. */
 const BRACKETED_ASIDE = /\([^()]{0,120}\)/g;
 /**
  * `folded` without what only describes the people or units asked about: an aside in brackets and a
@@ -731,7 +731,7 @@ const NAMES_ALONG = /\b(?:(?:de |hun )?namen (?:er ?bij|erbij)|(?:met|with|inclu
 /**
  * A ranking or comparison of the registrations of people or units: "welke afdeling meldt de
  * minste cadeaus", "rank the teams by complaints", "vergelijk de bijbanen van Karin en Joost",
- * "geef de aantallen per afdeling". "Wat is het verschil tussen een melding en een klacht?"
+ * "geef de aantallen per afdeling". "Hoe verschilt een melding van een klacht?"
  * compares two rules (no person, no unit), "welk team moet de meeste meldingen behandelen?" asks
  * for a rule.
  */
@@ -768,7 +768,7 @@ const PARTICULAR_PERSON = new RegExp(
 
 /**
  * What counsel heard from or advised a particular person: "what did HR advise Mark?", "heeft de
- * vertrouwenspersoon iets over mij gehoord van Kees?". Counsel's confidences are never disclosed;
+ * vertrouwenspersoon van Kees iets over mij vernomen?". Counsel's confidences are never disclosed;
  * "wat adviseert de vertrouwenspersoon meestal?" asks what counsel does.
  */
 function asksWhatCounselHeardOrAdvised(sentence: string, folded: string): boolean {
@@ -778,7 +778,7 @@ function asksWhatCounselHeardOrAdvised(sentence: string, folded: string): boolea
   if (!/\b(?:weet|weten|knows|know|heeft|hebben|had|has|have|did|gehoord|vernomen|gekregen|geadviseerd|aangeraden|gezegd|verteld|besproken|heard|learned|learnt|advised|told|said|discussed)\b/.test(folded)) return false;
   // "te horen gekregen" is what counsel was told, not the rule word "horen".
   const rest = withoutAsides(sentence, folded).replace(/\bte horen\b/g, ' ');
-  // "Is integrity discussed in my HR conversations with my team leader?": the asker's own talks.
+  // "Does integrity come up in my appraisals with my manager?": the asker's own talks.
   if (askedAsRule(rest) || ASKER_OWN.test(rest.replace(ASKING_THE_ASSISTANT, ' '))) return false;
   // "Weet mijn leidinggevende dat ik bij de vertrouwenspersoon was?": whether the asker's visit is known.
   if (/\b(?:dat|that|whether|of) (?:ik|i)\b/.test(rest)) return false;
@@ -793,7 +793,7 @@ const AGREEMENTS_ABOUT_CONDUCT =
 const MAY_I_READ = /\b(?:kan|kun|mag) ik (?:\p{L}+ ){0,14}?(?:lezen|zien|krijgen)\b|\b(?:can|may|could) i (?:\p{L}+ ){0,2}?(?:read|get|have)\b/gu;
 /** Put on record: "vastgelegd", "recorded", "made". */
 const RECORDED = /\b(?:vastgelegd|gemaakt|genoteerd|opgeschreven|op papier gezet|recorded|made|noted|written down|put on paper|logged)\b/;
-/** The asker wants to see or have it: "ik wil die afspraken zien", "I'd like to read them", or a show request. */
+/** The asker wants to see or have it: "die notities wil ik lezen", "I'd like to read them", or a show request. */
 const WANTS_TO_SEE =
   /\b(?:ik|we|wij) (?:wil|willen|wou|zou graag|zouden graag)\b(?: \p{L}+){0,4}? (?:zien|lezen|inzien|inkijken|bekijken|hebben|ontvangen|krijgen)\b|\b(?:wil|willen|wou) (?:ik|we|wij)\b(?: \p{L}+){0,4}? (?:zien|lezen|inzien|inkijken|bekijken|hebben|ontvangen|krijgen)\b|\b(?:i|we)(?: would like| want| wish|d like|'d like) to (?:see|read|view|get|have|look at)\b|\b(?:laat|toon|stuur|geef|show|send|give me|zien)\b/u;
 
@@ -813,7 +813,7 @@ function asksForAgreementsAboutSomeone(sentences: string[]): boolean {
     // "Kan ik die afspraken lezen?" asks to be shown them, unless asked in a role or as the asker's own look.
     const rest = IN_A_ROLE.test(one) || OWN_LOOKUP.test(one) ? one : one.replace(ACCESS_REQUEST, ' zien ').replace(MAY_I_READ, ' zien ');
     if (askedAsRule(withoutAsides(sentence, rest))) return false;
-    // "Welke afspraken staan er in het dossier van Roel over zijn gedrag?": what they are, of a particular person.
+    // "Welke afspraken over zijn gedrag bevat het dossier van Roel?": what they are, of a particular person.
     return WANTS_TO_SEE.test(rest) || (about.includes(sentence) && /^(?:welke|wat|which|what)\b/.test(one));
   });
 }
