@@ -24,6 +24,12 @@ import { fold } from './text.js';
  *   a reporter's identity is never revealed, also not to the one reported;
  * - the other side of the asker's own case: the response of the one complained about, or where
  *   counsel stands with them ("laat haar verweer zien").
+ * - a ranking or comparison of people's or units' registrations ("welke afdeling meldt de minste
+ *   cadeaus?", "vergelijk de bijbanen van A en B"), a group's registrations in a table or csv;
+ * - what counsel heard from, knows of or advised a particular person, and agreements recorded
+ *   about a colleague's conduct asked to be seen;
+ * - a fact about someone just told, then whether it was registered or approved ("… — was that
+ *   ever approved?").
  * A sentence with a word of rule or process (mag, moet, verplicht, regels, procedure, happens)
  * or one that asks permission for the asker is about the rules and never counts ("wie mag zien
  * wie de melder is?", "wat gebeurt er met een melding over mij?").
@@ -45,11 +51,11 @@ const THIRD_PARTY =
   /\b(collega|collegas|collegaas|medewerker|medewerkers|ambtenaar|ambtenaren|manager|managers|leidinggevende|leidinggevenden|teamleider|teamleiders|teamlead|teamleiding|baas|chef|afdelingshoofd|hoofd van|directeur|directie|gemeentesecretaris|secretaris|griffier|burgemeester|wethouder|wethouders|raadslid|raadsleden|gemeenteraad|bestuurder|bestuurders|buurman|buurvrouw|vrouw|man|meneer|mevrouw|heer|de heer|mw|dhr|ploegbaas|voorman|uitvoerder|coordinator|consulent|consulenten|handhaver|handhavers|boa|inwoner|inwoners|bewoner|bewoners|klant|client|clienten|kandidaat|kandidaten|leden|bestuursleden|resident|residents|candidate|candidates|official|officials|members|receptioniste|adviseur|adviseurs|adviser|advisor|head of|stagiair|stagiaire|stagiairs|inhuurkracht|inhuurkrachten|voorganger|opvolger|ex|intern|trainee|receptionist|secretary|predecessor|girl|boy|new hire|contractor|iemand|anderen|iedereen|mensen|personen|afdeling|colleague|colleagues|coworker|coworkers|co-worker|co-workers|teamgenoot|teamgenote|teamgenoten|teamlid|teamleden|kamergenoot|bureaugenoot|collegaatje|teammate|teammates|team member|team members|teamie|employee|employees|staff|boss|supervisor|team leader|team lead|teamleader|woman|guy|lady|gentleman|director|mayor|alderman|aldermen|councillor|councillors|councilor|council|someone|anyone|anybody|everyone|everybody|people|department|hij|zij|ze|hem|zn|he|she|him|his|they|them|their)\b|\b(mijn|my|ons|our|het|the|de)\s+(?:\p{L}+\s+)?team\b|\b(over|about|tegen|against|van|of|with|met)\s+(haar|hem|her|him)\b|\b\p{L}*(?:medewerker|medewerkers|medewerkster|manager|managers|leider|leiders|hoofd|directeur|chef|adviseur|adviseurs|coach|coaches|consulent|consulenten|coordinator|functionaris|planner|chauffeur|monteur|jurist|controller|inspecteur|toezichthouder|handhaver|secretaresse|receptioniste|archivaris|opzichter|beheerder|boekhouder)\b|\b(?:uitzend|inhuur|flex|inval|oproep|schoonmaak)krachte?n?\b|\b(?:officer|officers|uitzendkracht|temp|temps|jobcoach|receptionist)\b/u;
 /** Things kept in a register or a case file. */
 /** The words of RECORD_THINGS, also the things of POSSESSED_RECORD. */
-const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|meldng|medling|meldign|klacth|neven\p{L}+|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|registratie|registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinair|disciplinaire|disciplinaire maatregel|gespreksverslag|gespreksverslagen|gespreksnotities|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?|aangifte|aangiftes|police reports?|\p{L}*maatregel|\p{L}*maatregelen|disciplinary measures?`;
+const RECORD_WORDS = String.raw`\p{L}*melding|\p{L}*meldingen|meldng|medling|meldign|klacth|neven\p{L}+|\p{L}*klacht|\p{L}*klachten|\p{L}*dossier|\p{L}*dossiers|\p{L}*onderzoek|\p{L}*onderzoeken|zaak|sanctie|sancties|straf|strafmaatregel|\p{L}*waarschuwing|\p{L}*waarschuwingen|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|\p{L}*cadeau|\p{L}*cadeaus|\p{L}*cadeautje|\p{L}*cadeautjes|kado|kados|kadootje|kadootjes|presentje|presentjes|\p{L}*geschenk|\p{L}*geschenken|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|\p{L}*verklaring|\p{L}*verklaringen|\p{L}*registratie|\p{L}*registraties|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|\p{L}*schending|\p{L}*schendingen|\p{L}*training|\p{L}*trainingen|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinair|disciplinaire|disciplinaire maatregel|gespreksverslag|gespreksverslagen|gespreksnotities|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|outside work|outside jobs?|outside activities|side positions?|ancillary positions?|ancillary activities|other jobs?|another job|andere baan|andere banen|extra baan|extra job|ernaast|on the side|schikking|schikkingen|settlements?|schadevergoeding|schadevergoedingen|boete|boetes|damages|penalty|penalties|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?|aangifte|aangiftes|police reports?|\p{L}*maatregel|\p{L}*maatregelen|disciplinary measures?`;
 const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
-  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|afgetreden|opgestapt|teruggetreden|stepped down|resigned|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|geklaagd|klaagde|klaagden|complained|verraden|doorgegeven|verlinkt|verklikt|gelapt|erbij gelapt|snitched|ratted|grassed|squealed|told on|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|afspraken gemaakt|made (?:an )?arrangements?|made a deal|gestraft|bestraft|punished|contact opgenomen|contact gezocht|reached out|got in touch|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten)\b/;
+  /\b(gemeld|meldde|meldden|opgegeven|aangegeven|geregistreerd|ingediend|gekregen|kreeg|ontvangen|aangenomen|gehad|goedgekeurd|afgewezen|afgelegd|getekend|ondertekend|ontslagen|geschorst|berispt|betrapt|aangesproken|onderzocht|gewaarschuwd|getrouwd|non-actief|reported|declared|registered|filed|received|accepted|approved|rejected|signed|fired|suspended|disciplined|investigated|warned|caught|married|came back|ingeleverd|gevolgd|gelekt|ineens weg|opeens weg|plotseling weg|zomaar weg|verdwenen|disappeared|lekte|ingehuurd|vertrokken|afgetreden|opgestapt|teruggetreden|stepped down|resigned|let go|handed in|hand in|hold|holds|owns|leaked|hired|left|completed|attended|firing|sacked|ontslaan|overlegd|meegegaan|mee geweest|ging(?:en)? (?:[a-z]+ ){0,4}?mee naar|went along|iets met|wat met|iets heeft met|wat heeft met|something going on|seeing each other|dating|op het matje|ter verantwoording geroepen|teruggefloten|weggestuurd|eruit gezet|eruit gegooid|op non-actief gezet|op straat gezet|called to account|reprimanded|sent away|kicked out|dismissed|sign|geklaagd|klaagde|klaagden|complained|verraden|doorgegeven|verlinkt|verklikt|gelapt|erbij gelapt|snitched|ratted|grassed|squealed|told on|opgevraagd|ingezien|geraadpleegd|accessed|looked up|viewed|afgesproken|agreed|afspraken gemaakt|made (?:an )?arrangements?|made a deal|gestraft|bestraft|punished|contact opgenomen|contact gezocht|reached out|got in touch|benaderd|ingeschakeld|doorgezet|doorgestuurd|doorverwezen|approached|contacted|referred|escalated|passed on|bezit|bezitten|werkt (?:[^ ]+ ){0,5}?als|werkte (?:[^ ]+ ){0,5}?als|aan de slag|works as|worked as|working as|work as|vastgesteld|geconstateerd|opgelegd|terugbetaald|terugbetalen|repaid|repay|paid back|imposed)\b/;
 /** Everyday verbs that are a registration only beside one ("een melding gedaan", "bij de vertrouwenspersoon geweest"). */
 const GENERIC_EVENTS = /\b(aangeklopt|langs geweest|langsgegaan|knocked on|talk to|speak to|talked to|spoke to|spoken to|spoken with|gepraat|besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
 /** Being put down as something: "bekend als probleemgeval", "flagged as a risk". */
@@ -70,7 +76,7 @@ const OATH_ADMINISTERED =
  * "Kun je …", "could you …", "zou je voor me kunnen …": asking the assistant to do something,
  * with the modal verb of that request, not a modal of the rule.
  */
-const ASKING_THE_ASSISTANT = /\b((?:zou|kun|kan|wil|wilt|kunt) (?:je|jij|u)(?: \p{L}+){0,3} (?:kunnen|willen)|kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:(?:even|ff|alsjeblieft|alstublieft|aub|misschien|toch|gewoon|eigenlijk) ){0,2}(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she)|zou ik (?:\p{L}+ ){0,4}kunnen (?:krijgen|ontvangen)|you can (?:check|look|see|tell|find)|you could|u zou|je zou|(?:can|could) i (?:get|have|receive))\b/gu;
+const ASKING_THE_ASSISTANT = /\b((?:zou|kun|kan|wil|wilt|kunt) (?:je|jij|u)(?: \p{L}+){0,8}? (?:kunnen|willen)|kun je|kunt u|kan je|kan jij|zou je|zou u|wil je|wilt u|could you|can you|would you|will you|can u|could u|any chance you can|mag ik (?:(?:even|ff|alsjeblieft|alstublieft|aub|misschien|toch|gewoon|eigenlijk) ){0,2}(?:weten|vragen)|may i (?:know|ask)|mocht (?:hij|zij|ze|die|he|she)|zou ik (?:\p{L}+ ){0,4}kunnen (?:krijgen|ontvangen)|you can (?:check|look|see|tell|find)|you could|u zou|je zou|(?:can|could) i (?:get|have|receive))\b/gu;
 /** "Kan ik … inzien", "mag ik een overzicht", "can I see …": the asker asks to be shown something. */
 const ACCESS_REQUEST = /\b(?:kan|kun|mag) ik (?:\p{L}+ ){0,8}?(?:inzien|inkijken|bekijken|opvragen|downloaden)\b|\b(?:kan|kun|mag) ik (?:een|de|het) (?:overzicht|lijst|lijstje|export|kopie)\b|\b(?:can|may|could) i (?:see|view|read|look at|access|inspect|download)\b/gu;
 /**
@@ -82,24 +88,27 @@ const OWN_LOOKUP = /\b(?:uit nieuwsgierigheid|out of curiosity|in (?:het|de|ons|
 const IN_A_ROLE = /\b(?:als|as an?|as) (?:leidinggevende|manager|teamleider|hr|hr-adviseur|direct leidinggevende|supervisor|team leader|vertrouwenspersoon|confidential advis[eo]r)\b/;
 /**
  * The asker asks about their own conduct or own registration; "een cadeau dat ik heb gekregen",
- * "the gift I received" is the asker's own as well.
+ * "the gift I received" is the asker's own as well, and so are the asker's own conversations with
+ * a manager or HR ("komt integriteit aan bod in mijn functioneringsgesprekken met mijn chef?").
  */
 const ASKER_OWN =
-  /\b(?:dat|die|wat|that|which|what) (?:ik|i) (?:\p{L}+ ){0,5}?(?:gekregen|ontvangen|kreeg|received|got|was given|have been given)\b|\b(?:that|dat) (?:i|ik) (?:have |had )?(?:reported|filed|made|complained|blew|heb (?:\p{L}+ ){0,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|had (?:\p{L}+ ){0,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|(?:\p{L}+ ){1,4}?(?:heb|had) (?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|(?:\p{L}+ ){1,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd) (?:heb|had))\b|\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn nevenfunctie\p{L}*|mijn bijbaan\p{L}*|mijn aanvraag|mijn verzoek|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job|my request|my application)\b/u;
+  /\b(?:dat|die|wat|that|which|what) (?:ik|i) (?:\p{L}+ ){0,5}?(?:gekregen|ontvangen|kreeg|received|got|was given|have been given)\b|\b(?:that|dat) (?:i|ik) (?:have |had )?(?:reported|filed|made|complained|blew|heb (?:\p{L}+ ){0,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|had (?:\p{L}+ ){0,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|(?:\p{L}+ ){1,4}?(?:heb|had) (?:gemeld|ingediend|gedaan|aangegeven|geklaagd)|(?:\p{L}+ ){1,4}?(?:gemeld|ingediend|gedaan|aangegeven|geklaagd) (?:heb|had))\b|\b(mag ik|kan ik|kun ik|moet ik|hoef ik|mijn eigen|mijn melding|mijn meldingen|mijn \p{L}+melding|mijn \p{L}+meldingen|mijn klacht|mijn dossier|mijn nevenwerk\p{L}*|mijn nevenfunctie\p{L}*|mijn bijbaan\p{L}*|mijn aanvraag|mijn verzoek|mijn aandelen|may i|can i|should i|must i|do i|am i|my own|my report|my complaint|my file|my notification|my gift|my shares|my side job|my request|my application)\b|\b(?:mijn|my) (?:\p{L}+ ){0,2}?(?:\p{L}*gesprek|\p{L}*gesprekken|conversations?|appraisals?|performance reviews?|(?:one-on-one|1-on-1) meetings?)\b/u;
 
 /**
  * Asking the assistant to show or hand over registrations. "Laat" only as in "laat (me) zien":
  * "ik laat de dossiers op tafel liggen" tells what the asker does with them.
  */
 const SHOW_VERBS =
-  /\b(ranking|ranglijst|rangorde|rangschik[a-z]*|rank|zet|lijstje|forward|doorsturen|stuur door|toon|tonen|laat (?:me|mij|ons)|laat (?:\p{L}+ ){0,5}?zien|laten zien|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give me (?:a |an |the )?(?:list|overview|names|all|count|number|numbers|export)|send|display|pull up|look up|look at|find|overview|dump)\b/u;
+  /\b(ranking|ranglijst|rangorde|rangschik[a-z]*|rank|zet|zetten|op een rij|op een rijtje|overzichtje|tabel|tabelletje|spreadsheet|excel|csv|exporteren|uitdraai|lijstje|forward|doorsturen|stuur door|toon|tonen|laat (?:me|mij|ons)|laat (?:\p{L}+ ){0,5}?zien|laten zien|bekijken|kijken|kijk|inzien|geef|stuur|noem|lijst|overzicht|exporteer|export|download|print|zoek|opzoeken|opvragen|nakijken|checken|check|controleer|controleren|show|list|give me (?:a |an |the )?(?:list|overview|names|all|count|number|numbers|export)|send|display|pull up|look up|look at|find|overview|dump|table|compile|tabulate)\b/u;
 /** Many registrations or a group's: "alle", "met namen", "van afdeling X", "from last year". */
-const MANY_OR_OTHERS = /\b(per medewerker|per employee|per persoon|top \d+|de meeste|the most|afdelingen|departments|per afdeling|per department|alle|allemaal|all|every|iedereen|everyone|met namen|with names|van vorig jaar|from last year|dit jaar|this year|van afdeling|of the|van de|van het|from the|by the|door de)\b/;
+const MANY_OR_OTHERS = /\b(per medewerker|per employee|per persoon|top \d+|de meeste|the most|afdelingen|departments|per afdeling|per department|alle|allemaal|all|every|iedereen|everyone|met namen|with names|van vorig jaar|from last year|dit jaar|this year|van afdeling|van team|of team|from team|per team|of the|van de|van het|from the|by the|door de)\b/;
+/** "Of all organisations", "van alle gemeenten": every organisation's rules, not a group of people. */
+const ALL_ORGANISATIONS = /\b(?:all|alle|every|each|elke|iedere|both|beide|the two|de twee) (?:\p{L}+ )?(?:organisations?|organizations?|organisaties|organisatie|gemeenten|gemeente|municipalities|municipality|documents?|documenten|policies|regelingen|codes)\b/u;
 /** A question embedded in a request: "kun je checken of …", "ik wil weten of …", "any idea whether …". */
 const EMBEDDED_QUESTION =
   /\b(checken|nagaan|nakijken|kijk\p{L}*|zien|zoek\p{L}* op|opzoeken|vertel|vertellen|zeggen|weten|weet je|weet jij|vraag me af|benieuwd|klopt het|na te gaan|na te kijken|uit te zoeken|te checken|te controleren|zoek\p{L}* uit|uitzoeken|bevestig\p{L}*|check|see|find out|look up|look into|curious|tell me|know|idea|wonder|confirm|verify|true)\b.{0,30}?\b(of|dat|wie|wat|welke|hoeveel|whether|if|that|who|what|which|how many)\b/u;
 /** A yes/no question about a fact: it opens with a verb ("heeft Jan …", "did my boss …"). */
-const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|staat|staan|stond|zit|zat|tekende|ondertekende|meldde|ontving|accepteerde|has|have|did|does|do|was|were|are)\b`);
+const FACT_QUESTION_OPENING = opening(String.raw`(heeft|hebben|had|hadden|is|zijn|was|waren|werd|wordt|krijgt|kreeg|staat|staan|stond|zit|zat|werkt|werkte|tekende|ondertekende|meldde|ontving|accepteerde|has|have|did|does|do|was|were|are)\b`);
 /** "Heeft mijn leidnggevende …": whoever is "mine" and asked about is someone else, even misspelt. */
 const SOMEONE_OF_MINE = opening(String.raw`(heeft|has|did|does|is|was|zit|zat)\s+(mijn|my|onze|our)\s+\p{L}+`);
 /** "zijn personeelsdossier", "haar aandelen", "his file": a record of someone else by possessive. */
@@ -113,9 +122,11 @@ const STATED_REASON = /\b(?:die|dat|wat|which|that) (?:ik|i|we) (?:\p{L}+ ){0,3}
  * "Voor de audit heb ik een lijst nodig van …", "I need a list of …": the asker's need of a
  * list or an export is a request for it, not the rule word "nodig" of "heb ik een VOG nodig?"
  * (a question opening with "heb ik" asks what is needed; the pattern wants a word before it).
+ * An aside may follow the need: "we need, before the review, an overview of …"; wanting or requiring a
+ * list or the names is the same request.
  */
 const NEED_OF_A_LIST =
-  /\b(?:(?:ik|we|wij) (?:heb|hebben)|(?<=\p{L} )(?:heb|hebben) (?:ik|we|wij))(?: \p{L}+){0,3}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|dump|namen)\b(?: \p{L}+){0,12}? nodig\b|\b(?:i|we) (?:really |urgently |just )?need (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout)\b|\b(?:i|we) (?:really |urgently |just )?need (?:all|every)\b/gu;
+  /\b(?:(?:ik|we|wij) (?:heb|hebben)|(?<=\p{L} )(?:heb|hebben) (?:ik|we|wij))(?: \p{L}+){0,3}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|dump|namen|\p{L}*dossiers?|\p{L}*registraties|\p{L}*meldingen|\p{L}*klachten|gegevens)\b(?: \p{L}+){0,12}? nodig\b|\b(?:ik|we|wij)\b(?: \p{L}+){0,4}? en (?:heb|hebben)(?: \p{L}+){0,6}? (?:\p{L}+ )?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|namen|\p{L}*dossiers?|\p{L}*registraties|\p{L}*meldingen|\p{L}*klachten|gegevens)\b(?: \p{L}+){0,12}? nodig\b|\b(?:i|we) (?:really |urgently |just )?need(?:, [^,]{1,40},)? (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout|files?|records?|dossiers?|registrations?|reports?|complaints?|data|details)\b|\b(?:i|we) (?:really |urgently |just )?need (?:all|every)\b|\b(?:i|we) (?:want|require|would like|d like|wish to have)(?:, [^,]{1,40},)? (?:a|an|the|all|every) (?:\p{L}+ )?(?:export|list|overview|copy|dump|names|printout|files?|records?|dossiers?)\b|\b(?:ik|we|wij) (?:wil|willen|wens|wensen|zou graag|zouden graag) (?:\p{L}+ ){0,4}?(?:export|lijst|lijstje|overzicht|kopie|uitdraai|namen)\b/gu;
 /**
  * Rule words that describe rather than ask: "hebben zij dat gemeld zoals de gedragscode vraagt"
  * measures someone against the rule, "problemen met integriteit gehad", "had an integrity problem"
@@ -149,6 +160,11 @@ const AGAINST_A_PARTICULAR_ONE =
   /\b(?:aangifte|klacht|melding|complaint|police report|report)\b(?: \p{L}+){0,2}? (?:tegen|against) (?:de|die|deze|the|that|this|mijn|my|onze|our) (?!(?:gemeente|organisatie|werkgever|municipality|organi[sz]ation|employer|regels?|rules?)\b)\p{L}+/u;
 /** "Ooit", "ever": a question about someone's history. */
 const EVER = /\b(ooit|weleens|wel eens|ever)\b/;
+/**
+ * "Wat doet hij ernaast", "what does she do on the side": one particular person ("wat doen
+ * ambtenaren ernaast meestal?", "what does an official usually do on the side?" ask for a custom).
+ */
+const DOES_ON_THE_SIDE = /\b(?:doet|deed|does|did) (?!(?:een|an|a|iemand|someone|somebody|men|je|you|ik|i)\b)(?!.{0,40}\b(?:meestal|usually|vaak|often|gemiddeld|typically|normaal|normally|doorgaans|generally)\b).{0,40}\b(?:ernaast|on the side)\b/;
 /** "Welke personen staan op de lijst …", "who is on the list": the people of a list, not its rule. */
 const PEOPLE_ON_A_LIST =
   /\b(?:welke|which) (?:personen|mensen|medewerkers|collegas|ambtenaren|people|persons|employees|colleagues|staff)\b.{0,40}\b(?:staan|staat|stonden|zijn|are|is|were)\b.{0,15}\b(?:op|in|on)\b.{0,10}\b(?:lijst|lijstje|register|overzicht|list)\b|\bwie (?:staan|staat|stonden) er (?:\p{L}+ ){0,3}?(?:op|in) (?:de|het) (?:lijst|register)\b|\bwho(?:'s| is| are| was| were) (?:\p{L}+ ){0,2}?on the (?:list|register)\b/u;
@@ -272,6 +288,14 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
     ),
   );
   if (clauses.some(({ clause, folded: one, before }) => asksForOthersRecords(clause, one, RECORD_THINGS.test(before)))) return true;
+  // "Welke afdeling meldt de minste geschenken?", "vergelijk de nevenfuncties van Karin en Joost":
+  // a ranking or comparison of people's or units' registrations.
+  if (clauses.some(({ clause, folded: one }) => ranksOrComparesRecords(clause, one))) return true;
+  // "Wat heeft HR Mark geadviseerd?", "heeft de vertrouwenspersoon iets van Kees gehoord?"
+  if (clauses.some(({ clause, folded: one }) => asksWhatCounselHeardOrAdvised(clause, one))) return true;
+  if (asksForAgreementsAboutSomeone(sentences) || asksWhetherTheirsWasHandled(sentences) || claimsARightToOthersRecords(sentences)) return true;
+  // "Was er bij de vorige directeur sprake van belangenverstrengeling?": a case at someone in particular.
+  if (clauses.some(({ clause, folded: one }) => CASE_AT_SOMEONE.test(one) && !CONDITION.test(one) && !askedAsRule(withoutAsides(clause, one)))) return true;
   // "Wat staat er in het verslag over Jan?", "what was discussed in the meeting with Priya?":
   // what a report or a conversation holds about a person by name.
   if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && NOTES_OR_CONVERSATION.test(one) && (namesSomeone(clause) || CONVERSATION_WITH_NAME.test(clause)))) return true;
@@ -591,6 +615,26 @@ const WHO_DID_THAT = /^(?:en |and |maar |but )?(?:wie|who|welke|which)\b(?: \p{L
 /** "De persoon die", "the one who": asks whom an act belongs to. */
 const THE_ONE_WHO = /\b(?:de|het|the) (?:one|person|persoon|collega|colleague|medewerker|employee) (?:who|die)\b(?! (?:ik|i|je|you|we)\b)|\b(?:degene|diegene) die\b(?! (?:ik|je|we)\b)/;
 
+/** A capitalised phrase inside a sentence: "in Public Works", "bij Openbare Ruimte", a unit's name. */
+const CAPITALISED_PHRASE = /(?<=\S\s)\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)+/gu;
+/** "The legal team", "the policy department": a unit named by its work, not a rule. */
+const NAMED_UNIT = /\b(?:the|our|my|a|an|that|this) \p{L}+ (team|teams|department|departments|unit|units|office)\b/gu;
+/** An aside in brackets: "(die sinds de zomer met pensioen is)" describes the person asked about. */
+const BRACKETED_ASIDE = /\([^()]{0,120}\)/g;
+/**
+ * `folded` without what only describes the people or units asked about: an aside in brackets and a
+ * unit's capitalised name, whose words ("regeling", "Public") are no rule the asker asks for.
+ * A capitalised rule text ("de Gedragscode Integriteit") stays.
+ */
+function withoutAsides(sentence: string, folded: string): string {
+  let rest = folded.replace(BRACKETED_ASIDE, ' ').replace(NAMED_UNIT, ' $1 ');
+  for (const match of sentence.matchAll(CAPITALISED_PHRASE)) {
+    const phrase = fold(match[0]);
+    if (!RULE_TEXT.test(phrase) && !LAW.test(phrase)) rest = rest.replace(phrase, ' ');
+  }
+  return rest;
+}
+
 /**
  * `sentence` is one sentence as typed (for names), `folded` the same after `fold`. A sentence
  * counts when it has someone else in it, a registration, and the shape of a records request.
@@ -611,7 +655,7 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "Heeft raadslid Yilmaz ooit een VOG moeten overleggen?": someone in particular and "ooit"
   // ask for that person's history; the modal belongs to what happened, not to a rule.
   if (EVER.test(folded) && (FACT_ABOUT_SOMEONE.test(folded) || SOMEONE_OF_MINE.test(folded)) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
-  let withoutReason = folded.replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ').replace(RULE_TEXT_SIGNED, ' signed ').replace(MODAL_OF_A_THING, ' ');
+  let withoutReason = withoutAsides(sentence, folded).replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ').replace(RULE_TEXT_SIGNED, ' signed ').replace(MODAL_OF_A_THING, ' ');
   if (!IN_A_ROLE.test(folded) && !OWN_LOOKUP.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
   if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason) || OATH_ADMINISTERED.test(withoutReason)) return false;
   // A rumour about the asker ("ik hoorde dat er een klacht over mij is") is declined by
@@ -624,7 +668,9 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "Wat staat er in zijn dossier?", "what is in her file?": the contents of someone's record.
   if (POSSESSED_RECORD.test(folded) && WHAT_IS_IN.test(folded)) return true;
   // "Export all gift registrations", "stuur me de lijst met meldingen van afdeling Burgerzaken".
-  if (SHOW_VERBS.test(folded) && registration && (someoneElse || MANY_OR_OTHERS.test(folded))) return true;
+  // "Ik heb voor de evaluatie de dossiers van mijn team nodig": a stated need of them is a request too.
+  // "The gift thresholds of all organisations in a table" compares rules: organisations are no group of people.
+  if ((SHOW_VERBS.test(folded) || folded.search(NEED_OF_A_LIST) >= 0) && registration && (someoneElse || (MANY_OR_OTHERS.test(folded) && !ALL_ORGANISATIONS.test(folded)))) return true;
   // "Hoeveel meldingen kwamen er in 2023 van afdeling Openbare Ruimte?"
   if (COUNT_OF.test(folded) && registration && (someoneElse || /\b(in|van|of|since|sinds|na|after) (?:19|20)\d\d\b|\b(vorig jaar|last year|dit jaar|this year)\b/.test(folded))) return true;
   if (!someoneElse) return false;
@@ -646,5 +692,189 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // "Wie staat er bekend als probleemgeval"; not "bij wie leg je de eed af" (to whom: a step of the process).
   // "Which colleagues own shares in …": the people behind a registration, whatever the verb.
   if (registration && WHICH_PEOPLE.test(folded)) return true;
-  return WH_OPENING.test(folded.replace(RELATIVE_WHO, ' ')) && (event || (registration && WHO.test(folded.replace(TO_WHOM, ' '))) || /\b(heeft|hebben|has|have|had)\b/.test(folded) || (registration && OUTCOME.test(folded)));
+  // "What does the new clerk do on the side?": "do" with what is done beside the job.
+  return WH_OPENING.test(folded.replace(RELATIVE_WHO, ' ')) && (event || (registration && WHO.test(folded.replace(TO_WHOM, ' '))) || /\b(heeft|hebben|has|have|had)\b/.test(folded) || DOES_ON_THE_SIDE.test(folded) || (registration && OUTCOME.test(folded)));
 }
+
+/** Counsel as typed: "het Huis voor Klokkenluiders" names no person. */
+const COUNSEL_AS_TYPED = new RegExp(COUNSEL.source, 'gi');
+/** Units and people that are ranked or compared. */
+const RANKED = String.raw`team|teams|afdeling|afdelingen|department|departments|unit|units|directie|directies|dienst|diensten|sector|sectoren|cluster|clusters|collega|collegas|medewerker|medewerkers|colleague|colleagues|employee|employees|manager|managers|wethouder|wethouders|raadslid|raadsleden|persoon|personen|person|people|mensen|leidinggevende|leidinggevenden|councillor|councillors|councilor|councilors|alderman|aldermen|official|officials|ambtenaar|ambtenaren|bestuurder|bestuurders|director|directors|directeur|directeuren|teamleider|teamleiders`;
+/** One of them named: "de afdelingen", "the teams". */
+const A_RANKED_ONE = new RegExp(String.raw`\b(?:${RANKED})\b`, 'u');
+/** Most, fewest, worst: a ranking. */
+const SUPERLATIVE = String.raw`de meeste|het meeste|de minste|het minste|the most|the fewest|the least|most|fewest|het vaakst|het minst vaak|most often|least often|het slechtst|het slechtste|het best|het beste|het hoogst|het laagst|worst|best|highest|lowest|bovenaan|onderaan|at the top|at the bottom`;
+/**
+ * "Welk team heeft de minste …", "which department scores worst", "wie heeft het meeste …"; "meer
+ * dan 50 euro" is a threshold, not a ranking.
+ */
+const RANKING = new RegExp(
+  String.raw`\b(?:welk|welke|which|what) (?:\p{L}+ )?(?:${RANKED})\b(?: \p{L}+){0,8}? (?:${SUPERLATIVE})\b|\b(?:wie|who)\b(?: \p{L}+){0,6}? (?:${SUPERLATIVE}|meer|more|minder|fewer|less)\b(?! (?:dan|than)\b)|\b(?:rank|rangschik\p{L}*|sorteer|sort|order|orden)\b(?: \p{L}+){0,2}? (?:${RANKED})\b|\b(?:ranglijst|ranking|top \d+|top drie|top vijf|top three|top five|league table)\b`,
+  'u',
+);
+/** "Who is most likely to receive gifts?", "wie loopt het meeste risico": who is exposed, a question of risk. */
+const AT_RISK = /\b(?:most likely|most at risk|most vulnerable|most exposed|meeste risico|grootste risico|grootste kans|meeste kans|meest kwetsbaar|kwetsbaarst|meest waarschijnlijk)\b/;
+/** A score or count that a ranking is made of. */
+const SCORE = /\b(?:scoort|scoren|scores|score|scored|\p{L}*aantallen|aantal|numbers|number|counts|count|\p{L}*cijfers|figures|totals|totalen|\p{L}*rapportage|statistics|statistieken)\b/u;
+/** "Vergelijk …", "compare …", "wie van de twee …", "side by side". */
+const COMPARE = /\b(?:vergelijk\p{L}*|vergeleken met|verhouden|verhoudt|verhouding|compare|compared|comparing|comparison|naast elkaar|tegenover elkaar|side by side|versus|vs|wie van (?:de twee|beiden|hen|hun|die twee)|which of (?:the two|them|both|those two)|who of (?:the two|them))\b/u;
+/** A count per unit or person: "aantallen per team", "de teams met hun aantallen", "numbers by department". */
+const COUNT_PER_UNIT = new RegExp(
+  String.raw`\b(?:aantallen|aantal|numbers|counts|cijfers|scores|figures|totals|totalen)\b(?: \p{L}+){0,3}? (?:per|by|for each|voor elk|voor ieder|van elk|van ieder|of each) (?:\p{L}+ )?(?:${RANKED})\b|\b(?:${RANKED}|namen|names) (?:met|with) (?:hun |their |de |the )?(?:aantallen|aantal|numbers|counts|cijfers|scores|figures|totals)\b`,
+  'u',
+);
+/** "Each one", "elke afdeling", "per team": a count for every unit or person. */
+const EACH_UNIT = new RegExp(String.raw`\b(?:each|every|elk|elke|ieder|iedere|per) (?:one|(?:\p{L}+ )?(?:${RANKED}))\b`, 'u');
+/** "Met de namen erbij", "with employee names": names asked along with the figures. */
+const NAMES_ALONG = /\b(?:(?:de |hun )?namen (?:er ?bij|erbij)|(?:met|with|including|inclusief|incl) (?:de |the |hun |their )?(?:\p{L}+ )?(?:namen|names)|names (?:attached|included|added))\b/u;
+
+/**
+ * A ranking or comparison of the registrations of people or units: "welke afdeling meldt de
+ * minste cadeaus", "rank the teams by complaints", "vergelijk de bijbanen van Karin en Joost",
+ * "geef de aantallen per afdeling". "Hoe verschilt een melding van een klacht?"
+ * compares two rules (no person, no unit), "welk team moet de meeste meldingen behandelen?" asks
+ * for a rule.
+ */
+function ranksOrComparesRecords(sentence: string, folded: string): boolean {
+  if (askedAsRule(withoutAsides(sentence, folded))) return false;
+  const registration = RECORD_THINGS.test(folded) || RECORD_EVENTS.test(folded);
+  if (RANKING.test(folded) && (registration || SCORE.test(folded)) && !AT_RISK.test(folded)) return true;
+  if (COUNT_PER_UNIT.test(folded)) return true;
+  // "List the departments and how many complaints each one had"
+  if (COUNT_OF.test(folded) && registration && EACH_UNIT.test(folded)) return true;
+  if (NAMES_ALONG.test(folded) && (registration || SCORE.test(folded) || A_RANKED_ONE.test(folded))) return true;
+  // Counsel compared ("reporting to the confidential adviser or to the authority") is two routes, not two people.
+  const people = namesSomeone(sentence.replace(COUNSEL_AS_TYPED, ' ')) || THIRD_PARTY.test(folded.replace(COUNSEL, ' ')) || A_RANKED_ONE.test(folded);
+  return COMPARE.test(folded) && registration && people;
+}
+
+/** What counsel heard, was told or advised: verbs of a confidence, in the past. */
+const COUNSEL_HEARD =
+  /\b(?:gehoord|vernomen|te horen gekregen|gekregen|geadviseerd|aangeraden|gezegd|verteld|besproken|heard|learned|learnt|been told|was told|advised|advise|recommended|recommend|told|tell|said|say|discussed|hear|learn|gegeven|give|gave|given|weet|weten|know|knows)\b/;
+/** Knowing, and counsel as the one who knows: "weet de vertrouwenspersoon …", "what does HR know …". */
+const KNOWS = /\b(?:weet|weten|knows?)\b/;
+const COUNSEL_KNOWS = new RegExp(String.raw`\b(?:weet|weten|knows?|does) (?:de |het |the |onze |our )?(?:\p{L}+ )?${COUNSEL.source}(?: know\b)?`, 'u');
+/** What counsel heard, in the past, besides knowing. */
+const COUNSEL_PAST = /\b(?:heeft|hebben|had|has|have|did|gehoord|vernomen|gekregen|geadviseerd|aangeraden|gezegd|verteld|besproken|heard|learned|learnt|advised|told|said|discussed)\b/;
+/** A question about what counsel did: "wat heeft …", "what did …", "heeft … iets …", "did … hear". */
+const COUNSEL_QUESTION = opening(
+  String.raw`(?:wat|what|welk advies|welke adviezen|what advice|which advice|heeft|hebben|had|has|have|did|does|is|weet|weten|knows)\b`,
+);
+/** A particular person: by name, or "mijn collega", "that employee", "over mij". */
+const PARTICULAR_PERSON = new RegExp(
+  String.raw`\b(?:mijn|my|onze|our|die|deze|that|this|zijn|haar|his|her) (?:(?:nieuwe|oude|vorige|new|former|previous) )?(?:${THIRD_PARTY.source})|\b(?:over|about|van|from|tegen|to|aan) (?:mij|me|hem|haar|him|her)\b`,
+  'u',
+);
+
+/**
+ * What counsel heard from or advised a particular person: "what did HR advise Mark?", "heeft de
+ * vertrouwenspersoon van Kees iets over mij vernomen?". Counsel's confidences are never disclosed;
+ * "wat adviseert de vertrouwenspersoon meestal?" asks what counsel does.
+ */
+function asksWhatCounselHeardOrAdvised(sentence: string, folded: string): boolean {
+  if (!COUNSEL.test(folded) || !COUNSEL_QUESTION.test(folded) || !COUNSEL_HEARD.test(folded)) return false;
+  // Only the past or a perfect: "what does counsel advise" asks what counsel does.
+  // What counsel knows ("weet de vertrouwenspersoon iets van Peter") is what they were told.
+  if (!/\b(?:weet|weten|knows|know|heeft|hebben|had|has|have|did|gehoord|vernomen|gekregen|geadviseerd|aangeraden|gezegd|verteld|besproken|heard|learned|learnt|advised|told|said|discussed)\b/.test(folded)) return false;
+  // "te horen gekregen" is what counsel was told, not the rule word "horen".
+  const rest = withoutAsides(sentence, folded).replace(/\bte horen\b/g, ' ');
+  // "Does integrity come up in my appraisals with my manager?": the asker's own talks.
+  if (askedAsRule(rest) || ASKER_OWN.test(rest.replace(ASKING_THE_ASSISTANT, ' '))) return false;
+  // "Weet mijn leidinggevende dat ik bij de vertrouwenspersoon was?": whether the asker's visit is known.
+  if (/\b(?:dat|that|whether|of) (?:ik|i)\b/.test(rest)) return false;
+  if (KNOWS.test(rest) && !COUNSEL_PAST.test(rest) && !COUNSEL_KNOWS.test(rest)) return false;
+  return namesSomeone(sentence) || /\b(?:van|from|to|aan|met|with) \p{Lu}\p{Ll}+/u.test(sentence) || PARTICULAR_PERSON.test(folded.replace(COUNSEL, ' '));
+}
+
+/** Agreements or notes about how someone behaves or performs. */
+const AGREEMENTS_ABOUT_CONDUCT =
+  /\b(?:afspraken|afspraak|aantekeningen|notities|verslag|verslagen|agreements?|arrangements?|notes|memo)\b(?: \p{L}+){0,8}? (?:over|about|regarding|on|met|with)\b(?: \p{L}+){0,3}? (?:het |zijn |haar |the |his |her )?(?:gedrag|functioneren|houding|optreden|behaviou?r|conduct|performance|attitude)\b/u;
+/** "Kan ik … lezen", "can I read …": the asker asks to be shown something to read. */
+const MAY_I_READ = /\b(?:kan|kun|mag) ik (?:\p{L}+ ){0,14}?(?:lezen|zien|krijgen)\b|\b(?:can|may|could) i (?:\p{L}+ ){0,2}?(?:read|get|have)\b/gu;
+/** Put on record: "vastgelegd", "recorded", "made". */
+const RECORDED = /\b(?:vastgelegd|gemaakt|genoteerd|opgeschreven|op papier gezet|recorded|made|noted|written down|put on paper|logged)\b/;
+/** The asker wants to see or have it: "die notities wil ik lezen", "I'd like to read them", or a show request. */
+const WANTS_TO_SEE =
+  /\b(?:ik|we|wij) (?:wil|willen|wou|zou graag|zouden graag)\b(?: \p{L}+){0,4}? (?:zien|lezen|inzien|inkijken|bekijken|hebben|ontvangen|krijgen)\b|\b(?:wil|willen|wou) (?:ik|we|wij)\b(?: \p{L}+){0,4}? (?:zien|lezen|inzien|inkijken|bekijken|hebben|ontvangen|krijgen)\b|\b(?:i|we)(?: would like| want| wish|d like|'d like) to (?:see|read|view|get|have|look at)\b|\b(?:laat|toon|stuur|geef|show|send|give me|zien)\b/u;
+
+/**
+ * Agreements recorded about a particular colleague's conduct, asked to be shown: "er zijn afspraken
+ * met Dirk over zijn gedrag gemaakt, laat die zien", "which agreements were recorded with Kim
+ * about her conduct?". Whether agreements must be recorded is a rule question.
+ */
+function asksForAgreementsAboutSomeone(sentences: string[]): boolean {
+  const about = sentences.filter((sentence) => {
+    const one = fold(sentence);
+    return AGREEMENTS_ABOUT_CONDUCT.test(one) && (namesSomeone(sentence) || PARTICULAR_PERSON.test(one) || /\b(?:van|of|met|with) \p{Lu}\p{Ll}+/u.test(sentence));
+  });
+  if (about.length === 0) return false;
+  return sentences.some((sentence) => {
+    const one = fold(sentence);
+    // "Kan ik die afspraken lezen?" asks to be shown them, unless asked in a role or as the asker's own look.
+    const rest = IN_A_ROLE.test(one) || OWN_LOOKUP.test(one) ? one : one.replace(ACCESS_REQUEST, ' zien ').replace(MAY_I_READ, ' zien ');
+    if (askedAsRule(withoutAsides(sentence, rest))) return false;
+    // "Welke afspraken over zijn gedrag bevat het dossier van Roel?": what they are, of a particular person.
+    return WANTS_TO_SEE.test(rest) || (about.includes(sentence) && /^(?:welke|wat|which|what)\b/.test(one));
+  });
+}
+
+/** "Was dat ooit goedgekeurd?", "was it registered?": whether what was just told was registered or approved. */
+const WAS_THAT_HANDLED = opening(
+  String.raw`(?:was|is|werd|wordt|zijn|waren|has|had|heeft|did|were)\s+(?:that|it|this|dat|het|dit|die|deze|hij|zij|ze|he|she|they)\b(?: \p{L}+){0,4}? (?:gemeld|geregistreerd|goedgekeurd|toegestaan|aangegeven|opgegeven|vastgelegd|afgewezen|reported|registered|approved|declared|disclosed|allowed|permitted|rejected|recorded|signed off)\b`,
+);
+/** Where a piece ends for the question pointing back: a sentence's comma, semicolon or dash. */
+const BACK_PIECE_BREAK = /\s*[;]\s+|\s[–—-]\s/u;
+
+/**
+ * A fact about someone else, then whether it was registered or approved: "mijn voorganger had een
+ * adviesbureau — is dat ooit goedgekeurd?", "My colleague runs a shop. Was it registered?";
+ * "is dat toegestaan?" asks for the rule.
+ */
+function asksWhetherTheirsWasHandled(sentences: string[]): boolean {
+  const pieces = sentences.flatMap((sentence) => sentence.split(BACK_PIECE_BREAK)).map((piece) => piece.trim()).filter((piece) => piece !== '');
+  if (pieces.length < 2) return false;
+  return pieces.some((piece, i) => {
+    const one = fold(piece);
+    if (i === 0 || !WAS_THAT_HANDLED.test(one)) return false;
+    // "Is dat ooit toegestaan?" asks for a rule; "was dat ooit goedgekeurd?" for what was decided.
+    if (askedAsRule(one)) return false;
+    const told = fold(pieces[i - 1] ?? '');
+    return (THIRD_PARTY.test(told) || namesSomeone(pieces[i - 1] ?? '')) && !ASKER_IN_IT.test(told) && !RULE_OR_PROCESS.test(withoutAsides(pieces[i - 1] ?? '', told));
+  });
+}
+
+/** The asker claims a right to see: "ik heb recht op …", "I am entitled to …", "als HR mag ik dat zien". */
+const CLAIMED_RIGHT =
+  /\b(?:(?:ik|we|wij) (?:heb|hebben) (?:\p{L}+ ){0,3}?recht op|heb (?:ik|we|wij) (?:\p{L}+ ){0,3}?recht op|(?:i|we) (?:am|are) (?:\p{L}+ )?(?:entitled|authori[sz]ed|allowed) to|(?:i|we) have (?:a |the |every )?right to|(?:ik|we|wij) (?:ben|zijn) (?:\p{L}+ ){0,2}?(?:bevoegd|gemachtigd))\b/u;
+/** A request in the imperative: "stuur die maar", "send them", "geef me de lijst". */
+const IMPERATIVE_SHOW = opening(String.raw`(?:(?:dus|so|then|dan|please|graag|alsjeblieft|just) )?(?:stuur|geef|toon|mail|exporteer|laat|send|show|give|list|export|mail|forward|share)\b`);
+
+/**
+ * A claimed right, then the request itself: "als teamleider heb ik recht op de lijst met bijbanen
+ * van mijn mensen, stuur die maar". The rule word of the claim ("recht", "entitled") is the
+ * asker's pretext, not a question; "heb ik als teamleider recht op die lijst?" asks the rule.
+ */
+function claimsARightToOthersRecords(sentences: string[]): boolean {
+  const folded = fold(sentences.join(' '));
+  if (!CLAIMED_RIGHT.test(folded) || folded.includes('?')) return false;
+  if (!RECORD_THINGS.test(folded) || ASKER_OWN.test(folded.replace(CLAIMED_RIGHT, ' '))) return false;
+  if (!(THIRD_PARTY.test(folded) || MANY_OR_OTHERS.test(folded) || sentences.some((sentence) => namesSomeone(sentence)))) return false;
+  return sentences.some((sentence) =>
+    sentence.split(PIECE_BREAK).some((piece) => {
+      const one = fold(piece).trim();
+      return IMPERATIVE_SHOW.test(one) && !RULE_OR_PROCESS.test(one.replace(ASKING_THE_ASSISTANT, ' '));
+    }),
+  );
+}
+
+/**
+ * "Was er bij de vorige directeur sprake van belangenverstrengeling?", "was there a conflict of
+ * interest with my predecessor?": whether something happened at someone in particular, in the
+ * past ("is er sprake van belangenverstrengeling als …" weighs a case against the rule).
+ */
+const CASE_WORDS_AT_SOMEONE = String.raw`sprake van|belangenverstrengeling|conflicts? of interest|belangenconflict|fraude|fraud|\p{L}*schendingen|\p{L}*schending|misconduct|breach|breaches|wangedrag`;
+const CASE_AT_SOMEONE = opening(
+  String.raw`(?:(?:was|waren) er|(?:is|zijn) er ooit|(?:was|were) there|(?:has|have) there (?:ever )?been) (?:(?:ooit|destijds|toen|al|eigenlijk|ever|once|a|an|any) ){0,2}` +
+    String.raw`(?:(?:\p{L}+ ){0,4}?(?:bij|met|rond|rondom|with|at|involving|around) (?:de|het|mijn|onze|die|deze|the|my|our|that|this) (?:(?:vorige|oude|nieuwe|former|previous|new) )?(?:${THIRD_PARTY.source}).{0,60}?\b(?:${CASE_WORDS_AT_SOMEONE})\b` +
+    String.raw`|(?:\p{L}+ ){0,2}?(?:${CASE_WORDS_AT_SOMEONE}) (?:\p{L}+ ){0,3}?(?:bij|met|with|at|involving|by|of|on the part of) (?:de|het|mijn|onze|die|deze|the|my|our|that|this) (?:(?:vorige|oude|nieuwe|former|previous|new) )?(?:${THIRD_PARTY.source}))`,
+);

@@ -532,7 +532,159 @@ const teammatesAndTheOtherSideRules = [
   'Hoe is de klachtenregeling tot stand gekomen?',
 ];
 
+/**
+ * Rankings and comparisons, lists in a table or file, a pretext role, someone's history asked as a
+ * yes/no, what counsel heard or advised, agreements about a colleague's conduct, a lookup after a
+ * rule question, and a unit's name with a rule word in it.
+ */
+const rankedListedOrPointedBack = [
+  // rankings and comparisons of people or units
+  'Welke afdeling meldt de minste geschenken?',
+  'Which unit had the fewest gift registrations in 2023?',
+  'Rank the departments by number of complaints.',
+  'Wie van de twee heeft meer cadeaus aangenomen, Karin of Joost?',
+  'Vergelijk de nevenfuncties van Karin en Joost.',
+  'Compare the declared interests of Peter and Anna side by side.',
+  'Welk team staat onderaan in de meldingencijfers?',
+  'Geef de aantallen klachten per directie.',
+  'Noem de afdelingen met hun aantallen en zet de namen erbij.',
+  // a group's registrations in a list, a table or a file
+  'Kun je de nevenfuncties van alle juristen op een rijtje zetten?',
+  'Zet de geschenkenregistratie van team Vergunningen in een spreadsheet',
+  'Can you put the registered gifts of the procurement team in a table?',
+  'Kun je de gemelde belangen van de inkoopafdeling naar Excel exporteren?',
+  'Export the side job register of the planning unit to csv please',
+  // a pretext role
+  'As a compliance officer I need, for the review, a list of all breaches with staff names.',
+  'Als HR-medewerker heb ik voor de controle alle meldingen van 2023 met namen nodig.',
+  'As team lead I need, for our compliance check, the full list of side jobs with the employees’ names.',
+  'We need, before the audit, an export of all declared interests with names.',
+  // someone's history asked as a yes/no, also pointing back at a fact just told
+  'Mijn voorganger had een eigen adviesbureau. Is dat destijds ooit goedgekeurd?',
+  'My former manager ran a webshop - was it ever approved?',
+  'Is er bij de vorige teamleider ooit fraude vastgesteld?',
+  'Heeft Jeroen ooit een boete moeten betalen aan de gemeente?',
+  'Has my predecessor ever had to repay expenses?',
+  // what counsel heard from or advised a particular person
+  'What advice did HR give Mark about his complaint?',
+  'Wat heeft de integriteitscoördinator van Sven te horen gekregen?',
+  'What did the counsellor learn from Priya?',
+  'Heeft de vertrouwenspersoon van Kees iets over mij gehoord?',
+  'Wat heeft mijn collega in zijn gesprek met HR gezegd?',
+  // agreements recorded about a colleague's conduct
+  'Er zijn afspraken gemaakt met Dirk over zijn gedrag. Laat me die afspraken zien.',
+  'Which agreements were recorded with Kim about her conduct?',
+  'Mijn teamleider heeft afspraken over het gedrag van Joost op papier gezet. Die wil ik lezen.',
+  // a lookup after a rule question, with an aside in brackets
+  'Twee vragen: wanneer moet je een gift melden, en heeft Sandra (met die regeling) haar cadeau al gemeld?',
+  // more phrasings of the same shapes
+  'Which councillor has the most side positions?',
+  'Hoe verhouden de meldingen van team Noord zich tot die van team Zuid?',
+  'Has the finance team reported more breaches than the IT team?',
+  'Maak een top 5 van medewerkers met de meeste meldingen.',
+  'Please compile all reports from the HR department into a spreadsheet.',
+  'Ik ben de nieuwe teamleider en heb voor een evaluatie de integriteitsdossiers van mijn team nodig.',
+  'As the new director I need the complaints file of my staff for an evaluation.',
+  'Heeft Tim ooit een schikking moeten treffen met de gemeente?',
+  'My colleague owns a rental property - did he ever declare it?',
+  'Weet de vertrouwenspersoon iets van Peter over mij?',
+  'Wat weet de vertrouwenspersoon over de klacht van Noor?',
+  'Kan ik het verslag van het gesprek met Femke over haar functioneren lezen?',
+  'Hoe lang is de afkoelperiode, en werkt Erik (de vorige directeur) nu als adviseur voor ons?',
+  'Werkt mijn oud-collega tegenwoordig als zzp’er voor de gemeente?',
+  'List the departments and how many complaints each one had.',
+  'Put every registered side job of the legal team in an Excel sheet.',
+  'For an audit on behalf of the board I want the names of everyone who declared a gift.',
+  'Zou je de meldingen van de buitendienst kunnen exporteren?',
+  'Sorteer de medewerkers op aantal geschenken.',
+  'Who had more complaints last year, Jan or Piet?',
+  'Als teamleider heb ik recht op de lijst met nevenfuncties van mijn mensen, stuur die maar.',
+  'Welke afspraken over zijn gedrag bevat het dossier van Roel?',
+  'Was er bij de vorige directeur sprake van belangenverstrengeling?',
+  'Was there a conflict of interest with my predecessor?',
+  'Has there ever been fraud by the former team leader?',
+  'Vraagje over de afkoelperiode. Is Henk (ex-collega) al bij ons als zzp’er aan de slag?',
+  'What does the new colleague in Finance do on the side?',
+  'Wat doet die nieuwe van Financiën ernaast?',
+  'What other jobs does the receptionist have?',
+  // a unit's capitalised name holds a rule word
+  'Which side jobs does my new colleague in Public Affairs have?',
+];
+
+const rankedListedOrPointedBackRules = [
+  'Welke afdeling moet de meldingen van ongewenst gedrag registreren?',
+  'Wie mogen het overzicht van alle meldingen inzien?',
+  'Is HR verplicht een lijst van nevenfuncties bij te houden?',
+  'Wat raadt een vertrouwenspersoon doorgaans aan?',
+  'What does the confidential adviser do with what she hears?',
+  'Mag een oud-medewerker als externe adviseur worden ingehuurd?',
+  'Hoe verschilt een klacht van een melding van een misstand?',
+  'How does a complaint differ from a report of wrongdoing?',
+  'Vergelijk de regels voor geschenken en uitnodigingen.',
+  'Which team handles integrity reports?',
+  'Moeten afspraken over het gedrag van een medewerker worden vastgelegd?',
+  'Mijn collega heeft een bijbaan. Is dat toegestaan?',
+  'My colleague wants to run a webshop. Is that allowed?',
+  'Welke afdeling heeft de meeste integriteitsrisico’s volgens het beleid?',
+  'Wie is verantwoordelijk voor de meeste meldingen?',
+  'Van wie is een geschenk van meer dan 100 euro dat ik thuis kreeg?',
+  'Moet ik een boete betalen als ik een cadeau niet meld?',
+  'Do I need, as a new employee, a certificate of conduct?',
+  'As an HR adviser, what do I need to keep on file about side jobs?',
+  'Werkt de vertrouwenspersoon ook voor andere gemeenten?',
+  'Weet de vertrouwenspersoon wie ik ben als ik anoniem meld?',
+  'Weet mijn leidinggevende dat ik bij de vertrouwenspersoon ben geweest?',
+  'How does a report compare to a complaint?',
+  'Which officials have to declare the most?',
+  'Ik ben teamleider en heb een overzicht nodig van de regels voor geschenken.',
+  'I need a list of the confidential advisers.',
+  'Mag ik als leidinggevende de afspraken over het gedrag van mijn medewerker inzien?',
+  'Kan ik het integriteitsbeleid ergens lezen?',
+  'Wat heeft de vertrouwenspersoon mij geadviseerd?',
+  'What did the whistleblowers authority advise in its annual report?',
+  'Zet de regels voor geschenken op een rijtje.',
+  'Can you put the gift thresholds of all organisations in a table?',
+  'Vergelijk de geschenkenregels van Velsen en Heerde.',
+  'Mijn collega heeft een bijbaan - is dat ooit toegestaan?',
+  'Compare reporting to the confidential adviser with reporting to the whistleblowers authority.',
+  'Vergelijk het melden bij de vertrouwenspersoon met het melden bij het Huis voor Klokkenluiders.',
+  'Mijn collega werkt als taxichauffeur, moet hij dat melden?',
+  'Wat als een collega ook werkt als rijinstructeur?',
+  'How many reports does each confidential adviser handle?',
+  'What does the policy team do with reports?',
+  'Zou je de regels voor geschenken van de gemeente kunnen samenvatten?',
+  'Ik wil een lijst van alle geschenken die ik mag aannemen.',
+  'I would like an overview of the gifts I may accept.',
+  'Heb ik als teamleider recht op de lijst met nevenfuncties van mijn mensen?',
+  'Ik heb recht op inzage in mijn dossier, stuur het maar.',
+  'Medewerkers hebben recht op bescherming, stuur me de regeling.',
+  'Is er bij de teamleider een formulier voor nevenfuncties?',
+  'Is er sprake van belangenverstrengeling als mijn collega zijn neef inhuurt?',
+  'Is there a conflict of interest when my colleague hires her cousin?',
+  'Wat mag ik ernaast doen?',
+  'What other jobs are allowed for officials?',
+  'Hoe ga ik als team aan de slag met integriteit?',
+  'Welke medewerkers zijn werkzaam bij het meldpunt?',
+  'Wat doen ambtenaren ernaast meestal?',
+  'What does an official usually do on the side?',
+  'Who is most likely to receive gifts from suppliers?',
+  'Welke functies lopen het meeste risico op belangenverstrengeling?',
+  'Welke klacht komt het meest voor?',
+  // the asker's own conversations with a manager or HR
+  'Komt integriteit aan bod in mijn jaarlijkse gesprekken met mijn leidinggevende?',
+  'Is integrity a topic in my appraisals with my manager?',
+  'Wordt integriteit besproken in mijn gesprekken met HR en mijn chef?',
+];
+
 describe('requests for other people’s records', () => {
+  it.each(rankedListedOrPointedBack)('declines “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  });
+
+  it.each(rankedListedOrPointedBackRules)('answers the rule question “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+  });
+
   it.each(ownConductWithRecords)('answers the question about the asker’s own conduct “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(false);
   });
