@@ -794,6 +794,87 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Welk kraamcadeau is leuk voor een collega, budget 15 euro?', 'Our team wants to buy a present for a colleague who just had a baby, any ideas under 30 euros?'],
     answer: ['Een leverancier wil een kraamcadeau sturen voor mijn baby, mag ik dat aannemen?', 'Mijn collega is bevallen. Mag ik een kraamcadeau van een leverancier voor haar aannemen?'],
   },
+  {
+    name: 'advice on investing or buying a home for oneself, not shares in a supplier, inside knowledge or whether they may be owned',
+    decline: [
+      'Welke fondsen zijn volgens jou nu het beste om in te stappen?',
+      'Is het verstandig om nu een appartement te kopen of wacht ik beter een jaar?',
+      'Would now be a good time to put my savings in stocks?',
+    ],
+    answer: [
+      'Is het slim om aandelen te kopen in de aannemer die net onze aanbesteding won?',
+      'Ik weet via mijn werk dat een bedrijf wordt overgenomen. Is dit een goed moment om aandelen te kopen?',
+      'Which shares may I not hold as a buyer for the municipality?',
+      'Is now a good time to sell my shares in a supplier we work with?',
+    ],
+  },
+  {
+    name: 'a text to write or improve and a word for something, not what a text may say',
+    decline: [
+      'Kun je deze alinea verbeteren: "Graag ontvang ik van u de formulieren retour"',
+      'Heb je ideeën voor een toespraakje op de nieuwjaarsborrel?',
+      'Draft a job ad for our new policy officer, please.',
+      'Wat is het geheim van een goede motivatiebrief?',
+      'Is er een ander woord voor iemand die altijd roddelt?',
+    ],
+    answer: [
+      'Mag ik in mijn afscheidsspeech iets vertellen over de fraudezaak op onze afdeling?',
+      'Tips voor een LinkedIn-post over mijn werk zonder vertrouwelijke informatie te delen?',
+      'Ik schrijf een toespraak voor een leverancier die ons een diner aanbiedt. Mag ik dat diner aannemen?',
+      'Welk woord gebruikt de gedragscode voor een geschenk van een relatie?',
+    ],
+  },
+  {
+    name: 'probation, courses and interview tips as matters for HR, not integrity training, a candidate one knows or a side job during probation',
+    decline: [
+      'Krijg ik na mijn proeftijd vanzelf een vaste aanstelling of moet ik dat aanvragen?',
+      'Welke cursussen in timemanagement kan ik dit jaar volgen?',
+      'Heb je tips voor een sollicitatiegesprek met een stille kandidaat?',
+    ],
+    answer: [
+      'Mag ik tijdens mijn proeftijd al een nevenfunctie beginnen?',
+      'Zijn er integriteitstrainingen die ik moet volgen?',
+      'Welke training over omgaan met dilemma’s kan ik volgen?',
+      'Tips voor een sollicitatiegesprek met een kandidaat die ik persoonlijk ken?',
+    ],
+  },
+  {
+    name: 'a place, club or tickets to pick and a program’s how-to, not a supplier’s treat, a side job at a club or sensitive data in a mail',
+    decline: [
+      'Welk eetcafé in Driehuis is gezellig voor een teamlunch?',
+      'Which club in town has a good swimming course for kids?',
+      'Zijn er nog plekken voor de teamdag in juni?',
+      'Hoe markeer ik in Outlook een bericht als persoonlijk?',
+      'Hoe laat vertrekt de veerpont naar de overkant op zondag?',
+    ],
+    answer: [
+      'Een leverancier nodigt ons team uit voor een lunch in een restaurant naar keuze. Welk restaurant kiezen we, en mag dat?',
+      'Welke vereniging waar ik penningmeester ben moet ik als nevenfunctie melden?',
+      'Zijn er nog kaartjes van de leverancier over, mag ik er een meenemen?',
+      'Ik heb in Outlook een mail met persoonsgegevens naar de verkeerde inwoner gestuurd. Moet ik dat melden?',
+    ],
+  },
+  {
+    name: 'another desk’s casework and a resident’s own permit, not a favour, a colleague or a permit one handles',
+    decline: [
+      'Stuur ik een inwoner met een vraag over bijzondere bijstand naar het Sociaal Loket of naar Schuldhulp?',
+      'Een inwoner vraagt aan de telefoon hoeveel een uittreksel kost. Weet jij dat?',
+      'Via welke website kan een bewoner een kapotte lantaarnpaal doorgeven?',
+      'Heb ik een vergunning nodig voor een steiger voor mijn huis tijdens het schilderen?',
+      'Moet ik bij een Wmo-melding altijd zelf eerst het huisbezoek plannen?',
+    ],
+    answer: [
+      'Een inwoner biedt me geld als ik zijn aanvraag naar een snellere collega doorstuur. Wat moet ik doen?',
+      'Via welke app meld ik een vermoeden van fraude door een collega?',
+      'Mijn buurman vraagt een vergunning aan voor een dakkapel en ik behandel die aanvragen. Mag dat?',
+      'Een inwoner vraagt wat ik van zijn aanvraag vind en wil me een cadeau geven. Mag ik dat aannemen?',
+    ],
+  },
+  {
+    name: 'a partner in the same team is about relationships at work, not private life',
+    decline: ['Mijn vriendin zoekt een nieuwe baan, weet jij een goede vacaturesite?'],
+    answer: ['Mijn vriend gaat op dezelfde afdeling werken als ik. Zijn daar regels voor?', 'My girlfriend is joining the same team as me next month. Is that a problem?'],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
