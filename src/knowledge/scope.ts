@@ -594,7 +594,7 @@ export function asksOpinionOnOthers(folded: string): boolean {
  * question (`asksEverydayHelp`) a question for the rules.
  */
 const INTEGRITY_SUBJECT =
-  /\b(integriteit\p{L}*|integer|integrity|misstand\p{L}*|wrongdoing|schending\p{L}*|fraude\p{L}*|fraud\p{L}*|omkop\p{L}*|steekpenning\p{L}*|smeergeld|bribe\p{L}*|corrupt\p{L}*|klokkenluid\p{L}*|whistleblow\p{L}*|vertrouwenspersoon\p{L}*|confidential advis\p{L}*|cadeau\p{L}*|kado\p{L}*|geschenk\p{L}*|gifts?|presents?|nevenfunctie\p{L}*|nevenwerk\p{L}*|bijbaan\p{L}*|side (?:jobs?|activit\p{L}*)|belangen\p{L}*|(?:financieel|financiele|persoonlijk|persoonlijke|eigen|zakelijk|zakelijke) belang|interests?|conflict of interest|ongewenst\p{L}*|intimidatie\p{L}*|harass\p{L}*|pest\p{L}*|bully\p{L}*|discrimin\p{L}*|agressie\p{L}*|dilemma\p{L}*|datalek\p{L}*|data breach|vertrouwelijk\p{L}*|confidential\p{L}*|geheim\p{L}*|secrets?|voorkennis|insider\p{L}*|koersgevoelig\p{L}*|privacy|persoonsgegevens|personal data|melden|meld|melding\p{L}*|meldplicht|report|reported|declare|toestemming|permission|regels?|regeling|beleid|gedragscode|rules?|policy|code of conduct|mag|mogen|mocht|toegestaan|verboden|allowed|may|leverancier\p{L}*|aannemer\p{L}*|opdrachtnemer\p{L}*|aanbested\p{L}*|offerte\p{L}*|supplier\p{L}*|contractor\p{L}*|vendor\p{L}*|tender\p{L}*|diefstal|stelen|steelt|gestolen|theft|steal\p{L}*|stole\p{L}*|betaalt|betaald|pays?|paid|aangeboden|biedt|bood|offer\p{L}*|uitnodig\p{L}*|invit\p{L}*|trakteert|subsidie\p{L}*|grant)\b/u;
+  /\b(integriteit\p{L}*|integer|integrity|misstand\p{L}*|wrongdoing|schending\p{L}*|fraude\p{L}*|fraud\p{L}*|omkop\p{L}*|steekpenning\p{L}*|smeergeld|bribe\p{L}*|corrupt\p{L}*|klokkenluid\p{L}*|whistleblow\p{L}*|vertrouwens\p{L}*|bedreig\p{L}*|threat\p{L}*|geweld\p{L}*|violen\p{L}*|politie|police|aangifte|confidential advis\p{L}*|cadeau\p{L}*|kado\p{L}*|geschenk\p{L}*|gifts?|presents?|nevenfunctie\p{L}*|nevenwerk\p{L}*|bijbaan\p{L}*|side (?:jobs?|activit\p{L}*)|belangen\p{L}*|(?:financieel|financiele|persoonlijk|persoonlijke|eigen|zakelijk|zakelijke) belang|interests?|conflict of interest|ongewenst\p{L}*|intimidatie\p{L}*|harass\p{L}*|\p{L}*pest\p{L}*|klacht\p{L}*|complain\p{L}*|bully|clash\p{L}*|botst|botsen|combineren|combine|(?:my|mijn) (?:job|baan|functie|werk)\p{L}*|discrimin\p{L}*|agressie\p{L}*|dilemma\p{L}*|datalek\p{L}*|data breach|vertrouwelijk\p{L}*|confidential\p{L}*|geheim\p{L}*|secrets?|voorkennis|insider\p{L}*|koersgevoelig\p{L}*|privacy|persoonsgegevens|personal data|melden|meld|melding\p{L}*|meldplicht|report|reported|declare|toestemming|permission|regels?|regeling|beleid|gedragscode|rules?|policy|code of conduct|mag|mogen|mocht|toegestaan|verboden|allowed|may|leverancier\p{L}*|aannemer\p{L}*|opdrachtnemer\p{L}*|aanbested\p{L}*|offerte\p{L}*|supplier\p{L}*|contractor\p{L}*|vendor\p{L}*|tender\p{L}*|diefstal|stelen|steelt|gestolen|theft|steal\p{L}*|stole\p{L}*|betaalt|betaald|pays?|paid|aangeboden|biedt|bood|offer\p{L}*|uitnodig\p{L}*|invit\p{L}*|trakteert|subsidie\p{L}*|grant)\b/u;
 /** Job titles that name the policies without asking about them ("a policy advisor", "beleidsadviseur" needs nothing). */
 const POLICY_JOB_TITLE = /\bpolicy (?:advis[eo]rs?|officers?|makers?|analysts?|adviser)\b/g;
 /** Quoted text is the content to work on, not the question ("'vertrouwelijk'" as a label in a mail program). */
@@ -605,7 +605,7 @@ const QUOTED = /'[^']*'|"[^"]*"|[“„][^”]*”|‘[^’]*’/g;
  * house or to invest. Not inside knowledge, a supplier's shares or whether one may own them (the guard).
  */
 const MARKET_ADVICE =
-  /\b(?:welke|which|what)\s+(?:\p{L}+\s+)?(?:aandelen|fondsen|beleggingsfondsen|crypto\p{L}*|shares|stocks|funds|etfs?)\b(?:\s+[\p{L}']+){0,5}?\s+(?:interessant|goed|goede|kopen|aanraden|aan te raden|beste|good|buy|recommend\p{L}*|best|worth)\b|\b(?:is (?:het|dit|nu)|is (?:it|now|this))\s+(?:\p{L}+\s+){0,3}?(?:slim|verstandig|handig|een goed moment|een goede tijd|smart|wise|a good (?:time|moment|idea))\b.{0,60}?\b(?:aandelen|beleggen|huis|woning|appartement|shares|stocks|invest\p{L}*|house|home|flat|apartment|crypto|bitcoin)\b|\b(?:aandelen|beleggen|huis|woning|appartement|shares|stocks|house|home|flat|apartment|crypto|bitcoin)\b.{0,60}?\b(?:goed moment|goede tijd|juiste moment|good time|right time|good moment|wachten tot|wait for the market|wait until)\b|\b(?:goed moment|goede tijd|juiste moment|good time|right time|good moment)\b.{0,40}?\b(?:aandelen|beleggen|fondsen|huis|woning|appartement|shares|stocks|funds|invest\p{L}*|house|home|flat|apartment|crypto|bitcoin)\b/u;
+  /\b(?:verschil tussen|difference between)\s+(?:een |an? |the )?(?:aandeel|aandelen|obligatie\p{L}*|fonds\p{L}*|spaarrekening|deposito|etf|shares?|stocks?|bonds?|funds?|savings account)\b|\b(?:welke|which|what)\s+(?:\p{L}+\s+)?(?:aandelen|fondsen|beleggingsfondsen|crypto\p{L}*|shares|stocks|funds|etfs?)\b(?:\s+[\p{L}']+){0,5}?\s+(?:interessant|goed|goede|kopen|aanraden|aan te raden|beste|good|buy|recommend\p{L}*|best|worth)\b|\b(?:is (?:het|dit|nu)|is (?:it|now|this))\s+(?:\p{L}+\s+){0,3}?(?:slim|verstandig|handig|een goed moment|een goede tijd|smart|wise|a good (?:time|moment|idea))\b.{0,60}?\b(?:aandelen|beleggen|huis|woning|appartement|shares|stocks|invest\p{L}*|house|home|flat|apartment|crypto|bitcoin)\b|\b(?:aandelen|beleggen|huis|woning|appartement|shares|stocks|house|home|flat|apartment|crypto|bitcoin)\b.{0,60}?\b(?:goed moment|goede tijd|juiste moment|good time|right time|good moment|wachten tot|wait for the market|wait until)\b|\b(?:goed moment|goede tijd|juiste moment|good time|right time|good moment)\b.{0,40}?\b(?:aandelen|beleggen|fondsen|huis|woning|appartement|shares|stocks|funds|invest\p{L}*|house|home|flat|apartment|crypto|bitcoin)\b/u;
 
 /** A text to write or improve: a speech, a post, a letter, a poem. */
 const TEXT_GENRE =
@@ -621,6 +621,8 @@ const THE_KNACK = /\b(?:het geheim|the secret) (?:van|voor|of|to) (?:een |a |an 
 /** The same, tested once. */
 const A_KNACK = /\b(?:het geheim|the secret) (?:van|voor|of|to) (?:een |a |an )?(?:goede?|good|great|sterke?|strong)\b/;
 
+/** "Waar kan ik", "where can I": the "kan ik" of a place. */
+const A_PLACE = /\b(?:waar|where) (?:kan|kun|can|could) (?:ik|i)\b/g;
 /** A word for something ("een mooi woord voor iemand die …", "a word for people who …", "hoe noem je iemand die"). */
 const WORD_FOR =
   /\b(?:woord|term|benaming|synoniem|word|synonym)\s+(?:voor|for)\s+(?:iemand|iets|mensen|een|het|de|someone|something|somebody|people|a|an|the)\b|\bhoe noem (?:je|jij|u|we) (?:iemand|iets|mensen|zo'?n)\b|\bwhat do you call (?:someone|somebody|people|a person)\b/;
@@ -641,20 +643,20 @@ const KNOWS_A_CANDIDATE = /\b(?:ken|kent|kende|know|knows|knew|familie|family|vr
 const PLACE_KIND =
   '(?:vereniging\\p{L}*|club\\p{L}*|\\p{L}*club|lunchroom\\p{L}*|restaurant\\p{L}*|\\p{L}*restaurant|eetcafe\\p{L}*|cafe|cafes|kroeg\\p{L}*|bar|bars|hotel\\p{L}*|winkel\\p{L}*|\\p{L}*winkel|sportschool\\p{L}*|camping\\p{L}*|strand\\p{L}*|organisaties|instanties|pubs?|shops?|gyms?|organi[sz]ations?|venues?|locatie\\p{L}*)';
 const RECOMMENDATION = new RegExp(
-  `\\b(?:welke|welk|which|what|waar|where)\\s+(?:\\p{L}+\\s+){0,2}?${PLACE_KIND}\\b(?:\\s+[\\p{L}'-]+){0,8}?\\s+(?:leuke?|goede?|gezellige?|lekker\\p{L}*|beste|aanrader\\p{L}*|aanraden|aan te raden|nice|good|best|great|recommend\\p{L}*|zoeken|zoekt|looking)\\b`,
+  `\\b(?:welke|welk|which|what|waar|where)\\s+(?:\\p{L}+\\s+){0,2}?${PLACE_KIND}\\b(?:\\s+[\\p{L}'-]+){0,8}?\\s+(?:leuke?|goede?|gezellige?|lekker\\p{L}*|beste|aanrader\\p{L}*|aanraden|aan te raden|nice|good|best|great|recommend\\p{L}*|zoeken|zoekt|looking)\\b|\\b(?:waar|where)\\s+(?:kan ik|vind ik|can i|do i|could i)\\s+(?:\\p{L}+\\s+){0,2}?(?:vrijwilligerswerk|volunteer work|volunteering|een (?:sport)?club|een vereniging|a (?:sports )?club)\\b`,
   'u',
 );
 
 /** Tickets or places still to be had ("zijn er nog kaartjes", "where can I buy tickets"). */
 const TICKETS =
-  /\b(?:zijn er|is er|are there|any)\s+(?:nog\s+|still\s+)?(?:kaartjes|kaarten|tickets|plekken|plaatsen|seats|spots|places)\b(?!\s+(?:van|from)\b)|\b(?:waar|hoe|where|how)\s+(?:\p{L}+\s+){0,3}?(?:kaartjes|tickets)\s+(?:kopen|bestellen|krijgen|buy|get|order)\b/u;
+  /\b(?:zijn er|is er|are there|any)\s+(?:nog\s+|still\s+)?(?:kaartjes|kaarten|tickets)\b(?!\s+(?:van|from)\b)|\b(?:zijn er|is er) nog (?:een )?(?:plek|plekken|plaats|plaatsen)\b|\bare there (?:still )?(?:any )?(?:seats|spots|places) left\b|\b(?:waar|hoe|where|how)\s+(?:\p{L}+\s+){0,3}?(?:kaartjes|tickets)\s+(?:kopen|bestellen|krijgen|buy|get|order)\b/u;
 
 /** A how-to in a named program ("hoe zet ik in Outlook …", "how do I … in Excel"). */
 const IN_A_PROGRAM = /\b(?:in|met|via|with|using|from)\s+(?:outlook|teams|excel|word|sharepoint|onedrive|powerpoint|the app|de app)\b/;
 /** A label a program puts on a message ("een mail op vertrouwelijk zetten", "mark it as private"). */
 const A_LABEL = /\b(?:op|als|as|to) (?:vertrouwelijk|confidential|prive|private|persoonlijk|personal)\b/g;
 /** What a mail program how-to may still be about: personal or sensitive data, a breach. */
-const SENSITIVE_DATA = /\b(persoonsgegevens|personal data|bsn|burgerservicenummer|datalek\p{L}*|data breach|privacy|medische|medical|gevoelig\p{L}*|sensitive|vertrouwelijk\p{L}*|confidential\p{L}*|geheim\p{L}*|secret\p{L}*)\b/u;
+const SENSITIVE_DATA = /\b(prive\p{L}*|private|personal|eigen (?:mail|account|adres)|doorstur\p{L}*|forward\p{L}*|extern\p{L}*|persoonsgegevens|personal data|bsn|burgerservicenummer|datalek\p{L}*|data breach|privacy|medische|medical|gevoelig\p{L}*|sensitive|vertrouwelijk\p{L}*|confidential\p{L}*|geheim\p{L}*|secret\p{L}*)\b/u;
 
 /** Sending a resident or client on to another desk ("naar X of naar Y sturen", "waar verwijs ik hem naar"). */
 const REFER_ON =
@@ -675,10 +677,16 @@ const CASEWORK_REPORT = /\b(?:wmo|zorg)[- ]?melding\p{L}*/gu;
 const BOSS = /\b(?:leidinggevende\p{L}*|manager\p{L}*|baas|boss)\b/u;
 /** A resident's permit for works at their own home ("vergunning voor een container voor de deur", "a permit for a dormer"). */
 const HOME_WORKS_PERMIT =
-  /\b(?:vergunning\p{L}*|permits?)\b.{0,60}?\b(?:\p{L}*container\p{L}*|dakkapel\p{L}*|aanbouw|uitbouw|verbouw\p{L}*|schuur|carport|steiger\p{L}*|bomen? kappen|kapvergunning|zonnepanelen|schutting|dormer|extension|skip|scaffold\p{L}*|renovation|shed)\b|\b(?:\p{L}*container\p{L}*|dakkapel\p{L}*|aanbouw|uitbouw|verbouw\p{L}*|carport|steiger\p{L}*|dormer|skip|scaffold\p{L}*)\b.{0,60}?\b(?:vergunning\p{L}*|permits?)\b/u;
+  /\b(?:\p{L}*vergunning\p{L}*|permits?)\b.{0,60}?\b(?:\p{L}*container\p{L}*|dakkapel\p{L}*|aanbouw|uitbouw|verbouw\p{L}*|schuur|carport|steiger\p{L}*|bomen? kappen|kapvergunning|zonnepanelen|schutting|dormer|extension|skip|scaffold\p{L}*|renovation|shed)\b|\b(?:\p{L}*container\p{L}*|dakkapel\p{L}*|aanbouw|uitbouw|verbouw\p{L}*|carport|steiger\p{L}*|dormer|skip|scaffold\p{L}*)\b.{0,60}?\b(?:\p{L}*vergunning\p{L}*|permits?)\b|\b(?:hoe|waar) (?:vraag|krijg|regel|verleng) ik (?:een |mijn )?(?:nieuwe )?\p{L}*vergunning\p{L}*\b(?:\s+\p{L}+){0,1}\s+(?:aan|voor mijn|voor ons)\b|\bhow (?:do|can) i (?:apply for|get|renew) (?:a|my) (?:\p{L}+ )?permit for my\b/u;
 /** A permit the asker handles, or one at their own desk. */
-const OWN_DESK = /\b(?:afdeling\p{L}*|team|collega\p{L}*|behandel\p{L}*|beoordeel\p{L}*|voorrang|sneller|department|colleague\p{L}*|handle|assess|priority|faster)\b/u;
+const OWN_DESK = /\b(?:werk|werkt|werkzaam|work|works|afdeling\p{L}*|team|collega\p{L}*|behandel\p{L}*|beoordeel\p{L}*|voorrang|sneller|department|colleague\p{L}*|handle|assess|priority|faster)\b/u;
 
+/** A child's side job ("my son wants a side job"). */
+const A_CHILDS_JOB = /\b(?:side jobs?|bijbaan\p{L}*|bijbaantje\p{L}*)\b/gu;
+/** Doing business with someone ("een bedrijf waar wij zaken mee doen"). */
+const DOING_BUSINESS = /\b(?:zaken (?:mee )?doen|zaken mee doet|do business|does business|klant\p{L}*|opdracht\p{L}*)\b/u;
+/** A secret as a private matter ("iemand die geen geheim kan bewaren"). */
+const A_SECRET = /\b(?:geheim|geheimen|secret|secrets)\b/g;
 /** How many hours a child may work ("hoeveel uur mag een 15-jarige werken", "how many hours can a teenager work"). */
 const MINOR_WORK_HOURS =
   /\bhoeveel uur (?:per week )?(?:mag|kan|mogen) (?:een|mijn) (?:\d+[- ]?jarige|kind|scholier|tiener|puber)\b|\bhow many hours (?:a week )?(?:can|may) (?:a|my) (?:\d+[- ]?year[- ]old|child|kid|teenager|teen|pupil)\b/;
@@ -694,8 +702,9 @@ export function asksEverydayHelp(folded: string): boolean {
   const unquoted = folded.replace(QUOTED, ' ');
   const asked = unquoted.replace(POLICY_JOB_TITLE, ' ').replace(THE_KNACK, ' ');
   const subject = INTEGRITY_SUBJECT.test(asked);
-  if (MINOR_WORK_HOURS.test(folded)) return true;
-  if (MARKET_ADVICE.test(folded)) return !INTEGRITY_SUBJECT.test(folded) && !namesEmployerSide(folded);
+  // A child's own side job is theirs; a supplier or a report in it is not.
+  if (MINOR_WORK_HOURS.test(folded)) return !INTEGRITY_SUBJECT.test(folded.replace(A_CHILDS_JOB, ' '));
+  if (MARKET_ADVICE.test(folded)) return !INTEGRITY_SUBJECT.test(folded) && !OUTSIDER.test(folded) && !DOING_BUSINESS.test(folded) && !namesEmployerSide(folded);
   // "Moet ik …" of a case, a probation or a resident's permit asks for a desk's practice, not a permission:
   // only a word of an integrity subject (a "mag ik" among them) keeps these for the rules.
   const casework = asked.replace(CASEWORK_REPORT, ' ');
@@ -706,9 +715,11 @@ export function asksEverydayHelp(folded: string): boolean {
   if (PROBATION.test(asked) && CONTRACT_AFTER.test(asked) && !subject) return true;
   // "Welke cursussen kan ik volgen" asks what is on offer, not permission.
   if (TRAININGS_ON_OFFER.test(asked) && !subject) return true;
-  const permission = isPermissionFramed(asked.replace(A_WAY, ' '));
+  // "Hoe kan ik" and "waar kan ik" ask for a way or a place, not permission.
+  const permission = isPermissionFramed(asked.replace(A_WAY, ' ').replace(A_PLACE, ' '));
   // A word for something is a language job whatever it describes ("iemand die geen geheim kan bewaren").
-  if (WORD_FOR.test(asked) && !ABOUT_THE_RULES.test(asked) && !permission) return true;
+  // Not a word for an integrity subject ("iemand die steekpenningen aanneemt"); a secret someone cannot keep is private life.
+  if (WORD_FOR.test(asked) && !ABOUT_THE_RULES.test(asked) && !permission && !INTEGRITY_SUBJECT.test(asked.replace(A_SECRET, ' ')) && !namesEmployerSide(asked)) return true;
   // A label the program sets ("op vertrouwelijk zetten") is the program's, not a secret to keep.
   const labelled = asked.replace(A_LABEL, ' ');
   if (HOW_TO.test(folded) && IN_A_PROGRAM.test(folded) && !PROCESS_STEP.test(folded) && !permission && !INTEGRITY_SUBJECT.test(labelled) && !SENSITIVE_DATA.test(labelled)) return true;

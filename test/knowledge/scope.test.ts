@@ -800,12 +800,15 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Welke fondsen zijn volgens jou nu het beste om in te stappen?',
       'Is het verstandig om nu een appartement te kopen of wacht ik beter een jaar?',
       'Would now be a good time to put my savings in stocks?',
+      'Wat is eigenlijk het verschil tussen een obligatie en een spaarrekening?',
     ],
     answer: [
       'Is het slim om aandelen te kopen in de aannemer die net onze aanbesteding won?',
+      'Is het verstandig om aandelen te houden in een bedrijf waar wij zaken mee doen?',
       'Ik weet via mijn werk dat een bedrijf wordt overgenomen. Is dit een goed moment om aandelen te kopen?',
       'Which shares may I not hold as a buyer for the municipality?',
       'Is now a good time to sell my shares in a supplier we work with?',
+      'Wat is het verschil tussen aandelen die ik moet melden en aandelen die ik mag houden?',
     ],
   },
   {
@@ -822,6 +825,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Tips voor een LinkedIn-post over mijn werk zonder vertrouwelijke informatie te delen?',
       'Ik schrijf een toespraak voor een leverancier die ons een diner aanbiedt. Mag ik dat diner aannemen?',
       'Welk woord gebruikt de gedragscode voor een geschenk van een relatie?',
+      'Is er een woord voor iemand die smeergeld aanneemt?',
     ],
   },
   {
@@ -846,10 +850,14 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Zijn er nog plekken voor de teamdag in juni?',
       'Hoe markeer ik in Outlook een bericht als persoonlijk?',
       'Hoe laat vertrekt de veerpont naar de overkant op zondag?',
+      'Where can I find a sports club for my evenings around here?',
+      'Is er nog een plek vrij bij de workshop fotografie?',
     ],
     answer: [
       'Een leverancier nodigt ons team uit voor een lunch in een restaurant naar keuze. Welk restaurant kiezen we, en mag dat?',
       'Welke vereniging waar ik penningmeester ben moet ik als nevenfunctie melden?',
+      'Waar kan ik terecht als ik op mijn afdeling gepest word?',
+      'Where can I find volunteer work that does not clash with my job at the council?',
       'Zijn er nog kaartjes van de leverancier over, mag ik er een meenemen?',
       'Ik heb in Outlook een mail met persoonsgegevens naar de verkeerde inwoner gestuurd. Moet ik dat melden?',
     ],
@@ -862,18 +870,27 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Via welke website kan een bewoner een kapotte lantaarnpaal doorgeven?',
       'Heb ik een vergunning nodig voor een steiger voor mijn huis tijdens het schilderen?',
       'Moet ik bij een Wmo-melding altijd zelf eerst het huisbezoek plannen?',
+      'Hoe vraag ik een kapvergunning aan voor de boom in mijn tuin?',
+      'Onze buren willen een aanbouw, hebben ze daar een omgevingsvergunning voor nodig?',
     ],
     answer: [
       'Een inwoner biedt me geld als ik zijn aanvraag naar een snellere collega doorstuur. Wat moet ik doen?',
       'Via welke app meld ik een vermoeden van fraude door een collega?',
       'Mijn buurman vraagt een vergunning aan voor een dakkapel en ik behandel die aanvragen. Mag dat?',
+      'Hoe vraag ik een vergunning aan voor mijn nevenfunctie als marktkoopman?',
+      'Moet ik een inwoner die me bedreigt naar de politie of naar mijn leidinggevende sturen?',
       'Een inwoner vraagt wat ik van zijn aanvraag vind en wil me een cadeau geven. Mag ik dat aannemen?',
     ],
   },
   {
     name: 'a partner in the same team is about relationships at work, not private life',
     decline: ['Mijn vriendin zoekt een nieuwe baan, weet jij een goede vacaturesite?'],
-    answer: ['Mijn vriend gaat op dezelfde afdeling werken als ik. Zijn daar regels voor?', 'My girlfriend is joining the same team as me next month. Is that a problem?'],
+    answer: [
+      'Mijn vriend gaat op dezelfde afdeling werken als ik. Zijn daar regels voor?',
+      'My girlfriend is joining the same team as me next month. Is that a problem?',
+      'Mijn teamgenoot heeft haar wachtwoord vergeten en wil even met mijn wachtwoord inloggen, mag ik dat toestaan?',
+      'May I let a colleague use my password while I am on holiday?',
+    ],
   },
 ];
 
