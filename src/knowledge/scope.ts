@@ -68,6 +68,8 @@ export interface ScopeInput {
   otherDesk: boolean;
   /** Asks a fact about the council or the municipality (its seats, parties, aldermen, mayor or inhabitants) or when a place opens (see `asksACivicFact`). */
   civicFact: boolean;
+  /** Asks everyday help with no integrity subject in it: advice on investing, a text to write, a place to pick, another desk's casework (see `asksEverydayHelp`). */
+  everyday: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -116,6 +118,11 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // fact about the council or a place is for the municipality's website, however much an alderman or
   // the council sounds like our rules.
   if (input.civicFact) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Welke aandelen zijn nu interessant?", "kun je deze zin verbeteren", "welk restaurant is leuk voor
+  // ons team?", "waar verwijs ik een inwoner met schulden naar?": everyday help or another desk's
+  // casework, however many gift, share or secrecy words describe it; not when a word of an integrity
+  // subject, a permission or someone from outside is in it (see `asksEverydayHelp`).
+  if (input.everyday) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
@@ -291,7 +298,7 @@ const PRIVATE_LIFE =
   /\b(?:a|an|een) \d+[- ]?(?:jarige|year[- ]old)\b|\b(?:een|a) (?:vriend|vriendin|kennis|friend) (?:van (?:me|mij)|of mine)\b|\b(?:van|of) (?:een|a) (?:vriend|vriendin|friend)\b|\b(?:mijn|mn|mijn eigen|onze|ons|my|our)\s+(?:\d+[- ]?(?:jarige|year[- ]old)\s+)?(?:(?:beste|oudste|jongste|kleine|lieve|goede|best|oldest|eldest|youngest|little|dear|good)\s+)?(familie|schoonfamilie|dochter|dochters|zoon|zoons|zonen|kind|kinderen|kids|tiener|puber|moeder|vader|ma|pa|mama|papa|schoonmoeder|schoonvader|schoonouders|ouders|oma|opa|broer|broertje|zus|zusje|zussen|neef|nicht|tante|oom|buurman|buurvrouw|buren|kat|katten|poes|hond|honden|huisdier|vriend|vriendin|vrienden|vriendje|daughter|daughters|son|sons|kid|kids|children|child|teenager|teen|mother|mom|mum|father|dad|parents|grandma|grandmother|grandpa|grandfather|brother|sister|aunt|uncle|cousin|neighbour|neighbours|neighbor|neighbors|cat|dog|pet|friend|friends|\d+[- ]year[- ]old)\b/;
 /** Anything of work: the job, colleagues, the employer, its clients, suppliers and decisions. */
 const WORK_CONTEXT =
-  /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|aannemer\p{L}*|opdrachtnemer\p{L}*|bieder\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|system|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|werkt hier|werken hier|hier werkt|works here|work here|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|contractor\p{L}*|bidder\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare)\b/u;
+  /\b(werk|werkgever|werkplek|werktijd|werkuren|op het werk|mijn baan|mijn functie|functie|collega\p{L}*|gemeente\p{L}*|afdeling\p{L}*|organisatie|leidinggevende\p{L}*|manager\p{L}*|baas|directeur|teamleider|leverancier\p{L}*|aannemer\p{L}*|opdrachtnemer\p{L}*|bieder\p{L}*|inwoner\p{L}*|klant\p{L}*|client\p{L}*|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|\p{L}*subsidie\p{L}*|\p{L}*overleg\p{L}*|\p{L}*zaak|\p{L}*dossier\p{L}*|systeem|system|opdracht\p{L}*|aanbested\p{L}*|offerte\p{L}*|sollicit\p{L}*|in dienst|dienst|ambt\p{L}*|bij ons|kantoor|raad|raadslid|wethouder\p{L}*|burgemeester|mijn team|ons team|nevenfunctie\p{L}*|nevenwerk\p{L}*|melden|gemeld|melding|advies|advice|contract|contracts|bid|bidding|inschrijving|werkt hier|werken hier|hier werkt|works here|work here|hetzelfde team|dezelfde afdeling|mijn afdeling|the same team|the same department|work|at work|job at the|my job|employer|colleague\p{L}*|council|municipality|office|supplier\p{L}*|contractor\p{L}*|bidder\p{L}*|resident\p{L}*|permit\p{L}*|tender\p{L}*|department|my boss|my team|apply for|report|declare)\b/u;
 /**
  * Work that is not the asker's: "(ze) werkt niet bij de gemeente", "has nothing to do with work",
  * "is he allowed to work" (the son's job, not the asker's).
@@ -579,4 +586,147 @@ const ASKER_OR_OWN_WORK = /\b(?:ik|mij|me|mijn|we|wij|ons|onze|i|my|our|us|\p{L}
 /** Asks the assistant's opinion of people in public life or the news. `folded` is the question after `fold`. */
 export function asksOpinionOnOthers(folded: string): boolean {
   return OPINION_ASK.test(folded) && PUBLIC_LIFE.test(folded) && !ASKER_OR_OWN_WORK.test(folded);
+}
+
+/**
+ * Words of an integrity subject: the rules, permission, a report, a gift, a side job, a conflict of
+ * interest, misconduct, secrecy, a supplier or inside knowledge. Any of them keeps an everyday-looking
+ * question (`asksEverydayHelp`) a question for the rules.
+ */
+const INTEGRITY_SUBJECT =
+  /\b(integriteit\p{L}*|integer|integrity|misstand\p{L}*|wrongdoing|schending\p{L}*|fraude\p{L}*|fraud\p{L}*|omkop\p{L}*|steekpenning\p{L}*|smeergeld|bribe\p{L}*|corrupt\p{L}*|klokkenluid\p{L}*|whistleblow\p{L}*|vertrouwens\p{L}*|bedreig\p{L}*|threat\p{L}*|geweld\p{L}*|violen\p{L}*|politie|police|aangifte|confidential advis\p{L}*|\p{L}*cadeau\p{L}*|\p{L}*kado\p{L}*|\p{L}*geschenk\p{L}*|gifts?|presents?|\p{L}*nevenfunctie\p{L}*|bijverdien\p{L}*|\p{L}*eed|belofte|journalist\p{L}*|pers|press|media|krant\p{L}*|relatie\p{L}*|gaf|gave|gegeven|given|kreeg|kregen|gekregen|received|nevenwerk\p{L}*|bijbaan\p{L}*|side (?:jobs?|activit\p{L}*)|belangen\p{L}*|(?:financieel|financiele|persoonlijk|persoonlijke|eigen|zakelijk|zakelijke) belang|interests?|conflict of interest|ongewenst\p{L}*|intimidatie\p{L}*|harass\p{L}*|\p{L}*pest\p{L}*|klacht\p{L}*|complain\p{L}*|bully|clash\p{L}*|botst|botsen|combineren|combine|(?:my|mijn) (?:job|baan|functie|werk)\p{L}*|discrimin\p{L}*|agressie\p{L}*|dilemma\p{L}*|datalek\p{L}*|data breach|vertrouwelijk\p{L}*|confidential\p{L}*|geheim\p{L}*|secrets?|voorkennis|insider\p{L}*|koersgevoelig\p{L}*|privacy|persoonsgegevens|personal data|melden|meld|melding\p{L}*|meldplicht|report|reported|declare|toestemming|permission|regels?|regeling|beleid|gedragscode|rules?|policy|code of conduct|mag|mogen|mocht|toegestaan|verboden|allowed|may|leverancier\p{L}*|aannemer\p{L}*|opdrachtnemer\p{L}*|aanbested\p{L}*|offerte\p{L}*|supplier\p{L}*|contractor\p{L}*|vendor\p{L}*|tender\p{L}*|diefstal|stelen|steelt|gestolen|theft|steal\p{L}*|stole\p{L}*|betaalt|betaald|pays?|paid|aangeboden|biedt|bood|offer\p{L}*|uitnodig\p{L}*|invit\p{L}*|trakteert|subsidie\p{L}*|grant)\b/u;
+/** Job titles that name the policies without asking about them ("a policy advisor", "beleidsadviseur" needs nothing). */
+const POLICY_JOB_TITLE = /\bpolicy (?:advis[eo]rs?|officers?|makers?|analysts?|adviser)\b/g;
+/** Quoted text is the content to work on, not the question ("'vertrouwelijk'" as a label in a mail program). */
+const QUOTED = /'[^']*'|"[^"]*"|[“„][^”]*”|‘[^’]*’/g;
+
+/**
+ * Investment or market advice for oneself: which shares to buy, whether now is a good time to buy a
+ * house or to invest. Not inside knowledge, a supplier's shares or whether one may own them (the guard).
+ */
+const MARKET_ADVICE =
+  /\b(?:verschil tussen|difference between)\s+(?:een |an? |the )?(?:aandeel|aandelen|obligatie\p{L}*|fonds\p{L}*|spaarrekening|deposito|etf|shares?|stocks?|bonds?|funds?|savings account)\b|\b(?:welke|which|what)\s+(?:\p{L}+\s+)?(?:aandelen|fondsen|beleggingsfondsen|crypto\p{L}*|shares|stocks|funds|etfs?)\b(?:\s+[\p{L}']+){0,5}?\s+(?:interessant|goed|goede|kopen|aanraden|aan te raden|raad (?:je|jij|u) aan|raadt u aan|beste|good|buy|recommend\p{L}*|best|worth)\b|\b(?:is (?:het|dit|nu)|is (?:it|now|this))\s+(?:\p{L}+\s+){0,3}?(?:slim|verstandig|handig|een goed moment|een goede tijd|smart|wise|a good (?:time|moment|idea))\b.{0,60}?\b(?:aandelen|beleggen|huis|woning|appartement|shares|stocks|invest\p{L}*|house|home|flat|apartment|crypto|bitcoin)\b|\b(?:aandelen|beleggen|huis|woning|appartement|shares|stocks|house|home|flat|apartment|crypto|bitcoin)\b.{0,60}?\b(?:goed moment|goede tijd|juiste moment|good time|right time|good moment|wachten tot|wait for the market|wait until)\b|\b(?:goed moment|goede tijd|juiste moment|good time|right time|good moment)\b.{0,40}?\b(?:aandelen|beleggen|fondsen|huis|woning|appartement|shares|stocks|funds|invest\p{L}*|house|home|flat|apartment|crypto|bitcoin)\b/u;
+
+/** A text to write or improve: a speech, a post, a letter, a poem. */
+const TEXT_GENRE =
+  /\b(?:speech\p{L}*|\p{L}*speech|toespraak\p{L}*|\p{L}*toespraak|toost|afscheidswoord\p{L}*|praatje|gedicht\p{L}*|\p{L}*gedicht|linkedin[- ]?(?:post|bericht|berichtje|update)|linkedinpost|vacaturetekst\p{L}*|sollicitatiebrief\p{L}*|motivatiebrief\p{L}*|cv|nieuwsbrief\p{L}*|toast|poem|cover letter|job ad|vacancy text|newsletter|post announcing)\b/u;
+/** Asking for that text or help with it: ideas, tips, to write or improve it, its secret. */
+const TEXT_HELP =
+  /\b(?:ideeen|ideetjes|idee|tips?|ideas?|suggesties?|suggestions?|hulp bij|help (?:me|with)|verbeteren|improve|schrijven|schrijf|write|opzetje|inspiratie|inspiration|het geheim van|the secret (?:of|to)|hoe (?:schrijf|begin|maak) ik|how do i (?:write|start)|voorbeeld|example)\b/;
+/** A sentence or text of one's own to improve ("kun je deze zin verbeteren", "improve this sentence"). */
+const IMPROVE_A_TEXT =
+  /\b(?:deze|die|mijn|onze|this|my|our)\s+(?:zin|zinnen|tekst|alinea|formulering|sentence|sentences|paragraph|text|wording)\b.{0,30}?\b(?:verbeteren|verbeter|mooier|beter|vloeiender|improve|polish|corrigeren|correct|herschrijven|rewrite)\b|\b(?:verbeter|herschrijf|corrigeer|improve|polish|rewrite|correct)\s+(?:deze|die|mijn|this|my)\s+(?:zin|zinnen|tekst|alinea|sentence|sentences|paragraph|text)\b/;
+/** "Het geheim van een goede …": the knack of something, no secret. */
+const THE_KNACK = /\b(?:het geheim|the secret) (?:van|voor|of|to) (?:een |a |an )?(?:goede?|good|great|sterke?|strong)\b/g;
+/** The same, tested once. */
+const A_KNACK = /\b(?:het geheim|the secret) (?:van|voor|of|to) (?:een |a |an )?(?:goede?|good|great|sterke?|strong)\b/;
+
+/** "Waar kan ik", "where can I": the "kan ik" of a place. */
+const A_PLACE = /\b(?:waar|where) (?:kan|kun|can|could) (?:ik|i)\b/g;
+/** A word for something ("een mooi woord voor iemand die …", "a word for people who …", "hoe noem je iemand die"). */
+const WORD_FOR =
+  /\b(?:woord|term|benaming|synoniem|word|synonym)\s+(?:voor|for)\s+(?:iemand|iets|mensen|een|het|de|someone|something|somebody|people|a|an|the)\b|\bhoe noem (?:je|jij|u|we) (?:iemand|iets|mensen|zo'?n)\b|\bwhat do you call (?:someone|somebody|people|a person)\b/;
+
+/** Probation and the contract after it: a matter for HR. */
+const PROBATION = /\b(?:proeftijd|probation\p{L}*)\b/u;
+const CONTRACT_AFTER = /\b(?:contract\p{L}*|verleng\p{L}*|automatisch|vaste aanstelling|aanstelling|renew\p{L}*|extension|extended|automatically|permanent)\b/u;
+/** Courses or trainings on offer to follow ("zijn er trainingen die ik kan volgen", "which courses can I take"). */
+const TRAININGS_ON_OFFER =
+  /\b(?:zijn er|is er|welke|which|are there|any)\s+(?:\p{L}+\s+){0,2}?(?:trainingen|training|cursussen|cursus|opleidingen|opleiding|workshops?|courses?|trainings)\b(?:\s+[\p{L}']+){0,6}?\s+(?:volgen|doen|follow|take|attend|aanraden|recommend\p{L}*)\b/u;
+/** Tips for holding or preparing a job interview. */
+const INTERVIEW_TIPS =
+  /\b(?:tips?|advies|advice|suggesties|suggestions)\b.{0,40}\b(?:sollicitatiegesprek\p{L}*|job interview\p{L}*|interview\p{L}*)\b|\b(?:sollicitatiegesprek\p{L}*|job interview\p{L}*)\b.{0,40}\b(?:tips?|advies|advice)\b|\bhoe (?:bereid ik|voer ik) (?:me )?(?:een |het )?sollicitatiegesprek\b|\bhow (?:do|should) i (?:prepare for|conduct|run) (?:a |the )?(?:job )?interview\b/u;
+/** Someone the asker knows among the candidates, or screening: an integrity side of recruiting. */
+const KNOWS_A_CANDIDATE = /\b(?:ken|kent|kende|know|knows|knew|familie|family|vriend\p{L}*|friend\p{L}*|relative\p{L}*|neef|nicht|zwager|vog|screening\p{L}*|antecedent\p{L}*)\b/u;
+
+/** Which place, club or organisation to pick ("welke lunchroom is leuk", "which club has a good youth section", "welke organisaties zoeken nog vrijwilligers"). */
+const PLACE_KIND =
+  '(?:vereniging\\p{L}*|club\\p{L}*|\\p{L}*club|lunchroom\\p{L}*|restaurant\\p{L}*|\\p{L}*restaurant|eetcafe\\p{L}*|cafe|cafes|kroeg\\p{L}*|bar|bars|hotel\\p{L}*|winkel\\p{L}*|\\p{L}*winkel|sportschool\\p{L}*|camping\\p{L}*|strand\\p{L}*|organisaties|instanties|pubs?|shops?|gyms?|organi[sz]ations?|venues?|locatie\\p{L}*)';
+const RECOMMENDATION = new RegExp(
+  `\\b(?:welke|welk|which|what|waar|where)\\s+(?:\\p{L}+\\s+){0,2}?${PLACE_KIND}\\b(?:\\s+[\\p{L}'-]+){0,8}?\\s+(?:leuke?|goede?|gezellige?|lekker\\p{L}*|beste|aanrader\\p{L}*|aanraden|aan te raden|nice|good|best|great|recommend\\p{L}*|zoeken|zoekt|looking)\\b|\\b(?:waar|where)\\s+(?:kan ik|vind ik|can i|do i|could i)\\s+(?:\\p{L}+\\s+){0,2}?(?:vrijwilligerswerk|volunteer work|volunteering|een (?:sport)?club|een vereniging|a (?:sports )?club)\\b`,
+  'u',
+);
+
+/** Tickets or places still to be had ("zijn er nog kaartjes", "where can I buy tickets"). */
+const TICKETS =
+  /\b(?:zijn er|is er|are there|any)\s+(?:nog\s+|still\s+)?(?:kaartjes|kaarten|tickets)\b(?!\s+(?:van|from)\b)|\b(?:zijn er|is er) nog (?:een )?(?:plek|plekken|plaats|plaatsen)\b|\bare there (?:still )?(?:any )?(?:seats|spots|places) left\b|\b(?:waar|hoe|where|how)\s+(?:\p{L}+\s+){0,3}?(?:kaartjes|tickets)\s+(?:kopen|bestellen|krijgen|buy|get|order)\b/u;
+
+/** A how-to in a named program ("hoe zet ik in Outlook …", "how do I … in Excel"). */
+const IN_A_PROGRAM = /\b(?:in|met|via|with|using|from)\s+(?:outlook|teams|excel|word|sharepoint|onedrive|powerpoint|the app|de app)\b/;
+/** A label a program puts on a message ("een mail op vertrouwelijk zetten", "mark it as private"). */
+const A_LABEL = /\b(?:op|als|as|to) (?:vertrouwelijk|confidential|prive|private|persoonlijk|personal)\b/g;
+/** What a mail program how-to may still be about: personal or sensitive data, a breach. */
+const SENSITIVE_DATA = /\b(prive\p{L}*|private|personal|eigen (?:mail|account|adres)|doorstur\p{L}*|forward\p{L}*|extern\p{L}*|persoonsgegevens|personal data|bsn|burgerservicenummer|datalek\p{L}*|data breach|privacy|medische|medical|gevoelig\p{L}*|sensitive|vertrouwelijk\p{L}*|confidential\p{L}*|geheim\p{L}*|secret\p{L}*)\b/u;
+
+/** Sending a resident or client on to another desk ("naar X of naar Y sturen", "waar verwijs ik hem naar"). */
+const REFER_ON =
+  /\b(?:moet|kan|zal) ik\b(?:\s+[\p{L}-]+){0,8}?\s+naar\s+(?:[\p{L}-]+\s+){0,3}?(?:of|or)\s+(?:naar\s+)?(?:[\p{L}-]+\s+){0,3}?(?:sturen|verwijzen|doorsturen|doorverwijzen)\b|\bwaar (?:verwijs|stuur) ik (?:hem|haar|hen|die|deze|de|een|ze|zo'?n)\b|\bwhere (?:do|should|can) i (?:refer|send|direct) (?:him|her|them|the|this|a)\b/u;
+/** Which channel something goes through ("via welke app gaat dat", "which app do I use"). */
+const WHICH_CHANNEL = /\bvia (?:welke|welk) (?:app|website|site|formulier|kanaal|link|loket|portaal)\b|\b(?:which|what) (?:app|website|form|channel|portal) (?:do|does|can|should|is)\b/;
+/** The social domain's casework and schemes. */
+const SOCIAL_CASEWORK = /\b(?:wmo\p{L}*|keukentafelgesprek\p{L}*|participatiewet|bijstand\p{L}*|bijzondere bijstand|uitkering\p{L}*|schuldhulp\p{L}*|schuldsanering|kwijtschelding\p{L}*|kredietbank|begeleidingsplan\p{L}*|re-?integratie\p{L}*|trajectplan\p{L}*|indicatie\p{L}*|pgb|jeugdhulp|huishoudelijke hulp|wsw\p{L}*|beschut werk|sociale werkvoorziening|detacher\p{L}*|gedetacheerde)\b/u;
+/** What is asked of such a case: how it is done, what comes first, what differs. */
+const CASEWORK_ASK =
+  /\b(?:hoe (?:neem|verwerk|registreer|leg|pak|begin|organiseer|plan) ik|(?:moet|hoef) ik\b(?:\s+[\p{L}-]+){0,8}?\s+(?:altijd|eerst|standaard|zelf)|verschil tussen|difference between|how do i (?:record|process|register|handle))\b/u;
+/** A relative's, resident's or client's question to the asker about the cost, place or way of something. */
+const THEIR_QUESTION =
+  /\b(?:inwoner\p{L}*|client\p{L}*|klant\p{L}*|burger\p{L}*|bewoner\p{L}*|aanvrager\p{L}*|resident\p{L}*|customer\p{L}*)\s+(?:[\p{L}-]+\s+){0,4}?(?:vraagt|vroeg|asks|asked)\s+(?:[\p{L}-]+\s+){0,3}?(?:wat|hoeveel|what|how much)\b/u;
+/** Someone the asker is close to, or the asker asked to act themselves ("of ik …"): no errand of another desk. */
+const CLOSE_OR_ME = /\b(?:tante|oom|neef|nicht|broer|zus|zwager|schoonzus|moeder|vader|ouders|buurman|buurvrouw|buren|vriend\p{L}*|familie\p{L}*|partner|aunt|uncle|cousin|nephew|niece|brother|sister|mother|father|parents|neighbou?rs?|friends?|family|of ik|whether i|if i)\b/u;
+/** A report that is a step of social casework ("een Wmo-melding"), not a report of misconduct. */
+const CASEWORK_REPORT = /\b(?:wmo|zorg)[- ]?melding\p{L}*/gu;
+/** One's manager: a report to them is no channel question. */
+const BOSS = /\b(?:leidinggevende\p{L}*|manager\p{L}*|baas|boss)\b/u;
+/** A resident's permit for works at their own home ("vergunning voor een container voor de deur", "a permit for a dormer"). */
+const HOME_WORKS_PERMIT =
+  /\b(?:\p{L}*vergunning\p{L}*|permits?)\b.{0,60}?\b(?:\p{L}*container\p{L}*|dakkapel\p{L}*|aanbouw|uitbouw|verbouw\p{L}*|schuur|carport|steiger\p{L}*|bomen? kappen|kapvergunning|zonnepanelen|schutting|dormer|extension|skip|scaffold\p{L}*|renovation|shed)\b|\b(?:\p{L}*container\p{L}*|dakkapel\p{L}*|aanbouw|uitbouw|verbouw\p{L}*|carport|steiger\p{L}*|dormer|skip|scaffold\p{L}*)\b.{0,60}?\b(?:\p{L}*vergunning\p{L}*|permits?)\b|\b(?:hoe|waar) (?:vraag|krijg|regel|verleng) ik (?:een |mijn )?(?:nieuwe )?\p{L}*vergunning\p{L}*\b(?:\s+\p{L}+){0,1}\s+(?:aan|voor mijn|voor ons)\b|\bhow (?:do|can) i (?:apply for|get|renew) (?:a|my) (?:\p{L}+ )?permit for my\b/u;
+/** A permit the asker handles, or one at their own desk. */
+const OWN_DESK = /\b(?:werk|werkt|werkzaam|work|works|afdeling\p{L}*|team|collega\p{L}*|behandel\p{L}*|beoordeel\p{L}*|voorrang|sneller|department|colleague\p{L}*|handle|assess|priority|faster)\b/u;
+
+/** A child's side job ("my son wants a side job"). */
+const A_CHILDS_JOB = /\b(?:side jobs?|bijbaan\p{L}*|bijbaantje\p{L}*)\b/gu;
+/** Doing business with someone ("een bedrijf waar wij zaken mee doen"). */
+const DOING_BUSINESS = /\b(?:zaken (?:mee )?doen|zaken mee doet|do business|does business|klant\p{L}*|opdracht\p{L}*)\b/u;
+/** A secret as a private matter ("iemand die geen geheim kan bewaren"). */
+const A_SECRET = /\b(?:geheim|geheimen|secret|secrets)\b/g;
+/** How many hours a child may work ("hoeveel uur mag een 15-jarige werken", "how many hours can a teenager work"). */
+const MINOR_WORK_HOURS =
+  /\bhoeveel uur (?:per week )?(?:mag|kan|mogen) (?:een|mijn) (?:\d+[- ]?jarige|kind|scholier|tiener|puber)\b|\bhow many hours (?:a week )?(?:can|may) (?:a|my) (?:\d+[- ]?year[- ]old|child|kid|teenager|teen|pupil)\b/;
+
+/**
+ * Everyday help with no integrity subject in it: investment advice for oneself, a text to write or
+ * improve, a word for something, probation, courses and interview tips, a place or club to pick,
+ * tickets, a program's how-to, a resident's or client's case at another desk or in the social domain,
+ * and the working hours of a child. Each is declined only when no word of an integrity subject, no
+ * permission and nobody from outside is in it. `folded` is the question after `fold`.
+ */
+export function asksEverydayHelp(folded: string): boolean {
+  const unquoted = folded.replace(QUOTED, ' ');
+  const asked = unquoted.replace(POLICY_JOB_TITLE, ' ').replace(THE_KNACK, ' ');
+  const subject = INTEGRITY_SUBJECT.test(asked);
+  // A child's own side job is theirs; a supplier or a report in it is not.
+  if (MINOR_WORK_HOURS.test(folded)) return !INTEGRITY_SUBJECT.test(folded.replace(A_CHILDS_JOB, ' '));
+  if (MARKET_ADVICE.test(folded)) return !INTEGRITY_SUBJECT.test(folded) && !OUTSIDER.test(folded) && !DOING_BUSINESS.test(folded) && !namesEmployerSide(folded);
+  // "Moet ik …" of a case, a probation or a resident's permit asks for a desk's practice, not a permission:
+  // only a word of an integrity subject (a "mag ik" among them) keeps these for the rules.
+  const casework = asked.replace(CASEWORK_REPORT, ' ');
+  if ((REFER_ON.test(casework) || (SOCIAL_CASEWORK.test(casework) && CASEWORK_ASK.test(casework)) || THEIR_QUESTION.test(casework)) && !INTEGRITY_SUBJECT.test(casework) && !DESK_RULE.test(casework) && !CLOSE_OR_ME.test(casework) && !BOSS.test(casework) && !asksWhatToDo(casework)) return true;
+  const channel = asked.replace(/\bmelden\b/g, ' ');
+  if (WHICH_CHANNEL.test(asked) && !INTEGRITY_SUBJECT.test(channel) && !DESK_RULE.test(channel) && !BOSS.test(asked)) return true;
+  if (HOME_WORKS_PERMIT.test(asked) && !OWN_DESK.test(asked) && !subject) return true;
+  if (PROBATION.test(asked) && CONTRACT_AFTER.test(asked) && !subject) return true;
+  // "Welke cursussen kan ik volgen" asks what is on offer, not permission.
+  if (TRAININGS_ON_OFFER.test(asked) && !subject) return true;
+  // "Hoe kan ik" and "waar kan ik" ask for a way or a place, not permission.
+  const permission = isPermissionFramed(asked.replace(A_WAY, ' ').replace(A_PLACE, ' '));
+  // A word for something is a language job whatever it describes ("iemand die geen geheim kan bewaren").
+  // Not a word for an integrity subject ("iemand die steekpenningen aanneemt"); a secret someone cannot keep is private life.
+  if (WORD_FOR.test(asked) && !ABOUT_THE_RULES.test(asked) && !permission && !INTEGRITY_SUBJECT.test(asked.replace(A_SECRET, ' ')) && !namesEmployerSide(asked)) return true;
+  // A label the program sets ("op vertrouwelijk zetten") is the program's, not a secret to keep.
+  const labelled = asked.replace(A_LABEL, ' ');
+  if (HOW_TO.test(folded) && IN_A_PROGRAM.test(folded) && !PROCESS_STEP.test(folded) && !permission && !INTEGRITY_SUBJECT.test(labelled) && !SENSITIVE_DATA.test(labelled)) return true;
+  if (subject || permission) return false;
+  if ((TEXT_GENRE.test(asked) && (TEXT_HELP.test(asked) || A_KNACK.test(unquoted))) || IMPROVE_A_TEXT.test(folded)) return true;
+  if (INTERVIEW_TIPS.test(asked) && !KNOWS_A_CANDIDATE.test(asked) && !CLOSE_OR_ME.test(asked)) return true;
+  return RECOMMENDATION.test(asked) || TICKETS.test(asked);
 }
