@@ -605,10 +605,15 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'How many aldermen does our town have?',
       'Wat is het verschil tussen de burgemeester en een wethouder?',
       'Wie zitten er in het college van burgemeester en wethouders?',
+      'Hoeveel inwoners telt onze gemeente nu?',
+      'How many inhabitants does the town have these days?',
     ],
     answer: [
       'Mag ik als ambtenaar flyeren voor mijn partij bij de laatste verkiezingen?',
       'Hoeveel vertrouwenspersonen heeft onze gemeente?',
+      // An amount asked of a present from a resident is a gift rule, however close "hoeveel" and "inwoner" stand.
+      'Tot hoeveel euro mag een bedankje van een inwoner waard zijn voordat ik er iets mee moet?',
+      'How much may a thank-you present from a resident be worth before I have to report it?',
       'Welke wethouder is verantwoordelijk voor het integriteitsbeleid?',
       'Welke partijen mogen inschrijven op een meervoudig onderhandse aanbesteding?',
       'Wie neemt de eed af bij nieuwe raadsleden?',
@@ -629,8 +634,12 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'scams, energy suppliers and a free certificate of conduct for volunteering, not a VOG for one’s own job',
-    decline: ['Iemand belde namens mijn bank en ik ben opgelicht. Waar meld ik dat?', 'Mijn energiebedrijf rekent ineens veel meer, waar kan ik klagen?', 'My energy bill doubled overnight. Who can I complain to?', 'Is de VOG gratis voor vrijwilligers bij de voetbalclub?'],
-    answer: ['Moet ik een VOG aanvragen als ik intern overstap naar een andere afdeling?', 'Ik werk bij inkoop en mijn broer werkt bij het energiebedrijf dat onze aanbesteding doet. Moet ik dat melden?'],
+    decline: ['Iemand belde namens mijn bank en ik ben opgelicht. Waar meld ik dat?', 'Mijn energiebedrijf rekent ineens veel meer, waar kan ik klagen?', 'My energy bill doubled overnight. Who can I complain to?', 'Is de VOG gratis voor vrijwilligers bij de voetbalclub?', 'Welk energiebedrijf is het goedkoopst voor een rijtjeshuis?', 'Which energy supplier has the best fixed rate?', 'Mijn energiemaatschappij stuurt een veel te hoge eindafrekening, wat kan ik doen?'],
+    answer: ['Moet ik een VOG aanvragen als ik intern overstap naar een andere afdeling?', 'Ik werk bij inkoop en mijn broer werkt bij het energiebedrijf dat onze aanbesteding doet. Moet ik dat melden?',
+      // The company is what the shares are in: a financial interest, not a supplier's errand.
+      'Moet ik mijn aandelenpakket in een energiemaatschappij opgeven?',
+      'I own shares in an energy provider. Do I have to declare them?',
+    ],
   },
   {
     name: 'contract hours and training hours, not fewer hours for a side job or an integrity training',
