@@ -68,6 +68,8 @@ export interface ScopeInput {
   otherDesk: boolean;
   /** Asks a fact about the council or the municipality (its seats, parties, aldermen, mayor or inhabitants) or when a place opens (see `asksACivicFact`). */
   civicFact: boolean;
+  /** Standing surety for, or a loan from or to, someone the asker deals with at work (see `asksAboutAMoneyTieAtWork`). */
+  moneyTie: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -98,6 +100,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // van mijn gestolen fiets?": a question for the tax office, the police or one's neighbours, however
   // many integrity words describe the situation, unless the employer's side is in it ("moet ik het
   // ook bij mijn werkgever melden", "een inwoner bedreigde me, kan ik aangifte doen?").
+  // "Een cliënt vraagt of ik borg wil staan voor zijn huur. Mag dat?": surety or a loan with someone
+  // the asker deals with at work is a private tie with an outsider, not a relative's bank errand.
+  if (input.moneyTie && permission) return { inScope: true, reason: 'theme', confidence: top >= 0.75 ? 'direct' : 'weak' };
   if (vocabulary.elsewhereOffTopics.length > 0 && !input.employerSide) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Wanneer is de kerstborrel?", "tips voor een cadeautje voor de lootjes?": planning an occasion
   // among colleagues is for its organisers, however many gift or secrecy words describe it; not
@@ -173,7 +178,7 @@ function severalClearWords(vocabulary: VocabularyMatch, cues: (hit: ThemeHit) =>
  * "can I", "am I allowed". `folded` is the question after `fold`.
  */
 const PERMISSION_FRAMED =
-  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|(?:geldt|gelden) (?:dat|dit|het|die|deze|zo'?n) (?:\w+ )?(?:ook )?(?:voor mij|voor ons)|(?:does|do) (?:that|this|it|these|those|the) (?:\w+ )?(?:also )?apply to (?:me|us)|vind (?:je|jij|u) het (?:\w+ )?(?:ok|oke|goed|gepast|integer|netjes|erg|verstandig|een probleem) (?:om|als|dat)|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit (?:het|dat|dit) met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|staat er (?:iets|wat) (?:over )?in (?:het|de|ons|onze) (?:beleid|gedragscode|regels|regeling|integriteitsbeleid)|wat zegt (?:het|de|ons|onze) (?:beleid|gedragscode|regeling|integriteitsbeleid)|what does (?:the|our) (?:policy|code|code of conduct) say|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|may we|can we|are we allowed|should we|do we have to|is it ok|is it okay|is it allowed|(?:is|would) (?:it|that|this) (?:be )?a problem|is that ok|is that okay|is this ok|is this okay|is that allowed|(?:dat|dit|het) doet iedereen(?: toch| ook)?|iedereen doet (?:dat|dit|het)|everybody does (?:it|that)|everyone does (?:it|that)|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
+  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|(?:geldt|gelden) (?:dat|dit|het|die|deze|zo'?n) (?:\w+ )?(?:ook )?(?:voor mij|voor ons)|(?:does|do) (?:that|this|it|these|those|the) (?:\w+ )?(?:also )?apply to (?:me|us)|vind (?:je|jij|u) het (?:\w+ )?(?:ok|oke|goed|gepast|integer|netjes|erg|verstandig|een probleem) (?:om|als|dat)|wat moet ik doen|wat kan ik doen|wat doe ik|hoe (?:ga|moet) ik (?:daar|hier|er) ?mee om(?:gaan)?|hoe (?:ga|moet) ik om met|wat zijn de regels|what are the rules|how (?:do|should) i (?:deal|handle|cope) with|hoe zit (?:het|dat|dit) met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|staat er (?:iets|wat) (?:over )?in (?:het|de|ons|onze) (?:beleid|gedragscode|regels|regeling|integriteitsbeleid)|wat zegt (?:het|de|ons|onze) (?:beleid|gedragscode|regeling|integriteitsbeleid)|what does (?:the|our) (?:policy|code|code of conduct) say|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|may we|can we|are we allowed|should we|do we have to|is it ok|is it okay|is it allowed|(?:is|would) (?:it|that|this) (?:be )?a problem|is that ok|is that okay|is this ok|is this okay|is that allowed|(?:dat|dit|het) doet iedereen(?: toch| ook)?|iedereen doet (?:dat|dit|het)|everybody does (?:it|that)|everyone does (?:it|that)|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
 
 export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
@@ -238,7 +243,7 @@ export function integrityNamed(folded: string): IntegrityNamed {
   return INTEGRITY_IN_ANOTHER_SENSE.test(folded) ? 'another-sense' : 'itself';
 }
 
-const WHAT_TO_DO = /\b(wat (?:moet|kan|zal) ik (?:nu |dan |daar |hier )?(?:aan )?doen|wat nu|what (?:should|can|do) i do|what now)\b/;
+const WHAT_TO_DO = /\b(wat (?:moet|kan|zal) ik (?:nu |dan |daar |hier )?(?:aan )?doen|wat nu|what (?:should|can|do) i do|what now|hoe (?:ga|moet) ik (?:daar|hier|er) ?mee om(?:gaan)?|how (?:do|should) i (?:deal|handle|cope) with)\b/;
 
 /** Asks what to do. `folded` is the question after `fold`. */
 export function asksWhatToDo(folded: string): boolean {
@@ -255,7 +260,7 @@ export function asksDespite(folded: string): boolean {
 
 /** The employer's side: the employer, its people and officials, clients and suppliers, the workplace, its cases, systems and decisions. */
 const EMPLOYER_SIDE =
-  /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|wethouder\p{L}*|raadslid|raadsleden|burgemeester|gemeentesecretaris|griffier|alderman|mayor|councillor\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|aanbested\p{L}*|offerte\p{L}*|besluit|\p{L}*dossier\p{L}*|(?:het|ons|in het) systeem|dienst\p{L}*|ambt\p{L}*|employer|(?:the|our|in the) system|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|tender\p{L}*|application)\b/u;
+  /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|wethouder\p{L}*|raadslid|raadsleden|burgemeester|gemeentesecretaris|griffier|alderman|mayor|councillor\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|aanbested\p{L}*|offerte\p{L}*|besluit|\p{L}*dossier\p{L}*|(?:het|ons|in het) systeem|dienst\p{L}*|ambt\p{L}*|employer|municipal|(?:the|our|in the) system|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|tender\p{L}*|application)\b/u;
 
 /** A school named: "de basisschool", "op school", "high school". */
 const SCHOOL = /\b(?:\p{L}*school|scholen|klas|klasgenot\p{L}*|schoolplein|school|classmates?)\b/u;
@@ -579,4 +584,21 @@ const ASKER_OR_OWN_WORK = /\b(?:ik|mij|me|mijn|we|wij|ons|onze|i|my|our|us|\p{L}
 /** Asks the assistant's opinion of people in public life or the news. `folded` is the question after `fold`. */
 export function asksOpinionOnOthers(folded: string): boolean {
   return OPINION_ASK.test(folded) && PUBLIC_LIFE.test(folded) && !ASKER_OR_OWN_WORK.test(folded);
+}
+
+/** Standing surety, a guarantee or a loan ("borg staan", "garant staan", "een lening", "co-sign", "lend"). */
+const SURETY_OR_LOAN =
+  /\b(?:borg (?:\p{L}+ )?sta\p{L}*|borgsta\p{L}*|borgstelling\p{L}*|garant (?:\p{L}+ )?sta\p{L}*|lening(?:en)?|lenen|leent|leende|geleend|surety|guarantor|co-?sign\p{L}*|loans?|lend|lends|lending|lent)\b/u;
+/** Someone the asker deals with at work: a resident, client, entrepreneur, applicant, supplier or contractor. */
+const WORK_OUTSIDER =
+  /\b(?:inwoner\p{L}*|client\p{L}*|klant\p{L}*|ondernemer\p{L}*|aanvrager\p{L}*|leverancier\p{L}*|aannemer\p{L}*|residents?|clients?|customers?|entrepreneurs?|applicants?|suppliers?|contractors?)\b/u;
+
+/**
+ * Surety or a loan between the asker and someone they deal with at work ("een inwoner vraagt of ik
+ * borg wil staan", "an entrepreneur wants me to stand surety"): a private tie with an outsider, however
+ * much it sounds like a relative's bank errand (a relative's surety names no resident or client).
+ * `folded` is the question after `fold`.
+ */
+export function asksAboutAMoneyTieAtWork(folded: string): boolean {
+  return SURETY_OR_LOAN.test(folded) && WORK_OUTSIDER.test(folded);
 }

@@ -624,8 +624,25 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'a relative’s debts, surety and loans, not a loan or surety offered by a contractor',
-    decline: ['Mijn zwager wil dat ik borg sta voor zijn lening. Is dat verstandig?', 'My sister borrowed money from me; what interest rate should I ask?'],
-    answer: ['Een aannemer biedt aan borg te staan voor mijn huurwoning. Mag ik dat aannemen?', 'A supplier offers me a loan at a low interest rate. Is that allowed?'],
+    decline: [
+      'Mijn zwager wil dat ik borg sta voor zijn lening. Is dat verstandig?',
+      'My sister borrowed money from me; what interest rate should I ask?',
+      'Mijn schoonvader vraagt of ik borg wil staan voor zijn nieuwe auto. Hoe ga ik daarmee om?',
+      'A friend of mine who runs a company wants me to co-sign his loan. How do I deal with that?',
+      'Mijn broer vraagt of ik borg wil staan voor zijn huurwoning. Mag dat?',
+      // Debt counselling is a service, not a loan.
+      'Hoe verwijs ik een inwoner met schulden door naar de schuldhulpverlening?',
+    ],
+    answer: [
+      'Een aannemer biedt aan borg te staan voor mijn huurwoning. Mag ik dat aannemen?',
+      'A supplier offers me a loan at a low interest rate. Is that allowed?',
+      // Surety or a loan with someone the asker deals with at work is a private tie with an outsider.
+      'Een cliënt die ik begeleid vraagt of ik borg wil staan voor zijn nieuwe huurcontract. Mag dat?',
+      'Een klant van ons loket vraagt me borg te staan voor een lening en belooft er iets tegenover. Hoe ga ik daarmee om?',
+      'A client I advise on municipal loans wants me to stand surety for his shop. What are the rules?',
+      'A supplier we buy from offered me an interest-free loan for my kitchen. Is that allowed?',
+      'Ik krijg van een ondernemer uit mijn wijk een renteloze lening aangeboden. Mag ik die aannemen?',
+    ],
   },
   {
     name: 'traffic and police fines in private life, not one with the employer’s car',
