@@ -68,6 +68,8 @@ export interface ScopeInput {
   otherDesk: boolean;
   /** Asks a fact about the council or the municipality (its seats, parties, aldermen, mayor or inhabitants) or when a place opens (see `asksACivicFact`). */
   civicFact: boolean;
+  /** Asks whether the rules themselves exist in a language (see `asksForTheRulesInALanguage`). */
+  rulesInALanguage: boolean;
   /** Standing surety for, or a loan from or to, someone the asker deals with at work (see `asksAboutAMoneyTieAtWork`). */
   moneyTie: boolean;
 }
@@ -121,6 +123,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // fact about the council or a place is for the municipality's website, however much an alderman or
   // the council sounds like our rules.
   if (input.civicFact) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Is de gedragscode ook naar het Engels vertaald?": the rules as documents, however much the
+  // translation sounds like a language job.
+  if (input.rulesInALanguage && (lexical.inScope || top > 0)) return { inScope: true, reason: lexical.inScope ? 'lexical' : 'theme', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
@@ -377,9 +382,26 @@ const WORDS_AS_WORDS = /\b(?:het woord|de woorden|de term|de termen|deze woorden
 const ORIGIN_OF_A_SAYING =
   /\b(?:uitdrukking|gezegde|spreekwoord|zegswijze|expression|saying|idiom|proverb)\b.{0,80}\b(?:vandaan|come from|comes from|originate\p{L}*)\b|\b(?:herkomst|oorsprong|origins?|etymolog\p{L}*) (?:van|of) (?:de|het|die|dat|the|this|that) (?:uitdrukking|gezegde|spreekwoord|zegswijze|expression|saying|idiom|proverb)\b/u;
 
+/** The rules themselves as a text ("de gedragscode", "the integrity rules", "our policy"). */
+const THE_RULES_AS_A_TEXT =
+  /\b(?:gedragscode|integriteitsbeleid|integriteitsregels|integriteitscode|regels|regeling|beleid|code of conduct|integrity (?:rules|policy|code)|rules|policy)\b/;
+/** A text in a language: translated, a translation or version in it, available in it. */
+const IN_A_LANGUAGE = new RegExp(
+  `\\b(?:vertaald|vertaling|translated|translation|versie|version)\\b.{0,60}?\\b(?:naar|in|into) (?:het )?${LANGUAGE}\\b|\\b(?:naar|in|into) (?:het )?${LANGUAGE}\\b.{0,20}?\\b(?:vertaald|translated)\\b|\\b(?:engelse|duitse|franse|poolse|spaanse|turkse|arabische|english|german|french|polish|spanish|turkish|arabic) (?:vertaling|versie|translation|version)\\b|\\b(?:beschikbaar|verkrijgbaar|te krijgen|available) in (?:het )?${LANGUAGE}\\b`,
+);
+
+/**
+ * Asks whether the rules themselves exist in a language ("is de gedragscode naar het Engels vertaald",
+ * "an English translation of the code of conduct"): a question about the policies as documents, not a
+ * translation job (words named as words still are). `folded` is the question after `fold`.
+ */
+export function asksForTheRulesInALanguage(folded: string): boolean {
+  return IN_A_LANGUAGE.test(folded) && THE_RULES_AS_A_TEXT.test(folded) && !WORDS_AS_WORDS.test(folded);
+}
+
 /** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
 export function isTaskRequest(folded: string): boolean {
-  if (ABOUT_WORDS.test(folded)) return true;
+  if (ABOUT_WORDS.test(folded) && !asksForTheRulesInALanguage(folded)) return true;
   if (TRANSLATION.test(folded) && !isPermissionFramed(folded) && (WORDS_AS_WORDS.test(folded) || !ABOUT_THE_RULES.test(folded))) return true;
   if (ORIGIN_OF_A_SAYING.test(folded) && !ABOUT_THE_RULES.test(folded)) return true;
   const request = TASK_REQUEST.exec(folded);

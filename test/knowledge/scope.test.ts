@@ -688,8 +688,22 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'a translation into a language or where a saying comes from, not having documents translated or what a rule’s phrase means',
-    decline: ['Kun je de woorden nevenfunctie en geschenk naar het Turks vertalen voor een nieuwe collega?', 'Waar komt het gezegde ‘wiens brood men eet’ eigenlijk vandaan?', 'What is the origin of the saying about gifts making slaves?'],
-    answer: ['Mag ik vertrouwelijke stukken naar het Engels laten vertalen door een extern bureau?', 'Wat betekent de uitdrukking ‘de schijn van belangenverstrengeling’?'],
+    decline: [
+      'Kun je de woorden nevenfunctie en geschenk naar het Turks vertalen voor een nieuwe collega?',
+      'Waar komt het gezegde ‘wiens brood men eet’ eigenlijk vandaan?',
+      'What is the origin of the saying about gifts making slaves?',
+      'What is the English translation of the word gedragscode?',
+      'Kun je dit recept naar het Engels vertalen?',
+      'Is deze film ook naar het Nederlands vertaald?',
+    ],
+    answer: [
+      'Mag ik vertrouwelijke stukken naar het Engels laten vertalen door een extern bureau?',
+      'Wat betekent de uitdrukking ‘de schijn van belangenverstrengeling’?',
+      // Whether the rules themselves exist in a language asks about the policies as documents.
+      'Bestaat er een Poolse versie van onze integriteitsregels voor nieuwe collega’s?',
+      'Is the code of conduct available in English?',
+      'Where can I read the rules? Do you have an English version of the integrity policy?',
+    ],
   },
   {
     name: 'a replacement, who pays for a repair or where to hand something in, not a loss to report, a private repair to claim, a supplier’s offer or a gift one may not keep',
