@@ -313,7 +313,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'private errands for a garage, a bank, a library or the health service',
-    decline: ['Mijn auto moet door de apk, ken je een goede garage?', 'Mijn pinpas is weg, hoe zet ik mijn bankapp op slot?'],
+    decline: ['Mijn auto moet door de apk, ken je een goede garage?', 'Mijn pinpas is weg, hoe zet ik mijn bankapp op slot?', 'Mijn webshop levert niet, hoe krijg ik mijn geld terug?'],
     answer: ['Mag ik de dienstauto bij de garage van mijn zwager laten onderhouden?'],
   },
   {
@@ -322,9 +322,14 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     answer: ['Mag ik de fiets van de zaak ook privé gebruiken?', 'Mag ik mijn laptop van het werk meenemen op vakantie?'],
   },
   {
-    name: 'the news, which is not what is new (a new job stays a question about leaving)',
-    decline: ['Wat is het laatste nieuws over de verkiezingen?'],
-    answer: ['Ik begin binnenkort aan een nieuwe baan bij een leverancier van de gemeente, waar moet ik op letten?'],
+    name: 'the news, which is not what is new (a new job stays a question about leaving) nor the asker making the news',
+    decline: ['Wat is het laatste nieuws over de verkiezingen?', 'Wat was er gisteren op het nieuws over de verkiezingen?'],
+    answer: [
+      'Ik begin binnenkort aan een nieuwe baan bij een leverancier van de gemeente, waar moet ik op letten?',
+      // The asker in the news is conduct in private life that may reflect on the employer.
+      'Ik ben met mijn muziekband in de krant gekomen. Moet ik dat aan mijn leidinggevende doorgeven?',
+      'I made the news with a protest in my village. Should I tell my manager?',
+    ],
   },
   {
     name: 'sport, not a board seat beside the job or a habit put to the assistant',
@@ -723,6 +728,8 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Hoe krijg ik een nieuwe kans na een officiële waarschuwing?',
       'Mijn VOG is verlopen. Hoe vraag ik een nieuwe aan via mijn werkgever?',
       'Where do I hand in a gift I am not allowed to keep?',
+      // "Lever ik … in" next to a "niet" is no web shop that fails to deliver.
+      'Ik kreeg een fles wijn die ik niet mag aannemen. Waar lever ik die in?',
       'I need a replacement for a colleague who leaks confidential information. What should I do?',
       'Ik heb per ongeluk vertrouwelijke stukken op mijn oude werklaptop laten staan. Waar lever ik die in?',
     ],
