@@ -665,8 +665,13 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'contract hours and training hours, not fewer hours for a side job or an integrity training',
-    decline: ['Ik wil mijn contracturen verhogen naar 32, bij wie moet ik zijn?', 'How many training hours do I get per year?', 'Hoeveel uur scholing mag ik per jaar onder werktijd volgen?'],
-    answer: ['Mag ik minder uren werken zodat ik mijn nevenfunctie kan uitbreiden?', 'How many hours of integrity training do new employees have to follow?'],
+    decline: ['Ik wil mijn contracturen verhogen naar 32, bij wie moet ik zijn?', 'How many training hours do I get per year?', 'Hoeveel uur scholing mag ik per jaar onder werktijd volgen?', 'Hoeveel medewerkers hebben vorig jaar een integriteitstraining gevolgd?'],
+    answer: [
+      'Mag ik minder uren werken zodat ik mijn nevenfunctie kan uitbreiden?',
+      'How many hours of integrity training do new employees have to follow?',
+      // A count of hours is the training's measure, not a count of people's records.
+      'Hoeveel uur integriteitstraining krijgt een nieuwe collega in het eerste jaar?',
+    ],
   },
   {
     name: 'opening hours, sports halls, gyms and the tides, not a supplier’s gym membership, a sports club’s board or when a report or tender closes',
