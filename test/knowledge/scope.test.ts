@@ -846,6 +846,17 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Welk kraamcadeau is leuk voor een collega, budget 15 euro?', 'Our team wants to buy a present for a colleague who just had a baby, any ideas under 30 euros?'],
     answer: ['Een leverancier wil een kraamcadeau sturen voor mijn baby, mag ik dat aannemen?', 'Mijn collega is bevallen. Mag ik een kraamcadeau van een leverancier voor haar aannemen?'],
   },
+  {
+    name: 'everyday words for estimates, the post and pet names, not an estimate of one’s own costs or a post office’s hours',
+    decline: ['Hoe kan ik de kosten van mijn verbouwing het beste schatten?', 'Hoe schat ik mijn jaarinkomen in voor de belastingaangifte?', 'Hoe laat gaat de postkamer van het postkantoor open?'],
+    answer: [
+      'Mijn dochter maakt een werkstuk over de gemeente. Mag ik haar wat interne documenten laten lezen?',
+      'May I drop my private parcels in the mail room at work so they go out with the office post?',
+      'Mijn buskaartjes voor de dienstreis zijn weg. Kan ik een geschat bedrag declareren?',
+      'Een teamgenoot noemt me lieverd en zit steeds aan me. Bij wie kan ik terecht?',
+      'A colleague calls me sweetie all the time. What can I do?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
