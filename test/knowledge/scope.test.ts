@@ -857,6 +857,16 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'A colleague calls me sweetie all the time. What can I do?',
     ],
   },
+  {
+    name: 'where the rules are found or whether one received them, and a meal offered by someone at a firm we hire, not logging in to the intranet, a cleaning rota or a restaurant tip',
+    decline: ['Hoe log ik in op intranet?', 'Waar vind ik het rooster van de schoonmaak?', 'Wat is een leuk restaurant om mijn vriendin mee uit eten te nemen?'],
+    answer: [
+      'Ik heb bij mijn start de gedragscode nooit ontvangen. Hoort dat zo?',
+      'Where can I find the integrity rules, is there a staff handbook?',
+      'Waar vind ik de regels over nevenwerk op intranet?',
+      'A former colleague now at a firm we hire wants to take me out to dinner. Is that okay?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
