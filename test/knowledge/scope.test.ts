@@ -867,6 +867,16 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'A former colleague now at a firm we hire wants to take me out to dinner. Is that okay?',
     ],
   },
+  {
+    name: 'a market stall while off sick and a stay offered in someone’s holiday home, not calling in sick or a market tip',
+    decline: ['Bij wie meld ik me ziek als mijn leidinggevende op vakantie is?', 'Welke markt in de regio heeft de beste kraam met kaas?'],
+    answer: [
+      'Ik meld me ziek maar sta zaterdag wel met mijn marktkraam, mag dat?',
+      'I called in sick but still worked at my market stall. Is that a problem?',
+      'A client offered to let me stay for free in his cabin. Must I report it?',
+      'Een aanvrager biedt me aan gratis te logeren in zijn vakantiehuis. Moet ik dat melden?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
