@@ -877,6 +877,14 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Een aanvrager biedt me aan gratis te logeren in zijn vakantiehuis. Moet ik dat melden?',
     ],
   },
+  {
+    name: 'looking up how someone’s application stands for a friend or neighbour, not a parcel’s status',
+    decline: ['How do I check the status of my parcel?'],
+    answer: [
+      'Mijn buurman vraagt of ik de status van zijn bouwaanvraag kan opzoeken. Mag dat?',
+      'My cousin asked me to check his application for a benefit in our system. Can I?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
