@@ -647,6 +647,9 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'A client I advise on municipal loans wants me to stand surety for his shop. What are the rules?',
       'A supplier we buy from offered me an interest-free loan for my kitchen. Is that allowed?',
       'Ik krijg van een ondernemer uit mijn wijk een renteloze lening aangeboden. Mag ik die aannemen?',
+      // Money lent by one's own manager is a private tie inside the hierarchy.
+      'Mijn leidinggevende heeft me 500 euro geleend voor een nieuwe wasmachine. Is dat een probleem?',
+      'My manager lent me money for my rent last month. Should I report that?',
     ],
   },
   {
