@@ -888,6 +888,15 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'My cousin asked me to check his application for a benefit in our system. Can I?',
     ],
   },
+  {
+    name: 'coaching a club beside the job and seeking sponsors among the municipality’s contractors, not who coaches a team',
+    decline: ['Wie is de trainer van de hockeyclub in Velsen?', 'Welke trainer van de eredivisie heeft de meeste titels?', 'Who is the coach of the national team?'],
+    answer: [
+      'Ik ben trainer van de voetbalclub en wil bij aannemers van de gemeente om sponsorgeld vragen. Kan dat?',
+      'As a coach of the local rugby team I want to ask our suppliers for sponsorship. Is that okay?',
+      'A colleague keeps calling me sweetie. What can I do?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
