@@ -448,8 +448,14 @@ const GIFT_RULE =
  * question after `fold`.
  */
 export function asksForAGiftIdea(folded: string): boolean {
-  return GIFT_IDEA.test(folded) && !OUTSIDER.test(folded) && !GIFT_RULE.test(folded);
+  return (GIFT_IDEA.test(folded) || (A_PRESENT.test(folded) && A_SHOP_TIP.test(folded))) && !OUTSIDER.test(folded) && !GIFT_RULE.test(folded);
 }
+
+/** A present named ("een cadeaubon", "a gift"). */
+const A_PRESENT = /\b(?:cadeau\p{L}*|kado\p{L}*|geschenk\p{L}*|presentje\p{L}*|gifts?|presents?|gift cards?|gift vouchers?)\b/u;
+/** A shop asked for ("wat is een leuke winkel", "a good shop for", "waar koop ik"): where to buy the present. */
+const A_SHOP_TIP =
+  /\b(?:leuke?|goede?|originele?|nice|good|great)\s+(?:\p{L}+\s+)?(?:winkel\p{L}*|zaak|zaakje|webshop|shop|store|boutique)\b|\bwaar (?:koop|haal|bestel) ik\b|\bwhere (?:can|do|should) i (?:buy|get|order)\b/u;
 
 /**
  * Another organisation's own rules, named by whose they are rather than by name: "de regels bij

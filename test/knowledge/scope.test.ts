@@ -691,12 +691,19 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'an idea for a present to give, not a present received, offered, for an official or whether it is proper',
-    decline: ['Welk cadeau kan ik mijn buurvrouw geven als dank voor het oppassen?', 'What’s a nice present for my brother who turns 50?'],
+    decline: [
+      'Welk cadeau kan ik mijn buurvrouw geven als dank voor het oppassen?',
+      'What’s a nice present for my brother who turns 50?',
+      // Where to buy a present one gives is a shop tip.
+      'Waar koop ik een leuk cadeau voor mijn zus die gaat trouwen?',
+      'Where can I buy a gift card for my nephew?',
+    ],
     answer: [
       'Welk cadeau mag ik van een leverancier aannemen?',
       'Wat voor cadeau kan ik een inwoner geven als bedankje voor zijn hulp?',
       'Is een fles wijn een goed cadeau voor de wethouder die afscheid neemt, of is dat niet gepast?',
       'Een aannemer gaf me een mooi cadeau voor mijn verjaardag. Wat nu?',
+      'Een leverancier gaf me een cadeaubon van een leuke winkel. Mag ik die houden?',
     ],
   },
   {
