@@ -68,6 +68,8 @@ export interface ScopeInput {
   otherDesk: boolean;
   /** Asks a fact about the council or the municipality (its seats, parties, aldermen, mayor or inhabitants) or when a place opens (see `asksACivicFact`). */
   civicFact: boolean;
+  /** Its only permission framing is the "kan ik" of "waar kan ik me inschrijven" (see `asksOnlyWhereToSignUp`). */
+  signUpOnly: boolean;
   /** Asks whether the rules themselves exist in a language (see `asksForTheRulesInALanguage`). */
   rulesInALanguage: boolean;
   /** Standing surety for, or a loan from or to, someone the asker deals with at work (see `asksAboutAMoneyTieAtWork`). */
@@ -134,7 +136,8 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission) && !(permission && input.despite && (strongTheme || top >= 0.75))) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Hoe schrijf ik me in bij de hardloopclub?": how to join something is for its organisers, unless
   // the asker asks whether it may be done or the employer's side is in it.
-  if (input.signUp && !permission && !input.employerSide && input.integrity !== 'itself') return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Waar kan ik me inschrijven" asks where, not whether it may: its "kan ik" is no permission.
+  if (input.signUp && !(permission && !input.signUpOnly) && !input.employerSide && input.integrity !== 'itself') return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Wordt er bij sollicitaties naar integriteit gekeken?": a question that names integrity itself
   // is about the policies, whatever else it names (its technical senses are decisive phrases above).
   if (input.integrity === 'itself' && (lexical.inScope || top > 0)) return { inScope: true, reason: lexical.inScope ? 'lexical' : 'theme', confidence: 'weak' };
@@ -536,6 +539,15 @@ const DESK_RULE =
   /\b(melden|meld|melding|gemeld|datalek|toestemming|mag|mogen|toegestaan|verboden|regels?|beleid|gedragscode|klacht\p{L}*|collega\p{L}*|complaints?|colleagues?|geld|cadeau\p{L}*|geschenk\p{L}*|kado\p{L}*|biedt me|bood me|geeft me|aangeboden|voorrang|sneller|kent|ken|behandel|beoordeel|report|reported|data breach|permission|allowed|may|rules?|policy|money|gifts?|presents?|offers? me|offered me|gives me|priority|faster|speed up|knows|know|handle|assess)\b|\b(?:hoe ga ik|how do i (?:handle|deal)|wat zeg ik|what do i say|wat doe ik)\b/u;
 
 /**
+ * How to apply for a permit, or whether someone needs one ("hoe vraag ik een parkeervergunning aan",
+ * "heeft hij daar een omgevingsvergunning voor nodig"): the permits desk's service.
+ */
+const PERMIT_ERRAND =
+  /\bhoe (?:vraag|krijg|verleng|regel) ik (?:een |mijn |de )?\p{L}*vergunning\p{L}*\b|\b(?:heeft|hebben|heb|moet|moeten) (?:hij|zij|ze|ik|je|mijn \p{L}+) (?:daar |hier |daarvoor |hiervoor )?(?:wel |ook |eigenlijk )?(?:een |geen )?\p{L}*vergunning\p{L}* (?:voor )?(?:nodig|hebben|aanvragen)\b|\bhow (?:do|can) i (?:apply for|get|renew) (?:a |my )?(?:\p{L}+ )?permit\b|\b(?:does|do) (?:he|she|they|i) need a (?:\p{L}+ )?permit\b/u;
+/** The asker works on such applications or knows the applicant through work ("ik werk bij vergunningen", "mijn afdeling"). */
+const ASKER_HANDLES_IT = /\b(?:ik werk|werk ik|mijn afdeling|ons team|zelf|i work|my department|my team|myself)\b|\bafdeling\b|\bwerk\s*[?.!]*\s*$/;
+
+/**
  * Asks for another desk's service: a replacement or who pays for a repair, a resident's, client's or
  * relative's errand, or whether the employer has jobs for others, with no rule, report, permission or
  * favour in it. `folded` is the question after `fold`.
@@ -543,7 +555,7 @@ const DESK_RULE =
 export function asksAnotherDesk(folded: string): boolean {
   // "Do I have to pay" beside a replacement asks who pays, not permission.
   const replacement = REPLACEMENT.test(folded) && !REPLACEMENT_RULE.test(folded) && !OUTSIDER.test(folded);
-  const errand = (SOMEONE_ELSES_ERRAND.test(folded) || VACANCIES.test(folded)) && !DESK_RULE.test(folded) && !isPermissionFramed(folded) && !asksWhatToDo(folded);
+  const errand = (SOMEONE_ELSES_ERRAND.test(folded) || VACANCIES.test(folded) || (PERMIT_ERRAND.test(folded) && !ASKER_HANDLES_IT.test(folded))) && !DESK_RULE.test(folded) && !isPermissionFramed(folded) && !asksWhatToDo(folded);
   return replacement || errand;
 }
 
@@ -578,11 +590,20 @@ export function asksACivicFact(folded: string): boolean {
  * reflexive "me": the asker joins something, rather than notifying something to the employer).
  */
 const SIGN_UP =
-  /\bhoe\b.{0,20}\b(?:me|mij|mezelf) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven)\b|\b(?:ik|we|wij) (?:wil|willen|ga|gaan) (?:me|mij|ons) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven) (?:als|voor|bij)\b|\bhoe (?:meld|schrijf|geef) (?:ik|je) (?:me|mij|je)\b.{0,30}\b(?:aan|in|op)\b|\bhow (?:do|can) (?:i|we) (?:sign up|register|enrol|enroll|join)\b|\bhow to (?:sign up|register|enrol|enroll)\b/u;
+  /\bhoe\b.{0,20}\b(?:me|mij|mezelf) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven)\b|\b(?:ik|we|wij) (?:wil|willen|ga|gaan) (?:me|mij|ons) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven) (?:als|voor|bij)\b|\bhoe (?:meld|schrijf|geef) (?:ik|je) (?:me|mij|je)\b.{0,30}\b(?:aan|in|op)\b|\bwaar (?:kan|moet) (?:ik|je) (?:me|mij|je) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven)\b|\bhow (?:do|can) (?:i|we) (?:sign up|register|enrol|enroll|join)\b|\bhow to (?:sign up|register|enrol|enroll)\b|\bwhere (?:can|do|should) (?:i|we) (?:sign up|register|enrol|enroll)\b/u;
+
+/** Where to sign oneself up ("waar kan ik me inschrijven", "where can I sign up"). */
+const WHERE_TO_SIGN_UP = /\bwaar (?:kan|moet) (?:ik|je) (?:me|mij|je) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven)\b|\bwhere (?:can|do|should) (?:i|we) (?:sign up|register|enrol|enroll)\b/gu;
+
+/** The only permission framing is the modal of where to sign up. `folded` is the question after `fold`. */
+export function asksOnlyWhereToSignUp(folded: string): boolean {
+  return PERMISSION_FRAMED.test(folded) && !PERMISSION_FRAMED.test(folded.replace(WHERE_TO_SIGN_UP, ' '));
+}
 
 /** Asks how to sign oneself up. `folded` is the question after `fold`. */
 export function asksToSignUp(folded: string): boolean {
-  return SIGN_UP.test(folded);
+  // Signing up for an integrity training or session is a step of the policies' own instruments.
+  return SIGN_UP.test(folded) && !/\bintegrit\p{L}*|\p{L}+integriteit\p{L}*/u.test(folded);
 }
 
 /** When, how long, how much: "tot wanneer kan ik", "how many weeks", "wat kost me dat". */

@@ -303,7 +303,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'signing oneself up for a club or a cause',
-    decline: ['Ik wil bij de hardloopclub, hoe schrijf ik me in?'],
+    decline: ['Ik wil bij de hardloopclub, hoe schrijf ik me in?', 'Waar kan ik me inschrijven voor de personeelsvoetbal?', 'Where can I sign up for the staff running event?'],
     answer: ['Ik wil penningmeester worden bij de hardloopclub, moet ik dat melden?'],
   },
   {
@@ -902,6 +902,16 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Ik ben trainer van de voetbalclub en wil bij aannemers van de gemeente om sponsorgeld vragen. Kan dat?',
       'As a coach of the local rugby team I want to ask our suppliers for sponsorship. Is that okay?',
       'A colleague keeps calling me sweetie. What can I do?',
+    ],
+  },
+  {
+    name: 'applying for one’s own permit or whether someone needs one, not a permit the asker handles; signing up for an integrity training stays answered',
+    decline: ['Hoe verleng ik mijn parkeervergunning voor de binnenstad?', 'Mijn zus wil een schuur bouwen, heeft ze daar een vergunning voor nodig?', 'Does my neighbour need a permit for a fence?'],
+    answer: [
+      'Mijn buurman vraagt een omgevingsvergunning aan en ik behandel die zelf. Mag ik dat?',
+      'Heeft mijn buurman een vergunning nodig? Ik werk zelf bij vergunningen en hij vraagt me om hulp.',
+      'Waar kan ik me aanmelden voor de integriteitstraining?',
+      'Hoe meld ik me aan voor de integriteitstraining?',
     ],
   },
 ];
