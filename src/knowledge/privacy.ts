@@ -176,8 +176,8 @@ const DID_SOMEONE = opening(String.raw`(?:did|does|do|has|have)\b.{0,40}\b(accep
 const WHAT_DID_THEY = /\b(?:what|which|how many|how much) (?:\p{L}+ )?did (?:\p{L}+ ){1,3}?(?:declare|report|register|receive|accept|get|file|disclose|sign|own|hold)\b/u;
 /** "Wie heeft er allemaal een bijbaan", "who has a second job": the people who hold a registration. */
 const WHO_HAS_ONE = new RegExp(String.raw`\bwie (?:heeft|hebben|had|hadden) (?:er )?(?:(?:allemaal|ook|nog|al|eigenlijk|hier|bij ons) ){0,2}(?:een|geen|zon) (?:\p{L}+ )?(?:${RECORD_WORDS})\b|\bwho (?:has|have|had) (?:(?:also|already|actually) )?(?:a|an|any|no) (?:\p{L}+ )?(?:${RECORD_WORDS})\b`, 'u');
-/** How many registrations: counts by person, group or year. */
-const COUNT_OF = /\b(hoeveel|how many|hoe vaak|how often)\b/;
+/** How many registrations: counts by person, group or year; not of time ("hoeveel uur training krijgen nieuwe medewerkers", a rule's measure). */
+const COUNT_OF = /\b(hoeveel|how many|hoe vaak|how often)\b(?! (?:uur|uren|dagen|weken|maanden|minuten|hours|days|weeks|months|minutes)\b)/;
 /** "Bij wie", "to whom": whom one turns to, a step of a process. */
 const TO_WHOM = /\b(?:bij|aan|tegenover|to|with|before) (?:wie|whom|who)\b/g;
 /** "A colleague who resigned …": "who" after the person it describes asks nothing. */

@@ -70,6 +70,12 @@ export interface ScopeInput {
   civicFact: boolean;
   /** Asks everyday help with no integrity subject in it: advice on investing, a text to write, a place to pick, another desk's casework (see `asksEverydayHelp`). */
   everyday: boolean;
+  /** Its only permission framing is the "kan ik" of "waar kan ik me inschrijven" (see `asksOnlyWhereToSignUp`). */
+  signUpOnly: boolean;
+  /** Asks whether the rules themselves exist in a language (see `asksForTheRulesInALanguage`). */
+  rulesInALanguage: boolean;
+  /** Standing surety for, or a loan from or to, someone the asker deals with at work (see `asksAboutAMoneyTieAtWork`). */
+  moneyTie: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -100,6 +106,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // van mijn gestolen fiets?": a question for the tax office, the police or one's neighbours, however
   // many integrity words describe the situation, unless the employer's side is in it ("moet ik het
   // ook bij mijn werkgever melden", "een inwoner bedreigde me, kan ik aangifte doen?").
+  // "Een cliënt vraagt of ik borg wil staan voor zijn huur. Mag dat?": surety or a loan with someone
+  // the asker deals with at work is a private tie with an outsider, not a relative's bank errand.
+  if (input.moneyTie && permission) return { inScope: true, reason: 'theme', confidence: top >= 0.75 ? 'direct' : 'weak' };
   if (vocabulary.elsewhereOffTopics.length > 0 && !input.employerSide) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Wanneer is de kerstborrel?", "tips voor een cadeautje voor de lootjes?": planning an occasion
   // among colleagues is for its organisers, however many gift or secrecy words describe it; not
@@ -123,6 +132,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // casework, however many gift, share or secrecy words describe it; not when a word of an integrity
   // subject, a permission or someone from outside is in it (see `asksEverydayHelp`).
   if (input.everyday) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Is de gedragscode ook naar het Engels vertaald?": the rules as documents, however much the
+  // translation sounds like a language job.
+  if (input.rulesInALanguage && (lexical.inScope || top > 0)) return { inScope: true, reason: lexical.inScope ? 'lexical' : 'theme', confidence: 'weak' };
   // "Cadeau-idee voor de verjaardag van mijn moeder": a phrase that places the subject outside
   // work outweighs the integrity word in it, unless the policy text itself matches closely and
   // the question asks permission.
@@ -131,7 +143,8 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission) && !(permission && input.despite && (strongTheme || top >= 0.75))) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Hoe schrijf ik me in bij de hardloopclub?": how to join something is for its organisers, unless
   // the asker asks whether it may be done or the employer's side is in it.
-  if (input.signUp && !permission && !input.employerSide && input.integrity !== 'itself') return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Waar kan ik me inschrijven" asks where, not whether it may: its "kan ik" is no permission.
+  if (input.signUp && !(permission && !input.signUpOnly) && !input.employerSide && input.integrity !== 'itself') return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Wordt er bij sollicitaties naar integriteit gekeken?": a question that names integrity itself
   // is about the policies, whatever else it names (its technical senses are decisive phrases above).
   if (input.integrity === 'itself' && (lexical.inScope || top > 0)) return { inScope: true, reason: lexical.inScope ? 'lexical' : 'theme', confidence: 'weak' };
@@ -180,7 +193,7 @@ function severalClearWords(vocabulary: VocabularyMatch, cues: (hit: ThemeHit) =>
  * "can I", "am I allowed". `folded` is the question after `fold`.
  */
 const PERMISSION_FRAMED =
-  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|(?:geldt|gelden) (?:dat|dit|het|die|deze|zo'?n) (?:\w+ )?(?:ook )?(?:voor mij|voor ons)|(?:does|do) (?:that|this|it|these|those|the) (?:\w+ )?(?:also )?apply to (?:me|us)|vind (?:je|jij|u) het (?:\w+ )?(?:ok|oke|goed|gepast|integer|netjes|erg|verstandig|een probleem) (?:om|als|dat)|wat moet ik doen|wat kan ik doen|wat doe ik|hoe zit (?:het|dat|dit) met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|staat er (?:iets|wat) (?:over )?in (?:het|de|ons|onze) (?:beleid|gedragscode|regels|regeling|integriteitsbeleid)|wat zegt (?:het|de|ons|onze) (?:beleid|gedragscode|regeling|integriteitsbeleid)|what does (?:the|our) (?:policy|code|code of conduct) say|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|may we|can we|are we allowed|should we|do we have to|is it ok|is it okay|is it allowed|(?:is|would) (?:it|that|this) (?:be )?a problem|is that ok|is that okay|is this ok|is this okay|is that allowed|(?:dat|dit|het) doet iedereen(?: toch| ook)?|iedereen doet (?:dat|dit|het)|everybody does (?:it|that)|everyone does (?:it|that)|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
+  /\b(krijg ik (?:daar )?problemen|kom ik in de problemen|mag ik|mag je|mag dat|mag het|mogen wij|mogen we|moet ik|moet je|hoef ik|kan ik|kun ik|kan dat|kan het|is het (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is dat (?:ok|oke|goed|erg|toegestaan|verboden|een probleem|gepast|slim|verstandig|netjes)|is het wel|(?:geldt|gelden) (?:dat|dit|het|die|deze|zo'?n) (?:\w+ )?(?:ook )?(?:voor mij|voor ons)|(?:does|do) (?:that|this|it|these|those|the) (?:\w+ )?(?:also )?apply to (?:me|us)|vind (?:je|jij|u) het (?:\w+ )?(?:ok|oke|goed|gepast|integer|netjes|erg|verstandig|een probleem) (?:om|als|dat)|wat moet ik doen|wat kan ik doen|wat doe ik|hoe (?:ga|moet) ik (?:daar|hier|er) ?mee om(?:gaan)?|hoe (?:ga|moet) ik om met|wat zijn de regels|what are the rules|how (?:do|should) i (?:deal|handle|cope) with|hoe zit (?:het|dat|dit) met|(?:zijn|gelden|bestaan) (?:er|daar)(?: \w+){0,3} regels|is er een regel|staat er (?:iets|wat) (?:over )?in (?:het|de|ons|onze) (?:beleid|gedragscode|regels|regeling|integriteitsbeleid)|wat zegt (?:het|de|ons|onze) (?:beleid|gedragscode|regeling|integriteitsbeleid)|what does (?:the|our) (?:policy|code|code of conduct) say|are there (?:any )?rules|is there a rule|may i|can i|could i|am i allowed|may we|can we|are we allowed|should we|do we have to|is it ok|is it okay|is it allowed|(?:is|would) (?:it|that|this) (?:be )?a problem|is that ok|is that okay|is this ok|is this okay|is that allowed|(?:dat|dit|het) doet iedereen(?: toch| ook)?|iedereen doet (?:dat|dit|het)|everybody does (?:it|that)|everyone does (?:it|that)|should i|do i have to|do i need to|must i|am i supposed to|what should i do|moeten we|moeten wij|what can i do|will i get in trouble|can i get in trouble)\b/;
 
 export function isPermissionFramed(folded: string): boolean {
   return PERMISSION_FRAMED.test(folded);
@@ -245,7 +258,7 @@ export function integrityNamed(folded: string): IntegrityNamed {
   return INTEGRITY_IN_ANOTHER_SENSE.test(folded) ? 'another-sense' : 'itself';
 }
 
-const WHAT_TO_DO = /\b(wat (?:moet|kan|zal) ik (?:nu |dan |daar |hier )?(?:aan )?doen|wat nu|what (?:should|can|do) i do|what now)\b/;
+const WHAT_TO_DO = /\b(wat (?:moet|kan|zal) ik (?:nu |dan |daar |hier )?(?:aan )?doen|wat nu|what (?:should|can|do) i do|what now|hoe (?:ga|moet) ik (?:daar|hier|er) ?mee om(?:gaan)?|how (?:do|should) i (?:deal|handle|cope) with)\b/;
 
 /** Asks what to do. `folded` is the question after `fold`. */
 export function asksWhatToDo(folded: string): boolean {
@@ -262,7 +275,7 @@ export function asksDespite(folded: string): boolean {
 
 /** The employer's side: the employer, its people and officials, clients and suppliers, the workplace, its cases, systems and decisions. */
 const EMPLOYER_SIDE =
-  /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|wethouder\p{L}*|raadslid|raadsleden|burgemeester|gemeentesecretaris|griffier|alderman|mayor|councillor\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|aanbested\p{L}*|offerte\p{L}*|besluit|\p{L}*dossier\p{L}*|(?:het|ons|in het) systeem|dienst\p{L}*|ambt\p{L}*|employer|(?:the|our|in the) system|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|tender\p{L}*|application)\b/u;
+  /\b(werkgever\p{L}*|leidinggevende\p{L}*|manager|baas|teamleider|directeur|collega\p{L}*|wethouder\p{L}*|raadslid|raadsleden|burgemeester|gemeentesecretaris|griffier|alderman|mayor|councillor\p{L}*|hr|p&o|personeelszaken|gemeente\p{L}*|organisatie|afdeling\p{L}*|mijn team|ons team|werk|werk\p{L}+|van de zaak|op kantoor|leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|balie|\p{L}*aanvraag|\p{L}*vergunning\p{L}*|aanbested\p{L}*|offerte\p{L}*|besluit|\p{L}*dossier\p{L}*|(?:het|ons|in het) systeem|dienst\p{L}*|ambt\p{L}*|employer|municipal|(?:the|our|in the) system|boss|supervisor|colleague\p{L}*|at work|from work|for work|my work|work (?:laptop|phone|car|van|email|account)|company (?:laptop|phone|car|van|card)|the office|working hours|municipality|council|department|supplier\p{L}*|contractor\p{L}*|resident\p{L}*|customer\p{L}*|permit\p{L}*|tender\p{L}*|application)\b/u;
 
 /** A school named: "de basisschool", "op school", "high school". */
 const SCHOOL = /\b(?:\p{L}*school|scholen|klas|klasgenot\p{L}*|schoolplein|school|classmates?)\b/u;
@@ -379,9 +392,26 @@ const WORDS_AS_WORDS = /\b(?:het woord|de woorden|de term|de termen|deze woorden
 const ORIGIN_OF_A_SAYING =
   /\b(?:uitdrukking|gezegde|spreekwoord|zegswijze|expression|saying|idiom|proverb)\b.{0,80}\b(?:vandaan|come from|comes from|originate\p{L}*)\b|\b(?:herkomst|oorsprong|origins?|etymolog\p{L}*) (?:van|of) (?:de|het|die|dat|the|this|that) (?:uitdrukking|gezegde|spreekwoord|zegswijze|expression|saying|idiom|proverb)\b/u;
 
+/** The rules themselves as a text ("de gedragscode", "the integrity rules", "our policy"). */
+const THE_RULES_AS_A_TEXT =
+  /\b(?:gedragscode|integriteitsbeleid|integriteitsregels|integriteitscode|regels|regeling|beleid|code of conduct|integrity (?:rules|policy|code)|rules|policy)\b/;
+/** A text in a language: translated, a translation or version in it, available in it. */
+const IN_A_LANGUAGE = new RegExp(
+  `\\b(?:vertaald|vertaling|translated|translation|versie|version)\\b.{0,60}?\\b(?:naar|in|into) (?:het )?${LANGUAGE}\\b|\\b(?:naar|in|into) (?:het )?${LANGUAGE}\\b.{0,20}?\\b(?:vertaald|translated)\\b|\\b(?:engelse|duitse|franse|poolse|spaanse|turkse|arabische|english|german|french|polish|spanish|turkish|arabic) (?:vertaling|versie|translation|version)\\b|\\b(?:beschikbaar|verkrijgbaar|te krijgen|available) in (?:het )?${LANGUAGE}\\b`,
+);
+
+/**
+ * Asks whether the rules themselves exist in a language ("is de gedragscode naar het Engels vertaald",
+ * "an English translation of the code of conduct"): a question about the policies as documents, not a
+ * translation job (words named as words still are). `folded` is the question after `fold`.
+ */
+export function asksForTheRulesInALanguage(folded: string): boolean {
+  return IN_A_LANGUAGE.test(folded) && THE_RULES_AS_A_TEXT.test(folded) && !WORDS_AS_WORDS.test(folded);
+}
+
 /** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
 export function isTaskRequest(folded: string): boolean {
-  if (ABOUT_WORDS.test(folded)) return true;
+  if (ABOUT_WORDS.test(folded) && !asksForTheRulesInALanguage(folded)) return true;
   if (TRANSLATION.test(folded) && !isPermissionFramed(folded) && (WORDS_AS_WORDS.test(folded) || !ABOUT_THE_RULES.test(folded))) return true;
   if (ORIGIN_OF_A_SAYING.test(folded) && !ABOUT_THE_RULES.test(folded)) return true;
   const request = TASK_REQUEST.exec(folded);
@@ -428,8 +458,14 @@ const GIFT_RULE =
  * question after `fold`.
  */
 export function asksForAGiftIdea(folded: string): boolean {
-  return GIFT_IDEA.test(folded) && !OUTSIDER.test(folded) && !GIFT_RULE.test(folded);
+  return (GIFT_IDEA.test(folded) || (A_PRESENT.test(folded) && A_SHOP_TIP.test(folded))) && !OUTSIDER.test(folded) && !GIFT_RULE.test(folded);
 }
+
+/** A present named ("een cadeaubon", "a gift"). */
+const A_PRESENT = /\b(?:cadeau\p{L}*|kado\p{L}*|geschenk\p{L}*|presentje\p{L}*|gifts?|presents?|gift cards?|gift vouchers?)\b/u;
+/** A shop asked for ("wat is een leuke winkel", "a good shop for", "waar koop ik"): where to buy the present. */
+const A_SHOP_TIP =
+  /\b(?:leuke?|goede?|originele?|nice|good|great)\s+(?:\p{L}+\s+)?(?:winkel\p{L}*|zaak|zaakje|webshop|shop|store|boutique)\b|\bwaar (?:koop|haal|bestel) ik\b|\bwhere (?:can|do|should) i (?:buy|get|order)\b/u;
 
 /**
  * Another organisation's own rules, named by whose they are rather than by name: "de regels bij
@@ -510,14 +546,24 @@ const DESK_RULE =
   /\b(melden|meld|melding|gemeld|datalek|toestemming|mag|mogen|toegestaan|verboden|regels?|beleid|gedragscode|klacht\p{L}*|collega\p{L}*|complaints?|colleagues?|geld|cadeau\p{L}*|geschenk\p{L}*|kado\p{L}*|biedt me|bood me|geeft me|aangeboden|voorrang|sneller|kent|ken|behandel|beoordeel|report|reported|data breach|permission|allowed|may|rules?|policy|money|gifts?|presents?|offers? me|offered me|gives me|priority|faster|speed up|knows|know|handle|assess)\b|\b(?:hoe ga ik|how do i (?:handle|deal)|wat zeg ik|what do i say|wat doe ik)\b/u;
 
 /**
+ * How to apply for a permit, or whether someone needs one ("hoe vraag ik een parkeervergunning aan",
+ * "heeft hij daar een omgevingsvergunning voor nodig"): the permits desk's service.
+ */
+const PERMIT_ERRAND =
+  /\bhoe (?:vraag|krijg|verleng|regel) ik (?:een |mijn |de )?\p{L}*vergunning\p{L}*\b|\b(?:heeft|hebben|heb|moet|moeten) (?:hij|zij|ze|ik|je|mijn \p{L}+) (?:daar |hier |daarvoor |hiervoor )?(?:wel |ook |eigenlijk )?(?:een |geen )?\p{L}*vergunning\p{L}* (?:voor )?(?:nodig|hebben|aanvragen)\b|\bhow (?:do|can) i (?:apply for|get|renew) (?:a |my )?(?:\p{L}+ )?permit\b|\b(?:does|do) (?:he|she|they|i) need a (?:\p{L}+ )?permit\b/u;
+/** The asker works on such applications or knows the applicant through work ("ik werk bij vergunningen", "mijn afdeling"). */
+const ASKER_HANDLES_IT = /\b(?:ik werk|werk ik|mijn afdeling|ons team|zelf|i work|my department|my team|myself)\b|\bafdeling\b|\bwerk\s*[?.!]*\s*$/;
+
+/**
  * Asks for another desk's service: a replacement or who pays for a repair, a resident's, client's or
  * relative's errand, or whether the employer has jobs for others, with no rule, report, permission or
  * favour in it. `folded` is the question after `fold`.
  */
 export function asksAnotherDesk(folded: string): boolean {
-  // "Do I have to pay" beside a replacement asks who pays, not permission.
+  // "Do I have to pay" beside a replacement asks who pays, not permission. A permit for an integrity
+  // subject ("een vergunning voor mijn nevenfunctie") is the asker's own matter, not the permits desk's.
   const replacement = REPLACEMENT.test(folded) && !REPLACEMENT_RULE.test(folded) && !OUTSIDER.test(folded);
-  const errand = (SOMEONE_ELSES_ERRAND.test(folded) || VACANCIES.test(folded)) && !DESK_RULE.test(folded) && !isPermissionFramed(folded) && !asksWhatToDo(folded);
+  const errand = (SOMEONE_ELSES_ERRAND.test(folded) || VACANCIES.test(folded) || (PERMIT_ERRAND.test(folded) && !ASKER_HANDLES_IT.test(folded) && !INTEGRITY_SUBJECT.test(folded))) && !DESK_RULE.test(folded) && !isPermissionFramed(folded) && !asksWhatToDo(folded);
   return replacement || errand;
 }
 
@@ -552,11 +598,20 @@ export function asksACivicFact(folded: string): boolean {
  * reflexive "me": the asker joins something, rather than notifying something to the employer).
  */
 const SIGN_UP =
-  /\bhoe\b.{0,20}\b(?:me|mij|mezelf) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven)\b|\b(?:ik|we|wij) (?:wil|willen|ga|gaan) (?:me|mij|ons) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven) (?:als|voor|bij)\b|\bhoe (?:meld|schrijf|geef) (?:ik|je) (?:me|mij|je)\b.{0,30}\b(?:aan|in|op)\b|\bhow (?:do|can) (?:i|we) (?:sign up|register|enrol|enroll|join)\b|\bhow to (?:sign up|register|enrol|enroll)\b/u;
+  /\bhoe\b.{0,20}\b(?:me|mij|mezelf) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven)\b|\b(?:ik|we|wij) (?:wil|willen|ga|gaan) (?:me|mij|ons) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven) (?:als|voor|bij)\b|\bhoe (?:meld|schrijf|geef) (?:ik|je) (?:me|mij|je)\b.{0,30}\b(?:aan|in|op)\b|\bwaar (?:kan|moet) (?:ik|je) (?:me|mij|je) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven)\b|\bhow (?:do|can) (?:i|we) (?:sign up|register|enrol|enroll|join)\b|\bhow to (?:sign up|register|enrol|enroll)\b|\bwhere (?:can|do|should) (?:i|we) (?:sign up|register|enrol|enroll)\b/u;
+
+/** Where to sign oneself up ("waar kan ik me inschrijven", "where can I sign up"). */
+const WHERE_TO_SIGN_UP = /\bwaar (?:kan|moet) (?:ik|je) (?:me|mij|je) (?:\p{L}+ )?(?:aanmelden|inschrijven|opgeven)\b|\bwhere (?:can|do|should) (?:i|we) (?:sign up|register|enrol|enroll)\b/gu;
+
+/** The only permission framing is the modal of where to sign up. `folded` is the question after `fold`. */
+export function asksOnlyWhereToSignUp(folded: string): boolean {
+  return PERMISSION_FRAMED.test(folded) && !PERMISSION_FRAMED.test(folded.replace(WHERE_TO_SIGN_UP, ' '));
+}
 
 /** Asks how to sign oneself up. `folded` is the question after `fold`. */
 export function asksToSignUp(folded: string): boolean {
-  return SIGN_UP.test(folded);
+  // Signing up for an integrity training or session is a step of the policies' own instruments.
+  return SIGN_UP.test(folded) && !/\bintegrit\p{L}*|\p{L}+integriteit\p{L}*/u.test(folded);
 }
 
 /** When, how long, how much: "tot wanneer kan ik", "how many weeks", "wat kost me dat". */
@@ -729,4 +784,21 @@ export function asksEverydayHelp(folded: string): boolean {
   if ((TEXT_GENRE.test(asked) && (TEXT_HELP.test(asked) || A_KNACK.test(unquoted))) || IMPROVE_A_TEXT.test(folded)) return true;
   if (INTERVIEW_TIPS.test(asked) && !KNOWS_A_CANDIDATE.test(asked) && !CLOSE_OR_ME.test(asked)) return true;
   return RECOMMENDATION.test(asked) || TICKETS.test(asked);
+}
+
+/** Standing surety, a guarantee or a loan ("borg staan", "garant staan", "een lening", "co-sign", "lend"). */
+const SURETY_OR_LOAN =
+  /\b(?:borg (?:\p{L}+ )?sta\p{L}*|borgsta\p{L}*|borgstelling\p{L}*|garant (?:\p{L}+ )?sta\p{L}*|lening(?:en)?|lenen|leent|leende|geleend|surety|guarantor|co-?sign\p{L}*|loans?|lend|lends|lending|lent)\b/u;
+/** Someone the asker deals with at work: a resident, client, entrepreneur, applicant, supplier or contractor. */
+const WORK_OUTSIDER =
+  /\b(?:inwoner\p{L}*|client\p{L}*|klant\p{L}*|ondernemer\p{L}*|aanvrager\p{L}*|leverancier\p{L}*|aannemer\p{L}*|residents?|clients?|customers?|entrepreneurs?|applicants?|suppliers?|contractors?)\b/u;
+
+/**
+ * Surety or a loan between the asker and someone they deal with at work ("een inwoner vraagt of ik
+ * borg wil staan", "an entrepreneur wants me to stand surety"): a private tie with an outsider, however
+ * much it sounds like a relative's bank errand (a relative's surety names no resident or client).
+ * `folded` is the question after `fold`.
+ */
+export function asksAboutAMoneyTieAtWork(folded: string): boolean {
+  return SURETY_OR_LOAN.test(folded) && WORK_OUTSIDER.test(folded);
 }

@@ -303,7 +303,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'signing oneself up for a club or a cause',
-    decline: ['Ik wil bij de hardloopclub, hoe schrijf ik me in?'],
+    decline: ['Ik wil bij de hardloopclub, hoe schrijf ik me in?', 'Waar kan ik me inschrijven voor de personeelsvoetbal?', 'Where can I sign up for the staff running event?'],
     answer: ['Ik wil penningmeester worden bij de hardloopclub, moet ik dat melden?'],
   },
   {
@@ -313,7 +313,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'private errands for a garage, a bank, a library or the health service',
-    decline: ['Mijn auto moet door de apk, ken je een goede garage?', 'Mijn pinpas is weg, hoe zet ik mijn bankapp op slot?'],
+    decline: ['Mijn auto moet door de apk, ken je een goede garage?', 'Mijn pinpas is weg, hoe zet ik mijn bankapp op slot?', 'Mijn webshop levert niet, hoe krijg ik mijn geld terug?'],
     answer: ['Mag ik de dienstauto bij de garage van mijn zwager laten onderhouden?'],
   },
   {
@@ -322,9 +322,14 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     answer: ['Mag ik de fiets van de zaak ook privé gebruiken?', 'Mag ik mijn laptop van het werk meenemen op vakantie?'],
   },
   {
-    name: 'the news, which is not what is new (a new job stays a question about leaving)',
-    decline: ['Wat is het laatste nieuws over de verkiezingen?'],
-    answer: ['Ik begin binnenkort aan een nieuwe baan bij een leverancier van de gemeente, waar moet ik op letten?'],
+    name: 'the news, which is not what is new (a new job stays a question about leaving) nor the asker making the news',
+    decline: ['Wat is het laatste nieuws over de verkiezingen?', 'Wat was er gisteren op het nieuws over de verkiezingen?'],
+    answer: [
+      'Ik begin binnenkort aan een nieuwe baan bij een leverancier van de gemeente, waar moet ik op letten?',
+      // The asker in the news is conduct in private life that may reflect on the employer.
+      'Ik ben met mijn muziekband in de krant gekomen. Moet ik dat aan mijn leidinggevende doorgeven?',
+      'I made the news with a protest in my village. Should I tell my manager?',
+    ],
   },
   {
     name: 'sport, not a board seat beside the job or a habit put to the assistant',
@@ -605,10 +610,15 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'How many aldermen does our town have?',
       'Wat is het verschil tussen de burgemeester en een wethouder?',
       'Wie zitten er in het college van burgemeester en wethouders?',
+      'Hoeveel inwoners telt onze gemeente nu?',
+      'How many inhabitants does the town have these days?',
     ],
     answer: [
       'Mag ik als ambtenaar flyeren voor mijn partij bij de laatste verkiezingen?',
       'Hoeveel vertrouwenspersonen heeft onze gemeente?',
+      // An amount asked of a present from a resident is a gift rule, however close "hoeveel" and "inwoner" stand.
+      'Tot hoeveel euro mag een bedankje van een inwoner waard zijn voordat ik er iets mee moet?',
+      'How much may a thank-you present from a resident be worth before I have to report it?',
       'Welke wethouder is verantwoordelijk voor het integriteitsbeleid?',
       'Welke partijen mogen inschrijven op een meervoudig onderhandse aanbesteding?',
       'Wie neemt de eed af bij nieuwe raadsleden?',
@@ -619,8 +629,28 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'a relative’s debts, surety and loans, not a loan or surety offered by a contractor',
-    decline: ['Mijn zwager wil dat ik borg sta voor zijn lening. Is dat verstandig?', 'My sister borrowed money from me; what interest rate should I ask?'],
-    answer: ['Een aannemer biedt aan borg te staan voor mijn huurwoning. Mag ik dat aannemen?', 'A supplier offers me a loan at a low interest rate. Is that allowed?'],
+    decline: [
+      'Mijn zwager wil dat ik borg sta voor zijn lening. Is dat verstandig?',
+      'My sister borrowed money from me; what interest rate should I ask?',
+      'Mijn schoonvader vraagt of ik borg wil staan voor zijn nieuwe auto. Hoe ga ik daarmee om?',
+      'A friend of mine who runs a company wants me to co-sign his loan. How do I deal with that?',
+      'Mijn broer vraagt of ik borg wil staan voor zijn huurwoning. Mag dat?',
+      // Debt counselling is a service, not a loan.
+      'Hoe verwijs ik een inwoner met schulden door naar de schuldhulpverlening?',
+    ],
+    answer: [
+      'Een aannemer biedt aan borg te staan voor mijn huurwoning. Mag ik dat aannemen?',
+      'A supplier offers me a loan at a low interest rate. Is that allowed?',
+      // Surety or a loan with someone the asker deals with at work is a private tie with an outsider.
+      'Een cliënt die ik begeleid vraagt of ik borg wil staan voor zijn nieuwe huurcontract. Mag dat?',
+      'Een klant van ons loket vraagt me borg te staan voor een lening en belooft er iets tegenover. Hoe ga ik daarmee om?',
+      'A client I advise on municipal loans wants me to stand surety for his shop. What are the rules?',
+      'A supplier we buy from offered me an interest-free loan for my kitchen. Is that allowed?',
+      'Ik krijg van een ondernemer uit mijn wijk een renteloze lening aangeboden. Mag ik die aannemen?',
+      // Money lent by one's own manager is a private tie inside the hierarchy.
+      'Mijn leidinggevende heeft me 500 euro geleend voor een nieuwe wasmachine. Is dat een probleem?',
+      'My manager lent me money for my rent last month. Should I report that?',
+    ],
   },
   {
     name: 'traffic and police fines in private life, not one with the employer’s car',
@@ -629,13 +659,22 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'scams, energy suppliers and a free certificate of conduct for volunteering, not a VOG for one’s own job',
-    decline: ['Iemand belde namens mijn bank en ik ben opgelicht. Waar meld ik dat?', 'Mijn energiebedrijf rekent ineens veel meer, waar kan ik klagen?', 'My energy bill doubled overnight. Who can I complain to?', 'Is de VOG gratis voor vrijwilligers bij de voetbalclub?'],
-    answer: ['Moet ik een VOG aanvragen als ik intern overstap naar een andere afdeling?', 'Ik werk bij inkoop en mijn broer werkt bij het energiebedrijf dat onze aanbesteding doet. Moet ik dat melden?'],
+    decline: ['Iemand belde namens mijn bank en ik ben opgelicht. Waar meld ik dat?', 'Mijn energiebedrijf rekent ineens veel meer, waar kan ik klagen?', 'My energy bill doubled overnight. Who can I complain to?', 'Is de VOG gratis voor vrijwilligers bij de voetbalclub?', 'Welk energiebedrijf is het goedkoopst voor een rijtjeshuis?', 'Which energy supplier has the best fixed rate?', 'Mijn energiemaatschappij stuurt een veel te hoge eindafrekening, wat kan ik doen?'],
+    answer: ['Moet ik een VOG aanvragen als ik intern overstap naar een andere afdeling?', 'Ik werk bij inkoop en mijn broer werkt bij het energiebedrijf dat onze aanbesteding doet. Moet ik dat melden?',
+      // The company is what the shares are in: a financial interest, not a supplier's errand.
+      'Moet ik mijn aandelenpakket in een energiemaatschappij opgeven?',
+      'I own shares in an energy provider. Do I have to declare them?',
+    ],
   },
   {
     name: 'contract hours and training hours, not fewer hours for a side job or an integrity training',
-    decline: ['Ik wil mijn contracturen verhogen naar 32, bij wie moet ik zijn?', 'How many training hours do I get per year?', 'Hoeveel uur scholing mag ik per jaar onder werktijd volgen?'],
-    answer: ['Mag ik minder uren werken zodat ik mijn nevenfunctie kan uitbreiden?', 'How many hours of integrity training do new employees have to follow?'],
+    decline: ['Ik wil mijn contracturen verhogen naar 32, bij wie moet ik zijn?', 'How many training hours do I get per year?', 'Hoeveel uur scholing mag ik per jaar onder werktijd volgen?', 'Hoeveel medewerkers hebben vorig jaar een integriteitstraining gevolgd?'],
+    answer: [
+      'Mag ik minder uren werken zodat ik mijn nevenfunctie kan uitbreiden?',
+      'How many hours of integrity training do new employees have to follow?',
+      // A count of hours is the training's measure, not a count of people's records.
+      'Hoeveel uur integriteitstraining krijgt een nieuwe collega in het eerste jaar?',
+    ],
   },
   {
     name: 'opening hours, sports halls, gyms and the tides, not a supplier’s gym membership, a sports club’s board or when a report or tender closes',
@@ -652,18 +691,39 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'an idea for a present to give, not a present received, offered, for an official or whether it is proper',
-    decline: ['Welk cadeau kan ik mijn buurvrouw geven als dank voor het oppassen?', 'What’s a nice present for my brother who turns 50?'],
+    decline: [
+      'Welk cadeau kan ik mijn buurvrouw geven als dank voor het oppassen?',
+      'What’s a nice present for my brother who turns 50?',
+      // Where to buy a present one gives is a shop tip.
+      'Waar koop ik een leuk cadeau voor mijn zus die gaat trouwen?',
+      'Where can I buy a gift card for my nephew?',
+    ],
     answer: [
       'Welk cadeau mag ik van een leverancier aannemen?',
       'Wat voor cadeau kan ik een inwoner geven als bedankje voor zijn hulp?',
       'Is een fles wijn een goed cadeau voor de wethouder die afscheid neemt, of is dat niet gepast?',
       'Een aannemer gaf me een mooi cadeau voor mijn verjaardag. Wat nu?',
+      'Een leverancier gaf me een cadeaubon van een leuke winkel. Mag ik die houden?',
     ],
   },
   {
     name: 'a translation into a language or where a saying comes from, not having documents translated or what a rule’s phrase means',
-    decline: ['Kun je de woorden nevenfunctie en geschenk naar het Turks vertalen voor een nieuwe collega?', 'Waar komt het gezegde ‘wiens brood men eet’ eigenlijk vandaan?', 'What is the origin of the saying about gifts making slaves?'],
-    answer: ['Mag ik vertrouwelijke stukken naar het Engels laten vertalen door een extern bureau?', 'Wat betekent de uitdrukking ‘de schijn van belangenverstrengeling’?'],
+    decline: [
+      'Kun je de woorden nevenfunctie en geschenk naar het Turks vertalen voor een nieuwe collega?',
+      'Waar komt het gezegde ‘wiens brood men eet’ eigenlijk vandaan?',
+      'What is the origin of the saying about gifts making slaves?',
+      'What is the English translation of the word gedragscode?',
+      'Kun je dit recept naar het Engels vertalen?',
+      'Is deze film ook naar het Nederlands vertaald?',
+    ],
+    answer: [
+      'Mag ik vertrouwelijke stukken naar het Engels laten vertalen door een extern bureau?',
+      'Wat betekent de uitdrukking ‘de schijn van belangenverstrengeling’?',
+      // Whether the rules themselves exist in a language asks about the policies as documents.
+      'Bestaat er een Poolse versie van onze integriteitsregels voor nieuwe collega’s?',
+      'Is the code of conduct available in English?',
+      'Where can I read the rules? Do you have an English version of the integrity policy?',
+    ],
   },
   {
     name: 'a replacement, who pays for a repair or where to hand something in, not a loss to report, a private repair to claim, a supplier’s offer or a gift one may not keep',
@@ -683,6 +743,8 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Hoe krijg ik een nieuwe kans na een officiële waarschuwing?',
       'Mijn VOG is verlopen. Hoe vraag ik een nieuwe aan via mijn werkgever?',
       'Where do I hand in a gift I am not allowed to keep?',
+      // "Lever ik … in" next to a "niet" is no web shop that fails to deliver.
+      'Ik kreeg een fles wijn die ik niet mag aannemen. Waar lever ik die in?',
       'I need a replacement for a colleague who leaks confidential information. What should I do?',
       'Ik heb per ongeluk vertrouwelijke stukken op mijn oude werklaptop laten staan. Waar lever ik die in?',
     ],
@@ -897,6 +959,64 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'My girlfriend is joining the same team as me next month. Is that a problem?',
       'Mijn teamgenoot heeft haar wachtwoord vergeten en wil even met mijn wachtwoord inloggen, mag ik dat toestaan?',
       'May I let a colleague use my password while I am on holiday?',
+    ],
+  },
+  {
+    name: 'everyday words for estimates, the post and pet names, not an estimate of one’s own costs or a post office’s hours',
+    decline: ['Hoe kan ik de kosten van mijn verbouwing het beste schatten?', 'Hoe schat ik mijn jaarinkomen in voor de belastingaangifte?', 'Hoe laat gaat de postkamer van het postkantoor open?'],
+    answer: [
+      'Mijn dochter maakt een werkstuk over de gemeente. Mag ik haar wat interne documenten laten lezen?',
+      'May I drop my private parcels in the mail room at work so they go out with the office post?',
+      'Mijn buskaartjes voor de dienstreis zijn weg. Kan ik een geschat bedrag declareren?',
+      'Een teamgenoot noemt me lieverd en zit steeds aan me. Bij wie kan ik terecht?',
+      'A colleague calls me sweetie all the time. What can I do?',
+    ],
+  },
+  {
+    name: 'where the rules are found or whether one received them, and a meal offered by someone at a firm we hire, not logging in to the intranet, a cleaning rota or a restaurant tip',
+    decline: ['Hoe log ik in op intranet?', 'Waar vind ik het rooster van de schoonmaak?', 'Wat is een leuk restaurant om mijn vriendin mee uit eten te nemen?'],
+    answer: [
+      'Ik heb bij mijn start de gedragscode nooit ontvangen. Hoort dat zo?',
+      'Where can I find the integrity rules, is there a staff handbook?',
+      'Waar vind ik de regels over nevenwerk op intranet?',
+      'A former colleague now at a firm we hire wants to take me out to dinner. Is that okay?',
+    ],
+  },
+  {
+    name: 'a market stall while off sick and a stay offered in someone’s holiday home, not calling in sick or a market tip',
+    decline: ['Bij wie meld ik me ziek als mijn leidinggevende op vakantie is?', 'Welke markt in de regio heeft de beste kraam met kaas?'],
+    answer: [
+      'Ik meld me ziek maar sta zaterdag wel met mijn marktkraam, mag dat?',
+      'I called in sick but still worked at my market stall. Is that a problem?',
+      'A client offered to let me stay for free in his cabin. Must I report it?',
+      'Een aanvrager biedt me aan gratis te logeren in zijn vakantiehuis. Moet ik dat melden?',
+    ],
+  },
+  {
+    name: 'looking up how someone’s application stands for a friend or neighbour, not a parcel’s status',
+    decline: ['How do I check the status of my parcel?'],
+    answer: [
+      'Mijn buurman vraagt of ik de status van zijn bouwaanvraag kan opzoeken. Mag dat?',
+      'My cousin asked me to check his application for a benefit in our system. Can I?',
+    ],
+  },
+  {
+    name: 'coaching a club beside the job and seeking sponsors among the municipality’s contractors, not who coaches a team',
+    decline: ['Wie is de trainer van de hockeyclub in Velsen?', 'Welke trainer van de eredivisie heeft de meeste titels?', 'Who is the coach of the national team?'],
+    answer: [
+      'Ik ben trainer van de voetbalclub en wil bij aannemers van de gemeente om sponsorgeld vragen. Kan dat?',
+      'As a coach of the local rugby team I want to ask our suppliers for sponsorship. Is that okay?',
+      'A colleague keeps calling me sweetie. What can I do?',
+    ],
+  },
+  {
+    name: 'applying for one’s own permit or whether someone needs one, not a permit the asker handles; signing up for an integrity training stays answered',
+    decline: ['Hoe verleng ik mijn parkeervergunning voor de binnenstad?', 'Mijn zus wil een schuur bouwen, heeft ze daar een vergunning voor nodig?', 'Does my neighbour need a permit for a fence?'],
+    answer: [
+      'Mijn buurman vraagt een omgevingsvergunning aan en ik behandel die zelf. Mag ik dat?',
+      'Heeft mijn buurman een vergunning nodig? Ik werk zelf bij vergunningen en hij vraagt me om hulp.',
+      'Waar kan ik me aanmelden voor de integriteitstraining?',
+      'Hoe meld ik me aan voor de integriteitstraining?',
     ],
   },
 ];
