@@ -44,6 +44,8 @@ export interface ScopeInput {
   privateLife: boolean;
   /** Asks the assistant to make, write or plan something (see `isTaskRequest`). */
   task: boolean;
+  /** Names someone the asker meets through work: a supplier, contractor, resident, client or colleague (see `namesAWorkParty`). */
+  workParty: boolean;
   /** Asks the assistant's opinion of public figures, sport or the news (see `asksOpinionOnOthers`). */
   opinion: boolean;
   /** Names integrity itself, or uses the word in another sense (see `integrityNamed`). */
@@ -140,7 +142,10 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // the question asks permission.
   // "Dat heeft niks met mijn werk te maken. Moet ik het toch melden?" doubts that phrase: a duty
   // question about an integrity subject (a clear word, or two weaker ones) all the same.
-  if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission) && !(permission && input.despite && (strongTheme || top >= 0.75))) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Een leverancier nodigt me uit in een leuk restaurant, mag ik daarop ingaan?", "my colleague wants
+  // to use my password, is that ok?": someone of work (a supplier, a colleague) offering or asking
+  // something, with a clear integrity word and a permission asked, puts the subject back at work.
+  if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission) && !(permission && input.despite && (strongTheme || top >= 0.75)) && !(permission && strongTheme && input.workParty)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Hoe schrijf ik me in bij de hardloopclub?": how to join something is for its organisers, unless
   // the asker asks whether it may be done or the employer's side is in it.
   // "Waar kan ik me inschrijven" asks where, not whether it may: its "kan ik" is no permission.
@@ -429,6 +434,14 @@ const PLANNING_ASK =
 /** Someone outside the organisation who gives, pays or invites. */
 const OUTSIDER =
   /\b(leverancier\p{L}*|aannemer\p{L}*|inwoner\p{L}*|burger\p{L}*|klant\p{L}*|client\p{L}*|relatie\p{L}*|zakenrelatie\p{L}*|bedrijf|bedrijven|extern\p{L}*|opdrachtnemer\p{L}*|supplier\p{L}*|contractor\p{L}*|vendor\p{L}*|resident\p{L}*|customer\p{L}*|business partner\p{L}*|compan(?:y|ies)|external)\b/u;
+/** A colleague, or someone from outside the organisation the asker deals with at work. */
+const COLLEAGUE = /\b(?:collega\p{L}*|teamgeno\p{L}*|colleague\p{L}*|coworkers?|co-workers?|teammates?)\b/u;
+
+/** Whether the question names a supplier, contractor, resident, client or colleague. `folded` is the question after `fold`. */
+export function namesAWorkParty(folded: string): boolean {
+  return OUTSIDER.test(folded) || COLLEAGUE.test(folded);
+}
+
 /** Whether something may be done or accepted. */
 const ALLOWED = /\b(mag|mogen|mocht|toegestaan|verboden|aannemen|accepteren|melden|allowed|may|permitted|accept|report)\b/;
 

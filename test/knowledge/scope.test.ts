@@ -1019,6 +1019,14 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Hoe meld ik me aan voor de integriteitstraining?',
     ],
   },
+  {
+    name: 'a decisive everyday phrase beside a supplier’s offer or a colleague’s request with a permission asked, not the phrase alone',
+    decline: ['Ik kan niet inloggen op mijn laptop, wat moet ik doen?', 'I cannot log in to my laptop. Who do I call?', 'Wat is een leuk restaurant voor mijn verjaardag?'],
+    answer: [
+      'Een aannemer nodigt me uit in een leuk restaurant om de opdracht te vieren. Mag ik mee?',
+      'My teammate cannot log in and asks to borrow my password for the afternoon. Is that allowed?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
