@@ -108,7 +108,7 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // van mijn gestolen fiets?": a question for the tax office, the police or one's neighbours, however
   // many integrity words describe the situation, unless the employer's side is in it ("moet ik het
   // ook bij mijn werkgever melden", "een inwoner bedreigde me, kan ik aangifte doen?").
-  // "Een cliënt vraagt of ik borg wil staan voor zijn huur. Mag dat?": surety or a loan with someone
+  // "Een cliënt wil dat ik borg sta voor zijn huur. Mag dat?": surety or a loan with someone
   // the asker deals with at work is a private tie with an outsider, not a relative's bank errand.
   if (input.moneyTie && permission) return { inScope: true, reason: 'theme', confidence: top >= 0.75 ? 'direct' : 'weak' };
   if (vocabulary.elsewhereOffTopics.length > 0 && !input.employerSide) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
@@ -560,7 +560,7 @@ const DESK_RULE =
 
 /**
  * How to apply for a permit, or whether someone needs one ("hoe vraag ik een parkeervergunning aan",
- * "heeft hij daar een omgevingsvergunning voor nodig"): the permits desk's service.
+ * "moet de buurman voor zijn schuur een vergunning hebben"): the permits desk's service.
  */
 const PERMIT_ERRAND =
   /\bhoe (?:vraag|krijg|verleng|regel) ik (?:een |mijn |de )?\p{L}*vergunning\p{L}*\b|\b(?:heeft|hebben|heb|moet|moeten) (?:hij|zij|ze|ik|je|mijn \p{L}+) (?:daar |hier |daarvoor |hiervoor )?(?:wel |ook |eigenlijk )?(?:een |geen )?\p{L}*vergunning\p{L}* (?:voor )?(?:nodig|hebben|aanvragen)\b|\bhow (?:do|can) i (?:apply for|get|renew) (?:a |my )?(?:\p{L}+ )?permit\b|\b(?:does|do) (?:he|she|they|i) need a (?:\p{L}+ )?permit\b/u;
@@ -684,14 +684,14 @@ const TEXT_HELP =
 /** A sentence or text of one's own to improve ("kun je deze zin verbeteren", "improve this sentence"). */
 const IMPROVE_A_TEXT =
   /\b(?:deze|die|mijn|onze|this|my|our)\s+(?:zin|zinnen|tekst|alinea|formulering|sentence|sentences|paragraph|text|wording)\b.{0,30}?\b(?:verbeteren|verbeter|mooier|beter|vloeiender|improve|polish|corrigeren|correct|herschrijven|rewrite)\b|\b(?:verbeter|herschrijf|corrigeer|improve|polish|rewrite|correct)\s+(?:deze|die|mijn|this|my)\s+(?:zin|zinnen|tekst|alinea|sentence|sentences|paragraph|text)\b/;
-/** "Het geheim van een goede …": the knack of something, no secret. */
+/** "Het geheim van een sterke …": the knack of something, no secret. */
 const THE_KNACK = /\b(?:het geheim|the secret) (?:van|voor|of|to) (?:een |a |an )?(?:goede?|good|great|sterke?|strong)\b/g;
 /** The same, tested once. */
 const A_KNACK = /\b(?:het geheim|the secret) (?:van|voor|of|to) (?:een |a |an )?(?:goede?|good|great|sterke?|strong)\b/;
 
 /** "Waar kan ik", "where can I": the "kan ik" of a place. */
 const A_PLACE = /\b(?:waar|where) (?:kan|kun|can|could) (?:ik|i)\b/g;
-/** A word for something ("een mooi woord voor iemand die …", "a word for people who …", "hoe noem je iemand die"). */
+/** A word for something ("een ander woord voor iemand die …", "a word for people who …", "hoe noem je iemand die"). */
 const WORD_FOR =
   /\b(?:woord|term|benaming|synoniem|word|synonym)\s+(?:voor|for)\s+(?:iemand|iets|mensen|een|het|de|someone|something|somebody|people|a|an|the)\b|\bhoe noem (?:je|jij|u|we) (?:iemand|iets|mensen|zo'?n)\b|\bwhat do you call (?:someone|somebody|people|a person)\b/;
 

@@ -82,12 +82,12 @@ describe('extractive answers', () => {
     };
     // The copier is how the policy names the printer: private use is kept limited.
     cites('velsen', 'Mag ik op kantoor de printer van de zaak gebruiken om mijn trouwkaarten af te drukken?', 'Artikel 6 lid 1', /beperkt/);
-    cites('velsen', 'Can I use the office printer to print tickets for my holiday?', 'Artikel 6 lid 1', /beperkt/, 'en');
+    cites('velsen', 'Am I allowed to print my holiday tickets on the office printer?', 'Artikel 6 lid 1', /beperkt/, 'en');
     // Free or public wifi is the network the rules on working in public places are about.
     cites('heerde', 'Ik zit met mijn werklaptop in de trein en wil inloggen op de gratis wifi, mag dat?', 'Gedragscode › Zorgvuldigheidseisen gelden ook in privétijd en privéomgeving', /netwerkverbindingen/);
     cites('heerde', "Can I log in to hotel wifi with my work laptop when I'm travelling?", 'Gedragscode › Zorgvuldigheidseisen gelden ook in privétijd en privéomgeving', /netwerkverbindingen/, 'en');
     // Someone hired through an agency: measures against people without an employment contract.
-    cites('velsen', 'Ik werk via een uitzendbureau bij de gemeente. Wat gebeurt er als ik me niet aan de regels houd?', 'Artikel 13 lid 3', /passende maatregelen/);
+    cites('velsen', 'Ik ben als uitzendkracht bij de gemeente aan het werk. Welke gevolgen heeft het als ik de regels overtreed?', 'Artikel 13 lid 3', /passende maatregelen/);
     cites('velsen', 'I was hired through an agency. Can the municipality take action against me if I break the rules?', 'Artikel 13 lid 3', /passende maatregelen/, 'en');
     // "Hired" is no recruitment word, and misconduct one is punished for is no report of wrongdoing.
     cites('heemskerk', "I'm a temp hired through an agency. Can the municipality punish me for misconduct?", 'Inleiding', /inhuurkrachten/, 'en');

@@ -632,9 +632,9 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: [
       'Mijn zwager wil dat ik borg sta voor zijn lening. Is dat verstandig?',
       'My sister borrowed money from me; what interest rate should I ask?',
-      'Mijn schoonvader vraagt of ik borg wil staan voor zijn nieuwe auto. Hoe ga ik daarmee om?',
+      'Mijn schoonvader wil dat ik borg sta voor de lening voor zijn nieuwe auto. Hoe ga ik daarmee om?',
       'A friend of mine who runs a company wants me to co-sign his loan. How do I deal with that?',
-      'Mijn broer vraagt of ik borg wil staan voor zijn huurwoning. Mag dat?',
+      'Mijn broer wil dat ik borg sta voor de huur van zijn appartement. Mag dat?',
       // Debt counselling is a service, not a loan.
       'Hoe verwijs ik een inwoner met schulden door naar de schuldhulpverlening?',
     ],
@@ -642,7 +642,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Een aannemer biedt aan borg te staan voor mijn huurwoning. Mag ik dat aannemen?',
       'A supplier offers me a loan at a low interest rate. Is that allowed?',
       // Surety or a loan with someone the asker deals with at work is a private tie with an outsider.
-      'Een cliënt die ik begeleid vraagt of ik borg wil staan voor zijn nieuwe huurcontract. Mag dat?',
+      'Een cliënt die ik begeleid wil dat ik borg sta voor zijn nieuwe huurcontract. Mag dat?',
       'Een klant van ons loket vraagt me borg te staan voor een lening en belooft er iets tegenover. Hoe ga ik daarmee om?',
       'A client I advise on municipal loans wants me to stand surety for his shop. What are the rules?',
       'A supplier we buy from offered me an interest-free loan for my kitchen. Is that allowed?',
@@ -768,7 +768,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     answer: [
       'Een collega steelt materiaal van de werf. Moet ik naar de politie of naar de gemeente?',
       'Een inwoner bedreigt me aan de balie. Doe ik aangifte bij de politie of regelt de gemeente dat?',
-      'If someone at work steals from the cash register, does the municipality go to the police?',
+      'When a colleague takes money out of the till, will the municipality call in the police?',
     ],
   },
   {
@@ -782,7 +782,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mijn broer werkt bij een andere gemeente en vraagt me om informatie over een aanbesteding van ons. Wat nu?',
       'Mijn partner werkt bij een andere gemeente als inkoper. Geldt de meldplicht dan ook?',
       'My husband works for another municipality that buys from the supplier I manage. Do I have to report that?',
-      'Mijn partner werkt bij een andere gemeente en is daar geschorst. Heeft dat gevolgen voor mijn functie hier?',
+      'Mijn vrouw is bij een andere gemeente op non-actief gezet. Raakt dat ook mijn functie hier?',
       'Een collega kwam in de krant met fraude. Wat gebeurt er nu met hem?',
       'In de krant stond dat onze wethouder cadeaus aannam. Hoe zit dat?',
       'Er stond een stuk in de krant over een aannemer die steekpenningen betaalde aan ambtenaren. Hoe voorkomen wij dat?',
@@ -803,7 +803,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'My online order was delivered to my home but it is damaged, how do I return it?',
     ],
     answer: [
-      'Mag ik de printer op het werk gebruiken voor de flyers van mijn sportclub?',
+      'Mag ik posters voor mijn sportclub printen op kantoor?',
       'Mag ik met mijn werklaptop op de openbare wifi van een hotel werken?',
       'Als ik in het weekend in de kroeg de fout in ga, heeft dat gevolgen voor mijn werk?',
       'Een aannemer heeft een pakket naar mijn huisadres gestuurd, mag ik het houden?',
@@ -853,8 +853,8 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
   {
     name: 'ideas and a budget for a colleague’s baby or wedding, not a supplier’s present',
-    decline: ['Welk kraamcadeau is leuk voor een collega, budget 15 euro?', 'Our team wants to buy a present for a colleague who just had a baby, any ideas under 30 euros?'],
-    answer: ['Een leverancier wil een kraamcadeau sturen voor mijn baby, mag ik dat aannemen?', 'Mijn collega is bevallen. Mag ik een kraamcadeau van een leverancier voor haar aannemen?'],
+    decline: ['Welk kraamcadeau is leuk voor een collega, budget 15 euro?', 'We are collecting for a teammate’s newborn; what could we buy for under 30 euros?'],
+    answer: ['Een leverancier wil een kraamcadeau sturen voor mijn baby, mag ik dat aannemen?', 'Mijn collega is net moeder geworden. Mag ik namens haar een kraamcadeau van een leverancier aannemen?'],
   },
   {
     name: 'advice on investing or buying a home for oneself, not shares in a supplier, inside knowledge or whether they may be owned',
@@ -879,7 +879,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Kun je deze alinea verbeteren: "Graag ontvang ik van u de formulieren retour"',
       'Heb je ideeën voor een toespraakje op de nieuwjaarsborrel?',
       'Draft a job ad for our new policy officer, please.',
-      'Wat is het geheim van een goede motivatiebrief?',
+      'Wat is het geheim van een sterke motivatiebrief?',
       'Is er een ander woord voor iemand die altijd roddelt?',
     ],
     answer: [
@@ -936,7 +936,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Heb ik een vergunning nodig voor een steiger voor mijn huis tijdens het schilderen?',
       'Moet ik bij een Wmo-melding altijd zelf eerst het huisbezoek plannen?',
       'Hoe vraag ik een kapvergunning aan voor de boom in mijn tuin?',
-      'Onze buren willen een aanbouw, hebben ze daar een omgevingsvergunning voor nodig?',
+      'Onze buren willen een aanbouw; is daar een omgevingsvergunning voor vereist?',
     ],
     answer: [
       'Een inwoner biedt me geld als ik zijn aanvraag naar een snellere collega doorstuur. Wat moet ik doen?',
@@ -977,7 +977,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     decline: ['Hoe log ik in op intranet?', 'Waar vind ik het rooster van de schoonmaak?', 'Wat is een leuk restaurant om mijn vriendin mee uit eten te nemen?'],
     answer: [
       'Ik heb bij mijn start de gedragscode nooit ontvangen. Hoort dat zo?',
-      'Where can I find the integrity rules, is there a staff handbook?',
+      'Is there a staff handbook in which the integrity rules are written down?',
       'Waar vind ik de regels over nevenwerk op intranet?',
       'A former colleague now at a firm we hire wants to take me out to dinner. Is that okay?',
     ],
