@@ -164,9 +164,13 @@ describe('bot instances as processes', () => {
   });
 
   it('sends each message once with two workers on one outbox', { timeout: 120_000 }, async () => {
+    // Both workers are polling (every 200 ms, 5 messages a poll) before the burst arrives, and each
+    // send takes longer than a poll interval: whichever claims first is still sending when the other
+    // polls, so neither can take the whole burst because its process happened to start sooner.
+    const [a, b] = await Promise.all([startWorker(5000), startWorker(5000)]);
+    connector.delayMs = 400;
     const messages = burst(10, 'two');
     await new MongoOutbox(database.db).enqueue(messages);
-    const [a, b] = await Promise.all([startWorker(5000), startWorker(5000)]);
     await waitUntil(async () => (await database.db.collection(OUTBOX).countDocuments()) === 0, 60_000, 'both workers to deliver everything');
     const [sentByA, sentByB] = await Promise.all([stopWorker(a), stopWorker(b)]);
     const texts = textsDelivered();
