@@ -4,7 +4,8 @@ import { mentionedOrganisationsInFolded, sanitizeQuestion, type SanitizedQuestio
 import type { PolicyBlock } from './structure.js';
 import { ALTERNATIVE_WEIGHT, Analyzer, COVERAGE_CREDIT, fold, QueryAnalyzer, tokenize, type AlternativeKind, type AnalyzedQuery } from './text.js';
 import { loadThemeCatalogue, VocabularyMatcher, type ThemeCatalogue, type ThemeHit, type VocabularyMatch } from './themes.js';
-import {  asksACivicFact, asksEverydayHelp, asksAboutAnotherEmployersCase, asksDespite, asksForAGiftIdea, asksAnotherDesk, asksForAProvision, asksOpinionOnOthers, asksOnlyAWay, asksPermissionForAnother, asksTheirRules, asksToPlan, asksToSignUp, asksWhatToDo, decideScope, namesAWorkParty, isHowTo, namesEmployerSide, isLogistics, isPermissionFramed, isPrivateLifeOnly, isTaskRequest, integrityNamed, type ScopeDecision , asksOnlyWhereToSignUp, asksAboutAMoneyTieAtWork, asksForTheRulesInALanguage } from './scope.js';
+import { asksACivicFact, asksEverydayHelp, asksAboutAnotherEmployersCase, asksDespite, asksForAGiftIdea, asksAnotherDesk, asksForAProvision, asksOpinionOnOthers, asksOnlyAWay, asksPermissionForAnother, asksTheirRules, asksToPlan, asksToSignUp, asksWhatToDo, namesAWorkParty, isHowTo, namesEmployerSide, isLogistics, isPermissionFramed, isPrivateLifeOnly, isTaskRequest, integrityNamed, asksOnlyWhereToSignUp, asksAboutAMoneyTieAtWork, asksForTheRulesInALanguage } from './questionShapes.js';
+import { decideScope, type ScopeDecision } from './scope.js';
 import { ASKS_WHOM, contactRolesFor } from './contacts.js';
 import type { AnswerContext, Citation, ContactRole, KnowledgeAnswer, Lang, PolicyDocumentInfo, Question, RetrievedPassage } from './types.js';
 
