@@ -494,6 +494,8 @@ const CONFIRM_IT = /\b(?:klopt (?:dat|het|t)|is (?:dat|het|that|it) (?:waar|true
 
 /** "Zou het kunnen dat …", "could it be that …": a fact put to the assistant to confirm, not a rule's modal. */
 const COULD_IT_BE = /\b(?:zou het (?:kunnen|zo kunnen) zijn|zou het kunnen|kan het zijn|is het mogelijk|could it be|is it possible|might it be|can it be) (?:dat|that)\b/g;
+/** The same pattern for `test`: a global one keeps `lastIndex` after a match, so the next question would be read from there. */
+const A_POSSIBILITY = new RegExp(COULD_IT_BE.source);
 /** "Hoeveel klachten", "how many reports", "hoe vaak": a count of the records themselves. */
 const COUNT_OF_RECORDS = /\b(?:hoeveel|how many) (?:\p{L}+ )?(?:\p{L}*meldingen|\p{L}*klachten|onderzoeken|aangiftes|reports|complaints|notifications|investigations|cases|keer|times)\b|\bhoe vaak\b|\bhow often\b/u;
 /** One piece of a sentence without the request to the assistant and the asker's reason: what is left of rule words. */
@@ -524,7 +526,7 @@ function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
     // "wat is er over mij gemeld", "what was reported about me"
     if (reported && WHAT_OPENING.test(piece) && !CONDITION.test(piece)) return true;
     // "hoeveel klachten zijn er over mij gedaan", "could it be that a colleague reported me"
-    if ((reported || record) && (COUNT_OF_RECORDS.test(piece) || COULD_IT_BE.test(piece)) && !CONDITION.test(piece)) return true;
+    if ((reported || record) && (COUNT_OF_RECORDS.test(piece) || A_POSSIBILITY.test(piece)) && !CONDITION.test(piece)) return true;
     // "wat staat er over mij in de melding"
     if (ABOUT_ME.test(piece) && CASE_WORD.test(piece) && ITS_CONTENTS.test(piece) && !CONDITION.test(piece)) return true;
     // "was het Jan die mij heeft gemeld?", "heeft Jan mij aangegeven?", "komt de melding over mij van een collega?"

@@ -498,8 +498,8 @@ const IMPROVE_A_TEXT =
   /\b(?:deze|die|mijn|onze|this|my|our)\s+(?:zin|zinnen|tekst|alinea|formulering|sentence|sentences|paragraph|text|wording)\b.{0,30}?\b(?:verbeteren|verbeter|mooier|beter|vloeiender|improve|polish|corrigeren|correct|herschrijven|rewrite)\b|\b(?:verbeter|herschrijf|corrigeer|improve|polish|rewrite|correct)\s+(?:deze|die|mijn|this|my)\s+(?:zin|zinnen|tekst|alinea|sentence|sentences|paragraph|text)\b/;
 /** "Het geheim van een sterke …": the knack of something, no secret. */
 const THE_KNACK = /\b(?:het geheim|the secret) (?:van|voor|of|to) (?:een |a |an )?(?:goede?|good|great|sterke?|strong)\b/g;
-/** The same, tested once. */
-const A_KNACK = /\b(?:het geheim|the secret) (?:van|voor|of|to) (?:een |a |an )?(?:goede?|good|great|sterke?|strong)\b/;
+/** The same pattern for `test`, which on a global pattern would carry `lastIndex` from one question to the next. */
+const A_KNACK = new RegExp(THE_KNACK.source);
 
 /** "Waar kan ik", "where can I": the "kan ik" of a place. */
 const A_PLACE = /\b(?:waar|where) (?:kan|kun|can|could) (?:ik|i)\b/g;

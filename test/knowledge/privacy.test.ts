@@ -733,3 +733,12 @@ describe('requests for other people’s records', () => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(false);
   });
 });
+
+describe('the records check keeps no state from one question to the next', () => {
+  // A global pattern's `test` leaves its `lastIndex` after a match, and the next question is read
+  // from there. The possibility check ran such a test; only a `replace` of the same pattern just
+  // before it happened to reset it.
+  it.each(['Zou het kunnen dat mijn teamgenoot een klacht over mij heeft ingediend?', 'Could it be that my manager filed a report about me?'])('declines “%s” every time it is asked', (question) => {
+    for (let asked = 0; asked < 3; asked++) expect(sanitizeQuestion(question).recordsRequest, `time ${asked + 1}`).toBe(true);
+  });
+});
