@@ -166,14 +166,14 @@ const OUTCOME_OVERLAP = 1.2;
 /** ... and at least this share of the question's words (each weighing 1 on average). */
 const OUTCOME_SHARE = 0.6;
 
+/** Whether a sentence's own words name one of the question's clear themes, only other themes, or none. */
+export type SentenceTheme = (sentence: string) => 'on' | 'other' | 'none';
+
 /**
  * The sentence of the first citations that best answers the question: it shares the most
  * words with it, states a rule (and, for a permission or duty question, an outcome), and comes
  * from an earlier citation. A sentence that refers back brings the sentence before it.
  */
-/** Whether a sentence's own words name one of the question's clear themes, only other themes, or none. */
-export type SentenceTheme = (sentence: string) => 'on' | 'other' | 'none';
-
 export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, analyzer: Analyzer, kind: QuestionKind, weightOf?: TermWeight, themeOf?: SentenceTheme): LeadSentence | undefined {
   let best: (LeadSentence & { score: number; shared: number }) | undefined;
   const candidates: (LeadSentence & { score: number; shared: number })[] = [];
