@@ -627,3 +627,46 @@ const WORK_OUTSIDER =
 export function asksAboutAMoneyTieAtWork(folded: string): boolean {
   return SURETY_OR_LOAN.test(folded) && WORK_OUTSIDER.test(folded);
 }
+
+/**
+ * How best to do something ("hoe verdeel ik dat het handigst", "hoe kan ik haar het beste steunen", "what's the
+ * best way to", "how do I best"), tips, ideas or a recommendation asked of the assistant ("heb je tips voor",
+ * "any … ideas", "ken je een goeie …", "can you recommend"), which of two fun plans is nicer, or questions to ask
+ * in an interview: a request for know-how, which for running a team or one's own life is a manager's or a
+ * coach's matter, not the integrity rules'.
+ */
+const HOW_BEST =
+  /\bhoe \p{L}+ (?:ik|je|we|wij)\b(?: [\p{L}'-]+){0,8}? (?:het )?(?:best|beste|handigst|handigste|slimst|slimste|verstandigst|makkelijkst|snelst|netjes|verantwoord|tactvol|effectief)\b|\bwat is (?:de|een) (?:beste|slimste|handigste|slimme|handige) (?:manier|aanpak)\b|\bwhat(?:'s| is) (?:the|a) (?:best|smartest|smart|good|easiest) (?:way|approach)\b|\bhow (?:do|can|should|would) (?:i|we) best\b|\bhow best to\b|\b(?:heb je|heb jij|hebt u|heeft u|any|got any|do you have(?: any)?|geef (?:me |mij |ons )?(?:wat|een paar)|een paar)\s+(?:[\p{L}-]+\s+){0,2}?(?:tips|tip|ideeen|ideetjes|suggesties|ideas|suggestions|advice|pointers)\b|^(?:tips|ideeen|ideas|suggesties)\b|\bken (?:je|jij|u) (?:een|nog) (?:goeie|goede|leuke|fijne|mooie|toffe|good|nice)\b|\b(?:can|could) you recommend\b|\b(?:kun|kan|kunt) (?:je|jij|u) (?:me |mij )?(?:een|iets) (?:\p{L}+ ){0,3}?aanraden\b|\bwat is (?:leuker|gezelliger|mooier|lekkerder|grappiger)\b|\bwhich (?:one )?is (?:more fun|nicer|cooler|funnier)\b|\bwelke vragen (?:kan|kun|moet|zal) ik\b|\bwhat questions (?:can|could|should) i\b/u;
+/**
+ * A worked aid asked of the assistant: "geef eens een voorbeeldzin", "could you give me a checklist", "geef me
+ * een stappenplan". A job of writing, like `isTaskRequest`'s, however its subject sounds.
+ */
+const WORK_AID =
+  /\b(?:geef|give)\s+(?:(?:eens|even|ff|me|mij|ons|us|maar)\s+){0,2}(?:een|a|an|some)\s+(?:\p{L}+\s+)?(?:voorbeeldzin\p{L}*|voorbeeldtekst\p{L}*|checklist\p{L}*|stappenplan\p{L}*|opzet|opzetje|template|sjabloon|draaiboek|planning|to-?do-?lijst\p{L}*|example sentences?|sample sentences?|checklists?|step-by-step plan|templates?|outline|to-?do list)\b/u;
+/** The modals of such an ask ("hoe kan ik", "welke vragen kan ik", "waar kan ik"): a way, not permission. */
+const THE_ASKS_OWN_MODAL = /\bhoe (?:kan|kun) (?:ik|je|we)\b|\bwelke vragen (?:kan|kun|moet|zal) ik\b|\b(?:waar|where) (?:kan|kun|can|could) (?:ik|i)\b|\bhow (?:can|could) (?:i|we)\b/g;
+/** Someone's own love life ("haar relatie is voorbij", "his relationship ended"): no relationship at work. */
+const ONES_LOVE_LIFE = /\b(?:haar|zijn|hun|mijn|her|his|their|my) (?:relatie|relationship|huwelijk|marriage)\b(?! (?:met|tussen|with|between)\b)/g;
+/**
+ * What makes such an ask one for the rules after all, beyond `INTEGRITY_SUBJECT` and `ABOUT_THE_RULES`:
+ * addressing conduct, impartiality, screening, declarations, social media, passwords, dealing with a situation.
+ */
+const CONDUCT_AT_STAKE =
+  /\b(?:aanspre\p{L}*|aanspreek\p{L}*|spreek (?:\p{L}+ ){1,4}?aan|gedrag\p{L}*|behaviou?r\p{L}*|conduct|misdra\p{L}*|overtre\p{L}*|schijn|partijdig\p{L}*|onpartijdig\p{L}*|objectie\p{L}*|neutra\p{L}*|onafhankelijk\p{L}*|impartial\p{L}*|vog|strafblad|screening\p{L}*|antecedent\p{L}*|declar\p{L}*|uren schrijven|urenregistratie|social media|sociale media|facebook\p{L}*|instagram|insta|linkedin|twitter|tiktok|posten|gepost|wachtwoord\p{L}*|password\p{L}*|omgaan|om met|deal with|handle|cope with|weiger\p{L}*|refuse|decline|nee zeggen|say no)\b/u;
+
+/** Whether a know-how or worked-aid ask holds an integrity subject, a permission or a question what to do. */
+function knowHowForTheRules(folded: string): boolean {
+  const asked = folded.replace(ONES_LOVE_LIFE, ' ').replace(POLICY_JOB_TITLE, ' ');
+  return INTEGRITY_SUBJECT.test(asked) || ABOUT_THE_RULES.test(asked) || CONDUCT_AT_STAKE.test(asked) || isPermissionFramed(asked.replace(THE_ASKS_OWN_MODAL, ' ')) || asksWhatToDo(asked);
+}
+
+/**
+ * Asks for know-how (how best to do something, tips, ideas, a recommendation) or a worked aid (an example
+ * sentence, a checklist) with no integrity subject, permission or question what to do in it: "hoe bouw ik zijn
+ * uren verantwoord op na een burn-out", "heb je tips voor een strakkere agenda", "could you give me a checklist
+ * for the move". Not "hoe kan ik het beste een cadeau weigeren", "tips om de schijn van belangenverstrengeling te
+ * vermijden" or "geef een voorbeeld van een dilemma". `folded` is the question after `fold`.
+ */
+export function asksForKnowHow(folded: string): boolean {
+  return (HOW_BEST.test(folded) || WORK_AID.test(folded)) && !knowHowForTheRules(folded);
+}

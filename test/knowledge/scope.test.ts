@@ -1027,6 +1027,37 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'My teammate cannot log in and asks to borrow my password for the afternoon. Is that allowed?',
     ],
   },
+  {
+    name: 'know-how for running a team or one’s own life (how best, tips, ideas, a recommendation, a checklist), not with an integrity subject, a permission or what to do',
+    decline: [
+      'Hoe plan ik de vakanties van mijn team het slimst zodat er altijd genoeg mensen zijn?',
+      'Hoe kan ik een nieuwe collega het beste inwerken in de eerste week?',
+      'Hoe vertel ik mijn team het beste dat de afdeling verhuist naar een ander gebouw?',
+      'Heb je tips om een lange vergadering korter te maken?',
+      'Any ideas for a fun team-building activity on a rainy day?',
+      'Ken je een goede podcast over leidinggeven?',
+      'Can you recommend an app to keep track of my team’s tasks?',
+      'What’s the best way to motivate an employee who has lost interest in his work?',
+      'Geef me een stappenplan voor het opzetten van een nieuw project met drie teams.',
+      'Could you give me a checklist for onboarding a new hire?',
+      'Mijn teamlid zit in een scheiding; haar relatie is voorbij. Hoe kan ik haar het beste ondersteunen?',
+      'Welke vragen kan ik stellen om te zien of een kandidaat goed kan plannen?',
+    ],
+    answer: [
+      'Hoe kan ik het beste een cadeau van een leverancier weigeren zonder hem te beledigen?',
+      'Heb je tips om de schijn van belangenverstrengeling te vermijden als mijn zwager meedingt?',
+      'Hoe spreek ik een collega het beste aan die steeds materiaal van de werf mee naar huis neemt?',
+      'Geef eens een voorbeeld van een integriteitsdilemma voor in het werkoverleg.',
+      'Could you give me a checklist for accepting gifts from suppliers?',
+      'Hoe kan ik het beste omgaan met een inwoner die me steeds een envelopje wil geven?',
+      'Welke vragen mag ik een sollicitant stellen over zijn nevenwerkzaamheden?',
+      'Welke vragen kan ik stellen om bij een kandidaat de VOG en referenties te toetsen?',
+      'Hoe meld ik het beste een vermoeden van fraude bij een collega?',
+      'Any tips for posting about my work on LinkedIn without breaking the rules?',
+      'Mijn medewerker heeft een relatie met haar teamleider. Hoe pak ik dat het beste aan?',
+      'Hoe bespreek ik integriteit het beste in mijn team?',
+    ],
+  },
 ];
 
 describe('what is declined as not about integrity at work, and what stays answered', () => {
