@@ -81,6 +81,10 @@ export interface ScopeInput {
   moneyTie: boolean;
   /** Asks for know-how or a worked aid with no integrity subject in it: how best to do something, tips, ideas, a checklist (see `asksForKnowHow`). */
   knowHow: boolean;
+  /** Asks what happens in a film, series or book, with nobody of work in it (see `asksAboutFiction`). */
+  fiction: boolean;
+  /** Asks how much of a tip to give (see `asksHowMuchToTip`). */
+  tipping: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -142,6 +146,9 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // however many words of a theme describe it; not with an integrity subject, a permission or what to do in it
   // (see `asksForKnowHow`), nor beside two different clear integrity words.
   if (input.knowHow && !clearBeyondOffTopic) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "In die serie zweren getuigen op de bijbel, doen ze dat echt?": fiction and the world it shows, however much
+  // an oath or a bribe in it sounds like our rules; "hoeveel fooi geef je?": a custom of private life.
+  if (input.fiction || input.tipping) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Is de gedragscode ook naar het Engels vertaald?": the rules as documents, however much the
   // translation sounds like a language job.
   if (input.rulesInALanguage && (lexical.inScope || top > 0)) return { inScope: true, reason: lexical.inScope ? 'lexical' : 'theme', confidence: 'weak' };
