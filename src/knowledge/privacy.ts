@@ -206,9 +206,9 @@ const SECOND_OR_FIRST_SUBJECT = opening(String.raw`(?:heeft|hebben|had|is|zijn|w
 const WHETHER_IT_EXISTS = opening(
   String.raw`(?:is|zijn|was|waren|are|were) (?:er|there)\b(?!.{0,40}\b(?:iemand|anyone|someone|somebody|collegas?|medewerkers?|colleagues?|employees?|people|mensen|personen)\b.{0,25}\b(?:die|who|that|met|with)\b)`,
 );
-/** An open case or complaint against somebody: "is er een onderzoek naar …", "is there a case against …". */
+/** An open case or complaint against somebody: "is er een onderzoek naar …", "is there a case against …", also by a compound ("een integriteitsmelding over …"). */
 const CASE_AGAINST =
-  /\b(is er|loopt er|lopen er|zit er|zitten er|speelt er|zijn er|is there|are there|is anyone under)\b.{0,60}\b(\p{L}*onderzoek|\p{L}*onderzoeken|klacht|klachten|zaak|zaken|melding|meldingen|aangifte|investigations?|cases?|complaints?|inquiry|inquiries|police report)\b.{0,30}\b(naar|tegen|over|van|op|against|into|about|on|of)\b/u;
+  /\b(is er|loopt er|lopen er|zit er|zitten er|speelt er|zijn er|is there|are there|is anyone under)\b.{0,60}\b(\p{L}*onderzoek|\p{L}*onderzoeken|\p{L}*klacht|\p{L}*klachten|zaak|zaken|\p{L}*melding|\p{L}*meldingen|aangifte|investigations?|cases?|complaints?|inquiry|inquiries|police report)\b.{0,30}\b(naar|tegen|over|van|op|against|into|about|on|of)\b/u;
 
 /** Organisation names are not people ("gemeente Heerde"). */
 let organisationNames: Set<string> | undefined;
@@ -364,9 +364,9 @@ const CLAUSE_BREAK = /,\s+(?=(?:en|and|of|or|maar|but)\s)|\s[–—]\s|\s+(?=(?:
  * comma may belong to it ("could you check whether the chair, Mr X, has …").
  */
 const VERB_FIRST_CLAUSE = /,\s+(?=(?:heeft|hebben|staat|staan|stond|zit|zat|is|was|werd|has|have|did|does|were)\s)/u;
-/** Asking for the people behind something: their names, "who was it", "door wie". */
+/** Asking for the people behind something: their names, "who was it", "door wie"; a talk with the people involved ("mijn gesprekken met de betrokkenen") is the asker's own handling, no request for them. */
 const IDENTITY_REQUEST =
-  /\b(?:(?:graag|geef|give|stuur|send|noem|list|lijst)\b.{0,30}\b(?:namen|names)|(?:namen|names)\b.{0,15}\b(?:geven|sturen|noemen|doorgeven|give|send|share)|(?:met|with|including) (?:de |the )?(?:namen|names|betrokkenen|employees involved|people involved)|including the (?:employees|people|staff)|who was (?:it|that)|who did (?:it|that)|wie (?:was|is) (?:dat|het)|wie het (?:was|is)|om welke (?:medewerkers|collegas|mensen|personen) het (?:ging|gaat)|which (?:employees|colleagues|people) (?:it was|they were)|namen graag|names please|(?:the )?names of the (?:employees|people|staff|colleagues)|de namen van de (?:medewerkers|betrokkenen|collegas)|wie zijn (?:dat|het)|who are they|door wie|by whom|welke (?:ambtenaar|collega|medewerker|medewerkster|persoon|man|vrouw|manager|teamleider) (?:was|is) dat|which one was (?:it|that)|(?:zat|zit|zaten|zitten) (?:er )?achter|(?:was|were|is|are) behind|hoe heet (?:hij|zij|ze|die|dat|die \p{L}+)|wat (?:is|was) (?:zijn|haar|hun) naam|what(?:'s| is| was) (?:his|her|their) name)\b/u;
+  /\b(?:(?:graag|geef|give|stuur|send|noem|list|lijst)\b.{0,30}\b(?:namen|names)|(?:namen|names)\b.{0,15}\b(?:geven|sturen|noemen|doorgeven|give|send|share)|(?:met|with|including)(?<!\b(?:gesprek|gesprekken|gesproken|gepraat|praten|overleg|overlegd|contact|afspraak|afspraken|talk|talks|talked|spoke|spoken|meeting|meetings|conversations?) (?:met|with)) (?:de |the )?(?:namen|names|betrokkenen|employees involved|people involved)|including the (?:employees|people|staff)|who was (?:it|that)|who did (?:it|that)|wie (?:was|is) (?:dat|het)|wie het (?:was|is)|om welke (?:medewerkers|collegas|mensen|personen) het (?:ging|gaat)|which (?:employees|colleagues|people) (?:it was|they were)|namen graag|names please|(?:the )?names of the (?:employees|people|staff|colleagues)|de namen van de (?:medewerkers|betrokkenen|collegas)|wie zijn (?:dat|het)|who are they|door wie|by whom|welke (?:ambtenaar|collega|medewerker|medewerkster|persoon|man|vrouw|manager|teamleider) (?:was|is) dat|which one was (?:it|that)|(?:zat|zit|zaten|zitten) (?:er )?achter|(?:was|were|is|are) behind|hoe heet (?:hij|zij|ze|die|dat|die \p{L}+)|wat (?:is|was) (?:zijn|haar|hun) naam|what(?:'s| is| was) (?:his|her|their) name)\b/u;
 /** A rumour put to the assistant: "klopt het dat …", "is it true that …", "I heard …". */
 const RUMOUR = /\b(klopt (?:het|t) dat|is (?:het|t) waar dat|is it true that|i heard|ik (?:heb )?(?:hoorde|gehoord) dat|schijnt|er gaat een gerucht|rumou?r)\b/;
 /** … about someone in particular, not about the asker or people in general. */
@@ -499,6 +499,19 @@ const A_POSSIBILITY = new RegExp(COULD_IT_BE.source);
 /** "Hoeveel klachten", "how many reports", "hoe vaak": a count of the records themselves. */
 const COUNT_OF_RECORDS = /\b(?:hoeveel|how many) (?:\p{L}+ )?(?:\p{L}*meldingen|\p{L}*klachten|onderzoeken|aangiftes|reports|complaints|notifications|investigations|cases|keer|times)\b|\bhoe vaak\b|\bhow often\b/u;
 /** One piece of a sentence without the request to the assistant and the asker's reason: what is left of rule words. */
+/**
+ * "Welke cadeaus heeft hij laten registreren?", "has she had it recorded": what someone had done, a past
+ * act after a perfect auxiliary, not the rule word of "wie registreert de cadeaus?".
+ */
+const HAD_IT_DONE = / (?:laten (?:registreren|vastleggen|noteren|opnemen|goedkeuren|melden)|had (?:it |them )?(?:registered|recorded|approved))\b/gu;
+/** The perfect's auxiliary, looked for only in the words just before such an act (a look-behind would be tried at every position). */
+const PERFECT_AUXILIARY = /\b(?:heeft|hebben|had|hadden|has|have)\b/;
+
+/** The text without the acts someone had done (see `HAD_IT_DONE`). */
+function withoutActsHadDone(text: string): string {
+  return text.replace(HAD_IT_DONE, (act: string, at: number) => (PERFECT_AUXILIARY.test(text.slice(Math.max(0, at - 80), at)) ? ' ' : act));
+}
+
 function askedAsRule(piece: string): boolean {
   const rest = piece.replace(ASKING_THE_ASSISTANT, ' ').replace(COULD_IT_BE, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ');
   return RULE_OR_PROCESS.test(rest) || ASKER_ASKS_FOR_THEMSELVES.test(rest.trim());
@@ -662,6 +675,7 @@ function asksForOthersRecords(sentence: string, folded: string, pointsBack: bool
   // ask for that person's history; the modal belongs to what happened, not to a rule.
   if (EVER.test(folded) && (FACT_ABOUT_SOMEONE.test(folded) || SOMEONE_OF_MINE.test(folded)) && !SECOND_OR_FIRST_SUBJECT.test(folded)) return true;
   let withoutReason = withoutAsides(sentence, folded).replace(ASKING_THE_ASSISTANT, ' ').replace(STATED_REASON, ' ').replace(NEED_OF_A_LIST, ' ').replace(RULE_AS_A_MEASURE, ' ').replace(TITLE_WITH_A_RULE_WORD, ' ').replace(RULE_TEXT_SIGNED, ' signed ').replace(MODAL_OF_A_THING, ' ');
+  withoutReason = withoutActsHadDone(withoutReason);
   if (!IN_A_ROLE.test(folded) && !OWN_LOOKUP.test(folded)) withoutReason = withoutReason.replace(ACCESS_REQUEST, ' ');
   if (RULE_OR_PROCESS.test(withoutReason) || ASKER_OWN.test(withoutReason) || OATH_ADMINISTERED.test(withoutReason)) return false;
   // A rumour about the asker ("ik hoorde dat er een klacht over mij is") is declined by

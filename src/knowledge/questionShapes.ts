@@ -104,7 +104,8 @@ export function namesEmployerSide(folded: string): boolean {
   // "Bij de juf of bij de directeur?" about a child's school names no one of the asker's work;
   // "als ze werken in hun schuur" is the neighbours' work, not the asker's; "bij de politie of bij de
   // gemeente?" is a resident's choice of authority, not the asker's employer.
-  const own = folded.replace(SOMEONE_ELSES_WORK, ' ').replace(AUTHORITY_CHOICE, ' ');
+  // "Hoe werkt dat met btw?" asks how something functions, which names no work.
+  const own = folded.replace(SOMEONE_ELSES_WORK, ' ').replace(AUTHORITY_CHOICE, ' ').replace(HOW_IT_WORKS, ' ');
   return EMPLOYER_SIDE.test(SCHOOL.test(own) ? own.replace(SCHOOL_STAFF, ' ') : own);
 }
 
@@ -115,6 +116,8 @@ export function namesEmployerSide(folded: string): boolean {
 const AUTHORITY_CHOICE =
   /\b(?:politie|police|wijkagent)\b(?:\s+[\p{L}']+){0,8}?\s+(?:of|or)\s+(?:[\p{L}']+\s+){0,5}?(?:gemeente|municipality|council)\b|\b(?:gemeente|municipality|council)\b(?:\s+[\p{L}']+){0,3}?\s+(?:of|or)\s+(?:[\p{L}']+\s+){0,3}?(?:politie|police|wijkagent)\b/gu;
 
+/** "Hoe werkt dat", "zo werkt het", "how does that work": how something functions, no work of the asker's. */
+const HOW_IT_WORKS = /\b(?:hoe|zo|zoals) (?:werkt|werken) (?:dat|het|dit|zoiets|t|die|deze)\b|\bhow (?:does|do) (?:that|it|this|these|those) work\b/g;
 /** "Als ze werken", "hij werkt thuis", "she works nights": someone else working, which names no employer by itself. */
 const SOMEONE_ELSES_WORK = /\b(?:hij|zij|ze|he|she|they) (?:\p{L}+ )?(?:werkt|werken|werkte|works|worked|working)\b/gu;
 
@@ -398,9 +401,9 @@ export function asksAnotherDesk(folded: string): boolean {
  */
 const CIVIC_FACT =
   /\b(?:verschil tussen|difference between)\s+(?:de |het |the )?(?:gemeenteraad|raad|college|burgemeester|wethouders?|council|city council|mayor|aldermen|alderman|executive)\b|\b(?:wat doet|wat doen|what does|what do)\s+(?:de |het |een |a |the )?(?:gemeenteraad|college van b(?:&|en )w|griffie|griffier|city council|council|aldermen|alderman|town clerk)\b|\b(?:hoeveel|welke|wie (?:is|zijn|was|waren|zit|zitten|wordt|worden)|how many|which|who (?:is|are|was|were|will be))\s+(?:\p{L}+\s+){0,3}?(?:raadsleden|raadszetels|zetels|partij|partijen|fracties?|wethouders?|inwoners|burgemeester|gemeenteraad|het college|council members?|councillors?|councilors?|seats|party|parties|aldermen|alderman|inhabitants|mayor)\b/u;
-/** When a place opens or closes ("hoe laat gaat het zwembad dicht", "what time does the library open", "openingstijden"). */
+/** When a place opens or closes, or whether it is open ("hoe laat gaat het zwembad dicht", "what time does the library open", "openingstijden", "of de kantine vrijdag open is"). */
 const OPENING_HOURS =
-  /\b(?:hoe laat|tot hoe laat|vanaf hoe laat|wanneer|what time|until when|when)\b(?:\s+[\p{L}'-]+){0,8}?\s+(?:open|opent|openen|dicht|sluit|sluiten|gesloten|opens|close|closes|closed)\b|\b(?:openingstijden|openingsuren|opening hours|opening times)\b/u;
+  /\b(?:hoe laat|tot hoe laat|vanaf hoe laat|wanneer|what time|until when|when)\b(?:\s+[\p{L}'-]+){0,8}?\s+(?:open|opent|openen|dicht|sluit|sluiten|gesloten|opens|close|closes|closed)\b|\b(?:openingstijden|openingsuren|opening hours|opening times)\b|\b(?:of|whether|if) (?:[\p{L}'-]+ ){1,6}?(?:open|dicht|gesloten|closed) (?:is|zijn|gaat|blijft|will be)\b|\bis (?:the |de |het )?[\p{L}'-]+ (?:[\p{L}'-]+ )?(?:open|closed|dicht|gesloten) (?:on|today|tomorrow|this|vandaag|morgen|op)\b/u;
 /** A process, not a place, that opens or closes ("wanneer wordt het onderzoek naar mij gesloten", "when does the tender close"). */
 const A_PROCESS_CLOSES =
   /\b(?:\p{L}*onderzoek\p{L}*|\p{L}*melding\p{L}*|zaak|dossier\p{L}*|procedure\p{L}*|aanbested\p{L}*|inschrijving\p{L}*|termijn\p{L}*|klacht\p{L}*|vacature\p{L}*|investigations?|cases?|procedures?|reports?|files?|complaints?|tenders?|window|deadline|vacanc\p{L}*)\b/u;
@@ -482,10 +485,10 @@ const QUOTED = /'[^']*'|"[^"]*"|[“„][^”]*”|‘[^’]*’/g;
 
 /**
  * Investment or market advice for oneself: which shares to buy, whether now is a good time to buy a
- * house or to invest. Not inside knowledge, a supplier's shares or whether one may own them (the guard).
+ * house or to invest, whether it is too late to get in or a good idea. Not inside knowledge, a supplier's shares or whether one may own them (the guard).
  */
 const MARKET_ADVICE =
-  /\b(?:verschil tussen|difference between)\s+(?:een |an? |the )?(?:aandeel|aandelen|obligatie\p{L}*|fonds\p{L}*|spaarrekening|deposito|etf|shares?|stocks?|bonds?|funds?|savings account)\b|\b(?:welke|which|what)\s+(?:\p{L}+\s+)?(?:aandelen|fondsen|beleggingsfondsen|crypto\p{L}*|shares|stocks|funds|etfs?)\b(?:\s+[\p{L}']+){0,5}?\s+(?:interessant|goed|goede|kopen|aanraden|aan te raden|raad (?:je|jij|u) aan|raadt u aan|beste|good|buy|recommend\p{L}*|best|worth)\b|\b(?:is (?:het|dit|nu)|is (?:it|now|this))\s+(?:\p{L}+\s+){0,3}?(?:slim|verstandig|handig|een goed moment|een goede tijd|smart|wise|a good (?:time|moment|idea))\b.{0,60}?\b(?:aandelen|beleggen|huis|woning|appartement|shares|stocks|invest\p{L}*|house|home|flat|apartment|crypto|bitcoin)\b|\b(?:aandelen|beleggen|huis|woning|appartement|shares|stocks|house|home|flat|apartment|crypto|bitcoin)\b.{0,60}?\b(?:goed moment|goede tijd|juiste moment|good time|right time|good moment|wachten tot|wait for the market|wait until)\b|\b(?:goed moment|goede tijd|juiste moment|good time|right time|good moment)\b.{0,40}?\b(?:aandelen|beleggen|fondsen|huis|woning|appartement|shares|stocks|funds|invest\p{L}*|house|home|flat|apartment|crypto|bitcoin)\b/u;
+  /\b(?:verschil tussen|difference between)\s+(?:een |an? |the )?(?:aandeel|aandelen|obligatie\p{L}*|fonds\p{L}*|spaarrekening|deposito|etf|shares?|stocks?|bonds?|funds?|savings account)\b|\b(?:welke|which|what)\s+(?:\p{L}+\s+)?(?:aandelen|fondsen|beleggingsfondsen|crypto\p{L}*|shares|stocks|funds|etfs?)\b(?:\s+[\p{L}']+){0,5}?\s+(?:interessant|goed|goede|kopen|aanraden|aan te raden|raad (?:je|jij|u) aan|raadt u aan|beste|good|buy|recommend\p{L}*|best|worth)\b|\b(?:is (?:het|dit|nu)|is (?:it|now|this))\s+(?:\p{L}+\s+){0,3}?(?:slim|verstandig|handig|een goed moment|een goede tijd|smart|wise|a good (?:time|moment|idea))\b.{0,60}?\b(?:aandelen|beleggen|huis|woning|appartement|shares|stocks|invest\p{L}*|house|home|flat|apartment|crypto|bitcoin)\b|\b(?:aandelen|beleggen|huis|woning|appartement|shares|stocks|house|home|flat|apartment|crypto|bitcoin)\b.{0,60}?\b(?:goed moment|goede tijd|juiste moment|good time|right time|good moment|wachten tot|wait for the market|wait until)\b|\b(?:goed moment|goede tijd|juiste moment|good time|right time|good moment)\b.{0,40}?\b(?:aandelen|beleggen|fondsen|huis|woning|appartement|shares|stocks|funds|invest\p{L}*|house|home|flat|apartment|crypto|bitcoin)\b|\b(?:te laat|too late)\b.{0,40}?\b(?:crypto\p{L}*|bitcoin|ethereum|aandelen|beleggen|instappen|shares|stocks|invest\p{L}*)\b|\b(?:crypto\p{L}*|bitcoin|ethereum|aandelen|beleggen|shares|stocks|invest\p{L}*)\b.{0,80}?\b(?:goed idee|slim idee|good idea|smart move|worth it)\b/u;
 
 /** A text to write or improve: a speech, a post, a letter, a poem. */
 const TEXT_GENRE =
@@ -626,4 +629,78 @@ const WORK_OUTSIDER =
  */
 export function asksAboutAMoneyTieAtWork(folded: string): boolean {
   return SURETY_OR_LOAN.test(folded) && WORK_OUTSIDER.test(folded);
+}
+
+/**
+ * How best to do something ("hoe verdeel ik dat het handigst", "hoe kan ik haar het beste steunen", "what's the
+ * best way to", "how do I best"), tips, ideas or a recommendation asked of the assistant ("heb je tips voor",
+ * "any … ideas", "ken je een goeie …", "can you recommend"), which of two fun plans is nicer, or questions to ask
+ * in an interview: a request for know-how, which for running a team or one's own life is a manager's or a
+ * coach's matter, not the integrity rules'.
+ */
+const HOW_BEST =
+  /\bhoe \p{L}+ (?:ik|je|we|wij)\b(?: [\p{L}'-]+){0,8}? (?:het )?(?:best|beste|handigst|handigste|slimst|slimste|verstandigst|makkelijkst|snelst|netjes|verantwoord|tactvol|effectief)\b|\bwat is (?:de|een) (?:beste|slimste|handigste|slimme|handige) (?:manier|aanpak)\b|\bwhat(?:'s| is) (?:the|a) (?:best|smartest|smart|good|easiest) (?:way|approach)\b|\bhow (?:do|can|should|would) (?:i|we) best\b|\bhow best to\b|\b(?:heb je|heb jij|hebt u|heeft u|any|got any|do you have(?: any)?|geef (?:me |mij |ons )?(?:wat|een paar)|een paar)\s+(?:[\p{L}-]+\s+){0,2}?(?:tips|tip|ideeen|ideetjes|suggesties|ideas|suggestions|advice|pointers)\b|^(?:tips|ideeen|ideas|suggesties)\b|\bken (?:je|jij|u) (?:een|nog) (?:goeie|goede|leuke|fijne|mooie|toffe|good|nice)\b|\b(?:can|could) you recommend\b|\b(?:kun|kan|kunt) (?:je|jij|u) (?:me |mij )?(?:een|iets) (?:\p{L}+ ){0,3}?aanraden\b|\bwat is (?:leuker|gezelliger|mooier|lekkerder|grappiger)\b|\bwhich (?:one )?is (?:more fun|nicer|cooler|funnier)\b|\bwelke vragen (?:kan|kun|moet|zal) ik\b|\bwhat questions (?:can|could|should) i\b/u;
+/**
+ * A worked aid asked of the assistant: "geef eens een voorbeeldzin", "could you give me a checklist", "geef me
+ * een stappenplan". A job of writing, like `isTaskRequest`'s, however its subject sounds.
+ */
+const WORK_AID =
+  /\b(?:geef|give)\s+(?:(?:eens|even|ff|me|mij|ons|us|maar)\s+){0,2}(?:een|a|an|some)\s+(?:\p{L}+\s+)?(?:voorbeeldzin\p{L}*|voorbeeldtekst\p{L}*|checklist\p{L}*|stappenplan\p{L}*|opzet|opzetje|template|sjabloon|draaiboek|planning|to-?do-?lijst\p{L}*|example sentences?|sample sentences?|checklists?|step-by-step plan|templates?|outline|to-?do list)\b/u;
+/** The modals of such an ask ("hoe kan ik", "welke vragen kan ik", "waar kan ik"): a way, not permission. */
+const THE_ASKS_OWN_MODAL = /\bhoe (?:kan|kun) (?:ik|je|we)\b|\bwelke vragen (?:kan|kun|moet|zal) ik\b|\b(?:waar|where) (?:kan|kun|can|could) (?:ik|i)\b|\bhow (?:can|could) (?:i|we)\b/g;
+/** Someone's own love life ("haar relatie is voorbij", "his relationship ended"): no relationship at work. */
+const ONES_LOVE_LIFE = /\b(?:haar|zijn|hun|mijn|her|his|their|my) (?:relatie|relationship|huwelijk|marriage)\b(?! (?:met|tussen|with|between)\b)/g;
+/**
+ * What makes such an ask one for the rules after all, beyond `INTEGRITY_SUBJECT` and `ABOUT_THE_RULES`:
+ * addressing conduct, impartiality, screening, declarations, social media, passwords, dealing with a situation.
+ */
+const CONDUCT_AT_STAKE =
+  /\b(?:aanspre\p{L}*|aanspreek\p{L}*|spreek (?:\p{L}+ ){1,4}?aan|gedrag\p{L}*|behaviou?r\p{L}*|conduct|misdra\p{L}*|overtre\p{L}*|schijn|partijdig\p{L}*|onpartijdig\p{L}*|objectie\p{L}*|neutra\p{L}*|onafhankelijk\p{L}*|impartial\p{L}*|vog|strafblad|screening\p{L}*|antecedent\p{L}*|declar\p{L}*|uren schrijven|urenregistratie|social media|sociale media|facebook\p{L}*|instagram|insta|linkedin|twitter|tiktok|posten|gepost|wachtwoord\p{L}*|password\p{L}*|omgaan|om met|deal with|handle|cope with|weiger\p{L}*|refuse|decline|nee zeggen|say no)\b/u;
+
+/** Someone the asker knows or is related to ("een kandidaat die ik persoonlijk ken", "the applicant is my nephew"): the stuff of a conflict of interest. */
+const PERSONAL_TIE =
+  /\b(?:ik|i|we) (?:\p{L}+ ){0,2}?(?:ken|kende|kennen|know|knew)\b|\b(?:persoonlijk|personally)\b|\b(?:familie\p{L}*|family|relative\p{L}*|neef|nicht|zwager|schoonzus|schoonbroer|nephew|niece|cousin|in-laws?|(?:mijn|my) (?:vriend|vriendin|friend|broer|zus|brother|sister|partner|man|vrouw|wife|husband))\b/u;
+
+/** Whether a know-how or worked-aid ask holds an integrity subject, a personal tie, a permission or a question what to do. */
+function knowHowForTheRules(folded: string): boolean {
+  const asked = folded.replace(ONES_LOVE_LIFE, ' ').replace(POLICY_JOB_TITLE, ' ');
+  return INTEGRITY_SUBJECT.test(asked) || ABOUT_THE_RULES.test(asked) || CONDUCT_AT_STAKE.test(asked) || PERSONAL_TIE.test(asked) || isPermissionFramed(asked.replace(THE_ASKS_OWN_MODAL, ' ')) || asksWhatToDo(asked);
+}
+
+/**
+ * Asks for know-how (how best to do something, tips, ideas, a recommendation) or a worked aid (an example
+ * sentence, a checklist) with no integrity subject, permission or question what to do in it: "hoe bouw ik zijn
+ * uren verantwoord op na een burn-out", "heb je tips voor een strakkere agenda", "could you give me a checklist
+ * for the move". Not "hoe kan ik het beste een cadeau weigeren", "tips om de schijn van belangenverstrengeling te
+ * vermijden" or "geef een voorbeeld van een dilemma". `folded` is the question after `fold`.
+ */
+export function asksForKnowHow(folded: string): boolean {
+  return (HOW_BEST.test(folded) || WORK_AID.test(folded)) && !knowHowForTheRules(folded);
+}
+
+/** A film, series, book or game, or a streaming service ("in die netflix serie", "in the movie", "in a novel"). */
+const FICTION =
+  /\b(?:in|uit|from) (?:die|de|een|het|deze|dat|this|that|the|a) (?:[\p{L}-]+ )?(?:\p{L}*serie|\p{L}*series|\p{L}*film|movie|boek|book|roman|novel|documentaire|documentary|soap|game|cartoon|musical)\b|\b(?:netflix|videoland|disney\+?|hbo|prime video)[- ]?(?:serie|series|film|show|movie)\b/u;
+
+/**
+ * What happens in a film, series or book, asked with neither the asker nor anyone of work in it ("in die serie
+ * zweren getuigen een eed op de bijbel, doen ze dat hier ook?"): fiction and the world it shows, however much an
+ * oath or a bribe in it sounds like our rules. Not "in die serie nam een ambtenaar geld aan, mag ik …", nor
+ * "geldt dat bij ons ook?". `folded` is the question after `fold`.
+ */
+export function asksAboutFiction(folded: string): boolean {
+  return FICTION.test(folded) && !ASKER_NAMED.test(folded) && !ASKER_OR_OWN_WORK.test(folded) && !namesEmployerSide(folded) && !isPermissionFramed(folded) && !ABOUT_THE_RULES.test(folded);
+}
+
+/** How much of a tip to give ("hoeveel fooi geef je", "how much should I tip"). */
+const TIP_TO_GIVE =
+  /\b(?:hoeveel|welk bedrag|wat voor bedrag)\b(?: \p{L}+){0,2}? fooi\b(?: \p{L}+){0,3}? (?:geef|geeft|geven)\b|\bfooi (?:geven|geef)\b.{0,40}\b(?:hoeveel|normaal|gebruikelijk)\b|\bhow much (?:\p{L}+ ){0,2}?(?:tip|to tip)\b|\bhow much (?:do|should|would) (?:i|you|we|people) tip\b|\b(?:should|do) (?:i|you|we) tip\b/u;
+
+/**
+ * How much of a tip the asker gives in a restaurant or a taxi: a custom of private life, not a gift offered to
+ * or by someone of work. Not whether a tip may be accepted or kept, nor one a resident or client offers
+ * (`GIFT_RULE`, `OUTSIDER`). `folded` is the question after `fold`.
+ */
+export function asksHowMuchToTip(folded: string): boolean {
+  return TIP_TO_GIVE.test(folded) && !GIFT_RULE.test(folded) && !OUTSIDER.test(folded) && !isPermissionFramed(folded);
 }

@@ -79,6 +79,12 @@ export interface ScopeInput {
   rulesInALanguage: boolean;
   /** Standing surety for, or a loan from or to, someone the asker deals with at work (see `asksAboutAMoneyTieAtWork`). */
   moneyTie: boolean;
+  /** Asks for know-how or a worked aid with no integrity subject in it: how best to do something, tips, ideas, a checklist (see `asksForKnowHow`). */
+  knowHow: boolean;
+  /** Asks what happens in a film, series or book, with nobody of work in it (see `asksAboutFiction`). */
+  fiction: boolean;
+  /** Asks how much of a tip to give (see `asksHowMuchToTip`). */
+  tipping: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -135,6 +141,14 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // casework, however many gift, share or secrecy words describe it; not when a word of an integrity
   // subject, a permission or someone from outside is in it (see `asksEverydayHelp`).
   if (input.everyday) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Hoe verdeel ik het teambudget het handigst?", "heb je tips voor een strakkere agenda?", "any side hustle
+  // ideas?", "could you give me a checklist for the move?": know-how for running a team or one's own life,
+  // however many words of a theme describe it; not with an integrity subject, a permission or what to do in it
+  // (see `asksForKnowHow`), nor beside two different clear integrity words.
+  if (input.knowHow && !clearBeyondOffTopic) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "In die serie zweren getuigen op de bijbel, doen ze dat echt?": fiction and the world it shows, however much
+  // an oath or a bribe in it sounds like our rules; "hoeveel fooi geef je?": a custom of private life.
+  if (input.fiction || input.tipping) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Is de gedragscode ook naar het Engels vertaald?": the rules as documents, however much the
   // translation sounds like a language job.
   if (input.rulesInALanguage && (lexical.inScope || top > 0)) return { inScope: true, reason: lexical.inScope ? 'lexical' : 'theme', confidence: 'weak' };

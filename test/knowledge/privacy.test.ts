@@ -742,3 +742,29 @@ describe('the records check keeps no state from one question to the next', () =>
     for (let asked = 0; asked < 3; asked++) expect(sanitizeQuestion(question).recordsRequest, `time ${asked + 1}`).toBe(true);
   });
 });
+
+describe('a case by a compound word, a past act had done, and a talk with the people involved', () => {
+  // "Integriteitsmelding" is a case as much as "melding"; "heeft … laten registreren" is what someone
+  // had done, not the rule word "registreren"; a talk with the people involved is the asker's handling.
+  const requests = [
+    'Loopt er een integriteitsmelding tegen Anouk de Graaf van Sport?',
+    'Is er een klokkenluidersmelding gedaan over Bas Mulder?',
+    'Is there a whistleblowing complaint against Tom Verbeek?',
+    'Welke nevenfuncties heeft de directeur vorig jaar laten registreren?',
+    'Which gifts has the alderman had registered this year?',
+  ];
+  const ruleQuestions = [
+    'Moet ik een cadeau van een leverancier laten registreren?',
+    'Welke geschenken moet je laten registreren?',
+    'Ik heb mijn bijbaan laten registreren, moet dat elk jaar opnieuw?',
+    'Een teamlid wordt gediscrimineerd. Mijn gesprekken met de betrokkenen hielpen niet. Waar kan hij nog heen?',
+    'I talked with the people involved after the harassment was reported to me, but nothing changed. What can she do now?',
+    'Is er een integriteitsmeldpunt voor inwoners?',
+  ];
+  it.each(requests)('declines “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  });
+  it.each(ruleQuestions)('answers “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+  });
+});
