@@ -760,6 +760,9 @@ describe('a case by a compound word, a past act had done, and a talk with the pe
     'Een teamlid wordt gediscrimineerd. Mijn gesprekken met de betrokkenen hielpen niet. Waar kan hij nog heen?',
     'I talked with the people involved after the harassment was reported to me, but nothing changed. What can she do now?',
     'Is er een integriteitsmeldpunt voor inwoners?',
+    // A regulation by a compound word is a rule text, whoever the complaints it covers are about.
+    'Is er een klachtenregeling voor klachten over een teamleider?',
+    'Zijn er klachtenregelingen voor klachten over raadsleden?',
   ];
   it.each(requests)('declines “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(true);
