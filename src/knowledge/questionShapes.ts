@@ -627,3 +627,74 @@ const WORK_OUTSIDER =
 export function asksAboutAMoneyTieAtWork(folded: string): boolean {
   return SURETY_OR_LOAN.test(folded) && WORK_OUTSIDER.test(folded);
 }
+
+/** A thing that broke or does not work ("kapot", "een lekke band", "gescheurd", "laadt niet", "broken", "a flat tyre"). */
+const DEFECT =
+  /\b(?:kapot\p{L}*|stuk|lek|lekke|lekt|gescheurd|gebroken|gebarsten|defect\p{L}*|beschadigd|doet het niet|werkt niet|laadt niet|start niet|broken|broke|flat|torn|cracked|damaged|not working|(?:doesn't|doesnt|won't|wont) (?:work|start|charge))\b/u;
+/** Where it goes, who fixes it or how a new one is had ("waar moet ik die heen brengen", "wie repareert", "where do I take it"). */
+const FIX_ASK =
+  /\b(?:waar|bij wie|naar wie|hoe|where|who|how)\b(?:\s+[\p{L}']+){0,6}?\s+(?:heen|naartoe|brengen|breng|inleveren|lever|terecht|repareren|repareert|maken|gemaakt|vervangen|vervangt|nieuwe?|take|bring|drop|repair\p{L}*|fix\p{L}*|replace\p{L}*|new one|a new)\b/u;
+/** Which supplier or shop work things are ordered from ("via welke leverancier bestellen we", "where do we order"). */
+const ORDER_CHANNEL =
+  /\b(?:via|bij|van) (?:welke|welk) (?:leverancier|winkel|webshop|bedrijf|firma|zaak)\b(?:\s+\p{L}+){0,1}\s+(?:bestel|bestellen|bestelt|koop|kopen|koopt|haal|halen|krijg|krijgen)\b|\bwaar (?:bestel|bestellen|koop|kopen|haal|halen) (?:ik|we|wij|je)\b|\b(?:which|what) (?:supplier|shop|store|vendor|company) do (?:we|i|you) (?:order|buy|get)\b|\bwhere do (?:we|i) (?:order|buy|get)\b/u;
+/** How often a new one may be had ("hoe vaak heb ik recht op een nieuw paar", "how often do I get new boots"). */
+const HOW_OFTEN_A_NEW_ONE =
+  /\bhoe vaak (?:heb|krijg|kan|kun) (?:ik|je|we)\b(?:\s+\p{L}+){0,3}?\s+(?:een )?nieuwe?\b|\bhow often (?:am i entitled to|do i get|can i get|do we get|can we get|are we entitled to) (?:a )?new\b/u;
+/** Whether a pass, permit or card also works elsewhere ("kan ik met mijn parkeervergunning ook parkeren bij …", "does my badge also work in …"). */
+const PASS_ALSO_VALID =
+  /\b(?:kan|kun) (?:ik|je|we) (?:met|with) (?:mijn|mn|de|onze|ons|het) \p{L}*(?:pas|pasje|vergunning|kaart|kaartje|abonnement|badge)\b(?:\s+\p{L}+){0,4}?\s+ook\b|\b(?:geldt|werkt) (?:mijn|mn|de|onze|het) \p{L}*(?:pas|pasje|vergunning|kaart|kaartje|abonnement|badge) (?:\p{L}+ ){0,3}?ook\b|\bcan (?:i|we) (?:also )?use (?:my|our|the) (?:\p{L}+ )?(?:pass|permit|badge|card)\b(?:\s+\p{L}+){0,2}?\s+(?:at|in|for)\b|\b(?:does|will) (?:my|our|the) (?:\p{L}+ )?(?:pass|permit|badge|card) (?:also )?(?:work|count|apply) (?:at|in|for)\b/u;
+/** A pass or tool put to private use, for others or outside work: no longer a facilities question. */
+const PRIVATE_USE = /\b(?:prive\p{L}*|eigen (?:auto|gebruik|bedrijf)|thuis|weekend\p{L}*|vrije tijd|vakantie|familie|partner|vrienden|kinderen|private\p{L}*|personal|home|weekends?|holiday|family|friends?|kids|children)\b/u;
+
+/**
+ * A facilities errand about work things: where a broken one goes or how a new one is had, which
+ * supplier work things are ordered from and how often a new one is due, whether a pass or permit also
+ * works at another site ("de dienstfiets heeft een lekke band, waar breng ik die heen?", "via welke
+ * winkel bestellen we werkkleding?", "does my badge also work in the other building?"). However much a
+ * work bike, a supplier or a permit sounds like the rules on property and procurement, it is for the
+ * facilities desk; not when something of an integrity subject (a report, permission, a gift, theft),
+ * private use, a colleague or a relative is in it. `folded` is the question after `fold`.
+ */
+export function asksFacilityErrand(folded: string): boolean {
+  const broken = DEFECT.test(folded) && FIX_ASK.test(folded);
+  const ordered = ORDER_CHANNEL.test(folded) || HOW_OFTEN_A_NEW_ONE.test(folded);
+  const pass = PASS_ALSO_VALID.test(folded);
+  if (!broken && !ordered && !pass) return false;
+  // The supplier of a channel question is where things are ordered, not a party to the rules.
+  const rest = folded.replace(new RegExp(ORDER_CHANNEL.source, 'gu'), ' ');
+  return !INTEGRITY_SUBJECT.test(rest) && !PRIVATE_USE.test(folded) && !COLLEAGUE.test(folded) && !CLOSE_OR_ME.test(folded);
+}
+
+/** A resident, client or applicant: someone the asker serves. */
+const CLIENT = /\b(?:klant\p{L}*|client\p{L}*|inwoner\p{L}*|burger|burgers|bewoner\p{L}*|aanvrager\p{L}*|uitkeringsgerechtigde\p{L}*|residents?|customers?|clients?|applicants?|claimants?)\b/u;
+/**
+ * What they themselves may, must or can do, or which form they use ("vraagt of hij … mag", "welk formulier
+ * moet hij gebruiken", "asks whether she can keep her benefit").
+ */
+const THEIR_OWN_STEP =
+  /\b(?:mag|mogen|moet|moeten|kan|kunnen|hoeft|hoeven) (?:hij|zij|ze)\b|\b(?:of|whether|if) (?:hij|zij|ze|he|she|they)\b(?:\s+[\p{L}-]+){0,8}?\s+(?:mag|mogen|moet|moeten|kan|kunnen|hoeft|may|can|must|should|is allowed|are allowed|has to|have to|needs to|need to)\b|\b(?:may|can|should|must) (?:he|she|they)\b|\b(?:is|are) (?:he|she|they) allowed\b|\b(?:does|do) (?:he|she|they) (?:have|need) to\b/u;
+/** The asker put to the question ("vraagt me", "asks me", "een klant van mij") is only who was asked. */
+const ASKED_OF_ME = /\b(?:vraagt|vroeg|vragen|asks|asked|ask) (?:me|mij)\b|\b(?:van|of) (?:mij|me|mine)\b/g;
+/** The asker or our side in the question: their own conduct may be at stake. */
+const ASKER_OR_OURS = /\b(?:ik|mij|me|mijn|we|wij|ons|onze|i|my|our|us)\b/;
+/** Our staff as the other party ("een klacht over een handhaver", "about an officer"): their conduct is ours. */
+const OUR_STAFF =
+  /\b(?:collega\p{L}*|\p{L}*medewerk\p{L}*|ambtena\p{L}*|handhaver\p{L}*|boa|boas|consulent\p{L}*|behandelaar\p{L}*|leidinggevende\p{L}*|manager\p{L}*|teamleider\p{L}*|wethouder\p{L}*|burgemeester|raadsle\p{L}*|colleagues?|employees?|staff|officials?|officers?|caseworkers?|alderm[ae]n|mayor|councillors?)\b/u;
+/** What would make their step one of our rules: a gift, money or favour to us, a tie, a threat, misconduct. */
+const TOWARDS_US =
+  /\b(?:\p{L}*cadeau\p{L}*|\p{L}*kado\p{L}*|\p{L}*geschenk\p{L}*|fooi|bedankje|presentje|geld|contant|betalen|aanbied\p{L}*|aangeboden|voorrang|sneller|omkop\p{L}*|smeergeld|steekpenning\p{L}*|kent|familie|bedreig\p{L}*|agressi\p{L}*|geweld|discrimin\p{L}*|intimid\p{L}*|scheld\p{L}*|uitgescholden|vertrouwelijk\p{L}*|geheim\p{L}*|opnemen|opname|filmen|gifts?|presents?|tip|money|cash|pay|offer\p{L}*|priority|faster|speed up|bribe\p{L}*|knows|family|threat\p{L}*|aggress\p{L}*|violen\p{L}*|harass\p{L}*|confidential|secret|record|film)\b/u;
+
+/**
+ * A resident's or client's own matter passed on by the asker: what they may, must or can do under
+ * their own scheme, or which form they use ("een klant vraagt of hij naast zijn uitkering mag
+ * bijverdienen", "een inwoner wil een klacht indienen over de wachttijd, welk formulier moet hij
+ * gebruiken?", "a client asks whether she can keep her benefit if she volunteers"). Their side job or
+ * complaint is a matter of their own scheme, not of the asker's integrity; not when the asker or our side
+ * is in it, our staff are the other party, or a gift, money, favour, tie or threat towards us is.
+ * `folded` is the question after `fold`.
+ */
+export function asksForAClientsOwnMatter(folded: string): boolean {
+  if (!CLIENT.test(folded) || !THEIR_OWN_STEP.test(folded)) return false;
+  const rest = folded.replace(ASKED_OF_ME, ' ');
+  return !ASKER_OR_OURS.test(rest) && !OUR_STAFF.test(folded) && !TOWARDS_US.test(folded) && !isPermissionFramed(rest);
+}

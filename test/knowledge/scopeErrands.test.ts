@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { loadBuiltInKnowledgeBase } from '../../src/knowledge/index.js';
+import { detectLanguage } from '../../src/knowledge/text.js';
+
+/**
+ * Issue 8, shapes of everyday errands and advice that borrow integrity words: a broken work thing, a
+ * client's own scheme, a tip to give, an opinion on one's own savings, the layout of a text to write.
+ * Each declined shape has near misses with the same words that ask about the asker's conduct at work
+ * and must stay answered. Our own examples, written from the shapes, never copied from an evaluation set.
+ */
+const knowledge = loadBuiltInKnowledgeBase();
+const declined = (orgId: string, text: string) => knowledge.answer({ orgId, text, lang: detectLanguage(text) }).outOfScope;
+
+const shapes: { name: string; decline: string[]; answer: string[] }[] = [
+  {
+    name: 'a facilities errand about work things: a broken one, where they are ordered, a pass that also works elsewhere',
+    decline: [
+      'De bedrijfsauto start niet meer, bij wie moet ik zijn om hem te laten maken?',
+      'mn werklaptop is kapot, waar breng ik die naartoe?',
+      'The charger of my work phone is broken, who can I ask for a new one?',
+      'Bij welke winkel halen we de werkkleding voor de groendienst?',
+      'Which supplier do we order the safety boots from?',
+      'Hoe vaak krijg ik een nieuwe werkjas?',
+      'Werkt mijn toegangspas ook in het gebouw aan de overkant?',
+      'Can I also use my parking permit at the depot?',
+    ],
+    answer: [
+      'Mijn werklaptop is kapot en er stonden vertrouwelijke dossiers op, moet ik dat melden?',
+      'De dienstauto is beschadigd doordat ik hem privé gebruikte, waar moet ik heen?',
+      'Via welke leverancier bestellen we? Mijn zwager heeft een bedrijf dat ook werkkleding levert.',
+      'Mag ik met mijn toegangspas ook mijn partner mee naar binnen nemen in het weekend?',
+      'Can I use my parking permit from work for my private car at the weekend?',
+      'Een collega heeft de dienstauto beschadigd en zegt niks. Moet ik dat melden?',
+    ],
+  },
+  {
+    name: 'a resident’s or client’s own matter under their own scheme, not the asker’s conduct',
+    decline: [
+      'Een inwoner vraagt of hij met zijn uitkering vrijwilligerswerk mag doen, hoe zit dat?',
+      'Een aanvrager wil bezwaar maken tegen de beslissing, welk formulier moet hij invullen?',
+      'A client asks whether she can keep her benefit if she starts a small business.',
+    ],
+    answer: [
+      'Een inwoner vraagt of hij mij een doos bonbons mag geven als dank. Mag dat?',
+      'Een klant wil een klacht indienen over een collega die hem uitschold, waar moet hij heen?',
+      'A resident asks whether he may give me some cash to get his permit faster. What do I do?',
+      'Een cliënt vraagt of hij bij mij thuis langs mag komen om zijn papieren te bespreken.',
+      'Een klant vraagt of zijn dochter bij ons stage mag lopen, kan ik dat regelen?',
+    ],
+  },
+];
+
+describe('everyday errands and advice that borrow integrity words are declined, the near misses answered', () => {
+  for (const shape of shapes) {
+    it(`declines ${shape.name}, and answers the near misses`, () => {
+      for (const question of shape.decline) expect(declined('velsen', question), question).toBe(true);
+      for (const question of shape.answer) expect(declined('velsen', question), question).toBe(false);
+    });
+  }
+});
