@@ -698,3 +698,66 @@ export function asksForAClientsOwnMatter(folded: string): boolean {
   const rest = folded.replace(ASKED_OF_ME, ' ');
   return !ASKER_OR_OURS.test(rest) && !OUR_STAFF.test(folded) && !TOWARDS_US.test(folded) && !isPermissionFramed(rest);
 }
+
+/**
+ * The assistant asked to pick a tool or product ("welke library is het handigst", "which app works best",
+ * "wat vind jij beter, X of Y") by a superlative or a preference.
+ */
+const BEST_PICK =
+  /\b(?:welke|welk)\b(?:\s+[\p{L}.'-]+){0,4}?\s+(?:is|werkt|zijn|werken)\s+(?:het\s+)?(?:handigst\p{L}*|best\p{L}*|makkelijkst\p{L}*|fijnst\p{L}*|snelst\p{L}*|goedkoopst\p{L}*|geschiktst\p{L}*)\b|\b(?:which|what)\b(?:\s+[\p{L}.'-]+){1,4}?\s+(?:is|works|are|would be)\s+(?:the\s+)?(?:best|easiest|handiest|fastest|cheapest|most (?:useful|suitable|convenient))\b|\bwat vind (?:je|jij|u) (?:beter|handiger|fijner|mooier)\b|\bwhich (?:one )?(?:would you|do you) (?:recommend|prefer|suggest)\b/u;
+/** Whether to sell, buy or hold one's own investments ("would you sell now or hold?", "zou jij verkopen?"). */
+const MARKET_TIMING =
+  /\b(?:would|should) (?:you|i) (?:\p{L}+ )?(?:sell|buy|hold)\b|\b(?:sell|verkopen|verkoop)\b(?:\s+\p{L}+){0,2}?\s+(?:or|of)\s+(?:hold|keep|wait|houden|aanhouden|vasthouden|wachten)\b|\bzou (?:jij|je|u) (?:\p{L}+ ){0,3}?(?:verkopen|bijkopen|aanhouden)\b/u;
+/** Tips for a skill of one's own ("tips om een nette foto te maken", "any tips for a good photo", "heb je tips"). */
+const TIPS_FOR_A_SKILL = /\b(?:tips?|tipjes|handige tips)\s+(?:om|voor|hoe|over|to|for|on|how)\b|\b(?:heb je|heeft u|iemand|any|got any)\s+(?:\p{L}+\s+)?tips\b/u;
+/** How much one usually gives or tips ("hoeveel fooi geef je normaal", "how much do you tip"): a custom, no gift received. */
+const USUAL_AMOUNT_TO_GIVE =
+  /\bhoeveel (?:\p{L}+ ){0,2}?(?:geef|geeft|geven) (?:je|jij|men|mensen|ik|we)\b|\bhoeveel fooi\b|\bhow much (?:\p{L}+ ){0,2}?(?:do|should|would) (?:you|i|we|people) (?:usually |normally )?(?:tip|give)\b|\bhow much (?:to )?tip\b/u;
+
+/**
+ * Advice for the asker's own life or tools: which tool or product is best, whether to sell or hold
+ * one's investments, tips for a skill, how much one usually tips or gives. However much a side project,
+ * shares or a profile photo sounds like the rules on side jobs, interests or social media, it is no
+ * question about conduct at work; not when a word of an integrity subject, a permission, a colleague,
+ * one's manager or anyone of work from outside is in it. `folded` is the question after `fold`.
+ */
+export function asksForPersonalAdvice(folded: string): boolean {
+  const market = MARKET_TIMING.test(folded) && !OUTSIDER.test(folded) && !DOING_BUSINESS.test(folded) && !namesEmployerSide(folded);
+  const advice = BEST_PICK.test(folded) || TIPS_FOR_A_SKILL.test(folded) || (USUAL_AMOUNT_TO_GIVE.test(folded) && !GIFT_RULE.test(folded) && !namesEmployerSide(folded));
+  if (!market && !advice) return false;
+  return !INTEGRITY_SUBJECT.test(folded) && !isPermissionFramed(folded) && !COLLEAGUE.test(folded) && !BOSS.test(folded) && !OUTSIDER.test(folded);
+}
+
+/** The layout of a text to write ("een goede opbouw voor een notitie", "suggest a structure for that document"). */
+const LAYOUT_FOR_A_TEXT =
+  /\b(?:opbouw|structuur|indeling|opzet|opzetje|sjabloon|template|format|outline|layout|structure)\s+(?:voor|for|van|of)\s+(?:een|a|an|dat|die|deze|dit|that|this|the|het|de|ons|onze|our|my|mijn)\b/u;
+/** Rules as the kind of text to write ("een gedragscode voor code reviews"): the task's genre, not a question about ours. */
+const RULES_AS_A_GENRE = /\b(?:gedragscode|code of conduct|\p{L}*beleid\p{L}*|regels|rules|policy|policies)\b/gu;
+
+/**
+ * Asks for the layout of a text the asker is to write: a memo, a proposal, their team's own code for
+ * a work practice ("wat is een goede opbouw voor een raadsvoorstel", "can you suggest a structure for
+ * our code of conduct for code reviews?"). A writing job, even when the text is a code or a policy; not
+ * when an integrity subject (a report, a gift, integrity itself) is its content, or a permission is asked.
+ * `folded` is the question after `fold`.
+ */
+export function asksForATextLayout(folded: string): boolean {
+  if (!LAYOUT_FOR_A_TEXT.test(folded)) return false;
+  return !INTEGRITY_SUBJECT.test(folded.replace(RULES_AS_A_GENRE, ' ')) && !isPermissionFramed(folded);
+}
+
+/** The asker and their partner as a couple ("mijn vriendin en ik", "my partner and I"). */
+const A_COUPLE =
+  /\b(?:mijn|mn|my)\s+(?:\p{L}+\s+)?(?:partner|vriend|vriendin|man|vrouw|echtgeno\p{L}*|verloofde|husband|wife|boyfriend|girlfriend|fianc\p{L}*|spouse)\s+(?:en|and)\s+(?:ik|i|me)\b/u;
+
+/**
+ * A couple's own affairs with nothing of work in it ("mijn vriendin en ik willen gaan samenwonen, wat
+ * is het verschil met trouwen?", "my partner and I are buying a house"): private life, however much a
+ * partner sounds like the rules on relationships ("what should we arrange first" is the couple's
+ * practice); not when work or an integrity subject, a "mag" or "melden" among them, is in it ("mijn man
+ * en ik verhuren een kamer, is dat een nevenfunctie?"). `folded` is the question after `fold`.
+ */
+export function isACouplesOwnMatter(folded: string): boolean {
+  if (!A_COUPLE.test(folded)) return false;
+  return !WORK_CONTEXT.test(folded.replace(NOT_THE_ASKERS_WORK, ' ')) && !INTEGRITY_SUBJECT.test(folded);
+}

@@ -83,6 +83,10 @@ export interface ScopeInput {
   facilityErrand: boolean;
   /** A resident's or client's own matter passed on: what they may or must do under their own scheme (see `asksForAClientsOwnMatter`). */
   clientsMatter: boolean;
+  /** Advice for the asker's own life or tools: the best tool, selling or holding investments, tips for a skill, a usual tip (see `asksForPersonalAdvice`). */
+  personalAdvice: boolean;
+  /** Asks the layout of a text the asker is to write (see `asksForATextLayout`). */
+  textLayout: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -137,6 +141,11 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // "Een klant vraagt of hij naast zijn uitkering mag bijverdienen": a resident's or client's own
   // matter under their own scheme, not the asker's conduct (see `asksForAClientsOwnMatter`).
   if (input.clientsMatter) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Welke app is het handigst voor mijn side project?", "would you sell my index fund now?", "tips voor
+  // een nette profielfoto?", "hoeveel fooi geef je in Spanje?": advice for the asker's own life or tools,
+  // whatever side-job, share or social-media word is in it (see `asksForPersonalAdvice`).
+  // "Wat is een goede opbouw voor een raadsvoorstel?": the layout of a text to write (see `asksForATextLayout`).
+  if (input.personalAdvice || input.textLayout) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Hoeveel zetels heeft de grootste partij?", "who is the mayor?", "hoe laat sluit het zwembad?": a
   // fact about the council or a place is for the municipality's website, however much an alderman or
   // the council sounds like our rules.

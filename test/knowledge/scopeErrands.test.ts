@@ -48,6 +48,55 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Een klant vraagt of zijn dochter bij ons stage mag lopen, kan ik dat regelen?',
     ],
   },
+  {
+    name: 'advice for the asker’s own life or tools: the best tool, selling or holding investments, tips for a skill, a usual tip',
+    decline: [
+      'Voor mijn side project zoek ik een editor, welke is het handigst voor Python?',
+      'Which laptop would be the best for my freelance photo editing at home?',
+      'Mijn aandelen Shell staan flink in de min, zou jij nu verkopen?',
+      'My index fund is up 20% this year. Sell or hold?',
+      'Heb je tips om mijn LinkedIn-profiel wat professioneler te maken?',
+      'Any tips for taking a good headshot with my phone?',
+      'Hoeveel fooi geef je in Amerika bij een taxi?',
+      'How much do you usually tip a hairdresser in the Netherlands?',
+    ],
+    answer: [
+      'Ik heb aandelen in een leverancier van de gemeente. Zou jij ze nu verkopen, of moet ik dat melden?',
+      'Should I sell my shares in the construction firm now that I assess their permit?',
+      'Heb je tips hoe ik een collega aanspreek die steeds cadeautjes van klanten aanneemt?',
+      'Any tips on what I may post on LinkedIn about my work?',
+      'Een inwoner gaf me fooi aan de balie. Hoeveel fooi mag ik houden?',
+      'Hoeveel mag ik een leverancier geven als bedankje met kerst?',
+      'Welke vertrouwenspersoon is het best om naartoe te gaan met een klacht over mijn leidinggevende?',
+    ],
+  },
+  {
+    name: 'the layout of a text the asker is to write, also of their team’s own code for a work practice',
+    decline: [
+      'Wat is een goede opbouw voor een raadsvoorstel?',
+      'Kun je een opzet voor een projectplan geven?',
+      'Can you suggest an outline for our team’s code of conduct for using the shared drive?',
+      'Could you give me a template for the minutes of our weekly meeting?',
+    ],
+    answer: [
+      'Wat is een goede opbouw voor een melding bij de vertrouwenspersoon?',
+      'Can you suggest a structure for an integrity session with my team?',
+      'Mag ik een opzet voor een beleidsnotitie met een oud-collega bij een adviesbureau delen?',
+    ],
+  },
+  {
+    name: 'a couple’s own affairs with nothing of work in it',
+    decline: [
+      'Mijn vriendin en ik willen gaan samenwonen. Wat is het verschil tussen een samenlevingscontract en trouwen?',
+      'My husband and I want to buy a house together, what should we arrange first?',
+    ],
+    answer: [
+      'Mijn partner en ik werken allebei op de afdeling Financiën. Is dat een probleem?',
+      'Mijn man en ik verhuren een kamer via Airbnb. Is dat een nevenfunctie?',
+      'My wife and I own shares in a construction company that bids on our tenders.',
+      'Mijn vriend en ik willen samen een bedrijf beginnen. Moet ik dat melden?',
+    ],
+  },
 ];
 
 describe('everyday errands and advice that borrow integrity words are declined, the near misses answered', () => {
