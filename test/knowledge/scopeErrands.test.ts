@@ -97,6 +97,17 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
       'Mijn vriend en ik willen samen een bedrijf beginnen. Moet ik dat melden?',
     ],
   },
+  {
+    name: 'ideas or a budget for a treat the team gives its own colleagues',
+    decline: [
+      'We willen een attentie voor het team na de verhuizing, ideeën tot een euro of 5 per persoon?',
+      'Any ideas for a treat for the team after the audit? Budget about 8 euros each.',
+    ],
+    answer: [
+      'Een leverancier wil een attentie voor het team sturen, mag dat?',
+      'De aannemer biedt een traktatie voor het team aan na de oplevering. Mogen we dat aannemen?',
+    ],
+  },
 ];
 
 describe('everyday errands and advice that borrow integrity words are declined, the near misses answered', () => {
