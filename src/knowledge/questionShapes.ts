@@ -719,13 +719,15 @@ const USUAL_AMOUNT_TO_GIVE =
  * one's investments, tips for a skill, how much one usually tips or gives. However much a side project,
  * shares or a profile photo sounds like the rules on side jobs, interests or social media, it is no
  * question about conduct at work; not when a word of an integrity subject, a permission, a colleague,
- * one's manager or anyone of work from outside is in it. `folded` is the question after `fold`.
+ * one's manager, anyone of work from outside, someone the asker knows or a relative is in it.
+ * `folded` is the question after `fold`.
  */
 export function asksForPersonalAdvice(folded: string): boolean {
   const market = MARKET_TIMING.test(folded) && !OUTSIDER.test(folded) && !DOING_BUSINESS.test(folded) && !namesEmployerSide(folded);
   const advice = BEST_PICK.test(folded) || TIPS_FOR_A_SKILL.test(folded) || (USUAL_AMOUNT_TO_GIVE.test(folded) && !GIFT_RULE.test(folded) && !namesEmployerSide(folded));
   if (!market && !advice) return false;
-  return !INTEGRITY_SUBJECT.test(folded) && !isPermissionFramed(folded) && !COLLEAGUE.test(folded) && !BOSS.test(folded) && !OUTSIDER.test(folded);
+  // "Tips voor een gesprek met een kandidaat die ik ken": a tie with someone at work is a question for the rules.
+  return !INTEGRITY_SUBJECT.test(folded) && !isPermissionFramed(folded) && !COLLEAGUE.test(folded) && !BOSS.test(folded) && !OUTSIDER.test(folded) && !KNOWS_A_CANDIDATE.test(folded) && !CLOSE_OR_ME.test(folded);
 }
 
 /** The layout of a text to write ("een goede opbouw voor een notitie", "suggest a structure for that document"). */
