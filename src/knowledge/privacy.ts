@@ -55,7 +55,7 @@ const THIRD_PARTY =
  * "afscheidscadeau") share one leading `\p{L}*`: written once per word it made the pattern scan each
  * word's letters twenty-six times, and this one pattern runs several times on every sentence.
  */
-const RECORD_WORDS = String.raw`\p{L}*(?:melding|meldingen|klacht|klachten|dossier|dossiers|onderzoek|onderzoeken|waarschuwing|waarschuwingen|cadeau|cadeaus|cadeautje|cadeautjes|geschenk|geschenken|verklaring|verklaringen|registratie|registraties|schending|schendingen|training|trainingen|maatregel|maatregelen)|meldng|medling|meldign|klacth|neven\p{L}+|zaak|sanctie|sancties|straf|strafmaatregel|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|kado|kados|kadootje|kadootjes|presentje|presentjes|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinair|disciplinaire|disciplinaire maatregel|gespreksverslag|gespreksverslagen|gespreksnotities|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|outside work|outside jobs?|outside activities|side positions?|ancillary positions?|ancillary activities|other jobs?|another job|andere baan|andere banen|extra baan|extra job|ernaast|on the side|schikking|schikkingen|settlements?|schadevergoeding|schadevergoedingen|boete|boetes|damages|penalty|penalties|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?|aangifte|aangiftes|police reports?|disciplinary measures?`;
+const RECORD_WORDS = String.raw`\p{L}*(?:melding|meldingen|klacht|klachten|dossier|dossiers|onderzoek|onderzoeken|waarschuwing|waarschuwingen|cadeau|cadeaus|cadeautje|cadeautjes|geschenk|geschenken|verklaring|verklaringen|registratie|registraties|schending|schendingen|training|trainingen|maatregel|maatregelen|register|registers)|meldng|medling|meldign|klacth|neven\p{L}+|zaak|sanctie|sancties|straf|strafmaatregel|berisping|ontslag|schorsing|vog|nevenfunctie|nevenfuncties|nevenwerk|nevenwerkzaamheden|nevenwerkzaamheid|bijbaan|bijbanen|bijbaantje|aandelen|beleggingen|belang|belangen|kado|kados|kadootje|kadootjes|presentje|presentjes|giften|uitnodiging|uitnodigingen|invitations?|kerstpakket|kerstpakketten|eed|belofte|relatie|relaties|schulden|strafblad|tweede baan|nevenbaan|nevenbanen|ambtseed|ambtsbelofte|familie|familie van|affaire|neef|nicht|zwager|schoonzoon|schoondochter|nephew|niece|cousin|related|ziek|ziekte|zwanger|pregnant|sick|ill|illness|burn-?out|overspannen|politieke partij|partijlid|political party|vakbond|union member|probleemgeval|probleemgevallen|zwarte lijst|blacklist|troublemaker|nevenbetrekking|nevenbetrekkingen|loonbeslag|beslag|zwart werk|zwartwerk|uitkeringsfraude|fraude|verbonden aan|banden met|connected to|ties to|uurtarief|verdient|earns|salaris|salary|loonstrook|inhouding|ziekteverzuim\p{L}*|verzuim\p{L}*|diagnose\p{L}*|medisch\p{L}*|sick days|sick leave|diagnos\p{L}*|certificate of conduct|certificate of good conduct|disciplinair|disciplinaire|disciplinaire maatregel|gespreksverslag|gespreksverslagen|gespreksnotities|declaraties|violations?|breaches|expense claims?|employed|family|affair|relationship|relationships|debts?|criminal record|second job|reports?|notifications?|complaints?|files?|records?|investigations?|cases?|sanctions?|warnings?|disciplinary|dismissal|side jobs?|side business|outside work|outside jobs?|outside activities|side positions?|ancillary positions?|ancillary activities|other jobs?|another job|andere baan|andere banen|extra baan|extra job|ernaast|on the side|schikking|schikkingen|settlements?|schadevergoeding|schadevergoedingen|boete|boetes|damages|penalty|penalties|shares|financial interests?|investments|gifts?|declarations?|registrations?|oath|company on the side|business on the side|bedrijf ernaast|bedrijfje ernaast|eigen bedrijf|eigen bedrijfje|own company|own business|klokkenluider|klokkenluiders|whistleblower|whistleblowers|toestemming|goedkeuring|ontheffing|permission|approval|promise|affirmation|integrity statements?|melder|melders|klager|klagers|complainants?|aangifte|aangiftes|police reports?|disciplinary measures?`;
 const RECORD_THINGS = new RegExp(String.raw`\b(${RECORD_WORDS})\b`, 'u');
 /** What happens to a registration: it is made, received, approved, or someone is sanctioned. */
 const RECORD_EVENTS =
@@ -255,6 +255,20 @@ const OF_A_PARTICULAR_ONE = new RegExp(
   String.raw`\b(?:van|of|over|about) (?:de|het|the|onze|ons|mijn|our|my|die|deze|that|this) (?:(?:nieuwe|oude|vorige|new|former|previous) )?(?:${THIRD_PARTY.source})`,
   'u',
 );
+/** "Het dossier van meneer Bakker", "the file of our new intern": a record of one particular person, by title or role. */
+const RECORD_OF_SOMEONE = new RegExp(
+  String.raw`\b(?:${RECORD_WORDS}) (?:van|of) (?:(?:de|het|the|onze|ons|mijn|our|my|die|deze|that|this) )?(?:(?:nieuwe|oude|vorige|new|former|previous) )?(?:${THIRD_PARTY.source})`,
+  'u',
+);
+/** "Dossier van Bakker", "file on Priya": a name after the record, as typed. */
+const RECORD_OF_A_NAME = /\b(?:van|of|on|over|about)\s+(\p{Lu}\p{Ll}+)/gu;
+
+/** Whether a clause as typed names a person (not an organisation) right after "van", "of", "on". */
+function recordOfANamedPerson(clause: string): boolean {
+  organisationNames ??= new Set(allOrganisationMentions().map((name) => fold(name)));
+  for (const match of clause.matchAll(RECORD_OF_A_NAME)) if (!organisationNames.has(fold(match[1] ?? ''))) return true;
+  return false;
+}
 /** "Wat zijn de belangen van …", "what are the side jobs of …": what someone's registrations are. */
 const WHAT_ARE_THEIR_RECORDS = new RegExp(
   String.raw`\b(?:wat|welke|what|which) (?:zijn|is|waren|was|are|were) (?:de|het|the) (?:\p{L}+ )?(?:${RECORD_WORDS}) (?:van|of) `,
@@ -306,6 +320,10 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // "Wat staat er in het personeelssysteem over de verklaring van de nieuwe stagiair?": what a
   // system or file holds about one particular person's registration (not what a law or policy says).
   if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && RECORD_THINGS.test(one) && (OF_A_PARTICULAR_ONE.test(one) || namesSomeone(clause)) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
+  // "Wat staat er in het dossier van mevrouw Jansen?", "what's in the file of our new intern?": what
+  // a record of one particular person holds, that person named by title, role or name right after
+  // the record (not "het dossier van een medewerker", anyone's, nor a rule asked beside it).
+  if (clauses.some(({ clause, folded: one }) => WHAT_IS_IN.test(one) && (RECORD_OF_SOMEONE.test(one) || (RECORD_THINGS.test(one) && recordOfANamedPerson(clause))) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
   // "Is Jan the one who leaked the memo?": who did something, asked by naming someone (not "is
   // Jan the one who decides on side jobs?", a role).
   if (clauses.some(({ clause, folded: one }) => THE_ONE_WHO.test(one) && FACT_ABOUT_SOMEONE.test(one) && namesSomeone(clause) && !RULE_OR_PROCESS.test(one))) return true;
@@ -621,7 +639,7 @@ const LEGITIMATE_LOOKUPS = /\b(vertrouwenspersoon|vertrouwenspersonen|contactper
 const WHAT_IT_HOLDS =
   /\bwat (?:staat|stond|staan|stonden) er (?:\p{L}+ ){0,8}?over\b|\bwhat does (?:\p{L}+ ){0,8}?say about\b|\bwhat (?:is|was) (?:in|written in) (?:\p{L}+ ){0,6}?about\b|\bwat (?:is|werd) er (?:\p{L}+ ){0,2}?(?:besproken|gezegd)\b|\bwhat (?:was|got) (?:\p{L}+ ){0,2}?(?:discussed|said)\b/u;
 /** What something contains: "wat staat er in", "what is in". */
-const WHAT_IS_IN = /\bwat (?:staat|stond|zit|zat) er in\b|\bwhat(?:'s| is| was) (?:written )?in\b|\bwhat does (?:\p{L}+ ){0,3}?(?:say|contain)\b/u;
+const WHAT_IS_IN = /\bwat (?:staat|stond|zit|zat) er in\b|\bwhat(?:s|'s| is| was) (?:written )?in\b|\bwhat does (?:\p{L}+ ){0,3}?(?:say|contain)\b/u;
 /** Notes of people's affairs or a conversation with them, not a policy text. */
 const NOTES_OR_CONVERSATION =
   /\b(\p{L}*verslag|\p{L}*verslagen|rapport|rapportage|notulen|aantekeningen|dossier|\p{L}+gesprek|gesprek|overleg|report|minutes|notes|file|meeting|conversation|interview)\b/u;

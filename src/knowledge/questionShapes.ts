@@ -704,3 +704,139 @@ const TIP_TO_GIVE =
 export function asksHowMuchToTip(folded: string): boolean {
   return TIP_TO_GIVE.test(folded) && !GIFT_RULE.test(folded) && !OUTSIDER.test(folded) && !isPermissionFramed(folded);
 }
+
+/** A thing that broke or does not work ("kapot", "een lekke band", "gescheurd", "laadt niet", "broken", "a flat tyre"). */
+const DEFECT =
+  /\b(?:kapot\p{L}*|stuk|lek|lekke|lekt|gescheurd|gebroken|gebarsten|defect\p{L}*|beschadigd|doet het niet|werkt niet|laadt niet|start niet|broken|broke|flat|torn|cracked|damaged|not working|(?:doesn't|doesnt|won't|wont) (?:work|start|charge))\b/u;
+/** Where it goes, who fixes it or how a new one is had ("waar moet ik die heen brengen", "wie repareert", "where do I take it"). */
+const FIX_ASK =
+  /\b(?:waar|bij wie|naar wie|hoe|where|who|how)\b(?:\s+[\p{L}']+){0,6}?\s+(?:heen|naartoe|brengen|breng|inleveren|lever|terecht|repareren|repareert|maken|gemaakt|vervangen|vervangt|nieuwe?|take|bring|drop|repair\p{L}*|fix\p{L}*|replace\p{L}*|new one|a new)\b/u;
+/** Which supplier or shop work things are ordered from ("via welke leverancier bestellen we", "where do we order"). */
+const ORDER_CHANNEL =
+  /\b(?:via|bij|van) (?:welke|welk) (?:leverancier|winkel|webshop|bedrijf|firma|zaak)\b(?:\s+\p{L}+){0,1}\s+(?:bestel|bestellen|bestelt|koop|kopen|koopt|haal|halen|krijg|krijgen)\b|\bwaar (?:bestel|bestellen|koop|kopen|haal|halen) (?:ik|we|wij|je)\b|\b(?:which|what) (?:supplier|shop|store|vendor|company) do (?:we|i|you) (?:order|buy|get)\b|\bwhere do (?:we|i) (?:order|buy|get)\b/u;
+/** How often a new one may be had ("hoe vaak heb ik recht op een nieuw paar", "how often do I get new boots"). */
+const HOW_OFTEN_A_NEW_ONE =
+  /\bhoe vaak (?:heb|krijg|kan|kun) (?:ik|je|we)\b(?:\s+\p{L}+){0,3}?\s+(?:een )?nieuwe?\b|\bhow often (?:am i entitled to|do i get|can i get|do we get|can we get|are we entitled to) (?:a )?new\b/u;
+/** Whether a pass, permit or card also works elsewhere ("kan ik met mijn parkeervergunning ook parkeren bij …", "does my badge also work in …"). */
+const PASS_ALSO_VALID =
+  /\b(?:kan|kun) (?:ik|je|we) (?:met|with) (?:mijn|mn|de|onze|ons|het) \p{L}*(?:pas|pasje|vergunning|kaart|kaartje|abonnement|badge)\b(?:\s+\p{L}+){0,4}?\s+ook\b|\b(?:geldt|werkt) (?:mijn|mn|de|onze|het) \p{L}*(?:pas|pasje|vergunning|kaart|kaartje|abonnement|badge) (?:\p{L}+ ){0,3}?ook\b|\bcan (?:i|we) (?:also )?use (?:my|our|the) (?:\p{L}+ )?(?:pass|permit|badge|card)\b(?:\s+\p{L}+){0,2}?\s+(?:at|in|for)\b|\b(?:does|will) (?:my|our|the) (?:\p{L}+ )?(?:pass|permit|badge|card) (?:also )?(?:work|count|apply) (?:at|in|for)\b/u;
+/** A pass or tool put to private use, for others or outside work: no longer a facilities question. */
+const PRIVATE_USE = /\b(?:prive\p{L}*|eigen (?:auto|gebruik|bedrijf)|thuis|weekend\p{L}*|vrije tijd|vakantie|familie|partner|vrienden|kinderen|private\p{L}*|personal|home|weekends?|holiday|family|friends?|kids|children)\b/u;
+
+/**
+ * A facilities errand about work things: where a broken one goes or how a new one is had, which
+ * supplier work things are ordered from and how often a new one is due, whether a pass or permit also
+ * works at another site ("de dienstfiets heeft een lekke band, waar breng ik die heen?", "via welke
+ * winkel bestellen we werkkleding?", "does my badge also work in the other building?"). However much a
+ * work bike, a supplier or a permit sounds like the rules on property and procurement, it is for the
+ * facilities desk; not when something of an integrity subject (a report, permission, a gift, theft),
+ * private use, a colleague or a relative is in it. `folded` is the question after `fold`.
+ */
+export function asksFacilityErrand(folded: string): boolean {
+  const broken = DEFECT.test(folded) && FIX_ASK.test(folded);
+  const ordered = ORDER_CHANNEL.test(folded) || HOW_OFTEN_A_NEW_ONE.test(folded);
+  const pass = PASS_ALSO_VALID.test(folded);
+  if (!broken && !ordered && !pass) return false;
+  // The supplier of a channel question is where things are ordered, not a party to the rules.
+  const rest = folded.replace(new RegExp(ORDER_CHANNEL.source, 'gu'), ' ');
+  return !INTEGRITY_SUBJECT.test(rest) && !PRIVATE_USE.test(folded) && !COLLEAGUE.test(folded) && !CLOSE_OR_ME.test(folded);
+}
+
+/** A resident, client or applicant: someone the asker serves. */
+const CLIENT = /\b(?:klant\p{L}*|client\p{L}*|inwoner\p{L}*|burger|burgers|bewoner\p{L}*|aanvrager\p{L}*|uitkeringsgerechtigde\p{L}*|residents?|customers?|clients?|applicants?|claimants?)\b/u;
+/**
+ * What they themselves may, must or can do, or which form they use ("vraagt of hij … mag", "welk formulier
+ * moet hij gebruiken", "asks whether she can keep her benefit").
+ */
+const THEIR_OWN_STEP =
+  /\b(?:mag|mogen|moet|moeten|kan|kunnen|hoeft|hoeven) (?:hij|zij|ze)\b|\b(?:of|whether|if) (?:hij|zij|ze|he|she|they)\b(?:\s+[\p{L}-]+){0,8}?\s+(?:mag|mogen|moet|moeten|kan|kunnen|hoeft|may|can|must|should|is allowed|are allowed|has to|have to|needs to|need to)\b|\b(?:may|can|should|must) (?:he|she|they)\b|\b(?:is|are) (?:he|she|they) allowed\b|\b(?:does|do) (?:he|she|they) (?:have|need) to\b/u;
+/** The asker put to the question ("vraagt me", "asks me", "een klant van mij") is only who was asked. */
+const ASKED_OF_ME = /\b(?:vraagt|vroeg|vragen|asks|asked|ask) (?:me|mij)\b|\b(?:van|of) (?:mij|me|mine)\b/g;
+/** The asker or our side in the question: their own conduct may be at stake. */
+const ASKER_OR_OURS = /\b(?:ik|mij|me|mijn|we|wij|ons|onze|i|my|our|us)\b/;
+/** Our staff as the other party ("een klacht over een handhaver", "about an officer"): their conduct is ours. */
+const OUR_STAFF =
+  /\b(?:collega\p{L}*|\p{L}*medewerk\p{L}*|ambtena\p{L}*|handhaver\p{L}*|boa|boas|consulent\p{L}*|behandelaar\p{L}*|leidinggevende\p{L}*|manager\p{L}*|teamleider\p{L}*|wethouder\p{L}*|burgemeester|raadsle\p{L}*|colleagues?|employees?|staff|officials?|officers?|caseworkers?|alderm[ae]n|mayor|councillors?)\b/u;
+/** What would make their step one of our rules: a gift, money or favour to us, a tie, a threat, misconduct. */
+const TOWARDS_US =
+  /\b(?:\p{L}*cadeau\p{L}*|\p{L}*kado\p{L}*|\p{L}*geschenk\p{L}*|fooi|bedankje|presentje|geld|contant|betalen|aanbied\p{L}*|aangeboden|voorrang|sneller|omkop\p{L}*|smeergeld|steekpenning\p{L}*|kent|familie|bedreig\p{L}*|agressi\p{L}*|geweld|discrimin\p{L}*|intimid\p{L}*|scheld\p{L}*|uitgescholden|vertrouwelijk\p{L}*|geheim\p{L}*|opnemen|opname|filmen|gifts?|presents?|tip|money|cash|pay|offer\p{L}*|priority|faster|speed up|bribe\p{L}*|knows|family|threat\p{L}*|aggress\p{L}*|violen\p{L}*|harass\p{L}*|confidential|secret|record|film)\b/u;
+
+/**
+ * A resident's or client's own matter passed on by the asker: what they may, must or can do under
+ * their own scheme, or which form they use ("een klant vraagt of hij naast zijn uitkering mag
+ * bijverdienen", "een inwoner wil een klacht indienen over de wachttijd, welk formulier moet hij
+ * gebruiken?", "a client asks whether she can keep her benefit if she volunteers"). Their side job or
+ * complaint is a matter of their own scheme, not of the asker's integrity; not when the asker or our side
+ * is in it, our staff are the other party, or a gift, money, favour, tie or threat towards us is.
+ * `folded` is the question after `fold`.
+ */
+export function asksForAClientsOwnMatter(folded: string): boolean {
+  if (!CLIENT.test(folded) || !THEIR_OWN_STEP.test(folded)) return false;
+  const rest = folded.replace(ASKED_OF_ME, ' ');
+  return !ASKER_OR_OURS.test(rest) && !OUR_STAFF.test(folded) && !TOWARDS_US.test(folded) && !isPermissionFramed(rest);
+}
+
+/**
+ * The assistant asked to pick a tool or product ("welke library is het handigst", "which app works best",
+ * "wat vind jij beter, X of Y") by a superlative or a preference.
+ */
+const BEST_PICK =
+  /\b(?:welke|welk)\b(?:\s+[\p{L}.'-]+){0,4}?\s+(?:is|werkt|zijn|werken)\s+(?:het\s+)?(?:handigst\p{L}*|best\p{L}*|makkelijkst\p{L}*|fijnst\p{L}*|snelst\p{L}*|goedkoopst\p{L}*|geschiktst\p{L}*)\b|\b(?:which|what)\b(?:\s+[\p{L}.'-]+){1,4}?\s+(?:is|works|are|would be)\s+(?:the\s+)?(?:best|easiest|handiest|fastest|cheapest|most (?:useful|suitable|convenient))\b|\bwat vind (?:je|jij|u) (?:beter|handiger|fijner|mooier)\b|\bwhich (?:one )?(?:would you|do you) (?:recommend|prefer|suggest)\b/u;
+/** Whether to sell, buy or hold one's own investments ("would you sell now or hold?", "zou jij verkopen?"). */
+const MARKET_TIMING =
+  /\b(?:would|should) (?:you|i) (?:\p{L}+ )?(?:sell|buy|hold)\b|\b(?:sell|verkopen|verkoop)\b(?:\s+\p{L}+){0,2}?\s+(?:or|of)\s+(?:hold|keep|wait|houden|aanhouden|vasthouden|wachten)\b|\bzou (?:jij|je|u) (?:\p{L}+ ){0,3}?(?:verkopen|bijkopen|aanhouden)\b/u;
+/** Tips for a skill of one's own ("tips om een nette foto te maken", "any tips for a good photo", "heb je tips"). */
+const TIPS_FOR_A_SKILL = /\b(?:tips?|tipjes|handige tips)\s+(?:om|voor|hoe|over|to|for|on|how)\b|\b(?:heb je|heeft u|iemand|any|got any)\s+(?:\p{L}+\s+)?tips\b/u;
+/** How much one usually gives or tips ("hoeveel fooi geef je normaal", "how much do you tip"): a custom, no gift received. */
+const USUAL_AMOUNT_TO_GIVE =
+  /\bhoeveel (?:\p{L}+ ){0,2}?(?:geef|geeft|geven) (?:je|jij|men|mensen|ik|we)\b|\bhoeveel fooi\b|\bhow much (?:\p{L}+ ){0,2}?(?:do|should|would) (?:you|i|we|people) (?:usually |normally )?(?:tip|give)\b|\bhow much (?:to )?tip\b/u;
+
+/**
+ * Advice for the asker's own life or tools: which tool or product is best, whether to sell or hold
+ * one's investments, tips for a skill, how much one usually tips or gives. However much a side project,
+ * shares or a profile photo sounds like the rules on side jobs, interests or social media, it is no
+ * question about conduct at work; not when a word of an integrity subject, a permission, a colleague,
+ * one's manager, anyone of work from outside, someone the asker knows or a relative is in it.
+ * `folded` is the question after `fold`.
+ */
+export function asksForPersonalAdvice(folded: string): boolean {
+  const market = MARKET_TIMING.test(folded) && !OUTSIDER.test(folded) && !DOING_BUSINESS.test(folded) && !namesEmployerSide(folded);
+  const advice = BEST_PICK.test(folded) || TIPS_FOR_A_SKILL.test(folded) || (USUAL_AMOUNT_TO_GIVE.test(folded) && !GIFT_RULE.test(folded) && !namesEmployerSide(folded));
+  if (!market && !advice) return false;
+  // "Tips voor een gesprek met een kandidaat die ik ken": a tie with someone at work is a question for the rules.
+  return !INTEGRITY_SUBJECT.test(folded) && !isPermissionFramed(folded) && !COLLEAGUE.test(folded) && !BOSS.test(folded) && !OUTSIDER.test(folded) && !KNOWS_A_CANDIDATE.test(folded) && !CLOSE_OR_ME.test(folded);
+}
+
+/** The layout of a text to write ("een goede opbouw voor een notitie", "suggest a structure for that document"). */
+const LAYOUT_FOR_A_TEXT =
+  /\b(?:opbouw|structuur|indeling|opzet|opzetje|sjabloon|template|format|outline|layout|structure)\s+(?:voor|for|van|of)\s+(?:een|a|an|dat|die|deze|dit|that|this|the|het|de|ons|onze|our|my|mijn)\b/u;
+/** Rules as the kind of text to write ("een gedragscode voor code reviews"): the task's genre, not a question about ours. */
+const RULES_AS_A_GENRE = /\b(?:gedragscode|code of conduct|\p{L}*beleid\p{L}*|regels|rules|policy|policies)\b/gu;
+
+/**
+ * Asks for the layout of a text the asker is to write: a memo, a proposal, their team's own code for
+ * a work practice ("wat is een goede opbouw voor een raadsvoorstel", "can you suggest a structure for
+ * our code of conduct for code reviews?"). A writing job, even when the text is a code or a policy; not
+ * when an integrity subject (a report, a gift, integrity itself) is its content, or a permission is asked.
+ * `folded` is the question after `fold`.
+ */
+export function asksForATextLayout(folded: string): boolean {
+  if (!LAYOUT_FOR_A_TEXT.test(folded)) return false;
+  return !INTEGRITY_SUBJECT.test(folded.replace(RULES_AS_A_GENRE, ' ')) && !isPermissionFramed(folded);
+}
+
+/** The asker and their partner as a couple ("mijn vriendin en ik", "my partner and I"). */
+const A_COUPLE =
+  /\b(?:mijn|mn|my)\s+(?:\p{L}+\s+)?(?:partner|vriend|vriendin|man|vrouw|echtgeno\p{L}*|verloofde|husband|wife|boyfriend|girlfriend|fianc\p{L}*|spouse)\s+(?:en|and)\s+(?:ik|i|me)\b/u;
+
+/**
+ * A couple's own affairs with nothing of work in it ("mijn vriendin en ik willen gaan samenwonen, wat
+ * is het verschil met trouwen?", "my partner and I are buying a house"): private life, however much a
+ * partner sounds like the rules on relationships ("what should we arrange first" is the couple's
+ * practice); not when work or an integrity subject, a "mag" or "melden" among them, is in it ("mijn man
+ * en ik verhuren een kamer, is dat een nevenfunctie?"). `folded` is the question after `fold`.
+ */
+export function isACouplesOwnMatter(folded: string): boolean {
+  if (!A_COUPLE.test(folded)) return false;
+  return !WORK_CONTEXT.test(folded.replace(NOT_THE_ASKERS_WORK, ' ')) && !INTEGRITY_SUBJECT.test(folded);
+}

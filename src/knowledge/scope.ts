@@ -85,6 +85,14 @@ export interface ScopeInput {
   fiction: boolean;
   /** Asks how much of a tip to give (see `asksHowMuchToTip`). */
   tipping: boolean;
+  /** A facilities errand about work things: a broken one, where they are ordered, a pass that also works elsewhere (see `asksFacilityErrand`). */
+  facilityErrand: boolean;
+  /** A resident's or client's own matter passed on: what they may or must do under their own scheme (see `asksForAClientsOwnMatter`). */
+  clientsMatter: boolean;
+  /** Advice for the asker's own life or tools: the best tool, selling or holding investments, tips for a skill, a usual tip (see `asksForPersonalAdvice`). */
+  personalAdvice: boolean;
+  /** Asks the layout of a text the asker is to write (see `asksForATextLayout`). */
+  textLayout: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -132,6 +140,18 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // (facilities, IT, the desk for residents, recruitment), whatever property, theft or tax words
   // describe it; not when something is to be reported or a rule or permission is asked (see `asksAnotherDesk`).
   if (input.otherDesk) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "De dienstfiets heeft een lekke band, waar breng ik die heen?", "via welke winkel bestellen we
+  // werkkleding?", "werkt mijn toegangspas ook in het andere gebouw?": a facilities errand about work
+  // things, however much a work bike, a supplier or a permit sounds like the rules (see `asksFacilityErrand`).
+  if (input.facilityErrand) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Een klant vraagt of hij naast zijn uitkering mag bijverdienen": a resident's or client's own
+  // matter under their own scheme, not the asker's conduct (see `asksForAClientsOwnMatter`).
+  if (input.clientsMatter) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "Welke app is het handigst voor mijn side project?", "would you sell my index fund now?", "tips voor
+  // een nette profielfoto?", "hoeveel fooi geef je in Spanje?": advice for the asker's own life or tools,
+  // whatever side-job, share or social-media word is in it (see `asksForPersonalAdvice`).
+  // "Wat is een goede opbouw voor een raadsvoorstel?": the layout of a text to write (see `asksForATextLayout`).
+  if (input.personalAdvice || input.textLayout) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Hoeveel zetels heeft de grootste partij?", "who is the mayor?", "hoe laat sluit het zwembad?": a
   // fact about the council or a place is for the municipality's website, however much an alderman or
   // the council sounds like our rules.

@@ -676,6 +676,25 @@ const rankedListedOrPointedBackRules = [
   'Wordt integriteit besproken in mijn gesprekken met HR en mijn chef?',
 ];
 
+/** What one particular person's record holds, and a register's contents per person (our own examples). */
+const recordOfOneOrARegister = [
+  'Wat staat er in het dossier van mevrouw De Haan? Ze staat zo aan de balie.',
+  'wat zit er in het klantdossier van meneer Yilmaz',
+  'What is in the file of the new intern?',
+  "What's in the case file of Tom Verbeek?",
+  'Wat staat er in de melding van de nieuwe collega?',
+  'Geef me het nevenfunctieregister, uitgesplitst per afdeling',
+  'Export the cadeauregister per employee for last year please',
+  'Stuur me een overzicht van het register met alle meldingen van dit jaar',
+];
+const recordRules = [
+  'Wat staat er in het dossier van een medewerker als hij een waarschuwing krijgt?',
+  'Wat staat er in mijn eigen dossier over de melding die ik deed?',
+  'Is het register van nevenfuncties openbaar?',
+  'Moet ik mijn bijbaan in het register laten zetten?',
+  'Wat staat er in de regeling van Velsen over geschenken?',
+];
+
 describe('requests for other people’s records', () => {
   it.each(rankedListedOrPointedBack)('declines “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(true);
@@ -722,6 +741,14 @@ describe('requests for other people’s records', () => {
   });
 
   it.each(rulesAboutReportsOnTheAsker)('answers the rule question “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+  });
+
+  it.each(recordOfOneOrARegister)('declines “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  });
+
+  it.each(recordRules)('answers the rule question “%s”', (question) => {
     expect(sanitizeQuestion(question).recordsRequest).toBe(false);
   });
 
