@@ -692,19 +692,6 @@ export function asksAboutFiction(folded: string): boolean {
   return FICTION.test(folded) && !ASKER_NAMED.test(folded) && !ASKER_OR_OWN_WORK.test(folded) && !namesEmployerSide(folded) && !isPermissionFramed(folded) && !ABOUT_THE_RULES.test(folded);
 }
 
-/** How much of a tip to give ("hoeveel fooi geef je", "how much should I tip"). */
-const TIP_TO_GIVE =
-  /\b(?:hoeveel|welk bedrag|wat voor bedrag)\b(?: \p{L}+){0,2}? fooi\b(?: \p{L}+){0,3}? (?:geef|geeft|geven)\b|\bfooi (?:geven|geef)\b.{0,40}\b(?:hoeveel|normaal|gebruikelijk)\b|\bhow much (?:\p{L}+ ){0,2}?(?:tip|to tip)\b|\bhow much (?:do|should|would) (?:i|you|we|people) tip\b|\b(?:should|do) (?:i|you|we) tip\b/u;
-
-/**
- * How much of a tip the asker gives in a restaurant or a taxi: a custom of private life, not a gift offered to
- * or by someone of work. Not whether a tip may be accepted or kept, nor one a resident or client offers
- * (`GIFT_RULE`, `OUTSIDER`). `folded` is the question after `fold`.
- */
-export function asksHowMuchToTip(folded: string): boolean {
-  return TIP_TO_GIVE.test(folded) && !GIFT_RULE.test(folded) && !OUTSIDER.test(folded) && !isPermissionFramed(folded);
-}
-
 /** A thing that broke or does not work ("kapot", "een lekke band", "gescheurd", "laadt niet", "broken", "a flat tyre"). */
 const DEFECT =
   /\b(?:kapot\p{L}*|stuk|lek|lekke|lekt|gescheurd|gebroken|gebarsten|defect\p{L}*|beschadigd|doet het niet|werkt niet|laadt niet|start niet|broken|broke|flat|torn|cracked|damaged|not working|(?:doesn't|doesnt|won't|wont) (?:work|start|charge))\b/u;
@@ -789,7 +776,7 @@ const MARKET_TIMING =
 const TIPS_FOR_A_SKILL = /\b(?:tips?|tipjes|handige tips)\s+(?:om|voor|hoe|over|to|for|on|how)\b|\b(?:heb je|heeft u|iemand|any|got any)\s+(?:\p{L}+\s+)?tips\b/u;
 /** How much one usually gives or tips ("hoeveel fooi geef je normaal", "how much do you tip"): a custom, no gift received. */
 const USUAL_AMOUNT_TO_GIVE =
-  /\bhoeveel (?:\p{L}+ ){0,2}?(?:geef|geeft|geven) (?:je|jij|men|mensen|ik|we)\b|\bhoeveel fooi\b|\bhow much (?:\p{L}+ ){0,2}?(?:do|should|would) (?:you|i|we|people) (?:usually |normally )?(?:tip|give)\b|\bhow much (?:to )?tip\b/u;
+  /\bhoeveel (?:\p{L}+ ){0,2}?(?:geef|geeft|geven) (?:je|jij|men|mensen|ik|we)\b|\b(?:hoeveel|welk bedrag|wat voor bedrag)(?: \p{L}+){0,2}? fooi\b|\bfooi (?:geven|geef)\b.{0,40}\b(?:hoeveel|normaal|gebruikelijk)\b|\b(?:should|do) (?:i|you|we) tip\b|\bhow much (?:\p{L}+ ){0,2}?(?:do|should|would) (?:you|i|we|people) (?:usually |normally )?(?:tip|give)\b|\bhow much (?:to )?tip\b/u;
 
 /**
  * Advice for the asker's own life or tools: which tool or product is best, whether to sell or hold

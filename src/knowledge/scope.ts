@@ -83,8 +83,6 @@ export interface ScopeInput {
   knowHow: boolean;
   /** Asks what happens in a film, series or book, with nobody of work in it (see `asksAboutFiction`). */
   fiction: boolean;
-  /** Asks how much of a tip to give (see `asksHowMuchToTip`). */
-  tipping: boolean;
   /** A facilities errand about work things: a broken one, where they are ordered, a pass that also works elsewhere (see `asksFacilityErrand`). */
   facilityErrand: boolean;
   /** A resident's or client's own matter passed on: what they may or must do under their own scheme (see `asksForAClientsOwnMatter`). */
@@ -167,8 +165,8 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // (see `asksForKnowHow`), nor beside two different clear integrity words.
   if (input.knowHow && !clearBeyondOffTopic) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "In die serie zweren getuigen op de bijbel, doen ze dat echt?": fiction and the world it shows, however much
-  // an oath or a bribe in it sounds like our rules; "hoeveel fooi geef je?": a custom of private life.
-  if (input.fiction || input.tipping) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // an oath or a bribe in it sounds like our rules.
+  if (input.fiction) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Is de gedragscode ook naar het Engels vertaald?": the rules as documents, however much the
   // translation sounds like a language job.
   if (input.rulesInALanguage && (lexical.inScope || top > 0)) return { inScope: true, reason: lexical.inScope ? 'lexical' : 'theme', confidence: 'weak' };
