@@ -255,7 +255,7 @@ const OF_A_PARTICULAR_ONE = new RegExp(
   String.raw`\b(?:van|of|over|about) (?:de|het|the|onze|ons|mijn|our|my|die|deze|that|this) (?:(?:nieuwe|oude|vorige|new|former|previous) )?(?:${THIRD_PARTY.source})`,
   'u',
 );
-/** "Het dossier van meneer Bakker", "the file of our new intern": a record of one particular person, by title or role. */
+/** "Het personeelsdossier van mevrouw Smit", "the file of our new intern": a record of one particular person, by title or role. */
 const RECORD_OF_SOMEONE = new RegExp(
   String.raw`\b(?:${RECORD_WORDS}) (?:van|of) (?:(?:de|het|the|onze|ons|mijn|our|my|die|deze|that|this) )?(?:(?:nieuwe|oude|vorige|new|former|previous) )?(?:${THIRD_PARTY.source})`,
   'u',
@@ -320,7 +320,7 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // "Wat staat er in het personeelssysteem over de verklaring van de nieuwe stagiair?": what a
   // system or file holds about one particular person's registration (not what a law or policy says).
   if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && RECORD_THINGS.test(one) && (OF_A_PARTICULAR_ONE.test(one) || namesSomeone(clause)) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
-  // "Wat staat er in het dossier van mevrouw Jansen?", "what's in the file of our new intern?": what
+  // "Wat staat er in het personeelsdossier van meneer Visser?", "what's in the file of our new intern?": what
   // a record of one particular person holds, that person named by title, role or name right after
   // the record (not "het dossier van een medewerker", anyone's, nor a rule asked beside it).
   if (clauses.some(({ clause, folded: one }) => WHAT_IS_IN.test(one) && (RECORD_OF_SOMEONE.test(one) || (RECORD_THINGS.test(one) && recordOfANamedPerson(clause))) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
@@ -382,7 +382,7 @@ const CLAUSE_BREAK = /,\s+(?=(?:en|and|of|or|maar|but)\s)|\s[–—]\s|\s+(?=(?:
  * comma may belong to it ("could you check whether the chair, Mr X, has …").
  */
 const VERB_FIRST_CLAUSE = /,\s+(?=(?:heeft|hebben|staat|staan|stond|zit|zat|is|was|werd|has|have|did|does|were)\s)/u;
-/** Asking for the people behind something: their names, "who was it", "door wie"; a talk with the people involved ("mijn gesprekken met de betrokkenen") is the asker's own handling, no request for them. */
+/** Asking for the people behind something: their names, "who was it", "door wie"; a talk with the people involved ("na mijn overleg met de betrokkenen") is the asker's own handling, no request for them. */
 const IDENTITY_REQUEST =
   /\b(?:(?:graag|geef|give|stuur|send|noem|list|lijst)\b.{0,30}\b(?:namen|names)|(?:namen|names)\b.{0,15}\b(?:geven|sturen|noemen|doorgeven|give|send|share)|(?:met|with|including)(?<!\b(?:gesprek|gesprekken|gesproken|gepraat|praten|overleg|overlegd|contact|afspraak|afspraken|talk|talks|talked|spoke|spoken|meeting|meetings|conversations?) (?:met|with)) (?:de |the )?(?:namen|names|betrokkenen|employees involved|people involved)|including the (?:employees|people|staff)|who was (?:it|that)|who did (?:it|that)|wie (?:was|is) (?:dat|het)|wie het (?:was|is)|om welke (?:medewerkers|collegas|mensen|personen) het (?:ging|gaat)|which (?:employees|colleagues|people) (?:it was|they were)|namen graag|names please|(?:the )?names of the (?:employees|people|staff|colleagues)|de namen van de (?:medewerkers|betrokkenen|collegas)|wie zijn (?:dat|het)|who are they|door wie|by whom|welke (?:ambtenaar|collega|medewerker|medewerkster|persoon|man|vrouw|manager|teamleider) (?:was|is) dat|which one was (?:it|that)|(?:zat|zit|zaten|zitten) (?:er )?achter|(?:was|were|is|are) behind|hoe heet (?:hij|zij|ze|die|dat|die \p{L}+)|wat (?:is|was) (?:zijn|haar|hun) naam|what(?:'s| is| was) (?:his|her|their) name)\b/u;
 /** A rumour put to the assistant: "klopt het dat …", "is it true that …", "I heard …". */

@@ -104,7 +104,7 @@ export function namesEmployerSide(folded: string): boolean {
   // "Bij de juf of bij de directeur?" about a child's school names no one of the asker's work;
   // "als ze werken in hun schuur" is the neighbours' work, not the asker's; "bij de politie of bij de
   // gemeente?" is a resident's choice of authority, not the asker's employer.
-  // "Hoe werkt dat met btw?" asks how something functions, which names no work.
+  // "Hoe werkt dat met de kilometerheffing?" asks how something functions, which names no work.
   const own = folded.replace(SOMEONE_ELSES_WORK, ' ').replace(AUTHORITY_CHOICE, ' ').replace(HOW_IT_WORKS, ' ');
   return EMPLOYER_SIDE.test(SCHOOL.test(own) ? own.replace(SCHOOL_STAFF, ' ') : own);
 }
@@ -632,7 +632,7 @@ export function asksAboutAMoneyTieAtWork(folded: string): boolean {
 }
 
 /**
- * How best to do something ("hoe verdeel ik dat het handigst", "hoe kan ik haar het beste steunen", "what's the
+ * How best to do something ("hoe plan ik de diensten het slimst", "hoe kan ik haar het beste steunen", "what's the
  * best way to", "how do I best"), tips, ideas or a recommendation asked of the assistant ("heb je tips voor",
  * "any … ideas", "ken je een goeie …", "can you recommend"), which of two fun plans is nicer, or questions to ask
  * in an interview: a request for know-how, which for running a team or one's own life is a manager's or a
@@ -641,7 +641,7 @@ export function asksAboutAMoneyTieAtWork(folded: string): boolean {
 const HOW_BEST =
   /\bhoe \p{L}+ (?:ik|je|we|wij)\b(?: [\p{L}'-]+){0,8}? (?:het )?(?:best|beste|handigst|handigste|slimst|slimste|verstandigst|makkelijkst|snelst|netjes|verantwoord|tactvol|effectief)\b|\bwat is (?:de|een) (?:beste|slimste|handigste|slimme|handige) (?:manier|aanpak)\b|\bwhat(?:'s| is) (?:the|a) (?:best|smartest|smart|good|easiest) (?:way|approach)\b|\bhow (?:do|can|should|would) (?:i|we) best\b|\bhow best to\b|\b(?:heb je|heb jij|hebt u|heeft u|any|got any|do you have(?: any)?|geef (?:me |mij |ons )?(?:wat|een paar)|een paar)\s+(?:[\p{L}-]+\s+){0,2}?(?:tips|tip|ideeen|ideetjes|suggesties|ideas|suggestions|advice|pointers)\b|^(?:tips|ideeen|ideas|suggesties)\b|\bken (?:je|jij|u) (?:een|nog) (?:goeie|goede|leuke|fijne|mooie|toffe|good|nice)\b|\b(?:can|could) you recommend\b|\b(?:kun|kan|kunt) (?:je|jij|u) (?:me |mij )?(?:een|iets) (?:\p{L}+ ){0,3}?aanraden\b|\bwat is (?:leuker|gezelliger|mooier|lekkerder|grappiger)\b|\bwhich (?:one )?is (?:more fun|nicer|cooler|funnier)\b|\bwelke vragen (?:kan|kun|moet|zal) ik\b|\bwhat questions (?:can|could|should) i\b/u;
 /**
- * A worked aid asked of the assistant: "geef eens een voorbeeldzin", "could you give me a checklist", "geef me
+ * A worked aid asked of the assistant: "geef eens een voorbeeldzin", "give me a checklist", "geef me
  * een stappenplan". A job of writing, like `isTaskRequest`'s, however its subject sounds.
  */
 const WORK_AID =
@@ -655,7 +655,7 @@ const ONES_LOVE_LIFE = /\b(?:haar|zijn|hun|mijn|her|his|their|my) (?:relatie|rel
  * addressing conduct, impartiality, screening, declarations, social media, passwords, dealing with a situation.
  */
 const CONDUCT_AT_STAKE =
-  /\b(?:aanspre\p{L}*|aanspreek\p{L}*|spreek (?:\p{L}+ ){1,4}?aan|gedrag\p{L}*|behaviou?r\p{L}*|conduct|misdra\p{L}*|overtre\p{L}*|schijn|partijdig\p{L}*|onpartijdig\p{L}*|objectie\p{L}*|neutra\p{L}*|onafhankelijk\p{L}*|impartial\p{L}*|vog|strafblad|screening\p{L}*|antecedent\p{L}*|declar\p{L}*|uren schrijven|urenregistratie|social media|sociale media|facebook\p{L}*|instagram|insta|linkedin|twitter|tiktok|posten|gepost|wachtwoord\p{L}*|password\p{L}*|omgaan|om met|deal with|handle|cope with|weiger\p{L}*|refuse|decline|nee zeggen|say no)\b/u;
+  /\b(?:aanspre\p{L}*|aanspreek\p{L}*|spreek (?:\p{L}+ ){1,6}?aan|gedrag\p{L}*|behaviou?r\p{L}*|conduct|misdra\p{L}*|overtre\p{L}*|schijn|partijdig\p{L}*|onpartijdig\p{L}*|objectie\p{L}*|neutra\p{L}*|onafhankelijk\p{L}*|impartial\p{L}*|vog|strafblad|screening\p{L}*|antecedent\p{L}*|declar\p{L}*|uren schrijven|urenregistratie|social media|sociale media|facebook\p{L}*|instagram|insta|linkedin|twitter|tiktok|posten|gepost|wachtwoord\p{L}*|password\p{L}*|omgaan|om met|deal with|handle|cope with|weiger\p{L}*|refuse|decline|nee zeggen|say no)\b/u;
 
 /** Someone the asker knows or is related to ("een kandidaat die ik persoonlijk ken", "the applicant is my nephew"): the stuff of a conflict of interest. */
 const PERSONAL_TIE =
@@ -670,7 +670,7 @@ function knowHowForTheRules(folded: string): boolean {
 /**
  * Asks for know-how (how best to do something, tips, ideas, a recommendation) or a worked aid (an example
  * sentence, a checklist) with no integrity subject, permission or question what to do in it: "hoe bouw ik zijn
- * uren verantwoord op na een burn-out", "heb je tips voor een strakkere agenda", "could you give me a checklist
+ * uren verantwoord op na een burn-out", "heb je tips om minder te vergaderen", "give me a checklist
  * for the move". Not "hoe kan ik het beste een cadeau weigeren", "tips om de schijn van belangenverstrengeling te
  * vermijden" or "geef een voorbeeld van een dilemma". `folded` is the question after `fold`.
  */
@@ -684,7 +684,7 @@ const FICTION =
 
 /**
  * What happens in a film, series or book, asked with neither the asker nor anyone of work in it ("in die serie
- * zweren getuigen een eed op de bijbel, doen ze dat hier ook?"): fiction and the world it shows, however much an
+ * legt een agent een eed af op zijn penning, bestaat dat echt?"): fiction and the world it shows, however much an
  * oath or a bribe in it sounds like our rules. Not "in die serie nam een ambtenaar geld aan, mag ik …", nor
  * "geldt dat bij ons ook?". `folded` is the question after `fold`.
  */
@@ -695,16 +695,16 @@ export function asksAboutFiction(folded: string): boolean {
 /** A thing that broke or does not work ("kapot", "een lekke band", "gescheurd", "laadt niet", "broken", "a flat tyre"). */
 const DEFECT =
   /\b(?:kapot\p{L}*|stuk|lek|lekke|lekt|gescheurd|gebroken|gebarsten|defect\p{L}*|beschadigd|doet het niet|werkt niet|laadt niet|start niet|broken|broke|flat|torn|cracked|damaged|not working|(?:doesn't|doesnt|won't|wont) (?:work|start|charge))\b/u;
-/** Where it goes, who fixes it or how a new one is had ("waar moet ik die heen brengen", "wie repareert", "where do I take it"). */
+/** Where it goes, who fixes it or how a new one is had ("waar lever ik die in", "wie repareert", "where do I take it"). */
 const FIX_ASK =
   /\b(?:waar|bij wie|naar wie|hoe|where|who|how)\b(?:\s+[\p{L}']+){0,6}?\s+(?:heen|naartoe|brengen|breng|inleveren|lever|terecht|repareren|repareert|maken|gemaakt|vervangen|vervangt|nieuwe?|take|bring|drop|repair\p{L}*|fix\p{L}*|replace\p{L}*|new one|a new)\b/u;
 /** Which supplier or shop work things are ordered from ("via welke leverancier bestellen we", "where do we order"). */
 const ORDER_CHANNEL =
   /\b(?:via|bij|van) (?:welke|welk) (?:leverancier|winkel|webshop|bedrijf|firma|zaak)\b(?:\s+\p{L}+){0,1}\s+(?:bestel|bestellen|bestelt|koop|kopen|koopt|haal|halen|krijg|krijgen)\b|\bwaar (?:bestel|bestellen|koop|kopen|haal|halen) (?:ik|we|wij|je)\b|\b(?:which|what) (?:supplier|shop|store|vendor|company) do (?:we|i|you) (?:order|buy|get)\b|\bwhere do (?:we|i) (?:order|buy|get)\b/u;
-/** How often a new one may be had ("hoe vaak heb ik recht op een nieuw paar", "how often do I get new boots"). */
+/** How often a new one may be had ("om de hoeveel jaar krijg ik een nieuwe jas", "how often do I get new boots"). */
 const HOW_OFTEN_A_NEW_ONE =
   /\bhoe vaak (?:heb|krijg|kan|kun) (?:ik|je|we)\b(?:\s+\p{L}+){0,3}?\s+(?:een )?nieuwe?\b|\bhow often (?:am i entitled to|do i get|can i get|do we get|can we get|are we entitled to) (?:a )?new\b/u;
-/** Whether a pass, permit or card also works elsewhere ("kan ik met mijn parkeervergunning ook parkeren bij …", "does my badge also work in …"). */
+/** Whether a pass, permit or card also works elsewhere ("geldt mijn pasje ook in het stadskantoor", "does my badge also work in …"). */
 const PASS_ALSO_VALID =
   /\b(?:kan|kun) (?:ik|je|we) (?:met|with) (?:mijn|mn|de|onze|ons|het) \p{L}*(?:pas|pasje|vergunning|kaart|kaartje|abonnement|badge)\b(?:\s+\p{L}+){0,4}?\s+ook\b|\b(?:geldt|werkt) (?:mijn|mn|de|onze|het) \p{L}*(?:pas|pasje|vergunning|kaart|kaartje|abonnement|badge) (?:\p{L}+ ){0,3}?ook\b|\bcan (?:i|we) (?:also )?use (?:my|our|the) (?:\p{L}+ )?(?:pass|permit|badge|card)\b(?:\s+\p{L}+){0,2}?\s+(?:at|in|for)\b|\b(?:does|will) (?:my|our|the) (?:\p{L}+ )?(?:pass|permit|badge|card) (?:also )?(?:work|count|apply) (?:at|in|for)\b/u;
 /** A pass or tool put to private use, for others or outside work: no longer a facilities question. */
@@ -713,7 +713,7 @@ const PRIVATE_USE = /\b(?:prive\p{L}*|eigen (?:auto|gebruik|bedrijf)|thuis|weeke
 /**
  * A facilities errand about work things: where a broken one goes or how a new one is had, which
  * supplier work things are ordered from and how often a new one is due, whether a pass or permit also
- * works at another site ("de dienstfiets heeft een lekke band, waar breng ik die heen?", "via welke
+ * works at another site ("de bakfiets van de buitendienst heeft een kapotte ketting, wie maakt die?", "via welke
  * winkel bestellen we werkkleding?", "does my badge also work in the other building?"). However much a
  * work bike, a supplier or a permit sounds like the rules on property and procurement, it is for the
  * facilities desk; not when something of an integrity subject (a report, permission, a gift, theft),
@@ -750,8 +750,8 @@ const TOWARDS_US =
 
 /**
  * A resident's or client's own matter passed on by the asker: what they may, must or can do under
- * their own scheme, or which form they use ("een klant vraagt of hij naast zijn uitkering mag
- * bijverdienen", "een inwoner wil een klacht indienen over de wachttijd, welk formulier moet hij
+ * their own scheme, or which form they use ("een cliënt wil weten of hij met zijn bijstand ook
+ * oppaswerk mag doen", "een inwoner is ontevreden over de wachttijd aan de balie, welk formulier moet hij
  * gebruiken?", "a client asks whether she can keep her benefit if she volunteers"). Their side job or
  * complaint is a matter of their own scheme, not of the asker's integrity; not when the asker or our side
  * is in it, our staff are the other party, or a gift, money, favour, tie or threat towards us is.
@@ -764,17 +764,17 @@ export function asksForAClientsOwnMatter(folded: string): boolean {
 }
 
 /**
- * The assistant asked to pick a tool or product ("welke library is het handigst", "which app works best",
+ * The assistant asked to pick a tool or product ("welke planningstool is het fijnst", "which app works best",
  * "wat vind jij beter, X of Y") by a superlative or a preference.
  */
 const BEST_PICK =
   /\b(?:welke|welk)\b(?:\s+[\p{L}.'-]+){0,4}?\s+(?:is|werkt|zijn|werken)\s+(?:het\s+)?(?:handigst\p{L}*|best\p{L}*|makkelijkst\p{L}*|fijnst\p{L}*|snelst\p{L}*|goedkoopst\p{L}*|geschiktst\p{L}*)\b|\b(?:which|what)\b(?:\s+[\p{L}.'-]+){1,4}?\s+(?:is|works|are|would be)\s+(?:the\s+)?(?:best|easiest|handiest|fastest|cheapest|most (?:useful|suitable|convenient))\b|\bwat vind (?:je|jij|u) (?:beter|handiger|fijner|mooier)\b|\bwhich (?:one )?(?:would you|do you) (?:recommend|prefer|suggest)\b/u;
-/** Whether to sell, buy or hold one's own investments ("would you sell now or hold?", "zou jij verkopen?"). */
+/** Whether to sell, buy or hold one's own investments ("should I sell or keep my fund?", "zou jij verkopen?"). */
 const MARKET_TIMING =
   /\b(?:would|should) (?:you|i) (?:\p{L}+ )?(?:sell|buy|hold)\b|\b(?:sell|verkopen|verkoop)\b(?:\s+\p{L}+){0,2}?\s+(?:or|of)\s+(?:hold|keep|wait|houden|aanhouden|vasthouden|wachten)\b|\bzou (?:jij|je|u) (?:\p{L}+ ){0,3}?(?:verkopen|bijkopen|aanhouden)\b/u;
 /** Tips for a skill of one's own ("tips om een nette foto te maken", "any tips for a good photo", "heb je tips"). */
 const TIPS_FOR_A_SKILL = /\b(?:tips?|tipjes|handige tips)\s+(?:om|voor|hoe|over|to|for|on|how)\b|\b(?:heb je|heeft u|iemand|any|got any)\s+(?:\p{L}+\s+)?tips\b/u;
-/** How much one usually gives or tips ("hoeveel fooi geef je normaal", "how much do you tip"): a custom, no gift received. */
+/** How much one usually gives or tips ("hoeveel fooi is gebruikelijk in Italië", "how much do you tip"): a custom, no gift received. */
 const USUAL_AMOUNT_TO_GIVE =
   /\bhoeveel (?:\p{L}+ ){0,2}?(?:geef|geeft|geven) (?:je|jij|men|mensen|ik|we)\b|\b(?:hoeveel|welk bedrag|wat voor bedrag)(?: \p{L}+){0,2}? fooi\b|\bfooi (?:geven|geef)\b.{0,40}\b(?:hoeveel|normaal|gebruikelijk)\b|\b(?:should|do) (?:i|you|we) tip\b|\bhow much (?:\p{L}+ ){0,2}?(?:do|should|would) (?:you|i|we|people) (?:usually |normally )?(?:tip|give)\b|\bhow much (?:to )?tip\b/u;
 
@@ -794,7 +794,7 @@ export function asksForPersonalAdvice(folded: string): boolean {
   return !INTEGRITY_SUBJECT.test(folded) && !isPermissionFramed(folded) && !COLLEAGUE.test(folded) && !BOSS.test(folded) && !OUTSIDER.test(folded) && !KNOWS_A_CANDIDATE.test(folded) && !CLOSE_OR_ME.test(folded);
 }
 
-/** The layout of a text to write ("een goede opbouw voor een notitie", "suggest a structure for that document"). */
+/** The layout of a text to write ("een logische indeling voor een memo", "suggest a structure for that document"). */
 const LAYOUT_FOR_A_TEXT =
   /\b(?:opbouw|structuur|indeling|opzet|opzetje|sjabloon|template|format|outline|layout|structure)\s+(?:voor|for|van|of)\s+(?:een|a|an|dat|die|deze|dit|that|this|the|het|de|ons|onze|our|my|mijn)\b/u;
 /** Rules as the kind of text to write ("een gedragscode voor code reviews"): the task's genre, not a question about ours. */
@@ -802,7 +802,7 @@ const RULES_AS_A_GENRE = /\b(?:gedragscode|code of conduct|\p{L}*beleid\p{L}*|re
 
 /**
  * Asks for the layout of a text the asker is to write: a memo, a proposal, their team's own code for
- * a work practice ("wat is een goede opbouw voor een raadsvoorstel", "can you suggest a structure for
+ * a work practice ("een handige indeling voor een collegenota", "can you suggest a structure for
  * our code of conduct for code reviews?"). A writing job, even when the text is a code or a policy; not
  * when an integrity subject (a report, a gift, integrity itself) is its content, or a permission is asked.
  * `folded` is the question after `fold`.
@@ -818,7 +818,7 @@ const A_COUPLE =
 
 /**
  * A couple's own affairs with nothing of work in it ("mijn vriendin en ik willen gaan samenwonen, wat
- * is het verschil met trouwen?", "my partner and I are buying a house"): private life, however much a
+ * is het verschil met trouwen?", "my partner and I want to rent a flat together"): private life, however much a
  * partner sounds like the rules on relationships ("what should we arrange first" is the couple's
  * practice); not when work or an integrity subject, a "mag" or "melden" among them, is in it ("mijn man
  * en ik verhuren een kamer, is dat een nevenfunctie?"). `folded` is the question after `fold`.

@@ -138,17 +138,17 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // (facilities, IT, the desk for residents, recruitment), whatever property, theft or tax words
   // describe it; not when something is to be reported or a rule or permission is asked (see `asksAnotherDesk`).
   if (input.otherDesk) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
-  // "De dienstfiets heeft een lekke band, waar breng ik die heen?", "via welke winkel bestellen we
+  // "De bakfiets van de buitendienst heeft een kapotte ketting, wie maakt die?", "via welke winkel bestellen we
   // werkkleding?", "werkt mijn toegangspas ook in het andere gebouw?": a facilities errand about work
   // things, however much a work bike, a supplier or a permit sounds like the rules (see `asksFacilityErrand`).
   if (input.facilityErrand) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
-  // "Een klant vraagt of hij naast zijn uitkering mag bijverdienen": a resident's or client's own
+  // "Een cliënt wil weten of hij met zijn bijstand ook oppaswerk mag doen": a resident's or client's own
   // matter under their own scheme, not the asker's conduct (see `asksForAClientsOwnMatter`).
   if (input.clientsMatter) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Welke app is het handigst voor mijn side project?", "would you sell my index fund now?", "tips voor
   // een nette profielfoto?", "hoeveel fooi geef je in Spanje?": advice for the asker's own life or tools,
   // whatever side-job, share or social-media word is in it (see `asksForPersonalAdvice`).
-  // "Wat is een goede opbouw voor een raadsvoorstel?": the layout of a text to write (see `asksForATextLayout`).
+  // "Welke indeling past bij een collegenota?": the layout of a text to write (see `asksForATextLayout`).
   if (input.personalAdvice || input.textLayout) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Hoeveel zetels heeft de grootste partij?", "who is the mayor?", "hoe laat sluit het zwembad?": a
   // fact about the council or a place is for the municipality's website, however much an alderman or
@@ -159,12 +159,14 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // casework, however many gift, share or secrecy words describe it; not when a word of an integrity
   // subject, a permission or someone from outside is in it (see `asksEverydayHelp`).
   if (input.everyday) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
-  // "Hoe verdeel ik het teambudget het handigst?", "heb je tips voor een strakkere agenda?", "any side hustle
-  // ideas?", "could you give me a checklist for the move?": know-how for running a team or one's own life,
+  // "Hoe plan ik de diensten van mijn team het slimst?", "heb je tips om minder te vergaderen?", "any side hustle
+  // ideas?", "give me a checklist for the office move": know-how for running a team or one's own life,
   // however many words of a theme describe it; not with an integrity subject, a permission or what to do in it
   // (see `asksForKnowHow`), nor beside two different clear integrity words.
-  if (input.knowHow && !clearBeyondOffTopic) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
-  // "In die serie zweren getuigen op de bijbel, doen ze dat echt?": fiction and the world it shows, however much
+  // A colleague or a supplier beside a clear integrity word is the asker's conduct at work all the same
+  // ("hoe spreek ik een collega het beste aan die steeds spullen mee naar huis neemt?").
+  if (input.knowHow && !clearBeyondOffTopic && !(strongTheme && input.workParty)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
+  // "In die film legt een agent een eed af op zijn penning, bestaat dat?": fiction and the world it shows, however much
   // an oath or a bribe in it sounds like our rules.
   if (input.fiction) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Is de gedragscode ook naar het Engels vertaald?": the rules as documents, however much the

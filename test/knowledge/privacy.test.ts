@@ -678,7 +678,7 @@ const rankedListedOrPointedBackRules = [
 
 /** What one particular person's record holds, and a register's contents per person (our own examples). */
 const recordOfOneOrARegister = [
-  'Wat staat er in het dossier van mevrouw De Haan? Ze staat zo aan de balie.',
+  'Wat staat er in het personeelsdossier van mevrouw De Haan? Ze staat zo aan de balie.',
   'wat zit er in het klantdossier van meneer Yilmaz',
   'What is in the file of the new intern?',
   "What's in the case file of Tom Verbeek?",
@@ -688,7 +688,7 @@ const recordOfOneOrARegister = [
   'Stuur me een overzicht van het register met alle meldingen van dit jaar',
 ];
 const recordRules = [
-  'Wat staat er in het dossier van een medewerker als hij een waarschuwing krijgt?',
+  'Wat wordt er vastgelegd in het dossier van een medewerker als hij een waarschuwing krijgt?',
   'Wat staat er in mijn eigen dossier over de melding die ik deed?',
   'Is het register van nevenfuncties openbaar?',
   'Moet ik mijn bijbaan in het register laten zetten?',
@@ -784,7 +784,7 @@ describe('a case by a compound word, a past act had done, and a talk with the pe
     'Moet ik een cadeau van een leverancier laten registreren?',
     'Welke geschenken moet je laten registreren?',
     'Ik heb mijn bijbaan laten registreren, moet dat elk jaar opnieuw?',
-    'Een teamlid wordt gediscrimineerd. Mijn gesprekken met de betrokkenen hielpen niet. Waar kan hij nog heen?',
+    'Een teamlid wordt gediscrimineerd. Na mijn overleg met de betrokkenen is het niet beter. Waar kan hij nog heen?',
     'I talked with the people involved after the harassment was reported to me, but nothing changed. What can she do now?',
     'Is er een integriteitsmeldpunt voor inwoners?',
     // A regulation by a compound word is a rule text, whoever the complaints it covers are about.

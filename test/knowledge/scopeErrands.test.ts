@@ -15,9 +15,9 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   {
     name: 'a facilities errand about work things: a broken one, where they are ordered, a pass that also works elsewhere',
     decline: [
-      'De bedrijfsauto start niet meer, bij wie moet ik zijn om hem te laten maken?',
+      'De bedrijfsauto start niet meer, wie kan hem repareren?',
       'mn werklaptop is kapot, waar breng ik die naartoe?',
-      'The charger of my work phone is broken, who can I ask for a new one?',
+      'My work phone charger broke, who can I ask for a new one?',
       'Bij welke winkel halen we de werkkleding voor de groendienst?',
       'Which supplier do we order the safety boots from?',
       'Hoe vaak krijg ik een nieuwe werkjas?',
@@ -42,7 +42,7 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
     ],
     answer: [
       'Een inwoner vraagt of hij mij een doos bonbons mag geven als dank. Mag dat?',
-      'Een klant wil een klacht indienen over een collega die hem uitschold, waar moet hij heen?',
+      'Een cliënt zegt dat een collega hem uitschold en wil daarover klagen, waar moet hij heen?',
       'A resident asks whether he may give me some cash to get his permit faster. What do I do?',
       'Een cliënt vraagt of hij bij mij thuis langs mag komen om zijn papieren te bespreken.',
       'Een klant vraagt of zijn dochter bij ons stage mag lopen, kan ik dat regelen?',
@@ -73,28 +73,28 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   {
     name: 'the layout of a text the asker is to write, also of their team’s own code for a work practice',
     decline: [
-      'Wat is een goede opbouw voor een raadsvoorstel?',
+      'Welke indeling past bij een collegenota?',
       'Kun je een opzet voor een projectplan geven?',
       'Can you suggest an outline for our team’s code of conduct for using the shared drive?',
       'Could you give me a template for the minutes of our weekly meeting?',
     ],
     answer: [
-      'Wat is een goede opbouw voor een melding bij de vertrouwenspersoon?',
-      'Can you suggest a structure for an integrity session with my team?',
+      'Welke opbouw past bij een melding bij de vertrouwenspersoon?',
+      'Could you propose a structure for an integrity session with my team?',
       'Mag ik een opzet voor een beleidsnotitie met een oud-collega bij een adviesbureau delen?',
     ],
   },
   {
     name: 'a couple’s own affairs with nothing of work in it',
     decline: [
-      'Mijn vriendin en ik willen gaan samenwonen. Wat is het verschil tussen een samenlevingscontract en trouwen?',
+      'Mijn vriendin en ik gaan samenwonen. Is een samenlevingscontract slimmer dan trouwen?',
       'My husband and I want to buy a house together, what should we arrange first?',
     ],
     answer: [
       'Mijn partner en ik werken allebei op de afdeling Financiën. Is dat een probleem?',
       'Mijn man en ik verhuren een kamer via Airbnb. Is dat een nevenfunctie?',
       'My wife and I own shares in a construction company that bids on our tenders.',
-      'Mijn vriend en ik willen samen een bedrijf beginnen. Moet ik dat melden?',
+      'Mijn vriend en ik starten samen een bedrijfje. Moet ik dat melden?',
     ],
   },
   {
