@@ -229,8 +229,16 @@ export function asksForTheRulesInALanguage(folded: string): boolean {
   return IN_A_LANGUAGE.test(folded) && THE_RULES_AS_A_TEXT.test(folded) && !WORDS_AS_WORDS.test(folded);
 }
 
+/**
+ * A text asked of the assistant without a verb of making it: "heb je een mooie tekst voor …", "weet je een
+ * leuk gedichtje", "do you have a nice line for the card". The same job as "kun je een tekst schrijven".
+ */
+const TEXT_ASKED =
+  /\b(?:heb|hebt|weet) (?:je|jij|u) (?:nog |misschien )?(?:een |wat )?(?:mooie?|leuke?|goede?|passende?|korte?|originele?|gepaste?|warme?|feestelijke?|nette?) (?:tekst\p{L}*|zin\p{L}*|gedicht\p{L}*|versje\p{L}*|quote|woorden|speech|toespraak|openingszin|slotzin|felicitatie\p{L}*)\b|\b(?:do you have|have you got|got|any) (?:a |an |some )?(?:nice|good|fitting|short|warm|festive|suitable) (?:text|line|lines|poem|quote|words|wording|speech|message)\b/u;
+
 /** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
 export function isTaskRequest(folded: string): boolean {
+  if (TEXT_ASKED.test(folded) && !ABOUT_THE_RULES.test(folded)) return true;
   if (ABOUT_WORDS.test(folded) && !asksForTheRulesInALanguage(folded)) return true;
   if (TRANSLATION.test(folded) && !isPermissionFramed(folded) && (WORDS_AS_WORDS.test(folded) || !ABOUT_THE_RULES.test(folded))) return true;
   if (ORIGIN_OF_A_SAYING.test(folded) && !ABOUT_THE_RULES.test(folded)) return true;
