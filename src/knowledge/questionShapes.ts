@@ -229,8 +229,16 @@ export function asksForTheRulesInALanguage(folded: string): boolean {
   return IN_A_LANGUAGE.test(folded) && THE_RULES_AS_A_TEXT.test(folded) && !WORDS_AS_WORDS.test(folded);
 }
 
+/**
+ * A text asked of the assistant without a verb of making it: "heb je een mooie tekst voor …", "weet je een
+ * leuk gedichtje", "do you have a nice line for the card". The same job as "kun je een tekst schrijven".
+ */
+const TEXT_ASKED =
+  /\b(?:heb|hebt|weet) (?:je|jij|u) (?:nog |misschien )?(?:een |wat )?(?:mooie?|leuke?|goede?|passende?|korte?|originele?|gepaste?|warme?|feestelijke?|nette?) (?:tekst\p{L}*|zin\p{L}*|gedicht\p{L}*|versje\p{L}*|quote|woorden|speech|toespraak|openingszin|slotzin|felicitatie\p{L}*)\b|\b(?:do you have|have you got|got|any) (?:a |an |some )?(?:nice|good|fitting|short|warm|festive|suitable) (?:text|line|lines|poem|quote|words|wording|speech|message)\b/u;
+
 /** A job for the assistant other than explaining the rules. `folded` is the question after `fold`. */
 export function isTaskRequest(folded: string): boolean {
+  if (TEXT_ASKED.test(folded) && !ABOUT_THE_RULES.test(folded)) return true;
   if (ABOUT_WORDS.test(folded) && !asksForTheRulesInALanguage(folded)) return true;
   if (TRANSLATION.test(folded) && !isPermissionFramed(folded) && (WORDS_AS_WORDS.test(folded) || !ABOUT_THE_RULES.test(folded))) return true;
   if (ORIGIN_OF_A_SAYING.test(folded) && !ABOUT_THE_RULES.test(folded)) return true;
@@ -826,4 +834,33 @@ const A_COUPLE =
 export function isACouplesOwnMatter(folded: string): boolean {
   if (!A_COUPLE.test(folded)) return false;
   return !WORK_CONTEXT.test(folded.replace(NOT_THE_ASKERS_WORK, ' ')) && !INTEGRITY_SUBJECT.test(folded);
+}
+
+/**
+ * How a framework of casework or law works for a case: its time limit ("binnen welke termijn", "hoeveel
+ * dagen van tevoren", "how long do we have to"), its steps ("wat zijn de stappen"), how something is
+ * counted or settled ("hoe verreken ik", "telt dat mee", "verrekend worden"), whether one of its terms
+ * applies to someone in a case ("geldt die vrijlating ook voor hem"), or which route a complaint or case
+ * takes ("loopt dat via … of via …").
+ */
+const HOW_A_FRAMEWORK_WORKS =
+  /\b(?:binnen|na|in) (?:welke|hoeveel) (?:termijn|tijd|dagen|weken|maanden)\b|\bhoeveel (?:dagen|weken|uur|uren|maanden|jaar) (?:van tevoren|voor|na|moet|moeten|mag|mogen|heeft|hebben)\b|\bhoe (?:lang|snel) (?:moet|moeten|mag|mogen|heeft|hebben|duurt|is de)\b|\b(?:welke|de \p{L}+|wat zijn de(?: \p{L}+)?) stappen\b|\bverreken\p{L}*|\bteller? (?:\p{L}+ ){0,2}?mee\b|\bmeetellen\b|\bloopt (?:dat|dit|het|die|deze|zo'?n)(?: \p{L}+){0,2}? via\b|\b(?:geldt|gelden)\b(?: [\p{L}%\d]+){0,5}? (?:ook )?voor (?:hem|haar|hen|die|deze|een|zo'?n)\b|\b(?:does|do) (?:[\p{L}%\d]+ ){0,4}?(?:also )?apply to (?:him|her|them|a|an|the|such)\b|\b(?:within|in) (?:what|which|how many) (?:time|period|term|days|weeks|months)\b|\bhow (?:long|soon|quickly) (?:do|does|must|should|have) (?:we|i|they|the)\b|\bwhat are the (?:\p{L}+ )?steps\b|\b(?:offset|deduct\p{L}*) (?:against|from)\b|\b(?:does|do) (?:that|this|it) (?:go|run) (?:through|via)\b/u;
+/**
+ * The asker's own conduct at stake: something offered or given to them, a tie of theirs, pressure or a
+ * threat on them, or whether they may do something ("mag ik", "can I").
+ */
+const OWN_STAKE =
+  /\b(?:mag ik|mogen we|mogen wij|kan ik|kun ik|may i|can i|am i allowed|are we allowed)\b|\b(?:aan mij|aan me|(?:biedt|bood|geeft|gaf|stuurt|stuurde) (?:me|mij)|me (?:aangeboden|gegeven)|kreeg ik|heb ik (?:\p{L}+ ){0,3}?gekregen|(?:offers?|offered|gives?|gave|sends?|sent) (?:me|us)|i (?:got|received))\b|\b(?:bedreig\p{L}*|threat\p{L}*|onder druk|druk (?:op|uit)|pressure\p{L}*|wil dat ik|wants me to|(?:mijn|my) (?:eigen )?(?:bijbaan|nevenfunctie|nevenwerk\p{L}*|side job|business))\b/u;
+
+/**
+ * Asks how a framework of casework or law works for a case — a time limit, its steps, how something
+ * is counted or settled, which route a complaint takes — with the asker's own conduct nowhere at stake.
+ * Casework borrows the rules' words ("een gift van zijn moeder", "een klacht over het team", "opgelegde
+ * geheimhouding", "bijverdiensten"): beside a decisive phrase of such a framework (an act, a reporting
+ * code, a reckoning term) they describe the case, not the asker's integrity, however many there are
+ * (see `decideScope`). Not when something is offered to the asker, a tie or a threat of theirs, pressure
+ * on them or their own permission is in it. `folded` is the question after `fold`.
+ */
+export function asksHowAFrameworkWorks(folded: string): boolean {
+  return HOW_A_FRAMEWORK_WORKS.test(folded) && !OWN_STAKE.test(folded) && !PERSONAL_TIE.test(folded);
 }

@@ -91,6 +91,8 @@ export interface ScopeInput {
   personalAdvice: boolean;
   /** Asks the layout of a text the asker is to write (see `asksForATextLayout`). */
   textLayout: boolean;
+  /** Asks how a framework of casework or law works for a case, with the asker's own conduct nowhere at stake (see `asksHowAFrameworkWorks`). */
+  framework: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
@@ -180,6 +182,11 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // "Een leverancier nodigt me uit in een leuk restaurant, mag ik daarop ingaan?", "my colleague wants
   // to use my password, is that ok?": someone of work (a supplier, a colleague) offering or asking
   // something, with a clear integrity word and a permission asked, puts the subject back at work.
+  // "Moet die gift aan de bijstandsklant verrekend worden?", "binnen welke termijn moeten we die klacht
+  // volgens de Awb afhandelen?": asked how a framework of casework or law works for a case (its time
+  // limit, steps, reckoning or route), its decisive phrase outweighs every integrity word, which there
+  // describes the case, not the asker's conduct (see `asksHowAFrameworkWorks`).
+  if (vocabulary.decisiveOffTopics.length > 0 && input.framework) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   if (vocabulary.decisiveOffTopics.length > 0 && !clearBeyondOffTopic && !(lexical.strong && permission) && !(permission && input.despite && (strongTheme || top >= 0.75)) && !(permission && strongTheme && input.workParty)) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
   // "Hoe schrijf ik me in bij de hardloopclub?": how to join something is for its organisers, unless
   // the asker asks whether it may be done or the employer's side is in it.
