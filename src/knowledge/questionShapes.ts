@@ -230,7 +230,7 @@ export function asksForTheRulesInALanguage(folded: string): boolean {
 }
 
 /**
- * A text asked of the assistant without a verb of making it: "heb je een mooie tekst voor …", "weet je een
+ * A text asked of the assistant without a verb of making it: "heb je een passende zin voor …", "weet je een
  * leuk gedichtje", "do you have a nice line for the card". The same job as "kun je een tekst schrijven".
  */
 const TEXT_ASKED =

@@ -182,8 +182,8 @@ export function decideScope(input: ScopeInput): ScopeDecision {
   // "Een leverancier nodigt me uit in een leuk restaurant, mag ik daarop ingaan?", "my colleague wants
   // to use my password, is that ok?": someone of work (a supplier, a colleague) offering or asking
   // something, with a clear integrity word and a permission asked, puts the subject back at work.
-  // "Moet die gift aan de bijstandsklant verrekend worden?", "binnen welke termijn moeten we die klacht
-  // volgens de Awb afhandelen?": asked how a framework of casework or law works for a case (its time
+  // "Moet die gift aan de bijstandsklant verrekend worden?", "binnen welke termijn handelen we een
+  // klacht van een inwoner af?": asked how a framework of casework or law works for a case (its time
   // limit, steps, reckoning or route), its decisive phrase outweighs every integrity word, which there
   // describes the case, not the asker's conduct (see `asksHowAFrameworkWorks`).
   if (vocabulary.decisiveOffTopics.length > 0 && input.framework) return { inScope: false, reason: 'off-topic', confidence: 'weak' };
