@@ -64,6 +64,8 @@ const RECORD_EVENTS =
 const GENERIC_EVENTS = /\b(aangeklopt|langs geweest|langsgegaan|knocked on|talk to|speak to|talked to|spoke to|spoken to|spoken with|gepraat|besproken|discussed|gedaan|geweest|gegaan|gestapt|stapte|stapten|turned to|tell|say|share|mention|gesproken|gezegd|verteld|got|gotten|told|said|talked|spoke|been|went)\b/;
 /** Being put down as something: "bekend als probleemgeval", "flagged as a risk". */
 const LABELLED = /\b(bekend als|bekend staat|known as|flagged|gemarkeerd|gelabeld|labell?ed|aangemerkt)\b/;
+/** Known to a desk ("is hij bekend bij jullie schuldhulp", "is she known to your team"): being in its files, which is a record whatever the desk. */
+const KNOWN_TO_A_DESK = /\b(?:bekend bij|in beeld bij|ingeschreven bij|known to|on the books of|registered with) (?:jullie|de|het|ons|onze|your|the|you)\b/;
 /** Where registrations and confidences go. */
 const COUNSEL = /\b(vertrouwenspersoon|vertrouwenspersonen|meldpunt|lkog|huis voor klokkenluiders|huis van de klokkenluiders|whistleblowers authority|klachtencommissie|integriteitscoordinator|confidential counsell?ors?|confidential advis[eo]rs?|counsell?ors?|hr|penoafdeling|personeelszaken|contactpersoon|contactpersonen|vertrouwensarts|bedrijfsarts)\b/;
 /** Words of rule, permission or process: the sentence asks how things work, not what someone did. */
@@ -193,7 +195,7 @@ const OUTCOME = /\b(uitkomst|uitslag|resultaat|status|betrokken|zitten|zat|outco
 /** A question whether a register, file or system holds something. */
 const IN_THE_REGISTER = opening(String.raw`(staat|staan|stond|zit|zitten|is|does|do|did|is there)\b.{0,40}\b(registratie|registraties|register|dossier|systeem|administratie|lijst|system|records?|list|file|database)\b`);
 /** Who, which, how many: a question about the people behind registrations. */
-const WH_OPENING = /\b(wie|welke|wat|hoeveel|hoe vaak|waarom|who|whom|whose|which|what|how many|how much|how often|why)\b/;
+const WH_OPENING = /\b(wie|welke|welk|wat|hoeveel|hoe vaak|waarom|who|whom|whose|which|what|how many|how much|how often|why)\b/;
 /** "Welke collega's …", "which employees …": people picked out by what they have or did. */
 const WHICH_PEOPLE =
   /\b(?:welke|which|wie van (?:de|onze|mijn)) (?:collegas|medewerkers|ambtenaren|mensen|personen|managers|leidinggevenden|wethouders|raadsleden|colleagues|employees|staff|people|officials|councillors)\b/;
@@ -680,7 +682,7 @@ function withoutAsides(sentence: string, folded: string): string {
 function asksForOthersRecords(sentence: string, folded: string, pointsBack: boolean): boolean {
   const registration = RECORD_THINGS.test(folded) || (pointsBack && (BACK_REFERENCE.test(folded) || WHO_DID_THAT.test(folded)));
   const event =
-    RECORD_EVENTS.test(folded) || WHAT_DID_THEY.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded))) || (registration && LABELLED.test(folded)) || DID_SOMEONE.test(folded);
+    RECORD_EVENTS.test(folded) || WHAT_DID_THEY.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded))) || (registration && LABELLED.test(folded)) || KNOWN_TO_A_DESK.test(folded) || DID_SOMEONE.test(folded);
   const rumoured = RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded) && GENERIC_EVENTS.test(folded);
   if (!registration && !event && !rumoured) return false;
   // "Is de klacht tegen de teamleider al afgehandeld?": how one particular case against someone

@@ -798,3 +798,24 @@ describe('a case by a compound word, a past act had done, and a talk with the pe
     expect(sanitizeQuestion(question).recordsRequest).toBe(false);
   });
 });
+
+describe('who of one person filed it, and someone known to a desk', () => {
+  // "Welk" before a singular noun asks who as much as "welke"; being known to a desk is being in its files.
+  const requests = [
+    'Welk teamlid heeft die klacht over onze afdelingsmanager ingediend?',
+    'Welk raadslid heeft de melding over de griffier gedaan?',
+    'Is meneer Jansen uit de Stationsstraat bekend bij jullie schuldhulp?',
+    'Is my lodger known to your debt advice team?',
+  ];
+  const ruleQuestions = [
+    'Welk bedrag mag een geschenk hoogstens waard zijn?',
+    'Welk artikel gaat over het melden van een misstand?',
+    'Moet ik bekend zijn bij de vertrouwenspersoon voordat ik een melding doe?',
+  ];
+  it.each(requests)('declines “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  });
+  it.each(ruleQuestions)('answers “%s”', (question) => {
+    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+  });
+});
