@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { loadBuiltInKnowledgeBase } from '../../src/knowledge/index.js';
+import type { PolicyKnowledgeBase } from '../../src/knowledge/kb.js';
 import { detectLanguage } from '../../src/knowledge/text.js';
+import { loadThemeCatalogue } from '../../src/knowledge/themes.js';
 
 /**
  * Situations told in everyday words, without the policy's terms: money slipped across the counter to
  * be helped sooner, a thank-you for a supplier, fear of what speaking up costs, a route outside the
  * organisation, what may happen to a colleague who cheats on hours, news one knows before it is out,
- * a candidate one knows privately, a colleague who keeps quiet about damage. Each must be answered, with
+ * a candidate one knows privately, jokes about where a colleague comes from, a colleague who keeps quiet about damage. Each must be answered, with
  * the theme that governs it; the near misses with the same everyday words stay declined. Our own
  * wordings, never copied from an evaluation set.
  */
-const knowledge = loadBuiltInKnowledgeBase();
+const knowledge = loadBuiltInKnowledgeBase() as PolicyKnowledgeBase;
+const catalogue = loadThemeCatalogue();
 const ask = (orgId: string, text: string) => knowledge.answer({ orgId, text, lang: detectLanguage(text) });
 const themesOf = (text: string) => {
   const match = knowledge.matchVocabulary(text, detectLanguage(text));
-  return match.themes.filter((hit) => hit.confidence >= 0.75).map((hit) => knowledge.themes.themes[hit.theme]!.id);
+  return match.themes.filter((hit) => hit.confidence >= 0.75).map((hit) => catalogue.themes[hit.theme]?.id ?? '?');
 };
 
 const answered: { theme: string; questions: string[] }[] = [
@@ -53,6 +56,13 @@ const answered: { theme: string; questions: string[] }[] = [
     questions: [
       'Op het werk is besloten dat niemand het mag weten. Mag ik het thuis vertellen aan mijn man?',
       'We were told to keep the merger under wraps. What am I allowed to say to friends?',
+    ],
+  },
+  {
+    theme: 'unwanted_behaviour',
+    questions: [
+      'Two guys in my unit keep poking fun at how the new intern talks and where his parents are from. What should I do?',
+      'In de teamapp worden steeds grappen gemaakt over waar een collega vandaan komt. Wat wordt er van mij verwacht?',
     ],
   },
   {
