@@ -1,5 +1,5 @@
 import type { ThemeHit, VocabularyMatch } from './themes.js';
-import type { IntegrityNamed } from './questionShapes.js';
+import type { QuestionShapes } from './questionShapes.js';
 
 /**
  * Whether a question is for the integrity assistant. Recall first: a wrongly declined real
@@ -28,71 +28,20 @@ export interface ScopeDecision {
   confidence: 'direct' | 'weak';
 }
 
-export interface ScopeInput {
+/**
+ * The evidence a question brings (its theme words, how well the policy text matches it, whether it
+ * asks permission or whom to turn to, another employer, how many subject words) and what it asks,
+ * read from its shape (`QuestionShapes`).
+ */
+export interface ScopeInput extends QuestionShapes {
   vocabulary: VocabularyMatch;
   lexical: { inScope: boolean; strong: boolean; bestShare: number };
   permission: boolean;
   /** "Wie moet ik bellen", "where can I go": asks whom to turn to rather than whether something is allowed. */
   asksWhom: boolean;
-  /** "Hoe stel ik … in", "how do I …": a how-to question. */
-  howTo: boolean;
-  /** Asks when, how long or how much (see `isLogistics`). */
-  logistics: boolean;
   otherEmployer: boolean;
   /** Subject words in the question; a described situation has several. */
   words: number;
-  /** About family, friends or pets with nothing of work in it (see `isPrivateLifeOnly`). */
-  privateLife: boolean;
-  /** Asks the assistant to make, write or plan something (see `isTaskRequest`). */
-  task: boolean;
-  /** Names someone the asker meets through work: a supplier, contractor, resident, client or colleague (see `namesAWorkParty`). */
-  workParty: boolean;
-  /** Asks the assistant's opinion of public figures, sport or the news (see `asksOpinionOnOthers`). */
-  opinion: boolean;
-  /** Names integrity itself, or uses the word in another sense (see `integrityNamed`). */
-  integrity: IntegrityNamed;
-  /** "Wat moet ik doen", "what should I do": asks what to do, which may be for practical help. */
-  whatToDo: boolean;
-  /** Asks whether a rule applies all the same ("moet ik het toch melden?", see `asksDespite`). */
-  despite: boolean;
-  /** Names the employer, its people, clients, suppliers or cases (see `namesEmployerSide`). */
-  employerSide: boolean;
-  /** Asks when, what to spend, where to book or for ideas, with no outsider and no permission in it (see `asksToPlan`). */
-  planning: boolean;
-  /** Asks how to sign oneself up for something ("hoe meld ik me aan", see `asksToSignUp`). */
-  signUp: boolean;
-  /** Its only permission framing is the "kan ik" of "hoe kan ik" (see `asksOnlyAWay`). */
-  wayOnly: boolean;
-  /** Asks to be given something through work ("kan ik via het werk een nieuw scherm aanvragen", see `asksForAProvision`). */
-  provision: boolean;
-  /** Asks which present to give or buy, not whether one may be accepted (see `asksForAGiftIdea`). */
-  giftIdea: boolean;
-  /** Asks for another desk's service: a replacement, a resident's or relative's errand, a vacancy (see `asksAnotherDesk`). */
-  otherDesk: boolean;
-  /** Asks a fact about the council or the municipality (its seats, parties, aldermen, mayor or inhabitants) or when a place opens (see `asksACivicFact`). */
-  civicFact: boolean;
-  /** Asks everyday help with no integrity subject in it: advice on investing, a text to write, a place to pick, another desk's casework (see `asksEverydayHelp`). */
-  everyday: boolean;
-  /** Its only permission framing is the "kan ik" of "waar kan ik me inschrijven" (see `asksOnlyWhereToSignUp`). */
-  signUpOnly: boolean;
-  /** Asks whether the rules themselves exist in a language (see `asksForTheRulesInALanguage`). */
-  rulesInALanguage: boolean;
-  /** Standing surety for, or a loan from or to, someone the asker deals with at work (see `asksAboutAMoneyTieAtWork`). */
-  moneyTie: boolean;
-  /** Asks for know-how or a worked aid with no integrity subject in it: how best to do something, tips, ideas, a checklist (see `asksForKnowHow`). */
-  knowHow: boolean;
-  /** Asks what happens in a film, series or book, with nobody of work in it (see `asksAboutFiction`). */
-  fiction: boolean;
-  /** A facilities errand about work things: a broken one, where they are ordered, a pass that also works elsewhere (see `asksFacilityErrand`). */
-  facilityErrand: boolean;
-  /** A resident's or client's own matter passed on: what they may or must do under their own scheme (see `asksForAClientsOwnMatter`). */
-  clientsMatter: boolean;
-  /** Advice for the asker's own life or tools: the best tool, selling or holding investments, tips for a skill, a usual tip (see `asksForPersonalAdvice`). */
-  personalAdvice: boolean;
-  /** Asks the layout of a text the asker is to write (see `asksForATextLayout`). */
-  textLayout: boolean;
-  /** Asks how a framework of casework or law works for a case, with the asker's own conduct nowhere at stake (see `asksHowAFrameworkWorks`). */
-  framework: boolean;
 }
 
 /** A described situation ("mijn broer vraagt een vergunning aan die bij mij terechtkomt") has at least this many subject words. */
