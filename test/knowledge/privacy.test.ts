@@ -770,17 +770,18 @@ describe('the records check keeps no state from one question to the next', () =>
   });
 });
 
-describe('a case by a compound word, a past act had done, and a talk with the people involved', () => {
-  // "Integriteitsmelding" is a case as much as "melding"; "heeft … laten registreren" is what someone
-  // had done, not the rule word "registreren"; a talk with the people involved is the asker's handling.
-  const requests = [
+// "Integriteitsmelding" is a case as much as "melding"; "heeft … laten registreren" is what someone
+// had done, not the rule word "registreren"; a talk with the people involved is the asker's handling.
+describeRequestsAndRules(
+  'a case by a compound word, a past act had done, and a talk with the people involved',
+  [
     'Loopt er een integriteitsmelding tegen Anouk de Graaf van Sport?',
     'Is er een klokkenluidersmelding gedaan over Bas Mulder?',
     'Is there a whistleblowing complaint against Tom Verbeek?',
     'Welke nevenfuncties heeft de directeur vorig jaar laten registreren?',
     'Which gifts has the alderman had registered this year?',
-  ];
-  const ruleQuestions = [
+  ],
+  [
     'Moet ik een cadeau van een leverancier laten registreren?',
     'Welke geschenken moet je laten registreren?',
     'Ik heb mijn bijbaan laten registreren, moet dat elk jaar opnieuw?',
@@ -790,32 +791,33 @@ describe('a case by a compound word, a past act had done, and a talk with the pe
     // A regulation by a compound word is a rule text, whoever the complaints it covers are about.
     'Is er een klachtenregeling voor klachten over een teamleider?',
     'Zijn er klachtenregelingen voor klachten over raadsleden?',
-  ];
-  it.each(requests)('declines “%s”', (question) => {
-    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
-  });
-  it.each(ruleQuestions)('answers “%s”', (question) => {
-    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
-  });
-});
+  ],
+);
 
-describe('who of one person filed it, and someone known to a desk', () => {
-  // "Welk" before a singular noun asks who as much as "welke"; being known to a desk is being in its files.
-  const requests = [
+// "Welk" before a singular noun asks who as much as "welke"; being known to a desk is being in its files.
+describeRequestsAndRules(
+  'who of one person filed it, and someone known to a desk',
+  [
     'Welk teamlid heeft die klacht over onze afdelingsmanager ingediend?',
     'Welk raadslid heeft de melding over de griffier gedaan?',
     'Is meneer Jansen uit de Stationsstraat bekend bij jullie schuldhulp?',
     'Is my lodger known to your debt advice team?',
-  ];
-  const ruleQuestions = [
+  ],
+  [
     'Welk bedrag mag een geschenk hoogstens waard zijn?',
     'Welk artikel gaat over het melden van een misstand?',
     'Moet ik bekend zijn bij de vertrouwenspersoon voordat ik een melding doe?',
-  ];
-  it.each(requests)('declines “%s”', (question) => {
-    expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+  ],
+);
+
+/** Each request is declined as someone else's records, each rule question with the same words is not. */
+function describeRequestsAndRules(title: string, requests: string[], ruleQuestions: string[]): void {
+  describe(title, () => {
+    it.each(requests)('declines “%s”', (question) => {
+      expect(sanitizeQuestion(question).recordsRequest).toBe(true);
+    });
+    it.each(ruleQuestions)('answers “%s”', (question) => {
+      expect(sanitizeQuestion(question).recordsRequest).toBe(false);
+    });
   });
-  it.each(ruleQuestions)('answers “%s”', (question) => {
-    expect(sanitizeQuestion(question).recordsRequest).toBe(false);
-  });
-});
+}

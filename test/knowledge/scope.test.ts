@@ -1,6 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { loadBuiltInKnowledgeBase } from '../../src/knowledge/index.js';
-import { detectLanguage } from '../../src/knowledge/text.js';
+import { describeScopeShapes, type ScopeShape } from './fixtures/scopeShapes.js';
 
 /**
  * Issue 8: "Decline only what is clearly not about integrity at work", and answer everything that
@@ -8,10 +6,8 @@ import { detectLanguage } from '../../src/knowledge/text.js';
  * in another sense; each near miss beside it must stay answered. Our own examples, written from
  * the shapes, never copied from an evaluation set.
  */
-const knowledge = loadBuiltInKnowledgeBase();
-const declined = (orgId: string, text: string) => knowledge.answer({ orgId, text, lang: detectLanguage(text) }).outOfScope;
 
-const shapes: { name: string; decline: string[]; answer: string[] }[] = [
+const shapes: ScopeShape[] = [
   {
     name: 'integrity in another sense than the policies’ (a check of data, the word as a word)',
     decline: ['How can I check the integrity of a zip file after downloading it?', 'Wat is het verschil tussen integriteit en integraliteit? Ik vertaal een nota.'],
@@ -1091,11 +1087,4 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
 ];
 
-describe('what is declined as not about integrity at work, and what stays answered', () => {
-  for (const shape of shapes) {
-    it(`declines ${shape.name}, and answers the near misses`, () => {
-      for (const question of shape.decline) expect(declined('velsen', question), question).toBe(true);
-      for (const question of shape.answer) expect(declined('velsen', question), question).toBe(false);
-    });
-  }
-});
+describeScopeShapes('what is declined as not about integrity at work, and what stays answered', shapes);

@@ -1,6 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { loadBuiltInKnowledgeBase } from '../../src/knowledge/index.js';
-import { detectLanguage } from '../../src/knowledge/text.js';
+import { describeScopeShapes, type ScopeShape } from './fixtures/scopeShapes.js';
 
 /**
  * Issue 8, shapes of everyday errands and advice that borrow integrity words: a broken work thing, a
@@ -8,10 +6,8 @@ import { detectLanguage } from '../../src/knowledge/text.js';
  * Each declined shape has near misses with the same words that ask about the asker's conduct at work
  * and must stay answered. Our own examples, written from the shapes, never copied from an evaluation set.
  */
-const knowledge = loadBuiltInKnowledgeBase();
-const declined = (orgId: string, text: string) => knowledge.answer({ orgId, text, lang: detectLanguage(text) }).outOfScope;
 
-const shapes: { name: string; decline: string[]; answer: string[] }[] = [
+const shapes: ScopeShape[] = [
   {
     name: 'a facilities errand about work things: a broken one, where they are ordered, a pass that also works elsewhere',
     decline: [
@@ -110,11 +106,4 @@ const shapes: { name: string; decline: string[]; answer: string[] }[] = [
   },
 ];
 
-describe('everyday errands and advice that borrow integrity words are declined, the near misses answered', () => {
-  for (const shape of shapes) {
-    it(`declines ${shape.name}, and answers the near misses`, () => {
-      for (const question of shape.decline) expect(declined('velsen', question), question).toBe(true);
-      for (const question of shape.answer) expect(declined('velsen', question), question).toBe(false);
-    });
-  }
-});
+describeScopeShapes('everyday errands and advice that borrow integrity words are declined, the near misses answered', shapes);

@@ -1,6 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { loadBuiltInKnowledgeBase } from '../../src/knowledge/index.js';
-import { detectLanguage } from '../../src/knowledge/text.js';
+import { describeScopeShapes, type ScopeShape } from './fixtures/scopeShapes.js';
 
 /**
  * Issue 8, the casework and legal frameworks of municipal work that are not the integrity rules: a
@@ -10,10 +8,8 @@ import { detectLanguage } from '../../src/knowledge/text.js';
  * frameworks that ask about the asker's own conduct and must stay answered. Our own examples, written
  * from the frameworks, never copied from an evaluation set.
  */
-const knowledge = loadBuiltInKnowledgeBase();
-const declined = (orgId: string, text: string) => knowledge.answer({ orgId, text, lang: detectLanguage(text) }).outOfScope;
 
-const frameworks: { name: string; decline: string[]; answer: string[] }[] = [
+const frameworks: ScopeShape[] = [
   {
     name: 'a client’s benefit and what counts against it',
     decline: [
@@ -83,11 +79,4 @@ const frameworks: { name: string; decline: string[]; answer: string[] }[] = [
   },
 ];
 
-describe('casework and legal frameworks other than the integrity rules are declined, the near misses answered', () => {
-  for (const framework of frameworks) {
-    it(`declines ${framework.name}, and answers the near misses`, () => {
-      for (const text of framework.decline) expect(declined('velsen', text), text).toBe(true);
-      for (const text of framework.answer) expect(declined('velsen', text), text).toBe(false);
-    });
-  }
-});
+describeScopeShapes('casework and legal frameworks other than the integrity rules are declined, the near misses answered', frameworks);
