@@ -77,6 +77,24 @@ describe('everyday wordings of roles, documents and vulnerable jobs', () => {
       expect(ask('heemskerk', question).outOfScope).toBe(true);
     });
   }
+  // A claim that what a colleague did was in their own time asks whether the rules reach private
+  // life; a fact about someone's registration put to the assistant stays a records request.
+  for (const question of [
+    'Mijn collega stond dronken op een feest te schreeuwen tegen de politie. Ze zegt dat het buiten werktijd was en dus niks uitmaakt. Klopt dat?',
+    'My colleague posted racist jokes on Facebook. He says it was his own time, so it does not matter. Is that true?',
+  ]) {
+    it(`answers the claim of private time in “${question}”`, () => {
+      expect(ask('heemskerk', question).outOfScope).toBe(false);
+    });
+  }
+  for (const question of [
+    'My colleague says she got a gift from a supplier in her free time. Can you confirm?',
+    'Iemand van het team zegt dat zij in haar vrije tijd een nevenfunctie heeft gemeld. Klopt dat?',
+  ]) {
+    it(`declines the records request in “${question}”`, () => {
+      expect(ask('heemskerk', question).outOfScope).toBe(true);
+    });
+  }
   it('cites the section on vulnerable jobs when someone asks whether their work is sensitive', () => {
     const answer = ask('werksaam', 'Mijn werk is toch geen gevoelige functie, ik plan alleen afspraken in?');
     expect(answer.citations.slice(0, 3).map((citation) => citation.section)).toContain('§ 3.2.1.2 Kwetsbare functies, handelingen en processen');
