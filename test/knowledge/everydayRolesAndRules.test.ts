@@ -9,7 +9,8 @@ import { loadThemeCatalogue } from '../../src/knowledge/themes.js';
  * who to go to first when in doubt, the team's talks about grey areas, whether one's own work is
  * sensitive (a vulnerable job), and a job title that holds an off-topic word ("salarisadministratie"
  * is where someone works, not a question about pay). Relatives by marriage, step- and grandchildren
- * with nothing of work in it are private life. Our own wordings, never copied from an evaluation set.
+ * with nothing of work in it are private life. Also: talking to someone in confidence, one's own manager in the
+ * wrong, and who imposes a measure. Our own wordings, never copied from an evaluation set.
  */
 const knowledge = loadBuiltInKnowledgeBase() as PolicyKnowledgeBase;
 const catalogue = loadThemeCatalogue();
@@ -48,6 +49,27 @@ const answered: { theme: string; questions: string[] }[] = [
       'Is mijn werk op de archiefafdeling kwetsbaar werk volgens de regels?',
       'Does my job count as a sensitive role, I only answer the phones?',
       'Ik start binnenkort op de salarisadministratie en moet een VOG aanvragen, waarom?',
+    ],
+  },
+  {
+    theme: 'contacts',
+    questions: [
+      'Is there anyone I can speak in confidence to about remarks from my team lead?',
+      'Ik wil in vertrouwen praten over mijn teamgenoot, hij kleineert mij voortdurend.',
+    ],
+  },
+  {
+    theme: 'reporting',
+    questions: [
+      'Wat doe ik als mijn eigen leidinggevende degene is die in de fout gaat?',
+      'What if it is my own manager who is in the wrong, where do I go then?',
+    ],
+  },
+  {
+    theme: 'sanctions',
+    questions: [
+      'Wie legt de straf op bij iemand die de gedragscode overtreedt?',
+      'When someone breaks the code, who imposes the measure in the end?',
     ],
   },
 ];
@@ -98,6 +120,10 @@ describe('everyday wordings of roles, documents and vulnerable jobs', () => {
   it('cites the section on vulnerable jobs when someone asks whether their work is sensitive', () => {
     const answer = ask('werksaam', 'Mijn werk is toch geen gevoelige functie, ik plan alleen afspraken in?');
     expect(answer.citations.slice(0, 3).map((citation) => citation.section)).toContain('§ 3.2.1.2 Kwetsbare functies, handelingen en processen');
+  });
+  it('cites the college’s role beside enforcement when someone asks who imposes a measure', () => {
+    const answer = ask('heemskerk', 'Wie legt de maatregel op als een collega zich misdraagt, mijn teamleider?');
+    expect(answer.citations.map((citation) => citation.section)).toContain('Rollen en verantwoordelijkheden › College');
   });
   it('cites the team leader’s tasks when someone asks who to go to first', () => {
     const answer = ask('heemskerk', 'Who is my first point of contact when I am not sure something is allowed?');
