@@ -340,7 +340,7 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   return sentences.length > 1 && CONFIRM_REQUEST.test(folded) && sentences.some((sentence) => {
     const one = fold(sentence);
     // "Collega's zeggen dat zij geen eed hoeven af te leggen. Klopt dat?" checks a rule, not a person.
-    if (RULE_OR_PROCESS.test(one.replace(ASKING_THE_ASSISTANT, ' ')) || CLAIM_ABOUT_THE_EMPLOYER.test(one)) return false;
+    if (RULE_OR_PROCESS.test(one.replace(ASKING_THE_ASSISTANT, ' ')) || CLAIM_ABOUT_THE_EMPLOYER.test(one) || (CLAIM_OF_PRIVATE_TIME.test(one) && !RECORD_THINGS.test(one) && !RECORD_EVENTS.test(one))) return false;
     return (THIRD_PARTY.test(one) || namesSomeone(sentence)) && (RECORD_THINGS.test(one) || RECORD_EVENTS.test(one) || /\b(works? as|werkt als|zegt dat|says)\b/.test(one));
   });
 }
@@ -400,6 +400,13 @@ const EMBEDDED_PERSON =
   /\b(?:of|whether|if|dat|that)\s+(?!(?:ik|je|jij|u|we|wij|men|i|you|er|het|dat|dit|een|a|an|there|it|this|that|iemand|anyone|someone|somebody|iedereen|everyone|niemand|medewerkers|ambtenaren|employees|mijn|my|onze|our|de|the|die|deze|zo|regels|rules)\b)\p{L}+\s+(?:van|vd|from|uit|at|bij)\s/u;
 /** "Mijn collega zegt dat de gemeente bijbanen stimuleert": a claim about the employer or its policy. */
 const CLAIM_ABOUT_THE_EMPLOYER = /\b(?:zegt|zeggen|zei|says|said|claims?)\s+(?:dat|that)\s+(?:de gemeente|de organisatie|het beleid|de regels|de code|the municipality|the organi[sz]ation|the policy|the rules|the code|je|you|we|wij|medewerkers|ambtenaren|employees|iedereen|everyone)\b/;
+/**
+ * "Hij zegt dat het buiten werktijd was", "she says it was her own time": a claim that the rules do not
+ * reach private time, which the code of conduct answers (its private-life rules), not a fact to check
+ * ("she says she got a gift in her free time" still puts a registration to the assistant).
+ */
+const CLAIM_OF_PRIVATE_TIME =
+  /\b(?:zegt|zeggen|zei|zeiden|vindt|vinden|says|said|claims?|thinks?)\b(?:\s+(?:dat|that)\b)?\s+(?:het|dat|dit|it|that|this)\s+(?:(?:was|is|were|gebeurde|viel)\b.{0,30}?|(?:\p{L}+\s+){0,3}?)\b(?:eigen tijd|vrije tijd|privetijd|prive tijd|in (?:zijn|haar|hun) prive|buiten (?:werktijd|diensttijd|werkuren|kantoortijd|het werk)|(?:his|her|their|own) (?:own )?time|free time|off duty|off the clock|outside (?:work|working hours|office hours)|niks met (?:het |zijn |haar |hun )?werk te maken|nothing to do with (?:work|the job|his job|her job))\b/u;
 /** A yes/no tag on a statement: "… wel of niet …", "ja of nee", "yes or no". */
 const YES_OR_NO = /\b(?:of niet|klopt dat|klopt het|or not|is that right|right|(?:hasn't|hasnt|didn't|didnt|isn't|isnt|doesn't|doesnt|wasn't|wasnt) (?:she|he))\s*\??\s*$|\b(?:heeft|is|krijgt|kreeg|has) (?:\p{L}+ )?toch\b|\b(?:wel of niet|ja of nee|yes or no)\b/u;
 /** A full name after a preposition: "the complaint file on Rachid Ouali", "het dossier van Sanne de Wit". */
