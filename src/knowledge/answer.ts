@@ -128,7 +128,7 @@ export interface AnswerTools {
   lookup: SectionLookup;
   catalogue: ThemeCatalogue;
   /** The themes a policy sentence's own words clearly name (indexes into the catalogue). */
-  sentenceThemes?: (text: string) => number[];
+  sentenceThemes?: (text: string) => readonly number[];
 }
 
 /**

@@ -389,7 +389,7 @@ export class PolicyKnowledgeBase implements KnowledgeBase {
    * documents are found through themes too.
    */
   private indexThemes(): void {
-    const tagsByText = new Map<string, number[]>();
+    const tagsByText = new Map<string, readonly number[]>();
     const tagged: Map<number, number[]>[] = this.catalogue.themes.map(() => new Map());
     // Documents the catalogue lists sections of are reached through those; the others (imported
     // ones, new organisations) through the themes their own words are about.

@@ -176,6 +176,8 @@ export function englishStem(word: string): string {
   return stem;
 }
 
+/** Texts whose themes `passageThemes` remembers. */
+const MAX_PASSAGE_THEMES = 20_000;
 /** Prefixes this long may also start inside a compound ("afscheidscadeau" has "cadeau*"). */
 const INFIX_MIN = 5;
 /** Unknown words this long may carry one typo ("vertrouwenspersson"). */
@@ -212,6 +214,8 @@ export class VocabularyMatcher {
   private readonly keyCache = new Map<string, string[]>();
   /** Single vocabulary words this long or longer, as written: heads of compounds the texts never spell ("bokslessen"). */
   private readonly headWords = new Set<string>();
+  /** What `passageThemes` found per text. */
+  private readonly passageThemeCache = new Map<string, readonly number[]>();
   private entryCount = 0;
 
   constructor(
@@ -426,10 +430,19 @@ export class VocabularyMatcher {
    * listed sections (imported ones) are found through themes too. Weaker words ("beleid",
    * "integriteit") are in nearly every passage and prove nothing here.
    */
-  passageThemes(passage: string): number[] {
-    return summarise(this.found(passage, 'nl', false), this.catalogue)
-      .themes.filter((hit) => hit.strongCues > 0)
-      .map((hit) => hit.theme);
+  passageThemes(passage: string): readonly number[] {
+    // Every answer asks this of the sentences of the sections it cites, mostly the same policy
+    // sentences again and again: each text is matched once (the vocabulary never changes).
+    let themes = this.passageThemeCache.get(passage);
+    if (!themes) {
+      themes = summarise(this.found(passage, 'nl', false), this.catalogue)
+        .themes.filter((hit) => hit.strongCues > 0)
+        .map((hit) => hit.theme);
+      // The library's own sentences are far fewer; the bound is for any other text.
+      if (this.passageThemeCache.size >= MAX_PASSAGE_THEMES) this.passageThemeCache.clear();
+      this.passageThemeCache.set(passage, themes);
+    }
+    return themes;
   }
 }
 
