@@ -399,13 +399,24 @@ const englishPhrases: PhraseEntry[] = Object.entries(vocabulary.english)
   .map(([phrase, target]) => ({ tokens: tokenize(phrase), target }))
   .filter((entry) => entry.tokens.length > 0)
   .sort((a, b) => b.tokens.length - a.tokens.length);
+/**
+ * The same phrases by their first word, longest first as above: a word is compared with the
+ * phrases it can start, not with the whole list.
+ */
+const englishPhrasesByFirst = new Map<string, PhraseEntry[]>();
+for (const entry of englishPhrases) {
+  const first = entry.tokens[0] as string;
+  const list = englishPhrasesByFirst.get(first);
+  if (list) list.push(entry);
+  else englishPhrasesByFirst.set(first, [entry]);
+}
 
 /** Replaces English words and phrases by the Dutch terms the policies use. */
 export function translateToDutch(text: string): string {
   const tokens = tokenize(text);
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const entry = englishPhrases.find((candidate) => candidate.tokens.every((token, k) => tokens[i + k] === token));
+    const entry = englishPhrasesByFirst.get(tokens[i] as string)?.find((candidate) => candidate.tokens.every((token, k) => tokens[i + k] === token));
     if (entry) {
       out.push(entry.target);
       i += entry.tokens.length;
