@@ -1,6 +1,6 @@
 import { ASKS_WHOM, describeContacts, routeToPerson } from './contacts.js';
 import { decideGift, giftLead } from './giftAdvice.js';
-import { leadSentence, leadText, overlap, questionKind, sentencesOf, type LeadSentence, type SentenceTheme, type TermWeight } from './lead.js';
+import { leadSentence, leadText, overlapScorer, questionKind, sentencesOf, type LeadSentence, type SentenceTheme, type TermWeight } from './lead.js';
 import { BACKGROUND, NATIONAL, organisationContacts, organisationName } from './organisations.js';
 import type { ScopeDecision, ScopeReason } from './scope.js';
 import { fold, type AnalyzedQuery, type Analyzer, type Lang } from './text.js';
@@ -139,7 +139,7 @@ export interface AnswerTools {
 export function buildAnswer(question: Question, material: AnswerMaterial, tools: AnswerTools, context: AnswerContext = {}): KnowledgeAnswer {
   const { analyzed, themes, scope } = material;
   const lang = question.lang;
-  const groups = selectCitations(material.passages, tools.lookup, (text) => overlap(text, analyzed, tools.analyzer, tools.weightOf));
+  const groups = selectCitations(material.passages, tools.lookup, overlapScorer(analyzed, tools.analyzer, tools.weightOf));
   const citations = groups.map((group) => group.citation);
   const labels = new Map<Citation, string>(groups.map((group) => [group.citation, displayLabel(group)]));
   // A section of many passages (a list of regulations) is shown by its best-matching passage.
@@ -320,7 +320,8 @@ export function shortQuote(quote: string, analyzed: AnalyzedQuery, analyzer: Ana
   if (skipped.size === units.length) return '';
   const whole = units.filter((_, index) => !skipped.has(index)).join(isList ? '\n' : ' ');
   if (skipped.size === 0 && whole.length <= MAX_SHOWN_QUOTE) return quote.trim();
-  const relevance = units.map((unit) => overlap(unit, analyzed, analyzer, weightOf));
+  const overlapOf = overlapScorer(analyzed, analyzer, weightOf);
+  const relevance = units.map((unit) => overlapOf(unit));
   const chosen = new Set<number>();
   let length = 0;
   // A list keeps its introduction ("… de volgende regelingen:"), not a first item.

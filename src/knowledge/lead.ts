@@ -90,16 +90,33 @@ export type TermWeight = (stem: string) => number;
  * average, so "aandelen" outweighs "melden".
  */
 export function overlap(text: string, analyzed: AnalyzedQuery, analyzer: Analyzer, weightOf?: TermWeight): number {
-  const terms = analyzer.termSet(text);
+  return overlapScorer(analyzed, analyzer, weightOf)(text);
+}
+
+/**
+ * `overlap` for many texts against one question: what depends on the question alone (its
+ * content words, their alternatives and weights) is worked out once, not per sentence weighed.
+ */
+export function overlapScorer(analyzed: AnalyzedQuery, analyzer: Analyzer, weightOf?: TermWeight): (text: string) => number {
   const content = analyzed.terms.filter((term) => term.content);
   const mean = weightOf && content.length > 0 ? content.reduce((sum, term) => sum + weightOf(term.stem), 0) / content.length : 1;
-  let total = 0;
-  for (const term of content) {
-    let hit = 0;
-    for (const [stem, kind] of term.alternatives) if (terms.has(stem)) hit = Math.max(hit, ALTERNATIVE_WEIGHT[kind]);
-    total += weightOf && mean > 0 ? (hit * weightOf(term.stem)) / mean : hit;
-  }
-  return total;
+  const weighted = weightOf !== undefined && mean > 0;
+  const words = content.map((term) => ({
+    stems: [...term.alternatives.keys()],
+    hits: [...term.alternatives.values()].map((kind) => ALTERNATIVE_WEIGHT[kind]),
+    weight: weighted ? weightOf(term.stem) : 1,
+  }));
+  return (text) => {
+    const terms = analyzer.termSet(text);
+    let total = 0;
+    for (const { stems, hits, weight } of words) {
+      let hit = 0;
+      for (let a = 0; a < stems.length; a++) if (terms.has(stems[a] as string)) hit = Math.max(hit, hits[a] as number);
+      // The same arithmetic as ever, so the same sentences win.
+      total += weighted ? (hit * weight) / mean : hit;
+    }
+    return total;
+  };
 }
 
 /** How many different words of the question a text has (as typed, as part of a compound or through a synonym). */
@@ -114,11 +131,11 @@ export function sentencesOf(text: string): string[] {
 }
 
 interface Unit {
-  sentence: string;
+  readonly sentence: string;
   /** The sentence ended in a colon in the text (the colon is dropped from `sentence`). */
-  colon?: boolean;
+  readonly colon?: boolean;
   /** For a list item: the line that introduces the list ("De ambtenaar is verplicht …:"). */
-  intro?: string;
+  readonly intro?: string;
 }
 
 const LIST_ITEM = /^\s*(?:[-•]|[a-z]\.|\d+\.)\s+/;
@@ -131,7 +148,22 @@ function wholeSentences(line: string): string[] {
     .filter((sentence) => sentence !== '');
 }
 
-function unitsOf(text: string): Unit[] {
+/** The units of the policy texts already read: every answer reads the sections it cites, mostly the same ones. */
+const unitsCache = new Map<string, readonly Unit[]>();
+/** The library's own sections are far fewer; the bound is for any other text. */
+const MAX_CACHED_UNITS = 5000;
+
+function unitsOf(text: string): readonly Unit[] {
+  let units = unitsCache.get(text);
+  if (!units) {
+    units = readUnits(text);
+    if (unitsCache.size >= MAX_CACHED_UNITS) unitsCache.clear();
+    unitsCache.set(text, units);
+  }
+  return units;
+}
+
+function readUnits(text: string): Unit[] {
   const units: Unit[] = [];
   let intro: string | undefined;
   for (const line of text.split('\n')) {
@@ -177,6 +209,7 @@ export type SentenceTheme = (sentence: string) => 'on' | 'other' | 'none';
 export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, analyzer: Analyzer, kind: QuestionKind, weightOf?: TermWeight, themeOf?: SentenceTheme): LeadSentence | undefined {
   let best: (LeadSentence & { score: number; shared: number }) | undefined;
   const candidates: (LeadSentence & { score: number; shared: number })[] = [];
+  const overlapOf = overlapScorer(analyzed, analyzer, weightOf);
   citations.slice(0, 3).forEach((citation, index) => {
     const units = unitsOf(citation.quote);
     units.forEach((unit, position) => {
@@ -195,7 +228,7 @@ export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, ana
       // A list item is judged by its own length: its introduction is what makes it readable.
       const own = unit.intro ? unit.sentence : sentence;
       if (sentence.length < 25 || own.length > MAX_LEAD_SENTENCE || (unit.intro?.length ?? 0) > MAX_LIST_INTRO) return;
-      const shared = overlap(sentence, analyzed, analyzer, weightOf);
+      const shared = overlapOf(sentence);
       const signal = RULE_SIGNAL.test(sentence) ? 0.15 : 0;
       // A sentence that shares no word with the question still leads when it is the first
       // citation's: the theme found that section, the question used other words.
