@@ -546,9 +546,13 @@ function askedAsRule(piece: string): boolean {
 
 /** The asker asks who reported them, whether there is a report about them or what it holds, or who a reporter is. */
 function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
-  const pieces = sentences.flatMap((sentence) => fold(sentence).split(PIECE_BREAK)).map((piece) => piece.trim()).filter((piece) => piece !== '');
-  const aboutMe = pieces.some((piece) => REPORTED_ME.test(piece) || ASKER_WAS_REPORTED.test(piece) || RECORD_ABOUT_ME.test(piece));
-  return pieces.some((piece) => {
+  const pieces = sentences
+    .flatMap((sentence) => fold(sentence).split(PIECE_BREAK))
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '')
+    .map((piece) => ({ piece, reported: REPORTED_ME.test(piece) || ASKER_WAS_REPORTED.test(piece), record: RECORD_ABOUT_ME.test(piece) }));
+  const aboutMe = pieces.some(({ reported, record }) => reported || record);
+  return pieces.some(({ piece, reported, record }) => {
     // "is de melder een man of een vrouw", "uit welke afdeling kwam de melding over de directeur",
     // "do I know the person who reported me?" (asked for what the answer reveals, so "do I" is no rule here)
     if ((THE_REPORTER_AS_SUBJECT.test(piece) && A_REPORTERS_TRAIT.test(piece)) || (FROM_WHICH_UNIT.test(piece) && (CASE_WORD.test(piece) || THE_REPORTER_AS_SUBJECT.test(piece)))) {
@@ -556,32 +560,39 @@ function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
     }
     // "am I under investigation", "staat er iets over mij in het meldingensysteem", "who snitched?"
     if (((MY_STANDING.test(piece) && !CONDITION.test(piece)) || WHO_INFORMED.test(piece)) && !RULE_OR_PROCESS.test(piece.replace(ASKING_THE_ASSISTANT, ' '))) return true;
-    if (askedAsRule(piece)) return false;
-    const reported = REPORTED_ME.test(piece) || ASKER_WAS_REPORTED.test(piece);
-    const record = RECORD_ABOUT_ME.test(piece);
-    // "wie heeft mij verklikt", "welke collega heeft me aangegeven", "who ratted me out"
-    if (reported && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && !CONFIDENTIALITY.test(piece)) return true;
-    // "who made a report about me", "wie heeft de klacht over mij ingediend"
-    if (record && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && MADE_IT.test(piece) && !CONFIDENTIALITY.test(piece)) return true;
-    // "wat is er over mij gemeld", "what was reported about me"
-    if (reported && WHAT_OPENING.test(piece) && !CONDITION.test(piece)) return true;
-    // "hoeveel klachten zijn er over mij gedaan", "could it be that a colleague reported me"
-    if ((reported || record) && (COUNT_OF_RECORDS.test(piece) || A_POSSIBILITY.test(piece)) && !CONDITION.test(piece)) return true;
-    // "wat staat er over mij in de melding"
-    if (ABOUT_ME.test(piece) && CASE_WORD.test(piece) && ITS_CONTENTS.test(piece) && !CONDITION.test(piece)) return true;
-    // "was het Jan die mij heeft gemeld?", "heeft Jan mij aangegeven?", "komt de melding over mij van een collega?"
-    if (reported && (WAS_IT_SOMEONE.test(piece) || FACT_ABOUT_SOMEONE.test(piece))) return true;
-    if ((reported || record) && FROM_WHOM.test(piece)) return true;
-    // "is er een klacht over mij", "heeft iemand mij gemeld", "kun je checken of er iets over mij gemeld is"
-    if ((reported || record) && (WHETHER_ABOUT_ME.test(piece) || EMBEDDED_QUESTION.test(piece))) return true;
-    if (record && FACT_QUESTION_OPENING.test(piece) && RECEIVED.test(piece) && !CONDITION.test(piece)) return true;
-    // "wat staat er in de klacht over mij", "laat me de melding over mij zien"
-    if (record && ITS_CONTENTS.test(piece)) return true;
-    // "Iemand heeft mij aangegeven, kun je nagaan wie het was?", "… en wat zit erin?"
-    if (aboutMe && (WHO_WAS_IT.test(piece) || ITS_CONTENTS.test(piece) || CONFIRM_IT.test(piece)) && !CONFIDENTIALITY.test(piece)) return true;
-    // "wie is de melder", "van wie kwam de klacht", "met de naam van de klager erbij"
-    return WHO_IS_THE_REPORTER.test(piece) && !CONFIDENTIALITY.test(piece) && !RULE_TEXT.test(piece);
+    // A piece asked as a rule asks nothing of the reports below. That check is the costliest, and
+    // the patterns are pure, so it is made last, only for a piece that would otherwise count.
+    return asksOfAReportOnTheAsker(piece, reported, record, aboutMe) && !askedAsRule(piece);
   });
+}
+
+/**
+ * One piece of `asksAboutReportsOnTheAsker`: `reported` (the asker was reported) and `record` (a
+ * report about the asker) are this piece's, `aboutMe` whether any piece has either.
+ */
+function asksOfAReportOnTheAsker(piece: string, reported: boolean, record: boolean, aboutMe: boolean): boolean {
+  // "wie heeft mij verklikt", "welke collega heeft me aangegeven", "who ratted me out"
+  if (reported && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && !CONFIDENTIALITY.test(piece)) return true;
+  // "who made a report about me", "wie heeft de klacht over mij ingediend"
+  if (record && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && MADE_IT.test(piece) && !CONFIDENTIALITY.test(piece)) return true;
+  // "wat is er over mij gemeld", "what was reported about me"
+  if (reported && WHAT_OPENING.test(piece) && !CONDITION.test(piece)) return true;
+  // "hoeveel klachten zijn er over mij gedaan", "could it be that a colleague reported me"
+  if ((reported || record) && (COUNT_OF_RECORDS.test(piece) || A_POSSIBILITY.test(piece)) && !CONDITION.test(piece)) return true;
+  // "wat staat er over mij in de melding"
+  if (ABOUT_ME.test(piece) && CASE_WORD.test(piece) && ITS_CONTENTS.test(piece) && !CONDITION.test(piece)) return true;
+  // "was het Jan die mij heeft gemeld?", "heeft Jan mij aangegeven?", "komt de melding over mij van een collega?"
+  if (reported && (WAS_IT_SOMEONE.test(piece) || FACT_ABOUT_SOMEONE.test(piece))) return true;
+  if ((reported || record) && FROM_WHOM.test(piece)) return true;
+  // "is er een klacht over mij", "heeft iemand mij gemeld", "kun je checken of er iets over mij gemeld is"
+  if ((reported || record) && (WHETHER_ABOUT_ME.test(piece) || EMBEDDED_QUESTION.test(piece))) return true;
+  if (record && FACT_QUESTION_OPENING.test(piece) && RECEIVED.test(piece) && !CONDITION.test(piece)) return true;
+  // "wat staat er in de klacht over mij", "laat me de melding over mij zien"
+  if (record && ITS_CONTENTS.test(piece)) return true;
+  // "Iemand heeft mij aangegeven, kun je nagaan wie het was?", "… en wat zit erin?"
+  if (aboutMe && (WHO_WAS_IT.test(piece) || ITS_CONTENTS.test(piece) || CONFIRM_IT.test(piece)) && !CONFIDENTIALITY.test(piece)) return true;
+  // "wie is de melder", "van wie kwam de klacht", "met de naam van de klager erbij"
+  return WHO_IS_THE_REPORTER.test(piece) && !CONFIDENTIALITY.test(piece) && !RULE_TEXT.test(piece);
 }
 
 /**
@@ -626,19 +637,25 @@ function asksForTheOtherSide(sentences: string[]): boolean {
   return sentences.some((sentence) =>
     sentence.split(PIECE_BREAK).some((piece) => {
       const one = fold(piece);
-      if (askedAsRule(one)) return false;
-      if (WHAT_THEY_ANSWERED.test(one)) return true;
-      if (CASE_ABOUT_SOMEONE_AT_COUNSEL.test(one) && COUNSEL.test(one)) return true;
-      // "contact gehad met Jan": a name after "met" counts here (`namesSomeone` skips it for "met Teams").
-      const someone = THIRD_PARTY.test(one.replace(COUNSEL, ' ')) || namesSomeone(piece) || /\b(?:met|with) \p{Lu}\p{Ll}+/u.test(piece);
-      if (COUNSEL_SPOKE_ABOUT_A_CASE.test(one) && COUNSEL.test(one) && someone) return true;
-      if (HOW_THEY_RESPONDED.test(one) && someone) return true;
-      // "Wat vond de directeur van de klacht over Ruud?", "heeft HR mijn melding over Ruud al doorgestuurd?"
-      if ((PARTICULAR_CASE_AGAINST.test(one) || MY_CASE_AGAINST.test(one)) && (WHAT_THEY_THOUGHT.test(one) || CASE_PASSED_ON.test(one)) && !CONDITION.test(one)) return true;
-      const response = THEIR_RESPONSE.test(one) || (RESPONSE_OF.test(one) && (THIRD_PARTY.test(one) || namesSomeone(piece)));
-      return response && (SHOW_VERBS.test(one) || WHAT_THE_RESPONSE_WAS.test(one) || EMBEDDED_QUESTION.test(one));
+      // A piece asked as a rule does not count; that check is the costliest and the patterns are
+      // pure, so it is made only for a piece that would.
+      return asksForTheOtherSideIn(piece, one) && !askedAsRule(one);
     }),
   );
+}
+
+/** One piece of `asksForTheOtherSide`, as typed and folded. */
+function asksForTheOtherSideIn(piece: string, one: string): boolean {
+  if (WHAT_THEY_ANSWERED.test(one)) return true;
+  if (CASE_ABOUT_SOMEONE_AT_COUNSEL.test(one) && COUNSEL.test(one)) return true;
+  // "contact gehad met Jan": a name after "met" counts here (`namesSomeone` skips it for "met Teams").
+  const someone = THIRD_PARTY.test(one.replace(COUNSEL, ' ')) || namesSomeone(piece) || /\b(?:met|with) \p{Lu}\p{Ll}+/u.test(piece);
+  if (COUNSEL_SPOKE_ABOUT_A_CASE.test(one) && COUNSEL.test(one) && someone) return true;
+  if (HOW_THEY_RESPONDED.test(one) && someone) return true;
+  // "Wat vond de directeur van de klacht over Ruud?", "heeft HR mijn melding over Ruud al doorgestuurd?"
+  if ((PARTICULAR_CASE_AGAINST.test(one) || MY_CASE_AGAINST.test(one)) && (WHAT_THEY_THOUGHT.test(one) || CASE_PASSED_ON.test(one)) && !CONDITION.test(one)) return true;
+  const response = THEIR_RESPONSE.test(one) || (RESPONSE_OF.test(one) && (THIRD_PARTY.test(one) || namesSomeone(piece)));
+  return response && (SHOW_VERBS.test(one) || WHAT_THE_RESPONSE_WAS.test(one) || EMBEDDED_QUESTION.test(one));
 }
 
 /** Questions about the rules, such as where to find the confidential counsellors, are not records requests. */
@@ -783,7 +800,12 @@ const NAMES_ALONG = /\b(?:(?:de |hun )?namen (?:er ?bij|erbij)|(?:met|with|inclu
  * for a rule.
  */
 function ranksOrComparesRecords(sentence: string, folded: string): boolean {
-  if (askedAsRule(withoutAsides(sentence, folded))) return false;
+  // A sentence asked as a rule ranks nothing; that check is the costliest and the patterns are
+  // pure, so it is made only for a sentence that ranks or compares.
+  return ranksOrCompares(sentence, folded) && !askedAsRule(withoutAsides(sentence, folded));
+}
+
+function ranksOrCompares(sentence: string, folded: string): boolean {
   const registration = RECORD_THINGS.test(folded) || RECORD_EVENTS.test(folded);
   if (RANKING.test(folded) && (registration || SCORE.test(folded)) && !AT_RISK.test(folded)) return true;
   if (COUNT_PER_UNIT.test(folded)) return true;
