@@ -216,6 +216,11 @@ const CASE_AGAINST =
 let organisationNames: Set<string> | undefined;
 /** A capitalised word inside a sentence (not its first word), with the two words before it. */
 const CAPITALISED_INSIDE = /(?:(\S+)\s+)?(\S+)\s(\p{Lu}\p{Ll}{2,}\p{L}*)/gu;
+/**
+ * What every match of CAPITALISED_INSIDE contains: a capital and two small letters after a space.
+ * A cheap scan first, as that pattern tries its words before every character of the sentence.
+ */
+const A_CAPITAL_INSIDE = /\s\p{Lu}\p{Ll}{2}/u;
 const BODY_BEFORE_NAME = /^(gemeente|provincie|regio|waterschap|municipality|city|province|afdeling|department|team)$/i;
 const NOT_BEFORE_A_NAME = /^(a|an|the|een|de|het|op|on|via|in|at|naar|to|met|with|bij|uit)$/i;
 /** "Linda's", "Pieter's": a possessive name. */
@@ -226,6 +231,7 @@ function namesSomeone(sentence: string): boolean {
   organisationNames ??= new Set(allOrganisationMentions().map((name) => fold(name)));
   const organisations = organisationNames;
   if (POSSESSIVE_NAME.test(sentence) && !/\b(it|that|what|let|there|here|who|he|she)['’]s\b/i.test(sentence)) return true;
+  if (!A_CAPITAL_INSIDE.test(sentence)) return false;
   for (const match of sentence.matchAll(CAPITALISED_INSIDE)) {
     if (organisations.has(fold(match[3] ?? ''))) continue;
     // "a Marktplaats sale", "op LinkedIn": a thing or a place after an article or preposition.
@@ -303,9 +309,11 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // does not excuse the request in the next; "…, en heeft Jan er eentje?" points back at the
   // registration the clause before it in the sentence names.
   const clauses = sentences.flatMap((sentence) =>
-    [sentence.split(CLAUSE_BREAK), VERB_FIRST_CLAUSE.test(sentence) ? sentence.split(VERB_FIRST_CLAUSE) : []].flatMap((parts) =>
-      parts.map((clause, i, all) => ({ clause, folded: fold(clause), before: i > 0 ? fold(all[i - 1] ?? '') : '' })),
-    ),
+    [sentence.split(CLAUSE_BREAK), VERB_FIRST_CLAUSE.test(sentence) ? sentence.split(VERB_FIRST_CLAUSE) : []].flatMap((parts) => {
+      // Each clause folded once: the one before it is the previous clause's fold.
+      const folded = parts.map((clause) => fold(clause));
+      return parts.map((clause, i) => ({ clause, folded: folded[i] as string, before: i > 0 ? (folded[i - 1] as string) : '' }));
+    }),
   );
   if (clauses.some(({ clause, folded: one, before }) => asksForOthersRecords(clause, one, RECORD_THINGS.test(before)))) return true;
   // "Welke afdeling meldt de minste geschenken?", "vergelijk de nevenfuncties van Karin en Joost":
