@@ -201,6 +201,64 @@ const OUTCOME_SHARE = 0.6;
 /** Whether a sentence's own words name one of the question's clear themes, only other themes, or none. */
 export type SentenceTheme = (sentence: string) => 'on' | 'other' | 'none';
 
+/** A sentence of a cited text that may lead, with what it is worth whatever the question. */
+interface LeadCandidate {
+  /** The sentence as it would be quoted (with its list's introduction, or the sentence it refers back to). */
+  sentence: string;
+  /** Its unit's place in the text. */
+  position: number;
+  /** It states a rule (RULE_SIGNAL). */
+  signal: number;
+  /** `outcomeOf` the sentence per kind of question, once asked. */
+  outcomes: Partial<Record<QuestionKind, Outcome | null>>;
+}
+
+/** The lead candidates of the texts already read: the cited sections recur from answer to answer. */
+const leadCandidates = new Map<string, readonly LeadCandidate[]>();
+
+/**
+ * The sentences of a cited text that may lead, in the text's order. Which ones, and how each
+ * reads, depends on the text alone; only how well they answer is the question's.
+ */
+function leadCandidatesOf(quote: string): readonly LeadCandidate[] {
+  let found = leadCandidates.get(quote);
+  if (found) return found;
+  const list: LeadCandidate[] = [];
+  const units = unitsOf(quote);
+  units.forEach((unit, position) => {
+    let sentence = unit.sentence;
+    if (unit.intro) {
+      // A list item is read with the line that introduces it.
+      sentence = `${unit.intro} … ${sentence}`;
+    } else if (REFERS_BACK.test(sentence) || /^\p{Ll}/u.test(sentence)) {
+      // It refers back, or continues the line before it ("Regeling …: volgens de …").
+      const before = units[position - 1];
+      if (!before || before.intro || REFERS_BACK.test(before.sentence)) return;
+      sentence = `${before.sentence}${before.colon ? ':' : ''} ${sentence}`;
+    }
+    // A list's introduction alone ("De ambtenaar is verplicht …:") says nothing yet.
+    if (unit.colon && !unit.intro && units[position + 1]?.intro) return;
+    // A list item is judged by its own length: its introduction is what makes it readable.
+    const own = unit.intro ? unit.sentence : sentence;
+    if (sentence.length < 25 || own.length > MAX_LEAD_SENTENCE || (unit.intro?.length ?? 0) > MAX_LIST_INTRO) return;
+    list.push({ sentence, position, signal: RULE_SIGNAL.test(sentence) ? 0.15 : 0, outcomes: {} });
+  });
+  found = list;
+  if (leadCandidates.size >= MAX_CACHED_UNITS) leadCandidates.clear();
+  leadCandidates.set(quote, found);
+  return found;
+}
+
+/** `outcomeOf` a candidate for a kind of question, read once per sentence and kind. */
+function candidateOutcome(candidate: LeadCandidate, kind: QuestionKind): Outcome | undefined {
+  let outcome = candidate.outcomes[kind];
+  if (outcome === undefined) {
+    outcome = outcomeOf(candidate.sentence, kind) ?? null;
+    candidate.outcomes[kind] = outcome;
+  }
+  return outcome ?? undefined;
+}
+
 /**
  * The sentence of the first citations that best answers the question: it shares the most
  * words with it, states a rule (and, for a permission or duty question, an outcome), and comes
@@ -211,34 +269,18 @@ export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, ana
   const candidates: (LeadSentence & { score: number; shared: number })[] = [];
   const overlapOf = overlapScorer(analyzed, analyzer, weightOf);
   citations.slice(0, 3).forEach((citation, index) => {
-    const units = unitsOf(citation.quote);
-    units.forEach((unit, position) => {
-      let sentence = unit.sentence;
-      if (unit.intro) {
-        // A list item is read with the line that introduces it.
-        sentence = `${unit.intro} … ${sentence}`;
-      } else if (REFERS_BACK.test(sentence) || /^\p{Ll}/u.test(sentence)) {
-        // It refers back, or continues the line before it ("Regeling …: volgens de …").
-        const before = units[position - 1];
-        if (!before || before.intro || REFERS_BACK.test(before.sentence)) return;
-        sentence = `${before.sentence}${before.colon ? ':' : ''} ${sentence}`;
-      }
-      // A list's introduction alone ("De ambtenaar is verplicht …:") says nothing yet.
-      if (unit.colon && !unit.intro && units[position + 1]?.intro) return;
-      // A list item is judged by its own length: its introduction is what makes it readable.
-      const own = unit.intro ? unit.sentence : sentence;
-      if (sentence.length < 25 || own.length > MAX_LEAD_SENTENCE || (unit.intro?.length ?? 0) > MAX_LIST_INTRO) return;
+    for (const candidate of leadCandidatesOf(citation.quote)) {
+      const { sentence, position } = candidate;
       const shared = overlapOf(sentence);
-      const signal = RULE_SIGNAL.test(sentence) ? 0.15 : 0;
       // A sentence that shares no word with the question still leads when it is the first
       // citation's: the theme found that section, the question used other words.
-      if (shared < 1 && index > 0) return;
+      if (shared < 1 && index > 0) continue;
       // For "mag ik / moet ik" a sentence that says yes or no is a better lead than one that does not.
-      const decides = kind !== 'other' && outcomeOf(sentence, kind) ? OUTCOME_BONUS : 0;
-      const score = Math.max(shared, index === 0 ? FIRST_CITATION_FLOOR : 0) * (1 - index * 0.15) + signal + decides - position * 0.02;
+      const decides = kind !== 'other' && candidateOutcome(candidate, kind) ? OUTCOME_BONUS : 0;
+      const score = Math.max(shared, index === 0 ? FIRST_CITATION_FLOOR : 0) * (1 - index * 0.15) + candidate.signal + decides - position * 0.02;
       candidates.push({ sentence, index, score, shared });
       if (!best || score > best.score) best = { sentence, index, score, shared };
-    });
+    }
   });
   if (!best) return undefined;
   // "Painting classes for money" shares "geld" with the gift item of an article whose other item is
