@@ -390,8 +390,6 @@ export interface QueryTerm {
 export interface AnalyzedQuery {
   lang: Lang;
   terms: QueryTerm[];
-  /** Every stem to search for with its highest weight. */
-  weights: Map<string, number>;
   /** The question in Dutch words, after translating English terms. */
   dutchText: string;
 }
@@ -519,9 +517,13 @@ export class QueryAnalyzer {
     const words = tokenize(dutchText).filter((word) => word.length >= 2 || /^\d$/.test(word));
     const stems = words.map((word) => (STOPWORDS.has(word) ? '' : this.analyzer.stem(word)));
     // Phrases of the synonym list match on the words of hyphenated compounds too.
-    const sequence = words.flatMap((word) =>
-      STOPWORDS.has(word) ? [word] : word.includes('-') ? word.split('-').map((piece) => (STOPWORDS.has(piece) ? piece : this.analyzer.stem(piece))) : [this.analyzer.stem(word)],
-    );
+    // A loop rather than flatMap, which built an array per word of every question.
+    const sequence: string[] = [];
+    for (const word of words) {
+      if (STOPWORDS.has(word)) sequence.push(word);
+      else if (word.includes('-')) for (const piece of word.split('-')) sequence.push(STOPWORDS.has(piece) ? piece : this.analyzer.stem(piece));
+      else sequence.push(this.analyzer.stem(word));
+    }
     const terms: QueryTerm[] = [];
     const seen = new Set<string>();
     words.forEach((word, index) => {
@@ -561,12 +563,7 @@ export class QueryAnalyzer {
       if (!containsSequence(sequence, entry)) continue;
       for (const term of terms) if (entry.some((stem) => term.alternatives.has(stem))) term.domain = 'strong';
     }
-    const weights = new Map<string, number>();
-    for (const term of terms) {
-      const factor = term.content ? 1 : 0.3;
-      for (const [stem, kind] of term.alternatives) weights.set(stem, Math.max(weights.get(stem) ?? 0, ALTERNATIVE_WEIGHT[kind] * factor));
-    }
-    return { lang, terms, weights, dutchText };
+    return { lang, terms, dutchText };
   }
 }
 
