@@ -141,6 +141,11 @@ interface CompiledEntry {
   target: Target;
   /** How far from its anchor word a phrase's other words may lie. */
   window: number;
+  /**
+   * Per piece that is no word start: the keys of which a word of the text must have one for the
+   * piece to match (a function word's is `w:` and itself, a key every word has of itself).
+   */
+  needs: string[][];
 }
 
 export interface ThemeHit {
@@ -279,7 +284,8 @@ export class VocabularyMatcher {
     // A lone function word ("van", "or") would match nearly every question; a phrase of
     // them ("wat gebeurt er als") is anchored on its first word.
     if (pieces.length === 1 && 'literal' in pieces[0]!) return;
-    const entry: CompiledEntry = { id: this.entryCount++, phrase, pieces, target, window: lang === 'en' ? ENGLISH_PHRASE_WINDOW : PHRASE_WINDOW };
+    const needs = pieces.flatMap((piece) => ('keys' in piece ? [piece.keys] : 'literal' in piece ? [[`w:${piece.literal}`]] : []));
+    const entry: CompiledEntry = { id: this.entryCount++, phrase, pieces, target, window: lang === 'en' ? ENGLISH_PHRASE_WINDOW : PHRASE_WINDOW, needs };
     // Indexed by its first piece that is not a function word.
     const anchor = pieces.find((piece) => !('literal' in piece)) ?? pieces[0]!;
     if ('prefix' in anchor) push(this.byPrefix, anchor.prefix.slice(0, 3), entry);
@@ -392,12 +398,20 @@ export class VocabularyMatcher {
   private found(input: string, lang: Lang, typos: boolean): { entry: CompiledEntry; at: number }[] {
     const tokens = this.tokens(input, lang);
     const hits = new Map<number, { entry: CompiledEntry; at: number }>();
+    // Every key of every word of the text: a phrase one of whose words the whole text lacks cannot
+    // match anywhere, so most phrases are ruled out without looking at the words around their anchor.
+    let present: Set<string> | undefined;
+    const possible = (entry: CompiledEntry): boolean => {
+      present ??= new Set(tokens.flatMap((token) => token.keys));
+      const keys = present;
+      return entry.needs.every((needed) => needed.some((key) => keys.has(key)));
+    };
     for (let at = 0; at < tokens.length; at++) {
       const token = tokens[at] as TokenInfo;
       const { entries } = token.matches;
       for (const entry of entries) {
         if (hits.has(entry.id)) continue;
-        if (entry.pieces.length === 1 || this.phraseAt(entry, tokens, at)) hits.set(entry.id, { entry, at });
+        if (entry.pieces.length === 1 || (possible(entry) && this.phraseAt(entry, tokens, at))) hits.set(entry.id, { entry, at });
       }
       // Only a word that matches nothing as it is may be a typo.
       if (entries.length === 0 && typos && token.word.length >= TYPO_MIN) {
