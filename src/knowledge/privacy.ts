@@ -814,15 +814,18 @@ function ranksOrComparesRecords(sentence: string, folded: string): boolean {
 }
 
 function ranksOrCompares(sentence: string, folded: string): boolean {
-  const registration = RECORD_THINGS.test(folded) || RECORD_EVENTS.test(folded);
-  if (RANKING.test(folded) && (registration || SCORE.test(folded)) && !AT_RISK.test(folded)) return true;
+  // Each part is looked for only where the answer depends on it (the patterns are pure, so the
+  // order changes the work, not the outcome): most sentences rank and compare nothing.
+  let registration: boolean | undefined;
+  const isRegistration = () => (registration ??= RECORD_THINGS.test(folded) || RECORD_EVENTS.test(folded));
+  if (RANKING.test(folded) && (isRegistration() || SCORE.test(folded)) && !AT_RISK.test(folded)) return true;
   if (COUNT_PER_UNIT.test(folded)) return true;
   // "List the departments and how many complaints each one had"
-  if (COUNT_OF.test(folded) && registration && EACH_UNIT.test(folded)) return true;
-  if (NAMES_ALONG.test(folded) && (registration || SCORE.test(folded) || A_RANKED_ONE.test(folded))) return true;
+  if (COUNT_OF.test(folded) && isRegistration() && EACH_UNIT.test(folded)) return true;
+  if (NAMES_ALONG.test(folded) && (isRegistration() || SCORE.test(folded) || A_RANKED_ONE.test(folded))) return true;
+  if (!COMPARE.test(folded) || !isRegistration()) return false;
   // Counsel compared ("reporting to the confidential adviser or to the authority") is two routes, not two people.
-  const people = namesSomeone(sentence.replace(COUNSEL_AS_TYPED, ' ')) || THIRD_PARTY.test(folded.replace(COUNSEL, ' ')) || A_RANKED_ONE.test(folded);
-  return COMPARE.test(folded) && registration && people;
+  return namesSomeone(sentence.replace(COUNSEL_AS_TYPED, ' ')) || THIRD_PARTY.test(folded.replace(COUNSEL, ' ')) || A_RANKED_ONE.test(folded);
 }
 
 /** What counsel heard, was told or advised: verbs of a confidence, in the past. */
