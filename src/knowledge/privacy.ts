@@ -310,15 +310,17 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // registration the clause before it in the sentence names.
   const clauses = sentences.flatMap((sentence) =>
     [sentence.split(CLAUSE_BREAK), VERB_FIRST_CLAUSE.test(sentence) ? sentence.split(VERB_FIRST_CLAUSE) : []].flatMap((parts) => {
-      // Each clause folded once: the one before it is the previous clause's fold.
+      // Each clause folded once, and asked once whether it names a registration (RECORD_THINGS):
+      // several checks below ask it of every clause, and of the clause before it.
       const folded = parts.map((clause) => fold(clause));
-      return parts.map((clause, i) => ({ clause, folded: folded[i] as string, before: i > 0 ? (folded[i - 1] as string) : '' }));
+      const records = folded.map((one) => RECORD_THINGS.test(one));
+      return parts.map((clause, i) => ({ clause, folded: folded[i] as string, records: records[i] as boolean, recordsBefore: i > 0 && (records[i - 1] as boolean) }));
     }),
   );
-  if (clauses.some(({ clause, folded: one, before }) => asksForOthersRecords(clause, one, RECORD_THINGS.test(before)))) return true;
+  if (clauses.some(({ clause, folded: one, records, recordsBefore }) => asksForOthersRecords(clause, one, records, recordsBefore))) return true;
   // "Welke afdeling meldt de minste geschenken?", "vergelijk de nevenfuncties van Karin en Joost":
   // a ranking or comparison of people's or units' registrations.
-  if (clauses.some(({ clause, folded: one }) => ranksOrComparesRecords(clause, one))) return true;
+  if (clauses.some(({ clause, folded: one, records }) => ranksOrComparesRecords(clause, one, records))) return true;
   // "Wat heeft HR Mark geadviseerd?", "heeft de vertrouwenspersoon iets van Kees gehoord?"
   if (clauses.some(({ clause, folded: one }) => asksWhatCounselHeardOrAdvised(clause, one))) return true;
   if (asksForAgreementsAboutSomeone(sentences) || asksWhetherTheirsWasHandled(sentences) || claimsARightToOthersRecords(sentences)) return true;
@@ -329,17 +331,17 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && NOTES_OR_CONVERSATION.test(one) && (namesSomeone(clause) || CONVERSATION_WITH_NAME.test(clause)))) return true;
   // "Wat staat er in het personeelssysteem over de verklaring van de nieuwe stagiair?": what a
   // system or file holds about one particular person's registration (not what a law or policy says).
-  if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && RECORD_THINGS.test(one) && (OF_A_PARTICULAR_ONE.test(one) || namesSomeone(clause)) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
+  if (clauses.some(({ clause, folded: one, records }) => WHAT_IT_HOLDS.test(one) && records && (OF_A_PARTICULAR_ONE.test(one) || namesSomeone(clause)) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
   // "Wat staat er in het personeelsdossier van meneer Visser?", "what's in the file of our new intern?": what
   // a record of one particular person holds, that person named by title, role or name right after
   // the record (not "het dossier van een medewerker", anyone's, nor a rule asked beside it).
-  if (clauses.some(({ clause, folded: one }) => WHAT_IS_IN.test(one) && (RECORD_OF_SOMEONE.test(one) || (RECORD_THINGS.test(one) && recordOfANamedPerson(clause))) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
+  if (clauses.some(({ clause, folded: one, records }) => WHAT_IS_IN.test(one) && (RECORD_OF_SOMEONE.test(one) || (records && recordOfANamedPerson(clause))) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
   // "Is Jan the one who leaked the memo?": who did something, asked by naming someone (not "is
   // Jan the one who decides on side jobs?", a role).
   if (clauses.some(({ clause, folded: one }) => THE_ONE_WHO.test(one) && FACT_ABOUT_SOMEONE.test(one) && namesSomeone(clause) && !RULE_OR_PROCESS.test(one))) return true;
   // "Who was it?", "graag de namen van iedereen die …": asking who, where the question is about
   // a registration or what someone did.
-  if (IDENTITY_REQUEST.test(folded) && (THIRD_PARTY.test(folded) || clauses.some(({ folded: one }) => RECORD_THINGS.test(one) || RECORD_EVENTS.test(one)))) return true;
+  if (IDENTITY_REQUEST.test(folded) && (THIRD_PARTY.test(folded) || clauses.some(({ folded: one, records }) => records || RECORD_EVENTS.test(one)))) return true;
   // "Een collega is bij de vertrouwenspersoon geweest. Waarom?": one sentence says what happened
   // to or with someone, a short one after it asks who, why or what it was about.
   if (sentences.length > 1 && sentences.some((sentence) => FOLLOW_UP.test(fold(sentence))) && sentences.some((sentence) => tellsOfSomeone(sentence))) return true;
@@ -709,10 +711,11 @@ function withoutAsides(sentence: string, folded: string): string {
 /**
  * `sentence` is one sentence as typed (for names), `folded` the same after `fold`. A sentence
  * counts when it has someone else in it, a registration, and the shape of a records request.
- * `pointsBack`: the clause before names a registration this one may refer to.
+ * `records` is RECORD_THINGS.test(folded); `pointsBack`: the clause before names a registration
+ * this one may refer to.
  */
-function asksForOthersRecords(sentence: string, folded: string, pointsBack: boolean): boolean {
-  const registration = RECORD_THINGS.test(folded) || (pointsBack && (BACK_REFERENCE.test(folded) || WHO_DID_THAT.test(folded)));
+function asksForOthersRecords(sentence: string, folded: string, records: boolean, pointsBack: boolean): boolean {
+  const registration = records || (pointsBack && (BACK_REFERENCE.test(folded) || WHO_DID_THAT.test(folded)));
   const event =
     RECORD_EVENTS.test(folded) || WHAT_DID_THEY.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded))) || (registration && LABELLED.test(folded)) || KNOWN_TO_A_DESK.test(folded) || DID_SOMEONE.test(folded);
   const rumoured = RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded) && GENERIC_EVENTS.test(folded);
@@ -807,17 +810,18 @@ const NAMES_ALONG = /\b(?:(?:de |hun )?namen (?:er ?bij|erbij)|(?:met|with|inclu
  * compares two rules (no person, no unit), "welk team moet de meeste meldingen behandelen?" asks
  * for a rule.
  */
-function ranksOrComparesRecords(sentence: string, folded: string): boolean {
+function ranksOrComparesRecords(sentence: string, folded: string, records: boolean): boolean {
   // A sentence asked as a rule ranks nothing; that check is the costliest and the patterns are
   // pure, so it is made only for a sentence that ranks or compares.
-  return ranksOrCompares(sentence, folded) && !askedAsRule(withoutAsides(sentence, folded));
+  return ranksOrCompares(sentence, folded, records) && !askedAsRule(withoutAsides(sentence, folded));
 }
 
-function ranksOrCompares(sentence: string, folded: string): boolean {
+/** `records` is RECORD_THINGS.test(folded). */
+function ranksOrCompares(sentence: string, folded: string, records: boolean): boolean {
   // Each part is looked for only where the answer depends on it (the patterns are pure, so the
   // order changes the work, not the outcome): most sentences rank and compare nothing.
   let registration: boolean | undefined;
-  const isRegistration = () => (registration ??= RECORD_THINGS.test(folded) || RECORD_EVENTS.test(folded));
+  const isRegistration = () => (registration ??= records || RECORD_EVENTS.test(folded));
   if (RANKING.test(folded) && (isRegistration() || SCORE.test(folded)) && !AT_RISK.test(folded)) return true;
   if (COUNT_PER_UNIT.test(folded)) return true;
   // "List the departments and how many complaints each one had"
