@@ -1,6 +1,6 @@
 import { ASKS_WHOM, describeContacts, routeToPerson } from './contacts.js';
 import { decideGift, giftLead } from './giftAdvice.js';
-import { leadSentence, leadText, overlap, questionKind, sentencesOf, type LeadSentence, type SentenceTheme, type TermWeight } from './lead.js';
+import { leadSentence, leadText, overlapScorer, questionKind, sentencesOf, type LeadSentence, type SentenceTheme, type TermWeight } from './lead.js';
 import { BACKGROUND, NATIONAL, organisationContacts, organisationName } from './organisations.js';
 import type { ScopeDecision, ScopeReason } from './scope.js';
 import { fold, type AnalyzedQuery, type Analyzer, type Lang } from './text.js';
@@ -128,7 +128,7 @@ export interface AnswerTools {
   lookup: SectionLookup;
   catalogue: ThemeCatalogue;
   /** The themes a policy sentence's own words clearly name (indexes into the catalogue). */
-  sentenceThemes?: (text: string) => number[];
+  sentenceThemes?: (text: string) => readonly number[];
 }
 
 /**
@@ -139,7 +139,7 @@ export interface AnswerTools {
 export function buildAnswer(question: Question, material: AnswerMaterial, tools: AnswerTools, context: AnswerContext = {}): KnowledgeAnswer {
   const { analyzed, themes, scope } = material;
   const lang = question.lang;
-  const groups = selectCitations(material.passages, tools.lookup, (text) => overlap(text, analyzed, tools.analyzer, tools.weightOf));
+  const groups = selectCitations(material.passages, tools.lookup, overlapScorer(analyzed, tools.analyzer, tools.weightOf));
   const citations = groups.map((group) => group.citation);
   const labels = new Map<Citation, string>(groups.map((group) => [group.citation, displayLabel(group)]));
   // A section of many passages (a list of regulations) is shown by its best-matching passage.
@@ -313,14 +313,14 @@ function shownQuotes(citations: Citation[], labels: Map<Citation, string>, bestP
  * quote has more to say, and the quote is dropped when it has nothing else.
  */
 export function shortQuote(quote: string, analyzed: AnalyzedQuery, analyzer: Analyzer, skip?: string, weightOf?: TermWeight): string {
-  const isList = /\n\s*(?:[-•]|[a-z]\.|\d+\.)\s/.test(quote);
-  const units = isList ? quote.split('\n').filter((line) => line.trim() !== '') : sentencesOfParagraphs(quote);
+  const { isList, units, bare } = quoteUnitsOf(quote);
   const skipped = new Set<number>();
-  if (skip) units.forEach((unit, index) => skip.includes(unit.replace(/^\s*(?:[-•]|[a-z]\.|\d+\.)\s+/, '').trim()) && skipped.add(index));
+  if (skip) units.forEach((_, index) => skip.includes(bare[index] as string) && skipped.add(index));
   if (skipped.size === units.length) return '';
   const whole = units.filter((_, index) => !skipped.has(index)).join(isList ? '\n' : ' ');
   if (skipped.size === 0 && whole.length <= MAX_SHOWN_QUOTE) return quote.trim();
-  const relevance = units.map((unit) => overlap(unit, analyzed, analyzer, weightOf));
+  const overlapOf = overlapScorer(analyzed, analyzer, weightOf);
+  const relevance = units.map((unit) => overlapOf(unit));
   const chosen = new Set<number>();
   let length = 0;
   // A list keeps its introduction ("… de volgende regelingen:"), not a first item.
@@ -351,6 +351,32 @@ export function shortQuote(quote: string, analyzed: AnalyzedQuery, analyzer: Ana
 }
 
 const ITEM = /^\s*(?:[-•]|[a-z]\.|\d+\.)\s/;
+
+interface QuoteUnits {
+  /** The quote is a list: its units are its lines. */
+  isList: boolean;
+  /** Its lines or sentences, as shown. */
+  units: readonly string[];
+  /** The same without a list item's marker, to compare with the lead's sentence. */
+  bare: readonly string[];
+}
+
+/** What `shortQuote` cuts each text into, per text: the quoted sections recur from answer to answer. */
+const quoteUnits = new Map<string, QuoteUnits>();
+/** The library's own sections are far fewer; the bound is for any other text. */
+const MAX_CACHED_QUOTES = 5000;
+
+function quoteUnitsOf(quote: string): QuoteUnits {
+  let found = quoteUnits.get(quote);
+  if (!found) {
+    const isList = /\n\s*(?:[-•]|[a-z]\.|\d+\.)\s/.test(quote);
+    const units = isList ? quote.split('\n').filter((line) => line.trim() !== '') : sentencesOfParagraphs(quote);
+    found = { isList, units, bare: units.map((unit) => unit.replace(/^\s*(?:[-•]|[a-z]\.|\d+\.)\s+/, '').trim()) };
+    if (quoteUnits.size >= MAX_CACHED_QUOTES) quoteUnits.clear();
+    quoteUnits.set(quote, found);
+  }
+  return found;
+}
 
 function sentencesOfParagraphs(text: string): string[] {
   return text.split(/\n{2,}/).flatMap((paragraph) => sentencesOf(paragraph));

@@ -90,16 +90,33 @@ export type TermWeight = (stem: string) => number;
  * average, so "aandelen" outweighs "melden".
  */
 export function overlap(text: string, analyzed: AnalyzedQuery, analyzer: Analyzer, weightOf?: TermWeight): number {
-  const terms = analyzer.termSet(text);
+  return overlapScorer(analyzed, analyzer, weightOf)(text);
+}
+
+/**
+ * `overlap` for many texts against one question: what depends on the question alone (its
+ * content words, their alternatives and weights) is worked out once, not per sentence weighed.
+ */
+export function overlapScorer(analyzed: AnalyzedQuery, analyzer: Analyzer, weightOf?: TermWeight): (text: string) => number {
   const content = analyzed.terms.filter((term) => term.content);
   const mean = weightOf && content.length > 0 ? content.reduce((sum, term) => sum + weightOf(term.stem), 0) / content.length : 1;
-  let total = 0;
-  for (const term of content) {
-    let hit = 0;
-    for (const [stem, kind] of term.alternatives) if (terms.has(stem)) hit = Math.max(hit, ALTERNATIVE_WEIGHT[kind]);
-    total += weightOf && mean > 0 ? (hit * weightOf(term.stem)) / mean : hit;
-  }
-  return total;
+  const weighted = weightOf !== undefined && mean > 0;
+  const words = content.map((term) => ({
+    stems: [...term.alternatives.keys()],
+    hits: [...term.alternatives.values()].map((kind) => ALTERNATIVE_WEIGHT[kind]),
+    weight: weighted ? weightOf(term.stem) : 1,
+  }));
+  return (text) => {
+    const terms = analyzer.termSet(text);
+    let total = 0;
+    for (const { stems, hits, weight } of words) {
+      let hit = 0;
+      for (let a = 0; a < stems.length; a++) if (terms.has(stems[a] as string)) hit = Math.max(hit, hits[a] as number);
+      // The same arithmetic as ever, so the same sentences win.
+      total += weighted ? (hit * weight) / mean : hit;
+    }
+    return total;
+  };
 }
 
 /** How many different words of the question a text has (as typed, as part of a compound or through a synonym). */
@@ -114,11 +131,11 @@ export function sentencesOf(text: string): string[] {
 }
 
 interface Unit {
-  sentence: string;
+  readonly sentence: string;
   /** The sentence ended in a colon in the text (the colon is dropped from `sentence`). */
-  colon?: boolean;
+  readonly colon?: boolean;
   /** For a list item: the line that introduces the list ("De ambtenaar is verplicht …:"). */
-  intro?: string;
+  readonly intro?: string;
 }
 
 const LIST_ITEM = /^\s*(?:[-•]|[a-z]\.|\d+\.)\s+/;
@@ -131,7 +148,22 @@ function wholeSentences(line: string): string[] {
     .filter((sentence) => sentence !== '');
 }
 
-function unitsOf(text: string): Unit[] {
+/** The units of the policy texts already read: every answer reads the sections it cites, mostly the same ones. */
+const unitsCache = new Map<string, readonly Unit[]>();
+/** The library's own sections are far fewer; the bound is for any other text. */
+const MAX_CACHED_UNITS = 5000;
+
+function unitsOf(text: string): readonly Unit[] {
+  let units = unitsCache.get(text);
+  if (!units) {
+    units = readUnits(text);
+    if (unitsCache.size >= MAX_CACHED_UNITS) unitsCache.clear();
+    unitsCache.set(text, units);
+  }
+  return units;
+}
+
+function readUnits(text: string): Unit[] {
   const units: Unit[] = [];
   let intro: string | undefined;
   for (const line of text.split('\n')) {
@@ -169,6 +201,64 @@ const OUTCOME_SHARE = 0.6;
 /** Whether a sentence's own words name one of the question's clear themes, only other themes, or none. */
 export type SentenceTheme = (sentence: string) => 'on' | 'other' | 'none';
 
+/** A sentence of a cited text that may lead, with what it is worth whatever the question. */
+interface LeadCandidate {
+  /** The sentence as it would be quoted (with its list's introduction, or the sentence it refers back to). */
+  sentence: string;
+  /** Its unit's place in the text. */
+  position: number;
+  /** It states a rule (RULE_SIGNAL). */
+  signal: number;
+  /** `outcomeOf` the sentence per kind of question, once asked. */
+  outcomes: Partial<Record<QuestionKind, Outcome | null>>;
+}
+
+/** The lead candidates of the texts already read: the cited sections recur from answer to answer. */
+const leadCandidates = new Map<string, readonly LeadCandidate[]>();
+
+/**
+ * The sentences of a cited text that may lead, in the text's order. Which ones, and how each
+ * reads, depends on the text alone; only how well they answer is the question's.
+ */
+function leadCandidatesOf(quote: string): readonly LeadCandidate[] {
+  let found = leadCandidates.get(quote);
+  if (found) return found;
+  const list: LeadCandidate[] = [];
+  const units = unitsOf(quote);
+  units.forEach((unit, position) => {
+    let sentence = unit.sentence;
+    if (unit.intro) {
+      // A list item is read with the line that introduces it.
+      sentence = `${unit.intro} … ${sentence}`;
+    } else if (REFERS_BACK.test(sentence) || /^\p{Ll}/u.test(sentence)) {
+      // It refers back, or continues the line before it ("Regeling …: volgens de …").
+      const before = units[position - 1];
+      if (!before || before.intro || REFERS_BACK.test(before.sentence)) return;
+      sentence = `${before.sentence}${before.colon ? ':' : ''} ${sentence}`;
+    }
+    // A list's introduction alone ("De ambtenaar is verplicht …:") says nothing yet.
+    if (unit.colon && !unit.intro && units[position + 1]?.intro) return;
+    // A list item is judged by its own length: its introduction is what makes it readable.
+    const own = unit.intro ? unit.sentence : sentence;
+    if (sentence.length < 25 || own.length > MAX_LEAD_SENTENCE || (unit.intro?.length ?? 0) > MAX_LIST_INTRO) return;
+    list.push({ sentence, position, signal: RULE_SIGNAL.test(sentence) ? 0.15 : 0, outcomes: {} });
+  });
+  found = list;
+  if (leadCandidates.size >= MAX_CACHED_UNITS) leadCandidates.clear();
+  leadCandidates.set(quote, found);
+  return found;
+}
+
+/** `outcomeOf` a candidate for a kind of question, read once per sentence and kind. */
+function candidateOutcome(candidate: LeadCandidate, kind: QuestionKind): Outcome | undefined {
+  let outcome = candidate.outcomes[kind];
+  if (outcome === undefined) {
+    outcome = outcomeOf(candidate.sentence, kind) ?? null;
+    candidate.outcomes[kind] = outcome;
+  }
+  return outcome ?? undefined;
+}
+
 /**
  * The sentence of the first citations that best answers the question: it shares the most
  * words with it, states a rule (and, for a permission or duty question, an outcome), and comes
@@ -177,35 +267,20 @@ export type SentenceTheme = (sentence: string) => 'on' | 'other' | 'none';
 export function leadSentence(citations: Citation[], analyzed: AnalyzedQuery, analyzer: Analyzer, kind: QuestionKind, weightOf?: TermWeight, themeOf?: SentenceTheme): LeadSentence | undefined {
   let best: (LeadSentence & { score: number; shared: number }) | undefined;
   const candidates: (LeadSentence & { score: number; shared: number })[] = [];
+  const overlapOf = overlapScorer(analyzed, analyzer, weightOf);
   citations.slice(0, 3).forEach((citation, index) => {
-    const units = unitsOf(citation.quote);
-    units.forEach((unit, position) => {
-      let sentence = unit.sentence;
-      if (unit.intro) {
-        // A list item is read with the line that introduces it.
-        sentence = `${unit.intro} … ${sentence}`;
-      } else if (REFERS_BACK.test(sentence) || /^\p{Ll}/u.test(sentence)) {
-        // It refers back, or continues the line before it ("Regeling …: volgens de …").
-        const before = units[position - 1];
-        if (!before || before.intro || REFERS_BACK.test(before.sentence)) return;
-        sentence = `${before.sentence}${before.colon ? ':' : ''} ${sentence}`;
-      }
-      // A list's introduction alone ("De ambtenaar is verplicht …:") says nothing yet.
-      if (unit.colon && !unit.intro && units[position + 1]?.intro) return;
-      // A list item is judged by its own length: its introduction is what makes it readable.
-      const own = unit.intro ? unit.sentence : sentence;
-      if (sentence.length < 25 || own.length > MAX_LEAD_SENTENCE || (unit.intro?.length ?? 0) > MAX_LIST_INTRO) return;
-      const shared = overlap(sentence, analyzed, analyzer, weightOf);
-      const signal = RULE_SIGNAL.test(sentence) ? 0.15 : 0;
+    for (const candidate of leadCandidatesOf(citation.quote)) {
+      const { sentence, position } = candidate;
+      const shared = overlapOf(sentence);
       // A sentence that shares no word with the question still leads when it is the first
       // citation's: the theme found that section, the question used other words.
-      if (shared < 1 && index > 0) return;
+      if (shared < 1 && index > 0) continue;
       // For "mag ik / moet ik" a sentence that says yes or no is a better lead than one that does not.
-      const decides = kind !== 'other' && outcomeOf(sentence, kind) ? OUTCOME_BONUS : 0;
-      const score = Math.max(shared, index === 0 ? FIRST_CITATION_FLOOR : 0) * (1 - index * 0.15) + signal + decides - position * 0.02;
+      const decides = kind !== 'other' && candidateOutcome(candidate, kind) ? OUTCOME_BONUS : 0;
+      const score = Math.max(shared, index === 0 ? FIRST_CITATION_FLOOR : 0) * (1 - index * 0.15) + candidate.signal + decides - position * 0.02;
       candidates.push({ sentence, index, score, shared });
       if (!best || score > best.score) best = { sentence, index, score, shared };
-    });
+    }
   });
   if (!best) return undefined;
   // "Painting classes for money" shares "geld" with the gift item of an article whose other item is

@@ -216,6 +216,11 @@ const CASE_AGAINST =
 let organisationNames: Set<string> | undefined;
 /** A capitalised word inside a sentence (not its first word), with the two words before it. */
 const CAPITALISED_INSIDE = /(?:(\S+)\s+)?(\S+)\s(\p{Lu}\p{Ll}{2,}\p{L}*)/gu;
+/**
+ * What every match of CAPITALISED_INSIDE contains: a capital and two small letters after a space.
+ * A cheap scan first, as that pattern tries its words before every character of the sentence.
+ */
+const A_CAPITAL_INSIDE = /\s\p{Lu}\p{Ll}{2}/u;
 const BODY_BEFORE_NAME = /^(gemeente|provincie|regio|waterschap|municipality|city|province|afdeling|department|team)$/i;
 const NOT_BEFORE_A_NAME = /^(a|an|the|een|de|het|op|on|via|in|at|naar|to|met|with|bij|uit)$/i;
 /** "Linda's", "Pieter's": a possessive name. */
@@ -226,6 +231,7 @@ function namesSomeone(sentence: string): boolean {
   organisationNames ??= new Set(allOrganisationMentions().map((name) => fold(name)));
   const organisations = organisationNames;
   if (POSSESSIVE_NAME.test(sentence) && !/\b(it|that|what|let|there|here|who|he|she)['’]s\b/i.test(sentence)) return true;
+  if (!A_CAPITAL_INSIDE.test(sentence)) return false;
   for (const match of sentence.matchAll(CAPITALISED_INSIDE)) {
     if (organisations.has(fold(match[3] ?? ''))) continue;
     // "a Marktplaats sale", "op LinkedIn": a thing or a place after an article or preposition.
@@ -303,14 +309,18 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   // does not excuse the request in the next; "…, en heeft Jan er eentje?" points back at the
   // registration the clause before it in the sentence names.
   const clauses = sentences.flatMap((sentence) =>
-    [sentence.split(CLAUSE_BREAK), VERB_FIRST_CLAUSE.test(sentence) ? sentence.split(VERB_FIRST_CLAUSE) : []].flatMap((parts) =>
-      parts.map((clause, i, all) => ({ clause, folded: fold(clause), before: i > 0 ? fold(all[i - 1] ?? '') : '' })),
-    ),
+    [sentence.split(CLAUSE_BREAK), VERB_FIRST_CLAUSE.test(sentence) ? sentence.split(VERB_FIRST_CLAUSE) : []].flatMap((parts) => {
+      // Each clause folded once, and asked once whether it names a registration (RECORD_THINGS):
+      // several checks below ask it of every clause, and of the clause before it.
+      const folded = parts.map((clause) => fold(clause));
+      const records = folded.map((one) => RECORD_THINGS.test(one));
+      return parts.map((clause, i) => ({ clause, folded: folded[i] as string, records: records[i] as boolean, recordsBefore: i > 0 && (records[i - 1] as boolean) }));
+    }),
   );
-  if (clauses.some(({ clause, folded: one, before }) => asksForOthersRecords(clause, one, RECORD_THINGS.test(before)))) return true;
+  if (clauses.some(({ clause, folded: one, records, recordsBefore }) => asksForOthersRecords(clause, one, records, recordsBefore))) return true;
   // "Welke afdeling meldt de minste geschenken?", "vergelijk de nevenfuncties van Karin en Joost":
   // a ranking or comparison of people's or units' registrations.
-  if (clauses.some(({ clause, folded: one }) => ranksOrComparesRecords(clause, one))) return true;
+  if (clauses.some(({ clause, folded: one, records }) => ranksOrComparesRecords(clause, one, records))) return true;
   // "Wat heeft HR Mark geadviseerd?", "heeft de vertrouwenspersoon iets van Kees gehoord?"
   if (clauses.some(({ clause, folded: one }) => asksWhatCounselHeardOrAdvised(clause, one))) return true;
   if (asksForAgreementsAboutSomeone(sentences) || asksWhetherTheirsWasHandled(sentences) || claimsARightToOthersRecords(sentences)) return true;
@@ -321,17 +331,17 @@ export function isRecordsRequest(raw: string, sentences: string[]): boolean {
   if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && NOTES_OR_CONVERSATION.test(one) && (namesSomeone(clause) || CONVERSATION_WITH_NAME.test(clause)))) return true;
   // "Wat staat er in het personeelssysteem over de verklaring van de nieuwe stagiair?": what a
   // system or file holds about one particular person's registration (not what a law or policy says).
-  if (clauses.some(({ clause, folded: one }) => WHAT_IT_HOLDS.test(one) && RECORD_THINGS.test(one) && (OF_A_PARTICULAR_ONE.test(one) || namesSomeone(clause)) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
+  if (clauses.some(({ clause, folded: one, records }) => WHAT_IT_HOLDS.test(one) && records && (OF_A_PARTICULAR_ONE.test(one) || namesSomeone(clause)) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
   // "Wat staat er in het personeelsdossier van meneer Visser?", "what's in the file of our new intern?": what
   // a record of one particular person holds, that person named by title, role or name right after
   // the record (not "het dossier van een medewerker", anyone's, nor a rule asked beside it).
-  if (clauses.some(({ clause, folded: one }) => WHAT_IS_IN.test(one) && (RECORD_OF_SOMEONE.test(one) || (RECORD_THINGS.test(one) && recordOfANamedPerson(clause))) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
+  if (clauses.some(({ clause, folded: one, records }) => WHAT_IS_IN.test(one) && (RECORD_OF_SOMEONE.test(one) || (records && recordOfANamedPerson(clause))) && !RULE_OR_PROCESS.test(one) && !LAW.test(one))) return true;
   // "Is Jan the one who leaked the memo?": who did something, asked by naming someone (not "is
   // Jan the one who decides on side jobs?", a role).
   if (clauses.some(({ clause, folded: one }) => THE_ONE_WHO.test(one) && FACT_ABOUT_SOMEONE.test(one) && namesSomeone(clause) && !RULE_OR_PROCESS.test(one))) return true;
   // "Who was it?", "graag de namen van iedereen die …": asking who, where the question is about
   // a registration or what someone did.
-  if (IDENTITY_REQUEST.test(folded) && (THIRD_PARTY.test(folded) || clauses.some(({ folded: one }) => RECORD_THINGS.test(one) || RECORD_EVENTS.test(one)))) return true;
+  if (IDENTITY_REQUEST.test(folded) && (THIRD_PARTY.test(folded) || clauses.some(({ folded: one, records }) => records || RECORD_EVENTS.test(one)))) return true;
   // "Een collega is bij de vertrouwenspersoon geweest. Waarom?": one sentence says what happened
   // to or with someone, a short one after it asks who, why or what it was about.
   if (sentences.length > 1 && sentences.some((sentence) => FOLLOW_UP.test(fold(sentence))) && sentences.some((sentence) => tellsOfSomeone(sentence))) return true;
@@ -546,9 +556,13 @@ function askedAsRule(piece: string): boolean {
 
 /** The asker asks who reported them, whether there is a report about them or what it holds, or who a reporter is. */
 function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
-  const pieces = sentences.flatMap((sentence) => fold(sentence).split(PIECE_BREAK)).map((piece) => piece.trim()).filter((piece) => piece !== '');
-  const aboutMe = pieces.some((piece) => REPORTED_ME.test(piece) || ASKER_WAS_REPORTED.test(piece) || RECORD_ABOUT_ME.test(piece));
-  return pieces.some((piece) => {
+  const pieces = sentences
+    .flatMap((sentence) => fold(sentence).split(PIECE_BREAK))
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== '')
+    .map((piece) => ({ piece, reported: REPORTED_ME.test(piece) || ASKER_WAS_REPORTED.test(piece), record: RECORD_ABOUT_ME.test(piece) }));
+  const aboutMe = pieces.some(({ reported, record }) => reported || record);
+  return pieces.some(({ piece, reported, record }) => {
     // "is de melder een man of een vrouw", "uit welke afdeling kwam de melding over de directeur",
     // "do I know the person who reported me?" (asked for what the answer reveals, so "do I" is no rule here)
     if ((THE_REPORTER_AS_SUBJECT.test(piece) && A_REPORTERS_TRAIT.test(piece)) || (FROM_WHICH_UNIT.test(piece) && (CASE_WORD.test(piece) || THE_REPORTER_AS_SUBJECT.test(piece)))) {
@@ -556,32 +570,39 @@ function asksAboutReportsOnTheAsker(sentences: string[]): boolean {
     }
     // "am I under investigation", "staat er iets over mij in het meldingensysteem", "who snitched?"
     if (((MY_STANDING.test(piece) && !CONDITION.test(piece)) || WHO_INFORMED.test(piece)) && !RULE_OR_PROCESS.test(piece.replace(ASKING_THE_ASSISTANT, ' '))) return true;
-    if (askedAsRule(piece)) return false;
-    const reported = REPORTED_ME.test(piece) || ASKER_WAS_REPORTED.test(piece);
-    const record = RECORD_ABOUT_ME.test(piece);
-    // "wie heeft mij verklikt", "welke collega heeft me aangegeven", "who ratted me out"
-    if (reported && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && !CONFIDENTIALITY.test(piece)) return true;
-    // "who made a report about me", "wie heeft de klacht over mij ingediend"
-    if (record && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && MADE_IT.test(piece) && !CONFIDENTIALITY.test(piece)) return true;
-    // "wat is er over mij gemeld", "what was reported about me"
-    if (reported && WHAT_OPENING.test(piece) && !CONDITION.test(piece)) return true;
-    // "hoeveel klachten zijn er over mij gedaan", "could it be that a colleague reported me"
-    if ((reported || record) && (COUNT_OF_RECORDS.test(piece) || A_POSSIBILITY.test(piece)) && !CONDITION.test(piece)) return true;
-    // "wat staat er over mij in de melding"
-    if (ABOUT_ME.test(piece) && CASE_WORD.test(piece) && ITS_CONTENTS.test(piece) && !CONDITION.test(piece)) return true;
-    // "was het Jan die mij heeft gemeld?", "heeft Jan mij aangegeven?", "komt de melding over mij van een collega?"
-    if (reported && (WAS_IT_SOMEONE.test(piece) || FACT_ABOUT_SOMEONE.test(piece))) return true;
-    if ((reported || record) && FROM_WHOM.test(piece)) return true;
-    // "is er een klacht over mij", "heeft iemand mij gemeld", "kun je checken of er iets over mij gemeld is"
-    if ((reported || record) && (WHETHER_ABOUT_ME.test(piece) || EMBEDDED_QUESTION.test(piece))) return true;
-    if (record && FACT_QUESTION_OPENING.test(piece) && RECEIVED.test(piece) && !CONDITION.test(piece)) return true;
-    // "wat staat er in de klacht over mij", "laat me de melding over mij zien"
-    if (record && ITS_CONTENTS.test(piece)) return true;
-    // "Iemand heeft mij aangegeven, kun je nagaan wie het was?", "… en wat zit erin?"
-    if (aboutMe && (WHO_WAS_IT.test(piece) || ITS_CONTENTS.test(piece) || CONFIRM_IT.test(piece)) && !CONFIDENTIALITY.test(piece)) return true;
-    // "wie is de melder", "van wie kwam de klacht", "met de naam van de klager erbij"
-    return WHO_IS_THE_REPORTER.test(piece) && !CONFIDENTIALITY.test(piece) && !RULE_TEXT.test(piece);
+    // A piece asked as a rule asks nothing of the reports below. That check is the costliest, and
+    // the patterns are pure, so it is made last, only for a piece that would otherwise count.
+    return asksOfAReportOnTheAsker(piece, reported, record, aboutMe) && !askedAsRule(piece);
   });
+}
+
+/**
+ * One piece of `asksAboutReportsOnTheAsker`: `reported` (the asker was reported) and `record` (a
+ * report about the asker) are this piece's, `aboutMe` whether any piece has either.
+ */
+function asksOfAReportOnTheAsker(piece: string, reported: boolean, record: boolean, aboutMe: boolean): boolean {
+  // "wie heeft mij verklikt", "welke collega heeft me aangegeven", "who ratted me out"
+  if (reported && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && !CONFIDENTIALITY.test(piece)) return true;
+  // "who made a report about me", "wie heeft de klacht over mij ingediend"
+  if (record && WHO_OF_IT.test(piece.replace(RELATIVE_WHO, ' ')) && MADE_IT.test(piece) && !CONFIDENTIALITY.test(piece)) return true;
+  // "wat is er over mij gemeld", "what was reported about me"
+  if (reported && WHAT_OPENING.test(piece) && !CONDITION.test(piece)) return true;
+  // "hoeveel klachten zijn er over mij gedaan", "could it be that a colleague reported me"
+  if ((reported || record) && (COUNT_OF_RECORDS.test(piece) || A_POSSIBILITY.test(piece)) && !CONDITION.test(piece)) return true;
+  // "wat staat er over mij in de melding"
+  if (ABOUT_ME.test(piece) && CASE_WORD.test(piece) && ITS_CONTENTS.test(piece) && !CONDITION.test(piece)) return true;
+  // "was het Jan die mij heeft gemeld?", "heeft Jan mij aangegeven?", "komt de melding over mij van een collega?"
+  if (reported && (WAS_IT_SOMEONE.test(piece) || FACT_ABOUT_SOMEONE.test(piece))) return true;
+  if ((reported || record) && FROM_WHOM.test(piece)) return true;
+  // "is er een klacht over mij", "heeft iemand mij gemeld", "kun je checken of er iets over mij gemeld is"
+  if ((reported || record) && (WHETHER_ABOUT_ME.test(piece) || EMBEDDED_QUESTION.test(piece))) return true;
+  if (record && FACT_QUESTION_OPENING.test(piece) && RECEIVED.test(piece) && !CONDITION.test(piece)) return true;
+  // "wat staat er in de klacht over mij", "laat me de melding over mij zien"
+  if (record && ITS_CONTENTS.test(piece)) return true;
+  // "Iemand heeft mij aangegeven, kun je nagaan wie het was?", "… en wat zit erin?"
+  if (aboutMe && (WHO_WAS_IT.test(piece) || ITS_CONTENTS.test(piece) || CONFIRM_IT.test(piece)) && !CONFIDENTIALITY.test(piece)) return true;
+  // "wie is de melder", "van wie kwam de klacht", "met de naam van de klager erbij"
+  return WHO_IS_THE_REPORTER.test(piece) && !CONFIDENTIALITY.test(piece) && !RULE_TEXT.test(piece);
 }
 
 /**
@@ -626,19 +647,25 @@ function asksForTheOtherSide(sentences: string[]): boolean {
   return sentences.some((sentence) =>
     sentence.split(PIECE_BREAK).some((piece) => {
       const one = fold(piece);
-      if (askedAsRule(one)) return false;
-      if (WHAT_THEY_ANSWERED.test(one)) return true;
-      if (CASE_ABOUT_SOMEONE_AT_COUNSEL.test(one) && COUNSEL.test(one)) return true;
-      // "contact gehad met Jan": a name after "met" counts here (`namesSomeone` skips it for "met Teams").
-      const someone = THIRD_PARTY.test(one.replace(COUNSEL, ' ')) || namesSomeone(piece) || /\b(?:met|with) \p{Lu}\p{Ll}+/u.test(piece);
-      if (COUNSEL_SPOKE_ABOUT_A_CASE.test(one) && COUNSEL.test(one) && someone) return true;
-      if (HOW_THEY_RESPONDED.test(one) && someone) return true;
-      // "Wat vond de directeur van de klacht over Ruud?", "heeft HR mijn melding over Ruud al doorgestuurd?"
-      if ((PARTICULAR_CASE_AGAINST.test(one) || MY_CASE_AGAINST.test(one)) && (WHAT_THEY_THOUGHT.test(one) || CASE_PASSED_ON.test(one)) && !CONDITION.test(one)) return true;
-      const response = THEIR_RESPONSE.test(one) || (RESPONSE_OF.test(one) && (THIRD_PARTY.test(one) || namesSomeone(piece)));
-      return response && (SHOW_VERBS.test(one) || WHAT_THE_RESPONSE_WAS.test(one) || EMBEDDED_QUESTION.test(one));
+      // A piece asked as a rule does not count; that check is the costliest and the patterns are
+      // pure, so it is made only for a piece that would.
+      return asksForTheOtherSideIn(piece, one) && !askedAsRule(one);
     }),
   );
+}
+
+/** One piece of `asksForTheOtherSide`, as typed and folded. */
+function asksForTheOtherSideIn(piece: string, one: string): boolean {
+  if (WHAT_THEY_ANSWERED.test(one)) return true;
+  if (CASE_ABOUT_SOMEONE_AT_COUNSEL.test(one) && COUNSEL.test(one)) return true;
+  // "contact gehad met Jan": a name after "met" counts here (`namesSomeone` skips it for "met Teams").
+  const someone = THIRD_PARTY.test(one.replace(COUNSEL, ' ')) || namesSomeone(piece) || /\b(?:met|with) \p{Lu}\p{Ll}+/u.test(piece);
+  if (COUNSEL_SPOKE_ABOUT_A_CASE.test(one) && COUNSEL.test(one) && someone) return true;
+  if (HOW_THEY_RESPONDED.test(one) && someone) return true;
+  // "Wat vond de directeur van de klacht over Ruud?", "heeft HR mijn melding over Ruud al doorgestuurd?"
+  if ((PARTICULAR_CASE_AGAINST.test(one) || MY_CASE_AGAINST.test(one)) && (WHAT_THEY_THOUGHT.test(one) || CASE_PASSED_ON.test(one)) && !CONDITION.test(one)) return true;
+  const response = THEIR_RESPONSE.test(one) || (RESPONSE_OF.test(one) && (THIRD_PARTY.test(one) || namesSomeone(piece)));
+  return response && (SHOW_VERBS.test(one) || WHAT_THE_RESPONSE_WAS.test(one) || EMBEDDED_QUESTION.test(one));
 }
 
 /** Questions about the rules, such as where to find the confidential counsellors, are not records requests. */
@@ -684,10 +711,11 @@ function withoutAsides(sentence: string, folded: string): string {
 /**
  * `sentence` is one sentence as typed (for names), `folded` the same after `fold`. A sentence
  * counts when it has someone else in it, a registration, and the shape of a records request.
- * `pointsBack`: the clause before names a registration this one may refer to.
+ * `records` is RECORD_THINGS.test(folded); `pointsBack`: the clause before names a registration
+ * this one may refer to.
  */
-function asksForOthersRecords(sentence: string, folded: string, pointsBack: boolean): boolean {
-  const registration = RECORD_THINGS.test(folded) || (pointsBack && (BACK_REFERENCE.test(folded) || WHO_DID_THAT.test(folded)));
+function asksForOthersRecords(sentence: string, folded: string, records: boolean, pointsBack: boolean): boolean {
+  const registration = records || (pointsBack && (BACK_REFERENCE.test(folded) || WHO_DID_THAT.test(folded)));
   const event =
     RECORD_EVENTS.test(folded) || WHAT_DID_THEY.test(folded) || (GENERIC_EVENTS.test(folded) && (registration || COUNSEL.test(folded))) || (registration && LABELLED.test(folded)) || KNOWN_TO_A_DESK.test(folded) || DID_SOMEONE.test(folded);
   const rumoured = RUMOUR.test(folded) && !RUMOUR_ABOUT_ANYONE.test(folded) && GENERIC_EVENTS.test(folded);
@@ -782,17 +810,26 @@ const NAMES_ALONG = /\b(?:(?:de |hun )?namen (?:er ?bij|erbij)|(?:met|with|inclu
  * compares two rules (no person, no unit), "welk team moet de meeste meldingen behandelen?" asks
  * for a rule.
  */
-function ranksOrComparesRecords(sentence: string, folded: string): boolean {
-  if (askedAsRule(withoutAsides(sentence, folded))) return false;
-  const registration = RECORD_THINGS.test(folded) || RECORD_EVENTS.test(folded);
-  if (RANKING.test(folded) && (registration || SCORE.test(folded)) && !AT_RISK.test(folded)) return true;
+function ranksOrComparesRecords(sentence: string, folded: string, records: boolean): boolean {
+  // A sentence asked as a rule ranks nothing; that check is the costliest and the patterns are
+  // pure, so it is made only for a sentence that ranks or compares.
+  return ranksOrCompares(sentence, folded, records) && !askedAsRule(withoutAsides(sentence, folded));
+}
+
+/** `records` is RECORD_THINGS.test(folded). */
+function ranksOrCompares(sentence: string, folded: string, records: boolean): boolean {
+  // Each part is looked for only where the answer depends on it (the patterns are pure, so the
+  // order changes the work, not the outcome): most sentences rank and compare nothing.
+  let registration: boolean | undefined;
+  const isRegistration = () => (registration ??= records || RECORD_EVENTS.test(folded));
+  if (RANKING.test(folded) && (isRegistration() || SCORE.test(folded)) && !AT_RISK.test(folded)) return true;
   if (COUNT_PER_UNIT.test(folded)) return true;
   // "List the departments and how many complaints each one had"
-  if (COUNT_OF.test(folded) && registration && EACH_UNIT.test(folded)) return true;
-  if (NAMES_ALONG.test(folded) && (registration || SCORE.test(folded) || A_RANKED_ONE.test(folded))) return true;
+  if (COUNT_OF.test(folded) && isRegistration() && EACH_UNIT.test(folded)) return true;
+  if (NAMES_ALONG.test(folded) && (isRegistration() || SCORE.test(folded) || A_RANKED_ONE.test(folded))) return true;
+  if (!COMPARE.test(folded) || !isRegistration()) return false;
   // Counsel compared ("reporting to the confidential adviser or to the authority") is two routes, not two people.
-  const people = namesSomeone(sentence.replace(COUNSEL_AS_TYPED, ' ')) || THIRD_PARTY.test(folded.replace(COUNSEL, ' ')) || A_RANKED_ONE.test(folded);
-  return COMPARE.test(folded) && registration && people;
+  return namesSomeone(sentence.replace(COUNSEL_AS_TYPED, ' ')) || THIRD_PARTY.test(folded.replace(COUNSEL, ' ')) || A_RANKED_ONE.test(folded);
 }
 
 /** What counsel heard, was told or advised: verbs of a confidence, in the past. */

@@ -90,6 +90,8 @@ const INFORMAL_DUTCH_WORDS: Record<string, string> = {
   kzou: 'ik zou',
   khad: 'ik had',
 };
+/** Text with a character beyond ASCII (see `fold`); defined before STOPWORDS, which folds its words. */
+const NON_ASCII = /[^\x00-\x7f]/;
 const INFORMAL_DUTCH = new RegExp(String.raw`(?<![\p{L}\d./@&_-])(?:${Object.keys(INFORMAL_DUTCH_WORDS).join('|')})(?![\p{L}\d./@&_-])`, 'gu');
 
 export const STOPWORDS = new Set(
@@ -105,15 +107,19 @@ function isScopeWord(word: string): boolean {
 
 /** Lower case, accents folded, symbols the policies use spelled out. */
 export function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/€/g, ' euro ')
-    .replace(/\be-mail/g, 'email')
-    .replace(/\bp\s?&\s?o\b/g, 'penoafdeling')
-    .replace(/['’‘`´]/g, '')
-    .replace(INFORMAL_DUTCH, (word) => INFORMAL_DUTCH_WORDS[word] ?? word);
+  // Every question is folded a dozen times (per sentence, per clause). Plain ASCII, most of them,
+  // has no accent and no euro sign, and NFKD leaves it as it is; a pattern that needs a character
+  // the text lacks would replace nothing. So those steps are skipped where they could not change it.
+  let folded = NON_ASCII.test(text)
+    ? text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/€/g, ' euro ')
+    : text.toLowerCase();
+  if (folded.includes('e-mail')) folded = folded.replace(/\be-mail/g, 'email');
+  if (folded.includes('&')) folded = folded.replace(/\bp\s?&\s?o\b/g, 'penoafdeling');
+  return folded.replace(/['’‘`´]/g, '').replace(INFORMAL_DUTCH, (word) => INFORMAL_DUTCH_WORDS[word] ?? word);
 }
 
 /**
@@ -384,8 +390,6 @@ export interface QueryTerm {
 export interface AnalyzedQuery {
   lang: Lang;
   terms: QueryTerm[];
-  /** Every stem to search for with its highest weight. */
-  weights: Map<string, number>;
   /** The question in Dutch words, after translating English terms. */
   dutchText: string;
 }
@@ -399,13 +403,24 @@ const englishPhrases: PhraseEntry[] = Object.entries(vocabulary.english)
   .map(([phrase, target]) => ({ tokens: tokenize(phrase), target }))
   .filter((entry) => entry.tokens.length > 0)
   .sort((a, b) => b.tokens.length - a.tokens.length);
+/**
+ * The same phrases by their first word, longest first as above: a word is compared with the
+ * phrases it can start, not with the whole list.
+ */
+const englishPhrasesByFirst = new Map<string, PhraseEntry[]>();
+for (const entry of englishPhrases) {
+  const first = entry.tokens[0] as string;
+  const list = englishPhrasesByFirst.get(first);
+  if (list) list.push(entry);
+  else englishPhrasesByFirst.set(first, [entry]);
+}
 
 /** Replaces English words and phrases by the Dutch terms the policies use. */
 export function translateToDutch(text: string): string {
   const tokens = tokenize(text);
   const out: string[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const entry = englishPhrases.find((candidate) => candidate.tokens.every((token, k) => tokens[i + k] === token));
+    const entry = englishPhrasesByFirst.get(tokens[i] as string)?.find((candidate) => candidate.tokens.every((token, k) => tokens[i + k] === token));
     if (entry) {
       out.push(entry.target);
       i += entry.tokens.length;
@@ -502,9 +517,13 @@ export class QueryAnalyzer {
     const words = tokenize(dutchText).filter((word) => word.length >= 2 || /^\d$/.test(word));
     const stems = words.map((word) => (STOPWORDS.has(word) ? '' : this.analyzer.stem(word)));
     // Phrases of the synonym list match on the words of hyphenated compounds too.
-    const sequence = words.flatMap((word) =>
-      STOPWORDS.has(word) ? [word] : word.includes('-') ? word.split('-').map((piece) => (STOPWORDS.has(piece) ? piece : this.analyzer.stem(piece))) : [this.analyzer.stem(word)],
-    );
+    // A loop rather than flatMap, which built an array per word of every question.
+    const sequence: string[] = [];
+    for (const word of words) {
+      if (STOPWORDS.has(word)) sequence.push(word);
+      else if (word.includes('-')) for (const piece of word.split('-')) sequence.push(STOPWORDS.has(piece) ? piece : this.analyzer.stem(piece));
+      else sequence.push(this.analyzer.stem(word));
+    }
     const terms: QueryTerm[] = [];
     const seen = new Set<string>();
     words.forEach((word, index) => {
@@ -544,12 +563,7 @@ export class QueryAnalyzer {
       if (!containsSequence(sequence, entry)) continue;
       for (const term of terms) if (entry.some((stem) => term.alternatives.has(stem))) term.domain = 'strong';
     }
-    const weights = new Map<string, number>();
-    for (const term of terms) {
-      const factor = term.content ? 1 : 0.3;
-      for (const [stem, kind] of term.alternatives) weights.set(stem, Math.max(weights.get(stem) ?? 0, ALTERNATIVE_WEIGHT[kind] * factor));
-    }
-    return { lang, terms, weights, dutchText };
+    return { lang, terms, dutchText };
   }
 }
 

@@ -117,6 +117,13 @@ export function loadThemeCatalogue(raw: unknown = themesData): ThemeCatalogue {
   return parsed.data;
 }
 
+/** A long single vocabulary word or word start that an unknown word may be a typo of. */
+interface TypoCandidate {
+  form: string;
+  prefix: boolean;
+  entry: CompiledEntry;
+}
+
 /** What a matched entry counts towards. */
 type Target = { kind: 'theme'; index: number; strong: boolean } | { kind: 'off'; index: number; decisive: boolean; elsewhere?: true; occasion?: true } | { kind: 'role'; role: ContactRole };
 
@@ -134,6 +141,11 @@ interface CompiledEntry {
   target: Target;
   /** How far from its anchor word a phrase's other words may lie. */
   window: number;
+  /**
+   * Per piece that is no word start: the keys of which a word of the text must have one for the
+   * piece to match (a function word's is `w:` and itself, a key every word has of itself).
+   */
+  needs: string[][];
 }
 
 export interface ThemeHit {
@@ -176,6 +188,8 @@ export function englishStem(word: string): string {
   return stem;
 }
 
+/** Texts whose themes `passageThemes` remembers. */
+const MAX_PASSAGE_THEMES = 20_000;
 /** Prefixes this long may also start inside a compound ("afscheidscadeau" has "cadeau*"). */
 const INFIX_MIN = 5;
 /** Unknown words this long may carry one typo ("vertrouwenspersson"). */
@@ -193,9 +207,23 @@ const TRAILING_AS = new Set(['als', 'as']);
  */
 const ENGLISH_PHRASE_WINDOW = 3;
 
+/** What a word of a text matches, the same wherever it stands: worked out once per word. */
+interface WordMatches {
+  /** Its lookup keys (see `tokenKeys`). */
+  keys: string[];
+  /**
+   * The entries indexed by one of its keys, in key order, then those whose word start it
+   * begins (see `prefixEntries`); each once. Entries of several words still need `phraseAt`.
+   */
+  entries: CompiledEntry[];
+  /** The long single entries it is a typo of (see `typoEntries`); worked out when first asked. */
+  typos?: CompiledEntry[];
+}
+
 interface TokenInfo {
   word: string;
   keys: string[];
+  matches: WordMatches;
 }
 
 /**
@@ -208,10 +236,15 @@ export class VocabularyMatcher {
   private readonly byKey = new Map<string, CompiledEntry[]>();
   private readonly byPrefix = new Map<string, CompiledEntry[]>();
   /** Long single words and word starts, for the typo check. */
-  private readonly typoCandidates: { form: string; prefix: boolean; entry: CompiledEntry }[] = [];
-  private readonly keyCache = new Map<string, string[]>();
+  private readonly typoCandidates: TypoCandidate[] = [];
+  /** The same by their first letter (a typo keeps it), in the same order. */
+  private readonly typoCandidatesByFirst = new Map<string, TypoCandidate[]>();
+  /** What each word of a text matches, per language of the text (see `wordMatches`). */
+  private readonly matchCache: Record<Lang, Map<string, WordMatches>> = { nl: new Map(), en: new Map() };
   /** Single vocabulary words this long or longer, as written: heads of compounds the texts never spell ("bokslessen"). */
   private readonly headWords = new Set<string>();
+  /** What `passageThemes` found per text. */
+  private readonly passageThemeCache = new Map<string, readonly number[]>();
   private entryCount = 0;
 
   constructor(
@@ -233,6 +266,7 @@ export class VocabularyMatcher {
       }
     });
     for (const { role, vocabulary } of catalogue.contactRoles) for (const phrase of vocabulary) this.add(phrase, 'both', { kind: 'role', role });
+    for (const candidate of this.typoCandidates) push(this.typoCandidatesByFirst, candidate.form[0] as string, candidate);
   }
 
   private add(phrase: string, lang: EntryLang, target: Target): void {
@@ -250,7 +284,8 @@ export class VocabularyMatcher {
     // A lone function word ("van", "or") would match nearly every question; a phrase of
     // them ("wat gebeurt er als") is anchored on its first word.
     if (pieces.length === 1 && 'literal' in pieces[0]!) return;
-    const entry: CompiledEntry = { id: this.entryCount++, phrase, pieces, target, window: lang === 'en' ? ENGLISH_PHRASE_WINDOW : PHRASE_WINDOW };
+    const needs = pieces.flatMap((piece) => ('keys' in piece ? [piece.keys] : 'literal' in piece ? [[`w:${piece.literal}`]] : []));
+    const entry: CompiledEntry = { id: this.entryCount++, phrase, pieces, target, window: lang === 'en' ? ENGLISH_PHRASE_WINDOW : PHRASE_WINDOW, needs };
     // Indexed by its first piece that is not a function word.
     const anchor = pieces.find((piece) => !('literal' in piece)) ?? pieces[0]!;
     if ('prefix' in anchor) push(this.byPrefix, anchor.prefix.slice(0, 3), entry);
@@ -275,39 +310,66 @@ export class VocabularyMatcher {
     return [...keys];
   }
 
+  /**
+   * What a word of a text matches in the text's language, remembered: the same words come back
+   * in question after question, and looking them up (keys, word starts) was most of the match.
+   */
+  private wordMatches(word: string, lang: Lang): WordMatches {
+    const cache = this.matchCache[lang];
+    let matches = cache.get(word);
+    if (!matches) {
+      const keys = this.tokenKeys(word, lang);
+      const entries = new Set<CompiledEntry>();
+      for (const key of keys) for (const entry of this.byKey.get(key) ?? []) entries.add(entry);
+      for (const entry of this.prefixEntries(word)) entries.add(entry);
+      matches = { keys, entries: [...entries] };
+      if (cache.size > 100_000) cache.clear();
+      cache.set(word, matches);
+    }
+    return matches;
+  }
+
   /** Keys of a word of the text: as written, its stem in the text's language, and a Dutch compound's head. */
   private tokenKeys(word: string, lang: Lang): string[] {
-    const cacheKey = `${lang}:${word}`;
-    let keys = this.keyCache.get(cacheKey);
-    if (!keys) {
-      const set = new Set([`w:${word}`]);
-      if (word.length < STEM_MIN) {
-        // Compared as written only, but a short irregular verb form is its infinitive too: "ik geef
-        // tennisles" gives lessons as "tennisles geven" does.
-        if (lang === 'nl' && this.analyzer.hasLemma(word)) set.add(`n:${this.analyzer.stem(word)}`);
-      } else if (lang === 'en') set.add(`e:${englishStem(word)}`);
-      else if (!STOPWORDS.has(word)) {
-        set.add(`n:${this.analyzer.stem(word)}`);
-        // The head of a compound carries its meaning ("relatiegeschenken" is about a geschenk).
-        let headed = false;
-        for (const part of this.analyzer.compoundParts(word)) {
-          if (part.role !== 'head') continue;
-          headed = true;
-          // A short head ("reis" in "studiereis") is compared as written, like short entries.
-          set.add(part.stem.length < STEM_MIN ? `h:${part.stem}` : `n:${part.stem}`);
-        }
-        // A compound the texts cannot split, of a word nobody wrote down before and one of the
-        // vocabulary ("bokslessen", "voetbaltrainer"): its longest vocabulary head.
-        if (!headed && !this.byKey.has(`w:${word}`)) {
-          const head = this.vocabularyHead(word);
-          if (head) for (const key of this.entryKeys(head, 'nl')) set.add(key);
-        }
+    const set = new Set([`w:${word}`]);
+    if (word.length < STEM_MIN) {
+      // Compared as written only, but a short irregular verb form is its infinitive too: "ik geef
+      // tennisles" gives lessons as "tennisles geven" does.
+      if (lang === 'nl' && this.analyzer.hasLemma(word)) set.add(`n:${this.analyzer.stem(word)}`);
+    } else if (lang === 'en') set.add(`e:${englishStem(word)}`);
+    else if (!STOPWORDS.has(word)) {
+      set.add(`n:${this.analyzer.stem(word)}`);
+      // The head of a compound carries its meaning ("relatiegeschenken" is about a geschenk).
+      let headed = false;
+      for (const part of this.analyzer.compoundParts(word)) {
+        if (part.role !== 'head') continue;
+        headed = true;
+        // A short head ("reis" in "studiereis") is compared as written, like short entries.
+        set.add(part.stem.length < STEM_MIN ? `h:${part.stem}` : `n:${part.stem}`);
       }
-      keys = [...set];
-      if (this.keyCache.size > 100_000) this.keyCache.clear();
-      this.keyCache.set(cacheKey, keys);
+      // A compound the texts cannot split, of a word nobody wrote down before and one of the
+      // vocabulary ("bokslessen", "voetbaltrainer"): its longest vocabulary head.
+      if (!headed && !this.byKey.has(`w:${word}`)) {
+        const head = this.vocabularyHead(word);
+        if (head) for (const key of this.entryKeys(head, 'nl')) set.add(key);
+      }
     }
-    return keys;
+    return [...set];
+  }
+
+  /** The long single entries a long unknown word is a typo of, in the order they were listed. */
+  private typoEntries(matches: WordMatches, word: string): CompiledEntry[] {
+    if (matches.typos) return matches.typos;
+    const typos: CompiledEntry[] = [];
+    if (!this.analyzer.knows(word)) {
+      // People mistype inside a word, rarely its first letter: "herdenking" is no "verdenking".
+      for (const candidate of this.typoCandidatesByFirst.get(word[0] as string) ?? []) {
+        const compared = candidate.prefix ? word.slice(0, candidate.form.length + 1) : word;
+        if (withinOneEdit(compared, candidate.form) || (candidate.prefix && withinOneEdit(word.slice(0, candidate.form.length), candidate.form))) typos.push(candidate.entry);
+      }
+    }
+    matches.typos = typos;
+    return typos;
   }
 
   /** The longest vocabulary word that ends `word` after at least three letters of its own. */
@@ -321,9 +383,13 @@ export class VocabularyMatcher {
 
   private tokens(input: string, lang: Lang): TokenInfo[] {
     const out: TokenInfo[] = [];
+    const token = (word: string): TokenInfo => {
+      const matches = this.wordMatches(word, lang);
+      return { word, keys: matches.keys, matches };
+    };
     for (const word of tokenize(input)) {
-      out.push({ word, keys: this.tokenKeys(word, lang) });
-      if (word.includes('-')) for (const part of word.split('-')) if (part.length >= 2) out.push({ word: part, keys: this.tokenKeys(part, lang) });
+      out.push(token(word));
+      if (word.includes('-')) for (const part of word.split('-')) if (part.length >= 2) out.push(token(part));
     }
     return out;
   }
@@ -332,34 +398,26 @@ export class VocabularyMatcher {
   private found(input: string, lang: Lang, typos: boolean): { entry: CompiledEntry; at: number }[] {
     const tokens = this.tokens(input, lang);
     const hits = new Map<number, { entry: CompiledEntry; at: number }>();
-    const consider = (entry: CompiledEntry, at: number) => {
-      if (hits.has(entry.id)) return;
-      if (entry.pieces.length === 1 || this.phraseAt(entry, tokens, at)) hits.set(entry.id, { entry, at });
+    // Every key of every word of the text: a phrase one of whose words the whole text lacks cannot
+    // match anywhere, so most phrases are ruled out without looking at the words around their anchor.
+    let present: Set<string> | undefined;
+    const possible = (entry: CompiledEntry): boolean => {
+      present ??= new Set(tokens.flatMap((token) => token.keys));
+      const keys = present;
+      return entry.needs.every((needed) => needed.some((key) => keys.has(key)));
     };
-    tokens.forEach((token, at) => {
-      let matched = false;
-      for (const key of token.keys) {
-        const entries = this.byKey.get(key);
-        if (!entries) continue;
-        matched = true;
-        for (const entry of entries) consider(entry, at);
+    for (let at = 0; at < tokens.length; at++) {
+      const token = tokens[at] as TokenInfo;
+      const { entries } = token.matches;
+      for (const entry of entries) {
+        if (hits.has(entry.id)) continue;
+        if (entry.pieces.length === 1 || (possible(entry) && this.phraseAt(entry, tokens, at))) hits.set(entry.id, { entry, at });
       }
-      for (const entry of this.prefixEntries(token.word)) {
-        matched = true;
-        consider(entry, at);
+      // Only a word that matches nothing as it is may be a typo.
+      if (entries.length === 0 && typos && token.word.length >= TYPO_MIN) {
+        for (const entry of this.typoEntries(token.matches, token.word)) if (!hits.has(entry.id)) hits.set(entry.id, { entry, at });
       }
-      if (!matched && typos && token.word.length >= TYPO_MIN && !this.analyzer.knows(token.word)) {
-        for (const candidate of this.typoCandidates) {
-          if (hits.has(candidate.entry.id)) continue;
-          // People mistype inside a word, rarely its first letter: "herdenking" is no "verdenking".
-          if (token.word[0] !== candidate.form[0]) continue;
-          const compared = candidate.prefix ? token.word.slice(0, candidate.form.length + 1) : token.word;
-          if (withinOneEdit(compared, candidate.form) || (candidate.prefix && withinOneEdit(token.word.slice(0, candidate.form.length), candidate.form))) {
-            hits.set(candidate.entry.id, { entry: candidate.entry, at });
-          }
-        }
-      }
-    });
+    }
     return [...hits.values()];
   }
 
@@ -426,10 +484,19 @@ export class VocabularyMatcher {
    * listed sections (imported ones) are found through themes too. Weaker words ("beleid",
    * "integriteit") are in nearly every passage and prove nothing here.
    */
-  passageThemes(passage: string): number[] {
-    return summarise(this.found(passage, 'nl', false), this.catalogue)
-      .themes.filter((hit) => hit.strongCues > 0)
-      .map((hit) => hit.theme);
+  passageThemes(passage: string): readonly number[] {
+    // Every answer asks this of the sentences of the sections it cites, mostly the same policy
+    // sentences again and again: each text is matched once (the vocabulary never changes).
+    let themes = this.passageThemeCache.get(passage);
+    if (!themes) {
+      themes = summarise(this.found(passage, 'nl', false), this.catalogue)
+        .themes.filter((hit) => hit.strongCues > 0)
+        .map((hit) => hit.theme);
+      // The library's own sentences are far fewer; the bound is for any other text.
+      if (this.passageThemeCache.size >= MAX_PASSAGE_THEMES) this.passageThemeCache.clear();
+      this.passageThemeCache.set(passage, themes);
+    }
+    return themes;
   }
 }
 
