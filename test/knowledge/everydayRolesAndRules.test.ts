@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBuiltInKnowledgeBase } from '../../src/knowledge/index.js';
-import type { PolicyKnowledgeBase } from '../../src/knowledge/kb.js';
-import { detectLanguage } from '../../src/knowledge/text.js';
-import { loadThemeCatalogue } from '../../src/knowledge/themes.js';
+import { ask, itAnswersWithTheirThemes, itDeclines, type ThemedQuestions } from './fixtures/everydayQuestions.js';
 
 /**
  * The less obvious parts of the policies asked in everyday words: where the rules can be read,
@@ -12,15 +9,7 @@ import { loadThemeCatalogue } from '../../src/knowledge/themes.js';
  * with nothing of work in it are private life. Also: talking to someone in confidence, one's own manager in the
  * wrong, and who imposes a measure. Our own wordings, never copied from an evaluation set.
  */
-const knowledge = loadBuiltInKnowledgeBase() as PolicyKnowledgeBase;
-const catalogue = loadThemeCatalogue();
-const ask = (orgId: string, text: string) => knowledge.answer({ orgId, text, lang: detectLanguage(text) });
-const themesOf = (text: string) => {
-  const match = knowledge.matchVocabulary(text, detectLanguage(text));
-  return match.themes.filter((hit) => hit.confidence >= 0.75).map((hit) => catalogue.themes[hit.theme]?.id ?? '?');
-};
-
-const answered: { theme: string; questions: string[] }[] = [
+const answered: ThemedQuestions[] = [
   {
     theme: 'policy_documents',
     questions: [
@@ -85,20 +74,8 @@ const declined: string[] = [
 ];
 
 describe('everyday wordings of roles, documents and vulnerable jobs', () => {
-  for (const { theme, questions } of answered) {
-    for (const question of questions) {
-      it(`answers “${question}” as ${theme}`, () => {
-        const orgId = 'werksaam';
-        expect(ask(orgId, question).outOfScope).toBe(false);
-        expect(themesOf(question)).toContain(theme);
-      });
-    }
-  }
-  for (const question of declined) {
-    it(`declines “${question}”`, () => {
-      expect(ask('heemskerk', question).outOfScope).toBe(true);
-    });
-  }
+  itAnswersWithTheirThemes('werksaam', answered);
+  itDeclines('heemskerk', declined);
   // A claim that what a colleague did was in their own time asks whether the rules reach private
   // life; a fact about someone's registration put to the assistant stays a records request.
   for (const question of [

@@ -1,8 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { loadBuiltInKnowledgeBase } from '../../src/knowledge/index.js';
-import type { PolicyKnowledgeBase } from '../../src/knowledge/kb.js';
-import { detectLanguage } from '../../src/knowledge/text.js';
-import { loadThemeCatalogue } from '../../src/knowledge/themes.js';
+import { describe } from 'vitest';
+import { itAnswersWithTheirThemes, itDeclines, type ThemedQuestions } from './fixtures/everydayQuestions.js';
 
 /**
  * Situations told in everyday words, without the policy's terms: money slipped across the counter to
@@ -12,15 +9,7 @@ import { loadThemeCatalogue } from '../../src/knowledge/themes.js';
  * the theme that governs it; the near misses with the same everyday words stay declined. Our own
  * wordings, never copied from an evaluation set.
  */
-const knowledge = loadBuiltInKnowledgeBase() as PolicyKnowledgeBase;
-const catalogue = loadThemeCatalogue();
-const ask = (orgId: string, text: string) => knowledge.answer({ orgId, text, lang: detectLanguage(text) });
-const themesOf = (text: string) => {
-  const match = knowledge.matchVocabulary(text, detectLanguage(text));
-  return match.themes.filter((hit) => hit.confidence >= 0.75).map((hit) => catalogue.themes[hit.theme]?.id ?? '?');
-};
-
-const answered: { theme: string; questions: string[] }[] = [
+const answered: ThemedQuestions[] = [
   {
     theme: 'gifts',
     questions: [
@@ -81,17 +70,6 @@ const declined: string[] = [
 ];
 
 describe('everyday wordings of integrity situations', () => {
-  for (const { theme, questions } of answered) {
-    for (const question of questions) {
-      it(`answers “${question}” as ${theme}`, () => {
-        expect(ask('velsen', question).outOfScope).toBe(false);
-        expect(themesOf(question)).toContain(theme);
-      });
-    }
-  }
-  for (const question of declined) {
-    it(`declines “${question}”`, () => {
-      expect(ask('velsen', question).outOfScope).toBe(true);
-    });
-  }
+  itAnswersWithTheirThemes('velsen', answered);
+  itDeclines('velsen', declined);
 });
