@@ -1,6 +1,7 @@
 import { ASKS_WHOM, describeContacts, routeToPerson } from './contacts.js';
 import { decideGift, giftLead } from './giftAdvice.js';
 import { leadSentence, leadText, overlapScorer, questionKind, sentencesOf, type LeadSentence, type SentenceTheme, type TermWeight } from './lead.js';
+import { rememberPerText } from './memo.js';
 import { BACKGROUND, NATIONAL, organisationContacts, organisationName } from './organisations.js';
 import type { ScopeDecision, ScopeReason } from './scope.js';
 import { fold, type AnalyzedQuery, type Analyzer, type Lang } from './text.js';
@@ -362,21 +363,11 @@ interface QuoteUnits {
 }
 
 /** What `shortQuote` cuts each text into, per text: the quoted sections recur from answer to answer. */
-const quoteUnits = new Map<string, QuoteUnits>();
-/** The library's own sections are far fewer; the bound is for any other text. */
-const MAX_CACHED_QUOTES = 5000;
-
-function quoteUnitsOf(quote: string): QuoteUnits {
-  let found = quoteUnits.get(quote);
-  if (!found) {
-    const isList = /\n\s*(?:[-•]|[a-z]\.|\d+\.)\s/.test(quote);
-    const units = isList ? quote.split('\n').filter((line) => line.trim() !== '') : sentencesOfParagraphs(quote);
-    found = { isList, units, bare: units.map((unit) => unit.replace(/^\s*(?:[-•]|[a-z]\.|\d+\.)\s+/, '').trim()) };
-    if (quoteUnits.size >= MAX_CACHED_QUOTES) quoteUnits.clear();
-    quoteUnits.set(quote, found);
-  }
-  return found;
-}
+const quoteUnitsOf = rememberPerText(5000, (quote): QuoteUnits => {
+  const isList = /\n\s*(?:[-•]|[a-z]\.|\d+\.)\s/.test(quote);
+  const units = isList ? quote.split('\n').filter((line) => line.trim() !== '') : sentencesOfParagraphs(quote);
+  return { isList, units, bare: units.map((unit) => unit.replace(ITEM, '').trim()) };
+});
 
 function sentencesOfParagraphs(text: string): string[] {
   return text.split(/\n{2,}/).flatMap((paragraph) => sentencesOf(paragraph));

@@ -1,5 +1,6 @@
 import { ALTERNATIVE_WEIGHT, type AnalyzedQuery, type Analyzer } from './text.js';
 import type { Citation, Lang } from './types.js';
+import { rememberPerText } from './memo.js';
 
 /**
  * The first sentences of an answer: the rule's outcome for "mag ik / moet ik / can I"
@@ -148,20 +149,8 @@ function wholeSentences(line: string): string[] {
     .filter((sentence) => sentence !== '');
 }
 
-/** The units of the policy texts already read: every answer reads the sections it cites, mostly the same ones. */
-const unitsCache = new Map<string, readonly Unit[]>();
-/** The library's own sections are far fewer; the bound is for any other text. */
-const MAX_CACHED_UNITS = 5000;
-
-function unitsOf(text: string): readonly Unit[] {
-  let units = unitsCache.get(text);
-  if (!units) {
-    units = readUnits(text);
-    if (unitsCache.size >= MAX_CACHED_UNITS) unitsCache.clear();
-    unitsCache.set(text, units);
-  }
-  return units;
-}
+/** The units of a policy text, read once per text: every answer reads the sections it cites, mostly the same ones. */
+const unitsOf = rememberPerText(5000, (text) => readUnits(text) as readonly Unit[]);
 
 function readUnits(text: string): Unit[] {
   const units: Unit[] = [];
@@ -213,16 +202,12 @@ interface LeadCandidate {
   outcomes: Partial<Record<QuestionKind, Outcome | null>>;
 }
 
-/** The lead candidates of the texts already read: the cited sections recur from answer to answer. */
-const leadCandidates = new Map<string, readonly LeadCandidate[]>();
-
 /**
- * The sentences of a cited text that may lead, in the text's order. Which ones, and how each
- * reads, depends on the text alone; only how well they answer is the question's.
+ * The sentences of a cited text that may lead, in the text's order, read once per text: the cited
+ * sections recur from answer to answer. Which ones, and how each reads, depends on the text alone;
+ * only how well they answer is the question's.
  */
-function leadCandidatesOf(quote: string): readonly LeadCandidate[] {
-  let found = leadCandidates.get(quote);
-  if (found) return found;
+const leadCandidatesOf = rememberPerText(5000, (quote): readonly LeadCandidate[] => {
   const list: LeadCandidate[] = [];
   const units = unitsOf(quote);
   units.forEach((unit, position) => {
@@ -243,11 +228,8 @@ function leadCandidatesOf(quote: string): readonly LeadCandidate[] {
     if (sentence.length < 25 || own.length > MAX_LEAD_SENTENCE || (unit.intro?.length ?? 0) > MAX_LIST_INTRO) return;
     list.push({ sentence, position, signal: RULE_SIGNAL.test(sentence) ? 0.15 : 0, outcomes: {} });
   });
-  found = list;
-  if (leadCandidates.size >= MAX_CACHED_UNITS) leadCandidates.clear();
-  leadCandidates.set(quote, found);
-  return found;
-}
+  return list;
+});
 
 /** `outcomeOf` a candidate for a kind of question, read once per sentence and kind. */
 function candidateOutcome(candidate: LeadCandidate, kind: QuestionKind): Outcome | undefined {

@@ -3,6 +3,7 @@ import { stopwords as dutchStopwords } from '@orama/stopwords/dutch';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { allOrganisationMentions } from './organisations.js';
 import synonymsData from './synonyms.json' with { type: 'json' };
+import { rememberPerText } from './memo.js';
 
 import type { Lang } from './language.js';
 
@@ -134,18 +135,8 @@ function undouble(stem: string): string {
   return stem.replace(/([bcdfghjklmnpqrstvwxz])\1$/, '$1');
 }
 
-const snowballCache = new Map<string, string>();
-
-function snowball(word: string): string {
-  let stem = snowballCache.get(word);
-  if (stem === undefined) {
-    stem = undouble(dutchStemmer(word));
-    // The cache only ever holds words seen in texts and questions; bound it all the same.
-    if (snowballCache.size > 200_000) snowballCache.clear();
-    snowballCache.set(word, stem);
-  }
-  return stem;
-}
+/** Stems of words seen in texts and questions, bounded all the same. */
+const snowball = rememberPerText(200_000, (word) => undouble(dutchStemmer(word)));
 
 /**
  * A Dutch analyser around the Snowball stemmer that also brings inflected verb forms
@@ -163,7 +154,6 @@ export class Analyzer {
   private readonly surface = new Set<string>();
   private readonly stemCache = new Map<string, string>();
   private readonly partsCache = new Map<string, CompoundPart[]>();
-  private readonly termSets = new Map<string, ReadonlySet<string>>();
   private readonly lemmas: Map<string, string>;
 
   constructor(texts: Iterable<string>) {
@@ -324,15 +314,11 @@ export class Analyzer {
    * policy texts again and again.
    */
   termSet(text: string): ReadonlySet<string> {
-    let terms = this.termSets.get(text);
-    if (!terms) {
-      terms = new Set(this.indexTerms(text));
-      // The library's own sentences are far fewer; the bound is for any other text.
-      if (this.termSets.size >= MAX_TERM_SETS) this.termSets.clear();
-      this.termSets.set(text, terms);
-    }
-    return terms;
+    return this.termSetOnce(text);
   }
+
+  private readonly termSetOnce = rememberPerText(MAX_TERM_SETS, (text): ReadonlySet<string> => new Set(this.indexTerms(text)));
+
 
   /** Index terms of a passage: stems of its content words plus their compound parts. */
   indexTerms(text: string): string[] {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import themesData from './themes.json' with { type: 'json' };
 import { STOPWORDS, tokenize, type Analyzer, type Lang } from './text.js';
+import { rememberPerText } from './memo.js';
 
 /**
  * The integrity themes as data (`themes.json`): what people call each situation, in Dutch and
@@ -190,6 +191,8 @@ export function englishStem(word: string): string {
 
 /** Texts whose themes `passageThemes` remembers. */
 const MAX_PASSAGE_THEMES = 20_000;
+/** Words of questions and texts whose matches are remembered, per language. */
+const MAX_WORD_MATCHES = 100_000;
 /** Prefixes this long may also start inside a compound ("afscheidscadeau" has "cadeau*"). */
 const INFIX_MIN = 5;
 /** Unknown words this long may carry one typo ("vertrouwenspersson"). */
@@ -239,12 +242,8 @@ export class VocabularyMatcher {
   private readonly typoCandidates: TypoCandidate[] = [];
   /** The same by their first letter (a typo keeps it), in the same order. */
   private readonly typoCandidatesByFirst = new Map<string, TypoCandidate[]>();
-  /** What each word of a text matches, per language of the text (see `wordMatches`). */
-  private readonly matchCache: Record<Lang, Map<string, WordMatches>> = { nl: new Map(), en: new Map() };
   /** Single vocabulary words this long or longer, as written: heads of compounds the texts never spell ("bokslessen"). */
   private readonly headWords = new Set<string>();
-  /** What `passageThemes` found per text. */
-  private readonly passageThemeCache = new Map<string, readonly number[]>();
   private entryCount = 0;
 
   constructor(
@@ -315,18 +314,20 @@ export class VocabularyMatcher {
    * in question after question, and looking them up (keys, word starts) was most of the match.
    */
   private wordMatches(word: string, lang: Lang): WordMatches {
-    const cache = this.matchCache[lang];
-    let matches = cache.get(word);
-    if (!matches) {
-      const keys = this.tokenKeys(word, lang);
-      const entries = new Set<CompiledEntry>();
-      for (const key of keys) for (const entry of this.byKey.get(key) ?? []) entries.add(entry);
-      for (const entry of this.prefixEntries(word)) entries.add(entry);
-      matches = { keys, entries: [...entries] };
-      if (cache.size > 100_000) cache.clear();
-      cache.set(word, matches);
-    }
-    return matches;
+    return this.matchesOf[lang](word);
+  }
+
+  private readonly matchesOf: Record<Lang, (word: string) => WordMatches> = {
+    nl: rememberPerText(MAX_WORD_MATCHES, (word) => this.lookUpWord(word, 'nl')),
+    en: rememberPerText(MAX_WORD_MATCHES, (word) => this.lookUpWord(word, 'en')),
+  };
+
+  private lookUpWord(word: string, lang: Lang): WordMatches {
+    const keys = this.tokenKeys(word, lang);
+    const entries = new Set<CompiledEntry>();
+    for (const key of keys) for (const entry of this.byKey.get(key) ?? []) entries.add(entry);
+    for (const entry of this.prefixEntries(word)) entries.add(entry);
+    return { keys, entries: [...entries] };
   }
 
   /** Keys of a word of the text: as written, its stem in the text's language, and a Dutch compound's head. */
@@ -485,19 +486,16 @@ export class VocabularyMatcher {
    * "integriteit") are in nearly every passage and prove nothing here.
    */
   passageThemes(passage: string): readonly number[] {
-    // Every answer asks this of the sentences of the sections it cites, mostly the same policy
-    // sentences again and again: each text is matched once (the vocabulary never changes).
-    let themes = this.passageThemeCache.get(passage);
-    if (!themes) {
-      themes = summarise(this.found(passage, 'nl', false), this.catalogue)
-        .themes.filter((hit) => hit.strongCues > 0)
-        .map((hit) => hit.theme);
-      // The library's own sentences are far fewer; the bound is for any other text.
-      if (this.passageThemeCache.size >= MAX_PASSAGE_THEMES) this.passageThemeCache.clear();
-      this.passageThemeCache.set(passage, themes);
-    }
-    return themes;
+    return this.passageThemesOnce(passage);
   }
+
+  // Every answer asks this of the sentences of the sections it cites, mostly the same policy
+  // sentences again and again: each text is matched once (the vocabulary never changes).
+  private readonly passageThemesOnce = rememberPerText(MAX_PASSAGE_THEMES, (passage): readonly number[] =>
+    summarise(this.found(passage, 'nl', false), this.catalogue)
+      .themes.filter((hit) => hit.strongCues > 0)
+      .map((hit) => hit.theme),
+  );
 }
 
 function summarise(found: { entry: CompiledEntry; at: number }[], catalogue: ThemeCatalogue): VocabularyMatch {
